@@ -1,0 +1,40 @@
+/**
+ * @file diploma_rule.h
+ * @brief A diploma-level rule for the priority public, e.g. the holders of a State diploma of
+ *        social work of level II (level 6 of the national framework) or I.
+ *
+ * Created with snplp_referential_add_diploma_rule(). The rule keeps the source's wording and,
+ * optionally, the minimum level in the current national framework of professional
+ * certifications (levels 1 to 8; the old level II is level 6).
+ */
+#ifndef SNPLP_DIPLOMA_RULE_H
+#define SNPLP_DIPLOMA_RULE_H
+
+#include <snplp/common.h>
+
+SNPLP_BEGIN_DECLS
+
+/** @brief The id (NULL for NULL). Borrowed: valid as long as the referential. */
+SNPLP_API const char *snplp_diploma_rule_id(const snplp_diploma_rule *rule);
+/** @brief The referential that owns it (NULL for NULL). */
+SNPLP_API snplp_referential *snplp_diploma_rule_referential(const snplp_diploma_rule *rule);
+
+/** @brief The wording of the rule (NULL for NULL). Borrowed. */
+SNPLP_API const char *snplp_diploma_rule_text(const snplp_diploma_rule *rule);
+/** @brief Sets the wording (contract of snplp_strategy_set_title(); NULL is #SNPLP_EINVAL). */
+SNPLP_API int snplp_diploma_rule_set_text(snplp_diploma_rule *rule, const char *text);
+
+/**
+ * @brief The minimum level in the current national framework (1 to 8).
+ * @return #SNPLP_OK, #SNPLP_EINVAL (NULL argument), #SNPLP_ENOTFOUND if not set.
+ */
+SNPLP_API int snplp_diploma_rule_min_level(int *out, const snplp_diploma_rule *rule);
+/** @brief Sets the minimum level. @return #SNPLP_OK, #SNPLP_EINVAL (NULL object, level not
+ *         in 1..8). */
+SNPLP_API int snplp_diploma_rule_set_min_level(snplp_diploma_rule *rule, int level);
+/** @brief Unsets the minimum level. @return #SNPLP_OK, #SNPLP_EINVAL (NULL object). */
+SNPLP_API int snplp_diploma_rule_clear_min_level(snplp_diploma_rule *rule);
+
+SNPLP_END_DECLS
+
+#endif

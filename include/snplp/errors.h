@@ -1,0 +1,64 @@
+/**
+ * @file errors.h
+ * @brief Status codes and the per-thread last error.
+ *
+ * Every function that can fail returns an `int`: #SNPLP_OK (0) on success or a negative code
+ * of #snplp_status. When a function fails it also records a human-readable message for the
+ * calling thread, read with snplp_error_last_message(). A success does not clear the message.
+ */
+#ifndef SNPLP_ERRORS_H
+#define SNPLP_ERRORS_H
+
+#include <snplp/common.h>
+
+SNPLP_BEGIN_DECLS
+
+/**
+ * @brief The status codes returned by libsnplp. Their values are part of the ABI and never
+ *        change; new codes are only ever added.
+ */
+typedef enum snplp_status {
+    SNPLP_OK = 0,           /**< success */
+    SNPLP_EINVAL = -1,      /**< invalid argument: NULL object, value out of range, wrong kind */
+    SNPLP_ENOMEM = -2,      /**< out of memory; nothing was changed */
+    SNPLP_ENOTFOUND = -3,   /**< no such item, or an optional value is not set */
+    SNPLP_EEXISTS = -4,     /**< the id (or reference) is already used */
+    SNPLP_EBADID = -5,      /**< the id is malformed (see id.h) */
+    SNPLP_EENCODING = -6,   /**< text is not valid UTF-8 or holds a character XML forbids */
+    SNPLP_EIO = -7,         /**< a file or stream could not be read or written */
+    SNPLP_EPARSE = -8,      /**< the input is not well-formed */
+    SNPLP_EVALIDATION = -9, /**< the data breaks a rule; the diagnostics say which */
+    SNPLP_EINTERNAL = -10   /**< a dependency (ICU, libxml2) failed unexpectedly */
+} snplp_status;
+
+/**
+ * @brief The name of a status code, e.g. "SNPLP_EINVAL".
+ * @return a static string; "SNPLP_E?" for a value that is not a status code.
+ */
+SNPLP_API const char *snplp_status_name(int status);
+
+/**
+ * @brief A short English description of a status code, e.g. "invalid argument".
+ * @return a static string; "unknown status" for a value that is not a status code.
+ */
+SNPLP_API const char *snplp_status_message(int status);
+
+/**
+ * @brief The status of the last failure in the calling thread, #SNPLP_OK if none (or since
+ *        snplp_error_clear()).
+ */
+SNPLP_API int snplp_error_last_code(void);
+
+/**
+ * @brief The message of the last failure in the calling thread.
+ * @return a string owned by the library, valid until the next libsnplp call in this thread;
+ *         never NULL ("" when there was no failure).
+ */
+SNPLP_API const char *snplp_error_last_message(void);
+
+/** @brief Forgets the last failure of the calling thread. */
+SNPLP_API void snplp_error_clear(void);
+
+SNPLP_END_DECLS
+
+#endif

@@ -1,0 +1,71 @@
+/**
+ * @file training_plan.h
+ * @brief The training plan of social workers (plan de formation des travailleurs sociaux):
+ *        one per referential, id "training-plan".
+ *
+ * Its title, description, priority-audience text (public prioritaire), its rule on the
+ * maximum duration of a module, and the plan-wide objectives and learning outcomes. Its themes
+ * are listed by the referential (referential.h) and each theme may carry its own objectives
+ * and outcomes (theme.h).
+ */
+#ifndef SNPLP_TRAINING_PLAN_H
+#define SNPLP_TRAINING_PLAN_H
+
+#include <snplp/common.h>
+
+SNPLP_BEGIN_DECLS
+
+/** @brief The id of the plan, "training-plan" (NULL for NULL). */
+SNPLP_API const char *snplp_training_plan_id(const snplp_training_plan *plan);
+/** @brief The referential that owns the plan (NULL for NULL). */
+SNPLP_API snplp_referential *snplp_training_plan_referential(const snplp_training_plan *plan);
+
+/** @brief The title, NULL if not set. Borrowed. */
+SNPLP_API const char *snplp_training_plan_title(const snplp_training_plan *plan);
+/** @brief Sets the title; NULL unsets it (contract of snplp_strategy_set_title()). */
+SNPLP_API int snplp_training_plan_set_title(snplp_training_plan *plan, const char *title);
+
+/** @brief The description, NULL if not set. Borrowed. */
+SNPLP_API const char *snplp_training_plan_description(const snplp_training_plan *plan);
+/** @brief Sets the description; NULL unsets it (contract of snplp_strategy_set_title()). */
+SNPLP_API int snplp_training_plan_set_description(snplp_training_plan *plan,
+                                                  const char *description);
+
+/** @brief The priority-audience text (public prioritaire de la formation), NULL if not set. */
+SNPLP_API const char *snplp_training_plan_audience(const snplp_training_plan *plan);
+/** @brief Sets the priority-audience text; NULL unsets it (contract of
+ *         snplp_strategy_set_title()). */
+SNPLP_API int snplp_training_plan_set_audience(snplp_training_plan *plan, const char *audience);
+
+/**
+ * @brief The maximum duration of a module, in days.
+ * @return #SNPLP_OK, #SNPLP_EINVAL (NULL argument), #SNPLP_ENOTFOUND if the plan sets none.
+ */
+SNPLP_API int snplp_training_plan_max_module_days(double *out, const snplp_training_plan *plan);
+/** @brief Sets the maximum duration of a module, in days.
+ *  @return #SNPLP_OK, #SNPLP_EINVAL (NULL object, not a finite number above 0). */
+SNPLP_API int snplp_training_plan_set_max_module_days(snplp_training_plan *plan, double days);
+/** @brief Removes the maximum duration rule. @return #SNPLP_OK, #SNPLP_EINVAL (NULL object). */
+SNPLP_API int snplp_training_plan_clear_max_module_days(snplp_training_plan *plan);
+
+/** @brief Appends a plan-wide objective (contract of snplp_referential_add_commitment()). */
+SNPLP_API int snplp_training_plan_add_objective(snplp_objective **out, snplp_training_plan *plan,
+                                                const char *id, const char *text);
+/** @brief The number of plan-wide objectives. */
+SNPLP_API size_t snplp_training_plan_objective_count(const snplp_training_plan *plan);
+/** @brief The plan-wide objective at @p index, NULL if out of range. */
+SNPLP_API snplp_objective *snplp_training_plan_objective_at(const snplp_training_plan *plan,
+                                                           size_t index);
+
+/** @brief Appends a plan-wide learning outcome (contract of snplp_referential_add_commitment()). */
+SNPLP_API int snplp_training_plan_add_outcome(snplp_outcome **out, snplp_training_plan *plan,
+                                              const char *id, const char *text);
+/** @brief The number of plan-wide learning outcomes. */
+SNPLP_API size_t snplp_training_plan_outcome_count(const snplp_training_plan *plan);
+/** @brief The plan-wide learning outcome at @p index, NULL if out of range. */
+SNPLP_API snplp_outcome *snplp_training_plan_outcome_at(const snplp_training_plan *plan,
+                                                       size_t index);
+
+SNPLP_END_DECLS
+
+#endif

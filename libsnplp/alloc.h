@@ -1,0 +1,17 @@
+/* Internal: the one allocator every libsnplp allocation goes through, with counters. */
+#ifndef SNPLP_INTERNAL_ALLOC_H
+#define SNPLP_INTERNAL_ALLOC_H
+
+#include <snplp/alloc.h>
+
+/* Returns NULL on failure without setting the error: callers call snplp__oom(). */
+void *snplp__malloc(size_t size);
+void *snplp__calloc(size_t count, size_t size);
+/* Like realloc(): on failure returns NULL and leaves ptr allocated. */
+void *snplp__realloc(void *ptr, size_t size);
+void snplp__free(void *ptr);
+/* A counted copy of the first len bytes of s, NUL-terminated. */
+char *snplp__strndup(const char *s, size_t len);
+char *snplp__strdup(const char *s);
+
+#endif

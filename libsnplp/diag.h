@@ -1,0 +1,12 @@
+/* Internal: adding formatted findings to a diagnostics list. */
+#ifndef SNPLP_INTERNAL_DIAG_H
+#define SNPLP_INTERNAL_DIAG_H
+
+#include <snplp/diagnostics.h>
+
+/* Appends a finding with a printf-formatted message; returns 0 or an error code. */
+int snplp__diag(snplp_diagnostics *diags, snplp_severity severity, snplp_diag_code code,
+                size_t line, size_t column, const char *item_id, const char *fmt, ...)
+    __attribute__((format(printf, 7, 8)));
+
+#endif

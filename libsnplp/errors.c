@@ -1,0 +1,96 @@
+/* Status codes and the per-thread last error (a fixed buffer: recording an error never
+ * allocates, so out-of-memory can always be reported). */
+#include "errors.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+
+#define MESSAGE_MAX 1024
+
+static _Thread_local int last_code;
+static _Thread_local char last_message[MESSAGE_MAX];
+
+static const struct {
+    int code;
+    const char *name;
+    const char *message;
+} statuses[] = {
+    {SNPLP_OK, "SNPLP_OK", "success"},
+    {SNPLP_EINVAL, "SNPLP_EINVAL", "invalid argument"},
+    {SNPLP_ENOMEM, "SNPLP_ENOMEM", "out of memory"},
+    {SNPLP_ENOTFOUND, "SNPLP_ENOTFOUND", "not found"},
+    {SNPLP_EEXISTS, "SNPLP_EEXISTS", "already exists"},
+    {SNPLP_EBADID, "SNPLP_EBADID", "malformed id"},
+    {SNPLP_EENCODING, "SNPLP_EENCODING", "invalid text encoding"},
+    {SNPLP_EIO, "SNPLP_EIO", "input/output error"},
+    {SNPLP_EPARSE, "SNPLP_EPARSE", "malformed input"},
+    {SNPLP_EVALIDATION, "SNPLP_EVALIDATION", "the data breaks a rule"},
+    {SNPLP_EINTERNAL, "SNPLP_EINTERNAL", "internal error in a dependency"},
+};
+
+const char *snplp_status_name(int status)
+{
+    for (size_t i = 0; i < sizeof statuses / sizeof statuses[0]; i++)
+        if (statuses[i].code == status)
+            return statuses[i].name;
+    return "SNPLP_E?";
+}
+
+const char *snplp_status_message(int status)
+{
+    for (size_t i = 0; i < sizeof statuses / sizeof statuses[0]; i++)
+        if (statuses[i].code == status)
+            return statuses[i].message;
+    return "unknown status";
+}
+
+/* Cuts s at n bytes or less without splitting a UTF-8 sequence. */
+static void cut_utf8(char *s, size_t n)
+{
+    while (n > 0 && ((unsigned char)s[n] & 0xC0) == 0x80)
+        n--;
+    s[n] = '\0';
+}
+
+int snplp__fail(int code, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    int n = vsnprintf(last_message, sizeof last_message, fmt, ap);
+    va_end(ap);
+    if (n < 0)
+        last_message[0] = '\0';
+    else if ((size_t)n >= sizeof last_message)
+        cut_utf8(last_message, sizeof last_message - 1);
+    last_code = code;
+    return code;
+}
+
+int snplp__oom(void)
+{
+    last_code = SNPLP_ENOMEM;
+    strcpy(last_message, "out of memory");
+    return SNPLP_ENOMEM;
+}
+
+int snplp__bad_arg(const char *fn, const char *what)
+{
+    return snplp__fail(SNPLP_EINVAL, "%s: %s", fn, what);
+}
+
+int snplp_error_last_code(void)
+{
+    return last_code;
+}
+
+const char *snplp_error_last_message(void)
+{
+    return last_message;
+}
+
+void snplp_error_clear(void)
+{
+    last_code = SNPLP_OK;
+    last_message[0] = '\0';
+}

@@ -1,0 +1,14 @@
+/* Internal: recording the per-thread last error. */
+#ifndef SNPLP_INTERNAL_ERRORS_H
+#define SNPLP_INTERNAL_ERRORS_H
+
+#include <snplp/errors.h>
+
+/* Records code and a printf-formatted message for the calling thread; returns code. */
+int snplp__fail(int code, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/* Records SNPLP_ENOMEM without allocating; returns SNPLP_ENOMEM. */
+int snplp__oom(void);
+/* Records SNPLP_EINVAL for a NULL or wrong-kind argument of function fn. */
+int snplp__bad_arg(const char *fn, const char *what);
+
+#endif

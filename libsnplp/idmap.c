@@ -1,0 +1,74 @@
+/* A hash map from ids to items: FNV-1a hashing, linear probing, load kept under 3/4. */
+#include "idmap.h"
+
+#include <stdint.h>
+#include <string.h>
+
+#include "alloc.h"
+#include "errors.h"
+#include "item.h"
+
+static uint64_t hash(const char *s)
+{
+    uint64_t h = 14695981039346656037u;
+    for (; *s; s++) {
+        h ^= (unsigned char)*s;
+        h *= 1099511628211u;
+    }
+    return h;
+}
+
+struct snplp_item *snplp__idmap_get(const snplp_idmap *m, const char *id)
+{
+    if (m->cap == 0)
+        return NULL;
+    size_t mask = m->cap - 1;
+    for (size_t i = (size_t)hash(id) & mask;; i = (i + 1) & mask) {
+        snplp_item *it = m->slots[i];
+        if (!it)
+            return NULL;
+        if (strcmp(it->id, id) == 0)
+            return it;
+    }
+}
+
+static void place(snplp_item **slots, size_t cap, snplp_item *item)
+{
+    size_t mask = cap - 1;
+    size_t i = (size_t)hash(item->id) & mask;
+    while (slots[i])
+        i = (i + 1) & mask;
+    slots[i] = item;
+}
+
+int snplp__idmap_reserve(snplp_idmap *m)
+{
+    if ((m->n + 1) * 4 <= m->cap * 3)
+        return 0;
+    size_t cap = m->cap ? m->cap * 2 : 64;
+    if (cap < m->cap)
+        return snplp__oom();
+    snplp_item **slots = snplp__calloc(cap, sizeof *slots);
+    if (!slots)
+        return snplp__oom();
+    for (size_t i = 0; i < m->cap; i++)
+        if (m->slots[i])
+            place(slots, cap, m->slots[i]);
+    snplp__free(m->slots);
+    m->slots = slots;
+    m->cap = cap;
+    return 0;
+}
+
+void snplp__idmap_put(snplp_idmap *m, struct snplp_item *item)
+{
+    place(m->slots, m->cap, item);
+    m->n++;
+}
+
+void snplp__idmap_dispose(snplp_idmap *m)
+{
+    snplp__free(m->slots);
+    m->slots = NULL;
+    m->cap = m->n = 0;
+}

@@ -1,0 +1,24 @@
+/* Internal: a hash map from id strings to items (open addressing, no removal). The keys are
+ * the items' own id strings: the map stores no copies. */
+#ifndef SNPLP_INTERNAL_IDMAP_H
+#define SNPLP_INTERNAL_IDMAP_H
+
+#include <stddef.h>
+
+struct snplp_item;
+
+typedef struct snplp_idmap {
+    struct snplp_item **slots;
+    size_t cap; /* a power of two, or 0 */
+    size_t n;
+} snplp_idmap;
+
+/* The item whose id is id, or NULL. */
+struct snplp_item *snplp__idmap_get(const snplp_idmap *m, const char *id);
+/* Makes room for one more entry; returns 0 or SNPLP_ENOMEM (error recorded). */
+int snplp__idmap_reserve(snplp_idmap *m);
+/* Adds item under its id; room must have been reserved and the id must be absent. */
+void snplp__idmap_put(snplp_idmap *m, struct snplp_item *item);
+void snplp__idmap_dispose(snplp_idmap *m);
+
+#endif

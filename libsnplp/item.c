@@ -1,0 +1,447 @@
+/* The generic item behind every public item type: the table of kinds, field access, creation,
+ * traversal in document order and freeing. */
+#include "item.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "alloc.h"
+#include "errors.h"
+#include "text.h"
+
+#define F(x) SNPLP_FIELD_##x
+#define OWN(L, K) {LIST_##L, ELEM_ITEM, SNPLP_KIND_##K}
+#define STR(L) {LIST_##L, ELEM_STRING, SNPLP_KIND_NONE}
+#define VIEW(L, K) {LIST_##L, ELEM_VIEW, SNPLP_KIND_##K}
+
+/* The order of lists is the document order of children. */
+static const snplp_kind_info kinds[] = {
+    [SNPLP_KIND_NONE] = {"none", NUMBER_NONE, false, 0, 0, {0}, {{0}}},
+    [SNPLP_KIND_STRATEGY] = {"strategy", NUMBER_INT, false, 4, 1,
+                             {F(TITLE), F(DESCRIPTION), F(LAUNCH_DATE), F(BUDGET_TEXT)},
+                             {STR(LABELS)}},
+    [SNPLP_KIND_TRAINING_PLAN] = {"training-plan", NUMBER_REAL, false, 3, 2,
+                                  {F(TITLE), F(DESCRIPTION), F(AUDIENCE)},
+                                  {OWN(OBJECTIVES, OBJECTIVE), OWN(OUTCOMES, OUTCOME)}},
+    [SNPLP_KIND_COMMITMENT] = {"commitment", NUMBER_NONE, true, 2, 0,
+                               {F(TITLE), F(DESCRIPTION)}, {{0}}},
+    [SNPLP_KIND_LEVER] = {"lever", NUMBER_NONE, true, 2, 0, {F(TITLE), F(DESCRIPTION)}, {{0}}},
+    [SNPLP_KIND_THEME] = {"theme", NUMBER_NONE, true, 2, 5,
+                          {F(TITLE), F(DESCRIPTION)},
+                          {STR(LABELS), OWN(OBJECTIVES, OBJECTIVE), OWN(OUTCOMES, OUTCOME),
+                           OWN(RECOMMENDATIONS, RECOMMENDATION), VIEW(MODULES_VIEW, MODULE)}},
+    [SNPLP_KIND_MODULE] = {"module", NUMBER_REAL, true, 5, 4,
+                           {F(TITLE), F(SUBTITLE), F(AUDIENCE), F(ROLE), F(THEME_ID)},
+                           {STR(PREREQUISITES), STR(PROFESSION_LINKS), OWN(COMPETENCES, COMPETENCE),
+                            OWN(RECOMMENDATIONS, RECOMMENDATION)}},
+    [SNPLP_KIND_COMPETENCE] = {"competence", NUMBER_NONE, true, 1, 1, {F(TITLE)},
+                               {OWN(CONTENTS, CONTENT)}},
+    [SNPLP_KIND_CONTENT] = {"content", NUMBER_NONE, true, 1, 1, {F(TEXT)}, {OWN(CONTENTS, CONTENT)}},
+    [SNPLP_KIND_OBJECTIVE] = {"objective", NUMBER_NONE, true, 1, 0, {F(TEXT)}, {{0}}},
+    [SNPLP_KIND_OUTCOME] = {"outcome", NUMBER_NONE, true, 1, 0, {F(TEXT)}, {{0}}},
+    [SNPLP_KIND_RECOMMENDATION] = {"recommendation", NUMBER_NONE, true, 1, 0, {F(TEXT)}, {{0}}},
+    [SNPLP_KIND_PROFESSION] = {"profession", NUMBER_NONE, true, 2, 0, {F(TITLE), F(ABBREVIATION)},
+                               {{0}}},
+    [SNPLP_KIND_DIPLOMA_RULE] = {"diploma-rule", NUMBER_INT, true, 1, 0, {F(TEXT)}, {{0}}},
+    [SNPLP_KIND_FUNDING] = {"funding", NUMBER_INT, true, 3, 0, {F(TITLE), F(PERIOD), F(SOURCE)},
+                            {{0}}},
+    [SNPLP_KIND_PLAN] = {"plan", NUMBER_NONE, true, 2, 3,
+                         {F(TITLE), F(DESCRIPTION)},
+                         {STR(LABELS), OWN(PLAN_THEMES, PLAN_THEME), OWN(FIGURES, FIGURE)}},
+    [SNPLP_KIND_PLAN_THEME] = {"plan-theme", NUMBER_NONE, true, 1, 0, {F(TITLE)}, {{0}}},
+    [SNPLP_KIND_FIGURE] = {"figure", NUMBER_INT, true, 1, 0, {F(TEXT)}, {{0}}},
+};
+
+#define KIND_COUNT (sizeof kinds / sizeof kinds[0])
+
+_Static_assert(sizeof(snplp_item) % sizeof(void *) == 0, "item tail alignment");
+
+const snplp_kind_info *snplp__kind_info(snplp_kind kind)
+{
+    return (unsigned)kind < KIND_COUNT ? &kinds[kind] : &kinds[SNPLP_KIND_NONE];
+}
+
+/* ---- access ---- */
+
+snplp_item *snplp__item_of(const void *p, snplp_kind kind)
+{
+    if (!p)
+        return NULL;
+    snplp_item *it = (snplp_item *)(uintptr_t)p;
+    return it->kind == kind ? it : NULL;
+}
+
+char **snplp__item_texts(const snplp_item *it)
+{
+    return (char **)(void *)((char *)(uintptr_t)it + sizeof *it);
+}
+
+static snplp_list *item_lists(const snplp_item *it)
+{
+    return (snplp_list *)(void *)(snplp__item_texts(it) + kinds[it->kind].ntexts);
+}
+
+static int text_slot(const snplp_item *it, snplp_field f)
+{
+    const snplp_kind_info *k = &kinds[it->kind];
+    for (int i = 0; i < k->ntexts; i++)
+        if (k->texts[i] == f)
+            return i;
+    return -1;
+}
+
+static int list_slot(const snplp_item *it, snplp_list_id l)
+{
+    const snplp_kind_info *k = &kinds[it->kind];
+    for (int i = 0; i < k->nlists; i++)
+        if (k->lists[i].id == l)
+            return i;
+    return -1;
+}
+
+snplp_list *snplp__item_list(const snplp_item *it, snplp_list_id l)
+{
+    if (!it)
+        return NULL;
+    int s = list_slot(it, l);
+    return s < 0 ? NULL : &item_lists(it)[s];
+}
+
+char **snplp__item_text_slot(const snplp_item *it, snplp_field f)
+{
+    int s = it ? text_slot(it, f) : -1;
+    return s < 0 ? NULL : &snplp__item_texts(it)[s];
+}
+
+const char *snplp__item_text(const snplp_item *it, snplp_field f)
+{
+    if (!it)
+        return NULL;
+    int s = text_slot(it, f);
+    return s < 0 ? NULL : snplp__item_texts(it)[s];
+}
+
+/* ---- checks ---- */
+
+const char *snplp__quote(char *buf, size_t size, const char *s)
+{
+    if (!s)
+        return "(null)";
+    if (size < 8)
+        return "...";
+    size_t o = 0, i = 0;
+    for (; s[i] && o < size - 4; i++) {
+        unsigned char c = (unsigned char)s[i];
+        buf[o++] = (c >= 0x20 && c < 0x7f) ? (char)c : '?';
+    }
+    if (s[i]) {
+        memcpy(buf + o, "...", 3);
+        o += 3;
+    }
+    buf[o] = '\0';
+    return buf;
+}
+
+int snplp__check_id(const char *id, const char *fn, const char *what)
+{
+    if (!id)
+        return snplp__fail(SNPLP_EINVAL, "%s: %s is NULL", fn, what);
+    if (!snplp_id_is_valid(id)) {
+        char q[80];
+        return snplp__fail(SNPLP_EBADID,
+                           "%s: malformed %s '%s': an id starts with an ASCII letter or '_' and "
+                           "goes on with ASCII letters, digits, '-', '_' or '.' (at most %d bytes)",
+                           fn, what, snplp__quote(q, sizeof q, id), SNPLP_ID_MAX);
+    }
+    return 0;
+}
+
+/* Puts the name of the API call in front of the message of the error just recorded. */
+static int with_context(int rc, const char *fn)
+{
+    char msg[512];
+    snprintf(msg, sizeof msg, "%s", snplp_error_last_message());
+    return snplp__fail(rc, "%s: %s", fn, msg);
+}
+
+/* ---- changes ---- */
+
+void snplp__touch(snplp_referential *root)
+{
+    root->generation++;
+}
+
+int snplp__item_set_text(snplp_item *it, snplp_field f, const char *text, bool required,
+                         const char *fn)
+{
+    if (!it)
+        return snplp__bad_arg(fn, "NULL or wrong object");
+    int s = text_slot(it, f);
+    if (s < 0)
+        return snplp__fail(SNPLP_EINVAL, "%s: a %s has no %s", fn, kinds[it->kind].name,
+                           snplp_field_name(f));
+    char *copy = NULL;
+    if (!text) {
+        if (required)
+            return snplp__fail(SNPLP_EINVAL, "%s: the %s is NULL", fn, snplp_field_name(f));
+    } else {
+        int rc = snplp__text_copy(&copy, text, NULL);
+        if (rc)
+            return with_context(rc, fn);
+    }
+    char **texts = snplp__item_texts(it);
+    snplp__free(texts[s]);
+    texts[s] = copy;
+    snplp__touch(it->root);
+    return 0;
+}
+
+static snplp_list *container(const snplp_item *it)
+{
+    return it->parent ? &item_lists(it->parent)[it->slot] : &it->root->lists[it->slot];
+}
+
+int snplp__item_create(snplp_item **out, snplp_referential *root, snplp_item *parent,
+                       snplp_list_id l, snplp_root_list rl, snplp_kind kind, const char *id,
+                       const char *text, const char *fn)
+{
+    if (!root)
+        return snplp__bad_arg(fn, "NULL or wrong object");
+    int rc = snplp__check_id(id, fn, "id");
+    if (rc)
+        return rc;
+    const snplp_kind_info *k = &kinds[kind];
+    if (!text)
+        return snplp__fail(SNPLP_EINVAL, "%s: the %s is NULL", fn, snplp_field_name(k->texts[0]));
+    snplp_item *used = snplp__idmap_get(&root->ids, id);
+    if (used)
+        return snplp__fail(SNPLP_EEXISTS, "%s: id '%s' is already used by a %s", fn, id,
+                           kinds[used->kind].name);
+
+    snplp_list *list;
+    int slot;
+    if (parent) {
+        slot = list_slot(parent, l);
+        list = &item_lists(parent)[slot];
+    } else {
+        slot = (int)rl;
+        list = &root->lists[rl];
+    }
+    if ((rc = snplp__list_reserve(list)) || (rc = snplp__idmap_reserve(&root->ids)))
+        return rc;
+
+    char *copy;
+    rc = snplp__text_copy(&copy, text, NULL);
+    if (rc)
+        return with_context(rc, fn);
+    size_t size = sizeof(snplp_item) + k->ntexts * sizeof(char *) + k->nlists * sizeof(snplp_list);
+    snplp_item *it = snplp__calloc(1, size);
+    char *id_copy = it ? snplp__strdup(id) : NULL;
+    if (!id_copy) {
+        snplp__free(it);
+        snplp__free(copy);
+        return snplp__oom();
+    }
+    it->kind = (uint8_t)kind;
+    it->slot = (uint8_t)slot;
+    it->index = list->n;
+    it->parent = parent;
+    it->root = root;
+    it->id = id_copy;
+    snplp__item_texts(it)[0] = copy;
+    *out = it;
+    return 0;
+}
+
+void snplp__item_insert(snplp_item *it)
+{
+    snplp_list *list = container(it);
+    it->index = list->n;
+    snplp__list_push(list, it);
+    snplp__idmap_put(&it->root->ids, it);
+    snplp__touch(it->root);
+}
+
+void snplp__item_discard(snplp_item *it)
+{
+    snplp__item_free_tree(it);
+}
+
+int snplp__item_add(snplp_item **out, snplp_referential *root, snplp_item *parent,
+                    snplp_list_id l, snplp_root_list rl, snplp_kind kind, const char *id,
+                    const char *text, const char *fn)
+{
+    snplp_item *it;
+    int rc = snplp__item_create(&it, root, parent, l, rl, kind, id, text, fn);
+    if (rc)
+        return rc;
+    snplp__item_insert(it);
+    if (out)
+        *out = it;
+    return 0;
+}
+
+int snplp__item_add_string(snplp_item *it, snplp_list_id l, const char *s, bool as_id,
+                           const char *fn)
+{
+    if (!it)
+        return snplp__bad_arg(fn, "NULL or wrong object");
+    snplp_list *list = snplp__item_list(it, l);
+    if (!list)
+        return snplp__fail(SNPLP_EINVAL, "%s: a %s has no such list", fn, kinds[it->kind].name);
+    char *copy;
+    int rc;
+    if (as_id) {
+        if ((rc = snplp__check_id(s, fn, "id")))
+            return rc;
+        for (uint32_t i = 0; i < list->n; i++)
+            if (strcmp(list->v[i], s) == 0)
+                return snplp__fail(SNPLP_EEXISTS, "%s: '%s' is already in the list of %s '%s'",
+                                   fn, s, kinds[it->kind].name, it->id);
+        copy = snplp__strdup(s);
+        if (!copy)
+            return snplp__oom();
+    } else {
+        if (!s)
+            return snplp__bad_arg(fn, "NULL text");
+        if ((rc = snplp__text_copy(&copy, s, NULL)))
+            return with_context(rc, fn);
+    }
+    if ((rc = snplp__list_reserve(list))) {
+        snplp__free(copy);
+        return rc;
+    }
+    snplp__list_push(list, copy);
+    snplp__touch(it->root);
+    return 0;
+}
+
+int snplp__item_remove_string(snplp_item *it, snplp_list_id l, const char *s, const char *fn)
+{
+    if (!it || !s)
+        return snplp__bad_arg(fn, "NULL argument");
+    snplp_list *list = snplp__item_list(it, l);
+    for (uint32_t i = 0; list && i < list->n; i++) {
+        if (strcmp(list->v[i], s) == 0) {
+            snplp__free(list->v[i]);
+            snplp__list_remove(list, i);
+            snplp__touch(it->root);
+            return 0;
+        }
+    }
+    char q[80];
+    return snplp__fail(SNPLP_ENOTFOUND, "%s: '%s' is not in the list of %s '%s'", fn,
+                       snplp__quote(q, sizeof q, s), kinds[it->kind].name, it->id);
+}
+
+void snplp__item_set_real(snplp_item *it, double v)
+{
+    it->number.real = v;
+    it->has_number = true;
+    snplp__touch(it->root);
+}
+
+void snplp__item_set_int(snplp_item *it, int64_t v)
+{
+    it->number.integer = v;
+    it->has_number = true;
+    snplp__touch(it->root);
+}
+
+void snplp__item_clear_number(snplp_item *it)
+{
+    it->has_number = false;
+    it->number.integer = 0;
+    snplp__touch(it->root);
+}
+
+/* ---- traversal ---- */
+
+static snplp_item *first_owned_from(const snplp_item *it, unsigned from)
+{
+    const snplp_kind_info *k = &kinds[it->kind];
+    snplp_list *lists = item_lists(it);
+    for (unsigned i = from; i < k->nlists; i++)
+        if (k->lists[i].elem == ELEM_ITEM && lists[i].n)
+            return lists[i].v[0];
+    return NULL;
+}
+
+static snplp_item *first_root_from(const snplp_referential *ref, unsigned from)
+{
+    for (unsigned r = from; r < ROOT_LIST_COUNT; r++)
+        if (ref->lists[r].n)
+            return ref->lists[r].v[0];
+    return NULL;
+}
+
+static snplp_item *next_sibling(const snplp_referential *ref, const snplp_item *it)
+{
+    const snplp_list *list = it->parent ? &item_lists(it->parent)[it->slot] : &ref->lists[it->slot];
+    if (it->index + 1u < list->n)
+        return list->v[it->index + 1];
+    return it->parent ? first_owned_from(it->parent, it->slot + 1u)
+                      : first_root_from(ref, it->slot + 1u);
+}
+
+snplp_item *snplp__next_skip(const snplp_referential *ref, const snplp_item *it)
+{
+    for (; it; it = it->parent) {
+        snplp_item *s = next_sibling(ref, it);
+        if (s)
+            return s;
+    }
+    return NULL;
+}
+
+snplp_item *snplp__next(const snplp_referential *ref, const snplp_item *it)
+{
+    if (!it)
+        return first_root_from(ref, 0);
+    snplp_item *c = first_owned_from(it, 0);
+    return c ? c : snplp__next_skip(ref, it);
+}
+
+/* ---- freeing ---- */
+
+static snplp_item *pop_owned(snplp_item *it)
+{
+    const snplp_kind_info *k = &kinds[it->kind];
+    snplp_list *lists = item_lists(it);
+    for (int i = k->nlists - 1; i >= 0; i--)
+        if (k->lists[i].elem == ELEM_ITEM && lists[i].n)
+            return lists[i].v[--lists[i].n];
+    return NULL;
+}
+
+static void free_shallow(snplp_item *it)
+{
+    const snplp_kind_info *k = &kinds[it->kind];
+    char **texts = snplp__item_texts(it);
+    for (int i = 0; i < k->ntexts; i++)
+        snplp__free(texts[i]);
+    snplp_list *lists = item_lists(it);
+    for (int i = 0; i < k->nlists; i++) {
+        if (k->lists[i].elem == ELEM_STRING)
+            snplp__list_dispose_strings(&lists[i]);
+        else
+            snplp__list_dispose(&lists[i]);
+    }
+    snplp__free(it->id);
+    snplp__free(it);
+}
+
+void snplp__item_free_tree(snplp_item *top)
+{
+    snplp_item *cur = top;
+    while (cur) {
+        snplp_item *child = pop_owned(cur);
+        if (child) {
+            cur = child;
+            continue;
+        }
+        snplp_item *up = cur == top ? NULL : cur->parent;
+        free_shallow(cur);
+        cur = up;
+    }
+}

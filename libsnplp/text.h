@@ -1,0 +1,14 @@
+/* Internal: UTF-8 checks, NFC normalization and folding with ICU. */
+#ifndef SNPLP_INTERNAL_TEXT_H
+#define SNPLP_INTERNAL_TEXT_H
+
+#include <snplp/text.h>
+
+/* Checks that in is valid UTF-8 with only characters XML 1.0 allows, and copies it
+ * NFC-normalized into a counted allocation. *changed (if not NULL) tells whether the
+ * normalization changed the text. Records the error (SNPLP_EENCODING, SNPLP_ENOMEM...). */
+int snplp__text_copy(char **out, const char *in, bool *changed);
+/* True for NULL, "" and text made only of white space. */
+bool snplp__text_is_blank(const char *s);
+
+#endif
