@@ -3,6 +3,7 @@
 #include "alloc.h"
 
 #include <stdalign.h>
+#include <stdbool.h>
 #include <stdatomic.h>
 #include <stdlib.h>
 #include <string.h>
@@ -14,6 +15,25 @@ typedef struct header {
 
 static atomic_size_t used;
 static atomic_size_t peak;
+/* Fault injection for the tests: the number of allocations still allowed, -1 for no limit. */
+static atomic_long allowed = -1;
+
+void snplp__alloc_fail_after(long count)
+{
+    atomic_store(&allowed, count);
+}
+
+static bool refused(void)
+{
+    long n = atomic_load(&allowed);
+    while (n >= 0) {
+        if (n == 0)
+            return true;
+        if (atomic_compare_exchange_weak(&allowed, &n, n - 1))
+            return false;
+    }
+    return false;
+}
 
 static void count_alloc(size_t size)
 {
@@ -32,7 +52,7 @@ static void count_free(size_t size)
 
 void *snplp__malloc(size_t size)
 {
-    if (size > SIZE_MAX - sizeof(header))
+    if (size > SIZE_MAX - sizeof(header) || refused())
         return NULL;
     header *h = malloc(sizeof(header) + size);
     if (!h)
@@ -56,7 +76,7 @@ void *snplp__realloc(void *ptr, size_t size)
 {
     if (!ptr)
         return snplp__malloc(size);
-    if (size > SIZE_MAX - sizeof(header))
+    if (size > SIZE_MAX - sizeof(header) || refused())
         return NULL;
     header *h = (header *)ptr - 1;
     size_t old = h->size;

@@ -13,5 +13,8 @@ void snplp__free(void *ptr);
 /* A counted copy of the first len bytes of s, NUL-terminated. */
 char *snplp__strndup(const char *s, size_t len);
 char *snplp__strdup(const char *s);
+/* Tests only (not exported; reached by tests linked with libsnplp.a): after count more
+ * successful allocations, every allocation fails; -1 lifts the limit. */
+void snplp__alloc_fail_after(long count);
 
 #endif

@@ -1,0 +1,49 @@
+# Installs the build into a fresh prefix, then builds and runs a program against it twice:
+# with CMake's find_package(snplp 1.0) (shared and static targets) and with pkg-config.
+# Run by CTest: cmake -DBUILD_DIR=... -DWORK_DIR=... -DCONSUMER_DIR=... -P run.cmake
+file(REMOVE_RECURSE "${WORK_DIR}")
+set(prefix "${WORK_DIR}/prefix")
+
+function(run)
+  execute_process(COMMAND ${ARGN} RESULT_VARIABLE rc OUTPUT_VARIABLE out ERROR_VARIABLE err)
+  if(NOT rc EQUAL 0)
+    message(FATAL_ERROR "failed (${rc}): ${ARGN}\n${out}\n${err}")
+  endif()
+  set(last_output "${out}" PARENT_SCOPE)
+endfunction()
+
+run(${CMAKE_COMMAND} --install "${BUILD_DIR}" --prefix "${prefix}")
+
+# CMake package
+run(${CMAKE_COMMAND} -S "${CONSUMER_DIR}" -B "${WORK_DIR}/consumer"
+    "-DCMAKE_PREFIX_PATH=${prefix}" "-DCMAKE_C_COMPILER=${CMAKE_C_COMPILER}")
+run(${CMAKE_COMMAND} --build "${WORK_DIR}/consumer")
+foreach(app consumer_shared consumer_static)
+  run("${WORK_DIR}/consumer/${app}")
+  if(NOT last_output MATCHES "libsnplp 1\\.0\\.[0-9]+ ok")
+    message(FATAL_ERROR "${app} printed: ${last_output}")
+  endif()
+endforeach()
+# The shared consumer really uses the installed libsnplp.so.1
+run(readelf -d "${WORK_DIR}/consumer/consumer_shared")
+if(NOT last_output MATCHES "libsnplp\\.so\\.1")
+  message(FATAL_ERROR "consumer_shared does not need libsnplp.so.1:\n${last_output}")
+endif()
+
+# pkg-config
+file(GLOB pcdir LIST_DIRECTORIES true "${prefix}/lib*/pkgconfig" "${prefix}/lib/*/pkgconfig")
+set(ENV{PKG_CONFIG_PATH} "${pcdir}")
+run(pkg-config --cflags --libs snplp)
+string(STRIP "${last_output}" flags)
+separate_arguments(flags UNIX_COMMAND "${flags}")
+run(${CMAKE_C_COMPILER} -std=c11 -Wall -Wextra -Wpedantic -Werror "${CONSUMER_DIR}/consumer.c"
+    -o "${WORK_DIR}/consumer_pc" ${flags})
+run(pkg-config --variable=libdir snplp)
+string(STRIP "${last_output}" libdir)
+set(ENV{LD_LIBRARY_PATH} "${libdir}")
+run("${WORK_DIR}/consumer_pc")
+if(NOT last_output MATCHES "libsnplp 1\\.0\\.[0-9]+ ok")
+  message(FATAL_ERROR "consumer_pc printed: ${last_output}")
+endif()
+run(pkg-config --modversion snplp)
+message(STATUS "installed package works (pkg-config version ${last_output})")
