@@ -39,9 +39,8 @@ static void count_alloc(size_t size)
 {
     size_t now = atomic_fetch_add_explicit(&used, size, memory_order_relaxed) + size;
     size_t old = atomic_load_explicit(&peak, memory_order_relaxed);
-    while (now > old &&
-           !atomic_compare_exchange_weak_explicit(&peak, &old, now, memory_order_relaxed,
-                                                  memory_order_relaxed)) {
+    while (now > old && !atomic_compare_exchange_weak_explicit(
+                            &peak, &old, now, memory_order_relaxed, memory_order_relaxed)) {
     }
 }
 

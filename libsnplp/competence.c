@@ -11,8 +11,8 @@ snplp_module *snplp_competence_module(const snplp_competence *competence)
     return it ? (snplp_module *)(void *)it->parent : NULL;
 }
 
-int snplp_competence_add_content(snplp_content **out, snplp_competence *competence,
-                                 const char *id, snplp_style style, const char *text)
+int snplp_competence_add_content(snplp_content **out, snplp_competence *competence, const char *id,
+                                 snplp_style style, const char *text)
 {
     snplp_item *p = SNPLP__ITEM(competence, COMPETENCE);
     if (!p)

@@ -112,9 +112,8 @@ const snplp_diagnostic *snplp_diagnostics_at(const snplp_diagnostics *diags, siz
     return diags ? snplp__list_at(&diags->entries, index) : NULL;
 }
 
-int snplp_diagnostics_add(snplp_diagnostics *diags, snplp_severity severity,
-                          snplp_diag_code code, size_t line, size_t column, const char *item_id,
-                          const char *message)
+int snplp_diagnostics_add(snplp_diagnostics *diags, snplp_severity severity, snplp_diag_code code,
+                          size_t line, size_t column, const char *item_id, const char *message)
 {
     if (!diags || !message)
         return snplp__bad_arg(__func__, "NULL list or message");

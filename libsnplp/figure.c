@@ -18,9 +18,6 @@ int64_t snplp_figure_value(const snplp_figure *figure)
 
 int snplp_figure_set_value(snplp_figure *figure, int64_t value)
 {
-    snplp_item *it = SNPLP__ITEM(figure, FIGURE);
-    if (!it)
-        return snplp__bad_arg(__func__, "NULL or wrong object");
-    snplp__item_set_int(it, value);
-    return 0;
+    return snplp__number_set_int(SNPLP__ITEM(figure, FIGURE), value, INT64_MIN, INT64_MAX, "value",
+                                 __func__);
 }

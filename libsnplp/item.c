@@ -2,6 +2,8 @@
  * traversal in document order and freeing. */
 #include "item.h"
 
+#include <inttypes.h>
+#include <math.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -10,42 +12,72 @@
 #include "text.h"
 
 #define F(x) SNPLP_FIELD_##x
-#define OWN(L, K) {LIST_##L, ELEM_ITEM, SNPLP_KIND_##K}
-#define STR(L) {LIST_##L, ELEM_STRING, SNPLP_KIND_NONE}
-#define VIEW(L, K) {LIST_##L, ELEM_VIEW, SNPLP_KIND_##K}
+#define OWN(L, K)                                                                                  \
+    {                                                                                              \
+        LIST_##L, ELEM_ITEM, SNPLP_KIND_##K                                                        \
+    }
+#define STR(L)                                                                                     \
+    {                                                                                              \
+        LIST_##L, ELEM_STRING, SNPLP_KIND_NONE                                                     \
+    }
+#define VIEW(L, K)                                                                                 \
+    {                                                                                              \
+        LIST_##L, ELEM_VIEW, SNPLP_KIND_##K                                                        \
+    }
 
 /* The order of lists is the document order of children. */
 static const snplp_kind_info kinds[] = {
     [SNPLP_KIND_NONE] = {"none", NUMBER_NONE, false, 0, 0, {0}, {{0}}},
-    [SNPLP_KIND_STRATEGY] = {"strategy", NUMBER_INT, false, 4, 1,
+    [SNPLP_KIND_STRATEGY] = {"strategy",
+                             NUMBER_INT,
+                             false,
+                             4,
+                             1,
                              {F(TITLE), F(DESCRIPTION), F(LAUNCH_DATE), F(BUDGET_TEXT)},
                              {STR(LABELS)}},
-    [SNPLP_KIND_TRAINING_PLAN] = {"training-plan", NUMBER_REAL, false, 3, 2,
+    [SNPLP_KIND_TRAINING_PLAN] = {"training-plan",
+                                  NUMBER_REAL,
+                                  false,
+                                  3,
+                                  2,
                                   {F(TITLE), F(DESCRIPTION), F(AUDIENCE)},
                                   {OWN(OBJECTIVES, OBJECTIVE), OWN(OUTCOMES, OUTCOME)}},
-    [SNPLP_KIND_COMMITMENT] = {"commitment", NUMBER_NONE, true, 2, 0,
-                               {F(TITLE), F(DESCRIPTION)}, {{0}}},
+    [SNPLP_KIND_COMMITMENT] =
+        {"commitment", NUMBER_NONE, true, 2, 0, {F(TITLE), F(DESCRIPTION)}, {{0}}},
     [SNPLP_KIND_LEVER] = {"lever", NUMBER_NONE, true, 2, 0, {F(TITLE), F(DESCRIPTION)}, {{0}}},
-    [SNPLP_KIND_THEME] = {"theme", NUMBER_NONE, true, 2, 5,
+    [SNPLP_KIND_THEME] = {"theme",
+                          NUMBER_NONE,
+                          true,
+                          2,
+                          5,
                           {F(TITLE), F(DESCRIPTION)},
                           {STR(LABELS), OWN(OBJECTIVES, OBJECTIVE), OWN(OUTCOMES, OUTCOME),
                            OWN(RECOMMENDATIONS, RECOMMENDATION), VIEW(MODULES_VIEW, MODULE)}},
-    [SNPLP_KIND_MODULE] = {"module", NUMBER_REAL, true, 5, 4,
+    [SNPLP_KIND_MODULE] = {"module",
+                           NUMBER_REAL,
+                           true,
+                           5,
+                           4,
                            {F(TITLE), F(SUBTITLE), F(AUDIENCE), F(ROLE), F(THEME_ID)},
                            {STR(PREREQUISITES), STR(PROFESSION_LINKS), OWN(COMPETENCES, COMPETENCE),
                             OWN(RECOMMENDATIONS, RECOMMENDATION)}},
-    [SNPLP_KIND_COMPETENCE] = {"competence", NUMBER_NONE, true, 1, 1, {F(TITLE)},
-                               {OWN(CONTENTS, CONTENT)}},
-    [SNPLP_KIND_CONTENT] = {"content", NUMBER_NONE, true, 1, 1, {F(TEXT)}, {OWN(CONTENTS, CONTENT)}},
+    [SNPLP_KIND_COMPETENCE] =
+        {"competence", NUMBER_NONE, true, 1, 1, {F(TITLE)}, {OWN(CONTENTS, CONTENT)}},
+    [SNPLP_KIND_CONTENT] =
+        {"content", NUMBER_NONE, true, 1, 1, {F(TEXT)}, {OWN(CONTENTS, CONTENT)}},
     [SNPLP_KIND_OBJECTIVE] = {"objective", NUMBER_NONE, true, 1, 0, {F(TEXT)}, {{0}}},
     [SNPLP_KIND_OUTCOME] = {"outcome", NUMBER_NONE, true, 1, 0, {F(TEXT)}, {{0}}},
     [SNPLP_KIND_RECOMMENDATION] = {"recommendation", NUMBER_NONE, true, 1, 0, {F(TEXT)}, {{0}}},
-    [SNPLP_KIND_PROFESSION] = {"profession", NUMBER_NONE, true, 2, 0, {F(TITLE), F(ABBREVIATION)},
-                               {{0}}},
+    [SNPLP_KIND_PROFESSION] =
+        {"profession", NUMBER_NONE, true, 2, 0, {F(TITLE), F(ABBREVIATION)}, {{0}}},
     [SNPLP_KIND_DIPLOMA_RULE] = {"diploma-rule", NUMBER_INT, true, 1, 0, {F(TEXT)}, {{0}}},
-    [SNPLP_KIND_FUNDING] = {"funding", NUMBER_INT, true, 3, 0, {F(TITLE), F(PERIOD), F(SOURCE)},
-                            {{0}}},
-    [SNPLP_KIND_PLAN] = {"plan", NUMBER_NONE, true, 2, 3,
+    [SNPLP_KIND_FUNDING] =
+        {"funding", NUMBER_INT, true, 3, 0, {F(TITLE), F(PERIOD), F(SOURCE)}, {{0}}},
+    [SNPLP_KIND_PLAN] = {"plan",
+                         NUMBER_NONE,
+                         true,
+                         2,
+                         3,
                          {F(TITLE), F(DESCRIPTION)},
                          {STR(LABELS), OWN(PLAN_THEMES, PLAN_THEME), OWN(FIGURES, FIGURE)}},
     [SNPLP_KIND_PLAN_THEME] = {"plan-theme", NUMBER_NONE, true, 1, 0, {F(TITLE)}, {{0}}},
@@ -267,9 +299,9 @@ void snplp__item_discard(snplp_item *it)
     snplp__item_free_tree(it);
 }
 
-int snplp__item_add(snplp_item **out, snplp_referential *root, snplp_item *parent,
-                    snplp_list_id l, snplp_root_list rl, snplp_kind kind, const char *id,
-                    const char *text, const char *fn)
+int snplp__item_add(snplp_item **out, snplp_referential *root, snplp_item *parent, snplp_list_id l,
+                    snplp_root_list rl, snplp_kind kind, const char *id, const char *text,
+                    const char *fn)
 {
     snplp_item *it;
     int rc = snplp__item_create(&it, root, parent, l, rl, kind, id, text, fn);
@@ -296,8 +328,8 @@ int snplp__item_add_string(snplp_item *it, snplp_list_id l, const char *s, bool 
             return rc;
         for (uint32_t i = 0; i < list->n; i++)
             if (strcmp(list->v[i], s) == 0)
-                return snplp__fail(SNPLP_EEXISTS, "%s: '%s' is already in the list of %s '%s'",
-                                   fn, s, kinds[it->kind].name, it->id);
+                return snplp__fail(SNPLP_EEXISTS, "%s: '%s' is already in the list of %s '%s'", fn,
+                                   s, kinds[it->kind].name, it->id);
         copy = snplp__strdup(s);
         if (!copy)
             return snplp__oom();
@@ -334,25 +366,67 @@ int snplp__item_remove_string(snplp_item *it, snplp_list_id l, const char *s, co
                        snplp__quote(q, sizeof q, s), kinds[it->kind].name, it->id);
 }
 
-void snplp__item_set_real(snplp_item *it, double v)
+/* ---- optional numbers ---- */
+
+static int number_unset(const snplp_item *it, const char *what, const char *fn)
 {
-    it->number.real = v;
-    it->has_number = true;
-    snplp__touch(it->root);
+    return snplp__fail(SNPLP_ENOTFOUND, "%s: %s '%s' has no %s", fn, kinds[it->kind].name, it->id,
+                       what);
 }
 
-void snplp__item_set_int(snplp_item *it, int64_t v)
+int snplp__number_get_real(double *out, const snplp_item *it, const char *what, const char *fn)
 {
+    if (!it || !out)
+        return snplp__bad_arg(fn, "NULL argument or wrong object");
+    if (!it->has_number)
+        return number_unset(it, what, fn);
+    *out = it->number.real;
+    return 0;
+}
+
+int snplp__number_get_int(int64_t *out, const snplp_item *it, const char *what, const char *fn)
+{
+    if (!it || !out)
+        return snplp__bad_arg(fn, "NULL argument or wrong object");
+    if (!it->has_number)
+        return number_unset(it, what, fn);
+    *out = it->number.integer;
+    return 0;
+}
+
+int snplp__number_set_days(snplp_item *it, double days, const char *fn)
+{
+    if (!it)
+        return snplp__bad_arg(fn, "NULL or wrong object");
+    if (!isfinite(days) || days <= 0)
+        return snplp__fail(SNPLP_EINVAL, "%s: a duration is a number of days above 0", fn);
+    it->number.real = days;
+    it->has_number = true;
+    snplp__touch(it->root);
+    return 0;
+}
+
+int snplp__number_set_int(snplp_item *it, int64_t v, int64_t min, int64_t max, const char *what,
+                          const char *fn)
+{
+    if (!it)
+        return snplp__bad_arg(fn, "NULL or wrong object");
+    if (v < min || v > max)
+        return snplp__fail(SNPLP_EINVAL, "%s: %" PRId64 " is not a valid %s", fn, v, what);
     it->number.integer = v;
     it->has_number = true;
     snplp__touch(it->root);
+    return 0;
 }
 
-void snplp__item_clear_number(snplp_item *it)
+int snplp__number_clear(snplp_item *it, const char *fn)
 {
+    if (!it)
+        return snplp__bad_arg(fn, "NULL or wrong object");
     it->has_number = false;
     it->number.integer = 0;
     snplp__touch(it->root);
+    return 0;
 }
 
 /* ---- traversal ---- */

@@ -22,17 +22,17 @@
 
 /* The lists an item may carry. */
 typedef enum snplp_list_id {
-    LIST_LABELS,             /* strings: alternative labels */
-    LIST_OBJECTIVES,         /* owned objectives */
-    LIST_OUTCOMES,           /* owned learning outcomes */
-    LIST_RECOMMENDATIONS,    /* owned pedagogical recommendations */
-    LIST_MODULES_VIEW,       /* a theme's modules: a view on the referential's modules */
-    LIST_PREREQUISITES,      /* strings: module ids */
-    LIST_PROFESSION_LINKS,   /* strings: profession ids */
-    LIST_COMPETENCES,        /* owned competences */
-    LIST_CONTENTS,           /* owned content items */
-    LIST_PLAN_THEMES,        /* owned plan themes */
-    LIST_FIGURES             /* owned figures */
+    LIST_LABELS,           /* strings: alternative labels */
+    LIST_OBJECTIVES,       /* owned objectives */
+    LIST_OUTCOMES,         /* owned learning outcomes */
+    LIST_RECOMMENDATIONS,  /* owned pedagogical recommendations */
+    LIST_MODULES_VIEW,     /* a theme's modules: a view on the referential's modules */
+    LIST_PREREQUISITES,    /* strings: module ids */
+    LIST_PROFESSION_LINKS, /* strings: profession ids */
+    LIST_COMPETENCES,      /* owned competences */
+    LIST_CONTENTS,         /* owned content items */
+    LIST_PLAN_THEMES,      /* owned plan themes */
+    LIST_FIGURES           /* owned figures */
 } snplp_list_id;
 
 /* The top-level lists of a referential, in document order. */
@@ -64,8 +64,8 @@ typedef struct snplp_list_desc {
 
 typedef struct snplp_kind_info {
     const char *name;
-    uint8_t number;   /* snplp_number */
-    bool required;    /* the first text field must not be blank */
+    uint8_t number; /* snplp_number */
+    bool required;  /* the first text field must not be blank */
     uint8_t ntexts;
     uint8_t nlists;
     uint8_t texts[KIND_MAX_TEXTS]; /* snplp_field */
@@ -76,9 +76,9 @@ const snplp_kind_info *snplp__kind_info(snplp_kind kind);
 
 typedef struct snplp_item snplp_item;
 struct snplp_item {
-    uint8_t kind;       /* snplp_kind */
-    uint8_t variant;    /* module level, content style, profession category */
-    bool flag;          /* outcome: for the workers more involved */
+    uint8_t kind;    /* snplp_kind */
+    uint8_t variant; /* module level, content style, profession category */
+    bool flag;       /* outcome: for the workers more involved */
     bool has_number;
     uint8_t slot;       /* which list of the parent (or of the root) holds the item */
     uint32_t index;     /* position in that list */
@@ -98,7 +98,7 @@ struct snplp_referential {
     atomic_size_t refs;
     snplp_list lists[ROOT_LIST_COUNT];
     snplp_idmap ids;
-    size_t generation;      /* bumped by every change, to know when the index is stale */
+    size_t generation; /* bumped by every change, to know when the index is stale */
     pthread_mutex_t index_lock;
     struct snplp_search_index *index;
 };
@@ -122,9 +122,9 @@ int snplp__item_set_text(snplp_item *it, snplp_field f, const char *text, bool r
                          const char *fn);
 /* Creates an item of kind with id and first text field, appended to list l of parent, or to
  * the root list rl when parent is NULL. */
-int snplp__item_add(snplp_item **out, snplp_referential *root, snplp_item *parent,
-                    snplp_list_id l, snplp_root_list rl, snplp_kind kind, const char *id,
-                    const char *text, const char *fn);
+int snplp__item_add(snplp_item **out, snplp_referential *root, snplp_item *parent, snplp_list_id l,
+                    snplp_root_list rl, snplp_kind kind, const char *id, const char *text,
+                    const char *fn);
 /* snplp__item_add() in two steps, for callers with more to prepare that may fail:
  * _create checks, allocates and reserves room (the item is not in the referential yet), then
  * _insert (which cannot fail) puts it in, or _discard frees it. */
@@ -139,10 +139,15 @@ int snplp__item_add_string(snplp_item *it, snplp_list_id l, const char *s, bool 
                            const char *fn);
 /* Removes the string s from list l (SNPLP_ENOTFOUND if absent). */
 int snplp__item_remove_string(snplp_item *it, snplp_list_id l, const char *s, const char *fn);
-/* Sets the number (integer or real per kind). */
-void snplp__item_set_real(snplp_item *it, double v);
-void snplp__item_set_int(snplp_item *it, int64_t v);
-void snplp__item_clear_number(snplp_item *it);
+/* The item's optional number, for the public getters, setters and clearers: they check the
+ * item (NULL or wrong kind: SNPLP_EINVAL), report an unset number as SNPLP_ENOTFOUND naming
+ * `what`, and check the value (days: finite, above 0; integers: within [min, max]). */
+int snplp__number_get_real(double *out, const snplp_item *it, const char *what, const char *fn);
+int snplp__number_get_int(int64_t *out, const snplp_item *it, const char *what, const char *fn);
+int snplp__number_set_days(snplp_item *it, double days, const char *fn);
+int snplp__number_set_int(snplp_item *it, int64_t v, int64_t min, int64_t max, const char *what,
+                          const char *fn);
+int snplp__number_clear(snplp_item *it, const char *fn);
 /* Records that the referential changed. */
 void snplp__touch(snplp_referential *root);
 
@@ -188,12 +193,12 @@ void snplp__search_index_free(struct snplp_search_index *index);
 
 /* snplp_<type>_id() and snplp_<type>_referential() */
 #define SNPLP_DEFINE_BASICS(type, KIND)                                                            \
-    const char *snplp_##type##_id(const snplp_##type *x)                                          \
+    const char *snplp_##type##_id(const snplp_##type *x)                                           \
     {                                                                                              \
         const snplp_item *it = SNPLP__ITEM(x, KIND);                                               \
         return it ? it->id : NULL;                                                                 \
     }                                                                                              \
-    snplp_referential *snplp_##type##_referential(const snplp_##type *x)                          \
+    snplp_referential *snplp_##type##_referential(const snplp_##type *x)                           \
     {                                                                                              \
         const snplp_item *it = SNPLP__ITEM(x, KIND);                                               \
         return it ? it->root : NULL;                                                               \
@@ -201,11 +206,11 @@ void snplp__search_index_free(struct snplp_search_index *index);
 
 /* snplp_<type>_<name>() and snplp_<type>_set_<name>() for a text field */
 #define SNPLP_DEFINE_TEXT(type, KIND, name, FIELD, required)                                       \
-    const char *snplp_##type##_##name(const snplp_##type *x)                                      \
+    const char *snplp_##type##_##name(const snplp_##type *x)                                       \
     {                                                                                              \
         return snplp__item_text(SNPLP__ITEM(x, KIND), SNPLP_FIELD_##FIELD);                        \
     }                                                                                              \
-    int snplp_##type##_set_##name(snplp_##type *x, const char *text)                              \
+    int snplp_##type##_set_##name(snplp_##type *x, const char *text)                               \
     {                                                                                              \
         return snplp__item_set_text(SNPLP__ITEM(x, KIND), SNPLP_FIELD_##FIELD, text, required,     \
                                     __func__);                                                     \
@@ -213,19 +218,19 @@ void snplp__search_index_free(struct snplp_search_index *index);
 
 /* snplp_<parent>_<child>_count() and snplp_<parent>_<child>_at() for an owned list */
 #define SNPLP_DEFINE_CHILD_LIST(ptype, PKIND, ctype, LIST)                                         \
-    size_t snplp_##ptype##_##ctype##_count(const snplp_##ptype *x)                                \
+    size_t snplp_##ptype##_##ctype##_count(const snplp_##ptype *x)                                 \
     {                                                                                              \
         const snplp_list *l = snplp__item_list(SNPLP__ITEM(x, PKIND), LIST_##LIST);                \
         return l ? l->n : 0;                                                                       \
     }                                                                                              \
-    snplp_##ctype *snplp_##ptype##_##ctype##_at(const snplp_##ptype *x, size_t index)             \
+    snplp_##ctype *snplp_##ptype##_##ctype##_at(const snplp_##ptype *x, size_t index)              \
     {                                                                                              \
         return snplp__list_at(snplp__item_list(SNPLP__ITEM(x, PKIND), LIST_##LIST), index);        \
     }
 
 /* snplp_<parent>_add_<child>(&out, parent, id, text) for an owned list of text items */
 #define SNPLP_DEFINE_ADD_CHILD(ptype, PKIND, ctype, CKIND, LIST)                                   \
-    int snplp_##ptype##_add_##ctype(snplp_##ctype **out, snplp_##ptype *x, const char *id,        \
+    int snplp_##ptype##_add_##ctype(snplp_##ctype **out, snplp_##ptype *x, const char *id,         \
                                     const char *text)                                              \
     {                                                                                              \
         snplp_item *p = SNPLP__ITEM(x, PKIND);                                                     \
@@ -241,16 +246,16 @@ void snplp__search_index_free(struct snplp_search_index *index);
 
 /* snplp_<type>_add_label(), _label_count(), _label_at() */
 #define SNPLP_DEFINE_LABELS(type, KIND)                                                            \
-    int snplp_##type##_add_label(snplp_##type *x, const char *label)                              \
+    int snplp_##type##_add_label(snplp_##type *x, const char *label)                               \
     {                                                                                              \
         return snplp__item_add_string(SNPLP__ITEM(x, KIND), LIST_LABELS, label, false, __func__);  \
     }                                                                                              \
-    size_t snplp_##type##_label_count(const snplp_##type *x)                                      \
+    size_t snplp_##type##_label_count(const snplp_##type *x)                                       \
     {                                                                                              \
         const snplp_list *l = snplp__item_list(SNPLP__ITEM(x, KIND), LIST_LABELS);                 \
         return l ? l->n : 0;                                                                       \
     }                                                                                              \
-    const char *snplp_##type##_label_at(const snplp_##type *x, size_t index)                      \
+    const char *snplp_##type##_label_at(const snplp_##type *x, size_t index)                       \
     {                                                                                              \
         return snplp__list_at(snplp__item_list(SNPLP__ITEM(x, KIND), LIST_LABELS), index);         \
     }

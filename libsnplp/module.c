@@ -2,7 +2,6 @@
  * recommendations, and the view each theme keeps of its modules. */
 #include "item.h"
 
-#include <math.h>
 #include <string.h>
 
 #include "alloc.h"
@@ -82,13 +81,12 @@ int snplp__module_add(snplp_item **out, snplp_referential *ref, const char *them
     if (rc)
         return rc;
     snplp_item *it;
-    if ((rc = snplp__item_create(&it, ref, NULL, 0, ROOT_MODULES, SNPLP_KIND_MODULE, id, title,
-                                 fn)))
+    if ((rc =
+             snplp__item_create(&it, ref, NULL, 0, ROOT_MODULES, SNPLP_KIND_MODULE, id, title, fn)))
         return rc;
     snplp_item *theme = theme_named(ref, theme_id);
     char *theme_copy = snplp__strdup(theme_id);
-    if (!theme_copy || (theme && snplp__list_reserve(snplp__item_list(theme,
-                                                                      LIST_MODULES_VIEW)))) {
+    if (!theme_copy || (theme && snplp__list_reserve(snplp__item_list(theme, LIST_MODULES_VIEW)))) {
         snplp__free(theme_copy);
         snplp__item_discard(it);
         return snplp__oom();
@@ -168,54 +166,38 @@ int snplp_module_set_level(snplp_module *module, snplp_level level)
 
 int snplp_module_duration_days(double *out, const snplp_module *module)
 {
-    const snplp_item *it = SNPLP__ITEM(module, MODULE);
-    if (!it || !out)
-        return snplp__bad_arg(__func__, "NULL argument or wrong object");
-    if (!it->has_number)
-        return snplp__fail(SNPLP_ENOTFOUND, "%s: module '%s' has no duration", __func__, it->id);
-    *out = it->number.real;
-    return 0;
+    return snplp__number_get_real(out, SNPLP__ITEM(module, MODULE), "duration", __func__);
 }
 
 int snplp_module_set_duration_days(snplp_module *module, double days)
 {
-    snplp_item *it = SNPLP__ITEM(module, MODULE);
-    if (!it)
-        return snplp__bad_arg(__func__, "NULL or wrong object");
-    if (!isfinite(days) || days <= 0)
-        return snplp__fail(SNPLP_EINVAL, "%s: a duration is a number of days above 0", __func__);
-    snplp__item_set_real(it, days);
-    return 0;
+    return snplp__number_set_days(SNPLP__ITEM(module, MODULE), days, __func__);
 }
 
 int snplp_module_clear_duration(snplp_module *module)
 {
-    snplp_item *it = SNPLP__ITEM(module, MODULE);
-    if (!it)
-        return snplp__bad_arg(__func__, "NULL or wrong object");
-    snplp__item_clear_number(it);
-    return 0;
+    return snplp__number_clear(SNPLP__ITEM(module, MODULE), __func__);
 }
 
 /* ---- references by id ---- */
 
 /* snplp_module_add_<name>, _remove_<name>, _<name>_count, _<name>_at over a list of ids */
 #define DEFINE_ID_LIST(name, LIST)                                                                 \
-    int snplp_module_add_##name(snplp_module *module, const char *id)                             \
+    int snplp_module_add_##name(snplp_module *module, const char *id)                              \
     {                                                                                              \
         return snplp__item_add_string(SNPLP__ITEM(module, MODULE), LIST_##LIST, id, true,          \
                                       __func__);                                                   \
     }                                                                                              \
-    int snplp_module_remove_##name(snplp_module *module, const char *id)                          \
+    int snplp_module_remove_##name(snplp_module *module, const char *id)                           \
     {                                                                                              \
         return snplp__item_remove_string(SNPLP__ITEM(module, MODULE), LIST_##LIST, id, __func__);  \
     }                                                                                              \
-    size_t snplp_module_##name##_count(const snplp_module *module)                                \
+    size_t snplp_module_##name##_count(const snplp_module *module)                                 \
     {                                                                                              \
         const snplp_list *l = snplp__item_list(SNPLP__ITEM(module, MODULE), LIST_##LIST);          \
         return l ? l->n : 0;                                                                       \
     }                                                                                              \
-    const char *snplp_module_##name##_at(const snplp_module *module, size_t index)                \
+    const char *snplp_module_##name##_at(const snplp_module *module, size_t index)                 \
     {                                                                                              \
         return snplp__list_at(snplp__item_list(SNPLP__ITEM(module, MODULE), LIST_##LIST), index);  \
     }

@@ -19,8 +19,8 @@ int snplp_referential_new(snplp_referential **out)
         return snplp__fail(SNPLP_EINTERNAL, "%s: could not create a mutex", __func__);
     }
     snplp_item *it;
-    int rc = snplp__item_add(&it, ref, NULL, 0, ROOT_STRATEGY, SNPLP_KIND_STRATEGY, "strategy",
-                             "", __func__);
+    int rc = snplp__item_add(&it, ref, NULL, 0, ROOT_STRATEGY, SNPLP_KIND_STRATEGY, "strategy", "",
+                             __func__);
     if (!rc)
         rc = snplp__item_add(&it, ref, NULL, 0, ROOT_TRAINING_PLAN, SNPLP_KIND_TRAINING_PLAN,
                              "training-plan", "", __func__);
@@ -87,9 +87,8 @@ static bool same_item(const snplp_item *a, const snplp_item *b)
         a->has_number != b->has_number || strcmp(a->id, b->id) != 0)
         return false;
     const snplp_kind_info *k = snplp__kind_info((snplp_kind)a->kind);
-    if (a->has_number &&
-        (k->number == NUMBER_REAL ? a->number.real != b->number.real
-                                  : a->number.integer != b->number.integer))
+    if (a->has_number && (k->number == NUMBER_REAL ? a->number.real != b->number.real
+                                                   : a->number.integer != b->number.integer))
         return false;
     char **ta = snplp__item_texts(a), **tb = snplp__item_texts(b);
     for (int i = 0; i < k->ntexts; i++)
@@ -151,22 +150,22 @@ static snplp_item *find(const snplp_referential *ref, const char *id, snplp_kind
 
 /* snplp_referential_<type>_count/_at/_find over the root list ROOT */
 #define DEFINE_ROOT_LIST(type, KIND, ROOT)                                                         \
-    size_t snplp_referential_##type##_count(const snplp_referential *ref)                         \
+    size_t snplp_referential_##type##_count(const snplp_referential *ref)                          \
     {                                                                                              \
         return ref ? ref->lists[ROOT_##ROOT].n : 0;                                                \
     }                                                                                              \
-    snplp_##type *snplp_referential_##type##_at(const snplp_referential *ref, size_t index)       \
+    snplp_##type *snplp_referential_##type##_at(const snplp_referential *ref, size_t index)        \
     {                                                                                              \
         return ref ? snplp__list_at(&ref->lists[ROOT_##ROOT], index) : NULL;                       \
     }                                                                                              \
-    snplp_##type *snplp_referential_##type##_find(const snplp_referential *ref, const char *id)   \
+    snplp_##type *snplp_referential_##type##_find(const snplp_referential *ref, const char *id)    \
     {                                                                                              \
         return (snplp_##type *)(void *)find(ref, id, SNPLP_KIND_##KIND);                           \
     }
 
 /* snplp_referential_add_<type>(&out, ref, id, text) appending to the root list ROOT */
 #define DEFINE_ROOT_ADD(type, KIND, ROOT)                                                          \
-    int snplp_referential_add_##type(snplp_##type **out, snplp_referential *ref, const char *id,  \
+    int snplp_referential_add_##type(snplp_##type **out, snplp_referential *ref, const char *id,   \
                                      const char *text)                                             \
     {                                                                                              \
         snplp_item *it;                                                                            \
@@ -179,7 +178,7 @@ static snplp_item *find(const snplp_referential *ref, const char *id, snplp_kind
 
 /* snplp_referential_<type>_find for an item nested under another */
 #define DEFINE_NESTED_FIND(type, KIND)                                                             \
-    snplp_##type *snplp_referential_##type##_find(const snplp_referential *ref, const char *id)   \
+    snplp_##type *snplp_referential_##type##_find(const snplp_referential *ref, const char *id)    \
     {                                                                                              \
         return (snplp_##type *)(void *)find(ref, id, SNPLP_KIND_##KIND);                           \
     }
@@ -209,8 +208,8 @@ int snplp_referential_add_theme(snplp_theme **out, snplp_referential *ref, const
                                 const char *title)
 {
     snplp_item *it;
-    int rc = snplp__item_create(&it, ref, NULL, 0, ROOT_THEMES, SNPLP_KIND_THEME, id, title,
-                                __func__);
+    int rc =
+        snplp__item_create(&it, ref, NULL, 0, ROOT_THEMES, SNPLP_KIND_THEME, id, title, __func__);
     if (rc)
         return rc;
     rc = snplp__theme_adopt_modules(it);
@@ -234,8 +233,8 @@ int snplp_referential_add_module(snplp_module **out, snplp_referential *ref, con
     return rc;
 }
 
-int snplp_referential_add_profession(snplp_profession **out, snplp_referential *ref,
-                                     const char *id, snplp_category category, const char *title)
+int snplp_referential_add_profession(snplp_profession **out, snplp_referential *ref, const char *id,
+                                     snplp_category category, const char *title)
 {
     if (category != SNPLP_CATEGORY_WORKER && category != SNPLP_CATEGORY_CADRE)
         return snplp__fail(SNPLP_EINVAL, "%s: unknown profession category %d", __func__,

@@ -31,31 +31,16 @@ int snplp_strategy_set_launch_date(snplp_strategy *strategy, const char *date)
 
 int snplp_strategy_budget_cents(int64_t *out, const snplp_strategy *strategy)
 {
-    const snplp_item *it = SNPLP__ITEM(strategy, STRATEGY);
-    if (!it || !out)
-        return snplp__bad_arg(__func__, "NULL argument or wrong object");
-    if (!it->has_number)
-        return snplp__fail(SNPLP_ENOTFOUND, "%s: the strategy has no budget amount", __func__);
-    *out = it->number.integer;
-    return 0;
+    return snplp__number_get_int(out, SNPLP__ITEM(strategy, STRATEGY), "budget amount", __func__);
 }
 
 int snplp_strategy_set_budget_cents(snplp_strategy *strategy, int64_t cents)
 {
-    snplp_item *it = SNPLP__ITEM(strategy, STRATEGY);
-    if (!it)
-        return snplp__bad_arg(__func__, "NULL or wrong object");
-    if (cents < 0)
-        return snplp__fail(SNPLP_EINVAL, "%s: a budget is not negative", __func__);
-    snplp__item_set_int(it, cents);
-    return 0;
+    return snplp__number_set_int(SNPLP__ITEM(strategy, STRATEGY), cents, 0, INT64_MAX,
+                                 "budget (euro cents, not negative)", __func__);
 }
 
 int snplp_strategy_clear_budget(snplp_strategy *strategy)
 {
-    snplp_item *it = SNPLP__ITEM(strategy, STRATEGY);
-    if (!it)
-        return snplp__bad_arg(__func__, "NULL or wrong object");
-    snplp__item_clear_number(it);
-    return 0;
+    return snplp__number_clear(SNPLP__ITEM(strategy, STRATEGY), __func__);
 }

@@ -2,8 +2,6 @@
  * plan-wide objectives and learning outcomes. */
 #include "item.h"
 
-#include <math.h>
-
 SNPLP_DEFINE_BASICS(training_plan, TRAINING_PLAN)
 SNPLP_DEFINE_TEXT(training_plan, TRAINING_PLAN, title, TITLE, false)
 SNPLP_DEFINE_TEXT(training_plan, TRAINING_PLAN, description, DESCRIPTION, false)
@@ -15,32 +13,16 @@ SNPLP_DEFINE_ADD_CHILD(training_plan, TRAINING_PLAN, outcome, OUTCOME, OUTCOMES)
 
 int snplp_training_plan_max_module_days(double *out, const snplp_training_plan *plan)
 {
-    const snplp_item *it = SNPLP__ITEM(plan, TRAINING_PLAN);
-    if (!it || !out)
-        return snplp__bad_arg(__func__, "NULL argument or wrong object");
-    if (!it->has_number)
-        return snplp__fail(SNPLP_ENOTFOUND, "%s: the training plan sets no maximum duration",
-                           __func__);
-    *out = it->number.real;
-    return 0;
+    return snplp__number_get_real(out, SNPLP__ITEM(plan, TRAINING_PLAN), "maximum module duration",
+                                  __func__);
 }
 
 int snplp_training_plan_set_max_module_days(snplp_training_plan *plan, double days)
 {
-    snplp_item *it = SNPLP__ITEM(plan, TRAINING_PLAN);
-    if (!it)
-        return snplp__bad_arg(__func__, "NULL or wrong object");
-    if (!isfinite(days) || days <= 0)
-        return snplp__fail(SNPLP_EINVAL, "%s: a duration is a number of days above 0", __func__);
-    snplp__item_set_real(it, days);
-    return 0;
+    return snplp__number_set_days(SNPLP__ITEM(plan, TRAINING_PLAN), days, __func__);
 }
 
 int snplp_training_plan_clear_max_module_days(snplp_training_plan *plan)
 {
-    snplp_item *it = SNPLP__ITEM(plan, TRAINING_PLAN);
-    if (!it)
-        return snplp__bad_arg(__func__, "NULL or wrong object");
-    snplp__item_clear_number(it);
-    return 0;
+    return snplp__number_clear(SNPLP__ITEM(plan, TRAINING_PLAN), __func__);
 }

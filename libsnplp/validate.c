@@ -18,8 +18,8 @@ typedef struct checker {
 #define ERROR(c, code, id, ...)                                                                    \
     do {                                                                                           \
         if (!(c)->rc)                                                                              \
-            (c)->rc = snplp__diag((c)->diags, SNPLP_SEVERITY_ERROR, (code), 0, 0, (id),            \
-                                  __VA_ARGS__);                                                    \
+            (c)->rc =                                                                              \
+                snplp__diag((c)->diags, SNPLP_SEVERITY_ERROR, (code), 0, 0, (id), __VA_ARGS__);    \
         (c)->errors++;                                                                             \
     } while (0)
 
@@ -51,8 +51,8 @@ static void check_refs(checker *c, const snplp_item *m, snplp_list_id l, snplp_k
         const snplp_item *target = snplp__idmap_get(&c->ref->ids, id);
         if (!target)
             ERROR(c, SNPLP_DIAG_DANGLING_REFERENCE, m->id,
-                  "module '%s' %s %s '%s', which does not exist: add it or remove the link",
-                  m->id, link, snplp_kind_name(want), id);
+                  "module '%s' %s %s '%s', which does not exist: add it or remove the link", m->id,
+                  link, snplp_kind_name(want), id);
         else if (target->kind != want)
             ERROR(c, SNPLP_DIAG_REFERENCE_KIND, m->id,
                   "module '%s' %s '%s', which is a %s, not a %s: correct the id", m->id, link, id,
@@ -71,8 +71,8 @@ static void check_module(checker *c, const snplp_item *m, const snplp_item *plan
               m->id, theme_id);
     else if (theme->kind != SNPLP_KIND_THEME)
         ERROR(c, SNPLP_DIAG_REFERENCE_KIND, m->id,
-              "module '%s' names '%s' as its theme, but '%s' is a %s, not a theme", m->id,
-              theme_id, theme_id, kind_name(theme));
+              "module '%s' names '%s' as its theme, but '%s' is a %s, not a theme", m->id, theme_id,
+              theme_id, kind_name(theme));
     check_refs(c, m, LIST_PREREQUISITES, SNPLP_KIND_MODULE, "requires");
     check_refs(c, m, LIST_PROFESSION_LINKS, SNPLP_KIND_PROFESSION, "is linked to");
     if (m->has_number && plan->has_number && m->number.real > plan->number.real)

@@ -10,7 +10,7 @@
     do {                                                                                           \
         int rc_ = (call);                                                                          \
         if (rc_ != SNPLP_OK) {                                                                     \
-            fprintf(stderr, "%s failed: %s (%s)\n", #call, snplp_error_last_message(),            \
+            fprintf(stderr, "%s failed: %s (%s)\n", #call, snplp_error_last_message(),             \
                     snplp_status_name(rc_));                                                       \
             snplp_referential_unref(ref);                                                          \
             return rc_;                                                                            \

@@ -30,10 +30,9 @@ static int search(const snplp_referential *ref, const char *query)
 
 int main(int argc, char **argv)
 {
-    static const char *defaults[] = {"insertion socioprofessionnelle",
-                                     "INSERTION SOCIO PROFESSIONNELLE",
-                                     "l'insertion socio-professionnelle", "référent de parcours",
-                                     "ENFANCE"};
+    static const char *defaults[] = {
+        "insertion socioprofessionnelle", "INSERTION SOCIO PROFESSIONNELLE",
+        "l'insertion socio-professionnelle", "référent de parcours", "ENFANCE"};
     snplp_referential *ref;
     if (sample_referential(&ref) != SNPLP_OK)
         return 1;

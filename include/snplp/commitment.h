@@ -1,6 +1,7 @@
 /**
  * @file commitment.h
- * @brief A commitment (engagement) of the strategy, e.g. « l'égalité des chances dès les premiers pas ».
+ * @brief A commitment (engagement) of the strategy, e.g. « l'égalité des chances dès les premiers
+ * pas ».
  *
  * Created with snplp_referential_add_commitment(), listed and found with the referential
  * (referential.h). Its title is required (validation reports a blank one); its description
@@ -26,7 +27,8 @@ SNPLP_API int snplp_commitment_set_title(snplp_commitment *commitment, const cha
 /** @brief The description, NULL if not set. Borrowed. */
 SNPLP_API const char *snplp_commitment_description(const snplp_commitment *commitment);
 /** @brief Sets the description; NULL unsets it (contract of snplp_strategy_set_title()). */
-SNPLP_API int snplp_commitment_set_description(snplp_commitment *commitment, const char *description);
+SNPLP_API int snplp_commitment_set_description(snplp_commitment *commitment,
+                                               const char *description);
 
 SNPLP_END_DECLS
 

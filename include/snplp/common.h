@@ -23,7 +23,7 @@
 
 #ifdef __cplusplus
 #define SNPLP_BEGIN_DECLS extern "C" {
-#define SNPLP_END_DECLS }
+#define SNPLP_END_DECLS   }
 #else
 /** @brief Opens a block of C declarations (extern "C" in C++). */
 #define SNPLP_BEGIN_DECLS
@@ -111,14 +111,14 @@ typedef enum snplp_kind {
  * The numeric values are part of the ABI and never change.
  */
 typedef enum snplp_field {
-    SNPLP_FIELD_NONE = 0,         /**< no field */
-    SNPLP_FIELD_TITLE = 1,        /**< the title of an item */
-    SNPLP_FIELD_SUBTITLE = 2,     /**< a module's subtitle */
-    SNPLP_FIELD_DESCRIPTION = 3,  /**< a description text */
-    SNPLP_FIELD_AUDIENCE = 4,     /**< a priority-audience text (public prioritaire) */
-    SNPLP_FIELD_ROLE = 5,         /**< a module's expected-role text (rôle du travailleur social) */
-    SNPLP_FIELD_TEXT = 6,         /**< the text of an objective, outcome, content item... */
-    SNPLP_FIELD_LABEL = 7,        /**< an alternative label */
+    SNPLP_FIELD_NONE = 0,        /**< no field */
+    SNPLP_FIELD_TITLE = 1,       /**< the title of an item */
+    SNPLP_FIELD_SUBTITLE = 2,    /**< a module's subtitle */
+    SNPLP_FIELD_DESCRIPTION = 3, /**< a description text */
+    SNPLP_FIELD_AUDIENCE = 4,    /**< a priority-audience text (public prioritaire) */
+    SNPLP_FIELD_ROLE = 5,        /**< a module's expected-role text (rôle du travailleur social) */
+    SNPLP_FIELD_TEXT = 6,        /**< the text of an objective, outcome, content item... */
+    SNPLP_FIELD_LABEL = 7,       /**< an alternative label */
     SNPLP_FIELD_ABBREVIATION = 8, /**< a profession's abbreviation (ASS, EJE...) */
     SNPLP_FIELD_PERIOD = 9,       /**< a funding line's period */
     SNPLP_FIELD_SOURCE = 10,      /**< the source wording of a funding line */

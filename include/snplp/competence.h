@@ -28,13 +28,12 @@ SNPLP_API int snplp_competence_set_title(snplp_competence *competence, const cha
 /** @brief Appends a top-level content item (contract of snplp_referential_add_commitment();
  *         #SNPLP_EINVAL for an unknown @p style). */
 SNPLP_API int snplp_competence_add_content(snplp_content **out, snplp_competence *competence,
-                                           const char *id, snplp_style style,
-                                           const char *text);
+                                           const char *id, snplp_style style, const char *text);
 /** @brief The number of top-level content items. */
 SNPLP_API size_t snplp_competence_content_count(const snplp_competence *competence);
 /** @brief The top-level content item at @p index, NULL if out of range. */
 SNPLP_API snplp_content *snplp_competence_content_at(const snplp_competence *competence,
-                                                    size_t index);
+                                                     size_t index);
 
 SNPLP_END_DECLS
 

@@ -28,15 +28,15 @@ typedef enum snplp_severity {
  * 100-199: rules of the referential model, found by snplp_referential_validate().
  */
 typedef enum snplp_diag_code {
-    SNPLP_DIAG_NONE = 0,                  /**< "none": no code (diagnostics added by hand) */
-    SNPLP_DIAG_EMPTY_TITLE = 101,         /**< "empty-title": a required title is blank */
-    SNPLP_DIAG_EMPTY_TEXT = 102,          /**< "empty-text": a required text is blank */
-    SNPLP_DIAG_MISSING_PARENT = 103,      /**< "missing-parent": a module's theme is not there */
-    SNPLP_DIAG_DANGLING_REFERENCE = 104,  /**< "dangling-reference": a reference to no item */
-    SNPLP_DIAG_REFERENCE_KIND = 105,      /**< "reference-kind": a reference to the wrong kind */
-    SNPLP_DIAG_PREREQUISITE_CYCLE = 106,  /**< "prerequisite-cycle": modules require each other */
-    SNPLP_DIAG_DURATION_OVER_MAX = 107    /**< "duration-over-max": a module exceeds the plan's
-                                               maximum duration */
+    SNPLP_DIAG_NONE = 0,                 /**< "none": no code (diagnostics added by hand) */
+    SNPLP_DIAG_EMPTY_TITLE = 101,        /**< "empty-title": a required title is blank */
+    SNPLP_DIAG_EMPTY_TEXT = 102,         /**< "empty-text": a required text is blank */
+    SNPLP_DIAG_MISSING_PARENT = 103,     /**< "missing-parent": a module's theme is not there */
+    SNPLP_DIAG_DANGLING_REFERENCE = 104, /**< "dangling-reference": a reference to no item */
+    SNPLP_DIAG_REFERENCE_KIND = 105,     /**< "reference-kind": a reference to the wrong kind */
+    SNPLP_DIAG_PREREQUISITE_CYCLE = 106, /**< "prerequisite-cycle": modules require each other */
+    SNPLP_DIAG_DURATION_OVER_MAX = 107   /**< "duration-over-max": a module exceeds the plan's
+                                              maximum duration */
 } snplp_diag_code;
 
 /**

@@ -2,7 +2,8 @@
  * @file objective.h
  * @brief An objective (objectif / finalité de la formation) of the training plan or of a theme.
  *
- * Created with snplp_training_plan_add_objective() or snplp_theme_add_objective(). Its text is required (validation reports a blank one).
+ * Created with snplp_training_plan_add_objective() or snplp_theme_add_objective(). Its text is
+ * required (validation reports a blank one).
  */
 #ifndef SNPLP_OBJECTIVE_H
 #define SNPLP_OBJECTIVE_H

@@ -1,8 +1,11 @@
 /**
  * @file outcome.h
- * @brief A learning outcome (connaissance ou compétence à acquérir ou à renforcer) of the training plan or of a theme.
+ * @brief A learning outcome (connaissance ou compétence à acquérir ou à renforcer) of the training
+ * plan or of a theme.
  *
- * Created with snplp_training_plan_add_outcome() or snplp_theme_add_outcome(). An outcome may be marked as meant for the workers more involved in the theme (« pour les travailleurs sociaux plus impliqués »). Its text is required (validation reports a blank one).
+ * Created with snplp_training_plan_add_outcome() or snplp_theme_add_outcome(). An outcome may be
+ * marked as meant for the workers more involved in the theme (« pour les travailleurs sociaux plus
+ * impliqués »). Its text is required (validation reports a blank one).
  */
 #ifndef SNPLP_OUTCOME_H
 #define SNPLP_OUTCOME_H

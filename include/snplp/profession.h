@@ -41,8 +41,7 @@ SNPLP_API int snplp_profession_set_abbreviation(snplp_profession *profession,
 /** @brief The category (0 for NULL). */
 SNPLP_API snplp_category snplp_profession_category(const snplp_profession *profession);
 /** @brief Sets the category. @return #SNPLP_OK, #SNPLP_EINVAL (NULL object, unknown value). */
-SNPLP_API int snplp_profession_set_category(snplp_profession *profession,
-                                            snplp_category category);
+SNPLP_API int snplp_profession_set_category(snplp_profession *profession, snplp_category category);
 
 SNPLP_END_DECLS
 

@@ -1,8 +1,10 @@
 /**
  * @file recommendation.h
- * @brief A pedagogical recommendation (modalité pédagogique envisagée): practitioners' interventions, practice analysis, split sessions, peer workers...
+ * @brief A pedagogical recommendation (modalité pédagogique envisagée): practitioners'
+ * interventions, practice analysis, split sessions, peer workers...
  *
- * Created with snplp_theme_add_recommendation() (for all modules of a theme) or snplp_module_add_recommendation(). Its text is required (validation reports a blank one).
+ * Created with snplp_theme_add_recommendation() (for all modules of a theme) or
+ * snplp_module_add_recommendation(). Its text is required (validation reports a blank one).
  */
 #ifndef SNPLP_RECOMMENDATION_H
 #define SNPLP_RECOMMENDATION_H
@@ -14,7 +16,8 @@ SNPLP_BEGIN_DECLS
 /** @brief The id (NULL for NULL). Borrowed: valid as long as the referential. */
 SNPLP_API const char *snplp_recommendation_id(const snplp_recommendation *recommendation);
 /** @brief The referential that owns it (NULL for NULL). */
-SNPLP_API snplp_referential *snplp_recommendation_referential(const snplp_recommendation *recommendation);
+SNPLP_API snplp_referential *
+snplp_recommendation_referential(const snplp_recommendation *recommendation);
 
 /** @brief The text (NULL for NULL). Borrowed: valid until the text changes. */
 SNPLP_API const char *snplp_recommendation_text(const snplp_recommendation *recommendation);

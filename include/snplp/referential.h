@@ -103,8 +103,8 @@ SNPLP_API snplp_commitment *snplp_referential_commitment_find(const snplp_refere
  * @{
  */
 /** @brief Adds a lever at the end of the list (contract of snplp_referential_add_commitment()). */
-SNPLP_API int snplp_referential_add_lever(snplp_lever **out, snplp_referential *ref,
-                                          const char *id, const char *title);
+SNPLP_API int snplp_referential_add_lever(snplp_lever **out, snplp_referential *ref, const char *id,
+                                          const char *title);
 /** @brief The number of levers. */
 SNPLP_API size_t snplp_referential_lever_count(const snplp_referential *ref);
 /** @brief The lever at @p index, NULL if out of range. */
@@ -119,8 +119,8 @@ SNPLP_API snplp_lever *snplp_referential_lever_find(const snplp_referential *ref
  */
 /** @brief Adds a theme of the training plan (contract of snplp_referential_add_commitment()).
  *         Modules already naming this id as their theme become its modules. */
-SNPLP_API int snplp_referential_add_theme(snplp_theme **out, snplp_referential *ref,
-                                          const char *id, const char *title);
+SNPLP_API int snplp_referential_add_theme(snplp_theme **out, snplp_referential *ref, const char *id,
+                                          const char *title);
 /** @brief The number of themes. */
 SNPLP_API size_t snplp_referential_theme_count(const snplp_referential *ref);
 /** @brief The theme at @p index, NULL if out of range. */
@@ -144,15 +144,14 @@ SNPLP_API snplp_theme *snplp_referential_theme_find(const snplp_referential *ref
  *         malformed @p theme_id.
  */
 SNPLP_API int snplp_referential_add_module(snplp_module **out, snplp_referential *ref,
-                                           const char *theme_id, const char *id,
-                                           snplp_level level, const char *title);
+                                           const char *theme_id, const char *id, snplp_level level,
+                                           const char *title);
 /** @brief The number of modules, all themes together. */
 SNPLP_API size_t snplp_referential_module_count(const snplp_referential *ref);
 /** @brief The module at @p index in insertion order, all themes together; NULL if out of range. */
 SNPLP_API snplp_module *snplp_referential_module_at(const snplp_referential *ref, size_t index);
 /** @brief The module with @p id, NULL if none. */
-SNPLP_API snplp_module *snplp_referential_module_find(const snplp_referential *ref,
-                                                      const char *id);
+SNPLP_API snplp_module *snplp_referential_module_find(const snplp_referential *ref, const char *id);
 /** @} */
 
 /**
@@ -241,14 +240,13 @@ SNPLP_API snplp_objective *snplp_referential_objective_find(const snplp_referent
 SNPLP_API snplp_outcome *snplp_referential_outcome_find(const snplp_referential *ref,
                                                         const char *id);
 /** @brief The pedagogical recommendation with @p id, NULL if none. */
-SNPLP_API snplp_recommendation *
-snplp_referential_recommendation_find(const snplp_referential *ref, const char *id);
+SNPLP_API snplp_recommendation *snplp_referential_recommendation_find(const snplp_referential *ref,
+                                                                      const char *id);
 /** @brief The plan theme with @p id, NULL if none. */
 SNPLP_API snplp_plan_theme *snplp_referential_plan_theme_find(const snplp_referential *ref,
                                                               const char *id);
 /** @brief The figure with @p id, NULL if none. */
-SNPLP_API snplp_figure *snplp_referential_figure_find(const snplp_referential *ref,
-                                                      const char *id);
+SNPLP_API snplp_figure *snplp_referential_figure_find(const snplp_referential *ref, const char *id);
 /** @} */
 
 SNPLP_END_DECLS

@@ -55,7 +55,7 @@ SNPLP_API int snplp_training_plan_add_objective(snplp_objective **out, snplp_tra
 SNPLP_API size_t snplp_training_plan_objective_count(const snplp_training_plan *plan);
 /** @brief The plan-wide objective at @p index, NULL if out of range. */
 SNPLP_API snplp_objective *snplp_training_plan_objective_at(const snplp_training_plan *plan,
-                                                           size_t index);
+                                                            size_t index);
 
 /** @brief Appends a plan-wide learning outcome (contract of snplp_referential_add_commitment()). */
 SNPLP_API int snplp_training_plan_add_outcome(snplp_outcome **out, snplp_training_plan *plan,
@@ -64,7 +64,7 @@ SNPLP_API int snplp_training_plan_add_outcome(snplp_outcome **out, snplp_trainin
 SNPLP_API size_t snplp_training_plan_outcome_count(const snplp_training_plan *plan);
 /** @brief The plan-wide learning outcome at @p index, NULL if out of range. */
 SNPLP_API snplp_outcome *snplp_training_plan_outcome_at(const snplp_training_plan *plan,
-                                                       size_t index);
+                                                        size_t index);
 
 SNPLP_END_DECLS
 
