@@ -45,7 +45,10 @@ int snplp__content_add(snplp_item **out, snplp_item *parent, snplp_style style, 
     if (rc)
         return rc;
     it->variant = (uint8_t)style;
-    snplp__item_insert(it);
+    if ((rc = snplp__item_insert(it, NULL))) {
+        snplp__item_discard(it);
+        return rc;
+    }
     *out = it;
     return 0;
 }

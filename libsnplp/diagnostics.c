@@ -120,14 +120,13 @@ int snplp_diagnostics_add(snplp_diagnostics *diags, snplp_severity severity, snp
     if (severity != SNPLP_SEVERITY_INFO && severity != SNPLP_SEVERITY_WARNING &&
         severity != SNPLP_SEVERITY_ERROR)
         return snplp__fail(SNPLP_EINVAL, "%s: unknown severity %d", __func__, (int)severity);
-    int rc = snplp__list_reserve(&diags->entries);
-    if (rc)
-        return rc;
     snplp_diagnostic *e = snplp__calloc(1, sizeof *e);
     if (!e)
         return snplp__oom();
+    int rc;
     if ((rc = snplp__text_copy(&e->message, message, NULL)) ||
-        (item_id && (rc = snplp__text_copy(&e->item_id, item_id, NULL)))) {
+        (item_id && (rc = snplp__text_copy(&e->item_id, item_id, NULL))) ||
+        (rc = snplp__list_reserve(&diags->entries))) {
         entry_free(e);
         return rc;
     }

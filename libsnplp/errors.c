@@ -45,12 +45,19 @@ const char *snplp_status_message(int status)
     return "unknown status";
 }
 
-/* Cuts s at n bytes or less without splitting a UTF-8 sequence. */
+/* s holds n bytes (then a NUL) cut from a longer UTF-8 text: drops a last character that was
+ * cut in the middle. */
 static void cut_utf8(char *s, size_t n)
 {
-    while (n > 0 && ((unsigned char)s[n] & 0xC0) == 0x80)
-        n--;
-    s[n] = '\0';
+    size_t lead = n;
+    while (lead > 0 && ((unsigned char)s[lead - 1] & 0xC0) == 0x80)
+        lead--;
+    if (lead == 0)
+        return;
+    unsigned char c = (unsigned char)s[lead - 1];
+    size_t len = c < 0x80 ? 1 : c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC0 ? 2 : 1;
+    if (lead - 1 + len > n)
+        s[lead - 1] = '\0';
 }
 
 int snplp__fail(int code, const char *fmt, ...)

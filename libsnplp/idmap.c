@@ -41,8 +41,9 @@ static void place(snplp_item **slots, size_t cap, snplp_item *item)
     slots[i] = item;
 }
 
-int snplp__idmap_reserve(snplp_idmap *m)
+int snplp__idmap_reserve_undoable(snplp_idmap *m, snplp_idmap_growth *g)
 {
+    g->map = NULL;
     if ((m->n + 1) * 4 <= m->cap * 3)
         return 0;
     size_t cap = m->cap ? m->cap * 2 : 64;
@@ -54,10 +55,29 @@ int snplp__idmap_reserve(snplp_idmap *m)
     for (size_t i = 0; i < m->cap; i++)
         if (m->slots[i])
             place(slots, cap, m->slots[i]);
-    snplp__free(m->slots);
+    g->map = m;
+    g->old = m->slots;
+    g->old_cap = m->cap;
     m->slots = slots;
     m->cap = cap;
     return 0;
+}
+
+void snplp__idmap_growth_commit(snplp_idmap_growth *g)
+{
+    if (g->map)
+        snplp__free(g->old);
+    g->map = NULL;
+}
+
+void snplp__idmap_growth_rollback(snplp_idmap_growth *g)
+{
+    if (!g->map)
+        return;
+    snplp__free(g->map->slots);
+    g->map->slots = g->old;
+    g->map->cap = g->old_cap;
+    g->map = NULL;
 }
 
 void snplp__idmap_put(snplp_idmap *m, struct snplp_item *item)

@@ -15,8 +15,16 @@ typedef struct snplp_idmap {
 
 /* The item whose id is id, or NULL. */
 struct snplp_item *snplp__idmap_get(const snplp_idmap *m, const char *id);
-/* Makes room for one more entry; returns 0 or SNPLP_ENOMEM (error recorded). */
-int snplp__idmap_reserve(snplp_idmap *m);
+/* Makes room for one more entry, keeping the old table until _commit (frees it) or _rollback
+ * (puts it back); returns 0 or SNPLP_ENOMEM (error recorded). */
+typedef struct snplp_idmap_growth {
+    snplp_idmap *map; /* NULL when no growth was needed */
+    struct snplp_item **old;
+    size_t old_cap;
+} snplp_idmap_growth;
+int snplp__idmap_reserve_undoable(snplp_idmap *m, snplp_idmap_growth *g);
+void snplp__idmap_growth_commit(snplp_idmap_growth *g);
+void snplp__idmap_growth_rollback(snplp_idmap_growth *g);
 /* Adds item under its id; room must have been reserved and the id must be absent. */
 void snplp__idmap_put(snplp_idmap *m, struct snplp_item *item);
 void snplp__idmap_dispose(snplp_idmap *m);

@@ -191,7 +191,7 @@ int snplp__check_id(const char *id, const char *fn, const char *what)
 /* Puts the name of the API call in front of the message of the error just recorded. */
 static int with_context(int rc, const char *fn)
 {
-    char msg[512];
+    char msg[1024]; /* as large as the message itself: nothing is cut here */
     snprintf(msg, sizeof msg, "%s", snplp_error_last_message());
     return snplp__fail(rc, "%s: %s", fn, msg);
 }
@@ -250,18 +250,7 @@ int snplp__item_create(snplp_item **out, snplp_referential *root, snplp_item *pa
         return snplp__fail(SNPLP_EEXISTS, "%s: id '%s' is already used by a %s", fn, id,
                            kinds[used->kind].name);
 
-    snplp_list *list;
-    int slot;
-    if (parent) {
-        slot = list_slot(parent, l);
-        list = &item_lists(parent)[slot];
-    } else {
-        slot = (int)rl;
-        list = &root->lists[rl];
-    }
-    if ((rc = snplp__list_reserve(list)) || (rc = snplp__idmap_reserve(&root->ids)))
-        return rc;
-
+    int slot = parent ? list_slot(parent, l) : (int)rl;
     char *copy;
     rc = snplp__text_copy(&copy, text, NULL);
     if (rc)
@@ -276,7 +265,6 @@ int snplp__item_create(snplp_item **out, snplp_referential *root, snplp_item *pa
     }
     it->kind = (uint8_t)kind;
     it->slot = (uint8_t)slot;
-    it->index = list->n;
     it->parent = parent;
     it->root = root;
     it->id = id_copy;
@@ -285,13 +273,30 @@ int snplp__item_create(snplp_item **out, snplp_referential *root, snplp_item *pa
     return 0;
 }
 
-void snplp__item_insert(snplp_item *it)
+int snplp__item_insert(snplp_item *it, snplp_list *view)
 {
     snplp_list *list = container(it);
+    snplp_list_growth gl, gv = {0};
+    snplp_idmap_growth gi;
+    int rc = snplp__list_reserve_undoable(list, &gl);
+    if (!rc && view && (rc = snplp__list_reserve_undoable(view, &gv)))
+        snplp__list_growth_rollback(&gl);
+    if (!rc && (rc = snplp__idmap_reserve_undoable(&it->root->ids, &gi))) {
+        snplp__list_growth_rollback(&gv);
+        snplp__list_growth_rollback(&gl);
+    }
+    if (rc)
+        return rc;
+    snplp__list_growth_commit(&gl);
+    snplp__list_growth_commit(&gv);
+    snplp__idmap_growth_commit(&gi);
     it->index = list->n;
     snplp__list_push(list, it);
+    if (view)
+        snplp__list_push(view, it);
     snplp__idmap_put(&it->root->ids, it);
     snplp__touch(it->root);
+    return 0;
 }
 
 void snplp__item_discard(snplp_item *it)
@@ -305,12 +310,11 @@ int snplp__item_add(snplp_item **out, snplp_referential *root, snplp_item *paren
 {
     snplp_item *it;
     int rc = snplp__item_create(&it, root, parent, l, rl, kind, id, text, fn);
-    if (rc)
-        return rc;
-    snplp__item_insert(it);
-    if (out)
+    if (!rc && (rc = snplp__item_insert(it, NULL)))
+        snplp__item_discard(it);
+    if (!rc && out)
         *out = it;
-    return 0;
+    return rc;
 }
 
 int snplp__item_add_string(snplp_item *it, snplp_list_id l, const char *s, bool as_id,
@@ -339,7 +343,7 @@ int snplp__item_add_string(snplp_item *it, snplp_list_id l, const char *s, bool 
         if ((rc = snplp__text_copy(&copy, s, NULL)))
             return with_context(rc, fn);
     }
-    if ((rc = snplp__list_reserve(list))) {
+    if ((rc = snplp__list_reserve(list))) { /* the last step that can fail */
         snplp__free(copy);
         return rc;
     }

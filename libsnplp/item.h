@@ -126,12 +126,14 @@ int snplp__item_add(snplp_item **out, snplp_referential *root, snplp_item *paren
                     snplp_root_list rl, snplp_kind kind, const char *id, const char *text,
                     const char *fn);
 /* snplp__item_add() in two steps, for callers with more to prepare that may fail:
- * _create checks, allocates and reserves room (the item is not in the referential yet), then
- * _insert (which cannot fail) puts it in, or _discard frees it. */
+ * _create checks and allocates (the item is not in the referential yet; nothing changed), then
+ * _insert puts it in its list, in the id map and, if view is not NULL, at the end of that view
+ * list, growing them all or none; on failure (SNPLP_ENOMEM) nothing changed and the caller
+ * frees the item with _discard. */
 int snplp__item_create(snplp_item **out, snplp_referential *root, snplp_item *parent,
                        snplp_list_id l, snplp_root_list rl, snplp_kind kind, const char *id,
                        const char *text, const char *fn);
-void snplp__item_insert(snplp_item *it);
+int snplp__item_insert(snplp_item *it, snplp_list *view);
 void snplp__item_discard(snplp_item *it);
 /* Appends a copy of s to the string list l; as_id: s must be a well-formed id, not already
  * in the list. */

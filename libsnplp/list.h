@@ -13,6 +13,17 @@ typedef struct snplp_list {
 
 /* Makes room for one more element; returns 0 or SNPLP_ENOMEM (error recorded). */
 int snplp__list_reserve(snplp_list *l);
+
+/* Growth that can be undone, for operations that must grow several containers all or nothing:
+ * the old array is kept until _commit (frees it) or _rollback (puts it back). */
+typedef struct snplp_list_growth {
+    snplp_list *list; /* NULL when no growth was needed */
+    void **old;
+    uint32_t old_cap;
+} snplp_list_growth;
+int snplp__list_reserve_undoable(snplp_list *l, snplp_list_growth *g);
+void snplp__list_growth_commit(snplp_list_growth *g);
+void snplp__list_growth_rollback(snplp_list_growth *g);
 /* Appends p; room must have been reserved. */
 void snplp__list_push(snplp_list *l, void *p);
 /* Inserts p at position i (0..n); room must have been reserved. */

@@ -86,16 +86,17 @@ int snplp__module_add(snplp_item **out, snplp_referential *ref, const char *them
         return rc;
     snplp_item *theme = theme_named(ref, theme_id);
     char *theme_copy = snplp__strdup(theme_id);
-    if (!theme_copy || (theme && snplp__list_reserve(snplp__item_list(theme, LIST_MODULES_VIEW)))) {
-        snplp__free(theme_copy);
+    if (!theme_copy) {
         snplp__item_discard(it);
         return snplp__oom();
     }
     *snplp__item_text_slot(it, SNPLP_FIELD_THEME_ID) = theme_copy;
     it->variant = (uint8_t)level;
-    snplp__item_insert(it);
-    if (theme) /* the newest module comes last in its theme */
-        snplp__list_push(snplp__item_list(theme, LIST_MODULES_VIEW), it);
+    /* The newest module comes last among its theme's modules. */
+    if ((rc = snplp__item_insert(it, theme ? snplp__item_list(theme, LIST_MODULES_VIEW) : NULL))) {
+        snplp__item_discard(it);
+        return rc;
+    }
     *out = it;
     return 0;
 }

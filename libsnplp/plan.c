@@ -22,7 +22,10 @@ int snplp_plan_add_figure(snplp_figure **out, snplp_plan *plan, const char *id, 
         return rc;
     it->number.integer = value;
     it->has_number = true;
-    snplp__item_insert(it);
+    if ((rc = snplp__item_insert(it, NULL))) {
+        snplp__item_discard(it);
+        return rc;
+    }
     if (out)
         *out = (snplp_figure *)(void *)it;
     return 0;

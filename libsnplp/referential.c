@@ -212,12 +212,11 @@ int snplp_referential_add_theme(snplp_theme **out, snplp_referential *ref, const
         snplp__item_create(&it, ref, NULL, 0, ROOT_THEMES, SNPLP_KIND_THEME, id, title, __func__);
     if (rc)
         return rc;
-    rc = snplp__theme_adopt_modules(it);
-    if (rc) {
+    /* Its module view belongs to the new item: discarding the item undoes it. */
+    if ((rc = snplp__theme_adopt_modules(it)) || (rc = snplp__item_insert(it, NULL))) {
         snplp__item_discard(it);
         return rc;
     }
-    snplp__item_insert(it);
     if (out)
         *out = (snplp_theme *)(void *)it;
     return 0;
@@ -245,7 +244,10 @@ int snplp_referential_add_profession(snplp_profession **out, snplp_referential *
     if (rc)
         return rc;
     it->variant = (uint8_t)category;
-    snplp__item_insert(it);
+    if ((rc = snplp__item_insert(it, NULL))) {
+        snplp__item_discard(it);
+        return rc;
+    }
     if (out)
         *out = (snplp_profession *)(void *)it;
     return 0;
