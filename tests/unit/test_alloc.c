@@ -1,0 +1,164 @@
+/* Tests of alloc.h: the counters of bytes held by libsnplp, their peak, and snplp_free(). */
+#include "test_util.h"
+
+#include <pthread.h>
+
+/* A referential holds memory while it lives and gives all of it back when it is freed. */
+static void used_rises_while_a_referential_lives(void **state)
+{
+    (void)state;
+    size_t base = snplp_memory_used();
+    snplp_referential *ref = test_new_referential();
+    size_t with_ref = snplp_memory_used();
+    assert_true(with_ref > base);
+
+    assert_ok(snplp_referential_add_theme(NULL, ref, "theme-1", "Insertion"));
+    size_t with_theme = snplp_memory_used();
+    assert_true(with_theme > with_ref);
+
+    snplp_referential_unref(ref);
+    assert_int_equal(snplp_memory_used(), base);
+}
+
+/* While another reference is held, dropping one reference frees nothing. */
+static void used_stays_while_a_reference_is_held(void **state)
+{
+    (void)state;
+    size_t base = snplp_memory_used();
+    snplp_referential *ref = test_new_referential();
+    size_t with_ref = snplp_memory_used();
+    assert_ptr_equal(snplp_referential_ref(ref), ref);
+    snplp_referential_unref(ref);
+    assert_int_equal(snplp_memory_used(), with_ref);
+    snplp_referential_unref(ref);
+    assert_int_equal(snplp_memory_used(), base);
+}
+
+static void peak_is_at_least_used(void **state)
+{
+    (void)state;
+    assert_true(snplp_memory_peak() >= snplp_memory_used());
+    snplp_referential *ref = test_new_referential();
+    assert_true(snplp_memory_peak() >= snplp_memory_used());
+    snplp_referential_unref(ref);
+    assert_true(snplp_memory_peak() >= snplp_memory_used());
+}
+
+/* The peak remembers the high-water mark of one operation until it is reset. */
+static void reset_peak_measures_one_operation(void **state)
+{
+    (void)state;
+    size_t base = snplp_memory_used();
+    snplp_memory_reset_peak();
+    assert_int_equal(snplp_memory_peak(), base);
+
+    snplp_referential *ref = test_new_referential();
+    assert_ok(snplp_referential_add_theme(NULL, ref, "theme-1", "Insertion"));
+    size_t high = snplp_memory_used();
+    assert_true(high > base);
+    assert_int_equal(snplp_memory_peak(), high);
+
+    snplp_referential_unref(ref);
+    assert_int_equal(snplp_memory_used(), base);
+    /* The peak of the operation is kept after the memory is given back... */
+    assert_int_equal(snplp_memory_peak(), high);
+    /* ...until the next reset, which sets it to the current use. */
+    snplp_memory_reset_peak();
+    assert_int_equal(snplp_memory_peak(), base);
+}
+
+/* A buffer handed over by the library is counted until snplp_free() gives it back. */
+static void free_returns_a_handed_over_buffer(void **state)
+{
+    (void)state;
+    size_t base = snplp_memory_used();
+    char *folded = NULL;
+    assert_ok(snplp_text_fold(&folded, "Cœur de l'Insertion"));
+    assert_non_null(folded);
+    assert_string_equal(folded, "coeurdelinsertion");
+    assert_true(snplp_memory_used() > base);
+    snplp_free(folded);
+    assert_int_equal(snplp_memory_used(), base);
+}
+
+static void free_null_is_a_noop(void **state)
+{
+    (void)state;
+    /* A failure recorded before is not touched by snplp_free(NULL). */
+    assert_status(snplp_diagnostics_new(NULL), SNPLP_EINVAL);
+    size_t used = snplp_memory_used();
+    size_t peak = snplp_memory_peak();
+    snplp_free(NULL);
+    assert_int_equal(snplp_memory_used(), used);
+    assert_int_equal(snplp_memory_peak(), peak);
+    assert_int_equal(snplp_error_last_code(), SNPLP_EINVAL);
+    snplp_error_clear();
+}
+
+/* Creating a referential under every possible allocation failure leaks nothing. */
+static int new_referential_step(void *ctx)
+{
+    snplp_referential **out = ctx;
+    return snplp_referential_new(out);
+}
+
+static void failed_allocations_are_not_counted(void **state)
+{
+    (void)state;
+    size_t base = snplp_memory_used();
+    snplp_referential *ref = NULL;
+    int failures = test_oom_sweep(new_referential_step, NULL, &ref);
+    assert_true(failures > 0);
+    assert_non_null(ref);
+    snplp_referential_unref(ref);
+    assert_int_equal(snplp_memory_used(), base);
+}
+
+/* The counters are updated atomically: threads allocating and freeing at the same time leave
+ * them exactly where they were. */
+enum { THREADS = 4, ROUNDS = 50 };
+
+static void *churn(void *arg)
+{
+    int *ok = arg;
+    *ok = 1;
+    for (int i = 0; i < ROUNDS; i++) {
+        snplp_referential *ref = NULL;
+        if (snplp_referential_new(&ref) != SNPLP_OK ||
+            snplp_referential_add_theme(NULL, ref, "theme", "Thème") != SNPLP_OK)
+            *ok = 0;
+        snplp_referential_unref(ref);
+    }
+    return NULL;
+}
+
+static void counters_are_thread_safe(void **state)
+{
+    (void)state;
+    size_t base = snplp_memory_used();
+    pthread_t threads[THREADS];
+    int ok[THREADS];
+    for (int i = 0; i < THREADS; i++)
+        assert_int_equal(pthread_create(&threads[i], NULL, churn, &ok[i]), 0);
+    for (int i = 0; i < THREADS; i++) {
+        assert_int_equal(pthread_join(threads[i], NULL), 0);
+        assert_int_equal(ok[i], 1);
+    }
+    assert_int_equal(snplp_memory_used(), base);
+    assert_true(snplp_memory_peak() >= base);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(used_rises_while_a_referential_lives),
+        cmocka_unit_test(used_stays_while_a_reference_is_held),
+        cmocka_unit_test(peak_is_at_least_used),
+        cmocka_unit_test(reset_peak_measures_one_operation),
+        cmocka_unit_test(free_returns_a_handed_over_buffer),
+        cmocka_unit_test(free_null_is_a_noop),
+        cmocka_unit_test(failed_allocations_are_not_counted),
+        cmocka_unit_test(counters_are_thread_safe),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
