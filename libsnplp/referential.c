@@ -6,6 +6,20 @@
 #include "alloc.h"
 #include "errors.h"
 
+/* Adds the strategy or the training plan: one of each, whose title is optional. */
+static int add_singleton(snplp_referential *ref, snplp_root_list rl, snplp_kind kind,
+                         const char *id)
+{
+    snplp_item *it;
+    int rc = snplp__item_add(&it, ref, NULL, 0, rl, kind, id, "", "snplp_referential_new");
+    if (!rc) {
+        char **title = snplp__item_text_slot(it, SNPLP_FIELD_TITLE);
+        snplp__free(*title); /* unset rather than empty */
+        *title = NULL;
+    }
+    return rc;
+}
+
 int snplp_referential_new(snplp_referential **out)
 {
     if (!out)
@@ -18,21 +32,12 @@ int snplp_referential_new(snplp_referential **out)
         snplp__free(ref);
         return snplp__fail(SNPLP_EINTERNAL, "%s: could not create a mutex", __func__);
     }
-    snplp_item *it;
-    int rc = snplp__item_add(&it, ref, NULL, 0, ROOT_STRATEGY, SNPLP_KIND_STRATEGY, "strategy", "",
-                             __func__);
+    int rc = add_singleton(ref, ROOT_STRATEGY, SNPLP_KIND_STRATEGY, "strategy");
     if (!rc)
-        rc = snplp__item_add(&it, ref, NULL, 0, ROOT_TRAINING_PLAN, SNPLP_KIND_TRAINING_PLAN,
-                             "training-plan", "", __func__);
+        rc = add_singleton(ref, ROOT_TRAINING_PLAN, SNPLP_KIND_TRAINING_PLAN, "training-plan");
     if (rc) {
         snplp_referential_unref(ref);
         return rc;
-    }
-    /* Their titles are optional: unset rather than empty. */
-    for (int r = ROOT_STRATEGY; r <= ROOT_TRAINING_PLAN; r += ROOT_TRAINING_PLAN - ROOT_STRATEGY) {
-        snplp_item *s = ref->lists[r].v[0];
-        snplp__free(snplp__item_texts(s)[0]);
-        snplp__item_texts(s)[0] = NULL;
     }
     *out = ref;
     return 0;
