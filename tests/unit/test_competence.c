@@ -5,14 +5,6 @@
 
 static const char *const bad_ids[] = {"",    "1abc", "-abc", ".abc",
                                       "a b", "a/b",  "a:b",  "caf\xc3\xa9"};
-static const char *const bad_texts[] = {"\xff",
-                                        "abc\xc3",
-                                        "\xc3\x28",
-                                        "\xed\xa0\x80",
-                                        "a\x01"
-                                        "b",
-                                        "\xef\xbf\xbe"};
-#define COUNT(a) (sizeof(a) / sizeof((a)[0]))
 
 typedef struct fixture {
     snplp_referential *ref;
@@ -50,8 +42,8 @@ static void competence_basic_fields(void **state)
     assert_ok(snplp_competence_set_title(c, "Agir a\xcc\x80 temps"));
     assert_string_equal(snplp_competence_title(c), "Agir \xc3\xa0 temps");
     assert_status(snplp_competence_set_title(c, NULL), SNPLP_EINVAL);
-    for (size_t i = 0; i < COUNT(bad_texts); i++) {
-        assert_status(snplp_competence_set_title(c, bad_texts[i]), SNPLP_EENCODING);
+    for (size_t i = 0; i < COUNT_OF(test_bad_texts); i++) {
+        assert_status(snplp_competence_set_title(c, test_bad_texts[i]), SNPLP_EENCODING);
         assert_int_equal(snplp_error_last_code(), SNPLP_EENCODING);
     }
     assert_string_equal(snplp_competence_title(c), "Agir \xc3\xa0 temps");
@@ -66,7 +58,7 @@ static void competence_contents(void **state)
                                   SNPLP_STYLE_BULLET};
     const char *const ids[] = {"h", "n1", "n2", "b"};
     snplp_content *items[4];
-    for (size_t i = 0; i < COUNT(styles); i++) {
+    for (size_t i = 0; i < COUNT_OF(styles); i++) {
         assert_ok(
             snplp_competence_add_content(&items[i], f.competence, ids[i], styles[i], "Contenu"));
         assert_non_null(items[i]);
@@ -74,7 +66,7 @@ static void competence_contents(void **state)
     assert_ok(snplp_competence_add_content(NULL, f.competence, "last", SNPLP_STYLE_BULLET,
                                            "e\xcc\x81l\xc3\xa9ment"));
     assert_int_equal(snplp_competence_content_count(f.competence), 5);
-    for (size_t i = 0; i < COUNT(styles); i++) {
+    for (size_t i = 0; i < COUNT_OF(styles); i++) {
         snplp_content *c = snplp_competence_content_at(f.competence, i);
         assert_ptr_equal(c, items[i]);
         assert_string_equal(snplp_content_id(c), ids[i]);
@@ -117,25 +109,25 @@ static void competence_add_content_errors(void **state)
     snplp_competence *comp = f.competence;
     const snplp_style bad_styles[] = {(snplp_style)0, (snplp_style)4, (snplp_style)-1,
                                       (snplp_style)255};
-    for (size_t i = 0; i < COUNT(bad_styles); i++)
+    for (size_t i = 0; i < COUNT_OF(bad_styles); i++)
         assert_status(snplp_competence_add_content(&out, comp, "x", bad_styles[i], "X"),
                       SNPLP_EINVAL);
     assert_status(snplp_competence_add_content(&out, comp, NULL, SNPLP_STYLE_BULLET, "X"),
                   SNPLP_EINVAL);
     assert_status(snplp_competence_add_content(&out, comp, "x", SNPLP_STYLE_BULLET, NULL),
                   SNPLP_EINVAL);
-    for (size_t i = 0; i < COUNT(bad_ids); i++)
+    for (size_t i = 0; i < COUNT_OF(bad_ids); i++)
         assert_status(snplp_competence_add_content(&out, comp, bad_ids[i], SNPLP_STYLE_BULLET, "X"),
                       SNPLP_EBADID);
     assert_status(snplp_competence_add_content(&out, comp, long_id, SNPLP_STYLE_BULLET, "X"),
                   SNPLP_EBADID);
     const char *const used[] = {"c0", "comp", "m", "t", "strategy", "training-plan"};
-    for (size_t i = 0; i < COUNT(used); i++)
+    for (size_t i = 0; i < COUNT_OF(used); i++)
         assert_status(snplp_competence_add_content(&out, comp, used[i], SNPLP_STYLE_BULLET, "X"),
                       SNPLP_EEXISTS);
-    for (size_t i = 0; i < COUNT(bad_texts); i++)
+    for (size_t i = 0; i < COUNT_OF(test_bad_texts); i++)
         assert_status(
-            snplp_competence_add_content(&out, comp, "x", SNPLP_STYLE_BULLET, bad_texts[i]),
+            snplp_competence_add_content(&out, comp, "x", SNPLP_STYLE_BULLET, test_bad_texts[i]),
             SNPLP_EENCODING);
     assert_ptr_equal(out, sentinel);
     assert_int_equal(snplp_competence_content_count(comp), 1);
@@ -162,7 +154,7 @@ static void competence_null_and_wrong_kind(void **state)
     snplp_competence *const objects[] = {NULL, (snplp_competence *)(void *)content,
                                          (snplp_competence *)(void *)pt,
                                          (snplp_competence *)(void *)f.module};
-    for (size_t i = 0; i < COUNT(objects); i++) {
+    for (size_t i = 0; i < COUNT_OF(objects); i++) {
         snplp_competence *x = objects[i];
         assert_null(snplp_competence_id(x));
         assert_null(snplp_competence_referential(x));
@@ -208,7 +200,7 @@ static void competence_set_title_oom(void **state)
     (void)state;
     fixture f = make_fixture();
     const char *const titles[] = {"Agir", "Agir a\xcc\x80 temps"};
-    for (size_t i = 0; i < COUNT(titles); i++) {
+    for (size_t i = 0; i < COUNT_OF(titles); i++) {
         char old[64];
         snprintf(old, sizeof old, "%s", snplp_competence_title(f.competence));
         title_ctx c = {f.competence, titles[i], old};
@@ -260,7 +252,7 @@ static void competence_add_content_oom(void **state)
                                  "ce",
                                  "E",
                                  "F"};
-    for (size_t i = 0; i < COUNT(styles); i++) {
+    for (size_t i = 0; i < COUNT_OF(styles); i++) {
         content_ctx c = {f.ref,
                          f.competence,
                          ids[i],

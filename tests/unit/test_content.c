@@ -6,14 +6,6 @@
 
 static const char *const bad_ids[] = {"",    "1abc", "-abc", ".abc",
                                       "a b", "a/b",  "a:b",  "caf\xc3\xa9"};
-static const char *const bad_texts[] = {"\xff",
-                                        "abc\xc3",
-                                        "\xc3\x28",
-                                        "\xed\xa0\x80",
-                                        "a\x01"
-                                        "b",
-                                        "\xef\xbf\xbe"};
-#define COUNT(a) (sizeof(a) / sizeof((a)[0]))
 
 typedef struct fixture {
     snplp_referential *ref;
@@ -82,18 +74,18 @@ static void content_fields(void **state)
     assert_string_equal(snplp_content_text(c), "");
     assert_ok(snplp_content_set_text(c, "Texte"));
     assert_status(snplp_content_set_text(c, NULL), SNPLP_EINVAL);
-    for (size_t i = 0; i < COUNT(bad_texts); i++)
-        assert_status(snplp_content_set_text(c, bad_texts[i]), SNPLP_EENCODING);
+    for (size_t i = 0; i < COUNT_OF(test_bad_texts); i++)
+        assert_status(snplp_content_set_text(c, test_bad_texts[i]), SNPLP_EENCODING);
     assert_string_equal(snplp_content_text(c), "Texte");
 
     const snplp_style styles[] = {SNPLP_STYLE_HEADING, SNPLP_STYLE_BULLET, SNPLP_STYLE_NUMBERED};
-    for (size_t i = 0; i < COUNT(styles); i++) {
+    for (size_t i = 0; i < COUNT_OF(styles); i++) {
         assert_ok(snplp_content_set_style(c, styles[i]));
         assert_int_equal(snplp_content_style(c), styles[i]);
     }
     const snplp_style bad_styles[] = {(snplp_style)0, (snplp_style)4, (snplp_style)-1,
                                       (snplp_style)257};
-    for (size_t i = 0; i < COUNT(bad_styles); i++) {
+    for (size_t i = 0; i < COUNT_OF(bad_styles); i++) {
         assert_status(snplp_content_set_style(c, bad_styles[i]), SNPLP_EINVAL);
         assert_int_equal(snplp_error_last_code(), SNPLP_EINVAL);
         assert_int_equal(snplp_content_style(c), SNPLP_STYLE_NUMBERED);
@@ -137,7 +129,7 @@ static void content_tree(void **state)
     assert_ptr_equal(snplp_content_parent(b2), n1);
     assert_ptr_equal(snplp_content_parent(snplp_content_child_at(b3, 0)), b3);
     snplp_content *all[] = {h, n1, n2, b1, b2, empty, b3};
-    for (size_t i = 0; i < COUNT(all); i++) {
+    for (size_t i = 0; i < COUNT_OF(all); i++) {
         assert_ptr_equal(snplp_content_competence(all[i]), f.competence);
         assert_ptr_equal(snplp_content_referential(all[i]), f.ref);
         assert_ptr_equal(snplp_referential_content_find(f.ref, snplp_content_id(all[i])), all[i]);
@@ -162,7 +154,7 @@ static void content_add_child_errors(void **state)
 
     snplp_content *out = first;
     const snplp_style bad_styles[] = {(snplp_style)0, (snplp_style)4, (snplp_style)-1};
-    for (size_t i = 0; i < COUNT(bad_styles); i++)
+    for (size_t i = 0; i < COUNT_OF(bad_styles); i++)
         assert_status(snplp_content_add_child(&out, parent, "x", bad_styles[i], "X"), SNPLP_EINVAL);
     assert_status(snplp_content_add_child(&out, NULL, "x", SNPLP_STYLE_BULLET, "X"), SNPLP_EINVAL);
     /* A competence is no content item, though it holds content items. */
@@ -173,20 +165,21 @@ static void content_add_child_errors(void **state)
                   SNPLP_EINVAL);
     assert_status(snplp_content_add_child(&out, parent, "x", SNPLP_STYLE_BULLET, NULL),
                   SNPLP_EINVAL);
-    for (size_t i = 0; i < COUNT(bad_ids); i++)
+    for (size_t i = 0; i < COUNT_OF(bad_ids); i++)
         assert_status(snplp_content_add_child(&out, parent, bad_ids[i], SNPLP_STYLE_BULLET, "X"),
                       SNPLP_EBADID);
     assert_status(snplp_content_add_child(&out, parent, long_id, SNPLP_STYLE_BULLET, "X"),
                   SNPLP_EBADID);
     const char *const used[] = {"c0", "c1", "comp", "m", "p", "strategy"};
-    for (size_t i = 0; i < COUNT(used); i++) {
+    for (size_t i = 0; i < COUNT_OF(used); i++) {
         assert_status(snplp_content_add_child(&out, parent, used[i], SNPLP_STYLE_BULLET, "X"),
                       SNPLP_EEXISTS);
         assert_int_equal(snplp_error_last_code(), SNPLP_EEXISTS);
     }
-    for (size_t i = 0; i < COUNT(bad_texts); i++)
-        assert_status(snplp_content_add_child(&out, parent, "x", SNPLP_STYLE_BULLET, bad_texts[i]),
-                      SNPLP_EENCODING);
+    for (size_t i = 0; i < COUNT_OF(test_bad_texts); i++)
+        assert_status(
+            snplp_content_add_child(&out, parent, "x", SNPLP_STYLE_BULLET, test_bad_texts[i]),
+            SNPLP_EENCODING);
     assert_ptr_equal(out, first);
     assert_int_equal(snplp_content_child_count(parent), 1);
     assert_int_equal(snplp_referential_item_count(f.ref), items);
@@ -209,7 +202,7 @@ static void content_null_and_wrong_kind(void **state)
     snplp_content *const objects[] = {NULL, (snplp_content *)(void *)f.competence,
                                       (snplp_content *)(void *)objective,
                                       (snplp_content *)(void *)f.module};
-    for (size_t i = 0; i < COUNT(objects); i++) {
+    for (size_t i = 0; i < COUNT_OF(objects); i++) {
         snplp_content *x = objects[i];
         assert_null(snplp_content_id(x));
         assert_null(snplp_content_referential(x));
@@ -355,7 +348,7 @@ static void content_add_child_oom(void **state)
     const snplp_style styles[] = {SNPLP_STYLE_BULLET, SNPLP_STYLE_NUMBERED, SNPLP_STYLE_HEADING,
                                   SNPLP_STYLE_BULLET, SNPLP_STYLE_NUMBERED, SNPLP_STYLE_HEADING};
     const char *const ids[] = {"c0", "c1", "c2", "c3", "c4", "c5"};
-    for (size_t i = 0; i < COUNT(styles); i++) {
+    for (size_t i = 0; i < COUNT_OF(styles); i++) {
         child_ctx c = {f.ref,
                        parent,
                        ids[i],

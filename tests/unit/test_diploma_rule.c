@@ -7,33 +7,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 
-#define COUNT_OF(a) (sizeof(a) / sizeof((a)[0]))
-
-/* Asserts that call fails with code and records it as the thread's last error. */
-#define assert_fails(call, code)                                                                   \
-    do {                                                                                           \
-        snplp_error_clear();                                                                       \
-        assert_int_equal((call), (code));                                                          \
-        assert_int_equal(snplp_error_last_code(), (code));                                         \
-        assert_true(snplp_error_last_message()[0] != '\0');                                        \
-    } while (0)
-
-static const char *const bad_texts[] = {
-    "\xff",   "abc\xc3", "\xc3\x28",     "\xc0\xaf",     "\xed\xa0\x80", "\xf4\x90\x80\x80",
-    "a\x01z", "a\x1bz",  "\xef\xbf\xbe", "\xef\xbf\xbf",
-};
-
-static char *long_text(const char *unit, size_t n)
-{
-    size_t len = strlen(unit);
-    char *s = malloc(len * n + 1);
-    assert_non_null(s);
-    for (size_t i = 0; i < n; i++)
-        memcpy(s + len * i, unit, len);
-    s[len * n] = '\0';
-    return s;
-}
-
 #define TEXT "Titulaires d'un dipl\xc3\xb4me d'\xc3\x89tat de travail social de niveau II ou I"
 
 /* A test's referential, two rules, and wrong objects. */
@@ -149,8 +122,8 @@ static void text_errors(void **state)
     fixture *f = *state;
     assert_fails(snplp_diploma_rule_set_text(f->d, NULL), SNPLP_EINVAL);
     assert_string_equal(snplp_diploma_rule_text(f->d), TEXT);
-    for (size_t i = 0; i < COUNT_OF(bad_texts); i++) {
-        assert_fails(snplp_diploma_rule_set_text(f->d, bad_texts[i]), SNPLP_EENCODING);
+    for (size_t i = 0; i < COUNT_OF(test_bad_texts); i++) {
+        assert_fails(snplp_diploma_rule_set_text(f->d, test_bad_texts[i]), SNPLP_EENCODING);
         assert_string_equal(snplp_diploma_rule_text(f->d), TEXT);
     }
     assert_fails(snplp_diploma_rule_set_text(NULL, "x"), SNPLP_EINVAL);
@@ -199,7 +172,7 @@ static void text_out_of_memory(void **state)
     assert_ok(snplp_diploma_rule_set_min_level(f->d, 6));
     sweep_set(f->d, "Niveau 6", "Niveau 6");
     sweep_set(f->d, "Dipl\xc3\xb4me d'E\xcc\x81tat", "Dipl\xc3\xb4me d'\xc3\x89tat");
-    char *nfd = long_text("e\xcc\x81", 300), *nfc = long_text("\xc3\xa9", 300);
+    char *nfd = test_long_text("e\xcc\x81", 300), *nfc = test_long_text("\xc3\xa9", 300);
     sweep_set(f->d, nfd, nfc);
     free(nfd);
     free(nfc);

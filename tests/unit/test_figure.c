@@ -5,14 +5,6 @@
 
 static const char *const bad_ids[] = {"",    "1abc", "-abc", ".abc",
                                       "a b", "a/b",  "a:b",  "caf\xc3\xa9"};
-static const char *const bad_texts[] = {"\xff",
-                                        "abc\xc3",
-                                        "\xc3\x28",
-                                        "\xed\xa0\x80",
-                                        "a\x01"
-                                        "b",
-                                        "\xef\xbf\xbe"};
-#define COUNT(a) (sizeof(a) / sizeof((a)[0]))
 
 typedef struct fixture {
     snplp_referential *ref;
@@ -47,7 +39,7 @@ static void figure_fields(void **state)
 
     /* Any int64 value, stored exactly. */
     const int64_t values[] = {0, -1, 1, INT64_MAX, INT64_MIN, (int64_t)1 << 53 | 1, -600000};
-    for (size_t i = 0; i < COUNT(values); i++) {
+    for (size_t i = 0; i < COUNT_OF(values); i++) {
         assert_ok(snplp_figure_set_value(fig, values[i]));
         assert_true(snplp_figure_value(fig) == values[i]);
     }
@@ -66,8 +58,8 @@ static void figure_fields(void **state)
     assert_string_equal(snplp_figure_text(fig), "cr\xc3\xa8"
                                                 "ches");
     assert_status(snplp_figure_set_text(fig, NULL), SNPLP_EINVAL);
-    for (size_t i = 0; i < COUNT(bad_texts); i++) {
-        assert_status(snplp_figure_set_text(fig, bad_texts[i]), SNPLP_EENCODING);
+    for (size_t i = 0; i < COUNT_OF(test_bad_texts); i++) {
+        assert_status(snplp_figure_set_text(fig, test_bad_texts[i]), SNPLP_EENCODING);
         assert_int_equal(snplp_error_last_code(), SNPLP_EENCODING);
     }
     assert_string_equal(snplp_figure_text(fig), "cr\xc3\xa8"
@@ -92,16 +84,17 @@ static void figure_add_errors(void **state)
     snplp_figure *out = first;
     assert_status(snplp_plan_add_figure(&out, f.plan, NULL, 2, "X"), SNPLP_EINVAL);
     assert_status(snplp_plan_add_figure(&out, f.plan, "x", 2, NULL), SNPLP_EINVAL);
-    for (size_t i = 0; i < COUNT(bad_ids); i++)
+    for (size_t i = 0; i < COUNT_OF(bad_ids); i++)
         assert_status(snplp_plan_add_figure(&out, f.plan, bad_ids[i], 2, "X"), SNPLP_EBADID);
     assert_status(snplp_plan_add_figure(&out, f.plan, long_id, 2, "X"), SNPLP_EBADID);
     const char *const used[] = {"fig", "pt", "aee", "m", "strategy", "training-plan"};
-    for (size_t i = 0; i < COUNT(used); i++) {
+    for (size_t i = 0; i < COUNT_OF(used); i++) {
         assert_status(snplp_plan_add_figure(&out, f.plan, used[i], 2, "X"), SNPLP_EEXISTS);
         assert_int_equal(snplp_error_last_code(), SNPLP_EEXISTS);
     }
-    for (size_t i = 0; i < COUNT(bad_texts); i++)
-        assert_status(snplp_plan_add_figure(&out, f.plan, "x", 2, bad_texts[i]), SNPLP_EENCODING);
+    for (size_t i = 0; i < COUNT_OF(test_bad_texts); i++)
+        assert_status(snplp_plan_add_figure(&out, f.plan, "x", 2, test_bad_texts[i]),
+                      SNPLP_EENCODING);
     assert_ptr_equal(out, first);
     assert_int_equal(snplp_plan_figure_count(f.plan), 1);
     assert_true(snplp_figure_value(first) == 1);
@@ -127,7 +120,7 @@ static void figure_null_and_wrong_kind(void **state)
     snplp_figure *const objects[] = {NULL, (snplp_figure *)(void *)pt,
                                      (snplp_figure *)(void *)funding,
                                      (snplp_figure *)(void *)f.plan};
-    for (size_t i = 0; i < COUNT(objects); i++) {
+    for (size_t i = 0; i < COUNT_OF(objects); i++) {
         snplp_figure *x = objects[i];
         assert_null(snplp_figure_id(x));
         assert_null(snplp_figure_referential(x));

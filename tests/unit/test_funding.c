@@ -6,44 +6,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 
-#define COUNT_OF(a) (sizeof(a) / sizeof((a)[0]))
-
-/* Asserts that call fails with code and records it as the thread's last error. */
-#define assert_fails(call, code)                                                                   \
-    do {                                                                                           \
-        snplp_error_clear();                                                                       \
-        assert_int_equal((call), (code));                                                          \
-        assert_int_equal(snplp_error_last_code(), (code));                                         \
-        assert_true(snplp_error_last_message()[0] != '\0');                                        \
-    } while (0)
-
-/* Asserts that s is the string want, NULL included. */
-static void assert_text(const char *s, const char *want)
-{
-    if (!want)
-        assert_null(s);
-    else {
-        assert_non_null(s);
-        assert_string_equal(s, want);
-    }
-}
-
-static const char *const bad_texts[] = {
-    "\xff",   "abc\xc3", "\xc3\x28",     "\xc0\xaf",     "\xed\xa0\x80", "\xf4\x90\x80\x80",
-    "a\x01z", "a\x1bz",  "\xef\xbf\xbe", "\xef\xbf\xbf",
-};
-
-static char *long_text(const char *unit, size_t n)
-{
-    size_t len = strlen(unit);
-    char *s = malloc(len * n + 1);
-    assert_non_null(s);
-    for (size_t i = 0; i < n; i++)
-        memcpy(s + len * i, unit, len);
-    s[len * n] = '\0';
-    return s;
-}
-
 #define TITLE "Actions de pr\xc3\xa9vention"
 #define SOURCE                                                                                     \
     "Un financement de 1 million d\xe2\x80\x99"                                                    \
@@ -173,8 +135,8 @@ static void title_errors(void **state)
     fixture *f = *state;
     assert_fails(snplp_funding_set_title(f->fu, NULL), SNPLP_EINVAL);
     assert_string_equal(snplp_funding_title(f->fu), TITLE);
-    for (size_t i = 0; i < COUNT_OF(bad_texts); i++) {
-        assert_fails(snplp_funding_set_title(f->fu, bad_texts[i]), SNPLP_EENCODING);
+    for (size_t i = 0; i < COUNT_OF(test_bad_texts); i++) {
+        assert_fails(snplp_funding_set_title(f->fu, test_bad_texts[i]), SNPLP_EENCODING);
         assert_string_equal(snplp_funding_title(f->fu), TITLE);
     }
     assert_fails(snplp_funding_set_title(NULL, "x"), SNPLP_EINVAL);
@@ -239,8 +201,8 @@ static void check_optional_text(fixture *f, const text_field *t, const text_fiel
                                        "ici \xc3\xa0 2022");
 
     assert_ok(t->set(f->fu, "Garde"));
-    for (size_t i = 0; i < COUNT_OF(bad_texts); i++) {
-        assert_fails(t->set(f->fu, bad_texts[i]), SNPLP_EENCODING);
+    for (size_t i = 0; i < COUNT_OF(test_bad_texts); i++) {
+        assert_fails(t->set(f->fu, test_bad_texts[i]), SNPLP_EENCODING);
         assert_string_equal(t->get(f->fu), "Garde");
     }
     assert_fails(t->set(NULL, "x"), SNPLP_EINVAL);
@@ -397,7 +359,7 @@ static void sweep_texts(fixture *f, int (*set)(snplp_funding *, const char *),
               "ici a\xcc\x80 2022",
               "d\xe2\x80\x99"
               "ici \xc3\xa0 2022");
-    char *nfd = long_text("e\xcc\x81", 300), *nfc = long_text("\xc3\xa9", 300);
+    char *nfd = test_long_text("e\xcc\x81", 300), *nfc = test_long_text("\xc3\xa9", 300);
     sweep_set(f->fu, set, get, nfd, nfc);
     free(nfd);
     free(nfc);

@@ -7,20 +7,6 @@
 
 static const char *const bad_ids[] = {"",    "1abc", "-abc", ".abc",
                                       "a b", "a/b",  "a:b",  "caf\xc3\xa9"};
-static const char *const bad_texts[] = {"\xff",
-                                        "abc\xc3",
-                                        "\xc3\x28",
-                                        "\xed\xa0\x80",
-                                        "a\x01"
-                                        "b",
-                                        "\xef\xbf\xbe"};
-#define COUNT(a) (sizeof(a) / sizeof((a)[0]))
-
-static void make_long_id(char *buf, size_t len)
-{
-    memset(buf, 'a', len);
-    buf[len] = '\0';
-}
 
 static snplp_module *new_module(snplp_referential *ref, const char *theme_id, const char *id)
 {
@@ -92,18 +78,18 @@ static void module_basic_fields(void **state)
         snplp_module_set_subtitle, snplp_module_set_audience, snplp_module_set_role};
     const char *(*const getters[])(const snplp_module *) = {
         snplp_module_subtitle, snplp_module_audience, snplp_module_role};
-    for (size_t i = 0; i < COUNT(setters); i++) {
+    for (size_t i = 0; i < COUNT_OF(setters); i++) {
         assert_ok(setters[i](m, "Travailleurs sociaux a\xcc\x80 l'accueil"));
         assert_string_equal(getters[i](m), "Travailleurs sociaux \xc3\xa0 l'accueil");
-        for (size_t b = 0; b < COUNT(bad_texts); b++)
-            assert_status(setters[i](m, bad_texts[b]), SNPLP_EENCODING);
+        for (size_t b = 0; b < COUNT_OF(test_bad_texts); b++)
+            assert_status(setters[i](m, test_bad_texts[b]), SNPLP_EENCODING);
         assert_string_equal(getters[i](m), "Travailleurs sociaux \xc3\xa0 l'accueil");
         assert_ok(setters[i](m, NULL));
         assert_null(getters[i](m));
         assert_ok(setters[i](m, "Texte"));
     }
-    for (size_t b = 0; b < COUNT(bad_texts); b++)
-        assert_status(snplp_module_set_title(m, bad_texts[b]), SNPLP_EENCODING);
+    for (size_t b = 0; b < COUNT_OF(test_bad_texts); b++)
+        assert_status(snplp_module_set_title(m, test_bad_texts[b]), SNPLP_EENCODING);
     assert_string_equal(snplp_module_title(m), "Titre");
     assert_string_equal(snplp_module_subtitle(m), "Texte");
     assert_string_equal(snplp_module_audience(m), "Texte");
@@ -126,7 +112,7 @@ static void module_duration(void **state)
     assert_ok(snplp_module_set_duration_days(m, 3));
 
     const double bad[] = {0.0, -0.0, -1.0, -1e-300, NAN, -NAN, INFINITY, -INFINITY};
-    for (size_t i = 0; i < COUNT(bad); i++) {
+    for (size_t i = 0; i < COUNT_OF(bad); i++) {
         assert_status(snplp_module_set_duration_days(m, bad[i]), SNPLP_EINVAL);
         assert_ok(snplp_module_duration_days(&days, m));
         assert_true(days == 3);
@@ -152,7 +138,7 @@ static void module_add_errors(void **state)
     snplp_module *m = new_module(ref, "t", "m");
     assert_ok(snplp_module_add_competence(NULL, m, "c", "C"));
     char long_id[SNPLP_ID_MAX + 2];
-    make_long_id(long_id, SNPLP_ID_MAX + 1);
+    test_long_id(long_id, SNPLP_ID_MAX + 1);
     size_t items = snplp_referential_item_count(ref);
 
     snplp_module *out = m;
@@ -168,7 +154,7 @@ static void module_add_errors(void **state)
                   SNPLP_EINVAL);
     assert_status(snplp_referential_add_module(&out, ref, "t", "x", (snplp_level)3, "X"),
                   SNPLP_EINVAL);
-    for (size_t i = 0; i < COUNT(bad_ids); i++) {
+    for (size_t i = 0; i < COUNT_OF(bad_ids); i++) {
         assert_status(
             snplp_referential_add_module(&out, ref, "t", bad_ids[i], SNPLP_LEVEL_EXPERT, "X"),
             SNPLP_EBADID);
@@ -182,14 +168,14 @@ static void module_add_errors(void **state)
     assert_status(snplp_referential_add_module(&out, ref, long_id, "x", SNPLP_LEVEL_EXPERT, "X"),
                   SNPLP_EBADID);
     const char *const used[] = {"m", "t", "p", "c", "strategy", "training-plan"};
-    for (size_t i = 0; i < COUNT(used); i++)
+    for (size_t i = 0; i < COUNT_OF(used); i++)
         assert_status(
             snplp_referential_add_module(&out, ref, "t", used[i], SNPLP_LEVEL_EXPERT, "X"),
             SNPLP_EEXISTS);
-    for (size_t i = 0; i < COUNT(bad_texts); i++)
-        assert_status(
-            snplp_referential_add_module(&out, ref, "t", "x", SNPLP_LEVEL_EXPERT, bad_texts[i]),
-            SNPLP_EENCODING);
+    for (size_t i = 0; i < COUNT_OF(test_bad_texts); i++)
+        assert_status(snplp_referential_add_module(&out, ref, "t", "x", SNPLP_LEVEL_EXPERT,
+                                                   test_bad_texts[i]),
+                      SNPLP_EENCODING);
     assert_ptr_equal(out, m);
     assert_int_equal(snplp_referential_module_count(ref), 1);
     assert_int_equal(snplp_theme_module_count(snplp_referential_theme_find(ref, "t")), 1);
@@ -197,7 +183,7 @@ static void module_add_errors(void **state)
     assert_int_equal(snplp_referential_kind_of(ref, "x"), SNPLP_KIND_NONE);
 
     /* The longest ids are accepted, and out may be NULL. */
-    make_long_id(long_id, SNPLP_ID_MAX);
+    test_long_id(long_id, SNPLP_ID_MAX);
     assert_ok(
         snplp_referential_add_module(NULL, ref, long_id, long_id + 1, SNPLP_LEVEL_EXPERT, "X"));
     assert_string_equal(snplp_module_theme_id(snplp_referential_module_find(ref, long_id + 1)),
@@ -234,9 +220,9 @@ static void module_theme_by_id(void **state)
 
     /* Errors leave the theme id as it was. */
     char long_id[SNPLP_ID_MAX + 2];
-    make_long_id(long_id, SNPLP_ID_MAX + 1);
+    test_long_id(long_id, SNPLP_ID_MAX + 1);
     assert_status(snplp_module_set_theme_id(m, NULL), SNPLP_EINVAL);
-    for (size_t i = 0; i < COUNT(bad_ids); i++)
+    for (size_t i = 0; i < COUNT_OF(bad_ids); i++)
         assert_status(snplp_module_set_theme_id(m, bad_ids[i]), SNPLP_EBADID);
     assert_status(snplp_module_set_theme_id(m, long_id), SNPLP_EBADID);
     assert_string_equal(snplp_module_theme_id(m), "strategy");
@@ -331,7 +317,7 @@ static void module_id_lists(void **state)
     snplp_module *m = new_module(ref, "t", "m");
     assert_ok(snplp_referential_add_profession(NULL, ref, "ass", SNPLP_CATEGORY_WORKER, "ASS"));
     char long_id[SNPLP_ID_MAX + 2];
-    for (size_t l = 0; l < COUNT(id_lists); l++) {
+    for (size_t l = 0; l < COUNT_OF(id_lists); l++) {
         const id_list_api *api = &id_lists[l];
         /* Ids need not name an existing item (validation reports missing ones). */
         assert_ok(api->add(m, "m-fond"));
@@ -347,9 +333,9 @@ static void module_id_lists(void **state)
         assert_status(api->add(m, "ass"), SNPLP_EEXISTS);
         assert_int_equal(snplp_error_last_code(), SNPLP_EEXISTS);
         assert_status(api->add(m, NULL), SNPLP_EINVAL);
-        for (size_t i = 0; i < COUNT(bad_ids); i++)
+        for (size_t i = 0; i < COUNT_OF(bad_ids); i++)
             assert_status(api->add(m, bad_ids[i]), SNPLP_EBADID);
-        make_long_id(long_id, SNPLP_ID_MAX + 1);
+        test_long_id(long_id, SNPLP_ID_MAX + 1);
         assert_status(api->add(m, long_id), SNPLP_EBADID);
         assert_int_equal(api->count(m), 5);
 
@@ -374,7 +360,7 @@ static void module_id_lists(void **state)
         /* A removed id can be added again, at the end. */
         assert_ok(api->add(m, "m-fond"));
         assert_string_equal(api->at(m, 2), "m-fond");
-        make_long_id(long_id, SNPLP_ID_MAX);
+        test_long_id(long_id, SNPLP_ID_MAX);
         assert_ok(api->add(m, long_id));
         assert_int_equal(api->count(m), 4);
     }
@@ -420,25 +406,25 @@ static void module_competences_and_recommendations(void **state)
 
     /* Errors of both adders. */
     char long_id[SNPLP_ID_MAX + 2];
-    make_long_id(long_id, SNPLP_ID_MAX + 1);
+    test_long_id(long_id, SNPLP_ID_MAX + 1);
     size_t items = snplp_referential_item_count(ref);
     const char *const used[] = {"m", "c1", "c3", "r1", "strategy"};
     for (int kind = 0; kind < 2; kind++) {
-        for (size_t i = 0; i < COUNT(used); i++) {
+        for (size_t i = 0; i < COUNT_OF(used); i++) {
             assert_status(kind ? snplp_module_add_recommendation(NULL, m, used[i], "X")
                                : snplp_module_add_competence(NULL, m, used[i], "X"),
                           SNPLP_EEXISTS);
         }
-        for (size_t i = 0; i < COUNT(bad_ids); i++)
+        for (size_t i = 0; i < COUNT_OF(bad_ids); i++)
             assert_status(kind ? snplp_module_add_recommendation(NULL, m, bad_ids[i], "X")
                                : snplp_module_add_competence(NULL, m, bad_ids[i], "X"),
                           SNPLP_EBADID);
         assert_status(kind ? snplp_module_add_recommendation(NULL, m, long_id, "X")
                            : snplp_module_add_competence(NULL, m, long_id, "X"),
                       SNPLP_EBADID);
-        for (size_t i = 0; i < COUNT(bad_texts); i++)
-            assert_status(kind ? snplp_module_add_recommendation(NULL, m, "x", bad_texts[i])
-                               : snplp_module_add_competence(NULL, m, "x", bad_texts[i]),
+        for (size_t i = 0; i < COUNT_OF(test_bad_texts); i++)
+            assert_status(kind ? snplp_module_add_recommendation(NULL, m, "x", test_bad_texts[i])
+                               : snplp_module_add_competence(NULL, m, "x", test_bad_texts[i]),
                           SNPLP_EENCODING);
         assert_status(kind ? snplp_module_add_recommendation(NULL, m, NULL, "X")
                            : snplp_module_add_competence(NULL, m, NULL, "X"),
@@ -476,7 +462,7 @@ static void module_null_and_wrong_kind(void **state)
 
     snplp_module *const objects[] = {NULL, (snplp_module *)(void *)theme,
                                      (snplp_module *)(void *)comp, (snplp_module *)(void *)plan};
-    for (size_t i = 0; i < COUNT(objects); i++) {
+    for (size_t i = 0; i < COUNT_OF(objects); i++) {
         snplp_module *x = objects[i];
         assert_null(snplp_module_id(x));
         assert_null(snplp_module_referential(x));
@@ -559,7 +545,7 @@ static void module_setters_oom(void **state)
                                             snplp_module_set_audience, snplp_module_set_role};
     const char *(*const getters[])(const snplp_module *) = {
         snplp_module_title, snplp_module_subtitle, snplp_module_audience, snplp_module_role};
-    for (size_t i = 0; i < COUNT(setters); i++) {
+    for (size_t i = 0; i < COUNT_OF(setters); i++) {
         text_ctx c = {m, setters[i], getters[i], "R\xc3\xb4le attendu", getters[i](m)};
         assert_true(test_oom_sweep(step_set_text, check_set_text, &c) > 0);
         assert_string_equal(getters[i](m), "R\xc3\xb4le attendu");
@@ -725,7 +711,7 @@ static void module_links_oom(void **state)
     snplp_referential *ref = test_new_referential();
     snplp_module *m = new_module(ref, "t", "m");
     char id[8];
-    for (size_t l = 0; l < COUNT(id_lists); l++) {
+    for (size_t l = 0; l < COUNT_OF(id_lists); l++) {
         /* Into an empty list, with room, and when the list grows (4 -> 8). */
         for (int i = 0; i < 6; i++) {
             snprintf(id, sizeof id, "id%d", i);

@@ -5,14 +5,6 @@
 
 static const char *const bad_ids[] = {"",    "1abc", "-abc", ".abc",
                                       "a b", "a/b",  "a:b",  "caf\xc3\xa9"};
-static const char *const bad_texts[] = {"\xff",
-                                        "abc\xc3",
-                                        "\xc3\x28",
-                                        "\xed\xa0\x80",
-                                        "a\x01"
-                                        "b",
-                                        "\xef\xbf\xbe"};
-#define COUNT(a) (sizeof(a) / sizeof((a)[0]))
 
 typedef struct fixture {
     snplp_referential *ref;
@@ -61,8 +53,8 @@ static void objective_fields(void **state)
         assert_ok(snplp_objective_set_text(o, "Autre"));
         assert_string_equal(snplp_objective_text(o), "Autre");
         assert_status(snplp_objective_set_text(o, NULL), SNPLP_EINVAL);
-        for (size_t i = 0; i < COUNT(bad_texts); i++) {
-            assert_status(snplp_objective_set_text(o, bad_texts[i]), SNPLP_EENCODING);
+        for (size_t i = 0; i < COUNT_OF(test_bad_texts); i++) {
+            assert_status(snplp_objective_set_text(o, test_bad_texts[i]), SNPLP_EENCODING);
             assert_int_equal(snplp_error_last_code(), SNPLP_EENCODING);
         }
         assert_string_equal(snplp_objective_text(o), "Autre");
@@ -99,15 +91,15 @@ static void objective_add_errors(void **state)
         snplp_objective *out = sentinel;
         assert_status(add(&out, &f, parent, NULL, "X"), SNPLP_EINVAL);
         assert_status(add(&out, &f, parent, "x", NULL), SNPLP_EINVAL);
-        for (size_t i = 0; i < COUNT(bad_ids); i++) {
+        for (size_t i = 0; i < COUNT_OF(bad_ids); i++) {
             assert_status(add(&out, &f, parent, bad_ids[i], "X"), SNPLP_EBADID);
             assert_int_equal(snplp_error_last_code(), SNPLP_EBADID);
         }
         assert_status(add(&out, &f, parent, long_id, "X"), SNPLP_EBADID);
-        for (size_t i = 0; i < COUNT(used); i++)
+        for (size_t i = 0; i < COUNT_OF(used); i++)
             assert_status(add(&out, &f, parent, used[i], "X"), SNPLP_EEXISTS);
-        for (size_t i = 0; i < COUNT(bad_texts); i++)
-            assert_status(add(&out, &f, parent, "x", bad_texts[i]), SNPLP_EENCODING);
+        for (size_t i = 0; i < COUNT_OF(test_bad_texts); i++)
+            assert_status(add(&out, &f, parent, "x", test_bad_texts[i]), SNPLP_EENCODING);
         assert_ptr_equal(out, sentinel);
         assert_int_equal(count(&f, parent), 1);
     }
@@ -136,7 +128,7 @@ static void objective_null_and_wrong_kind(void **state)
     snplp_objective *const objects[] = {NULL, (snplp_objective *)(void *)outcome,
                                         (snplp_objective *)(void *)rec,
                                         (snplp_objective *)(void *)f.theme};
-    for (size_t i = 0; i < COUNT(objects); i++) {
+    for (size_t i = 0; i < COUNT_OF(objects); i++) {
         snplp_objective *x = objects[i];
         assert_null(snplp_objective_id(x));
         assert_null(snplp_objective_referential(x));

@@ -6,14 +6,6 @@
 
 static const char *const bad_ids[] = {"",    "1abc", "-abc", ".abc",
                                       "a b", "a/b",  "a:b",  "caf\xc3\xa9"};
-static const char *const bad_texts[] = {"\xff",
-                                        "abc\xc3",
-                                        "\xc3\x28",
-                                        "\xed\xa0\x80",
-                                        "a\x01"
-                                        "b",
-                                        "\xef\xbf\xbe"};
-#define COUNT(a) (sizeof(a) / sizeof((a)[0]))
 
 typedef struct fixture {
     snplp_referential *ref;
@@ -62,8 +54,8 @@ static void outcome_fields(void **state)
         assert_ok(snplp_outcome_set_text(o, "Autre"));
         assert_string_equal(snplp_outcome_text(o), "Autre");
         assert_status(snplp_outcome_set_text(o, NULL), SNPLP_EINVAL);
-        for (size_t i = 0; i < COUNT(bad_texts); i++) {
-            assert_status(snplp_outcome_set_text(o, bad_texts[i]), SNPLP_EENCODING);
+        for (size_t i = 0; i < COUNT_OF(test_bad_texts); i++) {
+            assert_status(snplp_outcome_set_text(o, test_bad_texts[i]), SNPLP_EENCODING);
             assert_int_equal(snplp_error_last_code(), SNPLP_EENCODING);
         }
         assert_string_equal(snplp_outcome_text(o), "Autre");
@@ -123,15 +115,15 @@ static void outcome_add_errors(void **state)
         snplp_outcome *out = sentinel;
         assert_status(add(&out, &f, parent, NULL, "X"), SNPLP_EINVAL);
         assert_status(add(&out, &f, parent, "x", NULL), SNPLP_EINVAL);
-        for (size_t i = 0; i < COUNT(bad_ids); i++)
+        for (size_t i = 0; i < COUNT_OF(bad_ids); i++)
             assert_status(add(&out, &f, parent, bad_ids[i], "X"), SNPLP_EBADID);
         assert_status(add(&out, &f, parent, long_id, "X"), SNPLP_EBADID);
-        for (size_t i = 0; i < COUNT(used); i++) {
+        for (size_t i = 0; i < COUNT_OF(used); i++) {
             assert_status(add(&out, &f, parent, used[i], "X"), SNPLP_EEXISTS);
             assert_int_equal(snplp_error_last_code(), SNPLP_EEXISTS);
         }
-        for (size_t i = 0; i < COUNT(bad_texts); i++)
-            assert_status(add(&out, &f, parent, "x", bad_texts[i]), SNPLP_EENCODING);
+        for (size_t i = 0; i < COUNT_OF(test_bad_texts); i++)
+            assert_status(add(&out, &f, parent, "x", test_bad_texts[i]), SNPLP_EENCODING);
         assert_ptr_equal(out, sentinel);
         assert_int_equal(count(&f, parent), 1);
     }
@@ -161,7 +153,7 @@ static void outcome_null_and_wrong_kind(void **state)
     snplp_outcome *const objects[] = {NULL, (snplp_outcome *)(void *)objective,
                                       (snplp_outcome *)(void *)rec,
                                       (snplp_outcome *)(void *)f.plan};
-    for (size_t i = 0; i < COUNT(objects); i++) {
+    for (size_t i = 0; i < COUNT_OF(objects); i++) {
         snplp_outcome *x = objects[i];
         assert_null(snplp_outcome_id(x));
         assert_null(snplp_outcome_referential(x));

@@ -6,14 +6,6 @@
 
 static const char *const bad_ids[] = {"",    "1abc", "-abc", ".abc",
                                       "a b", "a/b",  "a:b",  "caf\xc3\xa9"};
-static const char *const bad_texts[] = {"\xff",
-                                        "abc\xc3",
-                                        "\xc3\x28",
-                                        "\xed\xa0\x80",
-                                        "a\x01"
-                                        "b",
-                                        "\xef\xbf\xbe"};
-#define COUNT(a) (sizeof(a) / sizeof((a)[0]))
 
 static snplp_plan *new_plan(snplp_referential *ref, const char *id)
 {
@@ -48,9 +40,9 @@ static void plan_fields(void **state)
     assert_status(snplp_plan_set_title(plan, NULL), SNPLP_EINVAL);
     assert_ok(snplp_plan_set_description(plan, "Formation de 600 000 professionnels"));
     assert_string_equal(snplp_plan_description(plan), "Formation de 600 000 professionnels");
-    for (size_t i = 0; i < COUNT(bad_texts); i++) {
-        assert_status(snplp_plan_set_title(plan, bad_texts[i]), SNPLP_EENCODING);
-        assert_status(snplp_plan_set_description(plan, bad_texts[i]), SNPLP_EENCODING);
+    for (size_t i = 0; i < COUNT_OF(test_bad_texts); i++) {
+        assert_status(snplp_plan_set_title(plan, test_bad_texts[i]), SNPLP_EENCODING);
+        assert_status(snplp_plan_set_description(plan, test_bad_texts[i]), SNPLP_EENCODING);
         assert_int_equal(snplp_error_last_code(), SNPLP_EENCODING);
     }
     assert_string_equal(snplp_plan_title(plan), "Enfance = \xc3\xa9galit\xc3\xa9");
@@ -72,8 +64,8 @@ static void plan_labels(void **state)
     assert_string_equal(snplp_plan_label_at(plan, 1), "Enfance = \xc3\xa9galit\xc3\xa9");
     assert_null(snplp_plan_label_at(plan, 2));
     assert_status(snplp_plan_add_label(plan, NULL), SNPLP_EINVAL);
-    for (size_t i = 0; i < COUNT(bad_texts); i++)
-        assert_status(snplp_plan_add_label(plan, bad_texts[i]), SNPLP_EENCODING);
+    for (size_t i = 0; i < COUNT_OF(test_bad_texts); i++)
+        assert_status(snplp_plan_add_label(plan, test_bad_texts[i]), SNPLP_EENCODING);
     assert_int_equal(snplp_plan_label_count(plan), 2);
     snplp_referential_unref(ref);
 }
@@ -145,15 +137,15 @@ static void plan_add_errors(void **state)
                  : snplp_plan_add_figure((snplp_figure **)&out, plan, (id), 42, (text)))
         assert_status(ADD(NULL, "X"), SNPLP_EINVAL);
         assert_status(ADD("x", NULL), SNPLP_EINVAL);
-        for (size_t i = 0; i < COUNT(bad_ids); i++) {
+        for (size_t i = 0; i < COUNT_OF(bad_ids); i++) {
             assert_status(ADD(bad_ids[i], "X"), SNPLP_EBADID);
             assert_int_equal(snplp_error_last_code(), SNPLP_EBADID);
         }
         assert_status(ADD(long_id, "X"), SNPLP_EBADID);
-        for (size_t i = 0; i < COUNT(used); i++)
+        for (size_t i = 0; i < COUNT_OF(used); i++)
             assert_status(ADD(used[i], "X"), SNPLP_EEXISTS);
-        for (size_t i = 0; i < COUNT(bad_texts); i++)
-            assert_status(ADD("x", bad_texts[i]), SNPLP_EENCODING);
+        for (size_t i = 0; i < COUNT_OF(test_bad_texts); i++)
+            assert_status(ADD("x", test_bad_texts[i]), SNPLP_EENCODING);
 #undef ADD
         assert_ptr_equal(out, (void *)&out);
     }
@@ -188,7 +180,7 @@ static void plan_null_and_wrong_kind(void **state)
 
     /* A theme has a title, a description and labels too; a plan theme is in a plan. */
     snplp_plan *const objects[] = {NULL, (snplp_plan *)(void *)theme, (snplp_plan *)(void *)pt};
-    for (size_t i = 0; i < COUNT(objects); i++) {
+    for (size_t i = 0; i < COUNT_OF(objects); i++) {
         snplp_plan *x = objects[i];
         assert_null(snplp_plan_id(x));
         assert_null(snplp_plan_referential(x));

@@ -6,14 +6,6 @@
 
 static const char *const bad_ids[] = {"",    "1abc", "-abc", ".abc",
                                       "a b", "a/b",  "a:b",  "caf\xc3\xa9"};
-static const char *const bad_texts[] = {"\xff",
-                                        "abc\xc3",
-                                        "\xc3\x28",
-                                        "\xed\xa0\x80",
-                                        "a\x01"
-                                        "b",
-                                        "\xef\xbf\xbe"};
-#define COUNT(a) (sizeof(a) / sizeof((a)[0]))
 
 typedef struct fixture {
     snplp_referential *ref;
@@ -51,8 +43,8 @@ static void plan_theme_fields(void **state)
     assert_string_equal(snplp_plan_theme_title(t), "");
     assert_ok(snplp_plan_theme_set_title(t, "Langage"));
     assert_status(snplp_plan_theme_set_title(t, NULL), SNPLP_EINVAL);
-    for (size_t i = 0; i < COUNT(bad_texts); i++) {
-        assert_status(snplp_plan_theme_set_title(t, bad_texts[i]), SNPLP_EENCODING);
+    for (size_t i = 0; i < COUNT_OF(test_bad_texts); i++) {
+        assert_status(snplp_plan_theme_set_title(t, test_bad_texts[i]), SNPLP_EENCODING);
         assert_int_equal(snplp_error_last_code(), SNPLP_EENCODING);
     }
     assert_string_equal(snplp_plan_theme_title(t), "Langage");
@@ -85,17 +77,18 @@ static void plan_theme_add_errors(void **state)
     snplp_plan_theme *out = first;
     assert_status(snplp_plan_add_plan_theme(&out, f.plan, NULL, "X"), SNPLP_EINVAL);
     assert_status(snplp_plan_add_plan_theme(&out, f.plan, "x", NULL), SNPLP_EINVAL);
-    for (size_t i = 0; i < COUNT(bad_ids); i++)
+    for (size_t i = 0; i < COUNT_OF(bad_ids); i++)
         assert_status(snplp_plan_add_plan_theme(&out, f.plan, bad_ids[i], "X"), SNPLP_EBADID);
     assert_status(snplp_plan_add_plan_theme(&out, f.plan, long_id, "X"), SNPLP_EBADID);
     /* The id of a theme of the training plan is taken too. */
     const char *const used[] = {"pt", "t", "fig", "journees", "strategy", "training-plan"};
-    for (size_t i = 0; i < COUNT(used); i++) {
+    for (size_t i = 0; i < COUNT_OF(used); i++) {
         assert_status(snplp_plan_add_plan_theme(&out, f.plan, used[i], "X"), SNPLP_EEXISTS);
         assert_int_equal(snplp_error_last_code(), SNPLP_EEXISTS);
     }
-    for (size_t i = 0; i < COUNT(bad_texts); i++)
-        assert_status(snplp_plan_add_plan_theme(&out, f.plan, "x", bad_texts[i]), SNPLP_EENCODING);
+    for (size_t i = 0; i < COUNT_OF(test_bad_texts); i++)
+        assert_status(snplp_plan_add_plan_theme(&out, f.plan, "x", test_bad_texts[i]),
+                      SNPLP_EENCODING);
     assert_ptr_equal(out, first);
     assert_int_equal(snplp_plan_plan_theme_count(f.plan), 1);
     assert_int_equal(snplp_referential_item_count(f.ref), items);
@@ -117,7 +110,7 @@ static void plan_theme_null_and_wrong_kind(void **state)
     snplp_plan_theme *const objects[] = {NULL, (snplp_plan_theme *)(void *)theme,
                                          (snplp_plan_theme *)(void *)figure,
                                          (snplp_plan_theme *)(void *)f.plan};
-    for (size_t i = 0; i < COUNT(objects); i++) {
+    for (size_t i = 0; i < COUNT_OF(objects); i++) {
         snplp_plan_theme *x = objects[i];
         assert_null(snplp_plan_theme_id(x));
         assert_null(snplp_plan_theme_referential(x));

@@ -6,44 +6,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 
-#define COUNT_OF(a) (sizeof(a) / sizeof((a)[0]))
-
-/* Asserts that call fails with code and records it as the thread's last error. */
-#define assert_fails(call, code)                                                                   \
-    do {                                                                                           \
-        snplp_error_clear();                                                                       \
-        assert_int_equal((call), (code));                                                          \
-        assert_int_equal(snplp_error_last_code(), (code));                                         \
-        assert_true(snplp_error_last_message()[0] != '\0');                                        \
-    } while (0)
-
-/* Asserts that s is the string want, NULL included. */
-static void assert_text(const char *s, const char *want)
-{
-    if (!want)
-        assert_null(s);
-    else {
-        assert_non_null(s);
-        assert_string_equal(s, want);
-    }
-}
-
-static const char *const bad_texts[] = {
-    "\xff",   "abc\xc3", "\xc3\x28",     "\xc0\xaf",     "\xed\xa0\x80", "\xf4\x90\x80\x80",
-    "a\x01z", "a\x1bz",  "\xef\xbf\xbe", "\xef\xbf\xbf",
-};
-
-static char *long_text(const char *unit, size_t n)
-{
-    size_t len = strlen(unit);
-    char *s = malloc(len * n + 1);
-    assert_non_null(s);
-    for (size_t i = 0; i < n; i++)
-        memcpy(s + len * i, unit, len);
-    s[len * n] = '\0';
-    return s;
-}
-
 #define TITLE "Assistants de service social"
 
 /* A test's referential, a worker profession and a cadre role, and wrong objects. */
@@ -181,8 +143,8 @@ static void title_errors(void **state)
     fixture *f = *state;
     assert_fails(snplp_profession_set_title(f->p, NULL), SNPLP_EINVAL);
     assert_string_equal(snplp_profession_title(f->p), TITLE);
-    for (size_t i = 0; i < COUNT_OF(bad_texts); i++) {
-        assert_fails(snplp_profession_set_title(f->p, bad_texts[i]), SNPLP_EENCODING);
+    for (size_t i = 0; i < COUNT_OF(test_bad_texts); i++) {
+        assert_fails(snplp_profession_set_title(f->p, test_bad_texts[i]), SNPLP_EENCODING);
         assert_string_equal(snplp_profession_title(f->p), TITLE);
     }
     assert_fails(snplp_profession_set_title(NULL, "x"), SNPLP_EINVAL);
@@ -224,8 +186,8 @@ static void abbreviation_errors(void **state)
 {
     fixture *f = *state;
     assert_ok(snplp_profession_set_abbreviation(f->p, "ASS"));
-    for (size_t i = 0; i < COUNT_OF(bad_texts); i++) {
-        assert_fails(snplp_profession_set_abbreviation(f->p, bad_texts[i]), SNPLP_EENCODING);
+    for (size_t i = 0; i < COUNT_OF(test_bad_texts); i++) {
+        assert_fails(snplp_profession_set_abbreviation(f->p, test_bad_texts[i]), SNPLP_EENCODING);
         assert_string_equal(snplp_profession_abbreviation(f->p), "ASS");
     }
     assert_fails(snplp_profession_set_abbreviation(NULL, "x"), SNPLP_EINVAL);
@@ -338,7 +300,7 @@ static void sweep_texts(snplp_profession *p, int (*set)(snplp_profession *, cons
               "ducateurs",
               "\xc3\x89"
               "ducateurs");
-    char *nfd = long_text("e\xcc\x81", 300), *nfc = long_text("\xc3\xa9", 300);
+    char *nfd = test_long_text("e\xcc\x81", 300), *nfc = test_long_text("\xc3\xa9", 300);
     sweep_set(p, set, get, nfd, nfc);
     free(nfd);
     free(nfc);

@@ -6,14 +6,6 @@
 
 static const char *const bad_ids[] = {"",    "1abc", "-abc", ".abc",
                                       "a b", "a/b",  "a:b",  "caf\xc3\xa9"};
-static const char *const bad_texts[] = {"\xff",
-                                        "abc\xc3",
-                                        "\xc3\x28",
-                                        "\xed\xa0\x80",
-                                        "a\x01"
-                                        "b",
-                                        "\xef\xbf\xbe"};
-#define COUNT(a) (sizeof(a) / sizeof((a)[0]))
 
 typedef struct fixture {
     snplp_referential *ref;
@@ -70,8 +62,8 @@ static void recommendation_fields(void **state)
         assert_ok(snplp_recommendation_set_text(r, "Analyse des pratiques"));
         assert_string_equal(snplp_recommendation_text(r), "Analyse des pratiques");
         assert_status(snplp_recommendation_set_text(r, NULL), SNPLP_EINVAL);
-        for (size_t i = 0; i < COUNT(bad_texts); i++) {
-            assert_status(snplp_recommendation_set_text(r, bad_texts[i]), SNPLP_EENCODING);
+        for (size_t i = 0; i < COUNT_OF(test_bad_texts); i++) {
+            assert_status(snplp_recommendation_set_text(r, test_bad_texts[i]), SNPLP_EENCODING);
             assert_int_equal(snplp_error_last_code(), SNPLP_EENCODING);
         }
         assert_string_equal(snplp_recommendation_text(r), "Analyse des pratiques");
@@ -106,15 +98,15 @@ static void recommendation_add_errors(void **state)
         snplp_recommendation *out = sentinel;
         assert_status(add(&out, &f, parent, NULL, "X"), SNPLP_EINVAL);
         assert_status(add(&out, &f, parent, "x", NULL), SNPLP_EINVAL);
-        for (size_t i = 0; i < COUNT(bad_ids); i++)
+        for (size_t i = 0; i < COUNT_OF(bad_ids); i++)
             assert_status(add(&out, &f, parent, bad_ids[i], "X"), SNPLP_EBADID);
         assert_status(add(&out, &f, parent, long_id, "X"), SNPLP_EBADID);
-        for (size_t i = 0; i < COUNT(used); i++) {
+        for (size_t i = 0; i < COUNT_OF(used); i++) {
             assert_status(add(&out, &f, parent, used[i], "X"), SNPLP_EEXISTS);
             assert_int_equal(snplp_error_last_code(), SNPLP_EEXISTS);
         }
-        for (size_t i = 0; i < COUNT(bad_texts); i++)
-            assert_status(add(&out, &f, parent, "x", bad_texts[i]), SNPLP_EENCODING);
+        for (size_t i = 0; i < COUNT_OF(test_bad_texts); i++)
+            assert_status(add(&out, &f, parent, "x", test_bad_texts[i]), SNPLP_EENCODING);
         assert_ptr_equal(out, sentinel);
         assert_int_equal(count(&f, parent), 1);
     }
@@ -141,7 +133,7 @@ static void recommendation_null_and_wrong_kind(void **state)
     snplp_recommendation *const objects[] = {NULL, (snplp_recommendation *)(void *)objective,
                                              (snplp_recommendation *)(void *)outcome,
                                              (snplp_recommendation *)(void *)f.module};
-    for (size_t i = 0; i < COUNT(objects); i++) {
+    for (size_t i = 0; i < COUNT_OF(objects); i++) {
         snplp_recommendation *x = objects[i];
         assert_null(snplp_recommendation_id(x));
         assert_null(snplp_recommendation_referential(x));

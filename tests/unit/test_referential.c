@@ -7,15 +7,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 
-/* Asserts that call fails with code and records it as the thread's last error. */
-#define assert_fails(call, code)                                                                   \
-    do {                                                                                           \
-        snplp_error_clear();                                                                       \
-        assert_int_equal((call), (code));                                                          \
-        assert_int_equal(snplp_error_last_code(), (code));                                         \
-        assert_true(snplp_error_last_message()[0] != '\0');                                        \
-    } while (0)
-
 /* "É" decomposed (E + combining acute) and composed (NFC). */
 #define E_ACUTE_NFD "E\xcc\x81"
 #define E_ACUTE_NFC "\xc3\x89"
@@ -37,8 +28,6 @@ static const char *const bad_texts[] = {
     "\xef\xbf\xbe",     /* U+FFFE */
     "\xef\xbf\xbf",     /* U+FFFF */
 };
-
-#define COUNT_OF(a) (sizeof(a) / sizeof((a)[0]))
 
 /* ---- the top-level kinds, seen through one interface ---- */
 

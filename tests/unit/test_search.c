@@ -58,11 +58,10 @@ static void assert_search(const snplp_referential *ref, const char *query, const
     snplp_search_results_free(r);
 }
 
-#define COUNT(a) (sizeof(a) / sizeof((a)[0]))
 #define SEARCH(ref, query, ...)                                                                    \
     do {                                                                                           \
         static const hit want_[] = {__VA_ARGS__};                                                  \
-        assert_search((ref), (query), want_, COUNT(want_));                                        \
+        assert_search((ref), (query), want_, COUNT_OF(want_));                                     \
     } while (0)
 #define SEARCH_NONE(ref, query) assert_search((ref), (query), NULL, 0)
 
@@ -220,10 +219,10 @@ static const hit referent_hits[] = {{K(MODULE), "module-role", F(AUDIENCE)}};
 static const hit label_hits[] = {{K(THEME), "theme-participation", F(LABEL)}};
 
 static const query_case cases[] = {
-    {"insertion socioprofessionnelle", insertion_hits, COUNT(insertion_hits)},
-    {"INSERTION SOCIO PROFESSIONNELLE", insertion_hits, COUNT(insertion_hits)},
+    {"insertion socioprofessionnelle", insertion_hits, COUNT_OF(insertion_hits)},
+    {"INSERTION SOCIO PROFESSIONNELLE", insertion_hits, COUNT_OF(insertion_hits)},
     /* "l'" is part of the folded query: the diploma rule says "d'insertion" */
-    {"l'insertion socio-professionnelle", insertion_hits, COUNT(insertion_hits) - 1},
+    {"l'insertion socio-professionnelle", insertion_hits, COUNT_OF(insertion_hits) - 1},
     {"numerique", digital_hits, 1},
     {"NUMÉRIQUES", digital_hits, 1},
     {"oeuvre", oeuvre_hits, 1},
@@ -244,9 +243,9 @@ static void insertion_three_ways(void **state)
         assert_search(ref, cases[i].query, cases[i].hits, cases[i].n);
     /* written as in the source, with a typographic apostrophe, or in pieces */
     assert_search(ref, "L\u2019insertion socio\u2011professionnelle", insertion_hits,
-                  COUNT(insertion_hits) - 1);
+                  COUNT_OF(insertion_hits) - 1);
     assert_search(ref, "  insertion -- socio / PROFESSIONNELLE !", insertion_hits,
-                  COUNT(insertion_hits));
+                  COUNT_OF(insertion_hits));
     /* a substring of a folded word matches */
     SEARCH(ref, "sertion socio", {K(THEME), "theme-insertion", F(TITLE)},
            {K(OBJECTIVE), "theme-insertion-objective", F(TEXT)},
@@ -262,7 +261,7 @@ static void accents_case_and_ligatures(void **state)
 {
     (void)state;
     snplp_referential *ref = search_referential();
-    for (size_t i = 3; i < COUNT(cases); i++)
+    for (size_t i = 3; i < COUNT_OF(cases); i++)
         assert_search(ref, cases[i].query, cases[i].hits, cases[i].n);
     /* folding removes accents, it does not stem: "référent" is no "référence" */
     SEARCH_NONE(ref, "référence");
@@ -441,10 +440,10 @@ static void results_outlive_the_referential(void **state)
     assert_ok(snplp_referential_search(&b, ref, "egalite"));
     snplp_referential_unref(ref);
     /* the ids are the results' own copies */
-    assert_hits(a, "insertion socioprofessionnelle", insertion_hits, COUNT(insertion_hits));
-    assert_hits(b, "egalite", egalite_hits, COUNT(egalite_hits));
+    assert_hits(a, "insertion socioprofessionnelle", insertion_hits, COUNT_OF(insertion_hits));
+    assert_hits(b, "egalite", egalite_hits, COUNT_OF(egalite_hits));
     snplp_search_results_free(a);
-    assert_hits(b, "egalite", egalite_hits, COUNT(egalite_hits));
+    assert_hits(b, "egalite", egalite_hits, COUNT_OF(egalite_hits));
     snplp_search_results_free(b);
 
     /* nor do they change when the referential changes */
@@ -452,7 +451,7 @@ static void results_outlive_the_referential(void **state)
     assert_ok(snplp_referential_search(&a, ref, "egalite"));
     assert_ok(snplp_commitment_set_title(snplp_referential_commitment_find(ref, "commitment-1"),
                                          "Autre chose"));
-    assert_hits(a, "egalite", egalite_hits, COUNT(egalite_hits));
+    assert_hits(a, "egalite", egalite_hits, COUNT_OF(egalite_hits));
     SEARCH(ref, "egalite", {K(PLAN), "plan-early", F(TITLE)});
     snplp_search_results_free(a);
     snplp_referential_unref(ref);
@@ -610,12 +609,12 @@ static int oom_build(void *p)
 static void out_of_memory_on_a_fresh_referential(void **state)
 {
     (void)state;
-    oom_ctx ctx = {NULL, "insertion socioprofessionnelle", small_hits, COUNT(small_hits)};
+    oom_ctx ctx = {NULL, "insertion socioprofessionnelle", small_hits, COUNT_OF(small_hits)};
     /* how many allocations building alone needs */
     int build = test_oom_sweep(oom_build, NULL, &ctx);
     int failures = test_oom_sweep(oom_fresh_search, NULL, &ctx);
     /* the search (query, results, index entries, ids) needs allocations of its own */
-    assert_true(failures > build + (int)COUNT(small_hits));
+    assert_true(failures > build + (int)COUNT_OF(small_hits));
 }
 
 static void check_unchanged(void *p)
@@ -638,8 +637,8 @@ static void out_of_memory_on_one_referential(void **state)
     /* the index is built: searches with hits fail on the results alone */
     ctx.query = "insertion socioprofessionnelle";
     ctx.hits = small_hits;
-    ctx.n = COUNT(small_hits);
-    assert_true(test_oom_sweep(oom_search, check_unchanged, &ctx) > (int)COUNT(small_hits));
+    ctx.n = COUNT_OF(small_hits);
+    assert_true(test_oom_sweep(oom_search, check_unchanged, &ctx) > (int)COUNT_OF(small_hits));
     /* after a change, the index build is swept again (with a hit only when it succeeds) */
     assert_ok(snplp_content_set_text(snplp_referential_content_find(ctx.ref, "content-1"),
                                      "Les outils numériques mobilisables"));
@@ -649,7 +648,7 @@ static void out_of_memory_on_one_referential(void **state)
     assert_true(test_oom_sweep(oom_search, check_unchanged, &ctx) > 2);
     /* and later searches work */
     assert_search(ctx.ref, "numerique", digital, 1);
-    assert_search(ctx.ref, "insertion socioprofessionnelle", small_hits, COUNT(small_hits));
+    assert_search(ctx.ref, "insertion socioprofessionnelle", small_hits, COUNT_OF(small_hits));
     snplp_referential_unref(ctx.ref);
 }
 
@@ -666,7 +665,7 @@ static void *search_in_thread(void *p)
 {
     thread_job *job = p;
     for (int round = 0; round < 10; round++) {
-        for (size_t i = 0; i < COUNT(cases); i++) {
+        for (size_t i = 0; i < COUNT_OF(cases); i++) {
             snplp_search_results *r = NULL;
             if (snplp_referential_search(&r, job->ref, cases[i].query) != SNPLP_OK ||
                 !same_hits(r, cases[i].hits, cases[i].n))
@@ -692,7 +691,7 @@ static void searches_from_threads(void **state)
         assert_int_equal(pthread_join(threads[i], NULL), 0);
         assert_int_equal(jobs[i].failures, 0);
     }
-    for (size_t i = 0; i < COUNT(cases); i++)
+    for (size_t i = 0; i < COUNT_OF(cases); i++)
         assert_search(ref, cases[i].query, cases[i].hits, cases[i].n);
     snplp_referential_unref(ref);
 }

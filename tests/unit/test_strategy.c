@@ -6,33 +6,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 
-#define COUNT_OF(a) (sizeof(a) / sizeof((a)[0]))
-
-/* Asserts that call fails with code and records it as the thread's last error. */
-#define assert_fails(call, code)                                                                   \
-    do {                                                                                           \
-        snplp_error_clear();                                                                       \
-        assert_int_equal((call), (code));                                                          \
-        assert_int_equal(snplp_error_last_code(), (code));                                         \
-        assert_true(snplp_error_last_message()[0] != '\0');                                        \
-    } while (0)
-
-/* Asserts that s is the string want, NULL included. */
-static void assert_text(const char *s, const char *want)
-{
-    if (!want)
-        assert_null(s);
-    else {
-        assert_non_null(s);
-        assert_string_equal(s, want);
-    }
-}
-
-static const char *const bad_texts[] = {
-    "\xff",   "abc\xc3", "\xc3\x28",     "\xc0\xaf",     "\xed\xa0\x80", "\xf4\x90\x80\x80",
-    "a\x01z", "a\x1bz",  "\xef\xbf\xbe", "\xef\xbf\xbf",
-};
-
 /* A test's referential, its strategy, and items of other kinds to pass as a wrong object. */
 typedef struct fixture {
     snplp_referential *ref;
@@ -182,8 +155,8 @@ static void check_text_field(fixture *f, const text_field *t)
 
     /* Invalid text: refused, the old value stays. */
     assert_ok(t->set(f->s, "Garde"));
-    for (size_t i = 0; i < COUNT_OF(bad_texts); i++) {
-        assert_fails(t->set(f->s, bad_texts[i]), SNPLP_EENCODING);
+    for (size_t i = 0; i < COUNT_OF(test_bad_texts); i++) {
+        assert_fails(t->set(f->s, test_bad_texts[i]), SNPLP_EENCODING);
         assert_text(t->get(f->s), "Garde");
     }
 
@@ -250,23 +223,13 @@ static void sweep_set(snplp_strategy *s, int (*set)(snplp_strategy *, const char
 }
 
 /* "é" decomposed 300 times, and composed. */
-static char *long_text(const char *unit, size_t n)
-{
-    size_t len = strlen(unit);
-    char *s = malloc(len * n + 1);
-    assert_non_null(s);
-    for (size_t i = 0; i < n; i++)
-        memcpy(s + len * i, unit, len);
-    s[len * n] = '\0';
-    return s;
-}
 
 static void sweep_text_field(fixture *f, const text_field *t)
 {
     sweep_set(f->s, t->set, t->get, "Strat\xc3\xa9gie", "Strat\xc3\xa9gie"); /* from unset */
     sweep_set(f->s, t->set, t->get, "Strate\xcc\x81gie pauvrete\xcc\x81",
               "Strat\xc3\xa9gie pauvret\xc3\xa9");
-    char *nfd = long_text("e\xcc\x81", 300), *nfc = long_text("\xc3\xa9", 300);
+    char *nfd = test_long_text("e\xcc\x81", 300), *nfc = test_long_text("\xc3\xa9", 300);
     sweep_set(f->s, t->set, t->get, nfd, nfc);
     free(nfd);
     free(nfc);
@@ -511,8 +474,8 @@ static void labels_errors(void **state)
 {
     fixture *f = *state;
     assert_ok(snplp_strategy_add_label(f->s, "SNPLP"));
-    for (size_t i = 0; i < COUNT_OF(bad_texts); i++)
-        assert_fails(snplp_strategy_add_label(f->s, bad_texts[i]), SNPLP_EENCODING);
+    for (size_t i = 0; i < COUNT_OF(test_bad_texts); i++)
+        assert_fails(snplp_strategy_add_label(f->s, test_bad_texts[i]), SNPLP_EENCODING);
     assert_fails(snplp_strategy_add_label(f->s, NULL), SNPLP_EINVAL);
     assert_fails(snplp_strategy_add_label(NULL, "x"), SNPLP_EINVAL);
     assert_fails(snplp_strategy_add_label(NULL, NULL), SNPLP_EINVAL);
@@ -568,7 +531,7 @@ static void labels_out_of_memory(void **state)
     }
     sweep_label(f->s, "Strate\xcc\x81gie", "Strat\xc3\xa9gie"); /* the fifth: the list grows */
     sweep_label(f->s, "pauvret\xc3\xa9", "pauvret\xc3\xa9");
-    char *nfd = long_text("e\xcc\x81", 300), *nfc = long_text("\xc3\xa9", 300);
+    char *nfd = test_long_text("e\xcc\x81", 300), *nfc = test_long_text("\xc3\xa9", 300);
     sweep_label(f->s, nfd, nfc);
     free(nfd);
     free(nfc);

@@ -9,20 +9,6 @@
 static const char *const bad_ids[] = {"",    "1abc", "-abc", ".abc",
                                       "a b", "a/b",  "a:b",  "caf\xc3\xa9"};
 /* Text libsnplp refuses: invalid UTF-8, a cut sequence, a lone surrogate, C0 control, U+FFFE. */
-static const char *const bad_texts[] = {"\xff",
-                                        "abc\xc3",
-                                        "\xc3\x28",
-                                        "\xed\xa0\x80",
-                                        "a\x01"
-                                        "b",
-                                        "\xef\xbf\xbe"};
-#define COUNT(a) (sizeof(a) / sizeof((a)[0]))
-
-static void make_long_id(char *buf, size_t len)
-{
-    memset(buf, 'a', len);
-    buf[len] = '\0';
-}
 
 /* ---- fields ---- */
 
@@ -59,10 +45,10 @@ static void theme_basic_fields(void **state)
     /* The title is required: NULL is refused and the old title stays. */
     assert_status(snplp_theme_set_title(theme, NULL), SNPLP_EINVAL);
     assert_string_equal(snplp_theme_title(theme), "Acc\xc3\xa8s");
-    for (size_t i = 0; i < COUNT(bad_texts); i++) {
-        assert_status(snplp_theme_set_title(theme, bad_texts[i]), SNPLP_EENCODING);
+    for (size_t i = 0; i < COUNT_OF(test_bad_texts); i++) {
+        assert_status(snplp_theme_set_title(theme, test_bad_texts[i]), SNPLP_EENCODING);
         assert_int_equal(snplp_error_last_code(), SNPLP_EENCODING);
-        assert_status(snplp_theme_set_description(theme, bad_texts[i]), SNPLP_EENCODING);
+        assert_status(snplp_theme_set_description(theme, test_bad_texts[i]), SNPLP_EENCODING);
     }
     assert_string_equal(snplp_theme_title(theme), "Acc\xc3\xa8s");
     assert_string_equal(snplp_theme_description(theme), "");
@@ -88,8 +74,8 @@ static void theme_labels(void **state)
     assert_null(snplp_theme_label_at(theme, SIZE_MAX));
 
     assert_status(snplp_theme_add_label(theme, NULL), SNPLP_EINVAL);
-    for (size_t i = 0; i < COUNT(bad_texts); i++)
-        assert_status(snplp_theme_add_label(theme, bad_texts[i]), SNPLP_EENCODING);
+    for (size_t i = 0; i < COUNT_OF(test_bad_texts); i++)
+        assert_status(snplp_theme_add_label(theme, test_bad_texts[i]), SNPLP_EENCODING);
     assert_int_equal(snplp_theme_label_count(theme), 4);
     snplp_referential_unref(ref);
 }
@@ -156,12 +142,12 @@ static void theme_add_child_errors(void **state)
     assert_ok(snplp_referential_add_plan(NULL, ref, "p", "Plan"));
     assert_ok(snplp_theme_add_objective(NULL, theme, "o", "O"));
     char long_id[SNPLP_ID_MAX + 2];
-    make_long_id(long_id, SNPLP_ID_MAX + 1);
+    test_long_id(long_id, SNPLP_ID_MAX + 1);
 
     const theme_adder adders[] = {add_objective, add_outcome, add_recommendation};
     /* Ids already used by an item of any kind, nested or not. */
     const char *const used[] = {"t", "m", "p", "o", "strategy", "training-plan"};
-    for (size_t a = 0; a < COUNT(adders); a++) {
+    for (size_t a = 0; a < COUNT_OF(adders); a++) {
         size_t before = snplp_referential_item_count(ref);
         void *out = (void *)&out;
         assert_status(adders[a](&out, NULL, "x", "X"), SNPLP_EINVAL);
@@ -171,15 +157,15 @@ static void theme_add_child_errors(void **state)
                       SNPLP_EINVAL);
         assert_status(adders[a](&out, theme, NULL, "X"), SNPLP_EINVAL);
         assert_status(adders[a](&out, theme, "x", NULL), SNPLP_EINVAL);
-        for (size_t i = 0; i < COUNT(bad_ids); i++)
+        for (size_t i = 0; i < COUNT_OF(bad_ids); i++)
             assert_status(adders[a](&out, theme, bad_ids[i], "X"), SNPLP_EBADID);
         assert_status(adders[a](&out, theme, long_id, "X"), SNPLP_EBADID);
-        for (size_t i = 0; i < COUNT(used); i++) {
+        for (size_t i = 0; i < COUNT_OF(used); i++) {
             assert_status(adders[a](&out, theme, used[i], "X"), SNPLP_EEXISTS);
             assert_int_equal(snplp_error_last_code(), SNPLP_EEXISTS);
         }
-        for (size_t i = 0; i < COUNT(bad_texts); i++)
-            assert_status(adders[a](&out, theme, "x", bad_texts[i]), SNPLP_EENCODING);
+        for (size_t i = 0; i < COUNT_OF(test_bad_texts); i++)
+            assert_status(adders[a](&out, theme, "x", test_bad_texts[i]), SNPLP_EENCODING);
         assert_ptr_equal(out, (void *)&out); /* out untouched on failure */
         assert_int_equal(snplp_referential_item_count(ref), before);
         assert_int_equal(snplp_referential_kind_of(ref, "x"), SNPLP_KIND_NONE);
@@ -189,7 +175,7 @@ static void theme_add_child_errors(void **state)
     assert_int_equal(snplp_theme_recommendation_count(theme), 0);
 
     /* The longest id is accepted. */
-    make_long_id(long_id, SNPLP_ID_MAX);
+    test_long_id(long_id, SNPLP_ID_MAX);
     assert_ok(snplp_theme_add_outcome(NULL, theme, long_id, "X"));
     assert_int_equal(snplp_referential_kind_of(ref, long_id), SNPLP_KIND_OUTCOME);
     snplp_referential_unref(ref);
@@ -209,7 +195,7 @@ static void theme_null_and_wrong_kind(void **state)
     /* A plan has a title, a description and labels: none of it is reached as a theme's. */
     snplp_theme *const objects[] = {NULL, (snplp_theme *)(void *)plan,
                                     (snplp_theme *)(void *)module};
-    for (size_t i = 0; i < COUNT(objects); i++) {
+    for (size_t i = 0; i < COUNT_OF(objects); i++) {
         snplp_theme *x = objects[i];
         assert_null(snplp_theme_id(x));
         assert_null(snplp_theme_referential(x));
@@ -272,13 +258,13 @@ static void theme_add_module_is_referential_add_module(void **state)
 
     /* Same errors as snplp_referential_add_module(). */
     char long_id[SNPLP_ID_MAX + 2];
-    make_long_id(long_id, SNPLP_ID_MAX + 1);
+    test_long_id(long_id, SNPLP_ID_MAX + 1);
     snplp_module *out = ma;
     assert_status(snplp_theme_add_module(&out, ta, NULL, SNPLP_LEVEL_EXPERT, "X"), SNPLP_EINVAL);
     assert_status(snplp_theme_add_module(&out, ta, "x", SNPLP_LEVEL_EXPERT, NULL), SNPLP_EINVAL);
     assert_status(snplp_theme_add_module(&out, ta, "x", (snplp_level)0, "X"), SNPLP_EINVAL);
     assert_status(snplp_theme_add_module(&out, ta, "x", (snplp_level)3, "X"), SNPLP_EINVAL);
-    for (size_t i = 0; i < COUNT(bad_ids); i++)
+    for (size_t i = 0; i < COUNT_OF(bad_ids); i++)
         assert_status(snplp_theme_add_module(&out, ta, bad_ids[i], SNPLP_LEVEL_EXPERT, "X"),
                       SNPLP_EBADID);
     assert_status(snplp_theme_add_module(&out, ta, long_id, SNPLP_LEVEL_EXPERT, "X"), SNPLP_EBADID);
@@ -286,8 +272,8 @@ static void theme_add_module_is_referential_add_module(void **state)
     assert_status(snplp_theme_add_module(&out, ta, "t", SNPLP_LEVEL_EXPERT, "X"), SNPLP_EEXISTS);
     assert_status(snplp_theme_add_module(&out, ta, "strategy", SNPLP_LEVEL_EXPERT, "X"),
                   SNPLP_EEXISTS);
-    for (size_t i = 0; i < COUNT(bad_texts); i++)
-        assert_status(snplp_theme_add_module(&out, ta, "x", SNPLP_LEVEL_EXPERT, bad_texts[i]),
+    for (size_t i = 0; i < COUNT_OF(test_bad_texts); i++)
+        assert_status(snplp_theme_add_module(&out, ta, "x", SNPLP_LEVEL_EXPERT, test_bad_texts[i]),
                       SNPLP_EENCODING);
     assert_ptr_equal(out, ma);
     assert_int_equal(snplp_theme_module_count(ta), 2);
@@ -522,7 +508,7 @@ static void theme_setters_oom(void **state)
     snplp_theme *theme = NULL;
     assert_ok(snplp_referential_add_theme(&theme, ref, "t", "Ancien titre"));
     const char *texts[] = {"Nouveau titre", "Th\xc3\xa8me", long_nfd_text()};
-    for (size_t i = 0; i < COUNT(texts); i++) {
+    for (size_t i = 0; i < COUNT_OF(texts); i++) {
         char old[64];
         snprintf(old, sizeof old, "%s", snplp_theme_title(theme));
         text_ctx c = {theme, snplp_theme_set_title, snplp_theme_title, texts[i], old};
@@ -574,7 +560,7 @@ static void theme_add_label_oom(void **state)
     assert_ok(snplp_referential_add_theme(&theme, ref, "t", "T"));
     /* Into an empty list, into a list with room, into a full list (4 -> 8). */
     const char *const labels[] = {long_nfd_text(), "a", "b", "c", "e\xcc\x81"};
-    for (size_t n = 0; n < COUNT(labels); n++) {
+    for (size_t n = 0; n < COUNT_OF(labels); n++) {
         label_ctx c = {.theme = theme, .label = labels[n], .count = n};
         for (size_t i = 0; i < n; i++)
             c.labels[i] = snplp_theme_label_at(theme, i);
@@ -625,12 +611,12 @@ static void theme_add_children_oom(void **state)
     const snplp_kind kinds[] = {SNPLP_KIND_OBJECTIVE, SNPLP_KIND_OUTCOME,
                                 SNPLP_KIND_RECOMMENDATION};
     char id[32];
-    for (size_t a = 0; a < COUNT(adders); a++) {
+    for (size_t a = 0; a < COUNT_OF(adders); a++) {
         /* Into an empty list, with room, and when the list grows (4 -> 8). */
         const char *const texts[] = {"Texte",         "Connaissance \xc3\xa0 acqu\xc3\xa9rir",
                                      long_nfd_text(), "Quatre",
                                      "Cinq",          "Six"};
-        for (size_t t = 0; t < COUNT(texts); t++) {
+        for (size_t t = 0; t < COUNT_OF(texts); t++) {
             snprintf(id, sizeof id, "c%zu-%zu", a, t);
             child_ctx c = {ref, theme,    adders[a],        counts[a],
                            id,  texts[t], counts[a](theme), snplp_referential_item_count(ref),

@@ -8,47 +8,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 
-#define COUNT_OF(a) (sizeof(a) / sizeof((a)[0]))
-
-/* Asserts that call fails with code and records it as the thread's last error. */
-#define assert_fails(call, code)                                                                   \
-    do {                                                                                           \
-        snplp_error_clear();                                                                       \
-        assert_int_equal((call), (code));                                                          \
-        assert_int_equal(snplp_error_last_code(), (code));                                         \
-        assert_true(snplp_error_last_message()[0] != '\0');                                        \
-    } while (0)
-
-/* Asserts that s is the string want, NULL included. */
-static void assert_text(const char *s, const char *want)
-{
-    if (!want)
-        assert_null(s);
-    else {
-        assert_non_null(s);
-        assert_string_equal(s, want);
-    }
-}
-
 static const char *const bad_ids[] = {
     "", "1abc", "-abc", ".abc", "a b", "a/b", "a:b", "a#b", "\xc3\xa9t\xc3\xa9", "abc\n", "a\xff",
 };
-
-static const char *const bad_texts[] = {
-    "\xff",   "abc\xc3", "\xc3\x28",     "\xc0\xaf",     "\xed\xa0\x80", "\xf4\x90\x80\x80",
-    "a\x01z", "a\x1bz",  "\xef\xbf\xbe", "\xef\xbf\xbf",
-};
-
-static char *long_text(const char *unit, size_t n)
-{
-    size_t len = strlen(unit);
-    char *s = malloc(len * n + 1);
-    assert_non_null(s);
-    for (size_t i = 0; i < n; i++)
-        memcpy(s + len * i, unit, len);
-    s[len * n] = '\0';
-    return s;
-}
 
 /* A test's referential, its plan, and items of other kinds to pass as a wrong object. */
 typedef struct fixture {
@@ -188,8 +150,8 @@ static void check_text_field(fixture *f, const text_field *t)
     assert_text(t->get(f->tp), "\xef\xac\x81n");
 
     assert_ok(t->set(f->tp, "Garde"));
-    for (size_t i = 0; i < COUNT_OF(bad_texts); i++) {
-        assert_fails(t->set(f->tp, bad_texts[i]), SNPLP_EENCODING);
+    for (size_t i = 0; i < COUNT_OF(test_bad_texts); i++) {
+        assert_fails(t->set(f->tp, test_bad_texts[i]), SNPLP_EENCODING);
         assert_text(t->get(f->tp), "Garde");
     }
 
@@ -254,7 +216,7 @@ static void sweep_text_field(fixture *f, const text_field *t)
 {
     sweep_set(f->tp, t, "Plan", "Plan");
     sweep_set(f->tp, t, "Formation des cadres e\xcc\x81", "Formation des cadres \xc3\xa9");
-    char *nfd = long_text("e\xcc\x81", 300), *nfc = long_text("\xc3\xa9", 300);
+    char *nfd = test_long_text("e\xcc\x81", 300), *nfc = test_long_text("\xc3\xa9", 300);
     sweep_set(f->tp, t, nfd, nfc);
     free(nfd);
     free(nfc);
@@ -546,8 +508,8 @@ static void child_add_errors(void **state)
     static const char *const used[] = {"strategy", "training-plan", "c1", "t1", "first", "other"};
     for (size_t i = 0; i < COUNT_OF(used); i++)
         assert_fails(k->add(&out, f->tp, used[i], "Texte"), SNPLP_EEXISTS);
-    for (size_t i = 0; i < COUNT_OF(bad_texts); i++)
-        assert_fails(k->add(&out, f->tp, "x", bad_texts[i]), SNPLP_EENCODING);
+    for (size_t i = 0; i < COUNT_OF(test_bad_texts); i++)
+        assert_fails(k->add(&out, f->tp, "x", test_bad_texts[i]), SNPLP_EENCODING);
     assert_null(out);
     assert_int_equal(k->count(f->tp), 1);
     assert_int_equal(snplp_referential_item_count(f->ref), items);
@@ -634,7 +596,7 @@ static void child_add_out_of_memory(void **state)
     }
     sweep_add(k, f, "ascii", "Former", "Former");
     sweep_add(k, f, "nfd", "Acce\xcc\x80s", "Acc\xc3\xa8s");
-    char *nfd = long_text("e\xcc\x81", 300), *nfc = long_text("\xc3\xa9", 300);
+    char *nfd = test_long_text("e\xcc\x81", 300), *nfc = test_long_text("\xc3\xa9", 300);
     sweep_add(k, f, "long", nfd, nfc);
     free(nfd);
     free(nfc);

@@ -9,6 +9,7 @@
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include <cmocka.h>
@@ -29,6 +30,55 @@ void snplp__alloc_fail_after(long count);
                         snplp_error_last_message());                                               \
         assert_int_equal(rc_, SNPLP_OK);                                                           \
     } while (0)
+
+/* The number of elements of an array. */
+#define COUNT_OF(a) (sizeof(a) / sizeof((a)[0]))
+
+/* Asserts that call fails with code and records it as the thread's last error. */
+#define assert_fails(call, code)                                                                   \
+    do {                                                                                           \
+        snplp_error_clear();                                                                       \
+        assert_int_equal((call), (code));                                                          \
+        assert_int_equal(snplp_error_last_code(), (code));                                         \
+        assert_true(snplp_error_last_message()[0] != '\0');                                        \
+    } while (0)
+
+/* Asserts that s is the string want, NULL included. */
+static inline void assert_text(const char *s, const char *want)
+{
+    if (!want) {
+        assert_null(s);
+    } else {
+        assert_non_null(s);
+        assert_string_equal(s, want);
+    }
+}
+
+/* Texts every setter must refuse with SNPLP_EENCODING: bad bytes, truncated, overlong and
+ * surrogate sequences, code points above U+10FFFF, C0 controls, U+FFFE and U+FFFF. */
+static const char *const test_bad_texts[] = {
+    "\xff",   "abc\xc3", "\xc3\x28",     "\xc0\xaf",     "\xed\xa0\x80", "\xf4\x90\x80\x80",
+    "a\x01z", "a\x1bz",  "\xef\xbf\xbe", "\xef\xbf\xbf",
+};
+
+/* unit repeated n times, in a buffer the caller frees with free(). */
+static inline char *test_long_text(const char *unit, size_t n)
+{
+    size_t len = strlen(unit);
+    char *s = malloc(len * n + 1);
+    assert_non_null(s);
+    for (size_t i = 0; i < n; i++)
+        memcpy(s + len * i, unit, len);
+    s[len * n] = '\0';
+    return s;
+}
+
+/* Writes an id of len letters 'a' into buf (len + 1 bytes). */
+static inline void test_long_id(char *buf, size_t len)
+{
+    memset(buf, 'a', len);
+    buf[len] = '\0';
+}
 
 /* A new empty referential (fails the test if it cannot be made). */
 static inline snplp_referential *test_new_referential(void)
