@@ -87,6 +87,7 @@ static const snplp_kind_info kinds[] = {
 #define KIND_COUNT (sizeof kinds / sizeof kinds[0])
 
 _Static_assert(sizeof(snplp_item) % sizeof(void *) == 0, "item tail alignment");
+_Static_assert(sizeof(snplp_item) == 48, "an item's header stays small: there are millions");
 
 const snplp_kind_info *snplp__kind_info(snplp_kind kind)
 {
@@ -100,7 +101,7 @@ snplp_item *snplp__item_of(const void *p, snplp_kind kind)
     if (!p)
         return NULL;
     snplp_item *it = (snplp_item *)(uintptr_t)p;
-    return it->kind == kind ? it : NULL;
+    return it->magic == SNPLP_ITEM_MAGIC && it->kind == kind ? it : NULL;
 }
 
 char **snplp__item_texts(const snplp_item *it)
@@ -237,7 +238,7 @@ int snplp__item_create(snplp_item **out, snplp_referential *root, snplp_item *pa
                        snplp_list_id l, snplp_root_list rl, snplp_kind kind, const char *id,
                        const char *text, const char *fn)
 {
-    if (!root)
+    if (!snplp__ref_ok(root))
         return snplp__bad_arg(fn, "NULL or wrong object");
     int rc = snplp__check_id(id, fn, "id");
     if (rc)
@@ -263,6 +264,7 @@ int snplp__item_create(snplp_item **out, snplp_referential *root, snplp_item *pa
         snplp__free(copy);
         return snplp__oom();
     }
+    it->magic = SNPLP_ITEM_MAGIC;
     it->kind = (uint8_t)kind;
     it->slot = (uint8_t)slot;
     it->parent = parent;
@@ -506,6 +508,7 @@ static void free_shallow(snplp_item *it)
             snplp__list_dispose(&lists[i]);
     }
     snplp__free(it->id);
+    it->magic = 0;
     snplp__free(it);
 }
 

@@ -75,7 +75,12 @@ typedef struct snplp_kind_info {
 const snplp_kind_info *snplp__kind_info(snplp_kind kind);
 
 typedef struct snplp_item snplp_item;
+/* Marks memory that is an item, so that a pointer of another type passed where an item is
+ * expected (a C caller's cast gone wrong) is refused instead of being used. */
+#define SNPLP_ITEM_MAGIC 0x5EB1u
+
 struct snplp_item {
+    uint16_t magic;  /* SNPLP_ITEM_MAGIC */
     uint8_t kind;    /* snplp_kind */
     uint8_t variant; /* module level, content style, profession category */
     bool flag;       /* outcome: for the workers more involved */
@@ -94,7 +99,10 @@ struct snplp_item {
 
 struct snplp_search_index;
 
+#define SNPLP_REFERENTIAL_MAGIC 0x5EB1AF01u
+
 struct snplp_referential {
+    uint32_t magic; /* SNPLP_REFERENTIAL_MAGIC while alive */
     atomic_size_t refs;
     snplp_list lists[ROOT_LIST_COUNT];
     snplp_idmap ids;
@@ -104,6 +112,12 @@ struct snplp_referential {
 };
 
 /* ---- access ---- */
+
+/* Whether ref is a live referential (not NULL, not a pointer of another type). */
+static inline bool snplp__ref_ok(const snplp_referential *ref)
+{
+    return ref && ref->magic == SNPLP_REFERENTIAL_MAGIC;
+}
 
 /* p as an item if it is an item of that kind, else NULL (p may be NULL). */
 snplp_item *snplp__item_of(const void *p, snplp_kind kind);

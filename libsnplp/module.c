@@ -73,7 +73,7 @@ int snplp__theme_adopt_modules(snplp_item *theme)
 int snplp__module_add(snplp_item **out, snplp_referential *ref, const char *theme_id,
                       const char *id, snplp_level level, const char *title, const char *fn)
 {
-    if (!ref)
+    if (!snplp__ref_ok(ref))
         return snplp__bad_arg(fn, "NULL or wrong object");
     if (!level_ok(level))
         return snplp__fail(SNPLP_EINVAL, "%s: unknown module level %d", fn, (int)level);

@@ -27,6 +27,7 @@ int snplp_referential_new(snplp_referential **out)
     snplp_referential *ref = snplp__calloc(1, sizeof *ref);
     if (!ref)
         return snplp__oom();
+    ref->magic = SNPLP_REFERENTIAL_MAGIC;
     atomic_init(&ref->refs, 1);
     if (pthread_mutex_init(&ref->index_lock, NULL) != 0) {
         snplp__free(ref);
@@ -45,14 +46,15 @@ int snplp_referential_new(snplp_referential **out)
 
 snplp_referential *snplp_referential_ref(snplp_referential *ref)
 {
-    if (ref)
-        atomic_fetch_add_explicit(&ref->refs, 1, memory_order_relaxed);
+    if (!snplp__ref_ok(ref))
+        return NULL;
+    atomic_fetch_add_explicit(&ref->refs, 1, memory_order_relaxed);
     return ref;
 }
 
 void snplp_referential_unref(snplp_referential *ref)
 {
-    if (!ref || atomic_fetch_sub_explicit(&ref->refs, 1, memory_order_acq_rel) != 1)
+    if (!snplp__ref_ok(ref) || atomic_fetch_sub_explicit(&ref->refs, 1, memory_order_acq_rel) != 1)
         return;
     for (int r = 0; r < ROOT_LIST_COUNT; r++) {
         snplp_list *l = &ref->lists[r];
@@ -63,17 +65,18 @@ void snplp_referential_unref(snplp_referential *ref)
     snplp__idmap_dispose(&ref->ids);
     snplp__search_index_free(ref->index);
     pthread_mutex_destroy(&ref->index_lock);
+    ref->magic = 0;
     snplp__free(ref);
 }
 
 size_t snplp_referential_item_count(const snplp_referential *ref)
 {
-    return ref ? ref->ids.n : 0;
+    return snplp__ref_ok(ref) ? ref->ids.n : 0;
 }
 
 snplp_kind snplp_referential_kind_of(const snplp_referential *ref, const char *id)
 {
-    if (!ref || !id)
+    if (!snplp__ref_ok(ref) || !id)
         return SNPLP_KIND_NONE;
     const snplp_item *it = snplp__idmap_get(&ref->ids, id);
     return it ? (snplp_kind)it->kind : SNPLP_KIND_NONE;
@@ -116,8 +119,8 @@ static bool same_item(const snplp_item *a, const snplp_item *b)
 
 bool snplp_referential_equal(const snplp_referential *a, const snplp_referential *b)
 {
-    if (!a || !b)
-        return a == b;
+    if (!snplp__ref_ok(a) || !snplp__ref_ok(b))
+        return !a && !b;
     if (a == b)
         return true;
     if (a->ids.n != b->ids.n)
@@ -135,19 +138,19 @@ bool snplp_referential_equal(const snplp_referential *a, const snplp_referential
 
 snplp_strategy *snplp_referential_strategy(const snplp_referential *ref)
 {
-    return ref ? ref->lists[ROOT_STRATEGY].v[0] : NULL;
+    return snplp__ref_ok(ref) ? ref->lists[ROOT_STRATEGY].v[0] : NULL;
 }
 
 snplp_training_plan *snplp_referential_training_plan(const snplp_referential *ref)
 {
-    return ref ? ref->lists[ROOT_TRAINING_PLAN].v[0] : NULL;
+    return snplp__ref_ok(ref) ? ref->lists[ROOT_TRAINING_PLAN].v[0] : NULL;
 }
 
 /* ---- top-level lists ---- */
 
 static snplp_item *find(const snplp_referential *ref, const char *id, snplp_kind kind)
 {
-    if (!ref || !id)
+    if (!snplp__ref_ok(ref) || !id)
         return NULL;
     snplp_item *it = snplp__idmap_get(&ref->ids, id);
     return it && it->kind == kind ? it : NULL;
@@ -157,11 +160,11 @@ static snplp_item *find(const snplp_referential *ref, const char *id, snplp_kind
 #define DEFINE_ROOT_LIST(type, KIND, ROOT)                                                         \
     size_t snplp_referential_##type##_count(const snplp_referential *ref)                          \
     {                                                                                              \
-        return ref ? ref->lists[ROOT_##ROOT].n : 0;                                                \
+        return snplp__ref_ok(ref) ? ref->lists[ROOT_##ROOT].n : 0;                                 \
     }                                                                                              \
     snplp_##type *snplp_referential_##type##_at(const snplp_referential *ref, size_t index)        \
     {                                                                                              \
-        return ref ? snplp__list_at(&ref->lists[ROOT_##ROOT], index) : NULL;                       \
+        return snplp__ref_ok(ref) ? snplp__list_at(&ref->lists[ROOT_##ROOT], index) : NULL;        \
     }                                                                                              \
     snplp_##type *snplp_referential_##type##_find(const snplp_referential *ref, const char *id)    \
     {                                                                                              \

@@ -119,7 +119,7 @@ void snplp_search_results_free(snplp_search_results *results)
 int snplp_referential_search(snplp_search_results **out, const snplp_referential *ref,
                              const char *query)
 {
-    if (!out || !ref || !query)
+    if (!out || !snplp__ref_ok(ref) || !query)
         return snplp__bad_arg(__func__, "NULL argument");
     char *q;
     int rc = snplp_text_fold(&q, query);

@@ -167,7 +167,7 @@ static int check_cycles(checker *c)
 
 int snplp_referential_validate(const snplp_referential *ref, snplp_diagnostics *diags)
 {
-    if (!ref || !diags)
+    if (!snplp__ref_ok(ref) || !diags)
         return snplp__bad_arg(__func__, "NULL argument");
     checker c = {ref, diags, 0, 0};
     const snplp_item *plan = ref->lists[ROOT_TRAINING_PLAN].v[0];

@@ -1506,6 +1506,35 @@ static void big_referential(void **state)
         PER_KIND(test, 3, module), PER_KIND(test, 4, profession), PER_KIND(test, 5, diploma_rule), \
         PER_KIND(test, 6, funding), PER_KIND(test, 7, plan)
 
+/* A pointer of the wrong type (a C caller's cast gone wrong) is refused, not used. */
+static void objects_of_another_type_are_refused(void **state)
+{
+    (void)state;
+    snplp_referential *ref = test_new_referential();
+    snplp_module *module;
+    assert_ok(snplp_referential_add_module(&module, ref, "theme-x", "module-x", SNPLP_LEVEL_EXPERT,
+                                           "Module « expert »"));
+    snplp_referential *not_ref = (snplp_referential *)(void *)module;
+    snplp_module *not_module = (snplp_module *)(void *)ref;
+
+    assert_null(snplp_module_title(not_module));
+    assert_null(snplp_module_referential(not_module));
+    assert_fails(snplp_module_set_title(not_module, "x"), SNPLP_EINVAL);
+    assert_int_equal(snplp_referential_item_count(not_ref), 0);
+    assert_int_equal(snplp_referential_module_count(not_ref), 0);
+    assert_null(snplp_referential_module_find(not_ref, "module-x"));
+    assert_null(snplp_referential_strategy(not_ref));
+    assert_null(snplp_referential_ref(not_ref));
+    snplp_referential_unref(not_ref); /* a no-op */
+    assert_false(snplp_referential_equal(not_ref, ref));
+    assert_fails(snplp_referential_add_commitment(NULL, not_ref, "c", "t"), SNPLP_EINVAL);
+
+    /* the real objects are untouched */
+    assert_string_equal(snplp_module_title(module), "Module « expert »");
+    assert_int_equal(snplp_referential_item_count(ref), 3);
+    snplp_referential_unref(ref);
+}
+
 int main(void)
 {
     _Static_assert(COUNT_OF(kinds) == 8, "FOR_EACH_KIND lists 8 kinds");
@@ -1543,6 +1572,7 @@ int main(void)
         cmocka_unit_test(equal_detects_any_single_difference),
         cmocka_unit_test(equal_compares_content_not_history),
         cmocka_unit_test(big_referential),
+        cmocka_unit_test(objects_of_another_type_are_refused),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
