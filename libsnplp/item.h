@@ -83,7 +83,7 @@ struct snplp_item {
     uint16_t magic;  /* SNPLP_ITEM_MAGIC */
     uint8_t kind;    /* snplp_kind */
     uint8_t variant; /* module level, content style, profession category */
-    bool flag;       /* outcome: for the workers more involved */
+    bool flag;       /* outcome: for the workers more involved; strategy: levers open */
     bool has_number;
     uint8_t slot;       /* which list of the parent (or of the root) holds the item */
     uint32_t index;     /* position in that list */

@@ -44,3 +44,19 @@ int snplp_strategy_clear_budget(snplp_strategy *strategy)
 {
     return snplp__number_clear(SNPLP__ITEM(strategy, STRATEGY), __func__);
 }
+
+bool snplp_strategy_levers_open(const snplp_strategy *strategy)
+{
+    const snplp_item *it = SNPLP__ITEM(strategy, STRATEGY);
+    return it && it->flag;
+}
+
+int snplp_strategy_set_levers_open(snplp_strategy *strategy, bool open)
+{
+    snplp_item *it = SNPLP__ITEM(strategy, STRATEGY);
+    if (!it)
+        return snplp__bad_arg(__func__, "NULL or wrong object");
+    it->flag = open;
+    snplp__touch(it->root);
+    return SNPLP_OK;
+}

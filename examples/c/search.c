@@ -1,14 +1,12 @@
-/* Searches a small referential built through the API, ignoring accents, case and punctuation:
- * "insertion socioprofessionnelle", "INSERTION SOCIO PROFESSIONNELLE" and "l'insertion
- * socio-professionnelle" find the same items.
+/* Searches the built-in referential, ignoring accents, case and punctuation: "numérique" and
+ * "NUMERIQUE", or "insertion socioprofessionnelle" and "l'insertion socio-professionnelle",
+ * find the same items; alternative labels are searched too.
  *
  * Usage: search [QUERY...] (default queries when none is given)
- * Build: cc search.c sample_referential.c $(pkg-config --cflags --libs snplp) -o search */
+ * Build: cc search.c $(pkg-config --cflags --libs snplp) -o search */
 #include <stdio.h>
 
 #include <snplp/snplp.h>
-
-#include "sample_referential.h"
 
 static int search(const snplp_referential *ref, const char *query)
 {
@@ -21,7 +19,7 @@ static int search(const snplp_referential *ref, const char *query)
     printf("\"%s\": %zu hit(s)\n", query, snplp_search_results_count(results));
     for (size_t i = 0; i < snplp_search_results_count(results); i++) {
         const snplp_search_hit *h = snplp_search_results_at(results, i);
-        printf("  %-12s %-34s (%s)\n", snplp_kind_name(snplp_search_hit_kind(h)),
+        printf("  %-14s %-42s (%s)\n", snplp_kind_name(snplp_search_hit_kind(h)),
                snplp_search_hit_id(h), snplp_field_name(snplp_search_hit_field(h)));
     }
     snplp_search_results_free(results);
@@ -30,12 +28,13 @@ static int search(const snplp_referential *ref, const char *query)
 
 int main(int argc, char **argv)
 {
-    static const char *defaults[] = {
-        "insertion socioprofessionnelle", "INSERTION SOCIO PROFESSIONNELLE",
-        "l'insertion socio-professionnelle", "référent de parcours", "ENFANCE"};
+    static const char *defaults[] = {"aller vers", "numérique", "référent de parcours",
+                                     "INSERTION SOCIO PROFESSIONNELLE"};
     snplp_referential *ref;
-    if (sample_referential(&ref) != SNPLP_OK)
+    if (snplp_referential_builtin(&ref) != SNPLP_OK) {
+        fprintf(stderr, "built-in referential: %s\n", snplp_error_last_message());
         return 1;
+    }
     int failed = 0;
     if (argc > 1)
         for (int i = 1; i < argc; i++)

@@ -17,6 +17,7 @@
 #include <snplp/text.h>
 #include <snplp/diagnostics.h>
 #include <snplp/referential.h>
+#include <snplp/builtin.h>
 #include <snplp/strategy.h>
 #include <snplp/training_plan.h>
 #include <snplp/commitment.h>

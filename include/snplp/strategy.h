@@ -72,6 +72,15 @@ SNPLP_API size_t snplp_strategy_label_count(const snplp_strategy *strategy);
 /** @brief The alternative label at @p index, NULL if out of range. Borrowed. */
 SNPLP_API const char *snplp_strategy_label_at(const snplp_strategy *strategy, size_t index);
 
+/**
+ * @brief Whether the sources give the levers as an open list: more levers exist than the
+ *        referential holds (003 ends its list with "..."). False for NULL.
+ */
+SNPLP_API bool snplp_strategy_levers_open(const snplp_strategy *strategy);
+/** @brief Marks the list of levers as open (or closed). @return #SNPLP_OK, #SNPLP_EINVAL (NULL
+ * object). */
+SNPLP_API int snplp_strategy_set_levers_open(snplp_strategy *strategy, bool open);
+
 SNPLP_END_DECLS
 
 #endif

@@ -537,6 +537,27 @@ static void labels_out_of_memory(void **state)
     free(nfc);
 }
 
+/* ---- levers open ---- */
+
+static void levers_open(void **state)
+{
+    fixture *f = *state;
+    size_t used = snplp_memory_used();
+    assert_false(snplp_strategy_levers_open(f->s));
+    assert_ok(snplp_strategy_set_levers_open(f->s, true));
+    assert_true(snplp_strategy_levers_open(f->s));
+    assert_ok(snplp_strategy_set_levers_open(f->s, false));
+    assert_false(snplp_strategy_levers_open(f->s));
+    assert_int_equal(snplp_memory_used(), used);
+
+    assert_false(snplp_strategy_levers_open(NULL));
+    assert_false(snplp_strategy_levers_open(f->plan_as_strategy));
+    assert_fails(snplp_strategy_set_levers_open(NULL, true), SNPLP_EINVAL);
+    assert_fails(snplp_strategy_set_levers_open(f->commitment_as_strategy, true), SNPLP_EINVAL);
+    /* the wrong object was not changed: a commitment has no such flag */
+    assert_false(snplp_strategy_levers_open(f->commitment_as_strategy));
+}
+
 /* ---- the strategy in a referential ---- */
 
 static void changes_show_in_equality(void **state)
@@ -560,6 +581,11 @@ static void changes_show_in_equality(void **state)
     assert_ok(snplp_strategy_set_budget_cents(f->s, 0));
     assert_false(snplp_referential_equal(f->ref, other)); /* 0 is set, not unset */
     assert_ok(snplp_strategy_set_budget_cents(s2, 0));
+    assert_true(snplp_referential_equal(f->ref, other));
+
+    assert_ok(snplp_strategy_set_levers_open(f->s, true));
+    assert_false(snplp_referential_equal(f->ref, other));
+    assert_ok(snplp_strategy_set_levers_open(s2, true));
     assert_true(snplp_referential_equal(f->ref, other));
     snplp_referential_unref(other);
 }
@@ -587,6 +613,7 @@ int main(void)
         TEST(labels),
         TEST(labels_errors),
         TEST(labels_out_of_memory),
+        TEST(levers_open),
         TEST(changes_show_in_equality),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
