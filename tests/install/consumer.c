@@ -1,4 +1,5 @@
-/* Builds a referential through the installed library and checks the run-time version. */
+/* Builds a referential through the installed library, reads the built-in one (its data is
+ * compiled in: nothing is installed beside the library), and checks the run-time version. */
 #include <stdio.h>
 
 #include <snplp/snplp.h>
@@ -16,6 +17,14 @@ int main(void)
     if (snplp_referential_new(&ref) != SNPLP_OK)
         return 1;
     int rc = snplp_referential_add_theme(&theme, ref, "theme-aller-vers", "Aller vers");
+    snplp_referential_unref(ref);
+    if (rc != SNPLP_OK)
+        return 1;
+    if (snplp_referential_builtin(&ref) != SNPLP_OK) {
+        fprintf(stderr, "built-in referential: %s\n", snplp_error_last_message());
+        return 1;
+    }
+    rc = snplp_referential_theme_count(ref) == 6 ? SNPLP_OK : SNPLP_EINTERNAL;
     snplp_referential_unref(ref);
     if (rc != SNPLP_OK)
         return 1;
