@@ -17,7 +17,7 @@ int snplp_competence_add_content(snplp_content **out, snplp_competence *competen
     snplp_item *p = SNPLP__ITEM(competence, COMPETENCE);
     if (!p)
         return snplp__bad_arg(__func__, "NULL or wrong object");
-    snplp_item *it;
+    snplp_item *it = NULL;
     int rc = snplp__content_add(&it, p, style, id, text, __func__);
     if (!rc && out)
         *out = (snplp_content *)(void *)it;

@@ -39,7 +39,7 @@ int snplp__content_add(snplp_item **out, snplp_item *parent, snplp_style style, 
 {
     if (!style_ok(style))
         return snplp__fail(SNPLP_EINVAL, "%s: unknown content style %d", fn, (int)style);
-    snplp_item *it;
+    snplp_item *it = NULL;
     int rc = snplp__item_create(&it, parent->root, parent, LIST_CONTENTS, ROOT_LIST_COUNT,
                                 SNPLP_KIND_CONTENT, id, text, fn);
     if (rc)
@@ -59,7 +59,7 @@ int snplp_content_add_child(snplp_content **out, snplp_content *content, const c
     snplp_item *p = SNPLP__ITEM(content, CONTENT);
     if (!p)
         return snplp__bad_arg(__func__, "NULL or wrong object");
-    snplp_item *it;
+    snplp_item *it = NULL;
     int rc = snplp__content_add(&it, p, style, id, text, __func__);
     if (!rc && out)
         *out = (snplp_content *)(void *)it;

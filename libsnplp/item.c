@@ -310,7 +310,7 @@ int snplp__item_add(snplp_item **out, snplp_referential *root, snplp_item *paren
                     snplp_root_list rl, snplp_kind kind, const char *id, const char *text,
                     const char *fn)
 {
-    snplp_item *it;
+    snplp_item *it = NULL;
     int rc = snplp__item_create(&it, root, parent, l, rl, kind, id, text, fn);
     if (!rc && (rc = snplp__item_insert(it, NULL)))
         snplp__item_discard(it);

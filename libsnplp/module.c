@@ -80,7 +80,7 @@ int snplp__module_add(snplp_item **out, snplp_referential *ref, const char *them
     int rc = snplp__check_id(theme_id, fn, "theme id");
     if (rc)
         return rc;
-    snplp_item *it;
+    snplp_item *it = NULL;
     if ((rc =
              snplp__item_create(&it, ref, NULL, 0, ROOT_MODULES, SNPLP_KIND_MODULE, id, title, fn)))
         return rc;

@@ -15,7 +15,7 @@ int snplp_plan_add_figure(snplp_figure **out, snplp_plan *plan, const char *id, 
     snplp_item *p = SNPLP__ITEM(plan, PLAN);
     if (!p)
         return snplp__bad_arg(__func__, "NULL or wrong object");
-    snplp_item *it;
+    snplp_item *it = NULL;
     int rc = snplp__item_create(&it, p->root, p, LIST_FIGURES, ROOT_LIST_COUNT, SNPLP_KIND_FIGURE,
                                 id, text, __func__);
     if (rc)

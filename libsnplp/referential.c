@@ -10,7 +10,7 @@
 static int add_singleton(snplp_referential *ref, snplp_root_list rl, snplp_kind kind,
                          const char *id)
 {
-    snplp_item *it;
+    snplp_item *it = NULL;
     int rc = snplp__item_add(&it, ref, NULL, 0, rl, kind, id, "", "snplp_referential_new");
     if (!rc) {
         char **title = snplp__item_text_slot(it, SNPLP_FIELD_TITLE);
@@ -176,7 +176,7 @@ static snplp_item *find(const snplp_referential *ref, const char *id, snplp_kind
     int snplp_referential_add_##type(snplp_##type **out, snplp_referential *ref, const char *id,   \
                                      const char *text)                                             \
     {                                                                                              \
-        snplp_item *it;                                                                            \
+        snplp_item *it = NULL;                                                                     \
         int rc = snplp__item_add(&it, ref, NULL, 0, ROOT_##ROOT, SNPLP_KIND_##KIND, id, text,      \
                                  __func__);                                                        \
         if (!rc && out)                                                                            \
@@ -215,7 +215,7 @@ DEFINE_NESTED_FIND(figure, FIGURE)
 int snplp_referential_add_theme(snplp_theme **out, snplp_referential *ref, const char *id,
                                 const char *title)
 {
-    snplp_item *it;
+    snplp_item *it = NULL;
     int rc =
         snplp__item_create(&it, ref, NULL, 0, ROOT_THEMES, SNPLP_KIND_THEME, id, title, __func__);
     if (rc)
@@ -233,7 +233,7 @@ int snplp_referential_add_theme(snplp_theme **out, snplp_referential *ref, const
 int snplp_referential_add_module(snplp_module **out, snplp_referential *ref, const char *theme_id,
                                  const char *id, snplp_level level, const char *title)
 {
-    snplp_item *it;
+    snplp_item *it = NULL;
     int rc = snplp__module_add(&it, ref, theme_id, id, level, title, __func__);
     if (!rc && out)
         *out = (snplp_module *)(void *)it;
@@ -246,7 +246,7 @@ int snplp_referential_add_profession(snplp_profession **out, snplp_referential *
     if (category != SNPLP_CATEGORY_WORKER && category != SNPLP_CATEGORY_CADRE)
         return snplp__fail(SNPLP_EINVAL, "%s: unknown profession category %d", __func__,
                            (int)category);
-    snplp_item *it;
+    snplp_item *it = NULL;
     int rc = snplp__item_create(&it, ref, NULL, 0, ROOT_PROFESSIONS, SNPLP_KIND_PROFESSION, id,
                                 title, __func__);
     if (rc)

@@ -19,7 +19,7 @@ int snplp_theme_add_module(snplp_module **out, snplp_theme *theme, const char *i
     snplp_item *t = SNPLP__ITEM(theme, THEME);
     if (!t)
         return snplp__bad_arg(__func__, "NULL or wrong object");
-    snplp_item *it;
+    snplp_item *it = NULL;
     int rc = snplp__module_add(&it, t->root, t->id, id, level, title, __func__);
     if (!rc && out)
         *out = (snplp_module *)(void *)it;
