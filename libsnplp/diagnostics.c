@@ -35,6 +35,23 @@ static const struct {
     {SNPLP_DIAG_REFERENCE_KIND, "reference-kind"},
     {SNPLP_DIAG_PREREQUISITE_CYCLE, "prerequisite-cycle"},
     {SNPLP_DIAG_DURATION_OVER_MAX, "duration-over-max"},
+    {SNPLP_DIAG_NOT_WELL_FORMED, "not-well-formed"},
+    {SNPLP_DIAG_IO, "io"},
+    {SNPLP_DIAG_DOCTYPE, "doctype"},
+    {SNPLP_DIAG_TOO_DEEP, "too-deep"},
+    {SNPLP_DIAG_TEXT_TOO_LONG, "text-too-long"},
+    {SNPLP_DIAG_ATTRIBUTE_TOO_LONG, "attribute-too-long"},
+    {SNPLP_DIAG_WRONG_ROOT, "wrong-root"},
+    {SNPLP_DIAG_UNKNOWN_ELEMENT, "unknown-element"},
+    {SNPLP_DIAG_MISSING_ELEMENT, "missing-element"},
+    {SNPLP_DIAG_UNKNOWN_ATTRIBUTE, "unknown-attribute"},
+    {SNPLP_DIAG_MISSING_ATTRIBUTE, "missing-attribute"},
+    {SNPLP_DIAG_BAD_VALUE, "bad-value"},
+    {SNPLP_DIAG_UNEXPECTED_TEXT, "unexpected-text"},
+    {SNPLP_DIAG_BAD_ID, "bad-id"},
+    {SNPLP_DIAG_SCHEMA, "schema"},
+    {SNPLP_DIAG_DUPLICATE_ID, "duplicate-id"},
+    {SNPLP_DIAG_TEXT_NORMALIZED, "text-normalized"},
 };
 
 const char *snplp_diag_code_name(snplp_diag_code code)

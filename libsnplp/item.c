@@ -404,9 +404,14 @@ int snplp__number_set_days(snplp_item *it, double days, const char *fn)
 {
     if (!it)
         return snplp__bad_arg(fn, "NULL or wrong object");
-    if (!isfinite(days) || days <= 0)
-        return snplp__fail(SNPLP_EINVAL, "%s: a duration is a number of days above 0", fn);
-    it->number.real = days;
+    /* Kept to the millionth of a day, so that XML carries it exactly (docs/model.md). */
+    double micro = isfinite(days) ? round(days * 1e6) : 0;
+    if (!isfinite(days) || micro <= 0 || micro > SNPLP__DAYS_MAX_MICRO)
+        return snplp__fail(SNPLP_EINVAL,
+                           "%s: a duration is a number of days above 0 and below 10000, to the "
+                           "millionth of a day",
+                           fn);
+    it->number.real = micro / 1e6;
     it->has_number = true;
     snplp__touch(it->root);
     return 0;

@@ -86,6 +86,7 @@ struct snplp_item {
     bool flag;       /* outcome: for the workers more involved; strategy: levers open */
     bool has_number;
     uint8_t slot;       /* which list of the parent (or of the root) holds the item */
+    bool has_ext;       /* it has extensions, in the referential's extension map */
     uint32_t index;     /* position in that list */
     snplp_item *parent; /* NULL for a top-level item */
     snplp_referential *root;
@@ -97,6 +98,30 @@ struct snplp_item {
     /* followed by char *texts[ntexts] and snplp_list lists[nlists] */
 };
 
+/* ---- extensions (extension.c) ---- */
+
+/* A foreign attribute: four strings in one allocation. */
+typedef struct snplp_foreign_attr {
+    const char *ns, *prefix, *name, *value;
+} snplp_foreign_attr;
+
+typedef struct snplp_ext {
+    snplp_item *owner;
+    snplp_list elements; /* char *: canonical XML fragments */
+    snplp_list attrs;    /* snplp_foreign_attr * */
+} snplp_ext;
+
+/* The extensions of it, NULL if none. */
+snplp_ext *snplp__ext_get(const snplp_item *it);
+/* Frees every extension of the referential (when it is freed). */
+void snplp__ext_dispose_all(snplp_referential *ref);
+bool snplp__ext_equal(const snplp_ext *a, const snplp_ext *b);
+/* Appends a canonical fragment (taken over on success) / a foreign attribute (copied; an
+ * attribute of the same namespace and name is replaced). */
+int snplp__ext_add_element(snplp_item *it, char *xml);
+int snplp__ext_set_attr(snplp_item *it, const char *ns, const char *prefix, const char *name,
+                        const char *value, const char *fn);
+
 struct snplp_search_index;
 
 #define SNPLP_REFERENTIAL_MAGIC 0x5EB1AF01u
@@ -106,6 +131,10 @@ struct snplp_referential {
     atomic_size_t refs;
     snplp_list lists[ROOT_LIST_COUNT];
     snplp_idmap ids;
+    /* extensions, by owner item (open addressing; most items have none, so they live here
+     * rather than in every item) */
+    struct snplp_ext **exts;
+    size_t exts_cap, exts_n;
     size_t generation; /* bumped by every change, to know when the index is stale */
     pthread_mutex_t index_lock;
     struct snplp_search_index *index;
@@ -161,6 +190,8 @@ int snplp__item_remove_string(snplp_item *it, snplp_list_id l, const char *s, co
 int snplp__number_get_real(double *out, const snplp_item *it, const char *what, const char *fn);
 int snplp__number_get_int(int64_t *out, const snplp_item *it, const char *what, const char *fn);
 int snplp__number_set_days(snplp_item *it, double days, const char *fn);
+/* Durations are millionths of a day, at most 9999.999999 days. */
+#define SNPLP__DAYS_MAX_MICRO 9999999999.0
 int snplp__number_set_int(snplp_item *it, int64_t v, int64_t min, int64_t max, const char *what,
                           const char *fn);
 int snplp__number_clear(snplp_item *it, const char *fn);

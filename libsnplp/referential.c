@@ -63,6 +63,7 @@ void snplp_referential_unref(snplp_referential *ref)
         snplp__list_dispose(l);
     }
     snplp__idmap_dispose(&ref->ids);
+    snplp__ext_dispose_all(ref);
     snplp__search_index_free(ref->index);
     pthread_mutex_destroy(&ref->index_lock);
     ref->magic = 0;
@@ -92,7 +93,8 @@ static bool same_text(const char *a, const char *b)
 static bool same_item(const snplp_item *a, const snplp_item *b)
 {
     if (a->kind != b->kind || a->variant != b->variant || a->flag != b->flag ||
-        a->has_number != b->has_number || strcmp(a->id, b->id) != 0)
+        a->has_number != b->has_number || strcmp(a->id, b->id) != 0 ||
+        !snplp__ext_equal(snplp__ext_get(a), snplp__ext_get(b)))
         return false;
     const snplp_kind_info *k = snplp__kind_info((snplp_kind)a->kind);
     if (a->has_number && (k->number == NUMBER_REAL ? a->number.real != b->number.real

@@ -25,7 +25,11 @@ typedef enum snplp_severity {
  * @brief The stable codes of findings. Values and names are part of the ABI and of the
  *        documentation (docs/diagnostics.md); codes are only ever added.
  *
- * 100-199: rules of the referential model, found by snplp_referential_validate().
+ * 100-199: rules of the referential model, found by snplp_referential_validate() (and by an
+ * import, which validates what it read).
+ * 200-299: reading XML (xml.h): 200-209 the document itself (well-formedness, refused
+ * constructs, size limits), 210-229 what the schema states, 230-239 model rules met while
+ * reading, 240-249 notes on the text read.
  */
 typedef enum snplp_diag_code {
     SNPLP_DIAG_NONE = 0,                 /**< "none": no code (diagnostics added by hand) */
@@ -35,8 +39,36 @@ typedef enum snplp_diag_code {
     SNPLP_DIAG_DANGLING_REFERENCE = 104, /**< "dangling-reference": a reference to no item */
     SNPLP_DIAG_REFERENCE_KIND = 105,     /**< "reference-kind": a reference to the wrong kind */
     SNPLP_DIAG_PREREQUISITE_CYCLE = 106, /**< "prerequisite-cycle": modules require each other */
-    SNPLP_DIAG_DURATION_OVER_MAX = 107   /**< "duration-over-max": a module exceeds the plan's
+    SNPLP_DIAG_DURATION_OVER_MAX = 107,  /**< "duration-over-max": a module exceeds the plan's
                                               maximum duration */
+    SNPLP_DIAG_NOT_WELL_FORMED = 200,    /**< "not-well-formed": not XML (fatal: ends the pass;
+                                              includes invalid UTF-8, truncated or empty input) */
+    SNPLP_DIAG_IO = 201,                 /**< "io": the input could not be read (fatal) */
+    SNPLP_DIAG_DOCTYPE = 202,            /**< "doctype": a document type declaration (DTD,
+                                              entities) is refused (fatal) */
+    SNPLP_DIAG_TOO_DEEP = 203,           /**< "too-deep": elements nested deeper than the limit
+                                              (fatal) */
+    SNPLP_DIAG_TEXT_TOO_LONG = 204,      /**< "text-too-long": a text longer than the limit */
+    SNPLP_DIAG_ATTRIBUTE_TOO_LONG = 205, /**< "attribute-too-long": an attribute value longer
+                                              than the limit */
+    SNPLP_DIAG_WRONG_ROOT = 210,         /**< "wrong-root": the root element is not
+                                              &lt;referential&gt; in the snplp namespace */
+    SNPLP_DIAG_UNKNOWN_ELEMENT = 211,    /**< "unknown-element": an element the schema does not
+                                              allow there */
+    SNPLP_DIAG_MISSING_ELEMENT = 212,    /**< "missing-element": a required element is absent */
+    SNPLP_DIAG_UNKNOWN_ATTRIBUTE = 213,  /**< "unknown-attribute": an attribute the schema does
+                                              not allow there */
+    SNPLP_DIAG_MISSING_ATTRIBUTE = 214,  /**< "missing-attribute": a required attribute is
+                                              absent */
+    SNPLP_DIAG_BAD_VALUE = 215,          /**< "bad-value": a value of the wrong form or range */
+    SNPLP_DIAG_UNEXPECTED_TEXT = 216,    /**< "unexpected-text": text where only elements may
+                                              be */
+    SNPLP_DIAG_BAD_ID = 217,             /**< "bad-id": a malformed id */
+    SNPLP_DIAG_SCHEMA = 220,             /**< "schema": a finding of libxml2's XSD validation
+                                              (strict import only) */
+    SNPLP_DIAG_DUPLICATE_ID = 230,       /**< "duplicate-id": an id already used in the document */
+    SNPLP_DIAG_TEXT_NORMALIZED = 240     /**< "text-normalized": a text was not in Unicode NFC and
+                                              was normalized (warning) */
 } snplp_diag_code;
 
 /**

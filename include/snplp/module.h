@@ -72,8 +72,10 @@ SNPLP_API int snplp_module_set_role(snplp_module *module, const char *role);
  * @return #SNPLP_OK, #SNPLP_EINVAL (NULL argument), #SNPLP_ENOTFOUND if no duration is set.
  */
 SNPLP_API int snplp_module_duration_days(double *out, const snplp_module *module);
-/** @brief Sets the duration in days.
- *  @return #SNPLP_OK, #SNPLP_EINVAL (NULL object, not a finite number above 0). */
+/** @brief Sets the duration in days, kept to the millionth of a day (the value is
+ *         rounded to 6 decimals, as XML carries it).
+ *  @return #SNPLP_OK, #SNPLP_EINVAL (NULL object, not a number above 0 and below 10000 once
+ *          rounded). */
 SNPLP_API int snplp_module_set_duration_days(snplp_module *module, double days);
 /** @brief Unsets the duration. @return #SNPLP_OK, #SNPLP_EINVAL (NULL object). */
 SNPLP_API int snplp_module_clear_duration(snplp_module *module);

@@ -37,5 +37,7 @@
 #include <snplp/figure.h>
 #include <snplp/validate.h>
 #include <snplp/search.h>
+#include <snplp/extension.h>
+#include <snplp/xml.h>
 
 #endif

@@ -742,92 +742,6 @@ static void out_of_memory(void **state)
     snplp_referential_unref(again);
 }
 
-/* ---- the reader of the compiled-in data ---- */
-
-/* Internal (builtin.c): reads data in the built-in form; the tests feed it broken data. */
-int snplp__builtin_read(snplp_referential **out, const char *xml, size_t len);
-
-#define NS "<referential xmlns=\"urn:snplp:1.0\">"
-
-static void reader_accepts_the_data_form(void **state)
-{
-    (void)state;
-    static const char xml[] =
-        NS "<commitment id=\"commitment-a\"><title>A</title></commitment>\n"
-           "<theme id=\"theme-t\"><title>T</title><outcome id=\"outcome-1\" "
-           "for-involved=\"true\">O</outcome></theme>\n"
-           "<module id=\"module-m\" theme=\"theme-t\" level=\"expert\"><title>M</title>"
-           "<competence id=\"competence-c\"><title>C</title><content id=\"content-1\" "
-           "style=\"heading\"><text>H</text><content id=\"content-1-1\" style=\"numbered\">"
-           "<text>N</text></content></content></competence></module></referential>";
-    snplp_referential *ref = NULL;
-    assert_ok(snplp__builtin_read(&ref, xml, sizeof xml - 1));
-    assert_int_equal(snplp_referential_item_count(ref), 9);
-    assert_true(snplp_outcome_for_involved(snplp_referential_outcome_find(ref, "outcome-1")));
-    const snplp_content *c = snplp_referential_content_find(ref, "content-1-1");
-    assert_int_equal(snplp_content_style(c), SNPLP_STYLE_NUMBERED);
-    assert_text(snplp_content_id(snplp_content_parent(c)), "content-1");
-    snplp_referential_unref(ref);
-}
-
-/* A defect of the data is SNPLP_EINTERNAL with the line and what is wrong; nothing leaks and
- * *out is untouched. */
-static void reader_reports_defects_with_their_line(void **state)
-{
-    (void)state;
-    static const struct {
-        const char *xml, *where, *what;
-    } cases[] = {
-        {NS "<commitment", ":1:", "built-in data"},
-        {"<other xmlns=\"urn:snplp:1.0\"/>", ":1:", "referential"},
-        {"<referential/>", ":1:", "referential"},
-        {NS "\n<commitment id=\"commitment-a\"><title>A</title></commitment>\n<bogus/>"
-            "</referential>",
-         ":3:", "unknown element 'bogus'"},
-        {NS "\n\n<commitment><title>A</title></commitment></referential>",
-         ":3:", "missing attribute 'id'"},
-        {NS "<funding id=\"funding-f\" cents=\"12x\"><title>F</title></funding></referential>",
-         ":1:", "bad number in attribute 'cents'"},
-        {NS "<funding id=\"funding-f\" cents=\"-5\"><title>F</title></funding></referential>",
-         ":1:", "bad number in attribute 'cents'"},
-        {NS "<module id=\"module-m\" theme=\"t\" level=\"master\"><title>M</title></module>"
-            "</referential>",
-         ":1:", "unknown value of attribute 'level'"},
-        {NS "<commitment id=\"commitment-a\"><title>A<b/></title></commitment></referential>",
-         ":1:", "expected text only in 'title'"},
-        {NS "loose text</referential>", ":1:", "unexpected content"},
-        {NS "<theme id=\"theme-t\"><label>L</label></theme></referential>",
-         ":1:", "unknown element 'label'"},
-        {NS "<strategy levers-open=\"yes\"/></referential>", ":1:", "expected true or false"},
-        {NS "<plan id=\"plan-p\"><title>P</title><plan-theme id=\"plan-theme-1\"/></plan>"
-            "</referential>",
-         ":1:", "expected one title in 'plan-theme'"},
-    };
-    for (size_t i = 0; i < COUNT_OF(cases); i++) {
-        size_t before = snplp_memory_used();
-        snplp_referential *ref = (snplp_referential *)(uintptr_t)1;
-        snplp_error_clear();
-        int rc = snplp__builtin_read(&ref, cases[i].xml, strlen(cases[i].xml));
-        const char *msg = snplp_error_last_message();
-        if (rc != SNPLP_EINTERNAL || !strstr(msg, cases[i].where) || !strstr(msg, cases[i].what))
-            print_error("case %zu: %s: %s\n", i, snplp_status_name(rc), msg);
-        assert_int_equal(rc, SNPLP_EINTERNAL);
-        assert_non_null(strstr(msg, "referential.xml"));
-        assert_non_null(strstr(msg, cases[i].where));
-        assert_non_null(strstr(msg, cases[i].what));
-        assert_ptr_equal(ref, (snplp_referential *)(uintptr_t)1);
-        assert_int_equal(snplp_memory_used(), before);
-    }
-    /* a rule of the model is the model's own status */
-    static const char dup[] =
-        NS "<commitment id=\"commitment-a\"><title>A</title></commitment>"
-           "<lever id=\"commitment-a\"><title>B</title></lever></referential>";
-    snplp_referential *ref = NULL;
-    assert_fails(snplp__builtin_read(&ref, dup, sizeof dup - 1), SNPLP_EEXISTS);
-    assert_null(ref);
-    assert_fails(snplp__builtin_read(NULL, dup, sizeof dup - 1), SNPLP_EINVAL);
-}
-
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -844,8 +758,6 @@ int main(void)
         cmocka_unit_test(searchable),
         cmocka_unit_test(threads_build_at_once),
         cmocka_unit_test(out_of_memory),
-        cmocka_unit_test(reader_accepts_the_data_form),
-        cmocka_unit_test(reader_reports_defects_with_their_line),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

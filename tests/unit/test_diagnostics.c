@@ -23,6 +23,23 @@ static void every_code_has_its_name(void **state)
         {SNPLP_DIAG_REFERENCE_KIND, 105, "reference-kind"},
         {SNPLP_DIAG_PREREQUISITE_CYCLE, 106, "prerequisite-cycle"},
         {SNPLP_DIAG_DURATION_OVER_MAX, 107, "duration-over-max"},
+        {SNPLP_DIAG_NOT_WELL_FORMED, 200, "not-well-formed"},
+        {SNPLP_DIAG_IO, 201, "io"},
+        {SNPLP_DIAG_DOCTYPE, 202, "doctype"},
+        {SNPLP_DIAG_TOO_DEEP, 203, "too-deep"},
+        {SNPLP_DIAG_TEXT_TOO_LONG, 204, "text-too-long"},
+        {SNPLP_DIAG_ATTRIBUTE_TOO_LONG, 205, "attribute-too-long"},
+        {SNPLP_DIAG_WRONG_ROOT, 210, "wrong-root"},
+        {SNPLP_DIAG_UNKNOWN_ELEMENT, 211, "unknown-element"},
+        {SNPLP_DIAG_MISSING_ELEMENT, 212, "missing-element"},
+        {SNPLP_DIAG_UNKNOWN_ATTRIBUTE, 213, "unknown-attribute"},
+        {SNPLP_DIAG_MISSING_ATTRIBUTE, 214, "missing-attribute"},
+        {SNPLP_DIAG_BAD_VALUE, 215, "bad-value"},
+        {SNPLP_DIAG_UNEXPECTED_TEXT, 216, "unexpected-text"},
+        {SNPLP_DIAG_BAD_ID, 217, "bad-id"},
+        {SNPLP_DIAG_SCHEMA, 220, "schema"},
+        {SNPLP_DIAG_DUPLICATE_ID, 230, "duplicate-id"},
+        {SNPLP_DIAG_TEXT_NORMALIZED, 240, "text-normalized"},
     };
     for (size_t i = 0; i < sizeof codes / sizeof codes[0]; i++) {
         assert_int_equal((int)codes[i].code, codes[i].value);
@@ -33,7 +50,8 @@ static void every_code_has_its_name(void **state)
 static void unknown_code_is_unknown(void **state)
 {
     (void)state;
-    static const int unknown[] = {1, 99, 100, 108, 199, 200, 1000, -1, INT_MAX, INT_MIN};
+    static const int unknown[] = {1,   99,  100, 108,  199, 206,     209,
+                                  218, 231, 241, 1000, -1,  INT_MAX, INT_MIN};
     for (size_t i = 0; i < sizeof unknown / sizeof unknown[0]; i++)
         assert_string_equal(snplp_diag_code_name((snplp_diag_code)unknown[i]), "unknown");
 }

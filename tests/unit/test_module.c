@@ -2,6 +2,8 @@
  * follows it), prerequisites and profession links by id, competences and recommendations. */
 #include "test_util.h"
 
+#include <float.h>
+
 #include <math.h>
 #include <stdio.h>
 
@@ -106,12 +108,20 @@ static void module_duration(void **state)
     assert_ok(snplp_module_set_duration_days(m, 2.5));
     assert_ok(snplp_module_duration_days(&days, m));
     assert_true(days == 2.5);
-    assert_ok(snplp_module_set_duration_days(m, 1e-300));
+    /* kept to the millionth of a day, below 10000 days */
+    assert_ok(snplp_module_set_duration_days(m, 0.000001));
     assert_ok(snplp_module_duration_days(&days, m));
-    assert_true(days == 1e-300);
+    assert_true(days == 0.000001);
+    assert_ok(snplp_module_set_duration_days(m, 2.1234567));
+    assert_ok(snplp_module_duration_days(&days, m));
+    assert_true(days == 2.123457);
+    assert_ok(snplp_module_set_duration_days(m, 9999.999999));
+    assert_ok(snplp_module_duration_days(&days, m));
+    assert_true(days == 9999.999999);
     assert_ok(snplp_module_set_duration_days(m, 3));
 
-    const double bad[] = {0.0, -0.0, -1.0, -1e-300, NAN, -NAN, INFINITY, -INFINITY};
+    const double bad[] = {0.0,     -0.0,    -1.0, -1e-300, 1e-300,   0.0000004, 1e4,
+                          10000.5, DBL_MAX, NAN,  -NAN,    INFINITY, -INFINITY};
     for (size_t i = 0; i < COUNT_OF(bad); i++) {
         assert_status(snplp_module_set_duration_days(m, bad[i]), SNPLP_EINVAL);
         assert_ok(snplp_module_duration_days(&days, m));

@@ -242,7 +242,7 @@ static void audience_out_of_memory(void **state)
 static void max_module_days(void **state)
 {
     fixture *f = *state;
-    static const double good[] = {5.0, 0.5, 1.0, 3.25, 365.0, DBL_MIN, 1e-300, DBL_MAX};
+    static const double good[] = {5.0, 0.5, 1.0, 3.25, 365.0, 0.000001, 9999.999999};
     double days = 0;
     for (size_t i = 0; i < COUNT_OF(good); i++) {
         assert_ok(snplp_training_plan_set_max_module_days(f->tp, good[i]));
@@ -263,7 +263,8 @@ static void max_module_days(void **state)
 static void max_module_days_rejects_non_positive_or_non_finite(void **state)
 {
     fixture *f = *state;
-    const double bad[] = {0.0, -0.0, -1.0, -DBL_MIN, -DBL_MAX, NAN, -NAN, INFINITY, -INFINITY};
+    const double bad[] = {0.0, -0.0, -1.0, -DBL_MIN, -DBL_MAX,  DBL_MIN,  DBL_MAX,
+                          1e4, NAN,  -NAN, INFINITY, -INFINITY, 0.0000004};
     double days = 0;
     for (size_t i = 0; i < COUNT_OF(bad); i++)
         assert_fails(snplp_training_plan_set_max_module_days(f->tp, bad[i]), SNPLP_EINVAL);

@@ -1,0 +1,65 @@
+/**
+ * @file extension.h
+ * @brief Extensions: elements and attributes of other namespaces attached to an item.
+ *
+ * The XML format lets other software add its own elements (at the end of an item's element)
+ * and attributes (on an item's element), in its own namespace. libsnplp keeps them with the
+ * item without interpreting them, writes them back on export, and compares them in
+ * snplp_referential_equal(). An extension element is kept as a self-contained XML fragment
+ * in a canonical form (namespace declarations in scope written on its root element, sorted;
+ * empty elements as `<a/>`; attribute values in double quotes), so that what is read is what
+ * is written.
+ */
+#ifndef SNPLP_EXTENSION_H
+#define SNPLP_EXTENSION_H
+
+#include <snplp/common.h>
+
+SNPLP_BEGIN_DECLS
+
+/**
+ * @brief Appends an extension element to the item @p item_id.
+ * @param xml one XML element whose namespace is neither absent nor `urn:snplp:1.0`, with its
+ *        namespace declarations; it is stored in canonical form.
+ * @return #SNPLP_OK, #SNPLP_EINVAL (NULL argument, not one well-formed element, or an element
+ *         of no namespace or of the snplp namespace), #SNPLP_ENOTFOUND (no such item),
+ *         #SNPLP_ENOMEM.
+ */
+SNPLP_API int snplp_referential_add_extension(snplp_referential *ref, const char *item_id,
+                                              const char *xml);
+/** @brief The number of extension elements of the item (0 if there is no such item). */
+SNPLP_API size_t snplp_referential_extension_count(const snplp_referential *ref,
+                                                   const char *item_id);
+/** @brief The extension element at @p index, as canonical XML text; NULL if out of range.
+ * Borrowed: valid as long as the item. */
+SNPLP_API const char *snplp_referential_extension_at(const snplp_referential *ref,
+                                                     const char *item_id, size_t index);
+
+/**
+ * @brief Adds (or replaces) an attribute of another namespace on the item @p item_id.
+ * @param ns the namespace URI (not empty, not `urn:snplp:1.0`).
+ * @param prefix the prefix to write it with (an NCName, not "xml" or "xmlns" unless @p ns is
+ *        the XML namespace).
+ * @param name the local name (an NCName).
+ * @param value the value (UTF-8 text).
+ * @return #SNPLP_OK, #SNPLP_EINVAL, #SNPLP_ENOTFOUND, #SNPLP_EENCODING, #SNPLP_ENOMEM.
+ */
+SNPLP_API int snplp_referential_set_foreign_attribute(snplp_referential *ref, const char *item_id,
+                                                      const char *ns, const char *prefix,
+                                                      const char *name, const char *value);
+/** @brief The number of foreign attributes of the item (0 if there is no such item). */
+SNPLP_API size_t snplp_referential_foreign_attribute_count(const snplp_referential *ref,
+                                                           const char *item_id);
+/**
+ * @brief The foreign attribute at @p index (in the order they were added); each out-parameter
+ *        may be NULL. Borrowed strings.
+ * @return #SNPLP_OK, #SNPLP_EINVAL, #SNPLP_ENOTFOUND (no such item or index).
+ */
+SNPLP_API int snplp_referential_foreign_attribute_at(const snplp_referential *ref,
+                                                     const char *item_id, size_t index,
+                                                     const char **ns, const char **prefix,
+                                                     const char **name, const char **value);
+
+SNPLP_END_DECLS
+
+#endif

@@ -1,0 +1,155 @@
+/**
+ * @file xml.h
+ * @brief Reading and writing a referential as XML (namespace `urn:snplp:1.0`).
+ *
+ * The format is described in docs/xml-format.md; its XML Schema is compiled into the library
+ * (snplp_xml_schema()) and installed as `share/snplp/snplp-1.0.xsd`.
+ *
+ * Import streams the input through libxml2's SAX2 push parser (never a DOM) and reports every
+ * problem of the document in one pass, each as a diagnostic with its line and column:
+ * well-formedness (fatal: it ends the pass), refused constructs and size limits (a document
+ * type declaration, nesting deeper than #SNPLP_XML_MAX_DEPTH, a text longer than
+ * #SNPLP_XML_MAX_TEXT characters, an attribute longer than #SNPLP_XML_MAX_ATTRIBUTE bytes),
+ * everything the schema states (checked by the library's own streaming checks), then the
+ * model's rules (duplicate ids, then snplp_referential_validate() on what was read). With
+ * any error no referential is returned; warnings alone (a text normalized to NFC) return it.
+ * The input is untrusted: no network access, no external entity or DTD is ever loaded, no
+ * entity is expanded.
+ *
+ * Export is deterministic: the same referential always gives the same bytes (UTF-8 with a
+ * declaration, two-space indentation, document order, numbers in a fixed form). Writing to a
+ * path is atomic: the old file stays whole if anything fails.
+ *
+ * Elements and attributes of other namespaces that the schema allows on an item are kept
+ * (extension.h) and written back.
+ */
+#ifndef SNPLP_XML_H
+#define SNPLP_XML_H
+
+#include <snplp/common.h>
+
+SNPLP_BEGIN_DECLS
+
+/** @brief The namespace of the format, "urn:snplp:1.0". */
+#define SNPLP_XML_NAMESPACE "urn:snplp:1.0"
+/** @brief Elements nest at most this deep (the root is depth 1). */
+#define SNPLP_XML_MAX_DEPTH 100
+/** @brief A text holds at most this many characters (Unicode code points). */
+#define SNPLP_XML_MAX_TEXT 1000000
+/** @brief An attribute value holds at most this many bytes. */
+#define SNPLP_XML_MAX_ATTRIBUTE 65536
+
+/** @brief The format's XML Schema (XSD 1.0) as a NUL-terminated UTF-8 string (static). */
+SNPLP_API const char *snplp_xml_schema(void);
+
+/**
+ * @brief Progress of an import: @p done bytes read of @p total (0 when the total is not
+ *        known, as with a read callback).
+ * @return 0 to go on; any other value cancels the import (#SNPLP_EIO, diagnostic "io").
+ */
+typedef int (*snplp_progress_fn)(void *user, uint64_t done, uint64_t total);
+
+/**
+ * @brief Reads up to @p size bytes into @p buf.
+ * @return the number of bytes read (1 byte at a time is fine), 0 at the end of the input, or
+ *         a negative value on error (the import fails with #SNPLP_EIO).
+ */
+typedef long (*snplp_read_fn)(void *user, char *buf, size_t size);
+
+/**
+ * @brief Writes @p size bytes from @p buf (all of them).
+ * @return 0 on success, any other value on error (the export fails with #SNPLP_EIO).
+ */
+typedef int (*snplp_write_fn)(void *user, const char *buf, size_t size);
+
+/**
+ * @brief Options of an import. NULL options mean the defaults: not strict, no progress.
+ */
+typedef struct snplp_import_options snplp_import_options;
+
+/** @brief Creates default options (owned by the caller). @return #SNPLP_OK, #SNPLP_EINVAL,
+ * #SNPLP_ENOMEM. */
+SNPLP_API int snplp_import_options_new(snplp_import_options **out);
+/** @brief Frees options. NULL is a no-op. */
+SNPLP_API void snplp_import_options_free(snplp_import_options *options);
+/**
+ * @brief Strict import: also validates the document with libxml2's XSD validator against the
+ *        compiled-in schema, while streaming (its findings are diagnostics "schema"). Costs
+ *        about twice the default import. The default import already checks what the schema
+ *        states; strict mode is a second opinion.
+ * @return #SNPLP_OK, #SNPLP_EINVAL (NULL options).
+ */
+SNPLP_API int snplp_import_options_set_strict(snplp_import_options *options, bool strict);
+/** @brief Whether the options are strict (false for NULL). */
+SNPLP_API bool snplp_import_options_strict(const snplp_import_options *options);
+/**
+ * @brief Sets a progress callback, called after each chunk of input; NULL removes it.
+ * @return #SNPLP_OK, #SNPLP_EINVAL (NULL options).
+ */
+SNPLP_API int snplp_import_options_set_progress(snplp_import_options *options,
+                                                snplp_progress_fn progress, void *user);
+
+/**
+ * @brief Imports a referential from the file at @p path.
+ *
+ * @param[out] out the new referential (owned by the caller) when there is no error; left
+ *             unchanged otherwise.
+ * @param diags receives every finding (appended; may be NULL to discard them).
+ * @param path the file to read.
+ * @param options NULL for the defaults.
+ * @return #SNPLP_OK (possibly with warnings in @p diags), #SNPLP_EINVAL (NULL @p out or
+ *         @p path), #SNPLP_EIO (the file cannot be opened or read, or the progress callback
+ *         cancelled), #SNPLP_EPARSE (the document is not well-formed, is refused, or breaks
+ *         the schema), #SNPLP_EVALIDATION (the document is well-formed and follows the schema
+ *         but breaks a rule of the model), #SNPLP_ENOMEM. The thread's last error message
+ *         repeats the first error found.
+ */
+SNPLP_API int snplp_referential_import_file(snplp_referential **out, snplp_diagnostics *diags,
+                                            const char *path, const snplp_import_options *options);
+
+/**
+ * @brief Imports a referential from @p size bytes at @p data (contract of
+ *        snplp_referential_import_file()).
+ * @param name a name for the input in messages (may be NULL).
+ */
+SNPLP_API int snplp_referential_import_memory(snplp_referential **out, snplp_diagnostics *diags,
+                                              const void *data, size_t size, const char *name,
+                                              const snplp_import_options *options);
+
+/**
+ * @brief Imports a referential from what @p read delivers (contract of
+ *        snplp_referential_import_file()).
+ * @param name a name for the input in messages (may be NULL).
+ */
+SNPLP_API int snplp_referential_import_callback(snplp_referential **out, snplp_diagnostics *diags,
+                                                snplp_read_fn read, void *user, const char *name,
+                                                const snplp_import_options *options);
+
+/**
+ * @brief Exports @p ref to the file at @p path, atomically: the document is written to a new
+ *        file in the same directory, flushed to disk, then renamed over @p path. If anything
+ *        fails, @p path is left as it was and the new file is removed.
+ * @return #SNPLP_OK, #SNPLP_EINVAL (NULL argument), #SNPLP_EIO, #SNPLP_ENOMEM.
+ */
+SNPLP_API int snplp_referential_export_file(const snplp_referential *ref, const char *path);
+
+/**
+ * @brief Exports @p ref to memory.
+ * @param[out] out receives the document, NUL-terminated, to free with snplp_free().
+ * @param[out] size receives its size in bytes (without the NUL); may be NULL.
+ * @return #SNPLP_OK, #SNPLP_EINVAL, #SNPLP_ENOMEM.
+ */
+SNPLP_API int snplp_referential_export_memory(char **out, size_t *size,
+                                              const snplp_referential *ref);
+
+/**
+ * @brief Exports @p ref through @p write, in pieces.
+ * @return #SNPLP_OK, #SNPLP_EINVAL, #SNPLP_EIO (@p write failed: nothing more is written),
+ *         #SNPLP_ENOMEM.
+ */
+SNPLP_API int snplp_referential_export_callback(const snplp_referential *ref, snplp_write_fn write,
+                                                void *user);
+
+SNPLP_END_DECLS
+
+#endif

@@ -1,0 +1,372 @@
+/* Extensions: elements and attributes of other namespaces kept with an item. */
+#include <string.h>
+
+#include <libxml/parser.h>
+
+#include <snplp/extension.h>
+#include <snplp/xml.h>
+
+#include "alloc.h"
+#include "errors.h"
+#include "item.h"
+#include "list.h"
+#include "text.h"
+#include "xml_internal.h"
+
+static const char xml_namespace[] = "http://www.w3.org/XML/1998/namespace";
+
+static void ext_free(snplp_ext *ext)
+{
+    if (!ext)
+        return;
+    snplp__list_dispose_strings(&ext->elements);
+    for (uint32_t i = 0; i < ext->attrs.n; i++)
+        snplp__free(ext->attrs.v[i]);
+    snplp__list_dispose(&ext->attrs);
+    snplp__free(ext);
+}
+
+bool snplp__ext_equal(const snplp_ext *a, const snplp_ext *b)
+{
+    size_t ea = a ? a->elements.n : 0, eb = b ? b->elements.n : 0;
+    size_t aa = a ? a->attrs.n : 0, ab = b ? b->attrs.n : 0;
+    if (ea != eb || aa != ab)
+        return false;
+    for (size_t i = 0; i < ea; i++)
+        if (strcmp(a->elements.v[i], b->elements.v[i]) != 0)
+            return false;
+    for (size_t i = 0; i < aa; i++) {
+        const snplp_foreign_attr *x = a->attrs.v[i], *y = b->attrs.v[i];
+        if (strcmp(x->ns, y->ns) || strcmp(x->prefix, y->prefix) || strcmp(x->name, y->name) ||
+            strcmp(x->value, y->value))
+            return false;
+    }
+    return true;
+}
+
+static size_t slot_of(const snplp_item *it, size_t cap)
+{
+    uint64_t h = (uint64_t)(uintptr_t)it;
+    h ^= h >> 33;
+    h *= UINT64_C(0xff51afd7ed558ccd);
+    h ^= h >> 33;
+    return (size_t)h & (cap - 1);
+}
+
+snplp_ext *snplp__ext_get(const snplp_item *it)
+{
+    if (!it || !it->has_ext)
+        return NULL;
+    const snplp_referential *ref = it->root;
+    for (size_t i = slot_of(it, ref->exts_cap);; i = (i + 1) & (ref->exts_cap - 1))
+        if (!ref->exts[i] || ref->exts[i]->owner == it)
+            return ref->exts[i];
+}
+
+void snplp__ext_dispose_all(snplp_referential *ref)
+{
+    for (size_t i = 0; i < ref->exts_cap; i++)
+        ext_free(ref->exts[i]);
+    snplp__free(ref->exts);
+    ref->exts = NULL;
+    ref->exts_cap = ref->exts_n = 0;
+}
+
+static void place(snplp_ext **slots, size_t cap, snplp_ext *e)
+{
+    size_t i = slot_of(e->owner, cap);
+    while (slots[i])
+        i = (i + 1) & (cap - 1);
+    slots[i] = e;
+}
+
+/* The extensions of it, created empty if it has none (NULL when out of memory). */
+static snplp_ext *ext_of(snplp_item *it)
+{
+    if (it->has_ext)
+        return snplp__ext_get(it);
+    snplp_referential *ref = it->root;
+    if ((ref->exts_n + 1) * 2 > ref->exts_cap) {
+        size_t cap = ref->exts_cap ? ref->exts_cap * 2 : 16;
+        snplp_ext **slots = snplp__calloc(cap, sizeof *slots);
+        if (!slots)
+            return NULL;
+        for (size_t i = 0; i < ref->exts_cap; i++)
+            if (ref->exts[i])
+                place(slots, cap, ref->exts[i]);
+        snplp__free(ref->exts);
+        ref->exts = slots;
+        ref->exts_cap = cap;
+    }
+    snplp_ext *e = snplp__calloc(1, sizeof *e);
+    if (!e)
+        return NULL;
+    e->owner = it;
+    place(ref->exts, ref->exts_cap, e);
+    ref->exts_n++;
+    it->has_ext = true;
+    return e;
+}
+
+int snplp__ext_add_element(snplp_item *it, char *xml)
+{
+    snplp_ext *e = ext_of(it);
+    if (!e || snplp__list_reserve(&e->elements) != SNPLP_OK)
+        return snplp__oom();
+    snplp__list_push(&e->elements, xml);
+    snplp__touch(it->root);
+    return SNPLP_OK;
+}
+
+/* An NCName of ASCII or UTF-8 letters: checked by libxml2. */
+static bool ncname_ok(const char *s)
+{
+    return s && s[0] && xmlValidateNCName((const xmlChar *)s, 0) == 0;
+}
+
+int snplp__ext_set_attr(snplp_item *it, const char *ns, const char *prefix, const char *name,
+                        const char *value, const char *fn)
+{
+    if (!ns || !ns[0] || strcmp(ns, SNPLP_XML_NAMESPACE) == 0 || !ncname_ok(prefix) ||
+        !ncname_ok(name) || !value)
+        return snplp__fail(SNPLP_EINVAL,
+                           "%s: a foreign attribute needs a namespace other than snplp's, a "
+                           "prefix and a name that are NCNames, and a value",
+                           fn);
+    bool is_xml = strcmp(ns, xml_namespace) == 0;
+    if ((strcmp(prefix, "xml") == 0) != is_xml || strncmp(prefix, "xmlns", 5) == 0)
+        return snplp__fail(SNPLP_EINVAL,
+                           "%s: the prefix 'xml' is for the XML namespace only, "
+                           "and 'xmlns' is reserved",
+                           fn);
+    char *v = NULL;
+    int rc = snplp__text_copy(&v, value, NULL);
+    if (rc != SNPLP_OK)
+        return rc;
+    snplp_ext *e = ext_of(it);
+    if (!e) {
+        snplp__free(v);
+        return snplp__oom();
+    }
+    /* the prefix must mean one namespace on the element; same namespace and name: replaced */
+    uint32_t replace = UINT32_MAX;
+    for (uint32_t i = 0; i < e->attrs.n; i++) {
+        const snplp_foreign_attr *a = e->attrs.v[i];
+        if (strcmp(a->prefix, prefix) == 0 && strcmp(a->ns, ns) != 0) {
+            snplp__free(v);
+            return snplp__fail(SNPLP_EINVAL,
+                               "%s: the prefix '%s' already stands for another namespace on "
+                               "this item",
+                               fn, prefix);
+        }
+        if (strcmp(a->ns, ns) == 0 && strcmp(a->name, name) == 0)
+            replace = i;
+    }
+    size_t n1 = strlen(ns), n2 = strlen(prefix), n3 = strlen(name), n4 = strlen(v);
+    snplp_foreign_attr *a = snplp__malloc(sizeof *a + n1 + n2 + n3 + n4 + 4);
+    if (!a || (replace == UINT32_MAX && snplp__list_reserve(&e->attrs) != SNPLP_OK)) {
+        snplp__free(a);
+        snplp__free(v);
+        return snplp__oom();
+    }
+    char *p = (char *)(a + 1);
+    a->ns = memcpy(p, ns, n1 + 1);
+    p += n1 + 1;
+    a->prefix = memcpy(p, prefix, n2 + 1);
+    p += n2 + 1;
+    a->name = memcpy(p, name, n3 + 1);
+    p += n3 + 1;
+    a->value = memcpy(p, v, n4 + 1);
+    snplp__free(v);
+    if (replace != UINT32_MAX) {
+        snplp__free(e->attrs.v[replace]);
+        e->attrs.v[replace] = a;
+    } else
+        snplp__list_push(&e->attrs, a);
+    snplp__touch(it->root);
+    return SNPLP_OK;
+}
+
+/* ---- the public API ---- */
+
+static snplp_item *find(const snplp_referential *ref, const char *id)
+{
+    if (!snplp__ref_ok(ref) || !id)
+        return NULL;
+    return snplp__idmap_get(&ref->ids, id);
+}
+
+static int find_or_fail(snplp_item **out, const snplp_referential *ref, const char *id,
+                        const char *fn)
+{
+    if (!snplp__ref_ok(ref) || !id)
+        return snplp__bad_arg(fn, "NULL or wrong referential, or NULL id");
+    *out = find(ref, id);
+    if (!*out) {
+        char q[80];
+        return snplp__fail(SNPLP_ENOTFOUND, "%s: no item has the id %s", fn,
+                           snplp__quote(q, sizeof q, id));
+    }
+    return SNPLP_OK;
+}
+
+/* Canonicalizing a fragment given as text: a SAX2 parse feeding the recorder. */
+typedef struct canon {
+    snplp_fragment frag;
+    char *result;
+    int elements; /* top-level elements seen */
+    bool bad;     /* text outside the element, or an element of no/snplp namespace */
+    bool oom;
+} canon;
+
+static void c_start(void *ctx, const xmlChar *localname, const xmlChar *prefix, const xmlChar *uri,
+                    int nb_namespaces, const xmlChar **namespaces, int nb_attributes,
+                    int nb_defaulted, const xmlChar **attributes)
+{
+    (void)nb_defaulted;
+    canon *c = ctx;
+    if (c->frag.depth == 0) {
+        c->elements++;
+        if (c->elements > 1 || !uri || strcmp((const char *)uri, SNPLP_XML_NAMESPACE) == 0)
+            c->bad = true;
+    }
+    if (!c->bad)
+        snplp__fragment_start(&c->frag, localname, prefix, uri, nb_namespaces, namespaces,
+                              nb_attributes, attributes);
+}
+
+static void c_end(void *ctx, const xmlChar *localname, const xmlChar *prefix, const xmlChar *uri)
+{
+    (void)uri;
+    canon *c = ctx;
+    if (c->bad || c->frag.depth == 0)
+        return;
+    if (snplp__fragment_end(&c->frag, localname, prefix)) {
+        c->result = snplp__fragment_take(&c->frag);
+        if (!c->result)
+            c->oom = true;
+    }
+}
+
+static void c_chars(void *ctx, const xmlChar *ch, int len)
+{
+    canon *c = ctx;
+    if (c->frag.depth > 0)
+        snplp__fragment_text(&c->frag, (const char *)ch, (size_t)len);
+    else
+        for (int i = 0; i < len; i++)
+            if (ch[i] != ' ' && ch[i] != '\t' && ch[i] != '\n' && ch[i] != '\r')
+                c->bad = true;
+}
+
+static void c_subset(void *ctx, const xmlChar *name, const xmlChar *ext, const xmlChar *sys)
+{
+    (void)name, (void)ext, (void)sys;
+    ((canon *)ctx)->bad = true;
+}
+
+static void c_error(void *ctx, xmlErrorPtr e)
+{
+    (void)e;
+    ((canon *)ctx)->bad = true;
+}
+
+int snplp_referential_add_extension(snplp_referential *ref, const char *item_id, const char *xml)
+{
+    snplp_item *it;
+    if (!xml)
+        return snplp__bad_arg(__func__, "NULL xml");
+    int rc = find_or_fail(&it, ref, item_id, __func__);
+    if (rc != SNPLP_OK)
+        return rc;
+    snplp__xml_init();
+    xmlSAXHandler sax;
+    memset(&sax, 0, sizeof sax);
+    sax.initialized = XML_SAX2_MAGIC;
+    sax.startElementNs = c_start;
+    sax.endElementNs = c_end;
+    sax.characters = c_chars;
+    sax.cdataBlock = c_chars;
+    sax.internalSubset = c_subset;
+    sax.serror = c_error;
+    canon c;
+    memset(&c, 0, sizeof c);
+    size_t len = strlen(xml);
+    xmlParserCtxtPtr ctxt =
+        len <= INT32_MAX ? xmlCreatePushParserCtxt(&sax, &c, NULL, 0, "extension") : NULL;
+    if (!ctxt)
+        return len > INT32_MAX ? snplp__bad_arg(__func__, "too long") : snplp__oom();
+    xmlCtxtUseOptions(ctxt, XML_PARSE_NONET | XML_PARSE_NOCDATA);
+    int prc = xmlParseChunk(ctxt, xml, (int)len, 1);
+    bool well_formed = prc == 0 && ctxt->wellFormed && ctxt->nsWellFormed;
+    xmlFreeParserCtxt(ctxt);
+    bool bad = c.bad || !well_formed || !c.result || c.elements != 1;
+    snplp__fragment_reset(&c.frag);
+    if (c.oom && !c.bad) {
+        snplp__free(c.result);
+        return snplp__oom();
+    }
+    if (bad) {
+        snplp__free(c.result);
+        return snplp__fail(SNPLP_EINVAL,
+                           "%s: the extension must be one well-formed XML element of a namespace "
+                           "other than snplp's",
+                           __func__);
+    }
+    rc = snplp__ext_add_element(it, c.result);
+    if (rc != SNPLP_OK)
+        snplp__free(c.result);
+    return rc;
+}
+
+size_t snplp_referential_extension_count(const snplp_referential *ref, const char *item_id)
+{
+    const snplp_ext *e = snplp__ext_get(find(ref, item_id));
+    return e ? e->elements.n : 0;
+}
+
+const char *snplp_referential_extension_at(const snplp_referential *ref, const char *item_id,
+                                           size_t index)
+{
+    const snplp_ext *e = snplp__ext_get(find(ref, item_id));
+    return e ? snplp__list_at(&e->elements, index) : NULL;
+}
+
+int snplp_referential_set_foreign_attribute(snplp_referential *ref, const char *item_id,
+                                            const char *ns, const char *prefix, const char *name,
+                                            const char *value)
+{
+    snplp_item *it;
+    int rc = find_or_fail(&it, ref, item_id, __func__);
+    return rc != SNPLP_OK ? rc : snplp__ext_set_attr(it, ns, prefix, name, value, __func__);
+}
+
+size_t snplp_referential_foreign_attribute_count(const snplp_referential *ref, const char *item_id)
+{
+    const snplp_ext *e = snplp__ext_get(find(ref, item_id));
+    return e ? e->attrs.n : 0;
+}
+
+int snplp_referential_foreign_attribute_at(const snplp_referential *ref, const char *item_id,
+                                           size_t index, const char **ns, const char **prefix,
+                                           const char **name, const char **value)
+{
+    snplp_item *it;
+    int rc = find_or_fail(&it, ref, item_id, __func__);
+    if (rc != SNPLP_OK)
+        return rc;
+    const snplp_ext *e = snplp__ext_get(it);
+    const snplp_foreign_attr *a = e ? snplp__list_at(&e->attrs, index) : NULL;
+    if (!a)
+        return snplp__fail(SNPLP_ENOTFOUND, "%s: no foreign attribute at index %zu", __func__,
+                           index);
+    if (ns)
+        *ns = a->ns;
+    if (prefix)
+        *prefix = a->prefix;
+    if (name)
+        *name = a->name;
+    if (value)
+        *value = a->value;
+    return SNPLP_OK;
+}

@@ -1,0 +1,1401 @@
+/* Reading a referential from XML: libxml2's SAX2 push parser, the schema's rules checked by a
+ * table-driven streaming checker (the same rules as libsnplp/schema/snplp-1.0.xsd), the model
+ * built as the elements end, then the model's rules. Every problem is a diagnostic.
+ *
+ * The input is untrusted: the parser never loads anything (XML_PARSE_NONET, no DTD loading,
+ * no entity substitution), a document type declaration ends the pass, and depth, text and
+ * attribute sizes are bounded. */
+#include <limits.h>
+#include <pthread.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include <libxml/parserInternals.h>
+#include <libxml/xmlschemas.h>
+
+#include <snplp/snplp.h>
+
+#include "alloc.h"
+#include "date.h"
+#include "diag.h"
+#include "errors.h"
+#include "item.h"
+#include "xml_internal.h"
+
+#define CHUNK 65536
+
+/* ---- the schema's rules, as tables ---- */
+
+typedef enum etype {
+    T_ROOT,
+    T_STRATEGY,
+    T_COMMITMENT,
+    T_LEVER,
+    T_TRAINING_PLAN,
+    T_OBJECTIVE,
+    T_OUTCOME,
+    T_RECOMMENDATION,
+    T_THEME,
+    T_MODULE,
+    T_PREREQUISITE,
+    T_PROFESSION_REF,
+    T_COMPETENCE,
+    T_CONTENT,
+    T_PROFESSION,
+    T_DIPLOMA_RULE,
+    T_FUNDING,
+    T_PLAN,
+    T_PLAN_THEME,
+    T_FIGURE,
+    T_TEXT, /* a text element: title, label, description... */
+    T_COUNT
+} etype;
+
+typedef enum vtype {
+    V_ID,
+    V_DAYS,
+    V_CENTS,
+    V_INTEGER,
+    V_DATE,
+    V_LEVEL,
+    V_STYLE,
+    V_CATEGORY,
+    V_BOOL,
+    V_DIPLOMA
+} vtype;
+
+typedef struct child_rule {
+    const char *name;
+    uint8_t type;  /* etype */
+    uint8_t min;   /* 0 or 1 */
+    uint8_t max;   /* 1, or 0 for unbounded */
+    uint8_t field; /* snplp_field of a T_TEXT child */
+} child_rule;
+
+typedef struct attr_rule {
+    const char *name;
+    uint8_t type; /* vtype */
+    bool required;
+} attr_rule;
+
+typedef struct elem_rule {
+    const char *name;
+    const attr_rule *attrs;
+    const child_rule *children;
+    bool item; /* an item: takes foreign attributes and ends with foreign elements */
+} elem_rule;
+
+#define TXT(n, f, lo, hi)                                                                          \
+    {                                                                                              \
+        n, T_TEXT, lo, hi, SNPLP_FIELD_##f                                                         \
+    }
+#define KID(n, t, lo, hi)                                                                          \
+    {                                                                                              \
+        n, t, lo, hi, 0                                                                            \
+    }
+#define END                                                                                        \
+    {                                                                                              \
+        NULL, 0, 0, 0, 0                                                                           \
+    }
+
+static const child_rule root_children[] = {KID("strategy", T_STRATEGY, 0, 1),
+                                           KID("commitment", T_COMMITMENT, 0, 0),
+                                           KID("lever", T_LEVER, 0, 0),
+                                           KID("training-plan", T_TRAINING_PLAN, 0, 1),
+                                           KID("theme", T_THEME, 0, 0),
+                                           KID("module", T_MODULE, 0, 0),
+                                           KID("profession", T_PROFESSION, 0, 0),
+                                           KID("diploma-rule", T_DIPLOMA_RULE, 0, 0),
+                                           KID("funding", T_FUNDING, 0, 0),
+                                           KID("plan", T_PLAN, 0, 0),
+                                           END};
+static const child_rule strategy_children[] = {TXT("title", TITLE, 0, 1), TXT("label", LABEL, 0, 0),
+                                               TXT("description", DESCRIPTION, 0, 1),
+                                               TXT("budget-text", BUDGET_TEXT, 0, 1), END};
+static const child_rule titled_children[] = {TXT("title", TITLE, 1, 1),
+                                             TXT("description", DESCRIPTION, 0, 1), END};
+static const child_rule training_plan_children[] = {
+    TXT("title", TITLE, 0, 1),       TXT("description", DESCRIPTION, 0, 1),
+    TXT("audience", AUDIENCE, 0, 1), KID("objective", T_OBJECTIVE, 0, 0),
+    KID("outcome", T_OUTCOME, 0, 0), END};
+static const child_rule text_item_children[] = {TXT("text", TEXT, 1, 1), END};
+static const child_rule theme_children[] = {TXT("title", TITLE, 1, 1),
+                                            TXT("label", LABEL, 0, 0),
+                                            TXT("description", DESCRIPTION, 0, 1),
+                                            KID("objective", T_OBJECTIVE, 0, 0),
+                                            KID("outcome", T_OUTCOME, 0, 0),
+                                            KID("recommendation", T_RECOMMENDATION, 0, 0),
+                                            END};
+static const child_rule module_children[] = {TXT("title", TITLE, 1, 1),
+                                             TXT("subtitle", SUBTITLE, 0, 1),
+                                             TXT("audience", AUDIENCE, 0, 1),
+                                             TXT("role", ROLE, 0, 1),
+                                             KID("prerequisite", T_PREREQUISITE, 0, 0),
+                                             KID("profession-ref", T_PROFESSION_REF, 0, 0),
+                                             KID("competence", T_COMPETENCE, 0, 0),
+                                             KID("recommendation", T_RECOMMENDATION, 0, 0),
+                                             END};
+static const child_rule no_children[] = {END};
+static const child_rule competence_children[] = {TXT("title", TITLE, 1, 1),
+                                                 KID("content", T_CONTENT, 0, 0), END};
+static const child_rule content_children[] = {TXT("text", TEXT, 1, 1),
+                                              KID("content", T_CONTENT, 0, 0), END};
+static const child_rule profession_children[] = {TXT("title", TITLE, 1, 1),
+                                                 TXT("abbreviation", ABBREVIATION, 0, 1), END};
+static const child_rule funding_children[] = {
+    TXT("title", TITLE, 1, 1), TXT("period", PERIOD, 0, 1), TXT("source-text", SOURCE, 0, 1), END};
+static const child_rule plan_children[] = {TXT("title", TITLE, 1, 1),
+                                           TXT("label", LABEL, 0, 0),
+                                           TXT("description", DESCRIPTION, 0, 1),
+                                           KID("plan-theme", T_PLAN_THEME, 0, 0),
+                                           KID("figure", T_FIGURE, 0, 0),
+                                           END};
+static const child_rule plan_theme_children[] = {TXT("title", TITLE, 1, 1), END};
+
+static const attr_rule no_attrs[] = {{NULL, 0, false}};
+static const attr_rule id_attrs[] = {{"id", V_ID, true}, {NULL, 0, false}};
+static const attr_rule strategy_attrs[] = {{"launch-date", V_DATE, false},
+                                           {"budget-cents", V_CENTS, false},
+                                           {"levers-open", V_BOOL, false},
+                                           {NULL, 0, false}};
+static const attr_rule training_plan_attrs[] = {{"max-module-days", V_DAYS, false},
+                                                {NULL, 0, false}};
+static const attr_rule outcome_attrs[] = {
+    {"id", V_ID, true}, {"for-involved", V_BOOL, false}, {NULL, 0, false}};
+static const attr_rule module_attrs[] = {{"id", V_ID, true},
+                                         {"theme", V_ID, true},
+                                         {"level", V_LEVEL, true},
+                                         {"duration-days", V_DAYS, false},
+                                         {NULL, 0, false}};
+static const attr_rule reference_attrs[] = {{"ref", V_ID, true}, {NULL, 0, false}};
+static const attr_rule content_attrs[] = {
+    {"id", V_ID, true}, {"style", V_STYLE, true}, {NULL, 0, false}};
+static const attr_rule profession_attrs[] = {
+    {"id", V_ID, true}, {"category", V_CATEGORY, true}, {NULL, 0, false}};
+static const attr_rule diploma_attrs[] = {
+    {"id", V_ID, true}, {"min-level", V_DIPLOMA, false}, {NULL, 0, false}};
+static const attr_rule funding_attrs[] = {
+    {"id", V_ID, true}, {"cents", V_CENTS, false}, {NULL, 0, false}};
+static const attr_rule figure_attrs[] = {
+    {"id", V_ID, true}, {"value", V_INTEGER, true}, {NULL, 0, false}};
+
+static const elem_rule rules[T_COUNT] = {
+    [T_ROOT] = {"referential", no_attrs, root_children, false},
+    [T_STRATEGY] = {"strategy", strategy_attrs, strategy_children, true},
+    [T_COMMITMENT] = {"commitment", id_attrs, titled_children, true},
+    [T_LEVER] = {"lever", id_attrs, titled_children, true},
+    [T_TRAINING_PLAN] = {"training-plan", training_plan_attrs, training_plan_children, true},
+    [T_OBJECTIVE] = {"objective", id_attrs, text_item_children, true},
+    [T_OUTCOME] = {"outcome", outcome_attrs, text_item_children, true},
+    [T_RECOMMENDATION] = {"recommendation", id_attrs, text_item_children, true},
+    [T_THEME] = {"theme", id_attrs, theme_children, true},
+    [T_MODULE] = {"module", module_attrs, module_children, true},
+    [T_PREREQUISITE] = {"prerequisite", reference_attrs, no_children, false},
+    [T_PROFESSION_REF] = {"profession-ref", reference_attrs, no_children, false},
+    [T_COMPETENCE] = {"competence", id_attrs, competence_children, true},
+    [T_CONTENT] = {"content", content_attrs, content_children, true},
+    [T_PROFESSION] = {"profession", profession_attrs, profession_children, true},
+    [T_DIPLOMA_RULE] = {"diploma-rule", diploma_attrs, text_item_children, true},
+    [T_FUNDING] = {"funding", funding_attrs, funding_children, true},
+    [T_PLAN] = {"plan", id_attrs, plan_children, true},
+    [T_PLAN_THEME] = {"plan-theme", id_attrs, plan_theme_children, true},
+    [T_FIGURE] = {"figure", figure_attrs, text_item_children, true},
+    [T_TEXT] = {"text", no_attrs, no_children, false},
+};
+
+/* ---- the reader's state ---- */
+
+typedef struct frame {
+    uint8_t type;  /* etype */
+    uint8_t field; /* snplp_field of a T_TEXT element */
+    bool ext;      /* foreign elements have started: no more snplp elements */
+    bool text_reported;
+    bool dead;    /* no item can be made (a missing title, a duplicate id...) */
+    uint16_t pos; /* position in the children's sequence */
+    uint32_t count;
+    snplp_item *item;
+    size_t line, column;
+    /* values read from the attributes, applied when the item is made */
+    char *id;
+    char *theme;
+    int variant;
+    bool has_number;
+    int64_t integer;
+    int64_t micro; /* days, in millionths */
+    bool flag;
+    snplp_list fattrs; /* snplp_foreign_attr * waiting for the item */
+} frame;
+
+typedef struct position {
+    const char *id;
+    size_t line, column;
+} position;
+
+typedef struct reader {
+    xmlParserCtxtPtr ctxt;
+    snplp_referential *ref;
+    snplp_diagnostics *diags;
+    const char *name;
+    frame *stack;
+    size_t depth, cap;
+    size_t skip;           /* depth inside a subtree that is not checked */
+    snplp_fragment frag;   /* a foreign element being recorded */
+    snplp_item *frag_item; /* where it goes (NULL: dropped) */
+    snplp_buf text;        /* the text of the current text element */
+    size_t text_chars;
+    bool text_too_long;
+    bool root_seen;
+    bool stopped; /* the pass ended (fatal problem) */
+    int status;   /* SNPLP_OK, or the error that ended the pass (SNPLP_ENOMEM, SNPLP_EIO) */
+    size_t parse_errors, model_errors;
+    int first_code;
+    char first[512];
+    position *positions;
+    size_t npositions, cappositions;
+} reader;
+
+static size_t cur_line(const reader *r)
+{
+    long l = r->ctxt ? xmlSAX2GetLineNumber(r->ctxt) : 0;
+    return l > 0 ? (size_t)l : 1;
+}
+
+static size_t cur_column(const reader *r)
+{
+    long c = r->ctxt ? xmlSAX2GetColumnNumber(r->ctxt) : 0;
+    return c > 0 ? (size_t)c : 1;
+}
+
+static void stop(reader *r)
+{
+    if (!r->stopped && r->ctxt)
+        xmlStopParser(r->ctxt);
+    r->stopped = true;
+}
+
+static void oom(reader *r)
+{
+    if (r->status == SNPLP_OK)
+        r->status = SNPLP_ENOMEM;
+    stop(r);
+}
+
+/* Records a finding at line:column. */
+__attribute__((format(printf, 7, 8))) static void report(reader *r, snplp_severity severity,
+                                                         snplp_diag_code code, size_t line,
+                                                         size_t column, const char *item_id,
+                                                         const char *fmt, ...)
+{
+    char msg[400];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(msg, sizeof msg, fmt, ap);
+    va_end(ap);
+    if (severity == SNPLP_SEVERITY_ERROR) {
+        if ((int)code >= 200 && (int)code < 230)
+            r->parse_errors++;
+        else
+            r->model_errors++;
+        if (!r->first_code) {
+            r->first_code = code;
+            snprintf(r->first, sizeof r->first, "%s:%zu:%zu: %s", r->name, line, column, msg);
+        }
+    }
+    if (r->diags &&
+        snplp__diag(r->diags, severity, code, line, column, item_id, "%s", msg) != SNPLP_OK)
+        oom(r);
+}
+
+#define ERR(r, code, ...)                                                                          \
+    report(r, SNPLP_SEVERITY_ERROR, code, cur_line(r), cur_column(r), NULL, __VA_ARGS__)
+
+/* ---- values ---- */
+
+static bool is_ws(char c)
+{
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+}
+
+static bool all_digits(const char *s, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if (s[i] < '0' || s[i] > '9')
+            return false;
+    return n > 0;
+}
+
+/* [A-Za-z_][A-Za-z0-9_.-]*, at most 256 characters: snplp_id_is_valid() on n bytes. */
+static bool id_ok(const char *s, size_t n)
+{
+    if (n == 0 || n > SNPLP_ID_MAX || memchr(s, '\0', n))
+        return false;
+    char buf[SNPLP_ID_MAX + 1];
+    memcpy(buf, s, n);
+    buf[n] = '\0';
+    return snplp_id_is_valid(buf);
+}
+
+/* Checks a value of type t (already stripped of white space where the schema collapses it);
+ * stores what it means in the frame. */
+static bool value_ok(frame *f, vtype t, const char *s, size_t n)
+{
+    switch (t) {
+    case V_ID:
+        return id_ok(s, n);
+    case V_DAYS:
+        return snplp__days_parse(s, n, &f->micro);
+    case V_CENTS:
+    case V_INTEGER: {
+        bool neg = t == V_INTEGER && n > 0 && s[0] == '-';
+        const char *d = s + neg;
+        size_t dn = n - neg;
+        if (!all_digits(d, dn) || dn > 18)
+            return false;
+        int64_t v = 0;
+        for (size_t i = 0; i < dn; i++)
+            v = v * 10 + (d[i] - '0');
+        f->integer = neg ? -v : v;
+        return true;
+    }
+    case V_DIPLOMA:
+        if (n != 1 || s[0] < '1' || s[0] > '8')
+            return false;
+        f->integer = s[0] - '0';
+        return true;
+    case V_DATE: {
+        if (n != 4 && n != 7 && n != 10)
+            return false;
+        char buf[11];
+        memcpy(buf, s, n);
+        buf[n] = '\0';
+        return buf[0] >= '1' && buf[0] <= '9' && snplp__date_is_valid(buf);
+    }
+    case V_BOOL:
+        if (n == 4 && memcmp(s, "true", 4) == 0)
+            f->flag = true;
+        else if (n == 5 && memcmp(s, "false", 5) == 0)
+            f->flag = false;
+        else
+            return false;
+        return true;
+    case V_LEVEL:
+    case V_STYLE:
+    case V_CATEGORY: {
+        int count = t == V_STYLE ? 3 : 2;
+        for (int v = 1; v <= count; v++) {
+            const char *name = t == V_LEVEL   ? snplp_level_name((snplp_level)v)
+                               : t == V_STYLE ? snplp_style_name((snplp_style)v)
+                                              : snplp_category_name((snplp_category)v);
+            if (strlen(name) == n && memcmp(name, s, n) == 0) {
+                f->variant = v;
+                return true;
+            }
+        }
+        return false;
+    }
+    }
+    return false;
+}
+
+/* ---- positions of items, for the findings of validation ---- */
+
+static void remember(reader *r, const snplp_item *it, size_t line, size_t column)
+{
+    if (r->npositions == r->cappositions) {
+        size_t cap = r->cappositions ? r->cappositions * 2 : 256;
+        position *p = snplp__realloc(r->positions, cap * sizeof *p);
+        if (!p) {
+            oom(r);
+            return;
+        }
+        r->positions = p;
+        r->cappositions = cap;
+    }
+    r->positions[r->npositions++] = (position){it->id, line, column};
+}
+
+static int cmp_position(const void *a, const void *b)
+{
+    return strcmp(((const position *)a)->id, ((const position *)b)->id);
+}
+
+/* ---- frames ---- */
+
+static void free_fattrs(snplp_list *l)
+{
+    for (uint32_t i = 0; i < l->n; i++)
+        snplp__free(l->v[i]);
+    snplp__list_dispose(l);
+}
+
+static void frame_clear(frame *f)
+{
+    snplp__free(f->id);
+    snplp__free(f->theme);
+    free_fattrs(&f->fattrs);
+    memset(f, 0, sizeof *f);
+}
+
+static frame *push(reader *r, etype type)
+{
+    if (r->depth == r->cap) {
+        size_t cap = r->cap ? r->cap * 2 : 16;
+        frame *s = snplp__realloc(r->stack, cap * sizeof *s);
+        if (!s) {
+            oom(r);
+            return NULL;
+        }
+        r->stack = s;
+        r->cap = cap;
+    }
+    frame *f = &r->stack[r->depth++];
+    memset(f, 0, sizeof *f);
+    f->type = (uint8_t)type;
+    f->line = cur_line(r);
+    f->column = cur_column(r);
+    return f;
+}
+
+static frame *top(reader *r)
+{
+    return r->depth ? &r->stack[r->depth - 1] : NULL;
+}
+
+static frame *parent_of(reader *r, const frame *f)
+{
+    return f > r->stack ? (frame *)f - 1 : NULL;
+}
+
+/* ---- the model ---- */
+
+static void attach_fattrs(reader *r, frame *f)
+{
+    for (uint32_t i = 0; i < f->fattrs.n && !r->stopped; i++) {
+        const snplp_foreign_attr *a = f->fattrs.v[i];
+        int rc = snplp__ext_set_attr(f->item, a->ns, a->prefix, a->name, a->value, "import");
+        if (rc == SNPLP_ENOMEM)
+            oom(r);
+        else if (rc != SNPLP_OK)
+            report(r, SNPLP_SEVERITY_ERROR, SNPLP_DIAG_BAD_VALUE, f->line, f->column, f->id, "%s",
+                   snplp_error_last_message());
+    }
+    free_fattrs(&f->fattrs);
+}
+
+/* A model call's failure: out of memory ends the pass, a reused id is a finding, anything else
+ * is a value the model refuses. */
+static void model_failed(reader *r, frame *f, int rc, const char *what)
+{
+    if (rc == SNPLP_ENOMEM) {
+        oom(r);
+        return;
+    }
+    if (rc == SNPLP_EEXISTS)
+        report(r, SNPLP_SEVERITY_ERROR, SNPLP_DIAG_DUPLICATE_ID, f->line, f->column, f->id,
+               "%s: %s", what, snplp_error_last_message());
+    else
+        report(r, SNPLP_SEVERITY_ERROR, SNPLP_DIAG_BAD_VALUE, f->line, f->column, f->id, "%s: %s",
+               what, snplp_error_last_message());
+}
+
+/* The text just stored in field (LABEL: the last label) of it. */
+static const char *stored(const snplp_item *it, snplp_field field)
+{
+    if (field == SNPLP_FIELD_LABEL) {
+        const snplp_list *l = snplp__item_list(it, LIST_LABELS);
+        return l && l->n ? l->v[l->n - 1] : NULL;
+    }
+    return snplp__item_text(it, field);
+}
+
+static void check_nfc(reader *r, const snplp_item *it, snplp_field field, const char *text,
+                      size_t line, size_t column)
+{
+    const char *s = stored(it, field);
+    if (s && strcmp(s, text) != 0)
+        report(r, SNPLP_SEVERITY_WARNING, SNPLP_DIAG_TEXT_NORMALIZED, line, column, it->id,
+               "the %s was not in Unicode NFC: it was normalized", snplp_field_name(field));
+}
+
+/* Makes the item of frame f from its first text (title or text). */
+static void make_item(reader *r, frame *f, frame *p, const char *text)
+{
+    if (f->dead || !f->id || (p && p->type != T_ROOT && !p->item)) {
+        f->dead = true;
+        return;
+    }
+    snplp_item *pi = p ? p->item : NULL;
+    void *out = NULL;
+    int rc;
+    switch ((etype)f->type) {
+    case T_COMMITMENT:
+        rc = snplp_referential_add_commitment((snplp_commitment **)&out, r->ref, f->id, text);
+        break;
+    case T_LEVER:
+        rc = snplp_referential_add_lever((snplp_lever **)&out, r->ref, f->id, text);
+        break;
+    case T_THEME:
+        rc = snplp_referential_add_theme((snplp_theme **)&out, r->ref, f->id, text);
+        break;
+    case T_MODULE:
+        rc = snplp_referential_add_module((snplp_module **)&out, r->ref, f->theme, f->id,
+                                          (snplp_level)f->variant, text);
+        break;
+    case T_PROFESSION:
+        rc = snplp_referential_add_profession((snplp_profession **)&out, r->ref, f->id,
+                                              (snplp_category)f->variant, text);
+        break;
+    case T_DIPLOMA_RULE:
+        rc = snplp_referential_add_diploma_rule((snplp_diploma_rule **)&out, r->ref, f->id, text);
+        break;
+    case T_FUNDING:
+        rc = snplp_referential_add_funding((snplp_funding **)&out, r->ref, f->id, text);
+        break;
+    case T_PLAN:
+        rc = snplp_referential_add_plan((snplp_plan **)&out, r->ref, f->id, text);
+        break;
+    case T_OBJECTIVE:
+        rc = p->type == T_THEME
+                 ? snplp_theme_add_objective((snplp_objective **)&out, (snplp_theme *)pi, f->id,
+                                             text)
+                 : snplp_training_plan_add_objective((snplp_objective **)&out,
+                                                     (snplp_training_plan *)pi, f->id, text);
+        break;
+    case T_OUTCOME:
+        rc = p->type == T_THEME
+                 ? snplp_theme_add_outcome((snplp_outcome **)&out, (snplp_theme *)pi, f->id, text)
+                 : snplp_training_plan_add_outcome((snplp_outcome **)&out,
+                                                   (snplp_training_plan *)pi, f->id, text);
+        break;
+    case T_RECOMMENDATION:
+        rc = p->type == T_THEME ? snplp_theme_add_recommendation((snplp_recommendation **)&out,
+                                                                 (snplp_theme *)pi, f->id, text)
+                                : snplp_module_add_recommendation((snplp_recommendation **)&out,
+                                                                  (snplp_module *)pi, f->id, text);
+        break;
+    case T_COMPETENCE:
+        rc =
+            snplp_module_add_competence((snplp_competence **)&out, (snplp_module *)pi, f->id, text);
+        break;
+    case T_CONTENT:
+        rc = p->type == T_CONTENT
+                 ? snplp_content_add_child((snplp_content **)&out, (snplp_content *)pi, f->id,
+                                           (snplp_style)f->variant, text)
+                 : snplp_competence_add_content((snplp_content **)&out, (snplp_competence *)pi,
+                                                f->id, (snplp_style)f->variant, text);
+        break;
+    case T_PLAN_THEME:
+        rc = snplp_plan_add_plan_theme((snplp_plan_theme **)&out, (snplp_plan *)pi, f->id, text);
+        break;
+    case T_FIGURE:
+        rc =
+            snplp_plan_add_figure((snplp_figure **)&out, (snplp_plan *)pi, f->id, f->integer, text);
+        break;
+    default:
+        return;
+    }
+    if (rc != SNPLP_OK) {
+        f->dead = true;
+        model_failed(r, f, rc, rules[f->type].name);
+        return;
+    }
+    f->item = out;
+    remember(r, f->item, f->line, f->column);
+    /* the values of the attributes */
+    switch ((etype)f->type) {
+    case T_MODULE:
+        if (f->has_number)
+            rc = snplp_module_set_duration_days(out, (double)f->micro / 1e6);
+        break;
+    case T_OUTCOME:
+        rc = snplp_outcome_set_for_involved(out, f->flag);
+        break;
+    case T_DIPLOMA_RULE:
+        if (f->has_number)
+            rc = snplp_diploma_rule_set_min_level(out, (int)f->integer);
+        break;
+    case T_FUNDING:
+        if (f->has_number)
+            rc = snplp_funding_set_amount_cents(out, f->integer);
+        break;
+    default:
+        break;
+    }
+    if (rc != SNPLP_OK)
+        model_failed(r, f, rc, rules[f->type].name);
+    attach_fattrs(r, f);
+}
+
+/* The strategy and the training plan exist already: their attributes apply at once. */
+static void apply_singleton(reader *r, frame *f, const char *launch_date)
+{
+    int rc = SNPLP_OK;
+    if (f->type == T_STRATEGY) {
+        f->item = (snplp_item *)(void *)snplp_referential_strategy(r->ref);
+        if (launch_date)
+            rc = snplp_strategy_set_launch_date((snplp_strategy *)(void *)f->item, launch_date);
+        if (rc == SNPLP_OK && f->has_number)
+            rc = snplp_strategy_set_budget_cents((snplp_strategy *)(void *)f->item, f->integer);
+        if (rc == SNPLP_OK)
+            rc = snplp_strategy_set_levers_open((snplp_strategy *)(void *)f->item, f->flag);
+    } else {
+        f->item = (snplp_item *)(void *)snplp_referential_training_plan(r->ref);
+        if (f->has_number)
+            rc = snplp_training_plan_set_max_module_days((snplp_training_plan *)(void *)f->item,
+                                                         (double)f->micro / 1e6);
+    }
+    if (rc != SNPLP_OK)
+        model_failed(r, f, rc, rules[f->type].name);
+    remember(r, f->item, f->line, f->column);
+    attach_fattrs(r, f);
+}
+
+/* A text element ended: its text goes to the item of frame p. */
+static void deliver_text(reader *r, frame *t, frame *p)
+{
+    if (r->text.failed) {
+        oom(r);
+        return;
+    }
+    const char *text = r->text.p ? r->text.p : "";
+    if (r->text_too_long || p->dead)
+        return;
+    snplp_field field = (snplp_field)t->field;
+    bool first = (field == SNPLP_FIELD_TITLE || field == SNPLP_FIELD_TEXT) && !p->item &&
+                 p->type != T_STRATEGY && p->type != T_TRAINING_PLAN;
+    if (first) {
+        make_item(r, p, parent_of(r, p), text);
+        if (p->item)
+            check_nfc(r, p->item, field, text, t->line, t->column);
+        return;
+    }
+    if (!p->item)
+        return;
+    void *it = p->item;
+    int rc = SNPLP_OK;
+    switch (field) {
+    case SNPLP_FIELD_TITLE: /* strategy, training plan */
+        rc = p->type == T_STRATEGY ? snplp_strategy_set_title(it, text)
+                                   : snplp_training_plan_set_title(it, text);
+        break;
+    case SNPLP_FIELD_LABEL:
+        rc = p->type == T_STRATEGY ? snplp_strategy_add_label(it, text)
+             : p->type == T_THEME  ? snplp_theme_add_label(it, text)
+                                   : snplp_plan_add_label(it, text);
+        break;
+    case SNPLP_FIELD_DESCRIPTION:
+        switch ((etype)p->type) {
+        case T_STRATEGY:
+            rc = snplp_strategy_set_description(it, text);
+            break;
+        case T_TRAINING_PLAN:
+            rc = snplp_training_plan_set_description(it, text);
+            break;
+        case T_COMMITMENT:
+            rc = snplp_commitment_set_description(it, text);
+            break;
+        case T_LEVER:
+            rc = snplp_lever_set_description(it, text);
+            break;
+        case T_THEME:
+            rc = snplp_theme_set_description(it, text);
+            break;
+        default:
+            rc = snplp_plan_set_description(it, text);
+            break;
+        }
+        break;
+    case SNPLP_FIELD_BUDGET_TEXT:
+        rc = snplp_strategy_set_budget_text(it, text);
+        break;
+    case SNPLP_FIELD_AUDIENCE:
+        rc = p->type == T_MODULE ? snplp_module_set_audience(it, text)
+                                 : snplp_training_plan_set_audience(it, text);
+        break;
+    case SNPLP_FIELD_SUBTITLE:
+        rc = snplp_module_set_subtitle(it, text);
+        break;
+    case SNPLP_FIELD_ROLE:
+        rc = snplp_module_set_role(it, text);
+        break;
+    case SNPLP_FIELD_ABBREVIATION:
+        rc = snplp_profession_set_abbreviation(it, text);
+        break;
+    case SNPLP_FIELD_PERIOD:
+        rc = snplp_funding_set_period(it, text);
+        break;
+    case SNPLP_FIELD_SOURCE:
+        rc = snplp_funding_set_source_text(it, text);
+        break;
+    default:
+        return;
+    }
+    if (rc != SNPLP_OK)
+        model_failed(r, t, rc, snplp_field_name(field));
+    else
+        check_nfc(r, p->item, field, text, t->line, t->column);
+}
+
+/* ---- SAX2 events ---- */
+
+static bool is_snplp(const xmlChar *uri)
+{
+    return uri && strcmp((const char *)uri, SNPLP_XML_NAMESPACE) == 0;
+}
+
+static const char *qname(char *buf, size_t size, const xmlChar *prefix, const xmlChar *local)
+{
+    snprintf(buf, size, "%s%s%s", prefix ? (const char *)prefix : "", prefix ? ":" : "",
+             (const char *)local);
+    return buf;
+}
+
+/* Checks the attributes of an element of the format; returns false if the element cannot
+ * make an item (a missing or malformed id). */
+static void check_attributes(reader *r, frame *f, int nb, const xmlChar **attrs)
+{
+    const elem_rule *rule = &rules[f->type];
+    bool seen[8] = {false};
+    char launch_date[11] = "";
+    bool has_launch = false;
+    for (int i = 0; i < nb && !r->stopped; i++) {
+        const xmlChar **a = attrs + 5 * i;
+        const char *v = (const char *)a[3];
+        size_t n = (size_t)(a[4] - a[3]);
+        char q[200];
+        if (n > SNPLP_XML_MAX_ATTRIBUTE) {
+            ERR(r, SNPLP_DIAG_ATTRIBUTE_TOO_LONG, "attribute '%s' of <%s> is longer than %d bytes",
+                qname(q, sizeof q, a[1], a[0]), rule->name, SNPLP_XML_MAX_ATTRIBUTE);
+            if (!a[2])
+                for (int k = 0; rule->attrs[k].name; k++)
+                    if (strcmp(rule->attrs[k].name, (const char *)a[0]) == 0)
+                        seen[k] = true;
+            f->dead = true;
+            continue;
+        }
+        if (a[2]) { /* qualified */
+            if (is_snplp(a[2]) || !rule->item ||
+                strcmp((const char *)a[2], "http://www.w3.org/2001/XMLSchema-instance") == 0) {
+                ERR(r, SNPLP_DIAG_UNKNOWN_ATTRIBUTE,
+                    "<%s> takes no attribute '%s' (of namespace %s)", rule->name,
+                    qname(q, sizeof q, a[1], a[0]), (const char *)a[2]);
+                continue;
+            }
+            size_t ns = strlen((const char *)a[2]), pre = a[1] ? strlen((const char *)a[1]) : 0,
+                   loc = strlen((const char *)a[0]);
+            snplp_foreign_attr *fa = snplp__malloc(sizeof *fa + ns + pre + loc + n + 4);
+            if (!fa || snplp__list_reserve(&f->fattrs) != SNPLP_OK) {
+                snplp__free(fa);
+                oom(r);
+                return;
+            }
+            char *p = (char *)(fa + 1);
+            fa->ns = memcpy(p, a[2], ns + 1);
+            p += ns + 1;
+            fa->prefix = memcpy(p, a[1] ? (const char *)a[1] : "", pre + 1);
+            p += pre + 1;
+            fa->name = memcpy(p, a[0], loc + 1);
+            p += loc + 1;
+            memcpy(p, v, n);
+            p[n] = '\0';
+            fa->value = p;
+            snplp__list_push(&f->fattrs, fa);
+            continue;
+        }
+        int k = 0;
+        while (rule->attrs[k].name && strcmp(rule->attrs[k].name, (const char *)a[0]) != 0)
+            k++;
+        const attr_rule *ar = &rule->attrs[k];
+        if (!ar->name) {
+            ERR(r, SNPLP_DIAG_UNKNOWN_ATTRIBUTE, "<%s> takes no attribute '%s'", rule->name,
+                (const char *)a[0]);
+            continue;
+        }
+        seen[k] = true;
+        /* every type but ids collapses white space */
+        const char *s = v;
+        size_t sn = n;
+        if (ar->type != V_ID) {
+            while (sn && is_ws(*s))
+                s++, sn--;
+            while (sn && is_ws(s[sn - 1]))
+                sn--;
+        }
+        if (!value_ok(f, (vtype)ar->type, s, sn)) {
+            char shown[64];
+            snprintf(shown, sizeof shown, "%.*s%s", (int)(n < 40 ? n : 40), v, n > 40 ? "..." : "");
+            if (ar->type == V_ID)
+                ERR(r, SNPLP_DIAG_BAD_ID,
+                    "<%s> %s '%s' is not an id (a letter or _, then letters, digits, '-', '_' or "
+                    "'.', at most %d characters)",
+                    rule->name, ar->name, shown, SNPLP_ID_MAX);
+            else
+                ERR(r, SNPLP_DIAG_BAD_VALUE, "<%s> %s '%s' is not a valid value", rule->name,
+                    ar->name, shown);
+            if (ar->required || ar->type == V_ID)
+                f->dead = true;
+            continue;
+        }
+        if (ar->type == V_ID) {
+            char *copy = snplp__strndup(v, n);
+            if (!copy) {
+                oom(r);
+                return;
+            }
+            if (strcmp(ar->name, "theme") == 0)
+                f->theme = copy;
+            else if (strcmp(ar->name, "id") == 0)
+                f->id = copy;
+            else { /* ref: applied at once to the module being read */
+                frame *p = parent_of(r, f);
+                if (p && p->item) {
+                    int rc =
+                        f->type == T_PREREQUISITE
+                            ? snplp_module_add_prerequisite((snplp_module *)(void *)p->item, copy)
+                            : snplp_module_add_profession((snplp_module *)(void *)p->item, copy);
+                    if (rc != SNPLP_OK)
+                        model_failed(r, f, rc, rule->name);
+                }
+                snplp__free(copy);
+            }
+        } else if (ar->type == V_DAYS || ar->type == V_CENTS || (ar->type == V_DIPLOMA) ||
+                   (ar->type == V_INTEGER)) {
+            f->has_number = true;
+        } else if (ar->type == V_DATE) {
+            memcpy(launch_date, s, sn);
+            launch_date[sn] = '\0';
+            has_launch = true;
+        }
+    }
+    for (int k = 0; rule->attrs[k].name && !r->stopped; k++)
+        if (rule->attrs[k].required && !seen[k]) {
+            ERR(r, SNPLP_DIAG_MISSING_ATTRIBUTE, "<%s> needs the attribute '%s'", rule->name,
+                rule->attrs[k].name);
+            f->dead = true;
+        }
+    if (!r->stopped && (f->type == T_STRATEGY || f->type == T_TRAINING_PLAN))
+        apply_singleton(r, f, has_launch ? launch_date : NULL);
+}
+
+/* Reports the required children of f at positions [from, to) that never came (the one at
+ * f->pos counts as come if f->count > 0). */
+static void missing_between(reader *r, frame *f, size_t from, size_t to)
+{
+    const child_rule *c = rules[f->type].children;
+    for (size_t i = from; i < to && c[i].name; i++) {
+        if (c[i].min == 0 || (i == f->pos && f->count > 0))
+            continue;
+        ERR(r, SNPLP_DIAG_MISSING_ELEMENT, "<%s> needs a <%s>%s", rules[f->type].name, c[i].name,
+            i == 0 ? " first" : "");
+        f->dead = true;
+    }
+}
+
+static void missing_from(reader *r, frame *f, size_t from)
+{
+    missing_between(r, f, from, SIZE_MAX);
+}
+
+static void start_element(void *ctx, const xmlChar *localname, const xmlChar *prefix,
+                          const xmlChar *uri, int nb_namespaces, const xmlChar **namespaces,
+                          int nb_attributes, int nb_defaulted, const xmlChar **attributes)
+{
+    (void)nb_defaulted;
+    reader *r = ctx;
+    if (r->stopped)
+        return;
+    size_t depth = r->depth + r->skip + (size_t)r->frag.depth + 1;
+    if (depth > SNPLP_XML_MAX_DEPTH) {
+        ERR(r, SNPLP_DIAG_TOO_DEEP, "elements nest deeper than %d levels", SNPLP_XML_MAX_DEPTH);
+        stop(r);
+        return;
+    }
+    if (r->frag.depth > 0) {
+        snplp__fragment_start(&r->frag, localname, prefix, uri, nb_namespaces, namespaces,
+                              nb_attributes, attributes);
+        return;
+    }
+    if (r->skip) {
+        r->skip++;
+        return;
+    }
+    char q[200];
+    frame *f = top(r);
+    if (!f) {
+        if (!is_snplp(uri) || strcmp((const char *)localname, "referential") != 0) {
+            ERR(r, SNPLP_DIAG_WRONG_ROOT,
+                "the root element is <%s>%s%s%s, not <referential> of namespace %s",
+                qname(q, sizeof q, prefix, localname), uri ? " of namespace " : " of no namespace",
+                uri ? (const char *)uri : "", "", SNPLP_XML_NAMESPACE);
+            r->skip = 1;
+            return;
+        }
+        r->root_seen = true;
+        f = push(r, T_ROOT);
+        if (f)
+            check_attributes(r, f, nb_attributes, attributes);
+        return;
+    }
+    const elem_rule *rule = &rules[f->type];
+    if (!is_snplp(uri)) {
+        if (uri && rule->item) { /* an extension: recorded whole */
+            if (!f->ext) {
+                missing_from(r, f, f->pos);
+                f->ext = true;
+                f->pos = 0;
+                while (rule->children[f->pos].name)
+                    f->pos++;
+                f->count = 0;
+            }
+            r->frag_item = f->dead ? NULL : f->item;
+            snplp__fragment_start(&r->frag, localname, prefix, uri, nb_namespaces, namespaces,
+                                  nb_attributes, attributes);
+            return;
+        }
+        ERR(r, SNPLP_DIAG_UNKNOWN_ELEMENT, "<%s> %s is not allowed in <%s>",
+            qname(q, sizeof q, prefix, localname), uri ? "of another namespace" : "of no namespace",
+            rule->name);
+        r->skip = 1;
+        return;
+    }
+    /* an element of the format: where does it fit in the parent's sequence? */
+    const child_rule *c = rule->children;
+    size_t i = f->ext ? SIZE_MAX : f->pos;
+    if (i != SIZE_MAX) {
+        while (c[i].name && strcmp(c[i].name, (const char *)localname) != 0)
+            i++;
+        if (!c[i].name)
+            i = SIZE_MAX;
+    }
+    if (i != SIZE_MAX && i == f->pos && f->count > 0 && c[i].max == 1)
+        i = SIZE_MAX; /* a second one */
+    if (i == SIZE_MAX) {
+        ERR(r, SNPLP_DIAG_UNKNOWN_ELEMENT, "<%s> is not allowed %s in <%s>",
+            (const char *)localname, f->ext ? "after extension elements" : "here", rule->name);
+        r->skip = 1;
+        return;
+    }
+    if (i != f->pos) {
+        missing_between(r, f, f->pos, i);
+        /* only the skipped positions were checked: the new one is counted below */
+        f->pos = (uint16_t)i;
+        f->count = 0;
+    }
+    f->count++;
+    frame *child = push(r, (etype)c[i].type);
+    if (!child)
+        return;
+    child->field = c[i].field;
+    if (child->type == T_TEXT) {
+        snplp__buf_free(&r->text);
+        r->text_chars = 0;
+        r->text_too_long = false;
+    }
+    check_attributes(r, child, nb_attributes, attributes);
+}
+
+static void end_element(void *ctx, const xmlChar *localname, const xmlChar *prefix,
+                        const xmlChar *uri)
+{
+    (void)uri;
+    reader *r = ctx;
+    if (r->stopped)
+        return;
+    if (r->frag.depth > 0) {
+        if (snplp__fragment_end(&r->frag, localname, prefix)) {
+            char *xml = snplp__fragment_take(&r->frag);
+            if (!xml)
+                oom(r);
+            else if (!r->frag_item)
+                snplp__free(xml);
+            else if (snplp__ext_add_element(r->frag_item, xml) != SNPLP_OK) {
+                snplp__free(xml);
+                oom(r);
+            }
+        }
+        return;
+    }
+    if (r->skip) {
+        r->skip--;
+        return;
+    }
+    frame *f = top(r);
+    if (!f)
+        return;
+    if (f->type == T_TEXT) {
+        deliver_text(r, f, parent_of(r, f));
+        snplp__buf_free(&r->text);
+    } else {
+        if (!f->ext)
+            missing_from(r, f, f->pos);
+    }
+    frame_clear(f);
+    r->depth--;
+}
+
+static void characters(void *ctx, const xmlChar *ch, int len)
+{
+    reader *r = ctx;
+    if (r->stopped || len <= 0)
+        return;
+    if (r->frag.depth > 0) {
+        snplp__fragment_text(&r->frag, (const char *)ch, (size_t)len);
+        return;
+    }
+    if (r->skip)
+        return;
+    frame *f = top(r);
+    if (!f)
+        return;
+    if (f->type == T_TEXT) {
+        if (r->text_too_long)
+            return;
+        for (int i = 0; i < len; i++)
+            r->text_chars += (ch[i] & 0xC0) != 0x80;
+        if (r->text_chars > SNPLP_XML_MAX_TEXT) {
+            ERR(r, SNPLP_DIAG_TEXT_TOO_LONG, "the text of <%s> is longer than %d characters",
+                snplp_field_name((snplp_field)f->field), SNPLP_XML_MAX_TEXT);
+            r->text_too_long = true;
+            snplp__buf_free(&r->text);
+            return;
+        }
+        snplp__buf_put(&r->text, (const char *)ch, (size_t)len);
+        if (r->text.failed)
+            oom(r);
+        return;
+    }
+    for (int i = 0; i < len; i++)
+        if (!is_ws((char)ch[i])) {
+            if (!f->text_reported)
+                ERR(r, SNPLP_DIAG_UNEXPECTED_TEXT, "<%s> holds elements only, not text",
+                    rules[f->type].name);
+            f->text_reported = true;
+            return;
+        }
+}
+
+static void internal_subset(void *ctx, const xmlChar *name, const xmlChar *external_id,
+                            const xmlChar *system_id)
+{
+    (void)name, (void)external_id, (void)system_id;
+    reader *r = ctx;
+    if (r->stopped)
+        return;
+    ERR(r, SNPLP_DIAG_DOCTYPE,
+        "a document type declaration (<!DOCTYPE>) is refused: no DTD or entity is read");
+    stop(r);
+}
+
+/* Errors of libxml2's parser: every one is fatal for the pass. */
+static void parser_error(void *data, xmlErrorPtr e)
+{
+    (void)data;
+    xmlParserCtxtPtr ctxt = e ? (xmlParserCtxtPtr)e->ctxt : NULL;
+    reader *r = ctxt ? ctxt->_private : NULL;
+    if (!r || r->stopped || !e || e->level == XML_ERR_WARNING)
+        return;
+    if (e->domain == XML_FROM_SCHEMASV || e->domain == XML_FROM_SCHEMASP)
+        return; /* reported by schema_error() */
+    char msg[300];
+    snprintf(msg, sizeof msg, "%s", e->message ? e->message : "not well-formed");
+    size_t n = strlen(msg);
+    while (n && (msg[n - 1] == '\n' || msg[n - 1] == ' '))
+        msg[--n] = '\0';
+    if (e->code == XML_ERR_NO_MEMORY) {
+        oom(r);
+        return;
+    }
+    report(r, SNPLP_SEVERITY_ERROR, SNPLP_DIAG_NOT_WELL_FORMED, e->line > 0 ? (size_t)e->line : 1,
+           e->int2 > 0 ? (size_t)e->int2 : 1, NULL, "not well-formed: %s", msg);
+    stop(r);
+}
+
+/* Findings of the XSD validator (strict mode). */
+static void schema_error(void *data, xmlErrorPtr e)
+{
+    reader *r = data;
+    if (!r || r->stopped || !e || e->level == XML_ERR_WARNING)
+        return;
+    if (e->code == XML_ERR_NO_MEMORY) {
+        oom(r);
+        return;
+    }
+    char msg[300];
+    snprintf(msg, sizeof msg, "%s", e->message ? e->message : "invalid");
+    size_t n = strlen(msg);
+    while (n && (msg[n - 1] == '\n' || msg[n - 1] == ' '))
+        msg[--n] = '\0';
+    size_t line = e->line > 0 ? (size_t)e->line : cur_line(r);
+    report(r, SNPLP_SEVERITY_ERROR, SNPLP_DIAG_SCHEMA, line, e->int2 > 0 ? (size_t)e->int2 : 1,
+           NULL, "%s", msg);
+}
+
+/* ---- the pass ---- */
+
+struct snplp_import_options {
+    bool strict;
+    snplp_progress_fn progress;
+    void *progress_user;
+};
+
+int snplp_import_options_new(snplp_import_options **out)
+{
+    if (!out)
+        return snplp__bad_arg(__func__, "out is NULL");
+    snplp_import_options *o = snplp__calloc(1, sizeof *o);
+    if (!o)
+        return snplp__oom();
+    *out = o;
+    return SNPLP_OK;
+}
+
+void snplp_import_options_free(snplp_import_options *options)
+{
+    snplp__free(options);
+}
+
+int snplp_import_options_set_strict(snplp_import_options *options, bool strict)
+{
+    if (!options)
+        return snplp__bad_arg(__func__, "options is NULL");
+    options->strict = strict;
+    return SNPLP_OK;
+}
+
+bool snplp_import_options_strict(const snplp_import_options *options)
+{
+    return options && options->strict;
+}
+
+int snplp_import_options_set_progress(snplp_import_options *options, snplp_progress_fn progress,
+                                      void *user)
+{
+    if (!options)
+        return snplp__bad_arg(__func__, "options is NULL");
+    options->progress = progress;
+    options->progress_user = progress ? user : NULL;
+    return SNPLP_OK;
+}
+
+/* Where the input comes from. */
+typedef struct source {
+    FILE *file;
+    const char *data;
+    size_t size, offset;
+    snplp_read_fn read;
+    void *user;
+    uint64_t total;
+} source;
+
+/* Reads the next chunk: its size, 0 at the end, -1 on error. */
+static long next_chunk(source *s, char *buf)
+{
+    if (s->data) {
+        size_t n = s->size - s->offset < CHUNK ? s->size - s->offset : CHUNK;
+        memcpy(buf, s->data + s->offset, n);
+        s->offset += n;
+        return (long)n;
+    }
+    if (s->file) {
+        size_t n = fread(buf, 1, CHUNK, s->file);
+        if (n == 0 && ferror(s->file))
+            return -1;
+        return (long)n;
+    }
+    long n = s->read(s->user, buf, CHUNK);
+    return n > CHUNK ? -1 : n;
+}
+
+/* The model's rules on what was read, each finding placed at its item's element. */
+static void validate_read(reader *r)
+{
+    snplp_diagnostics *d = NULL;
+    if (snplp_diagnostics_new(&d) != SNPLP_OK) {
+        oom(r);
+        return;
+    }
+    int rc = snplp_referential_validate(r->ref, d);
+    if (rc != SNPLP_OK && rc != SNPLP_EVALIDATION) {
+        snplp_diagnostics_free(d);
+        oom(r);
+        return;
+    }
+    qsort(r->positions, r->npositions, sizeof *r->positions, cmp_position);
+    for (size_t i = 0; i < snplp_diagnostics_count(d) && r->status == SNPLP_OK; i++) {
+        const snplp_diagnostic *g = snplp_diagnostics_at(d, i);
+        const char *id = snplp_diagnostic_item_id(g);
+        size_t line = 1, column = 1;
+        if (id) {
+            position key = {id, 0, 0};
+            const position *p =
+                bsearch(&key, r->positions, r->npositions, sizeof key, cmp_position);
+            if (p) {
+                line = p->line;
+                column = p->column;
+            }
+        }
+        report(r, snplp_diagnostic_severity(g), snplp_diagnostic_code(g), line, column, id, "%s",
+               snplp_diagnostic_message(g));
+    }
+    snplp_diagnostics_free(d);
+}
+
+static int import(snplp_referential **out, snplp_diagnostics *diags, source *src, const char *name,
+                  const snplp_import_options *options)
+{
+    snplp__xml_init();
+    reader r;
+    memset(&r, 0, sizeof r);
+    r.diags = diags;
+    r.name = name ? name : "(input)";
+    int rc = snplp_referential_new(&r.ref);
+    if (rc != SNPLP_OK)
+        return rc;
+
+    xmlSAXHandler sax;
+    memset(&sax, 0, sizeof sax);
+    sax.initialized = XML_SAX2_MAGIC;
+    sax.startElementNs = start_element;
+    sax.endElementNs = end_element;
+    sax.characters = characters;
+    sax.cdataBlock = characters;
+    sax.internalSubset = internal_subset;
+    sax.serror = parser_error;
+    xmlSAXHandlerPtr sax_ptr = &sax;
+    void *user = &r;
+
+    xmlSchemaValidCtxtPtr vctxt = NULL;
+    xmlSchemaSAXPlugPtr plug = NULL;
+    if (options && options->strict) {
+        xmlSchemaPtr schema = snplp__xml_schema();
+        vctxt = schema ? xmlSchemaNewValidCtxt(schema) : NULL;
+        if (vctxt) {
+            xmlSchemaSetValidStructuredErrors(vctxt, schema_error, &r);
+            plug = xmlSchemaSAXPlug(vctxt, &sax_ptr, &user);
+        }
+        if (!plug) {
+            xmlSchemaFreeValidCtxt(vctxt);
+            snplp_referential_unref(r.ref);
+            return snplp__oom();
+        }
+    }
+
+    char *buf = snplp__malloc(CHUNK);
+    r.ctxt = buf ? xmlCreatePushParserCtxt(sax_ptr, user, NULL, 0, r.name) : NULL;
+    if (!r.ctxt) {
+        snplp__free(buf);
+        if (plug)
+            xmlSchemaSAXUnplug(plug);
+        xmlSchemaFreeValidCtxt(vctxt);
+        snplp_referential_unref(r.ref);
+        return snplp__oom();
+    }
+    r.ctxt->_private = &r;
+    xmlCtxtUseOptions(r.ctxt, XML_PARSE_NONET | XML_PARSE_NOCDATA);
+    if (vctxt)
+        xmlSchemaValidateSetFilename(vctxt, r.name);
+
+    uint64_t done = 0;
+    for (;;) {
+        long n = next_chunk(src, buf);
+        if (n < 0) {
+            report(&r, SNPLP_SEVERITY_ERROR, SNPLP_DIAG_IO, cur_line(&r), cur_column(&r), NULL,
+                   "reading %s failed", r.name);
+            r.status = SNPLP_EIO;
+            break;
+        }
+        done += (uint64_t)n;
+        if (!r.stopped)
+            xmlParseChunk(r.ctxt, buf, (int)n, n == 0);
+        if (r.stopped || n == 0)
+            break;
+        if (options && options->progress &&
+            options->progress(options->progress_user, done, src->total) != 0) {
+            report(&r, SNPLP_SEVERITY_ERROR, SNPLP_DIAG_IO, cur_line(&r), cur_column(&r), NULL,
+                   "reading %s was cancelled", r.name);
+            r.status = SNPLP_EIO;
+            break;
+        }
+    }
+    if (r.status == SNPLP_OK && !r.stopped && !r.ctxt->wellFormed && r.parse_errors == 0) {
+        const xmlError *e = xmlCtxtGetLastError(r.ctxt);
+        report(&r, SNPLP_SEVERITY_ERROR, SNPLP_DIAG_NOT_WELL_FORMED,
+               e && e->line > 0 ? (size_t)e->line : 1, e && e->int2 > 0 ? (size_t)e->int2 : 1, NULL,
+               "not well-formed: %s", e && e->message ? e->message : "parse error");
+    }
+    if (r.status == SNPLP_OK && !r.stopped && !r.root_seen && r.parse_errors == 0)
+        report(&r, SNPLP_SEVERITY_ERROR, SNPLP_DIAG_NOT_WELL_FORMED, 1, 1, NULL,
+               "not well-formed: the document is empty");
+    if (r.status == SNPLP_OK && !r.stopped && r.parse_errors == 0)
+        validate_read(&r);
+
+    xmlFreeParserCtxt(r.ctxt);
+    if (plug)
+        xmlSchemaSAXUnplug(plug);
+    xmlSchemaFreeValidCtxt(vctxt);
+    snplp__free(buf);
+    while (r.depth)
+        frame_clear(&r.stack[--r.depth]);
+    snplp__free(r.stack);
+    snplp__fragment_reset(&r.frag);
+    snplp__buf_free(&r.text);
+    snplp__free(r.positions);
+
+    rc = r.status;
+    if (rc == SNPLP_OK && (r.parse_errors || r.model_errors))
+        rc = r.parse_errors ? SNPLP_EPARSE : SNPLP_EVALIDATION;
+    if (rc != SNPLP_OK) {
+        snplp_referential_unref(r.ref);
+        if (rc == SNPLP_ENOMEM)
+            return snplp__oom();
+        return snplp__fail(rc, "%s", r.first_code ? r.first : "import failed");
+    }
+    *out = r.ref;
+    return SNPLP_OK;
+}
+
+int snplp_referential_import_memory(snplp_referential **out, snplp_diagnostics *diags,
+                                    const void *data, size_t size, const char *name,
+                                    const snplp_import_options *options)
+{
+    if (!out || (!data && size))
+        return snplp__bad_arg(__func__, "NULL out or data");
+    source s = {.data = data ? data : "", .size = size, .total = size};
+    return import(out, diags, &s, name, options);
+}
+
+int snplp_referential_import_callback(snplp_referential **out, snplp_diagnostics *diags,
+                                      snplp_read_fn read, void *user, const char *name,
+                                      const snplp_import_options *options)
+{
+    if (!out || !read)
+        return snplp__bad_arg(__func__, "NULL out or read");
+    source s = {.read = read, .user = user};
+    return import(out, diags, &s, name, options);
+}
+
+int snplp_referential_import_file(snplp_referential **out, snplp_diagnostics *diags,
+                                  const char *path, const snplp_import_options *options)
+{
+    if (!out || !path)
+        return snplp__bad_arg(__func__, "NULL out or path");
+    FILE *f = fopen(path, "rb");
+    struct stat st;
+    if (!f || fstat(fileno(f), &st) != 0 || S_ISDIR(st.st_mode)) {
+        if (f)
+            fclose(f);
+        char q[200];
+        if (diags && snplp__diag(diags, SNPLP_SEVERITY_ERROR, SNPLP_DIAG_IO, 0, 0, NULL,
+                                 "cannot open %s", snplp__quote(q, sizeof q, path)) != SNPLP_OK)
+            return snplp__oom();
+        return snplp__fail(SNPLP_EIO, "%s: cannot open %s", __func__,
+                           snplp__quote(q, sizeof q, path));
+    }
+    source s = {.file = f, .total = (uint64_t)st.st_size};
+    int rc = import(out, diags, &s, path, options);
+    fclose(f);
+    return rc;
+}
