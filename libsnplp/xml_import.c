@@ -26,6 +26,7 @@
 #include "xml_internal.h"
 
 #define CHUNK 65536
+#define XSI   "http://www.w3.org/2001/XMLSchema-instance"
 
 /* ---- the schema's rules, as tables ---- */
 
@@ -776,9 +777,12 @@ static void check_attributes(reader *r, frame *f, int nb, const xmlChar **attrs)
             f->dead = true;
             continue;
         }
-        if (a[2]) { /* qualified */
-            if (is_snplp(a[2]) || !rule->item ||
-                strcmp((const char *)a[2], "http://www.w3.org/2001/XMLSchema-instance") == 0) {
+        if (a[2] && strcmp((const char *)a[2], XSI) == 0 &&
+            (strcmp((const char *)a[0], "schemaLocation") == 0 ||
+             strcmp((const char *)a[0], "noNamespaceSchemaLocation") == 0))
+            continue; /* hints for validators, allowed anywhere by XSD; libsnplp reads nothing */
+        if (a[2]) {   /* qualified */
+            if (is_snplp(a[2]) || !rule->item || strcmp((const char *)a[2], XSI) == 0) {
                 ERR(r, SNPLP_DIAG_UNKNOWN_ATTRIBUTE,
                     "<%s> takes no attribute '%s' (of namespace %s)", rule->name,
                     qname(q, sizeof q, a[1], a[0]), (const char *)a[2]);

@@ -46,4 +46,15 @@ if(NOT last_output MATCHES "libsnplp 1\\.0\\.[0-9]+ ok")
   message(FATAL_ERROR "consumer_pc printed: ${last_output}")
 endif()
 run(pkg-config --modversion snplp)
+set(version "${last_output}")
+
+# The schema and the snplp program are installed; the program runs from the prefix and its
+# export validates against the installed schema.
+if(NOT EXISTS "${prefix}/share/snplp/snplp-1.0.xsd")
+  message(FATAL_ERROR "the schema is not installed as share/snplp/snplp-1.0.xsd")
+endif()
+run("${prefix}/bin/snplp" --version)
+run("${prefix}/bin/snplp" export-builtin -o "${WORK_DIR}/builtin.xml")
+run(xmllint --noout --schema "${prefix}/share/snplp/snplp-1.0.xsd" "${WORK_DIR}/builtin.xml")
+set(last_output "${version}")
 message(STATUS "installed package works (pkg-config version ${last_output})")
