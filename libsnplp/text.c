@@ -26,24 +26,34 @@ static bool xml_char(UChar32 c)
 }
 
 /* Checks s (n bytes); *ascii tells whether every byte is ASCII. */
-static int check_utf8(const char *s, size_t n, bool *ascii)
+/* Code points that are in NFC whatever surrounds them (NFC_QC=Yes, never composed with a
+ * neighbour): below U+0300, and General Punctuation from U+2002 (U+2000 and U+2001 are
+ * singletons). French text is almost only made of these, so it skips ICU's normalizer. */
+static bool nfc_stable(UChar32 c)
+{
+    return c < 0x300 || (c >= 0x2002 && c <= 0x206F);
+}
+
+/* Checks s; *ascii: only ASCII; *stable (if not NULL): only nfc_stable() code points. */
+static int check_utf8(const char *s, size_t n, bool *ascii, bool *stable)
 {
     if (n > INT32_MAX)
         return snplp__fail(SNPLP_EINVAL, "text of %zu bytes is too long (at most %d)", n,
                            INT32_MAX);
     const uint8_t *u = (const uint8_t *)s;
     int32_t len = (int32_t)n;
-    bool all_ascii = true;
+    bool all_ascii = true, all_stable = true;
     for (int32_t i = 0; i < len;) {
         int32_t at = i;
         UChar32 c;
         if (u[i] < 0x80) {
             c = u[i++];
         } else {
-            all_ascii = false;
             U8_NEXT(u, i, len, c);
             if (c < 0)
                 return snplp__fail(SNPLP_EENCODING, "invalid UTF-8 at byte %d", (int)at);
+            all_ascii = false;
+            all_stable &= nfc_stable(c);
         }
         if (!xml_char(c))
             return snplp__fail(SNPLP_EENCODING,
@@ -51,8 +61,11 @@ static int check_utf8(const char *s, size_t n, bool *ascii)
                                (unsigned)c, (int)at);
     }
     *ascii = all_ascii;
+    if (stable)
+        *stable = all_stable;
     return 0;
 }
+
 
 /* ---- UTF-16 buffers ---- */
 
@@ -156,13 +169,13 @@ static int normalize(ubuf *dst, const UNormalizer2 *norm, const ubuf *src)
 int snplp__text_copy(char **out, const char *in, bool *changed)
 {
     size_t n = strlen(in);
-    bool ascii;
-    int rc = check_utf8(in, n, &ascii);
+    bool ascii, stable;
+    int rc = check_utf8(in, n, &ascii, &stable);
     if (rc)
         return rc;
     if (changed)
         *changed = false;
-    if (!ascii) {
+    if (!stable) {
         UErrorCode st = U_ZERO_ERROR;
         const UNormalizer2 *nfc = unorm2_getNFCInstance(&st);
         if (U_FAILURE(st))
@@ -277,7 +290,7 @@ int snplp_text_fold(char **out, const char *text)
         return snplp__bad_arg(__func__, "NULL argument");
     size_t n = strlen(text);
     bool ascii;
-    int rc = check_utf8(text, n, &ascii);
+    int rc = check_utf8(text, n, &ascii, NULL);
     if (rc)
         return rc;
     if (!ascii)
@@ -373,7 +386,7 @@ int snplp_text_sort(size_t *out_order, const char *const *texts, size_t count)
         if (!texts[i])
             return snplp__fail(SNPLP_EINVAL, "%s: text %zu is NULL", __func__, i);
         bool ascii;
-        int rc = check_utf8(texts[i], strlen(texts[i]), &ascii);
+        int rc = check_utf8(texts[i], strlen(texts[i]), &ascii, NULL);
         if (rc)
             return rc;
     }

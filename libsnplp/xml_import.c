@@ -350,15 +350,20 @@ static bool value_ok(frame *f, vtype t, const char *s, size_t n)
         return snplp__days_parse(s, n, &f->micro);
     case V_CENTS:
     case V_INTEGER: {
+        /* xs:long: at most 19 digits, within the range of a 64-bit integer */
         bool neg = t == V_INTEGER && n > 0 && s[0] == '-';
         const char *d = s + neg;
         size_t dn = n - neg;
-        if (!all_digits(d, dn) || dn > 18)
+        if (!all_digits(d, dn) || dn > 19)
             return false;
-        int64_t v = 0;
-        for (size_t i = 0; i < dn; i++)
-            v = v * 10 + (d[i] - '0');
-        f->integer = neg ? -v : v;
+        uint64_t v = 0, limit = neg ? (uint64_t)INT64_MAX + 1 : (uint64_t)INT64_MAX;
+        for (size_t i = 0; i < dn; i++) {
+            unsigned digit = (unsigned)(d[i] - '0');
+            if (v > (limit - digit) / 10)
+                return false;
+            v = v * 10 + digit;
+        }
+        f->integer = neg ? (int64_t)(0 - v) : (int64_t)v;
         return true;
     }
     case V_DIPLOMA:
@@ -1227,7 +1232,8 @@ static void validate_read(reader *r)
         oom(r);
         return;
     }
-    qsort(r->positions, r->npositions, sizeof *r->positions, cmp_position);
+    if (snplp_diagnostics_count(d) > 0) /* sorted only when there is something to place */
+        qsort(r->positions, r->npositions, sizeof *r->positions, cmp_position);
     for (size_t i = 0; i < snplp_diagnostics_count(d) && r->status == SNPLP_OK; i++) {
         const snplp_diagnostic *g = snplp_diagnostics_at(d, i);
         const char *id = snplp_diagnostic_item_id(g);

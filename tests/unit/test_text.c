@@ -5,6 +5,9 @@
 #include <pthread.h>
 #include <stdio.h>
 
+#include <unicode/unorm2.h>
+#include <unicode/ustring.h>
+
 /* Invalid UTF-8 and characters XML forbids: refused everywhere with SNPLP_EENCODING. */
 static const char *const bad_texts[] = {
     "\xc0\xaf",         /* overlong encoding of '/' */
@@ -505,6 +508,57 @@ static void stored_text_is_nfc(void **state)
     snplp_referential_unref(ref);
 }
 
+/* ICU's NFC of a UTF-8 text, for comparison. */
+static void icu_nfc(char *out, size_t size, const char *in)
+{
+    UErrorCode st = U_ZERO_ERROR;
+    UChar a[64], b[64];
+    int32_t n = 0, m = 0;
+    u_strFromUTF8(a, 64, &n, in, -1, &st);
+    m = unorm2_normalize(unorm2_getNFCInstance(&st), a, n, b, 64, &st);
+    u_strToUTF8(out, (int32_t)size, NULL, b, m, &st);
+    assert_false(U_FAILURE(st));
+}
+
+static size_t put_utf8(char *p, UChar32 c)
+{
+    size_t i = 0;
+    UBool err = false;
+    U8_APPEND((uint8_t *)p, i, 8, c, err);
+    assert_false(err);
+    return i;
+}
+
+/* The library skips ICU's normalizer for text made only of code points below U+0300 or in
+ * U+2002..U+206F (docs/text.md): every such code point, alone, between letters and before a
+ * combining accent, is stored exactly as ICU normalizes it. */
+static void nfc_fast_path_agrees_with_icu(void **state)
+{
+    (void)state;
+    snplp_referential *ref = test_new_referential();
+    snplp_commitment *c = NULL;
+    assert_ok(snplp_referential_add_commitment(&c, ref, "c", "x"));
+    for (UChar32 cp = 0x80; cp <= 0x2100; cp++) {
+        if (cp == 0x300)
+            cp = 0x1FF0; /* the ranges around the fast ones: U+1FF0..U+2100 */
+        char text[32], want[64];
+        /* the code point alone, between letters, before and after U+0301 */
+        static const char *const before[] = {"", "a", "", "\xcc\x81"};
+        static const char *const after[] = {"", "b", "\xcc\x81", ""};
+        char one[8] = {0};
+        put_utf8(one, cp);
+        for (size_t f = 0; f < COUNT_OF(before); f++) {
+            snprintf(text, sizeof text, "%s%s%s", before[f], one, after[f]);
+            icu_nfc(want, sizeof want, text);
+            assert_ok(snplp_commitment_set_title(c, text));
+            if (strcmp(snplp_commitment_title(c), want) != 0)
+                print_error("U+%04X form %zu: stored differs from ICU's NFC\n", (unsigned)cp, f);
+            assert_string_equal(snplp_commitment_title(c), want);
+        }
+    }
+    snplp_referential_unref(ref);
+}
+
 /* Bad text is refused with SNPLP_EENCODING by the setters too, and nothing changes. */
 static void stored_text_is_checked(void **state)
 {
@@ -535,6 +589,7 @@ static void stored_text_is_checked(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
+        cmocka_unit_test(nfc_fast_path_agrees_with_icu),
         cmocka_unit_test(compare_orders_french_accents),
         cmocka_unit_test(compare_accents_and_case_are_minor),
         cmocka_unit_test(compare_equal_strings),
