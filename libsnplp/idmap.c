@@ -1,4 +1,5 @@
-/* A hash map from ids to items: FNV-1a hashing, linear probing, load kept under 3/4. */
+/* A hash map from ids to items: FNV-1a hashing (mixed), linear probing, load kept under 1/2;
+ * each slot keeps the hash, so that probes compare ids only when the hashes are equal. */
 #include "idmap.h"
 
 #include <stdint.h>
@@ -15,6 +16,10 @@ static uint64_t hash(const char *s)
         h ^= (unsigned char)*s;
         h *= 1099511628211u;
     }
+    /* ids differ mostly in their last characters: mix them into the low bits too */
+    h ^= h >> 29;
+    h *= UINT64_C(0xbf58476d1ce4e5b9);
+    h ^= h >> 32;
     return h;
 }
 
@@ -23,38 +28,40 @@ struct snplp_item *snplp__idmap_get(const snplp_idmap *m, const char *id)
     if (m->cap == 0)
         return NULL;
     size_t mask = m->cap - 1;
-    for (size_t i = (size_t)hash(id) & mask;; i = (i + 1) & mask) {
-        snplp_item *it = m->slots[i];
+    uint64_t h = hash(id);
+    for (size_t i = (size_t)h & mask;; i = (i + 1) & mask) {
+        snplp_item *it = m->slots[i].item;
         if (!it)
             return NULL;
-        if (strcmp(it->id, id) == 0)
+        if (m->slots[i].hash == h && strcmp(it->id, id) == 0)
             return it;
     }
 }
 
-static void place(snplp_item **slots, size_t cap, snplp_item *item)
+static void place(snplp_idmap_slot *slots, size_t cap, snplp_item *item, uint64_t h)
 {
     size_t mask = cap - 1;
-    size_t i = (size_t)hash(item->id) & mask;
-    while (slots[i])
+    size_t i = (size_t)h & mask;
+    while (slots[i].item)
         i = (i + 1) & mask;
-    slots[i] = item;
+    slots[i].item = item;
+    slots[i].hash = h;
 }
 
 int snplp__idmap_reserve_undoable(snplp_idmap *m, snplp_idmap_growth *g)
 {
     g->map = NULL;
-    if ((m->n + 1) * 4 <= m->cap * 3)
+    if ((m->n + 1) * 2 <= m->cap)
         return 0;
     size_t cap = m->cap ? m->cap * 2 : 64;
     if (cap < m->cap)
         return snplp__oom();
-    snplp_item **slots = snplp__calloc(cap, sizeof *slots);
+    snplp_idmap_slot *slots = snplp__calloc(cap, sizeof *slots);
     if (!slots)
         return snplp__oom();
     for (size_t i = 0; i < m->cap; i++)
-        if (m->slots[i])
-            place(slots, cap, m->slots[i]);
+        if (m->slots[i].item)
+            place(slots, cap, m->slots[i].item, m->slots[i].hash);
     g->map = m;
     g->old = m->slots;
     g->old_cap = m->cap;
@@ -82,7 +89,7 @@ void snplp__idmap_growth_rollback(snplp_idmap_growth *g)
 
 void snplp__idmap_put(snplp_idmap *m, struct snplp_item *item)
 {
-    place(m->slots, m->cap, item);
+    place(m->slots, m->cap, item, hash(item->id));
     m->n++;
 }
 

@@ -4,11 +4,18 @@
 #define SNPLP_INTERNAL_IDMAP_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 struct snplp_item;
 
+/* A slot: the item and the hash of its id (compared before the ids themselves). */
+typedef struct snplp_idmap_slot {
+    struct snplp_item *item;
+    uint64_t hash;
+} snplp_idmap_slot;
+
 typedef struct snplp_idmap {
-    struct snplp_item **slots;
+    snplp_idmap_slot *slots;
     size_t cap; /* a power of two, or 0 */
     size_t n;
 } snplp_idmap;
@@ -19,7 +26,7 @@ struct snplp_item *snplp__idmap_get(const snplp_idmap *m, const char *id);
  * (puts it back); returns 0 or SNPLP_ENOMEM (error recorded). */
 typedef struct snplp_idmap_growth {
     snplp_idmap *map; /* NULL when no growth was needed */
-    struct snplp_item **old;
+    snplp_idmap_slot *old;
     size_t old_cap;
 } snplp_idmap_growth;
 int snplp__idmap_reserve_undoable(snplp_idmap *m, snplp_idmap_growth *g);

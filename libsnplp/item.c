@@ -256,14 +256,15 @@ int snplp__item_create(snplp_item **out, snplp_referential *root, snplp_item *pa
     rc = snplp__text_copy(&copy, text, NULL);
     if (rc)
         return with_context(rc, fn);
+    /* one allocation: the header, the texts, the lists, then the id (which never changes) */
     size_t size = sizeof(snplp_item) + k->ntexts * sizeof(char *) + k->nlists * sizeof(snplp_list);
-    snplp_item *it = snplp__calloc(1, size);
-    char *id_copy = it ? snplp__strdup(id) : NULL;
-    if (!id_copy) {
-        snplp__free(it);
+    size_t id_len = strlen(id);
+    snplp_item *it = snplp__calloc(1, size + id_len + 1);
+    if (!it) {
         snplp__free(copy);
         return snplp__oom();
     }
+    char *id_copy = memcpy((char *)it + size, id, id_len + 1);
     it->magic = SNPLP_ITEM_MAGIC;
     it->kind = (uint8_t)kind;
     it->slot = (uint8_t)slot;
@@ -512,8 +513,7 @@ static void free_shallow(snplp_item *it)
         else
             snplp__list_dispose(&lists[i]);
     }
-    snplp__free(it->id);
-    it->magic = 0;
+    it->magic = 0; /* the id is part of the item's allocation */
     snplp__free(it);
 }
 

@@ -666,7 +666,7 @@ static void deliver_text(reader *r, frame *t, frame *p)
         oom(r);
         return;
     }
-    const char *text = r->text.p ? r->text.p : "";
+    const char *text = r->text.p && r->text.n ? r->text.p : "";
     if (r->text_too_long || p->dead)
         return;
     snplp_field field = (snplp_field)t->field;
@@ -999,7 +999,10 @@ static void start_element(void *ctx, const xmlChar *localname, const xmlChar *pr
         return;
     child->field = c[i].field;
     if (child->type == T_TEXT) {
-        snplp__buf_free(&r->text);
+        r->text.n = 0; /* the buffer is reused from one text to the next */
+        if (r->text.p)
+            r->text.p[0] = '\0';
+        r->text.failed = false;
         r->text_chars = 0;
         r->text_too_long = false;
     }
@@ -1036,7 +1039,6 @@ static void end_element(void *ctx, const xmlChar *localname, const xmlChar *pref
         return;
     if (f->type == T_TEXT) {
         deliver_text(r, f, parent_of(r, f));
-        snplp__buf_free(&r->text);
     } else {
         if (!f->ext)
             missing_from(r, f, f->pos);
@@ -1062,8 +1064,14 @@ static void characters(void *ctx, const xmlChar *ch, int len)
     if (f->type == T_TEXT) {
         if (r->text_too_long)
             return;
-        for (int i = 0; i < len; i++)
-            r->text_chars += (ch[i] & 0xC0) != 0x80;
+        /* characters are counted only once the bytes could be too many */
+        if (r->text.n + (size_t)len > SNPLP_XML_MAX_TEXT) {
+            if (r->text_chars == 0)
+                for (size_t i = 0; i < r->text.n; i++)
+                    r->text_chars += (r->text.p[i] & 0xC0) != 0x80;
+            for (int i = 0; i < len; i++)
+                r->text_chars += (ch[i] & 0xC0) != 0x80;
+        }
         if (r->text_chars > SNPLP_XML_MAX_TEXT) {
             ERR(r, SNPLP_DIAG_TEXT_TOO_LONG, "the text of <%s> is longer than %d characters",
                 snplp_field_name((snplp_field)f->field), SNPLP_XML_MAX_TEXT);
