@@ -80,17 +80,15 @@ static void place(snplp_ext **slots, size_t cap, snplp_ext *e)
     slots[i] = e;
 }
 
-/* The extensions of it, created empty if it has none (NULL when out of memory). */
-static snplp_ext *ext_of(snplp_item *it)
+/* Puts the new extensions e of it in the map (false when out of memory: nothing changed). */
+static bool attach(snplp_item *it, snplp_ext *e)
 {
-    if (it->has_ext)
-        return snplp__ext_get(it);
     snplp_referential *ref = it->root;
     if ((ref->exts_n + 1) * 2 > ref->exts_cap) {
         size_t cap = ref->exts_cap ? ref->exts_cap * 2 : 16;
         snplp_ext **slots = snplp__calloc(cap, sizeof *slots);
         if (!slots)
-            return NULL;
+            return false;
         for (size_t i = 0; i < ref->exts_cap; i++)
             if (ref->exts[i])
                 place(slots, cap, ref->exts[i]);
@@ -98,20 +96,34 @@ static snplp_ext *ext_of(snplp_item *it)
         ref->exts = slots;
         ref->exts_cap = cap;
     }
-    snplp_ext *e = snplp__calloc(1, sizeof *e);
-    if (!e)
-        return NULL;
     e->owner = it;
     place(ref->exts, ref->exts_cap, e);
     ref->exts_n++;
     it->has_ext = true;
+    return true;
+}
+
+/* The extensions of it with room for one more element or attribute in list l, all or
+ * nothing: NULL when out of memory, and then nothing changed. */
+static snplp_ext *ext_with_room(snplp_item *it, bool attribute)
+{
+    snplp_ext *e = snplp__ext_get(it);
+    bool fresh = !e;
+    if (fresh && !(e = snplp__calloc(1, sizeof *e)))
+        return NULL;
+    if (snplp__list_reserve(attribute ? &e->attrs : &e->elements) != SNPLP_OK ||
+        (fresh && !attach(it, e))) {
+        if (fresh)
+            ext_free(e);
+        return NULL;
+    }
     return e;
 }
 
 int snplp__ext_add_element(snplp_item *it, char *xml)
 {
-    snplp_ext *e = ext_of(it);
-    if (!e || snplp__list_reserve(&e->elements) != SNPLP_OK)
+    snplp_ext *e = ext_with_room(it, false);
+    if (!e)
         return snplp__oom();
     snplp__list_push(&e->elements, xml);
     snplp__touch(it->root);
@@ -133,6 +145,18 @@ int snplp__ext_set_attr(snplp_item *it, const char *ns, const char *prefix, cons
                            "%s: a foreign attribute needs a namespace other than snplp's, a "
                            "prefix and a name that are NCNames, and a value",
                            fn);
+    if (strlen(value) > SNPLP_XML_MAX_ATTRIBUTE)
+        return snplp__fail(SNPLP_EINVAL,
+                           "%s: a foreign attribute value holds at most %d bytes, as an import "
+                           "reads",
+                           fn, SNPLP_XML_MAX_ATTRIBUTE);
+    if (strcmp(ns, "http://www.w3.org/2001/XMLSchema-instance") == 0 &&
+        (strcmp(name, "type") == 0 || strcmp(name, "nil") == 0 ||
+         strcmp(name, "schemaLocation") == 0 || strcmp(name, "noNamespaceSchemaLocation") == 0))
+        return snplp__fail(SNPLP_EINVAL,
+                           "%s: xsi:%s is for schema validators, not data: an import does not "
+                           "keep it",
+                           fn, name);
     bool is_xml = strcmp(ns, xml_namespace) == 0;
     if ((strcmp(prefix, "xml") == 0) != is_xml || strncmp(prefix, "xmlns", 5) == 0)
         return snplp__fail(SNPLP_EINVAL,
@@ -143,14 +167,10 @@ int snplp__ext_set_attr(snplp_item *it, const char *ns, const char *prefix, cons
     int rc = snplp__text_copy(&v, value, NULL);
     if (rc != SNPLP_OK)
         return rc;
-    snplp_ext *e = ext_of(it);
-    if (!e) {
-        snplp__free(v);
-        return snplp__oom();
-    }
+    snplp_ext *e = snplp__ext_get(it);
     /* the prefix must mean one namespace on the element; same namespace and name: replaced */
     uint32_t replace = UINT32_MAX;
-    for (uint32_t i = 0; i < e->attrs.n; i++) {
+    for (uint32_t i = 0; e && i < e->attrs.n; i++) {
         const snplp_foreign_attr *a = e->attrs.v[i];
         if (strcmp(a->prefix, prefix) == 0 && strcmp(a->ns, ns) != 0) {
             snplp__free(v);
@@ -164,7 +184,7 @@ int snplp__ext_set_attr(snplp_item *it, const char *ns, const char *prefix, cons
     }
     size_t n1 = strlen(ns), n2 = strlen(prefix), n3 = strlen(name), n4 = strlen(v);
     snplp_foreign_attr *a = snplp__malloc(sizeof *a + n1 + n2 + n3 + n4 + 4);
-    if (!a || (replace == UINT32_MAX && snplp__list_reserve(&e->attrs) != SNPLP_OK)) {
+    if (!a || (replace == UINT32_MAX && !(e = ext_with_room(it, true)))) {
         snplp__free(a);
         snplp__free(v);
         return snplp__oom();
@@ -213,6 +233,7 @@ static int find_or_fail(snplp_item **out, const snplp_referential *ref, const ch
 /* Canonicalizing a fragment given as text: a SAX2 parse feeding the recorder. */
 typedef struct canon {
     snplp_fragment frag;
+    int max_depth; /* the deepest element of the fragment (its root is 1) */
     char *result;
     int elements; /* top-level elements seen */
     bool bad;     /* text outside the element, or an element of no/snplp namespace */
@@ -230,9 +251,20 @@ static void c_start(void *ctx, const xmlChar *localname, const xmlChar *prefix, 
         if (c->elements > 1 || !uri || strcmp((const char *)uri, SNPLP_XML_NAMESPACE) == 0)
             c->bad = true;
     }
-    if (!c->bad)
-        snplp__fragment_start(&c->frag, localname, prefix, uri, nb_namespaces, namespaces,
-                              nb_attributes, attributes);
+    if (c->bad)
+        return;
+    if (c->frag.depth + 1 > c->max_depth)
+        c->max_depth = c->frag.depth + 1;
+    void *mem = NULL;
+    const xmlChar **attrs = NULL;
+    if (!snplp__attrs_decode(nb_attributes, attributes, &attrs, &mem)) {
+        c->oom = true;
+        c->bad = true;
+        return;
+    }
+    snplp__fragment_start(&c->frag, localname, prefix, uri, nb_namespaces, namespaces,
+                          nb_attributes, attrs);
+    snplp__free(mem);
 }
 
 static void c_end(void *ctx, const xmlChar *localname, const xmlChar *prefix, const xmlChar *uri)
@@ -273,7 +305,7 @@ static void c_error(void *ctx, xmlErrorPtr e)
 
 int snplp_referential_add_extension(snplp_referential *ref, const char *item_id, const char *xml)
 {
-    snplp_item *it;
+    snplp_item *it = NULL;
     if (!xml)
         return snplp__bad_arg(__func__, "NULL xml");
     int rc = find_or_fail(&it, ref, item_id, __func__);
@@ -313,6 +345,18 @@ int snplp_referential_add_extension(snplp_referential *ref, const char *item_id,
                            "other than snplp's",
                            __func__);
     }
+    /* what is written must be readable: the item's element and the fragment within the
+     * import's depth limit (the root is depth 1, a top-level item 2) */
+    int depth = 2;
+    for (const snplp_item *p = it->parent; p; p = p->parent)
+        depth++;
+    if (depth + c.max_depth > SNPLP_XML_MAX_DEPTH) {
+        snplp__free(c.result);
+        return snplp__fail(SNPLP_EINVAL,
+                           "%s: the extension nests %d elements deep under an element %d deep: "
+                           "more than the %d levels an import reads",
+                           __func__, c.max_depth, depth, SNPLP_XML_MAX_DEPTH);
+    }
     rc = snplp__ext_add_element(it, c.result);
     if (rc != SNPLP_OK)
         snplp__free(c.result);
@@ -336,7 +380,7 @@ int snplp_referential_set_foreign_attribute(snplp_referential *ref, const char *
                                             const char *ns, const char *prefix, const char *name,
                                             const char *value)
 {
-    snplp_item *it;
+    snplp_item *it = NULL;
     int rc = find_or_fail(&it, ref, item_id, __func__);
     return rc != SNPLP_OK ? rc : snplp__ext_set_attr(it, ns, prefix, name, value, __func__);
 }
@@ -351,7 +395,7 @@ int snplp_referential_foreign_attribute_at(const snplp_referential *ref, const c
                                            size_t index, const char **ns, const char **prefix,
                                            const char **name, const char **value)
 {
-    snplp_item *it;
+    snplp_item *it = NULL;
     int rc = find_or_fail(&it, ref, item_id, __func__);
     if (rc != SNPLP_OK)
         return rc;

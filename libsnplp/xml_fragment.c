@@ -108,7 +108,7 @@ static const char *str(const xmlChar *s)
 }
 
 static bool push_decl(snplp_ns_decl **v, size_t *n, size_t *cap, const char *prefix,
-                      const char *uri)
+                      const char *uri, int depth)
 {
     if (*n == *cap) {
         size_t nc = *cap ? *cap * 2 : 8;
@@ -126,6 +126,7 @@ static bool push_decl(snplp_ns_decl **v, size_t *n, size_t *cap, const char *pre
     }
     (*v)[*n].prefix = pp;
     (*v)[*n].uri = uu;
+    (*v)[*n].depth = depth;
     (*n)++;
     return true;
 }
@@ -147,7 +148,7 @@ static void need(snplp_fragment *f, const char *prefix, const char *uri)
     for (size_t i = 0; i < f->nroot; i++)
         if (strcmp(f->root_decls[i].prefix, prefix) == 0)
             return;
-    if (!push_decl(&f->root_decls, &f->nroot, &f->caproot, prefix, uri))
+    if (!push_decl(&f->root_decls, &f->nroot, &f->caproot, prefix, uri, 1))
         f->failed = true;
 }
 
@@ -207,20 +208,10 @@ void snplp__fragment_start(snplp_fragment *f, const xmlChar *localname, const xm
     f->depth++;
     /* this element's own declarations, in scope for itself */
     size_t first = f->ndecls;
-    for (int i = 0; i < nb_namespaces; i++) {
+    for (int i = 0; i < nb_namespaces; i++)
         if (!push_decl(&f->decls, &f->ndecls, &f->capdecls, str(namespaces[2 * i]),
-                       str(namespaces[2 * i + 1])))
+                       str(namespaces[2 * i + 1]), f->depth))
             f->failed = true;
-        else {
-            int *dd = snplp__realloc(f->decl_depth, f->capdecls * sizeof *dd);
-            if (!dd)
-                f->failed = true;
-            else {
-                f->decl_depth = dd;
-                dd[f->ndecls - 1] = f->depth;
-            }
-        }
-    }
     if (f->failed)
         return;
     if (uri)
@@ -238,7 +229,7 @@ void snplp__fragment_start(snplp_fragment *f, const xmlChar *localname, const xm
             for (size_t j = 0; j < f->nroot; j++)
                 dup |= strcmp(f->root_decls[j].prefix, f->decls[i].prefix) == 0;
             if (!dup && !push_decl(&f->root_decls, &f->nroot, &f->caproot, f->decls[i].prefix,
-                                   f->decls[i].uri))
+                                   f->decls[i].uri, 1))
                 f->failed = true;
         }
         f->root_open = true;
@@ -275,7 +266,7 @@ void snplp__fragment_text(snplp_fragment *f, const char *s, size_t n)
 bool snplp__fragment_end(snplp_fragment *f, const xmlChar *localname, const xmlChar *prefix)
 {
     /* the declarations of the element that ends go out of scope */
-    while (f->ndecls > 0 && f->decl_depth[f->ndecls - 1] == f->depth) {
+    while (f->ndecls > 0 && f->decls[f->ndecls - 1].depth == f->depth) {
         f->ndecls--;
         snplp__free(f->decls[f->ndecls].prefix);
         snplp__free(f->decls[f->ndecls].uri);
@@ -309,7 +300,6 @@ void snplp__fragment_reset(snplp_fragment *f)
     snplp__buf_free(&f->root_attrs);
     snplp__buf_free(&f->body);
     free_decls(f->decls, f->ndecls);
-    snplp__free(f->decl_depth);
     free_decls(f->root_decls, f->nroot);
     memset(f, 0, sizeof *f);
 }
@@ -337,4 +327,47 @@ char *snplp__fragment_take(snplp_fragment *f)
         return NULL;
     }
     return snplp__buf_take(&out);
+}
+
+/* ---- attribute values ---- */
+
+bool snplp__attrs_decode(int nb, const xmlChar **attrs, const xmlChar ***decoded, void **mem)
+{
+    *mem = NULL;
+    *decoded = attrs;
+    size_t bytes = 0;
+    for (int i = 0; i < nb; i++) {
+        size_t n = (size_t)(attrs[5 * i + 4] - attrs[5 * i + 3]);
+        if (memchr(attrs[5 * i + 3], '&', n))
+            bytes += n + 1;
+    }
+    if (bytes == 0)
+        return true;
+    size_t ptrs = (size_t)nb * 5 * sizeof *attrs;
+    char *block = snplp__malloc(ptrs + bytes);
+    if (!block)
+        return false;
+    const xmlChar **out = (const xmlChar **)(void *)block;
+    memcpy(out, attrs, ptrs);
+    char *p = block + ptrs;
+    for (int i = 0; i < nb; i++) {
+        const char *v = (const char *)attrs[5 * i + 3];
+        size_t n = (size_t)(attrs[5 * i + 4] - attrs[5 * i + 3]);
+        if (!memchr(v, '&', n))
+            continue;
+        char *start = p;
+        for (size_t k = 0; k < n;) {
+            if (n - k >= 5 && memcmp(v + k, "&#38;", 5) == 0) {
+                *p++ = '&';
+                k += 5;
+            } else
+                *p++ = v[k++];
+        }
+        out[5 * i + 3] = (const xmlChar *)start;
+        out[5 * i + 4] = (const xmlChar *)p;
+        *p++ = '\0';
+    }
+    *mem = block;
+    *decoded = out;
+    return true;
 }

@@ -242,10 +242,12 @@ typedef struct reader {
     const char *name;
     frame *stack;
     size_t depth, cap;
-    size_t skip;           /* depth inside a subtree that is not checked */
-    snplp_fragment frag;   /* a foreign element being recorded */
-    snplp_item *frag_item; /* where it goes (NULL: dropped) */
-    snplp_buf text;        /* the text of the current text element */
+    size_t skip;                             /* depth inside a subtree that is not checked */
+    snplp_fragment frag;                     /* a foreign element being recorded */
+    snplp_item *frag_item;                   /* where it goes (NULL: dropped) */
+    size_t frag_text_bytes, frag_text_chars; /* the current run of text in it */
+    bool frag_text_reported;
+    snplp_buf text; /* the text of the current text element */
     size_t text_chars;
     bool text_too_long;
     bool root_seen;
@@ -284,6 +286,22 @@ static void oom(reader *r)
     stop(r);
 }
 
+/* Makes msg valid UTF-8 without control characters: libxml2 quotes the input in its messages
+ * and may cut a character in two, and a message cut to its buffer may end in the middle of
+ * one. Bad bytes become '?'. */
+static void sanitize(char *msg)
+{
+    for (size_t i = 0; msg[i];) {
+        int len = 4;
+        int c = xmlGetUTF8Char((const unsigned char *)msg + i, &len);
+        if (c < 0 || (c < 0x20 && c != '\t') || c == 0xFFFE || c == 0xFFFF) {
+            msg[i++] = c == '\n' ? ' ' : '?';
+            continue;
+        }
+        i += (size_t)len;
+    }
+}
+
 /* Records a finding at line:column. */
 __attribute__((format(printf, 7, 8))) static void report(reader *r, snplp_severity severity,
                                                          snplp_diag_code code, size_t line,
@@ -295,6 +313,7 @@ __attribute__((format(printf, 7, 8))) static void report(reader *r, snplp_severi
     va_start(ap, fmt);
     vsnprintf(msg, sizeof msg, fmt, ap);
     va_end(ap);
+    sanitize(msg);
     if (severity == SNPLP_SEVERITY_ERROR) {
         if ((int)code >= 200 && (int)code < 230)
             r->parse_errors++;
@@ -787,7 +806,10 @@ static void check_attributes(reader *r, frame *f, int nb, const xmlChar **attrs)
              strcmp((const char *)a[0], "noNamespaceSchemaLocation") == 0))
             continue; /* hints for validators, allowed anywhere by XSD; libsnplp reads nothing */
         if (a[2]) {   /* qualified */
-            if (is_snplp(a[2]) || !rule->item || strcmp((const char *)a[2], XSI) == 0) {
+            bool xsi_special =
+                strcmp((const char *)a[2], XSI) == 0 &&
+                (strcmp((const char *)a[0], "type") == 0 || strcmp((const char *)a[0], "nil") == 0);
+            if (is_snplp(a[2]) || !rule->item || xsi_special) {
                 ERR(r, SNPLP_DIAG_UNKNOWN_ATTRIBUTE,
                     "<%s> takes no attribute '%s' (of namespace %s)", rule->name,
                     qname(q, sizeof q, a[1], a[0]), (const char *)a[2]);
@@ -908,6 +930,10 @@ static void missing_from(reader *r, frame *f, size_t from)
     missing_between(r, f, from, SIZE_MAX);
 }
 
+static void start_decoded(reader *r, const xmlChar *localname, const xmlChar *prefix,
+                          const xmlChar *uri, int nb_namespaces, const xmlChar **namespaces,
+                          int nb_attributes, const xmlChar **attributes);
+
 static void start_element(void *ctx, const xmlChar *localname, const xmlChar *prefix,
                           const xmlChar *uri, int nb_namespaces, const xmlChar **namespaces,
                           int nb_attributes, int nb_defaulted, const xmlChar **attributes)
@@ -922,13 +948,28 @@ static void start_element(void *ctx, const xmlChar *localname, const xmlChar *pr
         stop(r);
         return;
     }
-    if (r->frag.depth > 0) {
-        snplp__fragment_start(&r->frag, localname, prefix, uri, nb_namespaces, namespaces,
-                              nb_attributes, attributes);
+    if (r->skip && r->frag.depth == 0) {
+        r->skip++;
         return;
     }
-    if (r->skip) {
-        r->skip++;
+    void *mem = NULL;
+    const xmlChar **attrs = NULL;
+    if (!snplp__attrs_decode(nb_attributes, attributes, &attrs, &mem)) {
+        oom(r);
+        return;
+    }
+    start_decoded(r, localname, prefix, uri, nb_namespaces, namespaces, nb_attributes, attrs);
+    snplp__free(mem);
+}
+
+static void start_decoded(reader *r, const xmlChar *localname, const xmlChar *prefix,
+                          const xmlChar *uri, int nb_namespaces, const xmlChar **namespaces,
+                          int nb_attributes, const xmlChar **attributes)
+{
+    if (r->frag.depth > 0) {
+        r->frag_text_bytes = r->frag_text_chars = 0;
+        snplp__fragment_start(&r->frag, localname, prefix, uri, nb_namespaces, namespaces,
+                              nb_attributes, attributes);
         return;
     }
     char q[200];
@@ -960,6 +1001,8 @@ static void start_element(void *ctx, const xmlChar *localname, const xmlChar *pr
                 f->count = 0;
             }
             r->frag_item = f->dead ? NULL : f->item;
+            r->frag_text_bytes = r->frag_text_chars = 0;
+            r->frag_text_reported = false;
             snplp__fragment_start(&r->frag, localname, prefix, uri, nb_namespaces, namespaces,
                                   nb_attributes, attributes);
             return;
@@ -981,9 +1024,20 @@ static void start_element(void *ctx, const xmlChar *localname, const xmlChar *pr
     }
     if (i != SIZE_MAX && i == f->pos && f->count > 0 && c[i].max == 1)
         i = SIZE_MAX; /* a second one */
+    for (size_t k = f->pos; i != SIZE_MAX && k < i; k++)
+        if (c[k].min > 0 && !(k == f->pos && f->count > 0))
+            i = SIZE_MAX; /* it would pass over a required element that has not come */
     if (i == SIZE_MAX) {
-        ERR(r, SNPLP_DIAG_UNKNOWN_ELEMENT, "<%s> is not allowed %s in <%s>",
-            (const char *)localname, f->ext ? "after extension elements" : "here", rule->name);
+        const char *expected = NULL;
+        for (size_t k = f->pos; !f->ext && c[k].name && !expected; k++)
+            if (c[k].min > 0 && !(k == f->pos && f->count > 0))
+                expected = c[k].name;
+        if (expected)
+            ERR(r, SNPLP_DIAG_UNKNOWN_ELEMENT, "<%s> is not allowed here in <%s>: <%s> comes first",
+                (const char *)localname, rule->name, expected);
+        else
+            ERR(r, SNPLP_DIAG_UNKNOWN_ELEMENT, "<%s> is not allowed %s in <%s>",
+                (const char *)localname, f->ext ? "after extension elements" : "here", rule->name);
         r->skip = 1;
         return;
     }
@@ -1017,6 +1071,7 @@ static void end_element(void *ctx, const xmlChar *localname, const xmlChar *pref
     if (r->stopped)
         return;
     if (r->frag.depth > 0) {
+        r->frag_text_bytes = r->frag_text_chars = 0;
         if (snplp__fragment_end(&r->frag, localname, prefix)) {
             char *xml = snplp__fragment_take(&r->frag);
             if (!xml)
@@ -1053,7 +1108,22 @@ static void characters(void *ctx, const xmlChar *ch, int len)
     if (r->stopped || len <= 0)
         return;
     if (r->frag.depth > 0) {
-        snplp__fragment_text(&r->frag, (const char *)ch, (size_t)len);
+        /* an extension's texts are bounded too (a run of text between two tags) */
+        if (r->frag_text_bytes + (size_t)len > SNPLP_XML_MAX_TEXT) {
+            for (int i = 0; i < len; i++)
+                r->frag_text_chars += (ch[i] & 0xC0) != 0x80;
+            if (r->frag_text_chars > SNPLP_XML_MAX_TEXT && !r->frag_text_reported) {
+                ERR(r, SNPLP_DIAG_TEXT_TOO_LONG,
+                    "a text of an extension element is longer than %d characters",
+                    SNPLP_XML_MAX_TEXT);
+                r->frag_text_reported = true;
+            }
+        } else
+            for (int i = 0; i < len; i++)
+                r->frag_text_chars += (ch[i] & 0xC0) != 0x80;
+        r->frag_text_bytes += (size_t)len;
+        if (!r->frag_text_reported)
+            snplp__fragment_text(&r->frag, (const char *)ch, (size_t)len);
         return;
     }
     if (r->skip)
@@ -1312,6 +1382,8 @@ static int import(snplp_referential **out, snplp_diagnostics *diags, source *src
         return snplp__oom();
     }
     r.ctxt->_private = &r;
+    /* the schema's SAX plug does not pass the parser's own errors on: take them directly */
+    r.ctxt->sax->serror = parser_error;
     xmlCtxtUseOptions(r.ctxt, XML_PARSE_NONET | XML_PARSE_NOCDATA);
     if (vctxt)
         xmlSchemaValidateSetFilename(vctxt, r.name);
@@ -1326,8 +1398,18 @@ static int import(snplp_referential **out, snplp_diagnostics *diags, source *src
             break;
         }
         done += (uint64_t)n;
-        if (!r.stopped)
-            xmlParseChunk(r.ctxt, buf, (int)n, n == 0);
+        if (!r.stopped && xmlParseChunk(r.ctxt, buf, (int)n, n == 0) != 0 && !r.stopped &&
+            r.parse_errors == 0) {
+            /* libxml2 stopped without a finding through serror (an encoding conversion that
+             * failed, for one) */
+            const xmlError *e = xmlCtxtGetLastError(r.ctxt);
+            char m[300];
+            snprintf(m, sizeof m, "%s", e && e->message ? e->message : "parse error");
+            report(&r, SNPLP_SEVERITY_ERROR, SNPLP_DIAG_NOT_WELL_FORMED,
+                   e && e->line > 0 ? (size_t)e->line : cur_line(&r),
+                   e && e->int2 > 0 ? (size_t)e->int2 : 1, NULL, "not well-formed: %s", m);
+            stop(&r);
+        }
         if (r.stopped || n == 0)
             break;
         if (options && options->progress &&

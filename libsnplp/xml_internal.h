@@ -32,6 +32,7 @@ void snplp__buf_free(snplp_buf *b);
 typedef struct snplp_ns_decl {
     char *prefix; /* "" for the default namespace */
     char *uri;
+    int depth; /* of the element that declares it */
 } snplp_ns_decl;
 
 typedef struct snplp_fragment {
@@ -42,7 +43,6 @@ typedef struct snplp_fragment {
     bool open;            /* the last start tag written to body is not closed yet */
     bool root_open;       /* the root's start tag is not closed yet (no content so far) */
     snplp_ns_decl *decls; /* declarations made inside the fragment, innermost last */
-    int *decl_depth;
     size_t ndecls, capdecls;
     snplp_ns_decl *root_decls; /* the root's own declarations, then the needed ones */
     size_t nroot, caproot;
@@ -58,6 +58,12 @@ bool snplp__fragment_end(snplp_fragment *f, const xmlChar *localname, const xmlC
 /* The canonical text of a complete fragment (NULL on allocation failure); resets f. */
 char *snplp__fragment_take(snplp_fragment *f);
 void snplp__fragment_reset(snplp_fragment *f);
+
+/* libxml2's SAX2 hands attribute values over with '&' still written "&#38;" (it re-reads them
+ * when it builds a tree): *decoded receives the attributes with the values decoded (attrs
+ * itself when no value has one; *mem, to free with snplp__free, holds the copy). False when
+ * memory runs out. */
+bool snplp__attrs_decode(int nb, const xmlChar **attrs, const xmlChar ***decoded, void **mem);
 
 /* ---- helpers ---- */
 

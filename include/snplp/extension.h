@@ -21,8 +21,9 @@ SNPLP_BEGIN_DECLS
  * @brief Appends an extension element to the item @p item_id.
  * @param xml one XML element whose namespace is neither absent nor `urn:snplp:1.0`, with its
  *        namespace declarations; it is stored in canonical form.
- * @return #SNPLP_OK, #SNPLP_EINVAL (NULL argument, not one well-formed element, or an element
- *         of no namespace or of the snplp namespace), #SNPLP_ENOTFOUND (no such item),
+ * @return #SNPLP_OK, #SNPLP_EINVAL (NULL argument, not one well-formed element, an element
+ *         of no namespace or of the snplp namespace, or nested so deep that the item's element
+ *         and it would pass #SNPLP_XML_MAX_DEPTH), #SNPLP_ENOTFOUND (no such item),
  *         #SNPLP_ENOMEM.
  */
 SNPLP_API int snplp_referential_add_extension(snplp_referential *ref, const char *item_id,
@@ -41,7 +42,7 @@ SNPLP_API const char *snplp_referential_extension_at(const snplp_referential *re
  * @param prefix the prefix to write it with (an NCName, not "xml" or "xmlns" unless @p ns is
  *        the XML namespace).
  * @param name the local name (an NCName).
- * @param value the value (UTF-8 text).
+ * @param value the value (UTF-8 text, at most #SNPLP_XML_MAX_ATTRIBUTE bytes).
  * @return #SNPLP_OK, #SNPLP_EINVAL, #SNPLP_ENOTFOUND, #SNPLP_EENCODING, #SNPLP_ENOMEM.
  */
 SNPLP_API int snplp_referential_set_foreign_attribute(snplp_referential *ref, const char *item_id,
