@@ -232,6 +232,7 @@ static int find_or_fail(snplp_item **out, const snplp_referential *ref, const ch
 
 /* Canonicalizing a fragment given as text: a SAX2 parse feeding the recorder. */
 typedef struct canon {
+    xmlParserCtxtPtr ctxt;
     snplp_fragment frag;
     int max_depth; /* the deepest element of the fragment (its root is 1) */
     char *result;
@@ -294,7 +295,11 @@ static void c_chars(void *ctx, const xmlChar *ch, int len)
 static void c_subset(void *ctx, const xmlChar *name, const xmlChar *ext, const xmlChar *sys)
 {
     (void)name, (void)ext, (void)sys;
-    ((canon *)ctx)->bad = true;
+    canon *c = ctx;
+    c->bad = true;
+    /* no DTD is read: the parse ends here (as in xml_import.c's stop()) */
+    c->ctxt->disableSAX = 1;
+    c->ctxt->instate = XML_PARSER_EOF;
 }
 
 static void c_error(void *ctx, xmlErrorPtr e)
@@ -328,9 +333,13 @@ int snplp_referential_add_extension(snplp_referential *ref, const char *item_id,
         len <= INT32_MAX ? xmlCreatePushParserCtxt(&sax, &c, NULL, 0, "extension") : NULL;
     if (!ctxt)
         return len > INT32_MAX ? snplp__bad_arg(__func__, "too long") : snplp__oom();
+    c.ctxt = ctxt;
     xmlCtxtUseOptions(ctxt, XML_PARSE_NONET | XML_PARSE_NOCDATA);
     int prc = xmlParseChunk(ctxt, xml, (int)len, 1);
     bool well_formed = prc == 0 && ctxt->wellFormed && ctxt->nsWellFormed;
+    if (ctxt->myDoc) /* a document libxml2 may make for a DTD's entities: not ours to keep */
+        xmlFreeDoc(ctxt->myDoc);
+    ctxt->myDoc = NULL;
     xmlFreeParserCtxt(ctxt);
     bool bad = c.bad || !well_formed || !c.result || c.elements != 1;
     snplp__fragment_reset(&c.frag);

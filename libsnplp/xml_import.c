@@ -272,10 +272,14 @@ static size_t cur_column(const reader *r)
     return c > 0 ? (size_t)c : 1;
 }
 
+/* Ends the pass. Not xmlStopParser(): called from a SAX callback, it frees the input that
+ * libxml2 (and the schema's SAX plug, in strict mode) still reads when the callback returns. */
 static void stop(reader *r)
 {
-    if (!r->stopped && r->ctxt)
-        xmlStopParser(r->ctxt);
+    if (!r->stopped && r->ctxt) {
+        r->ctxt->disableSAX = 1;
+        r->ctxt->instate = XML_PARSER_EOF;
+    }
     r->stopped = true;
 }
 
@@ -1432,6 +1436,9 @@ static int import(snplp_referential **out, snplp_diagnostics *diags, source *src
     if (r.status == SNPLP_OK && !r.stopped && r.parse_errors == 0)
         validate_read(&r);
 
+    if (r.ctxt->myDoc) /* a document libxml2 may make for a DTD's entities */
+        xmlFreeDoc(r.ctxt->myDoc);
+    r.ctxt->myDoc = NULL;
     xmlFreeParserCtxt(r.ctxt);
     if (plug)
         xmlSchemaSAXUnplug(plug);
