@@ -308,6 +308,11 @@ static void c_error(void *ctx, xmlErrorPtr e)
     ((canon *)ctx)->bad = true;
 }
 
+static void silent(void *ctx, const char *fmt, ...)
+{
+    (void)ctx, (void)fmt;
+}
+
 int snplp_referential_add_extension(snplp_referential *ref, const char *item_id, const char *xml)
 {
     snplp_item *it = NULL;
@@ -335,7 +340,12 @@ int snplp_referential_add_extension(snplp_referential *ref, const char *item_id,
         return len > INT32_MAX ? snplp__bad_arg(__func__, "too long") : snplp__oom();
     c.ctxt = ctxt;
     xmlCtxtUseOptions(ctxt, XML_PARSE_NONET | XML_PARSE_NOCDATA);
+    /* libxml2 prints some problems through its generic handler: not to the caller's stderr */
+    xmlGenericErrorFunc old_generic = xmlGenericError;
+    void *old_generic_ctx = xmlGenericErrorContext;
+    xmlSetGenericErrorFunc(NULL, silent);
     int prc = xmlParseChunk(ctxt, xml, (int)len, 1);
+    xmlSetGenericErrorFunc(old_generic_ctx, old_generic);
     bool well_formed = prc == 0 && ctxt->wellFormed && ctxt->nsWellFormed;
     if (ctxt->myDoc) /* a document libxml2 may make for a DTD's entities: not ours to keep */
         xmlFreeDoc(ctxt->myDoc);

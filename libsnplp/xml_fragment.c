@@ -236,7 +236,8 @@ void snplp__fragment_start(snplp_fragment *f, const xmlChar *localname, const xm
     } else {
         snplp__buf_puts(b, "<");
         put_qname(b, prefix, localname);
-        put_decls_sorted(b, f->decls + first, f->ndecls - first);
+        if (f->ndecls > first) /* (no arithmetic on a NULL array) */
+            put_decls_sorted(b, f->decls + first, f->ndecls - first);
         /* an element of no namespace says so, whatever the default namespace around it */
         bool undeclares = false;
         for (size_t i = first; i < f->ndecls; i++)

@@ -256,6 +256,7 @@ typedef struct reader {
     size_t parse_errors, model_errors;
     int first_code;
     char first[512];
+    char generic[300]; /* the first message libxml2 gave its generic error handler */
     position *positions;
     size_t npositions, cappositions;
 } reader;
@@ -1224,6 +1225,21 @@ static void schema_error(void *data, xmlErrorPtr e)
            NULL, "%s", msg);
 }
 
+/* libxml2 reports a few problems (encoding conversions) only through its generic error
+ * handler, which prints to stderr by default: during an import they are kept instead. */
+static void generic_error(void *ctx, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+static void generic_error(void *ctx, const char *fmt, ...)
+{
+    reader *r = ctx;
+    size_t n = strlen(r->generic);
+    if (n + 1 >= sizeof r->generic || (n > 0 && r->generic[n - 1] == '\n'))
+        return; /* the first message only */
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(r->generic + n, sizeof r->generic - n, fmt, ap);
+    va_end(ap);
+}
+
 /* ---- the pass ---- */
 
 struct snplp_import_options {
@@ -1375,9 +1391,13 @@ static int import(snplp_referential **out, snplp_diagnostics *diags, source *src
         }
     }
 
+    xmlGenericErrorFunc old_generic = xmlGenericError;
+    void *old_generic_ctx = xmlGenericErrorContext;
+    xmlSetGenericErrorFunc(&r, generic_error);
     char *buf = snplp__malloc(CHUNK);
     r.ctxt = buf ? xmlCreatePushParserCtxt(sax_ptr, user, NULL, 0, r.name) : NULL;
     if (!r.ctxt) {
+        xmlSetGenericErrorFunc(old_generic_ctx, old_generic);
         snplp__free(buf);
         if (plug)
             xmlSchemaSAXUnplug(plug);
@@ -1408,7 +1428,10 @@ static int import(snplp_referential **out, snplp_diagnostics *diags, source *src
              * failed, for one) */
             const xmlError *e = xmlCtxtGetLastError(r.ctxt);
             char m[300];
-            snprintf(m, sizeof m, "%s", e && e->message ? e->message : "parse error");
+            snprintf(m, sizeof m, "%s",
+                     r.generic[0]      ? r.generic
+                     : e && e->message ? e->message
+                                       : "parse error");
             report(&r, SNPLP_SEVERITY_ERROR, SNPLP_DIAG_NOT_WELL_FORMED,
                    e && e->line > 0 ? (size_t)e->line : cur_line(&r),
                    e && e->int2 > 0 ? (size_t)e->int2 : 1, NULL, "not well-formed: %s", m);
@@ -1436,6 +1459,7 @@ static int import(snplp_referential **out, snplp_diagnostics *diags, source *src
     if (r.status == SNPLP_OK && !r.stopped && r.parse_errors == 0)
         validate_read(&r);
 
+    xmlSetGenericErrorFunc(old_generic_ctx, old_generic);
     if (r.ctxt->myDoc) /* a document libxml2 may make for a DTD's entities */
         xmlFreeDoc(r.ctxt->myDoc);
     r.ctxt->myDoc = NULL;

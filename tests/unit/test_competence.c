@@ -245,13 +245,9 @@ static void competence_add_content_oom(void **state)
     const snplp_style styles[] = {SNPLP_STYLE_BULLET, SNPLP_STYLE_HEADING, SNPLP_STYLE_NUMBERED,
                                   SNPLP_STYLE_BULLET, SNPLP_STYLE_HEADING, SNPLP_STYLE_NUMBERED};
     const char *const ids[] = {"c0", "c1", "c2", "c3", "c4", "c5"};
-    const char *const texts[] = {"C",
-                                 "Titre",
-                                 "Num\xc3\xa9ro",
-                                 "Pu\xcc\x82"
-                                 "ce",
-                                 "E",
-                                 "F"};
+    const char *const texts[] = {
+        "C", "Titre", "Num\xc3\xa9ro", "Pu\314\202ce", /* "Pûce" with u + U+0302, decomposed */
+        "E", "F"};
     for (size_t i = 0; i < COUNT_OF(styles); i++) {
         content_ctx c = {f.ref,
                          f.competence,
