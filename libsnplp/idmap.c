@@ -1,4 +1,4 @@
-/* A hash map from ids to items: FNV-1a hashing (mixed), linear probing, load kept under 1/2;
+/* A hash map from ids to items: FNV-1a hashing (mixed), linear probing, load kept under 3/4;
  * each slot keeps the hash, so that probes compare ids only when the hashes are equal. */
 #include "idmap.h"
 
@@ -51,7 +51,7 @@ static void place(snplp_idmap_slot *slots, size_t cap, snplp_item *item, uint64_
 int snplp__idmap_reserve_undoable(snplp_idmap *m, snplp_idmap_growth *g)
 {
     g->map = NULL;
-    if ((m->n + 1) * 2 <= m->cap)
+    if ((m->n + 1) * 4 <= m->cap * 3)
         return 0;
     size_t cap = m->cap ? m->cap * 2 : 64;
     if (cap < m->cap)

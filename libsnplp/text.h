@@ -8,6 +8,10 @@
  * NFC-normalized into a counted allocation. *changed (if not NULL) tells whether the
  * normalization changed the text. Records the error (SNPLP_EENCODING, SNPLP_ENOMEM...). */
 int snplp__text_copy(char **out, const char *in, bool *changed);
+/* Set by the XML reader (this thread only, never while a caller's callback runs) while every
+ * text the model receives comes from libxml2, which has checked it: the checks are skipped. */
+extern _Thread_local bool snplp__text_trusted;
+
 /* True for NULL, "" and text made only of white space. */
 bool snplp__text_is_blank(const char *s);
 

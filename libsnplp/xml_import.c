@@ -23,6 +23,7 @@
 #include "diag.h"
 #include "errors.h"
 #include "item.h"
+#include "text.h"
 #include "xml_internal.h"
 
 #define CHUNK 65536
@@ -329,8 +330,12 @@ __attribute__((format(printf, 7, 8))) static void report(reader *r, snplp_severi
             snprintf(r->first, sizeof r->first, "%s:%zu:%zu: %s", r->name, line, column, msg);
         }
     }
-    if (r->diags &&
-        snplp__diag(r->diags, severity, code, line, column, item_id, "%s", msg) != SNPLP_OK)
+    bool trusted = snplp__text_trusted; /* a message is not a text libxml2 checked */
+    snplp__text_trusted = false;
+    int rc = r->diags ? snplp__diag(r->diags, severity, code, line, column, item_id, "%s", msg)
+                      : SNPLP_OK;
+    snplp__text_trusted = trusted;
+    if (rc != SNPLP_OK)
         oom(r);
 }
 
@@ -1422,8 +1427,13 @@ static int import(snplp_referential **out, snplp_diagnostics *diags, source *src
             break;
         }
         done += (uint64_t)n;
-        if (!r.stopped && xmlParseChunk(r.ctxt, buf, (int)n, n == 0) != 0 && !r.stopped &&
-            r.parse_errors == 0) {
+        int prc = 0;
+        if (!r.stopped) {
+            snplp__text_trusted = true; /* texts come from libxml2 until it returns */
+            prc = xmlParseChunk(r.ctxt, buf, (int)n, n == 0);
+            snplp__text_trusted = false;
+        }
+        if (prc != 0 && !r.stopped && r.parse_errors == 0) {
             /* libxml2 stopped without a finding through serror (an encoding conversion that
              * failed, for one) */
             const xmlError *e = xmlCtxtGetLastError(r.ctxt);
