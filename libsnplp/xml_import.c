@@ -6,6 +6,7 @@
  * no entity substitution), a document type declaration ends the pass, and depth, text and
  * attribute sizes are bounded. */
 #include <limits.h>
+#include <stddef.h>
 #include <pthread.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -220,7 +221,8 @@ typedef struct frame {
     uint32_t count;
     snplp_item *item;
     size_t line, column;
-    /* values read from the attributes, applied when the item is made */
+    /* values read from the attributes, applied when the item is made; id and theme point
+     * into ids (NULL when absent) */
     char *id;
     char *theme;
     int variant;
@@ -228,7 +230,8 @@ typedef struct frame {
     int64_t integer;
     int64_t micro; /* days, in millionths */
     bool flag;
-    snplp_list fattrs; /* snplp_foreign_attr * waiting for the item */
+    snplp_list fattrs;             /* snplp_foreign_attr * waiting for the item */
+    char ids[2][SNPLP_ID_MAX + 1]; /* not cleared by push(): written before being read */
 } frame;
 
 typedef struct position {
@@ -468,10 +471,8 @@ static void free_fattrs(snplp_list *l)
 
 static void frame_clear(frame *f)
 {
-    snplp__free(f->id);
-    snplp__free(f->theme);
     free_fattrs(&f->fattrs);
-    memset(f, 0, sizeof *f);
+    memset(f, 0, offsetof(frame, ids));
 }
 
 static frame *push(reader *r, etype type)
@@ -487,7 +488,7 @@ static frame *push(reader *r, etype type)
         r->cap = cap;
     }
     frame *f = &r->stack[r->depth++];
-    memset(f, 0, sizeof *f);
+    memset(f, 0, offsetof(frame, ids));
     f->type = (uint8_t)type;
     f->line = cur_line(r);
     f->column = cur_column(r);
@@ -881,11 +882,10 @@ static void check_attributes(reader *r, frame *f, int nb, const xmlChar **attrs)
             continue;
         }
         if (ar->type == V_ID) {
-            char *copy = snplp__strndup(v, n);
-            if (!copy) {
-                oom(r);
-                return;
-            }
+            /* an id is at most SNPLP_ID_MAX bytes (checked above): kept in the frame */
+            char *copy = f->ids[strcmp(ar->name, "theme") == 0];
+            memcpy(copy, v, n);
+            copy[n] = '\0';
             if (strcmp(ar->name, "theme") == 0)
                 f->theme = copy;
             else if (strcmp(ar->name, "id") == 0)
@@ -900,7 +900,6 @@ static void check_attributes(reader *r, frame *f, int nb, const xmlChar **attrs)
                     if (rc != SNPLP_OK)
                         model_failed(r, f, rc, rule->name);
                 }
-                snplp__free(copy);
             }
         } else if (ar->type == V_DAYS || ar->type == V_CENTS || (ar->type == V_DIPLOMA) ||
                    (ar->type == V_INTEGER)) {
