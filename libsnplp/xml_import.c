@@ -221,10 +221,10 @@ typedef struct frame {
     uint32_t count;
     snplp_item *item;
     size_t line, column;
-    /* values read from the attributes, applied when the item is made; id and theme point
-     * into ids (NULL when absent) */
-    char *id;
-    char *theme;
+    /* values read from the attributes, applied when the item is made; the id and the theme
+     * are in ids[0] and ids[1] (frames move as the stack grows: no pointer into them is
+     * kept) */
+    bool has_id, has_theme;
     int variant;
     bool has_number;
     int64_t integer;
@@ -475,6 +475,10 @@ static void frame_clear(frame *f)
     memset(f, 0, offsetof(frame, ids));
 }
 
+/* The id and theme read from the frame's attributes, NULL when absent. */
+#define ID(f)    ((f)->has_id ? (const char *)(f)->ids[0] : NULL)
+#define THEME(f) ((f)->has_theme ? (const char *)(f)->ids[1] : NULL)
+
 static frame *push(reader *r, etype type)
 {
     if (r->depth == r->cap) {
@@ -515,7 +519,7 @@ static void attach_fattrs(reader *r, frame *f)
         if (rc == SNPLP_ENOMEM)
             oom(r);
         else if (rc != SNPLP_OK)
-            report(r, SNPLP_SEVERITY_ERROR, SNPLP_DIAG_BAD_VALUE, f->line, f->column, f->id, "%s",
+            report(r, SNPLP_SEVERITY_ERROR, SNPLP_DIAG_BAD_VALUE, f->line, f->column, ID(f), "%s",
                    snplp_error_last_message());
     }
     free_fattrs(&f->fattrs);
@@ -530,10 +534,10 @@ static void model_failed(reader *r, frame *f, int rc, const char *what)
         return;
     }
     if (rc == SNPLP_EEXISTS)
-        report(r, SNPLP_SEVERITY_ERROR, SNPLP_DIAG_DUPLICATE_ID, f->line, f->column, f->id,
+        report(r, SNPLP_SEVERITY_ERROR, SNPLP_DIAG_DUPLICATE_ID, f->line, f->column, ID(f),
                "%s: %s", what, snplp_error_last_message());
     else
-        report(r, SNPLP_SEVERITY_ERROR, SNPLP_DIAG_BAD_VALUE, f->line, f->column, f->id, "%s: %s",
+        report(r, SNPLP_SEVERITY_ERROR, SNPLP_DIAG_BAD_VALUE, f->line, f->column, ID(f), "%s: %s",
                what, snplp_error_last_message());
 }
 
@@ -559,7 +563,7 @@ static void check_nfc(reader *r, const snplp_item *it, snplp_field field, const 
 /* Makes the item of frame f from its first text (title or text). */
 static void make_item(reader *r, frame *f, frame *p, const char *text)
 {
-    if (f->dead || !f->id || (p && p->type != T_ROOT && !p->item)) {
+    if (f->dead || !f->has_id || (p && p->type != T_ROOT && !p->item)) {
         f->dead = true;
         return;
     }
@@ -568,67 +572,67 @@ static void make_item(reader *r, frame *f, frame *p, const char *text)
     int rc;
     switch ((etype)f->type) {
     case T_COMMITMENT:
-        rc = snplp_referential_add_commitment((snplp_commitment **)&out, r->ref, f->id, text);
+        rc = snplp_referential_add_commitment((snplp_commitment **)&out, r->ref, ID(f), text);
         break;
     case T_LEVER:
-        rc = snplp_referential_add_lever((snplp_lever **)&out, r->ref, f->id, text);
+        rc = snplp_referential_add_lever((snplp_lever **)&out, r->ref, ID(f), text);
         break;
     case T_THEME:
-        rc = snplp_referential_add_theme((snplp_theme **)&out, r->ref, f->id, text);
+        rc = snplp_referential_add_theme((snplp_theme **)&out, r->ref, ID(f), text);
         break;
     case T_MODULE:
-        rc = snplp_referential_add_module((snplp_module **)&out, r->ref, f->theme, f->id,
+        rc = snplp_referential_add_module((snplp_module **)&out, r->ref, THEME(f), ID(f),
                                           (snplp_level)f->variant, text);
         break;
     case T_PROFESSION:
-        rc = snplp_referential_add_profession((snplp_profession **)&out, r->ref, f->id,
+        rc = snplp_referential_add_profession((snplp_profession **)&out, r->ref, ID(f),
                                               (snplp_category)f->variant, text);
         break;
     case T_DIPLOMA_RULE:
-        rc = snplp_referential_add_diploma_rule((snplp_diploma_rule **)&out, r->ref, f->id, text);
+        rc = snplp_referential_add_diploma_rule((snplp_diploma_rule **)&out, r->ref, ID(f), text);
         break;
     case T_FUNDING:
-        rc = snplp_referential_add_funding((snplp_funding **)&out, r->ref, f->id, text);
+        rc = snplp_referential_add_funding((snplp_funding **)&out, r->ref, ID(f), text);
         break;
     case T_PLAN:
-        rc = snplp_referential_add_plan((snplp_plan **)&out, r->ref, f->id, text);
+        rc = snplp_referential_add_plan((snplp_plan **)&out, r->ref, ID(f), text);
         break;
     case T_OBJECTIVE:
         rc = p->type == T_THEME
-                 ? snplp_theme_add_objective((snplp_objective **)&out, (snplp_theme *)pi, f->id,
+                 ? snplp_theme_add_objective((snplp_objective **)&out, (snplp_theme *)pi, ID(f),
                                              text)
                  : snplp_training_plan_add_objective((snplp_objective **)&out,
-                                                     (snplp_training_plan *)pi, f->id, text);
+                                                     (snplp_training_plan *)pi, ID(f), text);
         break;
     case T_OUTCOME:
         rc = p->type == T_THEME
-                 ? snplp_theme_add_outcome((snplp_outcome **)&out, (snplp_theme *)pi, f->id, text)
+                 ? snplp_theme_add_outcome((snplp_outcome **)&out, (snplp_theme *)pi, ID(f), text)
                  : snplp_training_plan_add_outcome((snplp_outcome **)&out,
-                                                   (snplp_training_plan *)pi, f->id, text);
+                                                   (snplp_training_plan *)pi, ID(f), text);
         break;
     case T_RECOMMENDATION:
         rc = p->type == T_THEME ? snplp_theme_add_recommendation((snplp_recommendation **)&out,
-                                                                 (snplp_theme *)pi, f->id, text)
+                                                                 (snplp_theme *)pi, ID(f), text)
                                 : snplp_module_add_recommendation((snplp_recommendation **)&out,
-                                                                  (snplp_module *)pi, f->id, text);
+                                                                  (snplp_module *)pi, ID(f), text);
         break;
     case T_COMPETENCE:
         rc =
-            snplp_module_add_competence((snplp_competence **)&out, (snplp_module *)pi, f->id, text);
+            snplp_module_add_competence((snplp_competence **)&out, (snplp_module *)pi, ID(f), text);
         break;
     case T_CONTENT:
         rc = p->type == T_CONTENT
-                 ? snplp_content_add_child((snplp_content **)&out, (snplp_content *)pi, f->id,
+                 ? snplp_content_add_child((snplp_content **)&out, (snplp_content *)pi, ID(f),
                                            (snplp_style)f->variant, text)
                  : snplp_competence_add_content((snplp_content **)&out, (snplp_competence *)pi,
-                                                f->id, (snplp_style)f->variant, text);
+                                                ID(f), (snplp_style)f->variant, text);
         break;
     case T_PLAN_THEME:
-        rc = snplp_plan_add_plan_theme((snplp_plan_theme **)&out, (snplp_plan *)pi, f->id, text);
+        rc = snplp_plan_add_plan_theme((snplp_plan_theme **)&out, (snplp_plan *)pi, ID(f), text);
         break;
     case T_FIGURE:
         rc =
-            snplp_plan_add_figure((snplp_figure **)&out, (snplp_plan *)pi, f->id, f->integer, text);
+            snplp_plan_add_figure((snplp_figure **)&out, (snplp_plan *)pi, ID(f), f->integer, text);
         break;
     default:
         return;
@@ -887,9 +891,9 @@ static void check_attributes(reader *r, frame *f, int nb, const xmlChar **attrs)
             memcpy(copy, v, n);
             copy[n] = '\0';
             if (strcmp(ar->name, "theme") == 0)
-                f->theme = copy;
+                f->has_theme = true;
             else if (strcmp(ar->name, "id") == 0)
-                f->id = copy;
+                f->has_id = true;
             else { /* ref: applied at once to the module being read */
                 frame *p = parent_of(r, f);
                 if (p && p->item) {
