@@ -12,6 +12,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/stat.h>
 
 #include <libxml/parserInternals.h>
@@ -997,6 +998,7 @@ static void start_decoded(reader *r, const xmlChar *localname, const xmlChar *pr
             return;
         }
         r->root_seen = true;
+
         f = push(r, T_ROOT);
         if (f)
             check_attributes(r, f, nb_attributes, attributes);
@@ -1248,6 +1250,61 @@ static void generic_error(void *ctx, const char *fmt, ...)
     va_end(ap);
 }
 
+/* ---- the encoding ---- */
+
+#define HEAD 512 /* bytes read before the parse starts, to see the XML declaration */
+
+static bool ascii_ws(char c)
+{
+    return c == ' ' || c == '\t' || c == '\r' || c == '\n';
+}
+
+/* Whether the document starting with p[0..n) is UTF-8: no UTF-16 or UTF-32 byte order mark or
+ * pattern, and an XML declaration that names no encoding or UTF-8. Otherwise enc receives the
+ * name found. libxml2 would convert other encodings, in ways that depend on how the input
+ * arrives; the format is UTF-8 only, so the declaration is read here, and libxml2 is told to
+ * ignore it (XML_PARSE_IGNORE_ENC). A malformed declaration is left to libxml2 to report. */
+static bool encoding_is_utf8(const char *p, size_t n, char *enc, size_t size)
+{
+    const unsigned char *u = (const unsigned char *)p;
+    snprintf(enc, size, "UTF-16");
+    if (n >= 2 && ((u[0] == 0xFE && u[1] == 0xFF) || (u[0] == 0xFF && u[1] == 0xFE)))
+        return false;
+    if (n >= 2 && (u[0] == 0 || u[1] == 0)) /* UTF-16 or UTF-32 without a mark */
+        return false;
+    if (n >= 3 && u[0] == 0xEF && u[1] == 0xBB && u[2] == 0xBF)
+        p += 3, n -= 3;
+    if (n < 6 || memcmp(p, "<?xml", 5) != 0 || !ascii_ws(p[5]))
+        return true;
+    const char *end = NULL;
+    for (size_t i = 5; i + 1 < n && !end; i++)
+        if (p[i] == '?' && p[i + 1] == '>')
+            end = p + i;
+    if (!end)
+        return true;
+    for (const char *q = p + 5; q + 8 <= end; q++) {
+        if (memcmp(q, "encoding", 8) != 0 || !ascii_ws(q[-1]))
+            continue;
+        q += 8;
+        while (q < end && ascii_ws(*q))
+            q++;
+        if (q >= end || *q++ != '=')
+            return true;
+        while (q < end && ascii_ws(*q))
+            q++;
+        if (q >= end || (*q != '"' && *q != '\''))
+            return true;
+        char quote = *q++;
+        const char *name = q;
+        while (q < end && *q != quote)
+            q++;
+        size_t len = (size_t)(q - name);
+        snprintf(enc, size, "%.*s", (int)(len < 30 ? len : 30), name);
+        return len == 5 && strncasecmp(name, "UTF-8", 5) == 0;
+    }
+    return true;
+}
+
 /* ---- the pass ---- */
 
 struct snplp_import_options {
@@ -1416,11 +1473,13 @@ static int import(snplp_referential **out, snplp_diagnostics *diags, source *src
     r.ctxt->_private = &r;
     /* the schema's SAX plug does not pass the parser's own errors on: take them directly */
     r.ctxt->sax->serror = parser_error;
-    xmlCtxtUseOptions(r.ctxt, XML_PARSE_NONET | XML_PARSE_NOCDATA);
+    xmlCtxtUseOptions(r.ctxt, XML_PARSE_NONET | XML_PARSE_NOCDATA | XML_PARSE_IGNORE_ENC);
     if (vctxt)
         xmlSchemaValidateSetFilename(vctxt, r.name);
 
     uint64_t done = 0;
+    snplp_buf head = {0}; /* the first bytes, kept until the encoding is known */
+    bool head_checked = false;
     for (;;) {
         long n = next_chunk(src, buf);
         if (n < 0) {
@@ -1430,12 +1489,34 @@ static int import(snplp_referential **out, snplp_diagnostics *diags, source *src
             break;
         }
         done += (uint64_t)n;
+        const char *chunk = buf;
+        size_t len = (size_t)n;
+        if (!head_checked) {
+            snplp__buf_put(&head, buf, len);
+            if (head.failed) {
+                oom(&r);
+                break;
+            }
+            if (head.n < HEAD && n > 0)
+                goto progress;
+            head_checked = true;
+            char enc[40];
+            if (!encoding_is_utf8(head.p ? head.p : "", head.n, enc, sizeof enc)) {
+                report(&r, SNPLP_SEVERITY_ERROR, SNPLP_DIAG_NOT_WELL_FORMED, 1, 1, NULL,
+                       "not well-formed: the document is in %s; the format is UTF-8 only", enc);
+                stop(&r);
+                break;
+            }
+            chunk = head.p ? head.p : "";
+            len = head.n;
+        }
         int prc = 0;
         if (!r.stopped) {
             snplp__text_trusted = true; /* texts come from libxml2 until it returns */
-            prc = xmlParseChunk(r.ctxt, buf, (int)n, n == 0);
+            prc = xmlParseChunk(r.ctxt, chunk, (int)len, n == 0);
             snplp__text_trusted = false;
         }
+        snplp__buf_free(&head);
         if (prc != 0 && !r.stopped && r.parse_errors == 0) {
             /* libxml2 stopped without a finding through serror (an encoding conversion that
              * failed, for one) */
@@ -1452,6 +1533,7 @@ static int import(snplp_referential **out, snplp_diagnostics *diags, source *src
         }
         if (r.stopped || n == 0)
             break;
+    progress:
         if (options && options->progress &&
             options->progress(options->progress_user, done, src->total) != 0) {
             report(&r, SNPLP_SEVERITY_ERROR, SNPLP_DIAG_IO, cur_line(&r), cur_column(&r), NULL,
@@ -1472,6 +1554,7 @@ static int import(snplp_referential **out, snplp_diagnostics *diags, source *src
     if (r.status == SNPLP_OK && !r.stopped && r.parse_errors == 0)
         validate_read(&r);
 
+    snplp__buf_free(&head);
     xmlSetGenericErrorFunc(old_generic_ctx, old_generic);
     if (r.ctxt->myDoc) /* a document libxml2 may make for a DTD's entities */
         xmlFreeDoc(r.ctxt->myDoc);
