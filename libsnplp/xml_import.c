@@ -17,6 +17,7 @@
 
 #include <libxml/parserInternals.h>
 #include <libxml/xmlschemas.h>
+#include <unicode/utf8.h>
 
 #include <snplp/snplp.h>
 
@@ -301,14 +302,17 @@ static void oom(reader *r)
  * one. Bad bytes become '?'. */
 static void sanitize(char *msg)
 {
-    for (size_t i = 0; msg[i];) {
-        int len = 4;
-        int c = xmlGetUTF8Char((const unsigned char *)msg + i, &len);
-        if (c < 0 || (c < 0x20 && c != '\t') || c == 0xFFFE || c == 0xFFFF) {
-            msg[i++] = c == '\n' ? ' ' : '?';
-            continue;
+    /* ICU's U8_NEXT is strict (libxml2's xmlGetUTF8Char takes any byte as a lead byte) */
+    int32_t n = (int32_t)strlen(msg);
+    for (int32_t i = 0; i < n;) {
+        int32_t at = i;
+        UChar32 c;
+        U8_NEXT((const uint8_t *)msg, i, n, c);
+        if (c < 0 || (c < 0x20 && c != '\t') || (c >= 0xD800 && c <= 0xDFFF) || c == 0xFFFE ||
+            c == 0xFFFF) {
+            for (int32_t k = at; k < i; k++)
+                msg[k] = c == '\n' ? ' ' : '?';
         }
-        i += (size_t)len;
     }
 }
 
