@@ -3,9 +3,10 @@
  * @brief Declarations shared by every libsnplp header: the export macro, the opaque types and
  *        the kinds of items a referential holds.
  *
- * Every type of libsnplp is opaque: a program only ever holds pointers to them and reaches
- * their content through functions. Types never change size in the ABI because their layout is
- * private to the library.
+ * Every object type of libsnplp is opaque: a program only ever holds pointers to them and
+ * reaches their content through functions. Types never change size in the ABI because their
+ * layout is private to the library. The one exception is the value type #snplp_decimal
+ * (decimal.h), two integers passed by value, whose fixed layout is part of the ABI.
  */
 #ifndef SNPLP_COMMON_H
 #define SNPLP_COMMON_H

@@ -15,6 +15,7 @@
 #include <snplp/alloc.h>
 #include <snplp/id.h>
 #include <snplp/text.h>
+#include <snplp/decimal.h>
 #include <snplp/diagnostics.h>
 #include <snplp/referential.h>
 #include <snplp/builtin.h>
