@@ -1258,11 +1258,6 @@ static void generic_error(void *ctx, const char *fmt, ...)
 
 #define HEAD 512 /* bytes read before the parse starts, to see the XML declaration */
 
-static bool ascii_ws(char c)
-{
-    return c == ' ' || c == '\t' || c == '\r' || c == '\n';
-}
-
 /* Whether the document starting with p[0..n) is UTF-8: no UTF-16 or UTF-32 byte order mark or
  * pattern, and an XML declaration that names no encoding or UTF-8. Otherwise enc receives the
  * name found. libxml2 would convert other encodings, in ways that depend on how the input
@@ -1278,7 +1273,7 @@ static bool encoding_is_utf8(const char *p, size_t n, char *enc, size_t size)
         return false;
     if (n >= 3 && u[0] == 0xEF && u[1] == 0xBB && u[2] == 0xBF)
         p += 3, n -= 3;
-    if (n < 6 || memcmp(p, "<?xml", 5) != 0 || !ascii_ws(p[5]))
+    if (n < 6 || memcmp(p, "<?xml", 5) != 0 || !is_ws(p[5]))
         return true;
     const char *end = NULL;
     for (size_t i = 5; i + 1 < n && !end; i++)
@@ -1287,14 +1282,14 @@ static bool encoding_is_utf8(const char *p, size_t n, char *enc, size_t size)
     if (!end)
         return true;
     for (const char *q = p + 5; q + 8 <= end; q++) {
-        if (memcmp(q, "encoding", 8) != 0 || !ascii_ws(q[-1]))
+        if (memcmp(q, "encoding", 8) != 0 || !is_ws(q[-1]))
             continue;
         q += 8;
-        while (q < end && ascii_ws(*q))
+        while (q < end && is_ws(*q))
             q++;
         if (q >= end || *q++ != '=')
             return true;
-        while (q < end && ascii_ws(*q))
+        while (q < end && is_ws(*q))
             q++;
         if (q >= end || (*q != '"' && *q != '\''))
             return true;
