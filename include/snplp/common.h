@@ -5,8 +5,8 @@
  *
  * Every object type of libsnplp is opaque: a program only ever holds pointers to them and
  * reaches their content through functions. Types never change size in the ABI because their
- * layout is private to the library. The one exception is the value type #snplp_decimal
- * (decimal.h), two integers passed by value, whose fixed layout is part of the ABI.
+ * layout is private to the library. The exceptions are two value types passed by value, whose
+ * fixed layouts are part of the ABI: #snplp_decimal (decimal.h) and #snplp_date (date.h).
  */
 #ifndef SNPLP_COMMON_H
 #define SNPLP_COMMON_H
@@ -70,6 +70,17 @@ typedef struct snplp_plan snplp_plan;
 typedef struct snplp_plan_theme snplp_plan_theme;
 /** @brief A key figure of another plan: see figure.h. */
 typedef struct snplp_figure snplp_figure;
+/** @brief A convention (CALPAE) between the State and a territory: see convention.h.
+ *         Reference counted. */
+typedef struct snplp_convention snplp_convention;
+/** @brief An action of a convention: see action.h. */
+typedef struct snplp_action snplp_action;
+/** @brief An indicator of a convention's follow-up matrix: see indicator.h. */
+typedef struct snplp_indicator snplp_indicator;
+/** @brief A computed matrix of indicators × years: see matrix.h and synthesis.h. */
+typedef struct snplp_matrix snplp_matrix;
+/** @brief A decision on the release of a year's credits: see credits.h. */
+typedef struct snplp_credits snplp_credits;
 /** @brief A list of findings of validation or parsing: see diagnostics.h. */
 typedef struct snplp_diagnostics snplp_diagnostics;
 /** @brief One finding in a #snplp_diagnostics list: see diagnostics.h. */

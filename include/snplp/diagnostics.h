@@ -67,8 +67,29 @@ typedef enum snplp_diag_code {
     SNPLP_DIAG_SCHEMA = 220,             /**< "schema": a finding of libxml2's XSD validation
                                               (strict import only) */
     SNPLP_DIAG_DUPLICATE_ID = 230,       /**< "duplicate-id": an id already used in the document */
-    SNPLP_DIAG_TEXT_NORMALIZED = 240     /**< "text-normalized": a text was not in Unicode NFC and
+    SNPLP_DIAG_TEXT_NORMALIZED = 240,    /**< "text-normalized": a text was not in Unicode NFC and
                                               was normalized (warning) */
+    SNPLP_DIAG_YEARS_MISSING = 300,      /**< "years-missing": a convention's years are not set */
+    SNPLP_DIAG_YEARS_SPAN = 301,         /**< "years-span": a convention does not span three
+                                              years (warning) */
+    SNPLP_DIAG_PERCENT_RANGE = 302,      /**< "percent-range": a percent outside 0..100 */
+    SNPLP_DIAG_BAD_COUNT = 303,          /**< "bad-count": a count negative or not whole */
+    SNPLP_DIAG_NUMERATOR_OVER_DENOMINATOR = 304, /**< "numerator-over-denominator": a
+                                                      numerator above its denominator */
+    SNPLP_DIAG_YEAR_OUTSIDE = 305,       /**< "year-outside": a value for a year outside the
+                                              convention */
+    SNPLP_DIAG_ACTUAL_MISSING = 306,     /**< "actual-missing": no actual for a year whose
+                                              report is due */
+    SNPLP_DIAG_CORE_ACTION_MISSING = 307, /**< "core-action-missing": a core objective has no
+                                               action in a year */
+    SNPLP_DIAG_DUPLICATE_CONVENTION = 310, /**< "duplicate-convention": two conventions of a
+                                                set have the same id */
+    SNPLP_DIAG_UNIT_MISMATCH = 311,      /**< "unit-mismatch": an indicator aggregated across
+                                              conventions that give it different units */
+    SNPLP_DIAG_AGGREGATION_MISMATCH = 312, /**< "aggregation-mismatch": conventions give an
+                                                indicator different aggregation rules */
+    SNPLP_DIAG_AGGREGATE_OVERFLOW = 313  /**< "aggregate-overflow": an aggregate beyond the
+                                              range of a decimal */
 } snplp_diag_code;
 
 /**
@@ -135,6 +156,10 @@ SNPLP_API size_t snplp_diagnostic_column(const snplp_diagnostic *diag);
 /** @brief The id of the item concerned, NULL if none (or for NULL). Borrowed. */
 SNPLP_API const char *snplp_diagnostic_item_id(const snplp_diagnostic *diag);
 
+/** @brief The id of the convention concerned, NULL if none (or for NULL). Borrowed. */
+SNPLP_API const char *snplp_diagnostic_convention_id(const snplp_diagnostic *diag);
+/** @brief The year concerned, 0 if none (or for NULL). */
+SNPLP_API int32_t snplp_diagnostic_year(const snplp_diagnostic *diag);
 /** @brief The message, in English, naming the item and what to do (NULL for NULL). Borrowed. */
 SNPLP_API const char *snplp_diagnostic_message(const snplp_diagnostic *diag);
 

@@ -40,5 +40,14 @@
 #include <snplp/search.h>
 #include <snplp/extension.h>
 #include <snplp/xml.h>
+#include <snplp/date.h>
+#include <snplp/territory.h>
+#include <snplp/action.h>
+#include <snplp/indicator.h>
+#include <snplp/convention.h>
+#include <snplp/matrix.h>
+#include <snplp/synthesis.h>
+#include <snplp/report.h>
+#include <snplp/credits.h>
 
 #endif

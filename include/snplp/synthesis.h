@@ -1,0 +1,64 @@
+/**
+ * @file synthesis.h
+ * @brief The synthesis of a set of conventions (a région, the nation): one matrix per indicator
+ *        id, each by its aggregation rule, saying how many territories each figure covers.
+ *
+ * Rows are the indicator ids met in the conventions, in order of first appearance; columns the
+ * years from the earliest first year to the latest last year. For each cell, the conventions
+ * concerned are those that have the indicator and whose years include the year; a convention
+ * covers the cell when it has both a target and an actual (and, for a weighted mean, both
+ * values of the weight). The target and the actual of the cell aggregate the covered
+ * conventions only, so the two always describe the same territories; every other convention
+ * concerned is listed with what it lacks (snplp_matrix_missing_at()). A missing value is never
+ * read as zero. A cell covering no convention has no figures: its status is
+ * #SNPLP_CELL_ACTUAL_MISSING if some convention has a target for it, else
+ * #SNPLP_CELL_NO_TARGET.
+ *
+ * Aggregation rules (indicator.h):
+ * - sum: the exact sum of the values;
+ * - weighted mean: Σ(value × weight) / Σ weight, the target weighted by the weight indicator's
+ *   targets and the actual by its actuals, rounded half away from zero to two more decimals
+ *   than the most precise value (at most 18); a total weight of zero gives no figure;
+ * - none: no figure, status #SNPLP_CELL_NOT_AGGREGATED.
+ *
+ * Rates and statuses are then computed as for one convention (matrix.h), with the polarity of
+ * the first convention that has the indicator.
+ */
+#ifndef SNPLP_SYNTHESIS_H
+#define SNPLP_SYNTHESIS_H
+
+#include <snplp/common.h>
+#include <snplp/decimal.h>
+
+SNPLP_BEGIN_DECLS
+
+/**
+ * @brief Aggregates @p count conventions into a synthesis matrix.
+ *
+ * Findings go to @p diags, each naming the convention and the indicator:
+ * - two conventions with the same id (#SNPLP_DIAG_DUPLICATE_CONVENTION; the later one is left
+ *   out of the synthesis);
+ * - an indicator id whose conventions give it different units
+ *   (#SNPLP_DIAG_UNIT_MISMATCH), different aggregation rules or weights
+ *   (#SNPLP_DIAG_AGGREGATION_MISMATCH): the row is not aggregated
+ *   (#SNPLP_CELL_NOT_AGGREGATED);
+ * - a sum or weighted mean beyond the range of a decimal (#SNPLP_DIAG_AGGREGATE_OVERFLOW): the
+ *   cell has no figure.
+ *
+ * @param[out] out receives the matrix (free with snplp_matrix_free()), even when findings were
+ *             added.
+ * @param conventions the conventions (none NULL); the array may be NULL when @p count is 0.
+ * @param count their number (0 gives an empty matrix).
+ * @param threshold_percent as for snplp_convention_matrix(); NULL for the default (80).
+ * @param diags the list receiving the findings (may be NULL to ignore them).
+ * @return #SNPLP_OK (findings may have been added); #SNPLP_EINVAL (NULL @p out, a NULL
+ *         convention, a convention whose years are not set, threshold out of range);
+ *         #SNPLP_ENOMEM.
+ */
+SNPLP_API int snplp_synthesis(snplp_matrix **out, const snplp_convention *const *conventions,
+                              size_t count, const snplp_decimal *threshold_percent,
+                              snplp_diagnostics *diags);
+
+SNPLP_END_DECLS
+
+#endif

@@ -1,0 +1,136 @@
+/* Internal: the representation of conventions, their actions and indicators.
+ *
+ * A convention owns arrays of actions and indicators (pointers, in order) and small arrays of
+ * yearly records kept sorted by year, each record starting with its year (yeartab). Objects
+ * carry a magic number so that a pointer of another type is refused instead of being used. */
+#ifndef SNPLP_INTERNAL_CONVENTION_MODEL_H
+#define SNPLP_INTERNAL_CONVENTION_MODEL_H
+
+#include <stdatomic.h>
+
+#include <snplp/snplp.h>
+
+#include "errors.h"
+#include "list.h"
+
+#define SNPLP_CONVENTION_MAGIC 0x5EB1C0A1u
+#define SNPLP_ACTION_MAGIC     0x5EB1AC71u
+#define SNPLP_INDICATOR_MAGIC  0x5EB11D1Cu
+
+/* ---- arrays of yearly records, sorted by year; every record type starts with int32_t year */
+typedef struct snplp_yeartab {
+    void *v;
+    size_t n, cap;
+} snplp_yeartab;
+
+/* The record of year in t, NULL if none. */
+void *snplp__yeartab_find(const snplp_yeartab *t, size_t size, int32_t year);
+/* The record of year, created zeroed (with its year) if absent; NULL on allocation failure
+ * (error recorded; nothing changed). *created tells whether it was created. */
+void *snplp__yeartab_get(snplp_yeartab *t, size_t size, int32_t year, bool *created);
+/* Removes the record of year (which must be there): the caller frees what it owns first. */
+void snplp__yeartab_remove(snplp_yeartab *t, size_t size, int32_t year);
+/* The record at index i (i < n). */
+static inline void *snplp__yeartab_at(const snplp_yeartab *t, size_t size, size_t i)
+{
+    return (char *)t->v + i * size;
+}
+void snplp__yeartab_dispose(snplp_yeartab *t);
+
+/* ---- records ---- */
+typedef struct snplp_funding_year {
+    int32_t year;
+    int64_t state_cents, own_cents;
+} snplp_funding_year;
+
+typedef struct snplp_report_year {
+    int32_t year;
+    snplp_date sent;
+} snplp_report_year;
+
+typedef struct snplp_status_year {
+    int32_t year;
+    snplp_action_status status;
+    char *reason; /* dropped only */
+} snplp_status_year;
+
+typedef struct snplp_value_year {
+    int32_t year;
+    bool has_target, has_actual;
+    snplp_decimal target, actual;
+    char *source, *comment;
+} snplp_value_year;
+
+typedef struct snplp_signatory {
+    char *role, *name;
+} snplp_signatory;
+
+struct snplp_convention {
+    uint32_t magic;
+    atomic_size_t refs;
+    char *id;
+    snplp_territory_kind kind;
+    char *code, *name;
+    int32_t first_year, last_year; /* 0 while unset */
+    bool has_signature_date;
+    snplp_date signature_date;
+    snplp_list signatories; /* snplp_signatory * */
+    snplp_yeartab funding;  /* snplp_funding_year */
+    snplp_yeartab reports;  /* snplp_report_year */
+    snplp_list actions;     /* snplp_action * */
+    snplp_list indicators;  /* snplp_indicator * */
+};
+
+struct snplp_action {
+    uint32_t magic;
+    snplp_convention *conv;
+    char *id, *title, *description;
+    snplp_action_objective objective;
+    snplp_yeartab statuses; /* snplp_status_year */
+};
+
+struct snplp_indicator {
+    uint32_t magic;
+    snplp_convention *conv;
+    char *id, *label;
+    snplp_unit unit;
+    snplp_polarity polarity;
+    snplp_aggregation aggregation;
+    char *weight_id;
+    char *numerator_id, *denominator_id;
+    bool has_baseline;
+    int32_t baseline_year;
+    snplp_decimal baseline;
+    snplp_yeartab values; /* snplp_value_year */
+};
+
+/* The object as its type if it is a live one (not NULL, right magic), else NULL. */
+snplp_convention *snplp__conv_of(const snplp_convention *c);
+snplp_action *snplp__action_of(const snplp_action *a);
+snplp_indicator *snplp__indicator_of(const snplp_indicator *i);
+
+/* Whether year is within SNPLP_YEAR_MIN..SNPLP_YEAR_MAX; records SNPLP_EINVAL for fn if not. */
+int snplp__check_year(int32_t year, const char *fn);
+/* Whether the year is within the convention's years (false while they are unset). */
+static inline bool snplp__conv_has_year(const snplp_convention *c, int32_t year)
+{
+    return c->first_year && year >= c->first_year && year <= c->last_year;
+}
+/* The action or indicator with that id (linear search), NULL if none. */
+snplp_action *snplp__conv_action(const snplp_convention *c, const char *id);
+snplp_indicator *snplp__conv_indicator(const snplp_convention *c, const char *id);
+
+/* The parsed threshold (NULL: the default), or SNPLP_EINVAL recorded for fn. */
+int snplp__threshold(snplp_decimal *out, const snplp_decimal *threshold, const char *fn);
+
+/* The achievement of (target, actual) under polarity with threshold (percent): the status
+ * (REACHED, PARTLY_REACHED or NOT_REACHED), decided exactly, and the rate as a double. */
+snplp_cell_status snplp__achievement(double *rate, snplp_polarity polarity, snplp_decimal target,
+                                     snplp_decimal actual, snplp_decimal threshold);
+
+/* Diagnostics with the convention fields (diagnostics.c). */
+int snplp__diag_conv(snplp_diagnostics *diags, snplp_severity severity, snplp_diag_code code,
+                     const char *convention_id, const char *item_id, int32_t year,
+                     const char *fmt, ...) __attribute__((format(printf, 7, 8)));
+
+#endif
