@@ -10,6 +10,7 @@
 
 #include <snplp/snplp.h>
 
+#include "diag.h"
 #include "errors.h"
 #include "list.h"
 
@@ -120,6 +121,24 @@ static inline bool snplp__conv_has_year(const snplp_convention *c, int32_t year)
 snplp_action *snplp__conv_action(const snplp_convention *c, const char *id);
 snplp_indicator *snplp__conv_indicator(const snplp_convention *c, const char *id);
 
+/* Creating, freeing and comparing actions and indicators (action.c, indicator.c). _new checks
+ * its arguments and allocates (nothing is added to the convention). */
+int snplp__action_new(snplp_action **out, snplp_convention *c, const char *id,
+                      snplp_action_objective objective, const char *title, const char *fn);
+void snplp__action_free(snplp_action *a);
+bool snplp__action_equal(const snplp_action *a, const snplp_action *b);
+int snplp__indicator_new(snplp_indicator **out, snplp_convention *c, const char *id,
+                         const char *label, snplp_unit unit, const char *fn);
+void snplp__indicator_free(snplp_indicator *i);
+bool snplp__indicator_equal(const snplp_indicator *a, const snplp_indicator *b);
+
+/* Copies text (UTF-8, NFC) into *slot, replacing what was there; blank text is refused when
+ * required, and NULL unsets when not. Changes nothing on failure. */
+int snplp__conv_set_text(char **slot, const char *text, bool required, const char *what,
+                         const char *fn);
+/* Whether two optional strings are equal. */
+bool snplp__str_equal(const char *a, const char *b);
+
 /* The parsed threshold (NULL: the default), or SNPLP_EINVAL recorded for fn. */
 int snplp__threshold(snplp_decimal *out, const snplp_decimal *threshold, const char *fn);
 
@@ -127,10 +146,5 @@ int snplp__threshold(snplp_decimal *out, const snplp_decimal *threshold, const c
  * (REACHED, PARTLY_REACHED or NOT_REACHED), decided exactly, and the rate as a double. */
 snplp_cell_status snplp__achievement(double *rate, snplp_polarity polarity, snplp_decimal target,
                                      snplp_decimal actual, snplp_decimal threshold);
-
-/* Diagnostics with the convention fields (diagnostics.c). */
-int snplp__diag_conv(snplp_diagnostics *diags, snplp_severity severity, snplp_diag_code code,
-                     const char *convention_id, const char *item_id, int32_t year,
-                     const char *fmt, ...) __attribute__((format(printf, 7, 8)));
 
 #endif

@@ -9,4 +9,10 @@ int snplp__diag(snplp_diagnostics *diags, snplp_severity severity, snplp_diag_co
                 size_t line, size_t column, const char *item_id, const char *fmt, ...)
     __attribute__((format(printf, 7, 8)));
 
+/* Appends a finding about a convention (0 for line and column); diags may be NULL (the finding
+ * is not wanted: returns 0). */
+int snplp__diag_conv(snplp_diagnostics *diags, snplp_severity severity, snplp_diag_code code,
+                     const char *convention_id, const char *item_id, int32_t year, const char *fmt,
+                     ...) __attribute__((format(printf, 7, 8)));
+
 #endif

@@ -16,6 +16,8 @@ struct snplp_diagnostic {
     size_t line;
     size_t column;
     char *item_id;
+    char *convention_id;
+    int32_t year;
     char *message;
 };
 
@@ -52,6 +54,18 @@ static const struct {
     {SNPLP_DIAG_SCHEMA, "schema"},
     {SNPLP_DIAG_DUPLICATE_ID, "duplicate-id"},
     {SNPLP_DIAG_TEXT_NORMALIZED, "text-normalized"},
+    {SNPLP_DIAG_YEARS_MISSING, "years-missing"},
+    {SNPLP_DIAG_YEARS_SPAN, "years-span"},
+    {SNPLP_DIAG_PERCENT_RANGE, "percent-range"},
+    {SNPLP_DIAG_BAD_COUNT, "bad-count"},
+    {SNPLP_DIAG_NUMERATOR_OVER_DENOMINATOR, "numerator-over-denominator"},
+    {SNPLP_DIAG_YEAR_OUTSIDE, "year-outside"},
+    {SNPLP_DIAG_ACTUAL_MISSING, "actual-missing"},
+    {SNPLP_DIAG_CORE_ACTION_MISSING, "core-action-missing"},
+    {SNPLP_DIAG_DUPLICATE_CONVENTION, "duplicate-convention"},
+    {SNPLP_DIAG_UNIT_MISMATCH, "unit-mismatch"},
+    {SNPLP_DIAG_AGGREGATION_MISMATCH, "aggregation-mismatch"},
+    {SNPLP_DIAG_AGGREGATE_OVERFLOW, "aggregate-overflow"},
 };
 
 const char *snplp_diag_code_name(snplp_diag_code code)
@@ -89,6 +103,7 @@ int snplp_diagnostics_new(snplp_diagnostics **out)
 static void entry_free(snplp_diagnostic *e)
 {
     snplp__free(e->item_id);
+    snplp__free(e->convention_id);
     snplp__free(e->message);
     snplp__free(e);
 }
@@ -129,20 +144,23 @@ const snplp_diagnostic *snplp_diagnostics_at(const snplp_diagnostics *diags, siz
     return diags ? snplp__list_at(&diags->entries, index) : NULL;
 }
 
-int snplp_diagnostics_add(snplp_diagnostics *diags, snplp_severity severity, snplp_diag_code code,
-                          size_t line, size_t column, const char *item_id, const char *message)
+/* Appends an entry with every field; strings are copied. */
+static int add_entry(snplp_diagnostics *diags, snplp_severity severity, snplp_diag_code code,
+                     size_t line, size_t column, const char *convention_id, const char *item_id,
+                     int32_t year, const char *message, const char *fn)
 {
     if (!diags || !message)
-        return snplp__bad_arg(__func__, "NULL list or message");
+        return snplp__bad_arg(fn, "NULL list or message");
     if (severity != SNPLP_SEVERITY_INFO && severity != SNPLP_SEVERITY_WARNING &&
         severity != SNPLP_SEVERITY_ERROR)
-        return snplp__fail(SNPLP_EINVAL, "%s: unknown severity %d", __func__, (int)severity);
+        return snplp__fail(SNPLP_EINVAL, "%s: unknown severity %d", fn, (int)severity);
     snplp_diagnostic *e = snplp__calloc(1, sizeof *e);
     if (!e)
         return snplp__oom();
     int rc;
     if ((rc = snplp__text_copy(&e->message, message, NULL)) ||
         (item_id && (rc = snplp__text_copy(&e->item_id, item_id, NULL))) ||
+        (convention_id && (rc = snplp__text_copy(&e->convention_id, convention_id, NULL))) ||
         (rc = snplp__list_reserve(&diags->entries))) {
         entry_free(e);
         return rc;
@@ -151,8 +169,15 @@ int snplp_diagnostics_add(snplp_diagnostics *diags, snplp_severity severity, snp
     e->code = code;
     e->line = line;
     e->column = column;
+    e->year = year;
     snplp__list_push(&diags->entries, e);
     return 0;
+}
+
+int snplp_diagnostics_add(snplp_diagnostics *diags, snplp_severity severity, snplp_diag_code code,
+                          size_t line, size_t column, const char *item_id, const char *message)
+{
+    return add_entry(diags, severity, code, line, column, NULL, item_id, 0, message, __func__);
 }
 
 snplp_severity snplp_diagnostic_severity(const snplp_diagnostic *diag)
@@ -180,30 +205,70 @@ const char *snplp_diagnostic_item_id(const snplp_diagnostic *diag)
     return diag ? diag->item_id : NULL;
 }
 
+const char *snplp_diagnostic_convention_id(const snplp_diagnostic *diag)
+{
+    return diag ? diag->convention_id : NULL;
+}
+
+int32_t snplp_diagnostic_year(const snplp_diagnostic *diag)
+{
+    return diag ? diag->year : 0;
+}
+
 const char *snplp_diagnostic_message(const snplp_diagnostic *diag)
 {
     return diag ? diag->message : NULL;
 }
 
+/* Formats the message and appends the entry. */
+static int add_formatted(snplp_diagnostics *diags, snplp_severity severity, snplp_diag_code code,
+                         size_t line, size_t column, const char *convention_id, const char *item_id,
+                         int32_t year, const char *fmt, va_list ap)
+{
+    char local[512];
+    va_list ap2;
+    va_copy(ap2, ap);
+    int n = vsnprintf(local, sizeof local, fmt, ap);
+    int rc;
+    if (n < 0) {
+        rc = snplp__fail(SNPLP_EINTERNAL, "could not format a diagnostic");
+    } else if ((size_t)n < sizeof local) {
+        rc = add_entry(diags, severity, code, line, column, convention_id, item_id, year, local,
+                       "snplp__diag");
+    } else {
+        char *big = snplp__malloc((size_t)n + 1);
+        if (!big) {
+            rc = snplp__oom();
+        } else {
+            vsnprintf(big, (size_t)n + 1, fmt, ap2);
+            rc = add_entry(diags, severity, code, line, column, convention_id, item_id, year, big,
+                           "snplp__diag");
+            snplp__free(big);
+        }
+    }
+    va_end(ap2);
+    return rc;
+}
+
 int snplp__diag(snplp_diagnostics *diags, snplp_severity severity, snplp_diag_code code,
                 size_t line, size_t column, const char *item_id, const char *fmt, ...)
 {
-    char local[512];
     va_list ap;
     va_start(ap, fmt);
-    int n = vsnprintf(local, sizeof local, fmt, ap);
+    int rc = add_formatted(diags, severity, code, line, column, NULL, item_id, 0, fmt, ap);
     va_end(ap);
-    if (n < 0)
-        return snplp__fail(SNPLP_EINTERNAL, "could not format a diagnostic");
-    if ((size_t)n < sizeof local)
-        return snplp_diagnostics_add(diags, severity, code, line, column, item_id, local);
-    char *big = snplp__malloc((size_t)n + 1);
-    if (!big)
-        return snplp__oom();
+    return rc;
+}
+
+int snplp__diag_conv(snplp_diagnostics *diags, snplp_severity severity, snplp_diag_code code,
+                     const char *convention_id, const char *item_id, int32_t year, const char *fmt,
+                     ...)
+{
+    if (!diags)
+        return 0; /* findings not wanted */
+    va_list ap;
     va_start(ap, fmt);
-    vsnprintf(big, (size_t)n + 1, fmt, ap);
+    int rc = add_formatted(diags, severity, code, 0, 0, convention_id, item_id, year, fmt, ap);
     va_end(ap);
-    int rc = snplp_diagnostics_add(diags, severity, code, line, column, item_id, big);
-    snplp__free(big);
     return rc;
 }

@@ -192,8 +192,7 @@ SNPLP_API snplp_action *snplp_convention_action_find(const snplp_convention *con
  *         #SNPLP_ENOMEM.
  */
 SNPLP_API int snplp_convention_add_indicator(snplp_indicator **out, snplp_convention *conv,
-                                             const char *id, const char *label,
-                                             snplp_unit unit);
+                                             const char *id, const char *label, snplp_unit unit);
 
 /** @brief The number of indicators (0 for NULL). */
 SNPLP_API size_t snplp_convention_indicator_count(const snplp_convention *conv);

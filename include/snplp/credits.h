@@ -64,15 +64,13 @@ SNPLP_API int32_t snplp_credits_year(const snplp_credits *credits);
 SNPLP_API size_t snplp_credits_reason_count(const snplp_credits *credits);
 
 /** @brief The kind of reason @p index (#SNPLP_CREDIT_NONE if out of range). */
-SNPLP_API snplp_credit_reason snplp_credits_reason_at(const snplp_credits *credits,
-                                                      size_t index);
+SNPLP_API snplp_credit_reason snplp_credits_reason_at(const snplp_credits *credits, size_t index);
 
 /** @brief Whether reason @p index withholds the credits (false if out of range). */
 SNPLP_API bool snplp_credits_reason_blocking(const snplp_credits *credits, size_t index);
 
 /** @brief The id of the action reason @p index is about, NULL for a report reason. Borrowed. */
-SNPLP_API const char *snplp_credits_reason_action_id(const snplp_credits *credits,
-                                                     size_t index);
+SNPLP_API const char *snplp_credits_reason_action_id(const snplp_credits *credits, size_t index);
 
 /**
  * @brief An English sentence stating reason @p index, with its dates, action and French

@@ -76,20 +76,20 @@ typedef enum snplp_diag_code {
     SNPLP_DIAG_BAD_COUNT = 303,          /**< "bad-count": a count negative or not whole */
     SNPLP_DIAG_NUMERATOR_OVER_DENOMINATOR = 304, /**< "numerator-over-denominator": a
                                                       numerator above its denominator */
-    SNPLP_DIAG_YEAR_OUTSIDE = 305,       /**< "year-outside": a value for a year outside the
-                                              convention */
-    SNPLP_DIAG_ACTUAL_MISSING = 306,     /**< "actual-missing": no actual for a year whose
-                                              report is due */
-    SNPLP_DIAG_CORE_ACTION_MISSING = 307, /**< "core-action-missing": a core objective has no
-                                               action in a year */
-    SNPLP_DIAG_DUPLICATE_CONVENTION = 310, /**< "duplicate-convention": two conventions of a
-                                                set have the same id */
-    SNPLP_DIAG_UNIT_MISMATCH = 311,      /**< "unit-mismatch": an indicator aggregated across
-                                              conventions that give it different units */
+    SNPLP_DIAG_YEAR_OUTSIDE = 305,               /**< "year-outside": a value for a year outside the
+                                                      convention */
+    SNPLP_DIAG_ACTUAL_MISSING = 306,             /**< "actual-missing": no actual for a year whose
+                                                      report is due */
+    SNPLP_DIAG_CORE_ACTION_MISSING = 307,        /**< "core-action-missing": a core objective has no
+                                                      action in a year */
+    SNPLP_DIAG_DUPLICATE_CONVENTION = 310,       /**< "duplicate-convention": two conventions of a
+                                                      set have the same id */
+    SNPLP_DIAG_UNIT_MISMATCH = 311,        /**< "unit-mismatch": an indicator aggregated across
+                                                conventions that give it different units */
     SNPLP_DIAG_AGGREGATION_MISMATCH = 312, /**< "aggregation-mismatch": conventions give an
                                                 indicator different aggregation rules */
-    SNPLP_DIAG_AGGREGATE_OVERFLOW = 313  /**< "aggregate-overflow": an aggregate beyond the
-                                              range of a decimal */
+    SNPLP_DIAG_AGGREGATE_OVERFLOW = 313    /**< "aggregate-overflow": an aggregate beyond the
+                                                range of a decimal */
 } snplp_diag_code;
 
 /**

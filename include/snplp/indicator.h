@@ -104,8 +104,7 @@ SNPLP_API const char *snplp_indicator_weight_id(const snplp_indicator *indicator
  *         needed); #SNPLP_EBADID; #SNPLP_ENOMEM.
  */
 SNPLP_API int snplp_indicator_set_aggregation(snplp_indicator *indicator,
-                                              snplp_aggregation aggregation,
-                                              const char *weight_id);
+                                              snplp_aggregation aggregation, const char *weight_id);
 
 /**
  * @brief Declares the indicator as the quotient of two others (a rate: people in work among

@@ -31,14 +31,14 @@ SNPLP_BEGIN_DECLS
 
 /** @brief The status of a matrix cell. Values are part of the ABI. */
 typedef enum snplp_cell_status {
-    SNPLP_CELL_NONE = 0,            /**< no such cell (NULL matrix, row or year out of range) */
-    SNPLP_CELL_REACHED = 1,         /**< the target is reached (rate 100% or more) */
-    SNPLP_CELL_PARTLY_REACHED = 2,  /**< rate at or above the threshold, below 100% */
-    SNPLP_CELL_NOT_REACHED = 3,     /**< rate below the threshold */
-    SNPLP_CELL_NO_TARGET = 4,       /**< no target for the year */
-    SNPLP_CELL_ACTUAL_MISSING = 5,  /**< a target but no actual value */
-    SNPLP_CELL_NOT_AGGREGATED = 6   /**< synthesis only: the indicator has no aggregation rule,
-                                         or its conventions disagree on its unit or rule */
+    SNPLP_CELL_NONE = 0,           /**< no such cell (NULL matrix, row or year out of range) */
+    SNPLP_CELL_REACHED = 1,        /**< the target is reached (rate 100% or more) */
+    SNPLP_CELL_PARTLY_REACHED = 2, /**< rate at or above the threshold, below 100% */
+    SNPLP_CELL_NOT_REACHED = 3,    /**< rate below the threshold */
+    SNPLP_CELL_NO_TARGET = 4,      /**< no target for the year */
+    SNPLP_CELL_ACTUAL_MISSING = 5, /**< a target but no actual value */
+    SNPLP_CELL_NOT_AGGREGATED = 6  /**< synthesis only: the indicator has no aggregation rule,
+                                        or its conventions disagree on its unit or rule */
 } snplp_cell_status;
 
 /** @brief One more than the largest #snplp_cell_status, to size arrays of counts. */
@@ -122,8 +122,7 @@ SNPLP_API int snplp_matrix_actual(snplp_decimal *out, const snplp_matrix *matrix
  *        an actual.
  * @return #SNPLP_OK; #SNPLP_ENOTFOUND if the cell has no rate; #SNPLP_EINVAL.
  */
-SNPLP_API int snplp_matrix_rate(double *out, const snplp_matrix *matrix, size_t row,
-                                int32_t year);
+SNPLP_API int snplp_matrix_rate(double *out, const snplp_matrix *matrix, size_t row, int32_t year);
 
 /**
  * @brief How many conventions the cell's figures cover: those with both a target and an actual
@@ -146,8 +145,7 @@ typedef enum snplp_missing {
 } snplp_missing;
 
 /** @brief The number of conventions the cell concerns but does not cover. */
-SNPLP_API size_t snplp_matrix_missing_count(const snplp_matrix *matrix, size_t row,
-                                            int32_t year);
+SNPLP_API size_t snplp_matrix_missing_count(const snplp_matrix *matrix, size_t row, int32_t year);
 
 /**
  * @brief The @p index-th convention the cell does not cover, in the order the conventions
@@ -159,8 +157,8 @@ SNPLP_API size_t snplp_matrix_missing_count(const snplp_matrix *matrix, size_t r
  * @param[out] what which values it lacks (#snplp_missing flags; may be NULL).
  * @return the convention's id (borrowed from the matrix), NULL if out of range.
  */
-SNPLP_API const char *snplp_matrix_missing_at(const snplp_matrix *matrix, size_t row,
-                                              int32_t year, size_t index, unsigned *what);
+SNPLP_API const char *snplp_matrix_missing_at(const snplp_matrix *matrix, size_t row, int32_t year,
+                                              size_t index, unsigned *what);
 
 /** @brief The number of cells of row @p row with status @p status. */
 SNPLP_API size_t snplp_matrix_row_status_count(const snplp_matrix *matrix, size_t row,

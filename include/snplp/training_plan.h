@@ -42,8 +42,8 @@ SNPLP_API int snplp_training_plan_set_audience(snplp_training_plan *plan, const 
  * @return #SNPLP_OK, #SNPLP_EINVAL (NULL argument), #SNPLP_ENOTFOUND if the plan sets none.
  */
 SNPLP_API int snplp_training_plan_max_module_days(double *out, const snplp_training_plan *plan);
-/** @brief Sets the maximum duration of a module, in days, kept to the millionth of a day (the value is
- *         rounded to 6 decimals, as XML carries it).
+/** @brief Sets the maximum duration of a module, in days, kept to the millionth of a day (the value
+ * is rounded to 6 decimals, as XML carries it).
  *  @return #SNPLP_OK, #SNPLP_EINVAL (NULL object, not a number above 0 and below 10000 once
  *          rounded). */
 SNPLP_API int snplp_training_plan_set_max_module_days(snplp_training_plan *plan, double days);
