@@ -110,7 +110,7 @@ snplp_convention *snplp__conv_of(const snplp_convention *c);
 snplp_action *snplp__action_of(const snplp_action *a);
 snplp_indicator *snplp__indicator_of(const snplp_indicator *i);
 
-/* Whether year is within SNPLP_YEAR_MIN..SNPLP_YEAR_MAX; records SNPLP_EINVAL for fn if not. */
+/* 0 if year is within SNPLP_YEAR_MIN..SNPLP_YEAR_MAX, else SNPLP_EINVAL (recorded for fn). */
 int snplp__check_year(int32_t year, const char *fn);
 /* Whether the year is within the convention's years (false while they are unset). */
 static inline bool snplp__conv_has_year(const snplp_convention *c, int32_t year)
