@@ -221,9 +221,10 @@ const char *snplp_diagnostic_message(const snplp_diagnostic *diag)
 }
 
 /* Formats the message and appends the entry. */
-static int add_formatted(snplp_diagnostics *diags, snplp_severity severity, snplp_diag_code code,
-                         size_t line, size_t column, const char *convention_id, const char *item_id,
-                         int32_t year, const char *fmt, va_list ap)
+__attribute__((format(printf, 9, 0))) static int
+add_formatted(snplp_diagnostics *diags, snplp_severity severity, snplp_diag_code code, size_t line,
+              size_t column, const char *convention_id, const char *item_id, int32_t year,
+              const char *fmt, va_list ap)
 {
     char local[512];
     va_list ap2;

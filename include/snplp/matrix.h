@@ -9,7 +9,8 @@
  * in order of first appearance), columns the years from the first to the last year.
  *
  * Achievement rate of a cell with a target and an actual (t, a):
- * - higher is better: a / t (may pass 100%); with t ≤ 0: 100% if a ≥ t, else 0;
+ * - higher is better: a / t (may pass 100%, and is below 0 when a is); with t ≤ 0: 100% if
+ *   a ≥ t, else 0;
  * - lower is better: 100% if a ≤ t, else t / a (with t ≤ 0 or a ≤ 0 then: 0);
  * - exact target: 100% if a = t, else 1 − |a − t| / |t| floored at 0 (0 when t = 0).
  *
@@ -72,7 +73,8 @@ SNPLP_API void snplp_matrix_free(snplp_matrix *matrix);
 /** @brief The threshold the matrix was computed with, in percent (`{0, 0}` for NULL). */
 SNPLP_API snplp_decimal snplp_matrix_threshold(const snplp_matrix *matrix);
 
-/** @brief The number of conventions the matrix was computed from (1 for a convention's). */
+/** @brief The number of conventions the matrix was computed from (1 for a convention's; for a
+ *         synthesis, duplicates left out are not counted). */
 SNPLP_API size_t snplp_matrix_convention_count(const snplp_matrix *matrix);
 
 /** @brief The number of rows (indicators); 0 for NULL. */

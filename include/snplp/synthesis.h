@@ -18,7 +18,8 @@
  * - sum: the exact sum of the values;
  * - weighted mean: Σ(value × weight) / Σ weight, the target weighted by the weight indicator's
  *   targets and the actual by its actuals, rounded half away from zero to two more decimals
- *   than the most precise value (at most 18); a total weight of zero gives no figure;
+ *   than the most precise of the values averaged (at most 18; the weights' scale plays no
+ *   part); a total weight of zero gives the cell no figures (no target, actual nor rate);
  * - none: no figure, status #SNPLP_CELL_NOT_AGGREGATED.
  *
  * Rates and statuses are then computed as for one convention (matrix.h), with the polarity of
@@ -35,15 +36,19 @@ SNPLP_BEGIN_DECLS
 /**
  * @brief Aggregates @p count conventions into a synthesis matrix.
  *
- * Findings go to @p diags, each naming the convention and the indicator:
- * - two conventions with the same id (#SNPLP_DIAG_DUPLICATE_CONVENTION; the later one is left
- *   out of the synthesis);
+ * Findings go to @p diags, in this order:
+ * - two conventions with the same id (#SNPLP_DIAG_DUPLICATE_CONVENTION, naming the convention,
+ *   no item; the later one is left out of the synthesis and of its convention count);
  * - an indicator id whose conventions give it different units
  *   (#SNPLP_DIAG_UNIT_MISMATCH), different aggregation rules or weights
- *   (#SNPLP_DIAG_AGGREGATION_MISMATCH): the row is not aggregated
- *   (#SNPLP_CELL_NOT_AGGREGATED);
- * - a sum or weighted mean beyond the range of a decimal (#SNPLP_DIAG_AGGREGATE_OVERFLOW): the
- *   cell has no figure.
+ *   (#SNPLP_DIAG_AGGREGATION_MISMATCH): one finding per convention that disagrees with the
+ *   first convention having the indicator, naming it and the indicator; the row is not
+ *   aggregated (#SNPLP_CELL_NOT_AGGREGATED);
+ * - a sum or weighted mean beyond the range of a decimal (#SNPLP_DIAG_AGGREGATE_OVERFLOW,
+ *   naming the indicator and the year, no convention since no single one is at fault): the
+ *   cell has no figures.
+ * Conventions that give one indicator different polarities are not reported; the first one's
+ * polarity is used.
  *
  * @param[out] out receives the matrix (free with snplp_matrix_free()), even when findings were
  *             added.
@@ -53,7 +58,8 @@ SNPLP_BEGIN_DECLS
  * @param diags the list receiving the findings (may be NULL to ignore them).
  * @return #SNPLP_OK (findings may have been added); #SNPLP_EINVAL (NULL @p out, a NULL
  *         convention, a convention whose years are not set, threshold out of range);
- *         #SNPLP_ENOMEM.
+ *         #SNPLP_ENOMEM (no matrix; findings added so far stay in @p diags, as with
+ *         snplp_convention_validate()).
  */
 SNPLP_API int snplp_synthesis(snplp_matrix **out, const snplp_convention *const *conventions,
                               size_t count, const snplp_decimal *threshold_percent,
