@@ -29,13 +29,14 @@ bool snplp__str_equal(const char *a, const char *b)
 int snplp__conv_set_text(char **slot, const char *text, bool required, const char *what,
                          const char *fn)
 {
-    if (!text && !required) {
+    if (!text) {
+        if (required)
+            return snplp__fail(SNPLP_EINVAL, "%s: the %s is NULL", fn, what);
         snplp__free(*slot);
         *slot = NULL;
         return 0;
     }
-    if (required && snplp__text_is_blank(text))
-        return snplp__fail(SNPLP_EINVAL, "%s: the %s must not be blank", fn, what);
+    /* the encoding first: blank is only judged on text known to be valid */
     char *copy;
     int rc = snplp__text_copy(&copy, text, NULL);
     if (rc && rc != SNPLP_ENOMEM) {
@@ -45,14 +46,18 @@ int snplp__conv_set_text(char **slot, const char *text, bool required, const cha
     }
     if (rc)
         return rc;
+    if (required && snplp__text_is_blank(copy)) {
+        snplp__free(copy);
+        return snplp__fail(SNPLP_EINVAL, "%s: the %s must not be blank", fn, what);
+    }
     snplp__free(*slot);
     *slot = copy;
     return 0;
 }
 
-/* Checks a territory; the message names fn. */
-static int check_territory(snplp_territory_kind kind, const char *code, const char *name,
-                           const char *fn)
+/* Checks a territory's kind and code (its name is checked when it is copied); the message
+ * names fn. */
+static int check_territory(snplp_territory_kind kind, const char *code, const char *fn)
 {
     if (kind != SNPLP_TERRITORY_DEPARTEMENT && kind != SNPLP_TERRITORY_METROPOLE &&
         kind != SNPLP_TERRITORY_REGION)
@@ -67,8 +72,6 @@ static int check_territory(snplp_territory_kind kind, const char *code, const ch
                                ? "a SIREN number: 9 digits with a valid checksum"
                                : "its INSEE code as the Code officiel géographique writes it");
     }
-    if (snplp__text_is_blank(name))
-        return snplp__fail(SNPLP_EINVAL, "%s: the territory name must not be blank", fn);
     return 0;
 }
 
@@ -76,7 +79,7 @@ static int check_territory(snplp_territory_kind kind, const char *code, const ch
 static int territory_set(snplp_convention *c, snplp_territory_kind kind, const char *code,
                          const char *name, const char *fn)
 {
-    int rc = check_territory(kind, code, name, fn);
+    int rc = check_territory(kind, code, fn);
     if (rc)
         return rc;
     char *new_code = snplp__strdup(code);

@@ -1,0 +1,647 @@
+/* Tests of action.h: objectives and statuses by name, the title, description and objective of
+ * an action, its status year by year (a dropped action with its reason, replacing and clearing
+ * a status, years in order), every refusal, pointers of another type and out of memory. */
+#include "test_util.h"
+
+#include <stdio.h>
+
+#define TITLE                                                                                      \
+    "Pr\xc3\xa9venir les sorties s\xc3\xa8"                                                        \
+    "ches de l'ASE"
+#define REASON "Faute de candidats"
+
+/* A test's convention, one action in it, and a copy of both built the same way. */
+typedef struct fixture {
+    snplp_convention *conv, *copy;
+    snplp_action *a;
+    size_t memory;
+} fixture;
+
+static snplp_convention *new_conv(snplp_action **a)
+{
+    snplp_convention *c = NULL;
+    if (snplp_convention_new(&c, "calpae-49", SNPLP_TERRITORY_DEPARTEMENT, "49",
+                             "Maine-et-Loire") != SNPLP_OK ||
+        snplp_convention_set_years(c, 2019, 2021) != SNPLP_OK ||
+        snplp_convention_add_action(a, c, "a-ase", SNPLP_ACTION_OBJECTIVE_CHILD_WELFARE_EXITS,
+                                    TITLE) != SNPLP_OK ||
+        snplp_convention_add_indicator(NULL, c, "i", "I", SNPLP_UNIT_COUNT) != SNPLP_OK) {
+        snplp_convention_unref(c);
+        return NULL;
+    }
+    return c;
+}
+
+static int setup(void **state)
+{
+    fixture *f = calloc(1, sizeof *f);
+    if (!f)
+        return -1;
+    f->memory = snplp_memory_used();
+    snplp_action *other = NULL;
+    f->conv = new_conv(&f->a);
+    f->copy = new_conv(&other);
+    if (!f->conv || !f->copy)
+        return -1;
+    *state = f;
+    return 0;
+}
+
+static int teardown(void **state)
+{
+    fixture *f = *state;
+    snplp_convention_unref(f->conv);
+    snplp_convention_unref(f->copy);
+    int rc = snplp_memory_used() == f->memory ? 0 : -1;
+    free(f);
+    return rc;
+}
+
+/* The action of the copy (the same as f->a so far as the test changed both alike). */
+static snplp_action *copy_action(const fixture *f)
+{
+    return snplp_convention_action_find(f->copy, "a-ase");
+}
+
+static void assert_years(const snplp_action *a, const int32_t *years, size_t n)
+{
+    assert_int_equal(snplp_action_status_year_count(a), n);
+    for (size_t i = 0; i < n; i++)
+        assert_int_equal(snplp_action_status_year_at(a, i), years[i]);
+    assert_int_equal(snplp_action_status_year_at(a, n), 0);
+    assert_int_equal(snplp_action_status_year_at(a, SIZE_MAX), 0);
+}
+
+/* ---- objectives and statuses by name ---- */
+
+static void objective_names(void **state)
+{
+    (void)state;
+    static const struct {
+        snplp_action_objective objective;
+        const char *name;
+        bool core;
+    } objectives[] = {
+        {SNPLP_ACTION_OBJECTIVE_CHILD_WELFARE_EXITS, "child-welfare-exits", true},
+        {SNPLP_ACTION_OBJECTIVE_RSA_INSERTION, "rsa-insertion", true},
+        {SNPLP_ACTION_OBJECTIVE_SOCIAL_WORK, "social-work", true},
+        {SNPLP_ACTION_OBJECTIVE_FREE_INITIATIVE, "free-initiative", false},
+    };
+    for (size_t i = 0; i < COUNT_OF(objectives); i++) {
+        assert_int_equal(objectives[i].objective, (int)i + 1); /* ABI values */
+        assert_string_equal(snplp_action_objective_name(objectives[i].objective),
+                            objectives[i].name);
+        assert_int_equal(snplp_action_objective_from_name(objectives[i].name),
+                         objectives[i].objective);
+        assert_int_equal(snplp_action_objective_is_core(objectives[i].objective),
+                         objectives[i].core);
+    }
+    assert_int_equal(SNPLP_ACTION_OBJECTIVE_NONE, 0);
+    const snplp_action_objective others[] = {SNPLP_ACTION_OBJECTIVE_NONE, (snplp_action_objective)5,
+                                             (snplp_action_objective)-1,
+                                             (snplp_action_objective)1000};
+    for (size_t i = 0; i < COUNT_OF(others); i++) {
+        assert_string_equal(snplp_action_objective_name(others[i]), "none");
+        assert_false(snplp_action_objective_is_core(others[i]));
+    }
+    const char *const names[] = {"none",         "",
+                                 "social_work",  "Social-Work",
+                                 "social-work ", "free initiative",
+                                 "rsa",          "child-welfare-exits\n",
+                                 "socle",        "initiative-libre"};
+    for (size_t i = 0; i < COUNT_OF(names); i++)
+        assert_int_equal(snplp_action_objective_from_name(names[i]), SNPLP_ACTION_OBJECTIVE_NONE);
+    assert_int_equal(snplp_action_objective_from_name(NULL), SNPLP_ACTION_OBJECTIVE_NONE);
+}
+
+static void status_names(void **state)
+{
+    (void)state;
+    static const struct {
+        snplp_action_status status;
+        const char *name;
+    } statuses[] = {
+        {SNPLP_ACTION_STATUS_PLANNED, "planned"},
+        {SNPLP_ACTION_STATUS_IN_PROGRESS, "in-progress"},
+        {SNPLP_ACTION_STATUS_DONE, "done"},
+        {SNPLP_ACTION_STATUS_DROPPED, "dropped"},
+    };
+    for (size_t i = 0; i < COUNT_OF(statuses); i++) {
+        assert_int_equal(statuses[i].status, (int)i + 1); /* ABI values */
+        assert_string_equal(snplp_action_status_name(statuses[i].status), statuses[i].name);
+        assert_int_equal(snplp_action_status_from_name(statuses[i].name), statuses[i].status);
+    }
+    assert_int_equal(SNPLP_ACTION_STATUS_NONE, 0);
+    const snplp_action_status others[] = {SNPLP_ACTION_STATUS_NONE, (snplp_action_status)5,
+                                          (snplp_action_status)-1, (snplp_action_status)99};
+    for (size_t i = 0; i < COUNT_OF(others); i++)
+        assert_string_equal(snplp_action_status_name(others[i]), "none");
+    const char *const names[] = {"none", "", "in_progress", "Done", "done ", "abandoned"};
+    for (size_t i = 0; i < COUNT_OF(names); i++)
+        assert_int_equal(snplp_action_status_from_name(names[i]), SNPLP_ACTION_STATUS_NONE);
+    assert_int_equal(snplp_action_status_from_name(NULL), SNPLP_ACTION_STATUS_NONE);
+}
+
+/* ---- fields ---- */
+
+static void new_action(void **state)
+{
+    fixture *f = *state;
+    assert_string_equal(snplp_action_id(f->a), "a-ase");
+    assert_ptr_equal(snplp_action_convention(f->a), f->conv);
+    assert_string_equal(snplp_action_title(f->a), TITLE);
+    assert_null(snplp_action_description(f->a));
+    assert_int_equal(snplp_action_objective_of(f->a), SNPLP_ACTION_OBJECTIVE_CHILD_WELFARE_EXITS);
+    assert_years(f->a, NULL, 0);
+    assert_int_equal(snplp_action_status_in(f->a, 2019), SNPLP_ACTION_STATUS_NONE);
+    assert_null(snplp_action_drop_reason(f->a, 2019));
+    assert_true(snplp_convention_equal(f->conv, f->copy));
+}
+
+static void title(void **state)
+{
+    fixture *f = *state;
+    char buf[64] = "Orienter en un mois les allocataires du RSA";
+    assert_ok(snplp_action_set_title(f->a, buf));
+    memset(buf, 'x', sizeof buf - 1);
+    assert_string_equal(snplp_action_title(f->a), "Orienter en un mois les allocataires du RSA");
+    assert_ok(snplp_action_set_title(f->a, "Re\xcc\x81"
+                                           "fe\xcc\x81rent de parcours"));
+    assert_string_equal(snplp_action_title(f->a), "R\xc3\xa9"
+                                                  "f\xc3\xa9rent de parcours");
+
+    const char *const blanks[] = {NULL, "", " ", "\t\r\n", "\xc2\xa0\xe3\x80\x80"};
+    for (size_t i = 0; i < COUNT_OF(blanks); i++)
+        assert_fails(snplp_action_set_title(f->a, blanks[i]), SNPLP_EINVAL);
+    for (size_t i = 0; i < COUNT_OF(test_bad_texts); i++)
+        assert_fails(snplp_action_set_title(f->a, test_bad_texts[i]), SNPLP_EENCODING);
+    assert_string_equal(snplp_action_title(f->a), "R\xc3\xa9"
+                                                  "f\xc3\xa9rent de parcours");
+    /* Changing the title shows in equality. */
+    assert_false(snplp_convention_equal(f->conv, f->copy));
+    assert_ok(snplp_action_set_title(f->a, TITLE));
+    assert_true(snplp_convention_equal(f->conv, f->copy));
+}
+
+static void description(void **state)
+{
+    fixture *f = *state;
+    char buf[64] = "Un r\xc3\xa9"
+                   "f\xc3\xa9rent par jeune";
+    assert_ok(snplp_action_set_description(f->a, buf));
+    memset(buf, 'x', sizeof buf - 1);
+    assert_string_equal(snplp_action_description(f->a), "Un r\xc3\xa9"
+                                                        "f\xc3\xa9rent par jeune");
+    assert_false(snplp_convention_equal(f->conv, f->copy));
+    assert_ok(snplp_action_set_description(f->a, "Accueil a\xcc\x80 moins de 15 minutes"));
+    assert_string_equal(snplp_action_description(f->a), "Accueil \xc3\xa0 moins de 15 minutes");
+    for (size_t i = 0; i < COUNT_OF(test_bad_texts); i++) {
+        assert_fails(snplp_action_set_description(f->a, test_bad_texts[i]), SNPLP_EENCODING);
+        assert_string_equal(snplp_action_description(f->a), "Accueil \xc3\xa0 moins de 15 minutes");
+    }
+    /* NULL unsets; unsetting twice is fine. */
+    assert_ok(snplp_action_set_description(f->a, NULL));
+    assert_null(snplp_action_description(f->a));
+    assert_ok(snplp_action_set_description(f->a, NULL));
+    assert_null(snplp_action_description(f->a));
+    assert_string_equal(snplp_action_title(f->a), TITLE);
+    assert_true(snplp_convention_equal(f->conv, f->copy));
+}
+
+static void objective(void **state)
+{
+    fixture *f = *state;
+    for (int o = 1; o <= 4; o++) {
+        assert_ok(snplp_action_set_objective(f->a, (snplp_action_objective)o));
+        assert_int_equal(snplp_action_objective_of(f->a), o);
+    }
+    assert_false(snplp_convention_equal(f->conv, f->copy));
+    assert_ok(snplp_action_set_objective(f->a, SNPLP_ACTION_OBJECTIVE_RSA_INSERTION));
+    const snplp_action_objective bad[] = {SNPLP_ACTION_OBJECTIVE_NONE, (snplp_action_objective)5,
+                                          (snplp_action_objective)-1,
+                                          (snplp_action_objective)INT32_MAX};
+    for (size_t i = 0; i < COUNT_OF(bad); i++) {
+        assert_fails(snplp_action_set_objective(f->a, bad[i]), SNPLP_EINVAL);
+        assert_int_equal(snplp_action_objective_of(f->a), SNPLP_ACTION_OBJECTIVE_RSA_INSERTION);
+    }
+    assert_ok(snplp_action_set_objective(f->a, SNPLP_ACTION_OBJECTIVE_CHILD_WELFARE_EXITS));
+    assert_true(snplp_convention_equal(f->conv, f->copy));
+}
+
+/* ---- statuses ---- */
+
+static void statuses(void **state)
+{
+    fixture *f = *state;
+    assert_ok(snplp_action_set_status(f->a, 2019, SNPLP_ACTION_STATUS_PLANNED, NULL));
+    assert_ok(snplp_action_set_status(f->a, 2020, SNPLP_ACTION_STATUS_IN_PROGRESS, NULL));
+    assert_ok(snplp_action_set_status(f->a, 2021, SNPLP_ACTION_STATUS_DONE, NULL));
+    char reason[32] = REASON;
+    assert_ok(snplp_action_set_status(f->a, 2022, SNPLP_ACTION_STATUS_DROPPED, reason));
+    memset(reason, 'x', sizeof reason - 1);
+    assert_int_equal(snplp_action_status_in(f->a, 2019), SNPLP_ACTION_STATUS_PLANNED);
+    assert_int_equal(snplp_action_status_in(f->a, 2020), SNPLP_ACTION_STATUS_IN_PROGRESS);
+    assert_int_equal(snplp_action_status_in(f->a, 2021), SNPLP_ACTION_STATUS_DONE);
+    assert_int_equal(snplp_action_status_in(f->a, 2022), SNPLP_ACTION_STATUS_DROPPED);
+    assert_string_equal(snplp_action_drop_reason(f->a, 2022), REASON);
+    for (int32_t y = 2019; y <= 2021; y++)
+        assert_null(snplp_action_drop_reason(f->a, y));
+    /* Years with nothing recorded. */
+    const int32_t none[] = {2018,           2023,           0,         -1,
+                            SNPLP_YEAR_MIN, SNPLP_YEAR_MAX, INT32_MAX, INT32_MIN};
+    for (size_t i = 0; i < COUNT_OF(none); i++) {
+        assert_int_equal(snplp_action_status_in(f->a, none[i]), SNPLP_ACTION_STATUS_NONE);
+        assert_null(snplp_action_drop_reason(f->a, none[i]));
+    }
+    const int32_t years[] = {2019, 2020, 2021, 2022};
+    assert_years(f->a, years, 4);
+    /* The extreme years (outside the convention: validation reports them). */
+    assert_ok(snplp_action_set_status(f->a, SNPLP_YEAR_MIN, SNPLP_ACTION_STATUS_DONE, NULL));
+    assert_ok(snplp_action_set_status(f->a, SNPLP_YEAR_MAX, SNPLP_ACTION_STATUS_DROPPED, "Fin"));
+    const int32_t six[] = {SNPLP_YEAR_MIN, 2019, 2020, 2021, 2022, SNPLP_YEAR_MAX};
+    assert_years(f->a, six, 6);
+    assert_string_equal(snplp_action_drop_reason(f->a, SNPLP_YEAR_MAX), "Fin");
+    /* The reason is normalized. */
+    assert_ok(snplp_action_set_status(f->a, 2023, SNPLP_ACTION_STATUS_DROPPED,
+                                      "Pas de re\xcc\x81"
+                                      "fe\xcc\x81rent"));
+    assert_string_equal(snplp_action_drop_reason(f->a, 2023), "Pas de r\xc3\xa9"
+                                                              "f\xc3\xa9rent");
+    assert_false(snplp_convention_equal(f->conv, f->copy));
+}
+
+static void years_in_order(void **state)
+{
+    fixture *f = *state;
+    assert_ok(snplp_action_set_status(f->a, 2021, SNPLP_ACTION_STATUS_DONE, NULL));
+    assert_ok(snplp_action_set_status(f->a, 2019, SNPLP_ACTION_STATUS_PLANNED, NULL));
+    assert_ok(snplp_action_set_status(f->a, 2020, SNPLP_ACTION_STATUS_IN_PROGRESS, NULL));
+    const int32_t years[] = {2019, 2020, 2021};
+    assert_years(f->a, years, 3);
+    assert_int_equal(snplp_action_status_in(f->a, 2019), SNPLP_ACTION_STATUS_PLANNED);
+    assert_int_equal(snplp_action_status_in(f->a, 2020), SNPLP_ACTION_STATUS_IN_PROGRESS);
+    assert_int_equal(snplp_action_status_in(f->a, 2021), SNPLP_ACTION_STATUS_DONE);
+    /* The copy, set in increasing order, is equal. */
+    snplp_action *b = copy_action(f);
+    assert_ok(snplp_action_set_status(b, 2019, SNPLP_ACTION_STATUS_PLANNED, NULL));
+    assert_ok(snplp_action_set_status(b, 2020, SNPLP_ACTION_STATUS_IN_PROGRESS, NULL));
+    assert_false(snplp_convention_equal(f->conv, f->copy));
+    assert_ok(snplp_action_set_status(b, 2021, SNPLP_ACTION_STATUS_DONE, NULL));
+    assert_true(snplp_convention_equal(f->conv, f->copy));
+    /* Many years, in decreasing then mixed order. */
+    for (int32_t y = 2040; y > 2021; y--)
+        assert_ok(snplp_action_set_status(f->a, y, SNPLP_ACTION_STATUS_PLANNED, NULL));
+    for (int32_t y = 2000; y < 2019; y += 2)
+        assert_ok(snplp_action_set_status(f->a, y, SNPLP_ACTION_STATUS_PLANNED, NULL));
+    assert_int_equal(snplp_action_status_year_count(f->a), 3 + 19 + 10);
+    for (size_t i = 1; i < snplp_action_status_year_count(f->a); i++)
+        assert_true(snplp_action_status_year_at(f->a, i - 1) <
+                    snplp_action_status_year_at(f->a, i));
+    assert_int_equal(snplp_action_status_year_at(f->a, 0), 2000);
+    assert_int_equal(snplp_action_status_year_at(f->a, 31), 2040);
+}
+
+static void set_status_refusals(void **state)
+{
+    fixture *f = *state;
+    assert_ok(snplp_action_set_status(f->a, 2019, SNPLP_ACTION_STATUS_IN_PROGRESS, NULL));
+    assert_ok(snplp_action_set_status(f->a, 2020, SNPLP_ACTION_STATUS_DROPPED, REASON));
+    snplp_action *b = copy_action(f);
+    assert_ok(snplp_action_set_status(b, 2019, SNPLP_ACTION_STATUS_IN_PROGRESS, NULL));
+    assert_ok(snplp_action_set_status(b, 2020, SNPLP_ACTION_STATUS_DROPPED, REASON));
+    size_t before = snplp_memory_used();
+    const int32_t years[] = {2019, 2020, 2021};
+    for (size_t y = 0; y < COUNT_OF(years); y++) {
+        int32_t year = years[y];
+        /* dropped needs a reason, not blank */
+        const char *const blanks[] = {NULL, "", " ", "\n\t", "\xc2\xa0"};
+        for (size_t i = 0; i < COUNT_OF(blanks); i++)
+            assert_fails(
+                snplp_action_set_status(f->a, year, SNPLP_ACTION_STATUS_DROPPED, blanks[i]),
+                SNPLP_EINVAL);
+        for (size_t i = 0; i < COUNT_OF(test_bad_texts); i++)
+            assert_fails(
+                snplp_action_set_status(f->a, year, SNPLP_ACTION_STATUS_DROPPED, test_bad_texts[i]),
+                SNPLP_EENCODING);
+        /* the other statuses take no reason, not even an empty one */
+        for (int s = SNPLP_ACTION_STATUS_PLANNED; s <= SNPLP_ACTION_STATUS_DONE; s++) {
+            assert_fails(snplp_action_set_status(f->a, year, (snplp_action_status)s, REASON),
+                         SNPLP_EINVAL);
+            assert_fails(snplp_action_set_status(f->a, year, (snplp_action_status)s, ""),
+                         SNPLP_EINVAL);
+        }
+        /* unknown statuses */
+        const snplp_action_status bad[] = {SNPLP_ACTION_STATUS_NONE, (snplp_action_status)5,
+                                           (snplp_action_status)-1};
+        for (size_t i = 0; i < COUNT_OF(bad); i++) {
+            assert_fails(snplp_action_set_status(f->a, year, bad[i], NULL), SNPLP_EINVAL);
+            assert_fails(snplp_action_set_status(f->a, year, bad[i], REASON), SNPLP_EINVAL);
+        }
+    }
+    /* years out of range */
+    const int32_t out[] = {SNPLP_YEAR_MIN - 1, SNPLP_YEAR_MAX + 1, 0, -2020, INT32_MIN, INT32_MAX};
+    for (size_t i = 0; i < COUNT_OF(out); i++) {
+        assert_fails(snplp_action_set_status(f->a, out[i], SNPLP_ACTION_STATUS_DONE, NULL),
+                     SNPLP_EINVAL);
+        assert_fails(snplp_action_set_status(f->a, out[i], SNPLP_ACTION_STATUS_DROPPED, REASON),
+                     SNPLP_EINVAL);
+    }
+    assert_fails(snplp_action_set_status(NULL, 2019, SNPLP_ACTION_STATUS_DONE, NULL), SNPLP_EINVAL);
+    /* Nothing changed. */
+    assert_int_equal(snplp_memory_used(), before);
+    assert_true(snplp_convention_equal(f->conv, f->copy));
+    const int32_t two[] = {2019, 2020};
+    assert_years(f->a, two, 2);
+    assert_int_equal(snplp_action_status_in(f->a, 2019), SNPLP_ACTION_STATUS_IN_PROGRESS);
+    assert_string_equal(snplp_action_drop_reason(f->a, 2020), REASON);
+}
+
+static void replacing_a_status(void **state)
+{
+    fixture *f = *state;
+    assert_ok(snplp_action_set_status(f->a, 2020, SNPLP_ACTION_STATUS_DONE, NULL));
+    size_t done = snplp_memory_used();
+    assert_ok(snplp_action_set_status(f->a, 2020, SNPLP_ACTION_STATUS_DROPPED, REASON));
+    assert_true(snplp_memory_used() > done);
+    assert_string_equal(snplp_action_drop_reason(f->a, 2020), REASON);
+    /* dropped -> dropped: the reason is replaced */
+    assert_ok(snplp_action_set_status(f->a, 2020, SNPLP_ACTION_STATUS_DROPPED, "Autre raison"));
+    assert_string_equal(snplp_action_drop_reason(f->a, 2020), "Autre raison");
+    /* dropped -> done: the reason is freed */
+    assert_ok(snplp_action_set_status(f->a, 2020, SNPLP_ACTION_STATUS_DONE, NULL));
+    assert_int_equal(snplp_action_status_in(f->a, 2020), SNPLP_ACTION_STATUS_DONE);
+    assert_null(snplp_action_drop_reason(f->a, 2020));
+    assert_int_equal(snplp_memory_used(), done);
+    assert_int_equal(snplp_action_status_year_count(f->a), 1);
+    /* the same status again */
+    assert_ok(snplp_action_set_status(f->a, 2020, SNPLP_ACTION_STATUS_DONE, NULL));
+    assert_int_equal(snplp_memory_used(), done);
+    snplp_action *b = copy_action(f);
+    assert_ok(snplp_action_set_status(b, 2020, SNPLP_ACTION_STATUS_DONE, NULL));
+    assert_true(snplp_convention_equal(f->conv, f->copy));
+    /* A reason differing shows in equality. */
+    assert_ok(snplp_action_set_status(f->a, 2021, SNPLP_ACTION_STATUS_DROPPED, REASON));
+    assert_ok(snplp_action_set_status(b, 2021, SNPLP_ACTION_STATUS_DROPPED, "Faute de candidat"));
+    assert_false(snplp_convention_equal(f->conv, f->copy));
+    assert_ok(snplp_action_set_status(b, 2021, SNPLP_ACTION_STATUS_DROPPED, REASON));
+    assert_true(snplp_convention_equal(f->conv, f->copy));
+}
+
+static void clear_status(void **state)
+{
+    fixture *f = *state;
+    size_t before = snplp_memory_used();
+    assert_fails(snplp_action_clear_status(f->a, 2020), SNPLP_ENOTFOUND);
+    assert_ok(snplp_action_set_status(f->a, 2019, SNPLP_ACTION_STATUS_DONE, NULL));
+    assert_ok(snplp_action_set_status(f->a, 2020, SNPLP_ACTION_STATUS_DROPPED, REASON));
+    assert_ok(snplp_action_set_status(f->a, 2021, SNPLP_ACTION_STATUS_PLANNED, NULL));
+    assert_ok(snplp_action_clear_status(f->a, 2020)); /* frees the reason */
+    assert_int_equal(snplp_action_status_in(f->a, 2020), SNPLP_ACTION_STATUS_NONE);
+    assert_null(snplp_action_drop_reason(f->a, 2020));
+    const int32_t two[] = {2019, 2021};
+    assert_years(f->a, two, 2);
+    assert_fails(snplp_action_clear_status(f->a, 2020), SNPLP_ENOTFOUND);
+    assert_fails(snplp_action_clear_status(f->a, 2018), SNPLP_ENOTFOUND);
+    assert_ok(snplp_action_clear_status(f->a, 2021));
+    assert_ok(snplp_action_clear_status(f->a, 2019));
+    assert_years(f->a, NULL, 0);
+    assert_fails(snplp_action_clear_status(f->a, 2019), SNPLP_ENOTFOUND);
+    assert_true(snplp_convention_equal(f->conv, f->copy));
+    /* The table keeps its room; clearing gave back the reason at least. */
+    assert_true(snplp_memory_used() >= before);
+    assert_ok(snplp_action_set_status(f->a, 2020, SNPLP_ACTION_STATUS_DROPPED, REASON));
+    assert_string_equal(snplp_action_drop_reason(f->a, 2020), REASON);
+    assert_fails(snplp_action_clear_status(NULL, 2020), SNPLP_EINVAL);
+    /* A year out of range has no status. */
+    int rc = snplp_action_clear_status(f->a, SNPLP_YEAR_MAX + 1);
+    assert_true(rc == SNPLP_ENOTFOUND || rc == SNPLP_EINVAL);
+    assert_int_equal(snplp_action_status_in(f->a, 2020), SNPLP_ACTION_STATUS_DROPPED);
+}
+
+/* ---- texts forbidden by XML that are also white space ---- */
+
+/* U+000B and U+000C are C0 controls that XML forbids (test_bad_texts) and Unicode white space. */
+static const char *const control_blanks[] = {"\x0b", "\x0c", " \x0b ", "\t\x0c\n"};
+
+static void control_characters_in_title(void **state)
+{
+    fixture *f = *state;
+    for (size_t i = 0; i < COUNT_OF(control_blanks); i++) {
+        /* The optional description refuses them as characters XML forbids. */
+        assert_fails(snplp_action_set_description(f->a, control_blanks[i]), SNPLP_EENCODING);
+        /* The required title refuses them the same way (the encoding is checked first). */
+        assert_fails(snplp_action_set_title(f->a, control_blanks[i]), SNPLP_EENCODING);
+    }
+    assert_true(snplp_convention_equal(f->conv, f->copy));
+}
+
+static void control_characters_in_drop_reason(void **state)
+{
+    fixture *f = *state;
+    for (size_t i = 0; i < COUNT_OF(control_blanks); i++) {
+        /* The drop reason is checked for its encoding before blankness. */
+        assert_fails(
+            snplp_action_set_status(f->a, 2020, SNPLP_ACTION_STATUS_DROPPED, control_blanks[i]),
+            SNPLP_EENCODING);
+    }
+    assert_true(snplp_convention_equal(f->conv, f->copy));
+}
+
+/* ---- an action's own strings given back to it ---- */
+
+static void own_strings_as_arguments(void **state)
+{
+    fixture *f = *state;
+    assert_ok(snplp_action_set_description(f->a, "Description"));
+    assert_ok(snplp_action_set_title(f->a, snplp_action_title(f->a)));
+    assert_ok(snplp_action_set_description(f->a, snplp_action_description(f->a)));
+    assert_ok(snplp_action_set_status(f->a, 2020, SNPLP_ACTION_STATUS_DROPPED, REASON));
+    assert_ok(snplp_action_set_status(f->a, 2020, SNPLP_ACTION_STATUS_DROPPED,
+                                      snplp_action_drop_reason(f->a, 2020)));
+    /* into a new year while the table grows (the reason of 2020 is read meanwhile) */
+    for (int32_t y = 2021; y < 2030; y++)
+        assert_ok(snplp_action_set_status(f->a, y, SNPLP_ACTION_STATUS_DROPPED,
+                                          snplp_action_drop_reason(f->a, y - 1)));
+    assert_string_equal(snplp_action_title(f->a), TITLE);
+    assert_string_equal(snplp_action_description(f->a), "Description");
+    assert_string_equal(snplp_action_drop_reason(f->a, 2029), REASON);
+    assert_ok(snplp_action_set_title(f->a, snplp_action_description(f->a)));
+    assert_string_equal(snplp_action_title(f->a), "Description");
+}
+
+/* ---- pointers of another type ---- */
+
+static void wrong_objects(void **state)
+{
+    fixture *f = *state;
+    assert_ok(snplp_action_set_description(f->a, "D"));
+    assert_ok(snplp_action_set_status(f->a, 2020, SNPLP_ACTION_STATUS_DROPPED, REASON));
+    snplp_action *b = copy_action(f);
+    assert_ok(snplp_action_set_description(b, "D"));
+    assert_ok(snplp_action_set_status(b, 2020, SNPLP_ACTION_STATUS_DROPPED, REASON));
+    snplp_diagnostics *diags = NULL;
+    assert_ok(snplp_diagnostics_new(&diags));
+    size_t before = snplp_memory_used();
+
+    snplp_action *const objects[] = {
+        NULL,
+        (snplp_action *)(void *)f->conv,
+        (snplp_action *)(void *)snplp_convention_indicator_find(f->conv, "i"),
+        (snplp_action *)(void *)diags,
+    };
+    for (size_t i = 0; i < COUNT_OF(objects); i++) {
+        snplp_action *x = objects[i];
+        assert_null(snplp_action_id(x));
+        assert_null(snplp_action_convention(x));
+        assert_null(snplp_action_title(x));
+        assert_null(snplp_action_description(x));
+        assert_int_equal(snplp_action_objective_of(x), SNPLP_ACTION_OBJECTIVE_NONE);
+        assert_int_equal(snplp_action_status_in(x, 2020), SNPLP_ACTION_STATUS_NONE);
+        assert_null(snplp_action_drop_reason(x, 2020));
+        assert_int_equal(snplp_action_status_year_count(x), 0);
+        assert_int_equal(snplp_action_status_year_at(x, 0), 0);
+        assert_fails(snplp_action_set_title(x, "T"), SNPLP_EINVAL);
+        assert_fails(snplp_action_set_description(x, "D"), SNPLP_EINVAL);
+        assert_fails(snplp_action_set_description(x, NULL), SNPLP_EINVAL);
+        assert_fails(snplp_action_set_objective(x, SNPLP_ACTION_OBJECTIVE_SOCIAL_WORK),
+                     SNPLP_EINVAL);
+        assert_fails(snplp_action_set_status(x, 2020, SNPLP_ACTION_STATUS_DONE, NULL),
+                     SNPLP_EINVAL);
+        assert_fails(snplp_action_set_status(x, 2020, SNPLP_ACTION_STATUS_DROPPED, REASON),
+                     SNPLP_EINVAL);
+        assert_fails(snplp_action_clear_status(x, 2020), SNPLP_EINVAL);
+    }
+    assert_int_equal(snplp_memory_used(), before);
+    assert_true(snplp_convention_equal(f->conv, f->copy));
+    assert_int_equal(snplp_diagnostics_count(diags), 0);
+    assert_string_equal(snplp_indicator_label(snplp_convention_indicator_find(f->conv, "i")), "I");
+    snplp_diagnostics_free(diags);
+}
+
+/* ---- out of memory ---- */
+
+typedef struct status_ctx {
+    fixture *f;
+    int32_t year;
+    snplp_action_status status;
+    const char *reason;
+} status_ctx;
+
+static int step_status(void *p)
+{
+    status_ctx *x = p;
+    return snplp_action_set_status(x->f->a, x->year, x->status, x->reason);
+}
+
+static void check_unchanged(void *p)
+{
+    status_ctx *x = p;
+    assert_true(snplp_convention_equal(x->f->conv, x->f->copy));
+}
+
+static void set_status_out_of_memory(void **state)
+{
+    fixture *f = *state;
+    snplp_action *b = copy_action(f);
+    /* New years (the table grows at the first and the fifth), reasons, replacements. */
+    static const struct {
+        int32_t year;
+        snplp_action_status status;
+        const char *reason;
+    } steps[] = {
+        {2020, SNPLP_ACTION_STATUS_DROPPED,
+         "Pas de re\xcc\x81"
+         "fe\xcc\x81rent"},
+        {2019, SNPLP_ACTION_STATUS_PLANNED, NULL},
+        {2022, SNPLP_ACTION_STATUS_DONE, NULL},
+        {2021, SNPLP_ACTION_STATUS_DROPPED, REASON},
+        {2018, SNPLP_ACTION_STATUS_IN_PROGRESS, NULL},
+        {2020, SNPLP_ACTION_STATUS_DONE, NULL},
+        {2019, SNPLP_ACTION_STATUS_DROPPED, "Autre"},
+        {2021, SNPLP_ACTION_STATUS_DROPPED, "Encore une autre raison"},
+        {2023, SNPLP_ACTION_STATUS_DROPPED, REASON},
+    };
+    int allocating = 0;
+    for (size_t i = 0; i < COUNT_OF(steps); i++) {
+        status_ctx x = {f, steps[i].year, steps[i].status, steps[i].reason};
+        allocating += test_oom_sweep(step_status, check_unchanged, &x) > 0;
+        assert_ok(snplp_action_set_status(b, steps[i].year, steps[i].status, steps[i].reason));
+        assert_true(snplp_convention_equal(f->conv, f->copy));
+    }
+    assert_true(allocating >= 6); /* every reason and both growths */
+    const int32_t years[] = {2018, 2019, 2020, 2021, 2022, 2023};
+    assert_years(f->a, years, 6);
+    assert_string_equal(snplp_action_drop_reason(f->a, 2019), "Autre");
+    assert_null(snplp_action_drop_reason(f->a, 2020));
+    assert_string_equal(snplp_action_drop_reason(f->a, 2021), "Encore une autre raison");
+}
+
+typedef struct text_ctx {
+    fixture *f;
+    int (*set)(snplp_action *, const char *);
+    const char *text;
+} text_ctx;
+
+static int step_text(void *p)
+{
+    text_ctx *x = p;
+    return x->set(x->f->a, x->text);
+}
+
+static void check_text_unchanged(void *p)
+{
+    text_ctx *x = p;
+    assert_true(snplp_convention_equal(x->f->conv, x->f->copy));
+}
+
+static void texts_out_of_memory(void **state)
+{
+    fixture *f = *state;
+    snplp_action *b = copy_action(f);
+    char *nfd = test_long_text("e\xcc\x81", 200), *nfc = test_long_text("\xc3\xa9", 200);
+    int (*const setters[])(snplp_action *, const char *) = {snplp_action_set_title,
+                                                            snplp_action_set_description};
+    const char *(*const getters[])(const snplp_action *) = {snplp_action_title,
+                                                            snplp_action_description};
+    for (size_t s = 0; s < COUNT_OF(setters); s++) {
+        const char *texts[] = {"Accueil a\xcc\x80 moins de 15 minutes", nfd, "Court"};
+        for (size_t i = 0; i < COUNT_OF(texts); i++) {
+            text_ctx x = {f, setters[s], texts[i]};
+            assert_true(test_oom_sweep(step_text, check_text_unchanged, &x) > 0);
+            assert_ok(setters[s](b, texts[i]));
+            assert_true(snplp_convention_equal(f->conv, f->copy));
+        }
+        assert_string_equal(getters[s](f->a), "Court");
+        assert_ok(setters[s](f->a, nfd));
+        assert_string_equal(getters[s](f->a), nfc);
+        assert_ok(setters[s](b, nfd));
+    }
+    free(nfd);
+    free(nfc);
+}
+
+#define TEST(f) cmocka_unit_test_setup_teardown(f, setup, teardown)
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(objective_names),
+        cmocka_unit_test(status_names),
+        TEST(new_action),
+        TEST(title),
+        TEST(description),
+        TEST(objective),
+        TEST(statuses),
+        TEST(years_in_order),
+        TEST(set_status_refusals),
+        TEST(replacing_a_status),
+        TEST(clear_status),
+        TEST(control_characters_in_title),
+        TEST(control_characters_in_drop_reason),
+        TEST(own_strings_as_arguments),
+        TEST(wrong_objects),
+        TEST(set_status_out_of_memory),
+        TEST(texts_out_of_memory),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}

@@ -1,0 +1,1015 @@
+/* Tests of indicator.h: units, polarities and aggregations by name, the defaults of a new
+ * indicator, its label, unit, polarity, aggregation (with the weight of a weighted mean) and
+ * quotient, its baseline, and year by year its target, actual, source and comment, kept digit
+ * for digit; every refusal, pointers of another type and out of memory. */
+#include "test_util.h"
+
+#include <stdio.h>
+
+#define LABEL "Taux de jeunes accompagn\xc3\xa9s"
+#define SOURCE                                                                                     \
+    "CAF, d\xc3\xa9"                                                                               \
+    "cembre 2020"
+
+/* A test's convention with two indicators, and a copy built the same way. */
+typedef struct fixture {
+    snplp_convention *conv, *copy;
+    snplp_indicator *ind, *other;
+    size_t memory;
+} fixture;
+
+static snplp_convention *new_conv(snplp_indicator **ind, snplp_indicator **other)
+{
+    snplp_convention *c = NULL;
+    if (snplp_convention_new(&c, "calpae-49", SNPLP_TERRITORY_DEPARTEMENT, "49",
+                             "Maine-et-Loire") != SNPLP_OK ||
+        snplp_convention_set_years(c, 2019, 2021) != SNPLP_OK ||
+        snplp_convention_add_action(NULL, c, "a", SNPLP_ACTION_OBJECTIVE_SOCIAL_WORK, "A") !=
+            SNPLP_OK ||
+        snplp_convention_add_indicator(ind, c, "i-taux", LABEL, SNPLP_UNIT_PERCENT) != SNPLP_OK ||
+        snplp_convention_add_indicator(other, c, "i-nb", "Nombre", SNPLP_UNIT_COUNT) != SNPLP_OK) {
+        snplp_convention_unref(c);
+        return NULL;
+    }
+    return c;
+}
+
+static int setup(void **state)
+{
+    fixture *f = calloc(1, sizeof *f);
+    if (!f)
+        return -1;
+    f->memory = snplp_memory_used();
+    snplp_indicator *x = NULL, *y = NULL;
+    f->conv = new_conv(&f->ind, &f->other);
+    f->copy = new_conv(&x, &y);
+    if (!f->conv || !f->copy)
+        return -1;
+    *state = f;
+    return 0;
+}
+
+static int teardown(void **state)
+{
+    fixture *f = *state;
+    snplp_convention_unref(f->conv);
+    snplp_convention_unref(f->copy);
+    int rc = snplp_memory_used() == f->memory ? 0 : -1;
+    free(f);
+    return rc;
+}
+
+/* The indicator of the copy matching f->ind. */
+static snplp_indicator *copy_ind(const fixture *f)
+{
+    return snplp_convention_indicator_find(f->copy, "i-taux");
+}
+
+static bool same(const fixture *f)
+{
+    return snplp_convention_equal(f->conv, f->copy);
+}
+
+static snplp_decimal dec(int64_t units, int32_t scale)
+{
+    snplp_decimal d = {units, scale};
+    return d;
+}
+
+static void assert_identical(snplp_decimal got, int64_t units, int32_t scale)
+{
+    if (!snplp_decimal_identical(got, dec(units, scale)))
+        print_error("got {%lld, %ld}, want {%lld, %ld}\n", (long long)got.units, (long)got.scale,
+                    (long long)units, (long)scale);
+    assert_true(snplp_decimal_identical(got, dec(units, scale)));
+}
+
+static void assert_years(const snplp_indicator *ind, const int32_t *years, size_t n)
+{
+    assert_int_equal(snplp_indicator_year_count(ind), n);
+    for (size_t i = 0; i < n; i++)
+        assert_int_equal(snplp_indicator_year_at(ind, i), years[i]);
+    assert_int_equal(snplp_indicator_year_at(ind, n), 0);
+    assert_int_equal(snplp_indicator_year_at(ind, SIZE_MAX), 0);
+}
+
+/* Values that are not valid decimals. */
+static const snplp_decimal bad_values[] = {
+    {1, 19}, {INT64_MIN, 0}, {1, -1}, {0, 19}, {INT64_MIN, 2}, {5, INT32_MAX}, {5, INT32_MIN},
+};
+
+/* Years outside SNPLP_YEAR_MIN..SNPLP_YEAR_MAX. */
+static const int32_t bad_years[] = {SNPLP_YEAR_MIN - 1, SNPLP_YEAR_MAX + 1, 0, -2020,
+                                    INT32_MIN,          INT32_MAX};
+
+/* ---- names ---- */
+
+static void unit_names(void **state)
+{
+    (void)state;
+    const char *const names[] = {"count", "percent", "days", "euros", "ratio"};
+    for (int u = 1; u <= 5; u++) {
+        assert_string_equal(snplp_unit_name((snplp_unit)u), names[u - 1]);
+        assert_int_equal(snplp_unit_from_name(names[u - 1]), u);
+    }
+    assert_int_equal(SNPLP_UNIT_COUNT, 1);
+    assert_int_equal(SNPLP_UNIT_RATIO, 5);
+    const snplp_unit others[] = {SNPLP_UNIT_NONE, (snplp_unit)6, (snplp_unit)-1, (snplp_unit)1000};
+    for (size_t i = 0; i < COUNT_OF(others); i++)
+        assert_string_equal(snplp_unit_name(others[i]), "none");
+    const char *const bad[] = {"none", "", "Count", "percent ", "%", "euro", "jours"};
+    for (size_t i = 0; i < COUNT_OF(bad); i++)
+        assert_int_equal(snplp_unit_from_name(bad[i]), SNPLP_UNIT_NONE);
+    assert_int_equal(snplp_unit_from_name(NULL), SNPLP_UNIT_NONE);
+}
+
+static void polarity_names(void **state)
+{
+    (void)state;
+    const char *const names[] = {"higher-is-better", "lower-is-better", "exact-target"};
+    for (int p = 1; p <= 3; p++) {
+        assert_string_equal(snplp_polarity_name((snplp_polarity)p), names[p - 1]);
+        assert_int_equal(snplp_polarity_from_name(names[p - 1]), p);
+    }
+    assert_int_equal(SNPLP_POLARITY_HIGHER, 1);
+    assert_int_equal(SNPLP_POLARITY_LOWER, 2);
+    assert_int_equal(SNPLP_POLARITY_EXACT, 3);
+    const snplp_polarity others[] = {SNPLP_POLARITY_NONE, (snplp_polarity)4, (snplp_polarity)-1};
+    for (size_t i = 0; i < COUNT_OF(others); i++)
+        assert_string_equal(snplp_polarity_name(others[i]), "none");
+    const char *const bad[] = {"none", "", "higher", "lower", "exact", "Higher-Is-Better"};
+    for (size_t i = 0; i < COUNT_OF(bad); i++)
+        assert_int_equal(snplp_polarity_from_name(bad[i]), SNPLP_POLARITY_NONE);
+    assert_int_equal(snplp_polarity_from_name(NULL), SNPLP_POLARITY_NONE);
+}
+
+static void aggregation_names(void **state)
+{
+    (void)state;
+    const char *const names[] = {"none", "sum", "weighted-mean"};
+    for (int a = 0; a <= 2; a++) {
+        assert_string_equal(snplp_aggregation_name((snplp_aggregation)a), names[a]);
+        snplp_aggregation out = (snplp_aggregation)99;
+        assert_true(snplp_aggregation_from_name(&out, names[a]));
+        assert_int_equal(out, a);
+    }
+    assert_int_equal(SNPLP_AGGREGATION_NONE, 0);
+    assert_int_equal(SNPLP_AGGREGATION_SUM, 1);
+    assert_int_equal(SNPLP_AGGREGATION_WEIGHTED_MEAN, 2);
+    /* "none" is a name: from_name says so by its result, not by the value. */
+    snplp_aggregation out = SNPLP_AGGREGATION_SUM;
+    assert_true(snplp_aggregation_from_name(&out, "none"));
+    assert_int_equal(out, SNPLP_AGGREGATION_NONE);
+    const snplp_aggregation others[] = {(snplp_aggregation)3, (snplp_aggregation)-1};
+    for (size_t i = 0; i < COUNT_OF(others); i++)
+        assert_string_equal(snplp_aggregation_name(others[i]), "none");
+    const char *const bad[] = {"", "Sum", "mean", "weighted_mean", "weighted-mean ", "average"};
+    for (size_t i = 0; i < COUNT_OF(bad); i++) {
+        out = SNPLP_AGGREGATION_WEIGHTED_MEAN;
+        assert_false(snplp_aggregation_from_name(&out, bad[i]));
+        assert_int_equal(out, SNPLP_AGGREGATION_WEIGHTED_MEAN); /* left as it was */
+    }
+    out = SNPLP_AGGREGATION_SUM;
+    assert_false(snplp_aggregation_from_name(&out, NULL));
+    assert_int_equal(out, SNPLP_AGGREGATION_SUM);
+    assert_false(snplp_aggregation_from_name(NULL, "sum")); /* nowhere to put it */
+}
+
+/* ---- fields ---- */
+
+static void new_indicator(void **state)
+{
+    fixture *f = *state;
+    assert_string_equal(snplp_indicator_id(f->ind), "i-taux");
+    assert_ptr_equal(snplp_indicator_convention(f->ind), f->conv);
+    assert_string_equal(snplp_indicator_label(f->ind), LABEL);
+    assert_int_equal(snplp_indicator_unit(f->ind), SNPLP_UNIT_PERCENT);
+    assert_int_equal(snplp_indicator_polarity(f->ind), SNPLP_POLARITY_HIGHER);
+    assert_int_equal(snplp_indicator_aggregation(f->ind), SNPLP_AGGREGATION_NONE);
+    assert_null(snplp_indicator_weight_id(f->ind));
+    assert_null(snplp_indicator_numerator_id(f->ind));
+    assert_null(snplp_indicator_denominator_id(f->ind));
+    int32_t year = 7;
+    snplp_decimal d = dec(7, 0);
+    assert_fails(snplp_indicator_baseline(&year, &d, f->ind), SNPLP_ENOTFOUND);
+    assert_int_equal(year, 7);
+    assert_identical(d, 7, 0);
+    assert_fails(snplp_indicator_target(&d, f->ind, 2019), SNPLP_ENOTFOUND);
+    assert_fails(snplp_indicator_actual(&d, f->ind, 2019), SNPLP_ENOTFOUND);
+    assert_identical(d, 7, 0);
+    assert_null(snplp_indicator_source(f->ind, 2019));
+    assert_null(snplp_indicator_comment(f->ind, 2019));
+    assert_years(f->ind, NULL, 0);
+}
+
+static void label(void **state)
+{
+    fixture *f = *state;
+    char buf[64] = "Nombre de premiers accueils";
+    assert_ok(snplp_indicator_set_label(f->ind, buf));
+    memset(buf, 'x', sizeof buf - 1);
+    assert_string_equal(snplp_indicator_label(f->ind), "Nombre de premiers accueils");
+    assert_false(same(f));
+    assert_ok(snplp_indicator_set_label(f->ind, "Taux de jeunes accompagne\xcc\x81s"));
+    assert_string_equal(snplp_indicator_label(f->ind), LABEL);
+    assert_true(same(f));
+    const char *const blanks[] = {NULL, "", "   ", "\t\n", "\xe3\x80\x80"};
+    for (size_t i = 0; i < COUNT_OF(blanks); i++)
+        assert_fails(snplp_indicator_set_label(f->ind, blanks[i]), SNPLP_EINVAL);
+    for (size_t i = 0; i < COUNT_OF(test_bad_texts); i++)
+        assert_fails(snplp_indicator_set_label(f->ind, test_bad_texts[i]), SNPLP_EENCODING);
+    assert_string_equal(snplp_indicator_label(f->ind), LABEL);
+    assert_true(same(f));
+}
+
+static void unit_and_polarity(void **state)
+{
+    fixture *f = *state;
+    for (int u = 1; u <= 5; u++) {
+        assert_ok(snplp_indicator_set_unit(f->ind, (snplp_unit)u));
+        assert_int_equal(snplp_indicator_unit(f->ind), u);
+    }
+    assert_false(same(f));
+    assert_ok(snplp_indicator_set_unit(f->ind, SNPLP_UNIT_PERCENT));
+    const snplp_unit bad_units[] = {SNPLP_UNIT_NONE, (snplp_unit)6, (snplp_unit)-1};
+    for (size_t i = 0; i < COUNT_OF(bad_units); i++) {
+        assert_fails(snplp_indicator_set_unit(f->ind, bad_units[i]), SNPLP_EINVAL);
+        assert_int_equal(snplp_indicator_unit(f->ind), SNPLP_UNIT_PERCENT);
+    }
+    assert_true(same(f));
+
+    for (int p = 3; p >= 1; p--) {
+        assert_ok(snplp_indicator_set_polarity(f->ind, (snplp_polarity)p));
+        assert_int_equal(snplp_indicator_polarity(f->ind), p);
+    }
+    assert_ok(snplp_indicator_set_polarity(f->ind, SNPLP_POLARITY_LOWER));
+    assert_false(same(f));
+    const snplp_polarity bad_polarities[] = {SNPLP_POLARITY_NONE, (snplp_polarity)4,
+                                             (snplp_polarity)-1};
+    for (size_t i = 0; i < COUNT_OF(bad_polarities); i++) {
+        assert_fails(snplp_indicator_set_polarity(f->ind, bad_polarities[i]), SNPLP_EINVAL);
+        assert_int_equal(snplp_indicator_polarity(f->ind), SNPLP_POLARITY_LOWER);
+    }
+    assert_ok(snplp_indicator_set_polarity(f->ind, SNPLP_POLARITY_HIGHER));
+    assert_true(same(f));
+    assert_int_equal(snplp_indicator_polarity(f->other), SNPLP_POLARITY_HIGHER);
+    assert_int_equal(snplp_indicator_unit(f->other), SNPLP_UNIT_COUNT);
+}
+
+static const char *const bad_ids[] = {"", "1x", "-x", ".x", "a b", "a/b", "caf\xc3\xa9", "a\xff"};
+
+static void aggregation(void **state)
+{
+    fixture *f = *state;
+    assert_ok(snplp_indicator_set_aggregation(f->ind, SNPLP_AGGREGATION_SUM, NULL));
+    assert_int_equal(snplp_indicator_aggregation(f->ind), SNPLP_AGGREGATION_SUM);
+    assert_null(snplp_indicator_weight_id(f->ind));
+    assert_false(same(f));
+    char weight[16] = "i-nb";
+    assert_ok(snplp_indicator_set_aggregation(f->ind, SNPLP_AGGREGATION_WEIGHTED_MEAN, weight));
+    memset(weight, 'x', sizeof weight - 1);
+    assert_int_equal(snplp_indicator_aggregation(f->ind), SNPLP_AGGREGATION_WEIGHTED_MEAN);
+    assert_string_equal(snplp_indicator_weight_id(f->ind), "i-nb");
+    /* The weight need not exist yet, and may even be the indicator itself (validation
+     * reports both). */
+    assert_ok(
+        snplp_indicator_set_aggregation(f->ind, SNPLP_AGGREGATION_WEIGHTED_MEAN, "i-plus-tard"));
+    assert_string_equal(snplp_indicator_weight_id(f->ind), "i-plus-tard");
+    assert_ok(snplp_indicator_set_aggregation(f->ind, SNPLP_AGGREGATION_WEIGHTED_MEAN, "i-taux"));
+    assert_string_equal(snplp_indicator_weight_id(f->ind), "i-taux");
+    char long_id[SNPLP_ID_MAX + 2];
+    test_long_id(long_id, SNPLP_ID_MAX);
+    assert_ok(snplp_indicator_set_aggregation(f->ind, SNPLP_AGGREGATION_WEIGHTED_MEAN, long_id));
+    assert_string_equal(snplp_indicator_weight_id(f->ind), long_id);
+    assert_ok(snplp_indicator_set_aggregation(f->ind, SNPLP_AGGREGATION_WEIGHTED_MEAN, "i-nb"));
+
+    /* Refusals leave rule and weight as they were. */
+    size_t before = snplp_memory_used();
+    assert_fails(snplp_indicator_set_aggregation(f->ind, SNPLP_AGGREGATION_WEIGHTED_MEAN, NULL),
+                 SNPLP_EINVAL);
+    for (size_t i = 0; i < COUNT_OF(bad_ids); i++)
+        assert_fails(
+            snplp_indicator_set_aggregation(f->ind, SNPLP_AGGREGATION_WEIGHTED_MEAN, bad_ids[i]),
+            SNPLP_EBADID);
+    test_long_id(long_id, SNPLP_ID_MAX + 1);
+    assert_fails(snplp_indicator_set_aggregation(f->ind, SNPLP_AGGREGATION_WEIGHTED_MEAN, long_id),
+                 SNPLP_EBADID);
+    assert_fails(snplp_indicator_set_aggregation(f->ind, SNPLP_AGGREGATION_SUM, "i-nb"),
+                 SNPLP_EINVAL);
+    assert_fails(snplp_indicator_set_aggregation(f->ind, SNPLP_AGGREGATION_NONE, "i-nb"),
+                 SNPLP_EINVAL);
+    assert_fails(snplp_indicator_set_aggregation(f->ind, SNPLP_AGGREGATION_SUM, "1bad"),
+                 SNPLP_EINVAL);
+    const snplp_aggregation unknown[] = {(snplp_aggregation)3, (snplp_aggregation)-1};
+    for (size_t i = 0; i < COUNT_OF(unknown); i++) {
+        assert_fails(snplp_indicator_set_aggregation(f->ind, unknown[i], NULL), SNPLP_EINVAL);
+        assert_fails(snplp_indicator_set_aggregation(f->ind, unknown[i], "i-nb"), SNPLP_EINVAL);
+    }
+    assert_int_equal(snplp_memory_used(), before);
+    assert_int_equal(snplp_indicator_aggregation(f->ind), SNPLP_AGGREGATION_WEIGHTED_MEAN);
+    assert_string_equal(snplp_indicator_weight_id(f->ind), "i-nb");
+
+    /* The weight differing shows in equality. */
+    snplp_indicator *b = copy_ind(f);
+    assert_ok(snplp_indicator_set_aggregation(b, SNPLP_AGGREGATION_WEIGHTED_MEAN, "i-autre"));
+    assert_false(same(f));
+    assert_ok(snplp_indicator_set_aggregation(b, SNPLP_AGGREGATION_WEIGHTED_MEAN, "i-nb"));
+    assert_true(same(f));
+    /* Leaving the weighted mean forgets the weight. */
+    assert_ok(snplp_indicator_set_aggregation(f->ind, SNPLP_AGGREGATION_SUM, NULL));
+    assert_null(snplp_indicator_weight_id(f->ind));
+    assert_ok(snplp_indicator_set_aggregation(f->ind, SNPLP_AGGREGATION_NONE, NULL));
+    assert_int_equal(snplp_indicator_aggregation(f->ind), SNPLP_AGGREGATION_NONE);
+    assert_null(snplp_indicator_weight_id(f->ind));
+    assert_ok(snplp_indicator_set_aggregation(b, SNPLP_AGGREGATION_NONE, NULL));
+    assert_true(same(f));
+}
+
+static void ratio_of(void **state)
+{
+    fixture *f = *state;
+    char num[16] = "i-en-emploi", den[16] = "i-suivis";
+    assert_ok(snplp_indicator_set_ratio_of(f->ind, num, den));
+    memset(num, 'x', sizeof num - 1);
+    memset(den, 'x', sizeof den - 1);
+    assert_string_equal(snplp_indicator_numerator_id(f->ind), "i-en-emploi");
+    assert_string_equal(snplp_indicator_denominator_id(f->ind), "i-suivis");
+    assert_false(same(f));
+    /* Replacing, with ids that exist, the same twice, or the indicator itself. */
+    assert_ok(snplp_indicator_set_ratio_of(f->ind, "i-nb", "i-nb"));
+    assert_ok(snplp_indicator_set_ratio_of(f->ind, "i-taux", "i-nb"));
+    assert_string_equal(snplp_indicator_numerator_id(f->ind), "i-taux");
+    assert_ok(snplp_indicator_set_ratio_of(f->ind, "i-en-emploi", "i-suivis"));
+
+    size_t before = snplp_memory_used();
+    assert_fails(snplp_indicator_set_ratio_of(f->ind, "i-a", NULL), SNPLP_EINVAL);
+    assert_fails(snplp_indicator_set_ratio_of(f->ind, NULL, "i-b"), SNPLP_EINVAL);
+    for (size_t i = 0; i < COUNT_OF(bad_ids); i++) {
+        assert_fails(snplp_indicator_set_ratio_of(f->ind, bad_ids[i], "i-b"), SNPLP_EBADID);
+        assert_fails(snplp_indicator_set_ratio_of(f->ind, "i-a", bad_ids[i]), SNPLP_EBADID);
+        assert_fails(snplp_indicator_set_ratio_of(f->ind, bad_ids[i], NULL), SNPLP_EINVAL);
+    }
+    assert_int_equal(snplp_memory_used(), before);
+    assert_string_equal(snplp_indicator_numerator_id(f->ind), "i-en-emploi");
+    assert_string_equal(snplp_indicator_denominator_id(f->ind), "i-suivis");
+
+    snplp_indicator *b = copy_ind(f);
+    assert_ok(snplp_indicator_set_ratio_of(b, "i-suivis", "i-en-emploi")); /* swapped */
+    assert_false(same(f));
+    assert_ok(snplp_indicator_set_ratio_of(b, "i-en-emploi", "i-suivis"));
+    assert_true(same(f));
+    /* Two NULLs: not a quotient any more (twice is fine). */
+    assert_ok(snplp_indicator_set_ratio_of(f->ind, NULL, NULL));
+    assert_null(snplp_indicator_numerator_id(f->ind));
+    assert_null(snplp_indicator_denominator_id(f->ind));
+    assert_ok(snplp_indicator_set_ratio_of(f->ind, NULL, NULL));
+    assert_false(same(f));
+    assert_ok(snplp_indicator_set_ratio_of(b, NULL, NULL));
+    assert_true(same(f));
+}
+
+/* ---- baseline ---- */
+
+static void baseline(void **state)
+{
+    fixture *f = *state;
+    assert_ok(snplp_indicator_set_baseline(f->ind, 2018, dec(1250, 2)));
+    int32_t year = 0;
+    snplp_decimal d = dec(0, 0);
+    assert_ok(snplp_indicator_baseline(&year, &d, f->ind));
+    assert_int_equal(year, 2018);
+    assert_identical(d, 1250, 2);
+    /* NULL outputs are allowed. */
+    assert_ok(snplp_indicator_baseline(NULL, NULL, f->ind));
+    year = 0;
+    assert_ok(snplp_indicator_baseline(&year, NULL, f->ind));
+    assert_int_equal(year, 2018);
+    d = dec(0, 0);
+    assert_ok(snplp_indicator_baseline(NULL, &d, f->ind));
+    assert_identical(d, 1250, 2);
+    /* The baseline is not a year's value. */
+    assert_years(f->ind, NULL, 0);
+    assert_fails(snplp_indicator_target(&d, f->ind, 2018), SNPLP_ENOTFOUND);
+    assert_false(same(f));
+    /* "12.5" is equal to "12.50" but not identical: the convention differs. */
+    snplp_indicator *b = copy_ind(f);
+    assert_ok(snplp_indicator_set_baseline(b, 2018, dec(125, 1)));
+    assert_false(same(f));
+    assert_ok(snplp_indicator_set_baseline(b, 2017, dec(1250, 2)));
+    assert_false(same(f));
+    assert_ok(snplp_indicator_set_baseline(b, 2018, dec(1250, 2)));
+    assert_true(same(f));
+
+    /* Refusals leave it as it was. */
+    for (size_t i = 0; i < COUNT_OF(bad_values); i++)
+        assert_fails(snplp_indicator_set_baseline(f->ind, 2018, bad_values[i]), SNPLP_EINVAL);
+    for (size_t i = 0; i < COUNT_OF(bad_years); i++)
+        assert_fails(snplp_indicator_set_baseline(f->ind, bad_years[i], dec(1, 0)), SNPLP_EINVAL);
+    assert_true(same(f));
+    /* Extreme values and years. */
+    assert_ok(snplp_indicator_set_baseline(f->ind, SNPLP_YEAR_MIN, dec(INT64_MAX, 18)));
+    assert_ok(snplp_indicator_baseline(&year, &d, f->ind));
+    assert_int_equal(year, SNPLP_YEAR_MIN);
+    assert_identical(d, INT64_MAX, 18);
+    assert_ok(snplp_indicator_set_baseline(f->ind, SNPLP_YEAR_MAX, dec(-INT64_MAX, 0)));
+    assert_ok(snplp_indicator_baseline(&year, &d, f->ind));
+    assert_int_equal(year, SNPLP_YEAR_MAX);
+    assert_identical(d, -INT64_MAX, 0);
+
+    /* Clearing (twice is fine). */
+    assert_ok(snplp_indicator_clear_baseline(f->ind));
+    year = 3;
+    d = dec(3, 0);
+    assert_fails(snplp_indicator_baseline(&year, &d, f->ind), SNPLP_ENOTFOUND);
+    assert_int_equal(year, 3);
+    assert_identical(d, 3, 0);
+    assert_fails(snplp_indicator_baseline(NULL, NULL, f->ind), SNPLP_ENOTFOUND);
+    assert_ok(snplp_indicator_clear_baseline(f->ind));
+    assert_ok(snplp_indicator_clear_baseline(b));
+    assert_true(same(f));
+}
+
+/* ---- targets and actuals ---- */
+
+typedef struct value_api {
+    int (*set)(snplp_indicator *, int32_t, snplp_decimal);
+    int (*get)(snplp_decimal *, const snplp_indicator *, int32_t);
+    int (*clear)(snplp_indicator *, int32_t);
+} value_api;
+
+static const value_api target_api = {snplp_indicator_set_target, snplp_indicator_target,
+                                     snplp_indicator_clear_target};
+static const value_api actual_api = {snplp_indicator_set_actual, snplp_indicator_actual,
+                                     snplp_indicator_clear_actual};
+
+static void assert_value(const value_api *api, const snplp_indicator *ind, int32_t year,
+                         int64_t units, int32_t scale)
+{
+    snplp_decimal d = dec(-42, 3);
+    assert_ok(api->get(&d, ind, year));
+    assert_identical(d, units, scale);
+}
+
+static void check_values(fixture *f, const value_api *api, const value_api *other)
+{
+    /* Kept digit for digit. */
+    const snplp_decimal values[] = {
+        {1250, 2}, {125, 1},  {0, 0},          {0, 2},          {-5, 3},
+        {7, 0},    {1, 18},   {INT64_MAX, 18}, {-INT64_MAX, 0}, {1000000000000000000, 18},
+        {100, 0},  {1000, 1},
+    };
+    for (size_t i = 0; i < COUNT_OF(values); i++) {
+        assert_ok(api->set(f->ind, 2020, values[i]));
+        assert_value(api, f->ind, 2020, values[i].units, values[i].scale);
+    }
+    assert_ok(api->set(f->ind, 2020, dec(1250, 2)));
+    assert_value(api, f->ind, 2020, 1250, 2);
+    snplp_decimal d = dec(9, 9);
+    assert_fails(other->get(&d, f->ind, 2020), SNPLP_ENOTFOUND); /* only one of the two */
+    assert_identical(d, 9, 9);
+    assert_fails(api->get(&d, f->ind, 2019), SNPLP_ENOTFOUND);
+    assert_fails(api->get(&d, f->ind, 2021), SNPLP_ENOTFOUND);
+    assert_identical(d, 9, 9);
+    const int32_t one[] = {2020};
+    assert_years(f->ind, one, 1);
+    assert_false(same(f));
+    /* Equal by value is not enough for equality. */
+    snplp_indicator *b = copy_ind(f);
+    assert_ok(api->set(b, 2020, dec(125, 1)));
+    assert_false(same(f));
+    assert_ok(api->set(b, 2020, dec(1250, 2)));
+    assert_true(same(f));
+    /* The other kind of value with the same number is not the same thing. */
+    assert_ok(api->clear(b, 2020));
+    assert_ok(other->set(b, 2020, dec(1250, 2)));
+    assert_false(same(f));
+    assert_ok(other->clear(b, 2020));
+    assert_ok(api->set(b, 2020, dec(1250, 2)));
+
+    /* Refusals leave the values as they were. */
+    size_t before = snplp_memory_used();
+    for (size_t i = 0; i < COUNT_OF(bad_values); i++) {
+        assert_fails(api->set(f->ind, 2020, bad_values[i]), SNPLP_EINVAL);
+        assert_fails(api->set(f->ind, 2021, bad_values[i]), SNPLP_EINVAL);
+    }
+    for (size_t i = 0; i < COUNT_OF(bad_years); i++)
+        assert_fails(api->set(f->ind, bad_years[i], dec(1, 0)), SNPLP_EINVAL);
+    assert_fails(api->set(NULL, 2020, dec(1, 0)), SNPLP_EINVAL);
+    assert_fails(api->get(NULL, f->ind, 2020), SNPLP_EINVAL);
+    assert_fails(api->get(&d, NULL, 2020), SNPLP_EINVAL);
+    assert_fails(api->clear(NULL, 2020), SNPLP_EINVAL);
+    assert_int_equal(snplp_memory_used(), before);
+    assert_true(same(f));
+    assert_years(f->ind, one, 1);
+
+    /* The extreme years. */
+    assert_ok(api->set(f->ind, SNPLP_YEAR_MAX, dec(1, 0)));
+    assert_ok(api->set(f->ind, SNPLP_YEAR_MIN, dec(2, 0)));
+    const int32_t three[] = {SNPLP_YEAR_MIN, 2020, SNPLP_YEAR_MAX};
+    assert_years(f->ind, three, 3);
+    assert_value(api, f->ind, SNPLP_YEAR_MIN, 2, 0);
+    assert_value(api, f->ind, SNPLP_YEAR_MAX, 1, 0);
+
+    /* Clearing. */
+    assert_ok(api->clear(f->ind, SNPLP_YEAR_MIN));
+    assert_ok(api->clear(f->ind, SNPLP_YEAR_MAX));
+    assert_fails(api->clear(f->ind, SNPLP_YEAR_MAX), SNPLP_ENOTFOUND);
+    assert_fails(api->clear(f->ind, 2019), SNPLP_ENOTFOUND);
+    assert_fails(other->clear(f->ind, 2020), SNPLP_ENOTFOUND); /* only the other is there */
+    assert_years(f->ind, one, 1);
+    assert_true(same(f));
+    assert_ok(api->clear(f->ind, 2020));
+    assert_fails(api->get(&d, f->ind, 2020), SNPLP_ENOTFOUND);
+    assert_years(f->ind, NULL, 0); /* nothing left in 2020 */
+    assert_fails(api->clear(f->ind, 2020), SNPLP_ENOTFOUND);
+    assert_ok(api->clear(b, 2020));
+    assert_true(same(f));
+}
+
+static void targets(void **state)
+{
+    check_values(*state, &target_api, &actual_api);
+}
+
+static void actuals(void **state)
+{
+    check_values(*state, &actual_api, &target_api);
+}
+
+static void target_and_actual_of_a_year(void **state)
+{
+    fixture *f = *state;
+    assert_ok(snplp_indicator_set_target(f->ind, 2020, dec(80, 0)));
+    assert_ok(snplp_indicator_set_actual(f->ind, 2020, dec(7525, 2)));
+    assert_value(&target_api, f->ind, 2020, 80, 0);
+    assert_value(&actual_api, f->ind, 2020, 7525, 2);
+    const int32_t one[] = {2020};
+    assert_years(f->ind, one, 1);
+    /* Clearing one keeps the other and the year. */
+    assert_ok(snplp_indicator_clear_target(f->ind, 2020));
+    assert_years(f->ind, one, 1);
+    assert_value(&actual_api, f->ind, 2020, 7525, 2);
+    snplp_decimal d;
+    assert_fails(snplp_indicator_target(&d, f->ind, 2020), SNPLP_ENOTFOUND);
+    assert_ok(snplp_indicator_set_target(f->ind, 2020, dec(80, 0)));
+    assert_ok(snplp_indicator_clear_actual(f->ind, 2020));
+    assert_years(f->ind, one, 1);
+    assert_value(&target_api, f->ind, 2020, 80, 0);
+    assert_ok(snplp_indicator_clear_target(f->ind, 2020));
+    assert_years(f->ind, NULL, 0);
+    /* The other indicator is untouched by all this. */
+    assert_int_equal(snplp_indicator_year_count(f->other), 0);
+    assert_true(same(f));
+}
+
+/* ---- sources and comments ---- */
+
+typedef struct note_api {
+    int (*set)(snplp_indicator *, int32_t, const char *);
+    const char *(*get)(const snplp_indicator *, int32_t);
+} note_api;
+
+static const note_api source_api = {snplp_indicator_set_source, snplp_indicator_source};
+static const note_api comment_api = {snplp_indicator_set_comment, snplp_indicator_comment};
+
+static void check_notes(fixture *f, const note_api *api, const note_api *other)
+{
+    char buf[64] = SOURCE;
+    assert_ok(api->set(f->ind, 2020, buf));
+    memset(buf, 'x', sizeof buf - 1);
+    assert_string_equal(api->get(f->ind, 2020), SOURCE);
+    assert_null(other->get(f->ind, 2020));
+    assert_null(api->get(f->ind, 2019));
+    assert_null(api->get(f->other, 2020));
+    /* A year with only a note counts. */
+    const int32_t one[] = {2020};
+    assert_years(f->ind, one, 1);
+    snplp_decimal d;
+    assert_fails(snplp_indicator_target(&d, f->ind, 2020), SNPLP_ENOTFOUND);
+    assert_fails(snplp_indicator_actual(&d, f->ind, 2020), SNPLP_ENOTFOUND);
+    assert_false(same(f));
+    /* Replacing, normalizing. */
+    assert_ok(api->set(f->ind, 2020,
+                       "Donne\xcc\x81"
+                       "es provisoires"));
+    assert_string_equal(api->get(f->ind, 2020), "Donn\xc3\xa9"
+                                                "es provisoires");
+    assert_ok(api->set(f->ind, 2020, SOURCE));
+    /* Refusals leave it as it was. */
+    size_t before = snplp_memory_used();
+    for (size_t i = 0; i < COUNT_OF(test_bad_texts); i++) {
+        assert_fails(api->set(f->ind, 2020, test_bad_texts[i]), SNPLP_EENCODING);
+        assert_fails(api->set(f->ind, 2021, test_bad_texts[i]), SNPLP_EENCODING);
+    }
+    for (size_t i = 0; i < COUNT_OF(bad_years); i++) {
+        assert_fails(api->set(f->ind, bad_years[i], "x"), SNPLP_EINVAL);
+        assert_fails(api->set(f->ind, bad_years[i], NULL), SNPLP_EINVAL);
+        assert_null(api->get(f->ind, bad_years[i]));
+    }
+    assert_fails(api->set(NULL, 2020, "x"), SNPLP_EINVAL);
+    assert_fails(api->set(NULL, 2020, NULL), SNPLP_EINVAL);
+    assert_int_equal(snplp_memory_used(), before);
+    assert_string_equal(api->get(f->ind, 2020), SOURCE);
+    assert_years(f->ind, one, 1);
+    /* The copy with the same note is equal; the note as the other kind is not. */
+    snplp_indicator *b = copy_ind(f);
+    assert_ok(other->set(b, 2020, SOURCE));
+    assert_false(same(f));
+    assert_ok(other->set(b, 2020, NULL));
+    assert_int_equal(snplp_indicator_year_count(b), 0);
+    assert_ok(api->set(b, 2020, SOURCE));
+    assert_true(same(f));
+    /* NULL unsets; on a year with nothing it does nothing. */
+    assert_ok(api->set(f->ind, 2021, NULL));
+    assert_years(f->ind, one, 1);
+    assert_ok(other->set(f->ind, 2020, "Autre"));
+    assert_ok(api->set(f->ind, 2020, NULL));
+    assert_null(api->get(f->ind, 2020));
+    assert_years(f->ind, one, 1); /* the other note is left */
+    assert_ok(other->set(f->ind, 2020, NULL));
+    assert_years(f->ind, NULL, 0);
+    assert_ok(api->set(f->ind, 2020, NULL));
+    assert_years(f->ind, NULL, 0);
+    assert_ok(api->set(b, 2020, NULL));
+    assert_true(same(f));
+    /* An empty note is a note. */
+    assert_ok(api->set(f->ind, 2019, ""));
+    assert_string_equal(api->get(f->ind, 2019), "");
+    const int32_t y2019[] = {2019};
+    assert_years(f->ind, y2019, 1);
+    assert_false(same(f));
+    assert_ok(api->set(f->ind, 2019, NULL));
+    assert_true(same(f));
+}
+
+static void sources(void **state)
+{
+    check_notes(*state, &source_api, &comment_api);
+}
+
+static void comments(void **state)
+{
+    check_notes(*state, &comment_api, &source_api);
+}
+
+static void years_in_order(void **state)
+{
+    fixture *f = *state;
+    assert_ok(snplp_indicator_set_target(f->ind, 2021, dec(3, 0)));
+    assert_ok(snplp_indicator_set_source(f->ind, 2019, "S"));
+    assert_ok(snplp_indicator_set_actual(f->ind, 2020, dec(2, 0)));
+    assert_ok(snplp_indicator_set_comment(f->ind, 2018, "C"));
+    const int32_t four[] = {2018, 2019, 2020, 2021};
+    assert_years(f->ind, four, 4);
+    /* Everything of one year recorded, then cleared one by one. */
+    assert_ok(snplp_indicator_set_target(f->ind, 2019, dec(1, 0)));
+    assert_ok(snplp_indicator_set_actual(f->ind, 2019, dec(1, 0)));
+    assert_ok(snplp_indicator_set_comment(f->ind, 2019, "C"));
+    assert_years(f->ind, four, 4);
+    assert_ok(snplp_indicator_clear_target(f->ind, 2019));
+    assert_ok(snplp_indicator_clear_actual(f->ind, 2019));
+    assert_ok(snplp_indicator_set_source(f->ind, 2019, NULL));
+    assert_years(f->ind, four, 4); /* the comment is left */
+    assert_ok(snplp_indicator_set_comment(f->ind, 2019, NULL));
+    const int32_t three[] = {2018, 2020, 2021};
+    assert_years(f->ind, three, 3);
+    assert_null(snplp_indicator_source(f->ind, 2019));
+    /* Many years in decreasing order. */
+    for (int32_t y = 2060; y > 2021; y--)
+        assert_ok(snplp_indicator_set_target(f->ind, y, dec(y, 0)));
+    assert_int_equal(snplp_indicator_year_count(f->ind), 3 + 39);
+    for (size_t i = 1; i < snplp_indicator_year_count(f->ind); i++)
+        assert_true(snplp_indicator_year_at(f->ind, i - 1) < snplp_indicator_year_at(f->ind, i));
+    assert_value(&target_api, f->ind, 2042, 2042, 0);
+    assert_value(&target_api, f->ind, 2021, 3, 0);
+}
+
+/* ---- texts forbidden by XML that are also white space ---- */
+
+/* U+000B and U+000C are C0 controls that XML forbids (test_bad_texts) and Unicode white space. */
+static void control_characters(void **state)
+{
+    fixture *f = *state;
+    const char *const texts[] = {"\x0b", "\x0c", " \x0b ", "\t\x0c\n"};
+    for (size_t i = 0; i < COUNT_OF(texts); i++) {
+        /* The optional source and comment refuse them as characters XML forbids. */
+        assert_fails(snplp_indicator_set_source(f->ind, 2020, texts[i]), SNPLP_EENCODING);
+        assert_fails(snplp_indicator_set_comment(f->ind, 2020, texts[i]), SNPLP_EENCODING);
+        /* The required label refuses them the same way (the encoding is checked first). */
+        assert_fails(snplp_indicator_set_label(f->ind, texts[i]), SNPLP_EENCODING);
+    }
+    assert_true(same(f));
+}
+
+/* ---- an indicator's own strings given back to it ---- */
+
+static void own_strings_as_arguments(void **state)
+{
+    fixture *f = *state;
+    assert_ok(snplp_indicator_set_label(f->ind, snplp_indicator_label(f->ind)));
+    assert_string_equal(snplp_indicator_label(f->ind), LABEL);
+    assert_ok(snplp_indicator_set_aggregation(f->ind, SNPLP_AGGREGATION_WEIGHTED_MEAN, "i-nb"));
+    assert_ok(snplp_indicator_set_aggregation(f->ind, SNPLP_AGGREGATION_WEIGHTED_MEAN,
+                                              snplp_indicator_weight_id(f->ind)));
+    assert_string_equal(snplp_indicator_weight_id(f->ind), "i-nb");
+    assert_ok(snplp_indicator_set_ratio_of(f->ind, "i-num", "i-den"));
+    /* swapped: each is read before either is freed */
+    assert_ok(snplp_indicator_set_ratio_of(f->ind, snplp_indicator_denominator_id(f->ind),
+                                           snplp_indicator_numerator_id(f->ind)));
+    assert_string_equal(snplp_indicator_numerator_id(f->ind), "i-den");
+    assert_string_equal(snplp_indicator_denominator_id(f->ind), "i-num");
+    assert_ok(snplp_indicator_set_source(f->ind, 2020, SOURCE));
+    assert_ok(snplp_indicator_set_source(f->ind, 2020, snplp_indicator_source(f->ind, 2020)));
+    assert_ok(snplp_indicator_set_comment(f->ind, 2020, snplp_indicator_source(f->ind, 2020)));
+    /* into new years while the table grows */
+    for (int32_t y = 2021; y < 2030; y++) {
+        assert_ok(snplp_indicator_set_source(f->ind, y, snplp_indicator_comment(f->ind, y - 1)));
+        assert_ok(snplp_indicator_set_comment(f->ind, y, snplp_indicator_source(f->ind, y)));
+    }
+    assert_int_equal(snplp_indicator_year_count(f->ind), 10);
+    assert_string_equal(snplp_indicator_source(f->ind, 2029), SOURCE);
+    assert_string_equal(snplp_indicator_comment(f->ind, 2029), SOURCE);
+    assert_ok(snplp_indicator_set_label(f->ind, snplp_indicator_comment(f->ind, 2025)));
+    assert_string_equal(snplp_indicator_label(f->ind), SOURCE);
+}
+
+/* ---- pointers of another type ---- */
+
+static void wrong_objects(void **state)
+{
+    fixture *f = *state;
+    snplp_diagnostics *diags = NULL;
+    assert_ok(snplp_diagnostics_new(&diags));
+    size_t before = snplp_memory_used();
+    snplp_indicator *const objects[] = {
+        NULL,
+        (snplp_indicator *)(void *)f->conv,
+        (snplp_indicator *)(void *)snplp_convention_action_find(f->conv, "a"),
+        (snplp_indicator *)(void *)diags,
+    };
+    for (size_t i = 0; i < COUNT_OF(objects); i++) {
+        snplp_indicator *x = objects[i];
+        assert_null(snplp_indicator_id(x));
+        assert_null(snplp_indicator_convention(x));
+        assert_null(snplp_indicator_label(x));
+        assert_int_equal(snplp_indicator_unit(x), SNPLP_UNIT_NONE);
+        assert_int_equal(snplp_indicator_polarity(x), SNPLP_POLARITY_NONE);
+        assert_int_equal(snplp_indicator_aggregation(x), SNPLP_AGGREGATION_NONE);
+        assert_null(snplp_indicator_weight_id(x));
+        assert_null(snplp_indicator_numerator_id(x));
+        assert_null(snplp_indicator_denominator_id(x));
+        assert_null(snplp_indicator_source(x, 2020));
+        assert_null(snplp_indicator_comment(x, 2020));
+        assert_int_equal(snplp_indicator_year_count(x), 0);
+        assert_int_equal(snplp_indicator_year_at(x, 0), 0);
+        int32_t year = 5;
+        snplp_decimal d = dec(5, 0);
+        assert_fails(snplp_indicator_baseline(&year, &d, x), SNPLP_EINVAL);
+        assert_fails(snplp_indicator_target(&d, x, 2020), SNPLP_EINVAL);
+        assert_fails(snplp_indicator_actual(&d, x, 2020), SNPLP_EINVAL);
+        assert_int_equal(year, 5);
+        assert_identical(d, 5, 0);
+        assert_fails(snplp_indicator_set_label(x, "L"), SNPLP_EINVAL);
+        assert_fails(snplp_indicator_set_unit(x, SNPLP_UNIT_DAYS), SNPLP_EINVAL);
+        assert_fails(snplp_indicator_set_polarity(x, SNPLP_POLARITY_LOWER), SNPLP_EINVAL);
+        assert_fails(snplp_indicator_set_aggregation(x, SNPLP_AGGREGATION_SUM, NULL), SNPLP_EINVAL);
+        assert_fails(snplp_indicator_set_ratio_of(x, "n", "d"), SNPLP_EINVAL);
+        assert_fails(snplp_indicator_set_ratio_of(x, NULL, NULL), SNPLP_EINVAL);
+        assert_fails(snplp_indicator_set_baseline(x, 2018, dec(1, 0)), SNPLP_EINVAL);
+        assert_fails(snplp_indicator_clear_baseline(x), SNPLP_EINVAL);
+        assert_fails(snplp_indicator_set_target(x, 2020, dec(1, 0)), SNPLP_EINVAL);
+        assert_fails(snplp_indicator_clear_target(x, 2020), SNPLP_EINVAL);
+        assert_fails(snplp_indicator_set_actual(x, 2020, dec(1, 0)), SNPLP_EINVAL);
+        assert_fails(snplp_indicator_clear_actual(x, 2020), SNPLP_EINVAL);
+        assert_fails(snplp_indicator_set_source(x, 2020, "S"), SNPLP_EINVAL);
+        assert_fails(snplp_indicator_set_source(x, 2020, NULL), SNPLP_EINVAL);
+        assert_fails(snplp_indicator_set_comment(x, 2020, "C"), SNPLP_EINVAL);
+        assert_fails(snplp_indicator_set_comment(x, 2020, NULL), SNPLP_EINVAL);
+    }
+    assert_int_equal(snplp_memory_used(), before);
+    assert_true(same(f));
+    assert_int_equal(snplp_diagnostics_count(diags), 0);
+    assert_string_equal(snplp_action_title(snplp_convention_action_find(f->conv, "a")), "A");
+    snplp_diagnostics_free(diags);
+}
+
+/* ---- out of memory ---- */
+
+/* One change, made under an out-of-memory sweep on the indicator and plainly on the copy's. */
+typedef struct oom_ctx {
+    fixture *f;
+    int (*op)(snplp_indicator *ind, int i);
+    int i;
+} oom_ctx;
+
+static int step_op(void *p)
+{
+    oom_ctx *x = p;
+    return x->op(x->f->ind, x->i);
+}
+
+static void check_unchanged(void *p)
+{
+    oom_ctx *x = p;
+    assert_true(same(x->f));
+}
+
+/* Runs op(i) for i = 0..n-1; returns how many of them allocated. */
+static int sweep(fixture *f, int (*op)(snplp_indicator *ind, int i), int n)
+{
+    int allocating = 0;
+    for (int i = 0; i < n; i++) {
+        oom_ctx x = {f, op, i};
+        allocating += test_oom_sweep(step_op, check_unchanged, &x) > 0;
+        assert_ok(op(copy_ind(f), i));
+        assert_true(same(f));
+    }
+    return allocating;
+}
+
+/* New years in no order (growing at the first and the fifth), then years already there. */
+static const int32_t oom_years[] = {2021, 2019, 2020, 2025, 2018, 2023, 2022, 2024, 2019, 2025};
+
+static int op_target(snplp_indicator *ind, int i)
+{
+    return snplp_indicator_set_target(ind, oom_years[i], dec(1250 + i, 2));
+}
+
+static int op_actual(snplp_indicator *ind, int i)
+{
+    return snplp_indicator_set_actual(ind, oom_years[i], dec(-i, 1));
+}
+
+static int op_source(snplp_indicator *ind, int i)
+{
+    char text[64];
+    snprintf(text, sizeof text,
+             "Source n\xc2\xb0%d, donne\xcc\x81"
+             "es de la CAF",
+             i);
+    return snplp_indicator_set_source(ind, oom_years[i], text);
+}
+
+static int op_comment(snplp_indicator *ind, int i)
+{
+    return snplp_indicator_set_comment(ind, oom_years[i],
+                                       i % 2 ? "Estimation" : "Pre\xcc\x81vision");
+}
+
+static int op_aggregation(snplp_indicator *ind, int i)
+{
+    switch (i % 4) {
+    case 0:
+        return snplp_indicator_set_aggregation(ind, SNPLP_AGGREGATION_WEIGHTED_MEAN, "i-nb");
+    case 1:
+        return snplp_indicator_set_aggregation(ind, SNPLP_AGGREGATION_WEIGHTED_MEAN,
+                                               "i-un-poids-plus-long");
+    case 2:
+        return snplp_indicator_set_aggregation(ind, SNPLP_AGGREGATION_SUM, NULL);
+    default:
+        return snplp_indicator_set_aggregation(ind, SNPLP_AGGREGATION_NONE, NULL);
+    }
+}
+
+static int op_ratio(snplp_indicator *ind, int i)
+{
+    switch (i % 3) {
+    case 0:
+        return snplp_indicator_set_ratio_of(ind, "i-en-emploi", "i-suivis");
+    case 1:
+        return snplp_indicator_set_ratio_of(ind, "i-nb", "i-tous-les-jeunes-suivis");
+    default:
+        return snplp_indicator_set_ratio_of(ind, NULL, NULL);
+    }
+}
+
+static int op_label(snplp_indicator *ind, int i)
+{
+    return snplp_indicator_set_label(ind, i % 2 ? "Taux de jeunes accompagne\xcc\x81s" : "Taux");
+}
+
+static void set_target_out_of_memory(void **state)
+{
+    fixture *f = *state;
+    assert_int_equal(sweep(f, op_target, 10), 2);
+    assert_int_equal(snplp_indicator_year_count(f->ind), 8);
+    assert_value(&target_api, f->ind, 2019, 1258, 2);
+    assert_value(&target_api, f->ind, 2025, 1259, 2);
+}
+
+static void set_actual_out_of_memory(void **state)
+{
+    fixture *f = *state;
+    assert_int_equal(sweep(f, op_actual, 10), 2);
+    assert_int_equal(snplp_indicator_year_count(f->ind), 8);
+    assert_value(&actual_api, f->ind, 2019, -8, 1);
+}
+
+static void set_source_out_of_memory(void **state)
+{
+    fixture *f = *state;
+    assert_int_equal(sweep(f, op_source, 10), 10);
+    assert_int_equal(snplp_indicator_year_count(f->ind), 8);
+    assert_string_equal(snplp_indicator_source(f->ind, 2025), "Source n\xc2\xb0"
+                                                              "9, donn\xc3\xa9"
+                                                              "es de la CAF");
+}
+
+static void set_comment_out_of_memory(void **state)
+{
+    fixture *f = *state;
+    assert_int_equal(sweep(f, op_comment, 10), 10);
+    assert_string_equal(snplp_indicator_comment(f->ind, 2018), "Pr\xc3\xa9vision");
+    assert_string_equal(snplp_indicator_comment(f->ind, 2023), "Estimation");
+}
+
+static void set_aggregation_out_of_memory(void **state)
+{
+    fixture *f = *state;
+    assert_int_equal(sweep(f, op_aggregation, 8), 4); /* the weighted means */
+    assert_int_equal(snplp_indicator_aggregation(f->ind), SNPLP_AGGREGATION_NONE);
+    assert_ok(op_aggregation(f->ind, 1));
+    assert_string_equal(snplp_indicator_weight_id(f->ind), "i-un-poids-plus-long");
+}
+
+static void set_ratio_of_out_of_memory(void **state)
+{
+    fixture *f = *state;
+    assert_int_equal(sweep(f, op_ratio, 6), 4);
+    assert_null(snplp_indicator_numerator_id(f->ind));
+    assert_ok(op_ratio(f->ind, 1));
+    assert_string_equal(snplp_indicator_denominator_id(f->ind), "i-tous-les-jeunes-suivis");
+}
+
+static void set_label_out_of_memory(void **state)
+{
+    fixture *f = *state;
+    assert_int_equal(sweep(f, op_label, 4), 4);
+    assert_string_equal(snplp_indicator_label(f->ind), LABEL);
+}
+
+/* The setters that cannot fail for want of memory (their documentation lists no
+ * SNPLP_ENOMEM) and clearing allocate nothing. */
+static void setters_without_enomem_do_not_allocate(void **state)
+{
+    fixture *f = *state;
+    assert_ok(snplp_indicator_set_target(f->ind, 2020, dec(1, 0)));
+    assert_ok(snplp_indicator_set_actual(f->ind, 2020, dec(1, 0)));
+    size_t before = snplp_memory_used();
+    snplp__alloc_fail_after(0);
+    int rc[7];
+    rc[0] = snplp_indicator_set_baseline(f->ind, 2018, dec(4, 0));
+    rc[1] = snplp_indicator_set_unit(f->ind, SNPLP_UNIT_RATIO);
+    rc[2] = snplp_indicator_set_polarity(f->ind, SNPLP_POLARITY_EXACT);
+    rc[3] = snplp_indicator_clear_target(f->ind, 2020);
+    rc[4] = snplp_indicator_clear_baseline(f->ind);
+    rc[5] = snplp_indicator_clear_actual(f->ind, 2020);
+    rc[6] = snplp_indicator_set_baseline(f->ind, 2017, dec(5, 1));
+    snplp__alloc_fail_after(-1);
+    for (size_t i = 0; i < COUNT_OF(rc); i++)
+        assert_ok(rc[i]);
+    assert_int_equal(snplp_memory_used(), before);
+    assert_int_equal(snplp_indicator_unit(f->ind), SNPLP_UNIT_RATIO);
+    assert_int_equal(snplp_indicator_polarity(f->ind), SNPLP_POLARITY_EXACT);
+    assert_int_equal(snplp_indicator_year_count(f->ind), 0);
+    int32_t year = 0;
+    snplp_decimal d = dec(0, 0);
+    assert_ok(snplp_indicator_baseline(&year, &d, f->ind));
+    assert_int_equal(year, 2017);
+    assert_identical(d, 5, 1);
+}
+
+#define TEST(f) cmocka_unit_test_setup_teardown(f, setup, teardown)
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(unit_names),
+        cmocka_unit_test(polarity_names),
+        cmocka_unit_test(aggregation_names),
+        TEST(new_indicator),
+        TEST(label),
+        TEST(unit_and_polarity),
+        TEST(aggregation),
+        TEST(ratio_of),
+        TEST(baseline),
+        TEST(targets),
+        TEST(actuals),
+        TEST(target_and_actual_of_a_year),
+        TEST(sources),
+        TEST(comments),
+        TEST(years_in_order),
+        TEST(control_characters),
+        TEST(own_strings_as_arguments),
+        TEST(wrong_objects),
+        TEST(set_target_out_of_memory),
+        TEST(set_actual_out_of_memory),
+        TEST(set_source_out_of_memory),
+        TEST(set_comment_out_of_memory),
+        TEST(set_aggregation_out_of_memory),
+        TEST(set_ratio_of_out_of_memory),
+        TEST(set_label_out_of_memory),
+        TEST(setters_without_enomem_do_not_allocate),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
