@@ -1,58 +1,28 @@
 /* Writing a referential as XML: deterministic (document order, fixed number forms, two-space
  * indentation, UTF-8 with a declaration), to a buffer, a callback, or a file replaced
  * atomically. */
-#include <errno.h>
-#include <fcntl.h>
 #include <inttypes.h>
 #include <stdio.h>
-#include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
-#include <unistd.h>
 
 #include <snplp/snplp.h>
 
 #include "alloc.h"
 #include "errors.h"
 #include "item.h"
+#include "output.h"
 #include "xml_internal.h"
 
-#define FLUSH_AT 65536
-
-typedef struct sink {
-    snplp_buf buf;
-    snplp_write_fn write; /* NULL: everything stays in buf */
-    void *user;
-    int rc;
-} sink;
-
-static void flush(sink *s)
-{
-    if (s->rc == SNPLP_OK && s->buf.failed)
-        s->rc = SNPLP_ENOMEM;
-    if (s->rc != SNPLP_OK || !s->write || s->buf.n == 0)
-        return;
-    if (s->write(s->user, s->buf.p, s->buf.n) != 0)
-        s->rc = SNPLP_EIO;
-    s->buf.n = 0;
-}
+typedef snplp_sink sink;
 
 static void put(sink *s, const char *text)
 {
-    if (s->rc != SNPLP_OK)
-        return;
-    snplp__buf_puts(&s->buf, text);
-    if (s->buf.n >= FLUSH_AT || s->buf.failed)
-        flush(s);
+    snplp__out_put(s, text);
 }
 
 static void put_escaped(sink *s, const char *text, bool attr)
 {
-    if (s->rc != SNPLP_OK)
-        return;
-    snplp__buf_escape(&s->buf, text, strlen(text), attr);
-    if (s->buf.n >= FLUSH_AT || s->buf.failed)
-        flush(s);
+    snplp__out_put_escaped(s, text, attr);
 }
 
 static void indent(sink *s, int depth)
@@ -389,8 +359,9 @@ static void write_plan(sink *s, const snplp_item *it)
     close_item(s, 1, "plan", it);
 }
 
-static int write_document(const snplp_referential *ref, sink *s)
+static int write_document(const void *doc, sink *s)
 {
+    const snplp_referential *ref = doc;
     put(s, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<referential xmlns=\"");
     put(s, SNPLP_XML_NAMESPACE);
     put(s, "\">");
@@ -414,19 +385,8 @@ static int write_document(const snplp_referential *ref, sink *s)
     for (uint32_t i = 0; i < l[ROOT_PLANS].n; i++)
         write_plan(s, l[ROOT_PLANS].v[i]);
     put(s, "\n</referential>\n");
-    flush(s);
+    snplp__out_flush(s);
     return s->rc;
-}
-
-static int finish(sink *s, const char *fn)
-{
-    int rc = s->rc;
-    snplp__buf_free(&s->buf);
-    if (rc == SNPLP_ENOMEM)
-        return snplp__oom();
-    if (rc == SNPLP_EIO)
-        return snplp__fail(SNPLP_EIO, "%s: writing failed", fn);
-    return rc;
 }
 
 int snplp_referential_export_callback(const snplp_referential *ref, snplp_write_fn write,
@@ -434,105 +394,19 @@ int snplp_referential_export_callback(const snplp_referential *ref, snplp_write_
 {
     if (!snplp__ref_ok(ref) || !write)
         return snplp__bad_arg(__func__, "NULL or wrong referential, or NULL write");
-    sink s = {.write = write, .user = user};
-    write_document(ref, &s);
-    return finish(&s, __func__);
+    return snplp__out_callback(write_document, ref, write, user, __func__);
 }
 
 int snplp_referential_export_memory(char **out, size_t *size, const snplp_referential *ref)
 {
     if (!out || !snplp__ref_ok(ref))
         return snplp__bad_arg(__func__, "NULL out, or NULL or wrong referential");
-    sink s = {0};
-    if (write_document(ref, &s) != SNPLP_OK)
-        return finish(&s, __func__);
-    size_t n = s.buf.n;
-    char *text = snplp__buf_take(&s.buf);
-    if (!text)
-        return snplp__oom();
-    *out = text;
-    if (size)
-        *size = n;
-    return SNPLP_OK;
-}
-
-static int write_fd(void *user, const char *buf, size_t size)
-{
-    int fd = *(int *)user;
-    while (size > 0) {
-        ssize_t n = write(fd, buf, size);
-        if (n < 0 && errno == EINTR)
-            continue;
-        if (n <= 0)
-            return -1;
-        buf += n;
-        size -= (size_t)n;
-    }
-    return 0;
+    return snplp__out_memory(write_document, ref, out, size, __func__);
 }
 
 int snplp_referential_export_file(const snplp_referential *ref, const char *path)
 {
     if (!snplp__ref_ok(ref) || !path || !path[0])
         return snplp__bad_arg(__func__, "NULL or wrong referential, or no path");
-    char q[200];
-    size_t len = strlen(path);
-    char *tmp = snplp__malloc(len + 16);
-    if (!tmp)
-        return snplp__oom();
-    memcpy(tmp, path, len);
-    memcpy(tmp + len, ".tmp-XXXXXX", 12);
-    int fd = mkstemp(tmp);
-    if (fd < 0) {
-        int err = errno;
-        snplp__free(tmp);
-        return snplp__fail(SNPLP_EIO, "%s: cannot create a file next to %s: %s", __func__,
-                           snplp__quote(q, sizeof q, path), strerror(err));
-    }
-    /* the new file gets the old one's permissions, or rw-r--r-- */
-    struct stat st;
-    fchmod(fd, stat(path, &st) == 0 ? (st.st_mode & 07777) : 0644);
-
-    sink s = {.write = write_fd, .user = &fd};
-    int rc = write_document(ref, &s);
-    snplp__buf_free(&s.buf);
-    const char *step = "writing";
-    if (rc == SNPLP_OK && fsync(fd) != 0) {
-        rc = SNPLP_EIO;
-        step = "flushing";
-    }
-    int err = errno;
-    if (close(fd) != 0 && rc == SNPLP_OK) {
-        rc = SNPLP_EIO;
-        step = "closing";
-        err = errno;
-    }
-    if (rc == SNPLP_OK && rename(tmp, path) != 0) {
-        rc = SNPLP_EIO;
-        step = "renaming";
-        err = errno;
-    }
-    if (rc != SNPLP_OK) {
-        unlink(tmp);
-        snplp__free(tmp);
-        if (rc == SNPLP_ENOMEM)
-            return snplp__oom();
-        return snplp__fail(SNPLP_EIO, "%s: %s %s failed (%s); the file is unchanged", __func__,
-                           step, snplp__quote(q, sizeof q, path), strerror(err));
-    }
-    snplp__free(tmp);
-    /* make the rename itself durable */
-    char *dir = snplp__strdup(path);
-    if (dir) {
-        char *slash = strrchr(dir, '/');
-        if (slash)
-            slash[slash == dir ? 1 : 0] = '\0';
-        int dfd = open(slash ? dir : ".", O_RDONLY | O_DIRECTORY);
-        if (dfd >= 0) {
-            fsync(dfd);
-            close(dfd);
-        }
-        snplp__free(dir);
-    }
-    return SNPLP_OK;
+    return snplp__out_file(write_document, ref, path, __func__);
 }

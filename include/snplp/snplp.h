@@ -45,6 +45,7 @@
 #include <snplp/action.h>
 #include <snplp/indicator.h>
 #include <snplp/convention.h>
+#include <snplp/convention_list.h>
 #include <snplp/matrix.h>
 #include <snplp/synthesis.h>
 #include <snplp/report.h>

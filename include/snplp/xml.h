@@ -150,6 +150,54 @@ SNPLP_API int snplp_referential_export_memory(char **out, size_t *size,
 SNPLP_API int snplp_referential_export_callback(const snplp_referential *ref, snplp_write_fn write,
                                                 void *user);
 
+/**
+ * @brief Imports a file of conventions (root element `<conventions>`, one or more
+ *        `<convention>`): the same reading, checks, limits and findings as a referential
+ *        (docs/xml-format.md, "Conventions").
+ *
+ * The schema's rules and the model's refusals (an unofficial territory code, a reused id...)
+ * are findings placed at their line and column. The coherence rules of conventions
+ * (snplp_convention_validate()) are not applied: a commissioner loads a territory's file whole
+ * and checks it afterwards.
+ *
+ * @param[out] out the new list (free with snplp_convention_list_free()) when there is no
+ *             error; left unchanged otherwise.
+ * @param diags receives every finding (appended; may be NULL to discard them).
+ * @param path the file to read.
+ * @param options NULL for the defaults.
+ * @return as snplp_referential_import_file().
+ */
+SNPLP_API int snplp_conventions_import_file(snplp_convention_list **out, snplp_diagnostics *diags,
+                                            const char *path, const snplp_import_options *options);
+
+/** @brief Imports conventions from memory (contract of snplp_conventions_import_file()). */
+SNPLP_API int snplp_conventions_import_memory(snplp_convention_list **out, snplp_diagnostics *diags,
+                                              const void *data, size_t size, const char *name,
+                                              const snplp_import_options *options);
+
+/** @brief Imports conventions through @p read (contract of snplp_conventions_import_file()). */
+SNPLP_API int snplp_conventions_import_callback(snplp_convention_list **out,
+                                                snplp_diagnostics *diags, snplp_read_fn read,
+                                                void *user, const char *name,
+                                                const snplp_import_options *options);
+
+/**
+ * @brief Exports a list of conventions to the file at @p path, atomically (as
+ *        snplp_referential_export_file()). The document is deterministic: the same list gives
+ *        the same bytes, and importing it gives an equal list.
+ * @return #SNPLP_OK, #SNPLP_EINVAL (NULL argument, empty list), #SNPLP_EIO, #SNPLP_ENOMEM.
+ */
+SNPLP_API int snplp_conventions_export_file(const snplp_convention_list *list, const char *path);
+
+/** @brief Exports a list of conventions to memory (as snplp_referential_export_memory()). */
+SNPLP_API int snplp_conventions_export_memory(char **out, size_t *size,
+                                              const snplp_convention_list *list);
+
+/** @brief Exports a list of conventions through @p write (as
+ *         snplp_referential_export_callback()). */
+SNPLP_API int snplp_conventions_export_callback(const snplp_convention_list *list,
+                                                snplp_write_fn write, void *user);
+
 SNPLP_END_DECLS
 
 #endif

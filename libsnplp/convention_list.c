@@ -1,0 +1,105 @@
+/* Lists of conventions: references to conventions, in order, ids unique. */
+#include <string.h>
+
+#include "alloc.h"
+#include "convention_model.h"
+
+#define SNPLP_CONVENTION_LIST_MAGIC 0x5EB1C0A5u
+
+struct snplp_convention_list {
+    uint32_t magic;
+    snplp_list conventions; /* snplp_convention *, one reference each */
+};
+
+static snplp_convention_list *list_of(const snplp_convention_list *l)
+{
+    return l && l->magic == SNPLP_CONVENTION_LIST_MAGIC ? (snplp_convention_list *)l : NULL;
+}
+
+int snplp_convention_list_new(snplp_convention_list **out)
+{
+    if (!out)
+        return snplp__bad_arg(__func__, "out is NULL");
+    snplp_convention_list *l = snplp__calloc(1, sizeof *l);
+    if (!l)
+        return snplp__oom();
+    l->magic = SNPLP_CONVENTION_LIST_MAGIC;
+    *out = l;
+    return 0;
+}
+
+void snplp_convention_list_free(snplp_convention_list *list)
+{
+    snplp_convention_list *l = list_of(list);
+    if (!l)
+        return;
+    for (uint32_t i = 0; i < l->conventions.n; i++)
+        snplp_convention_unref(l->conventions.v[i]);
+    snplp__list_dispose(&l->conventions);
+    l->magic = 0;
+    snplp__free(l);
+}
+
+int snplp_convention_list_add(snplp_convention_list *list, snplp_convention *conv)
+{
+    snplp_convention_list *l = list_of(list);
+    snplp_convention *c = snplp__conv_of(conv);
+    if (!l || !c)
+        return snplp__bad_arg(__func__, "NULL or wrong object");
+    if (snplp_convention_list_find(l, c->id))
+        return snplp__fail(SNPLP_EEXISTS, "%s: the list already holds a convention '%s'", __func__,
+                           c->id);
+    int rc = snplp__list_reserve(&l->conventions);
+    if (rc)
+        return rc;
+    snplp__list_push(&l->conventions, snplp_convention_ref(c));
+    return 0;
+}
+
+size_t snplp_convention_list_count(const snplp_convention_list *list)
+{
+    const snplp_convention_list *l = list_of(list);
+    return l ? l->conventions.n : 0;
+}
+
+snplp_convention *snplp_convention_list_at(const snplp_convention_list *list, size_t index)
+{
+    const snplp_convention_list *l = list_of(list);
+    return l ? snplp__list_at(&l->conventions, index) : NULL;
+}
+
+snplp_convention *snplp_convention_list_find(const snplp_convention_list *list, const char *id)
+{
+    const snplp_convention_list *l = list_of(list);
+    for (uint32_t i = 0; l && id && i < l->conventions.n; i++) {
+        snplp_convention *c = l->conventions.v[i];
+        if (!strcmp(c->id, id))
+            return c;
+    }
+    return NULL;
+}
+
+bool snplp_convention_list_equal(const snplp_convention_list *a, const snplp_convention_list *b)
+{
+    if (!a || !b)
+        return a == b;
+    a = list_of(a);
+    b = list_of(b);
+    if (!a || !b || a->conventions.n != b->conventions.n)
+        return false;
+    for (uint32_t i = 0; i < a->conventions.n; i++)
+        if (!snplp_convention_equal(a->conventions.v[i], b->conventions.v[i]))
+            return false;
+    return true;
+}
+
+int snplp_convention_list_synthesis(snplp_matrix **out, const snplp_convention_list *list,
+                                    const snplp_decimal *threshold_percent,
+                                    snplp_diagnostics *diags)
+{
+    const snplp_convention_list *l = list_of(list);
+    if (!l)
+        return snplp__bad_arg(__func__, "NULL or wrong object");
+    return snplp_synthesis(out, (const snplp_convention *const *)l->conventions.v, l->conventions.n,
+                           threshold_percent, diags);
+}
