@@ -11,6 +11,7 @@
 #include "errors.h"
 #include "item.h"
 #include "output.h"
+#include "xml_writer.h"
 #include "xml_internal.h"
 
 typedef snplp_sink sink;
@@ -20,33 +21,19 @@ static void put(sink *s, const char *text)
     snplp__out_put(s, text);
 }
 
-static void put_escaped(sink *s, const char *text, bool attr)
-{
-    snplp__out_put_escaped(s, text, attr);
-}
-
 static void indent(sink *s, int depth)
 {
-    static const char spaces[] = "                                                                ";
-    put(s, "\n");
-    for (int d = depth * 2; d > 0 && s->rc == SNPLP_OK; d -= 64)
-        put(s, spaces + (d >= 64 ? 0 : 64 - d));
+    snplp__xml_indent(s, depth);
 }
 
 static void attr(sink *s, const char *name, const char *value)
 {
-    put(s, " ");
-    put(s, name);
-    put(s, "=\"");
-    put_escaped(s, value, true);
-    put(s, "\"");
+    snplp__xml_attr(s, name, value);
 }
 
 static void attr_int(sink *s, const char *name, int64_t v)
 {
-    char buf[32];
-    snprintf(buf, sizeof buf, "%" PRId64, v);
-    attr(s, name, buf);
+    snplp__xml_attr_int(s, name, v);
 }
 
 static void attr_days(sink *s, const char *name, double days)
@@ -56,50 +43,14 @@ static void attr_days(sink *s, const char *name, double days)
     attr(s, name, buf);
 }
 
-/* The foreign attributes of it, with the declarations of their prefixes. */
 static void foreign_attrs(sink *s, const snplp_item *it)
 {
-    const snplp_ext *e = snplp__ext_get(it);
-    if (!e)
-        return;
-    const snplp_list *l = &e->attrs;
-    for (uint32_t i = 0; i < l->n; i++) {
-        const snplp_foreign_attr *a = l->v[i];
-        bool declared = strcmp(a->prefix, "xml") == 0;
-        for (uint32_t j = 0; j < i && !declared; j++)
-            declared = strcmp(((const snplp_foreign_attr *)l->v[j])->prefix, a->prefix) == 0;
-        if (!declared) {
-            put(s, " xmlns:");
-            put(s, a->prefix);
-            put(s, "=\"");
-            put_escaped(s, a->ns, true);
-            put(s, "\"");
-        }
-    }
-    for (uint32_t i = 0; i < l->n; i++) {
-        const snplp_foreign_attr *a = l->v[i];
-        put(s, " ");
-        put(s, a->prefix);
-        put(s, ":");
-        put(s, a->name);
-        put(s, "=\"");
-        put_escaped(s, a->value, true);
-        put(s, "\"");
-    }
+    snplp__xml_foreign_attrs(s, snplp__ext_get(it));
 }
 
 static void text_element(sink *s, int depth, const char *name, const char *text)
 {
-    if (!text)
-        return;
-    indent(s, depth);
-    put(s, "<");
-    put(s, name);
-    put(s, ">");
-    put_escaped(s, text, false);
-    put(s, "</");
-    put(s, name);
-    put(s, ">");
+    snplp__xml_text_element(s, depth, name, text);
 }
 
 static void labels(sink *s, int depth, const snplp_item *it)
@@ -111,11 +62,7 @@ static void labels(sink *s, int depth, const snplp_item *it)
 
 static void extensions(sink *s, int depth, const snplp_item *it)
 {
-    const snplp_ext *e = snplp__ext_get(it);
-    for (uint32_t i = 0; e && i < e->elements.n; i++) {
-        indent(s, depth);
-        put(s, e->elements.v[i]);
-    }
+    snplp__xml_extensions(s, depth, snplp__ext_get(it));
 }
 
 static void open_item(sink *s, int depth, const char *name, const snplp_item *it, bool with_id)
