@@ -86,6 +86,7 @@ void snplp__action_free(snplp_action *a)
             ((snplp_status_year *)snplp__yeartab_at(&a->statuses, sizeof(snplp_status_year), i))
                 ->reason);
     snplp__yeartab_dispose(&a->statuses);
+    snplp__ext_clear(&a->ext);
     snplp__free(a->id);
     snplp__free(a->title);
     snplp__free(a->description);
@@ -97,7 +98,7 @@ bool snplp__action_equal(const snplp_action *a, const snplp_action *b)
 {
     if (strcmp(a->id, b->id) || strcmp(a->title, b->title) ||
         !snplp__str_equal(a->description, b->description) || a->objective != b->objective ||
-        a->statuses.n != b->statuses.n)
+        a->statuses.n != b->statuses.n || !snplp__ext_equal(&a->ext, &b->ext))
         return false;
     for (size_t i = 0; i < a->statuses.n; i++) {
         const snplp_status_year *x = snplp__yeartab_at(&a->statuses, sizeof *x, i);

@@ -160,6 +160,7 @@ void snplp_convention_unref(snplp_convention *conv)
     snplp__list_dispose(&c->signatories);
     snplp__yeartab_dispose(&c->funding);
     snplp__yeartab_dispose(&c->reports);
+    snplp__ext_clear(&c->ext);
     snplp__free(c->id);
     snplp__free(c->code);
     snplp__free(c->name);
@@ -496,7 +497,7 @@ bool snplp_convention_equal(const snplp_convention *a, const snplp_convention *b
         (a->has_signature_date && !dates_equal(a->signature_date, b->signature_date)) ||
         a->signatories.n != b->signatories.n || a->funding.n != b->funding.n ||
         a->reports.n != b->reports.n || a->actions.n != b->actions.n ||
-        a->indicators.n != b->indicators.n)
+        a->indicators.n != b->indicators.n || !snplp__ext_equal(&a->ext, &b->ext))
         return false;
     for (uint32_t i = 0; i < a->signatories.n; i++) {
         const snplp_signatory *x = a->signatories.v[i], *y = b->signatories.v[i];

@@ -12,6 +12,7 @@
 
 #include "diag.h"
 #include "errors.h"
+#include "item.h"
 #include "list.h"
 
 #define SNPLP_CONVENTION_MAGIC 0x5EB1C0A1u
@@ -80,6 +81,7 @@ struct snplp_convention {
     snplp_yeartab reports;  /* snplp_report_year */
     snplp_list actions;     /* snplp_action * */
     snplp_list indicators;  /* snplp_indicator * */
+    snplp_ext ext;          /* kept from XML: foreign attributes and elements (owner NULL) */
 };
 
 struct snplp_action {
@@ -88,6 +90,7 @@ struct snplp_action {
     char *id, *title, *description;
     snplp_action_objective objective;
     snplp_yeartab statuses; /* snplp_status_year */
+    snplp_ext ext;
 };
 
 struct snplp_indicator {
@@ -103,6 +106,7 @@ struct snplp_indicator {
     int32_t baseline_year;
     snplp_decimal baseline;
     snplp_yeartab values; /* snplp_value_year */
+    snplp_ext ext;
 };
 
 /* The object as its type if it is a live one (not NULL, right magic), else NULL. */

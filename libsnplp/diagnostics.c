@@ -53,6 +53,7 @@ static const struct {
     {SNPLP_DIAG_BAD_ID, "bad-id"},
     {SNPLP_DIAG_SCHEMA, "schema"},
     {SNPLP_DIAG_DUPLICATE_ID, "duplicate-id"},
+    {SNPLP_DIAG_MODEL_VALUE, "model-value"},
     {SNPLP_DIAG_TEXT_NORMALIZED, "text-normalized"},
     {SNPLP_DIAG_YEARS_MISSING, "years-missing"},
     {SNPLP_DIAG_YEARS_SPAN, "years-span"},
@@ -66,6 +67,20 @@ static const struct {
     {SNPLP_DIAG_UNIT_MISMATCH, "unit-mismatch"},
     {SNPLP_DIAG_AGGREGATION_MISMATCH, "aggregation-mismatch"},
     {SNPLP_DIAG_AGGREGATE_OVERFLOW, "aggregate-overflow"},
+    {SNPLP_DIAG_CSV_IO, "csv-io"},
+    {SNPLP_DIAG_CSV_ENCODING, "csv-encoding"},
+    {SNPLP_DIAG_CSV_SYNTAX, "csv-syntax"},
+    {SNPLP_DIAG_CSV_FIELD_TOO_LONG, "csv-field-too-long"},
+    {SNPLP_DIAG_CSV_FIELD_COUNT, "csv-field-count"},
+    {SNPLP_DIAG_CSV_HEADER, "csv-header"},
+    {SNPLP_DIAG_CSV_TOO_MANY_ERRORS, "csv-too-many-errors"},
+    {SNPLP_DIAG_UNKNOWN_CONVENTION, "unknown-convention"},
+    {SNPLP_DIAG_UNKNOWN_INDICATOR, "unknown-indicator"},
+    {SNPLP_DIAG_BAD_YEAR, "bad-year"},
+    {SNPLP_DIAG_CSV_YEAR_OUTSIDE, "csv-year-outside"},
+    {SNPLP_DIAG_BAD_NUMBER, "bad-number"},
+    {SNPLP_DIAG_UNIT_DIFFERS, "unit-differs"},
+    {SNPLP_DIAG_DUPLICATE_ROW, "duplicate-row"},
 };
 
 const char *snplp_diag_code_name(snplp_diag_code code)
@@ -272,4 +287,19 @@ int snplp__diag_conv(snplp_diagnostics *diags, snplp_severity severity, snplp_di
     int rc = add_formatted(diags, severity, code, 0, 0, convention_id, item_id, year, fmt, ap);
     va_end(ap);
     return rc;
+}
+
+/* A finding about a convention at a line and column of a file, its message already formatted
+ * (the CSV import, csv.c). The declaration belongs in diag.h, next to snplp__diag_conv; until
+ * it is there, it is repeated here and in csv.c. */
+int snplp__diag_conv_at(snplp_diagnostics *diags, snplp_severity severity, snplp_diag_code code,
+                        size_t line, size_t column, const char *convention_id,
+                        const char *item_id, int32_t year, const char *message);
+
+int snplp__diag_conv_at(snplp_diagnostics *diags, snplp_severity severity, snplp_diag_code code,
+                        size_t line, size_t column, const char *convention_id,
+                        const char *item_id, int32_t year, const char *message)
+{
+    return add_entry(diags, severity, code, line, column, convention_id, item_id, year, message,
+                     "snplp__diag_conv_at");
 }

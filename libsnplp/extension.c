@@ -8,6 +8,7 @@
 
 #include "alloc.h"
 #include "errors.h"
+#include "convention_model.h"
 #include "item.h"
 #include "list.h"
 #include "text.h"
@@ -19,10 +20,7 @@ static void ext_free(snplp_ext *ext)
 {
     if (!ext)
         return;
-    snplp__list_dispose_strings(&ext->elements);
-    for (uint32_t i = 0; i < ext->attrs.n; i++)
-        snplp__free(ext->attrs.v[i]);
-    snplp__list_dispose(&ext->attrs);
+    snplp__ext_clear(ext);
     snplp__free(ext);
 }
 
@@ -136,8 +134,9 @@ static bool ncname_ok(const char *s)
     return s && s[0] && xmlValidateNCName((const xmlChar *)s, 0) == 0;
 }
 
-int snplp__ext_set_attr(snplp_item *it, const char *ns, const char *prefix, const char *name,
-                        const char *value, const char *fn)
+/* Sets a foreign attribute in the extensions of it (when it is not NULL) or in e. */
+static int put_attr(snplp_item *it, snplp_ext *e, const char *ns, const char *prefix,
+                    const char *name, const char *value, const char *fn)
 {
     if (!ns || !ns[0] || strcmp(ns, SNPLP_XML_NAMESPACE) == 0 || !ncname_ok(prefix) ||
         !ncname_ok(name) || !value)
@@ -167,7 +166,8 @@ int snplp__ext_set_attr(snplp_item *it, const char *ns, const char *prefix, cons
     int rc = snplp__text_copy(&v, value, NULL);
     if (rc != SNPLP_OK)
         return rc;
-    snplp_ext *e = snplp__ext_get(it);
+    if (it)
+        e = snplp__ext_get(it);
     /* the prefix must mean one namespace on the element; same namespace and name: replaced */
     uint32_t replace = UINT32_MAX;
     for (uint32_t i = 0; e && i < e->attrs.n; i++) {
@@ -184,7 +184,9 @@ int snplp__ext_set_attr(snplp_item *it, const char *ns, const char *prefix, cons
     }
     size_t n1 = strlen(ns), n2 = strlen(prefix), n3 = strlen(name), n4 = strlen(v);
     snplp_foreign_attr *a = snplp__malloc(sizeof *a + n1 + n2 + n3 + n4 + 4);
-    if (!a || (replace == UINT32_MAX && !(e = ext_with_room(it, true)))) {
+    bool room = replace != UINT32_MAX ||
+                (it ? (e = ext_with_room(it, true)) != NULL : snplp__list_reserve(&e->attrs) == 0);
+    if (!a || !room) {
         snplp__free(a);
         snplp__free(v);
         return snplp__oom();
@@ -203,8 +205,37 @@ int snplp__ext_set_attr(snplp_item *it, const char *ns, const char *prefix, cons
         e->attrs.v[replace] = a;
     } else
         snplp__list_push(&e->attrs, a);
-    snplp__touch(it->root);
+    if (it)
+        snplp__touch(it->root);
     return SNPLP_OK;
+}
+
+int snplp__ext_set_attr(snplp_item *it, const char *ns, const char *prefix, const char *name,
+                        const char *value, const char *fn)
+{
+    return put_attr(it, NULL, ns, prefix, name, value, fn);
+}
+
+int snplp__ext_put_attr(snplp_ext *e, const char *ns, const char *prefix, const char *name,
+                        const char *value, const char *fn)
+{
+    return put_attr(NULL, e, ns, prefix, name, value, fn);
+}
+
+int snplp__ext_push_element(snplp_ext *e, char *xml)
+{
+    if (snplp__list_reserve(&e->elements) != SNPLP_OK)
+        return SNPLP_ENOMEM;
+    snplp__list_push(&e->elements, xml);
+    return SNPLP_OK;
+}
+
+void snplp__ext_clear(snplp_ext *e)
+{
+    snplp__list_dispose_strings(&e->elements);
+    for (uint32_t i = 0; i < e->attrs.n; i++)
+        snplp__free(e->attrs.v[i]);
+    snplp__list_dispose(&e->attrs);
 }
 
 /* ---- the public API ---- */
@@ -313,14 +344,9 @@ static void silent(void *ctx, const char *fmt, ...)
     (void)ctx, (void)fmt;
 }
 
-int snplp_referential_add_extension(snplp_referential *ref, const char *item_id, const char *xml)
+/* The canonical form of one extension element (*out, to free) and how deep it nests. */
+static int canonical(const char *xml, char **out, int *max_depth, const char *fn)
 {
-    snplp_item *it = NULL;
-    if (!xml)
-        return snplp__bad_arg(__func__, "NULL xml");
-    int rc = find_or_fail(&it, ref, item_id, __func__);
-    if (rc != SNPLP_OK)
-        return rc;
     snplp__xml_init();
     xmlSAXHandler sax;
     memset(&sax, 0, sizeof sax);
@@ -337,7 +363,7 @@ int snplp_referential_add_extension(snplp_referential *ref, const char *item_id,
     xmlParserCtxtPtr ctxt =
         len <= INT32_MAX ? xmlCreatePushParserCtxt(&sax, &c, NULL, 0, "extension") : NULL;
     if (!ctxt)
-        return len > INT32_MAX ? snplp__bad_arg(__func__, "too long") : snplp__oom();
+        return len > INT32_MAX ? snplp__bad_arg(fn, "too long") : snplp__oom();
     c.ctxt = ctxt;
     xmlCtxtUseOptions(ctxt, XML_PARSE_NONET | XML_PARSE_NOCDATA);
     /* libxml2 prints some problems through its generic handler: not to the caller's stderr */
@@ -362,23 +388,48 @@ int snplp_referential_add_extension(snplp_referential *ref, const char *item_id,
         return snplp__fail(SNPLP_EINVAL,
                            "%s: the extension must be one well-formed XML element of a namespace "
                            "other than snplp's",
-                           __func__);
+                           fn);
     }
+    *out = c.result;
+    *max_depth = c.max_depth;
+    return SNPLP_OK;
+}
+
+/* Refuses an extension that would nest deeper than an import reads under an element at
+ * depth (the root is 1); frees xml then. */
+static int check_depth(char *xml, int depth, int max_depth, const char *fn)
+{
+    if (depth + max_depth <= SNPLP_XML_MAX_DEPTH)
+        return SNPLP_OK;
+    snplp__free(xml);
+    return snplp__fail(SNPLP_EINVAL,
+                       "%s: the extension nests %d elements deep under an element %d deep: "
+                       "more than the %d levels an import reads",
+                       fn, max_depth, depth, SNPLP_XML_MAX_DEPTH);
+}
+
+int snplp_referential_add_extension(snplp_referential *ref, const char *item_id, const char *xml)
+{
+    snplp_item *it = NULL;
+    if (!xml)
+        return snplp__bad_arg(__func__, "NULL xml");
+    int rc = find_or_fail(&it, ref, item_id, __func__);
+    if (rc != SNPLP_OK)
+        return rc;
+    char *result = NULL;
+    int max_depth = 0;
+    if ((rc = canonical(xml, &result, &max_depth, __func__)) != SNPLP_OK)
+        return rc;
     /* what is written must be readable: the item's element and the fragment within the
      * import's depth limit (the root is depth 1, a top-level item 2) */
     int depth = 2;
     for (const snplp_item *p = it->parent; p; p = p->parent)
         depth++;
-    if (depth + c.max_depth > SNPLP_XML_MAX_DEPTH) {
-        snplp__free(c.result);
-        return snplp__fail(SNPLP_EINVAL,
-                           "%s: the extension nests %d elements deep under an element %d deep: "
-                           "more than the %d levels an import reads",
-                           __func__, c.max_depth, depth, SNPLP_XML_MAX_DEPTH);
-    }
-    rc = snplp__ext_add_element(it, c.result);
+    if ((rc = check_depth(result, depth, max_depth, __func__)) != SNPLP_OK)
+        return rc;
+    rc = snplp__ext_add_element(it, result);
     if (rc != SNPLP_OK)
-        snplp__free(c.result);
+        snplp__free(result);
     return rc;
 }
 
@@ -420,6 +471,111 @@ int snplp_referential_foreign_attribute_at(const snplp_referential *ref, const c
         return rc;
     const snplp_ext *e = snplp__ext_get(it);
     const snplp_foreign_attr *a = e ? snplp__list_at(&e->attrs, index) : NULL;
+    if (!a)
+        return snplp__fail(SNPLP_ENOTFOUND, "%s: no foreign attribute at index %zu", __func__,
+                           index);
+    if (ns)
+        *ns = a->ns;
+    if (prefix)
+        *prefix = a->prefix;
+    if (name)
+        *name = a->name;
+    if (value)
+        *value = a->value;
+    return SNPLP_OK;
+}
+
+/* ---- extensions of conventions, actions and indicators ---- */
+
+/* The extensions of the convention (item_id NULL) or of its action or indicator item_id, and
+ * the depth of that element in a file of conventions. */
+static snplp_ext *conv_ext(const snplp_convention *conv, const char *item_id, int *depth,
+                           const char *fn, bool record)
+{
+    snplp_convention *c = snplp__conv_of(conv);
+    if (!c) {
+        if (record)
+            snplp__bad_arg(fn, "NULL or wrong convention");
+        return NULL;
+    }
+    *depth = 2;
+    if (!item_id)
+        return &c->ext;
+    *depth = 3;
+    snplp_action *a = snplp__conv_action(c, item_id);
+    if (a)
+        return &a->ext;
+    snplp_indicator *ind = snplp__conv_indicator(c, item_id);
+    if (ind)
+        return &ind->ext;
+    if (record) {
+        char q[80];
+        snplp__fail(SNPLP_ENOTFOUND, "%s: convention '%s' has no action or indicator '%s'", fn,
+                    c->id, snplp__quote(q, sizeof q, item_id));
+    }
+    return NULL;
+}
+
+int snplp_convention_add_extension(snplp_convention *conv, const char *item_id, const char *xml)
+{
+    int depth;
+    snplp_ext *e = conv_ext(conv, item_id, &depth, __func__, true);
+    if (!e)
+        return snplp_error_last_code();
+    if (!xml)
+        return snplp__bad_arg(__func__, "NULL xml");
+    char *result = NULL;
+    int max_depth = 0, rc;
+    if ((rc = canonical(xml, &result, &max_depth, __func__)) != SNPLP_OK ||
+        (rc = check_depth(result, depth, max_depth, __func__)) != SNPLP_OK)
+        return rc;
+    if (snplp__ext_push_element(e, result) != SNPLP_OK) {
+        snplp__free(result);
+        return snplp__oom();
+    }
+    return SNPLP_OK;
+}
+
+size_t snplp_convention_extension_count(const snplp_convention *conv, const char *item_id)
+{
+    int depth;
+    const snplp_ext *e = conv_ext(conv, item_id, &depth, __func__, false);
+    return e ? e->elements.n : 0;
+}
+
+const char *snplp_convention_extension_at(const snplp_convention *conv, const char *item_id,
+                                          size_t index)
+{
+    int depth;
+    const snplp_ext *e = conv_ext(conv, item_id, &depth, __func__, false);
+    return e ? snplp__list_at(&e->elements, index) : NULL;
+}
+
+int snplp_convention_set_foreign_attribute(snplp_convention *conv, const char *item_id,
+                                           const char *ns, const char *prefix, const char *name,
+                                           const char *value)
+{
+    int depth;
+    snplp_ext *e = conv_ext(conv, item_id, &depth, __func__, true);
+    return e ? snplp__ext_put_attr(e, ns, prefix, name, value, __func__) : snplp_error_last_code();
+}
+
+size_t snplp_convention_foreign_attribute_count(const snplp_convention *conv, const char *item_id)
+{
+    int depth;
+    const snplp_ext *e = conv_ext(conv, item_id, &depth, __func__, false);
+    return e ? e->attrs.n : 0;
+}
+
+int snplp_convention_foreign_attribute_at(const snplp_convention *conv, const char *item_id,
+                                          size_t index, const char **ns, const char **prefix,
+                                          const char **name, const char **value)
+{
+    int depth;
+    const snplp_ext *e = conv_ext(conv, item_id, &depth, __func__, true);
+    if (!e)
+        return snplp_error_last_code();
+    const snplp_foreign_attr *a = snplp__list_at(&e->attrs, index);
     if (!a)
         return snplp__fail(SNPLP_ENOTFOUND, "%s: no foreign attribute at index %zu", __func__,
                            index);

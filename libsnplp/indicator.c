@@ -103,6 +103,7 @@ void snplp__indicator_free(snplp_indicator *ind)
     for (size_t i = 0; i < ind->values.n; i++)
         value_dispose(snplp__yeartab_at(&ind->values, sizeof(snplp_value_year), i));
     snplp__yeartab_dispose(&ind->values);
+    snplp__ext_clear(&ind->ext);
     snplp__free(ind->id);
     snplp__free(ind->label);
     snplp__free(ind->weight_id);
@@ -127,7 +128,7 @@ bool snplp__indicator_equal(const snplp_indicator *a, const snplp_indicator *b)
         a->has_baseline != b->has_baseline ||
         (a->has_baseline && (a->baseline_year != b->baseline_year ||
                              !snplp_decimal_identical(a->baseline, b->baseline))) ||
-        a->values.n != b->values.n)
+        a->values.n != b->values.n || !snplp__ext_equal(&a->ext, &b->ext))
         return false;
     for (size_t i = 0; i < a->values.n; i++) {
         const snplp_value_year *x = snplp__yeartab_at(&a->values, sizeof *x, i);

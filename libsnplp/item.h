@@ -121,6 +121,14 @@ bool snplp__ext_equal(const snplp_ext *a, const snplp_ext *b);
 int snplp__ext_add_element(snplp_item *it, char *xml);
 int snplp__ext_set_attr(snplp_item *it, const char *ns, const char *prefix, const char *name,
                         const char *value, const char *fn);
+/* The same for extensions embedded in an object that is not an item (a convention, an action,
+ * an indicator: their owner is NULL): */
+int snplp__ext_put_attr(snplp_ext *e, const char *ns, const char *prefix, const char *name,
+                        const char *value, const char *fn);
+/* Appends xml (taken over on success; SNPLP_ENOMEM, not recorded, on failure). */
+int snplp__ext_push_element(snplp_ext *e, char *xml);
+/* Frees what e holds (e itself stays, empty). */
+void snplp__ext_clear(snplp_ext *e);
 
 struct snplp_search_index;
 

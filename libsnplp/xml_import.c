@@ -22,6 +22,7 @@
 #include <snplp/snplp.h>
 
 #include "alloc.h"
+#include "convention_model.h"
 #include "date.h"
 #include "diag.h"
 #include "errors.h"
@@ -55,6 +56,17 @@ typedef enum etype {
     T_PLAN,
     T_PLAN_THEME,
     T_FIGURE,
+    /* files of conventions */
+    T_CROOT,
+    T_CONVENTION,
+    T_SIGNATORY,
+    T_CFUNDING,
+    T_REPORT,
+    T_ACTION,
+    T_STATUS,
+    T_INDICATOR,
+    T_BASELINE,
+    T_VALUES,
     T_TEXT, /* a text element: title, label, description... */
     T_COUNT
 } etype;
@@ -69,8 +81,42 @@ typedef enum vtype {
     V_STYLE,
     V_CATEGORY,
     V_BOOL,
-    V_DIPLOMA
+    V_DIPLOMA,
+    /* conventions */
+    V_CYEAR,      /* 1000 to 9998 */
+    V_DAY,        /* YYYY-MM-DD */
+    V_DECIMAL,    /* the plain form of an exact decimal */
+    V_KIND,       /* territory kind */
+    V_CODE,       /* territory code (its kind decides: a model rule) */
+    V_OBJECTIVE,  /* an action's objective */
+    V_ASTATUS,    /* an action's status */
+    V_UNIT,       /* an indicator's unit */
+    V_POLARITY,   /* an indicator's polarity */
+    V_AGGREGATION /* an indicator's aggregation rule */
 } vtype;
+
+/* The texts of conventions: field codes of their own (above every snplp_field). */
+enum {
+    F_TERRITORY_NAME = 100,
+    F_ROLE,
+    F_NAME,
+    F_TITLE,
+    F_DESCRIPTION,
+    F_REASON,
+    F_LABEL,
+    F_SOURCE,
+    F_COMMENT
+};
+static const char *const conv_text_names[] = {"territory-name", "role",        "name",
+                                              "title",          "description", "reason",
+                                              "label",          "source",      "comment"};
+
+/* The element name of a text field, for messages. */
+static const char *text_name(unsigned field)
+{
+    return field >= F_TERRITORY_NAME ? conv_text_names[field - F_TERRITORY_NAME]
+                                     : snplp_field_name((snplp_field)field);
+}
 
 typedef struct child_rule {
     const char *name;
@@ -160,6 +206,30 @@ static const child_rule plan_children[] = {TXT("title", TITLE, 1, 1),
                                            END};
 static const child_rule plan_theme_children[] = {TXT("title", TITLE, 1, 1), END};
 
+#define CTXT(n, f, lo, hi)                                                                         \
+    {                                                                                              \
+        n, T_TEXT, lo, hi, f                                                                       \
+    }
+static const child_rule croot_children[] = {KID("convention", T_CONVENTION, 1, 0), END};
+static const child_rule convention_children[] = {CTXT("territory-name", F_TERRITORY_NAME, 1, 1),
+                                                 KID("signatory", T_SIGNATORY, 0, 0),
+                                                 KID("funding", T_CFUNDING, 0, 0),
+                                                 KID("report", T_REPORT, 0, 0),
+                                                 KID("action", T_ACTION, 0, 0),
+                                                 KID("indicator", T_INDICATOR, 0, 0),
+                                                 END};
+static const child_rule signatory_children[] = {CTXT("role", F_ROLE, 1, 1),
+                                                CTXT("name", F_NAME, 1, 1), END};
+static const child_rule action_children[] = {CTXT("title", F_TITLE, 1, 1),
+                                             CTXT("description", F_DESCRIPTION, 0, 1),
+                                             KID("status", T_STATUS, 0, 0), END};
+static const child_rule status_children[] = {CTXT("reason", F_REASON, 0, 1), END};
+static const child_rule indicator_children[] = {CTXT("label", F_LABEL, 1, 1),
+                                                KID("baseline", T_BASELINE, 0, 1),
+                                                KID("values", T_VALUES, 0, 0), END};
+static const child_rule values_children[] = {CTXT("source", F_SOURCE, 0, 1),
+                                             CTXT("comment", F_COMMENT, 0, 1), END};
+
 static const attr_rule no_attrs[] = {{NULL, 0, false}};
 static const attr_rule id_attrs[] = {{"id", V_ID, true}, {NULL, 0, false}};
 static const attr_rule strategy_attrs[] = {{"launch-date", V_DATE, false},
@@ -186,6 +256,37 @@ static const attr_rule funding_attrs[] = {
     {"id", V_ID, true}, {"cents", V_CENTS, false}, {NULL, 0, false}};
 static const attr_rule figure_attrs[] = {
     {"id", V_ID, true}, {"value", V_INTEGER, true}, {NULL, 0, false}};
+static const attr_rule convention_attrs[] = {{"id", V_ID, true},
+                                             {"territory-kind", V_KIND, true},
+                                             {"territory-code", V_CODE, true},
+                                             {"first-year", V_CYEAR, false},
+                                             {"last-year", V_CYEAR, false},
+                                             {"signature-date", V_DAY, false},
+                                             {NULL, 0, false}};
+static const attr_rule cfunding_attrs[] = {{"year", V_CYEAR, true},
+                                           {"state-cents", V_CENTS, true},
+                                           {"own-cents", V_CENTS, true},
+                                           {NULL, 0, false}};
+static const attr_rule report_attrs[] = {
+    {"year", V_CYEAR, true}, {"sent", V_DAY, true}, {NULL, 0, false}};
+static const attr_rule action_attrs[] = {
+    {"id", V_ID, true}, {"objective", V_OBJECTIVE, true}, {NULL, 0, false}};
+static const attr_rule status_attrs[] = {
+    {"year", V_CYEAR, true}, {"value", V_ASTATUS, true}, {NULL, 0, false}};
+static const attr_rule indicator_attrs[] = {{"id", V_ID, true},
+                                            {"unit", V_UNIT, true},
+                                            {"polarity", V_POLARITY, false},
+                                            {"aggregation", V_AGGREGATION, false},
+                                            {"weight", V_ID, false},
+                                            {"numerator", V_ID, false},
+                                            {"denominator", V_ID, false},
+                                            {NULL, 0, false}};
+static const attr_rule baseline_attrs[] = {
+    {"year", V_CYEAR, true}, {"value", V_DECIMAL, true}, {NULL, 0, false}};
+static const attr_rule values_attrs[] = {{"year", V_CYEAR, true},
+                                         {"target", V_DECIMAL, false},
+                                         {"actual", V_DECIMAL, false},
+                                         {NULL, 0, false}};
 
 static const elem_rule rules[T_COUNT] = {
     [T_ROOT] = {"referential", no_attrs, root_children, false},
@@ -208,6 +309,16 @@ static const elem_rule rules[T_COUNT] = {
     [T_PLAN] = {"plan", id_attrs, plan_children, true},
     [T_PLAN_THEME] = {"plan-theme", id_attrs, plan_theme_children, true},
     [T_FIGURE] = {"figure", figure_attrs, text_item_children, true},
+    [T_CROOT] = {"conventions", no_attrs, croot_children, false},
+    [T_CONVENTION] = {"convention", convention_attrs, convention_children, true},
+    [T_SIGNATORY] = {"signatory", no_attrs, signatory_children, false},
+    [T_CFUNDING] = {"funding", cfunding_attrs, no_children, false},
+    [T_REPORT] = {"report", report_attrs, no_children, false},
+    [T_ACTION] = {"action", action_attrs, action_children, true},
+    [T_STATUS] = {"status", status_attrs, status_children, false},
+    [T_INDICATOR] = {"indicator", indicator_attrs, indicator_children, true},
+    [T_BASELINE] = {"baseline", baseline_attrs, no_children, false},
+    [T_VALUES] = {"values", values_attrs, values_children, false},
     [T_TEXT] = {"text", no_attrs, no_children, false},
 };
 
@@ -226,15 +337,32 @@ typedef struct frame {
     /* values read from the attributes, applied when the item is made; the id and the theme
      * are in ids[0] and ids[1] (frames move as the stack grows: no pointer into them is
      * kept) */
-    bool has_id, has_theme;
+    bool has_id, has_theme, has_weight, has_numerator, has_denominator;
     int variant;
     bool has_number;
     int64_t integer;
     int64_t micro; /* days, in millionths */
     bool flag;
-    snplp_list fattrs;             /* snplp_foreign_attr * waiting for the item */
-    char ids[2][SNPLP_ID_MAX + 1]; /* not cleared by push(): written before being read */
+    snplp_list fattrs; /* snplp_foreign_attr * waiting for the item */
+    /* files of conventions: the object made (convention, action, indicator) and its
+     * extensions, and the values read from the attributes */
+    void *cobj;
+    snplp_ext *cext;
+    int32_t year, year2;
+    bool has_year, has_year2, has_date, has_dec[2], has_polarity, has_aggregation;
+    snplp_date date;
+    snplp_decimal dec[2]; /* value or target, actual */
+    int e1;               /* kind, objective, status or unit */
+    int polarity, aggregation;
+    int64_t cents[2];
+    char *pending; /* a signatory's role, a status's reason: until the element ends */
+    char code[16];
+    /* ids: id, theme, weight, numerator, denominator */
+    char ids[5][SNPLP_ID_MAX + 1]; /* not cleared by push(): written before being read */
 } frame;
+
+/* Slots of ids[] */
+enum { ID_ID, ID_THEME, ID_WEIGHT, ID_NUMERATOR, ID_DENOMINATOR };
 
 typedef struct position {
     const char *id;
@@ -244,6 +372,7 @@ typedef struct position {
 typedef struct reader {
     xmlParserCtxtPtr ctxt;
     snplp_referential *ref;
+    snplp_convention_list *list; /* a file of conventions is read (ref is NULL) */
     snplp_diagnostics *diags;
     const char *name;
     frame *stack;
@@ -251,6 +380,7 @@ typedef struct reader {
     size_t skip;                             /* depth inside a subtree that is not checked */
     snplp_fragment frag;                     /* a foreign element being recorded */
     snplp_item *frag_item;                   /* where it goes (NULL: dropped) */
+    snplp_ext *frag_ext;                     /* or: the extensions of a convention's object */
     size_t frag_text_bytes, frag_text_chars; /* the current run of text in it */
     bool frag_text_reported;
     snplp_buf text; /* the text of the current text element */
@@ -424,6 +554,67 @@ static bool value_ok(frame *f, vtype t, const char *s, size_t n)
         else
             return false;
         return true;
+    case V_CYEAR:
+        if (n != 4 || !all_digits(s, 4) || s[0] == '0')
+            return false;
+        f->integer = (s[0] - '0') * 1000 + (s[1] - '0') * 100 + (s[2] - '0') * 10 + (s[3] - '0');
+        return f->integer <= SNPLP_YEAR_MAX;
+    case V_DAY: {
+        char buf[11];
+        if (n != 10 || s[0] == '0')
+            return false;
+        memcpy(buf, s, n);
+        buf[n] = '\0';
+        return snplp_date_parse(&f->date, buf) == SNPLP_OK;
+    }
+    case V_DECIMAL: {
+        /* -?[0-9]+(\.[0-9]+)?: the form; the model's range is checked apart (dec_range) */
+        size_t i = n > 0 && s[0] == '-', d = i;
+        while (i < n && s[i] >= '0' && s[i] <= '9')
+            i++;
+        if (i == d)
+            return false;
+        if (i < n) {
+            if (s[i++] != '.' || i == n)
+                return false;
+            while (i < n && s[i] >= '0' && s[i] <= '9')
+                i++;
+        }
+        return i == n;
+    }
+    case V_CODE:
+        if (n < 2 || n > 9)
+            return false;
+        for (size_t i = 0; i < n; i++)
+            if (!((s[i] >= '0' && s[i] <= '9') || s[i] == 'A' || s[i] == 'B'))
+                return false;
+        memcpy(f->code, s, n);
+        f->code[n] = '\0';
+        return true;
+    case V_KIND:
+    case V_OBJECTIVE:
+    case V_ASTATUS:
+    case V_UNIT:
+    case V_POLARITY:
+    case V_AGGREGATION: {
+        char buf[32];
+        if (n >= sizeof buf)
+            return false;
+        memcpy(buf, s, n);
+        buf[n] = '\0';
+        snplp_aggregation agg;
+        int v = t == V_KIND        ? (int)snplp_territory_kind_from_name(buf)
+                : t == V_OBJECTIVE ? (int)snplp_action_objective_from_name(buf)
+                : t == V_ASTATUS   ? (int)snplp_action_status_from_name(buf)
+                : t == V_UNIT      ? (int)snplp_unit_from_name(buf)
+                : t == V_POLARITY  ? (int)snplp_polarity_from_name(buf)
+                : snplp_aggregation_from_name(&agg, buf) ? (int)agg + 1
+                                                         : 0;
+        if (v == 0)
+            return false;
+        f->variant = t == V_AGGREGATION ? v - 1 : v;
+        return true;
+    }
     case V_LEVEL:
     case V_STYLE:
     case V_CATEGORY: {
@@ -477,6 +668,7 @@ static void free_fattrs(snplp_list *l)
 static void frame_clear(frame *f)
 {
     free_fattrs(&f->fattrs);
+    snplp__free(f->pending);
     memset(f, 0, offsetof(frame, ids));
 }
 
@@ -698,6 +890,8 @@ static void apply_singleton(reader *r, frame *f, const char *launch_date)
     attach_fattrs(r, f);
 }
 
+static void deliver_conv_text(reader *r, const frame *t, frame *p, const char *text);
+
 /* A text element ended: its text goes to the item of frame p. */
 static void deliver_text(reader *r, frame *t, frame *p)
 {
@@ -708,6 +902,10 @@ static void deliver_text(reader *r, frame *t, frame *p)
     const char *text = r->text.p && r->text.n ? r->text.p : "";
     if (r->text_too_long || p->dead)
         return;
+    if (t->field >= F_TERRITORY_NAME) {
+        deliver_conv_text(r, t, p, text);
+        return;
+    }
     snplp_field field = (snplp_field)t->field;
     bool first = (field == SNPLP_FIELD_TITLE || field == SNPLP_FIELD_TEXT) && !p->item &&
                  p->type != T_STRATEGY && p->type != T_TRAINING_PLAN;
@@ -782,6 +980,323 @@ static void deliver_text(reader *r, frame *t, frame *p)
         model_failed(r, t, rc, snplp_field_name(field));
     else
         check_nfc(r, p->item, field, text, t->line, t->column);
+}
+
+/* ---- files of conventions ---- */
+
+/* A model call's failure on a convention's element: a reused id is a duplicate, anything else
+ * a value the schema allows but the model refuses. */
+static void conv_failed(reader *r, const frame *f, int rc, const char *what)
+{
+    if (rc == SNPLP_ENOMEM) {
+        oom(r);
+        return;
+    }
+    report(r, SNPLP_SEVERITY_ERROR,
+           rc == SNPLP_EEXISTS ? SNPLP_DIAG_DUPLICATE_ID : SNPLP_DIAG_MODEL_VALUE, f->line,
+           f->column, ID(f), "%s: %s", what, snplp_error_last_message());
+}
+
+/* The object of the frame holding f (NULL: none, it could not be made). */
+static void *parent_obj(reader *r, const frame *f)
+{
+    const frame *p = parent_of(r, f);
+    return p && !p->dead ? p->cobj : NULL;
+}
+
+/* An attribute of a convention's element, checked by value_ok(): kept where it belongs. */
+static void conv_attribute(reader *r, frame *f, const attr_rule *ar, const char *s, size_t n)
+{
+    const char *name = ar->name;
+    switch ((vtype)ar->type) {
+    case V_CYEAR:
+        if (!strcmp(name, "last-year")) {
+            f->year2 = (int32_t)f->integer;
+            f->has_year2 = true;
+        } else {
+            f->year = (int32_t)f->integer;
+            f->has_year = true;
+        }
+        break;
+    case V_DAY:
+        f->has_date = true;
+        break;
+    case V_CENTS:
+        f->cents[strcmp(name, "own-cents") == 0] = f->integer;
+        break;
+    case V_DECIMAL: {
+        int k = strcmp(name, "actual") == 0;
+        int rc = snplp_decimal_parse(&f->dec[k], s, n);
+        if (rc == SNPLP_OK) {
+            f->has_dec[k] = true;
+        } else {
+            char shown[64];
+            snprintf(shown, sizeof shown, "%.*s%s", (int)(n < 40 ? n : 40), s, n > 40 ? "..." : "");
+            ERR(r, SNPLP_DIAG_MODEL_VALUE,
+                "<%s> %s '%s' is beyond what a decimal holds (at most 18 decimals, and its digits "
+                "within 9223372036854775807)",
+                rules[f->type].name, name, shown);
+            if (ar->required)
+                f->dead = true;
+        }
+        break;
+    }
+    case V_POLARITY:
+        f->polarity = f->variant;
+        f->has_polarity = true;
+        break;
+    case V_AGGREGATION:
+        f->aggregation = f->variant;
+        f->has_aggregation = true;
+        break;
+    case V_KIND:
+    case V_OBJECTIVE:
+    case V_ASTATUS:
+    case V_UNIT:
+        f->e1 = f->variant;
+        break;
+    default:
+        break;
+    }
+}
+
+/* The attributes of a convention's element are read: what needs no text is applied. */
+static void conv_started(reader *r, frame *f)
+{
+    if (f->dead)
+        return;
+    int rc = SNPLP_OK;
+    const char *what = rules[f->type].name;
+    switch ((etype)f->type) {
+    case T_CONVENTION:
+        if (f->has_year != f->has_year2) {
+            report(r, SNPLP_SEVERITY_ERROR, SNPLP_DIAG_MODEL_VALUE, f->line, f->column, ID(f),
+                   "<convention> gives %s without %s: give both years, or neither",
+                   f->has_year ? "first-year" : "last-year",
+                   f->has_year ? "last-year" : "first-year");
+            f->has_year = f->has_year2 = false;
+        }
+        return;
+    case T_CFUNDING: {
+        snplp_convention *c = parent_obj(r, f);
+        if (!c)
+            return;
+        if (snplp_convention_funding(c, f->year, NULL, NULL) == SNPLP_OK) {
+            report(r, SNPLP_SEVERITY_ERROR, SNPLP_DIAG_MODEL_VALUE, f->line, f->column, NULL,
+                   "a second <funding> for %ld in convention '%s'", (long)f->year, c->id);
+            return;
+        }
+        rc = snplp_convention_set_funding(c, f->year, f->cents[0], f->cents[1]);
+        break;
+    }
+    case T_REPORT: {
+        snplp_convention *c = parent_obj(r, f);
+        snplp_date sent;
+        if (!c)
+            return;
+        if (snplp_convention_report_sent(&sent, c, f->year) == SNPLP_OK) {
+            report(r, SNPLP_SEVERITY_ERROR, SNPLP_DIAG_MODEL_VALUE, f->line, f->column, NULL,
+                   "a second <report> on %ld in convention '%s'", (long)f->year, c->id);
+            return;
+        }
+        rc = snplp_convention_set_report_sent(c, f->year, f->date);
+        break;
+    }
+    case T_BASELINE: {
+        snplp_indicator *ind = parent_obj(r, f);
+        if (ind && f->has_dec[0])
+            rc = snplp_indicator_set_baseline(ind, f->year, f->dec[0]);
+        break;
+    }
+    case T_VALUES: {
+        snplp_indicator *ind = parent_obj(r, f);
+        if (!ind)
+            return;
+        if (snplp__yeartab_find(&ind->values, sizeof(snplp_value_year), f->year)) {
+            report(r, SNPLP_SEVERITY_ERROR, SNPLP_DIAG_MODEL_VALUE, f->line, f->column, NULL,
+                   "a second <values> for %ld in indicator '%s'", (long)f->year, ind->id);
+            f->dead = true; /* its source and comment are not kept either */
+            return;
+        }
+        f->cobj = ind;
+        if (f->has_dec[0])
+            rc = snplp_indicator_set_target(ind, f->year, f->dec[0]);
+        if (rc == SNPLP_OK && f->has_dec[1])
+            rc = snplp_indicator_set_actual(ind, f->year, f->dec[1]);
+        break;
+    }
+    default:
+        return;
+    }
+    if (rc != SNPLP_OK)
+        conv_failed(r, f, rc, what);
+}
+
+/* A status element ended: applied with its reason. */
+static void conv_status_ended(reader *r, frame *f)
+{
+    snplp_action *a = parent_obj(r, f);
+    if (!a || f->dead)
+        return;
+    if (snplp_action_status_in(a, f->year) != SNPLP_ACTION_STATUS_NONE) {
+        report(r, SNPLP_SEVERITY_ERROR, SNPLP_DIAG_MODEL_VALUE, f->line, f->column, NULL,
+               "a second <status> for %ld in action '%s'", (long)f->year, a->id);
+        return;
+    }
+    int rc = snplp_action_set_status(a, f->year, (snplp_action_status)f->e1, f->pending);
+    if (rc != SNPLP_OK)
+        conv_failed(r, f, rc, "status");
+}
+
+/* The foreign attributes read on the element of f go to the object just made. */
+static void attach_conv_fattrs(reader *r, frame *f)
+{
+    for (uint32_t i = 0; i < f->fattrs.n && !r->stopped; i++) {
+        const snplp_foreign_attr *a = f->fattrs.v[i];
+        int rc = snplp__ext_put_attr(f->cext, a->ns, a->prefix, a->name, a->value, "import");
+        if (rc == SNPLP_ENOMEM)
+            oom(r);
+        else if (rc != SNPLP_OK)
+            report(r, SNPLP_SEVERITY_ERROR, SNPLP_DIAG_BAD_VALUE, f->line, f->column, ID(f), "%s",
+                   snplp_error_last_message());
+    }
+    free_fattrs(&f->fattrs);
+}
+
+/* A text was normalized to NFC when stored. */
+static void conv_check_nfc(reader *r, const frame *t, const char *id, const char *stored,
+                           const char *text)
+{
+    if (stored && strcmp(stored, text) != 0)
+        report(r, SNPLP_SEVERITY_WARNING, SNPLP_DIAG_TEXT_NORMALIZED, t->line, t->column, id,
+               "the %s was not in Unicode NFC: it was normalized", text_name(t->field));
+}
+
+/* Makes the convention of frame p from its territory name. */
+static void make_convention(reader *r, frame *p, const frame *t, const char *name)
+{
+    snplp_convention *c = NULL;
+    int rc = snplp_convention_new(&c, ID(p), (snplp_territory_kind)p->e1, p->code, name);
+    if (rc != SNPLP_OK) {
+        p->dead = true;
+        conv_failed(r, p, rc, "convention");
+        return;
+    }
+    if (p->has_year && (rc = snplp_convention_set_years(c, p->year, p->year2)) != SNPLP_OK)
+        conv_failed(r, p, rc, "convention");
+    if (p->has_date && (rc = snplp_convention_set_signature_date(c, p->date)) != SNPLP_OK)
+        conv_failed(r, p, rc, "convention");
+    rc = snplp_convention_list_add(r->list, c);
+    snplp_convention_unref(c); /* the list holds it, or it goes */
+    if (rc != SNPLP_OK) {
+        p->dead = true;
+        conv_failed(r, p, rc, "convention");
+        return;
+    }
+    p->cobj = c;
+    p->cext = &c->ext;
+    conv_check_nfc(r, t, c->id, c->name, name);
+    attach_conv_fattrs(r, p);
+}
+
+/* A text element of a file of conventions ended: its text goes where it belongs. */
+static void deliver_conv_text(reader *r, const frame *t, frame *p, const char *text)
+{
+    int rc = SNPLP_OK;
+    const char *stored = NULL;
+    switch (t->field) {
+    case F_TERRITORY_NAME:
+        if (p->has_id && p->code[0])
+            make_convention(r, p, t, text);
+        else
+            p->dead = true;
+        return;
+    case F_ROLE:
+    case F_REASON:
+        if (!(p->pending = snplp__strdup(text)))
+            oom(r);
+        return;
+    case F_NAME: {
+        snplp_convention *c = parent_obj(r, p);
+        if (!c || !p->pending)
+            return;
+        rc = snplp_convention_add_signatory(c, p->pending, text);
+        if (rc == SNPLP_OK)
+            stored = snplp_convention_signatory_name(c, c->signatories.n - 1);
+        break;
+    }
+    case F_TITLE: {
+        snplp_convention *c = parent_obj(r, p);
+        snplp_action *a = NULL;
+        if (!c || !p->has_id) {
+            p->dead = true;
+            return;
+        }
+        rc = snplp_convention_add_action(&a, c, ID(p), (snplp_action_objective)p->e1, text);
+        if (rc != SNPLP_OK) {
+            p->dead = true;
+            conv_failed(r, p, rc, "action");
+            return;
+        }
+        p->cobj = a;
+        p->cext = &a->ext;
+        conv_check_nfc(r, t, a->id, a->title, text);
+        attach_conv_fattrs(r, p);
+        return;
+    }
+    case F_DESCRIPTION:
+        if (!p->cobj)
+            return;
+        rc = snplp_action_set_description(p->cobj, text);
+        stored = snplp_action_description(p->cobj);
+        break;
+    case F_LABEL: {
+        snplp_convention *c = parent_obj(r, p);
+        snplp_indicator *ind = NULL;
+        if (!c || !p->has_id) {
+            p->dead = true;
+            return;
+        }
+        rc = snplp_convention_add_indicator(&ind, c, ID(p), text, (snplp_unit)p->e1);
+        if (rc != SNPLP_OK) {
+            p->dead = true;
+            conv_failed(r, p, rc, "indicator");
+            return;
+        }
+        p->cobj = ind;
+        p->cext = &ind->ext;
+        conv_check_nfc(r, t, ind->id, ind->label, text);
+        if (p->has_polarity && (rc = snplp_indicator_set_polarity(ind, p->polarity)) != SNPLP_OK)
+            conv_failed(r, p, rc, "indicator");
+        if ((p->has_aggregation || p->has_weight) &&
+            (rc = snplp_indicator_set_aggregation(
+                 ind, p->has_aggregation ? p->aggregation : SNPLP_AGGREGATION_NONE,
+                 p->has_weight ? p->ids[ID_WEIGHT] : NULL)) != SNPLP_OK)
+            conv_failed(r, p, rc, "indicator");
+        if ((p->has_numerator || p->has_denominator) &&
+            (rc = snplp_indicator_set_ratio_of(ind, p->has_numerator ? p->ids[ID_NUMERATOR] : NULL,
+                                               p->has_denominator ? p->ids[ID_DENOMINATOR]
+                                                                  : NULL)) != SNPLP_OK)
+            conv_failed(r, p, rc, "indicator");
+        attach_conv_fattrs(r, p);
+        return;
+    }
+    case F_SOURCE:
+    case F_COMMENT:
+        if (!p->cobj)
+            return;
+        rc = t->field == F_SOURCE ? snplp_indicator_set_source(p->cobj, p->year, text)
+                                  : snplp_indicator_set_comment(p->cobj, p->year, text);
+        stored = t->field == F_SOURCE ? snplp_indicator_source(p->cobj, p->year)
+                                      : snplp_indicator_comment(p->cobj, p->year);
+        break;
+    default:
+        return;
+    }
+    if (rc != SNPLP_OK)
+        conv_failed(r, t, rc, text_name(t->field));
+    else
+        conv_check_nfc(r, t, NULL, stored, text);
 }
 
 /* ---- SAX2 events ---- */
@@ -892,14 +1407,22 @@ static void check_attributes(reader *r, frame *f, int nb, const xmlChar **attrs)
         }
         if (ar->type == V_ID) {
             /* an id is at most SNPLP_ID_MAX bytes (checked above): kept in the frame */
-            char *copy = f->ids[strcmp(ar->name, "theme") == 0];
+            int slot = !strcmp(ar->name, "id")          ? ID_ID
+                       : !strcmp(ar->name, "theme")     ? ID_THEME
+                       : !strcmp(ar->name, "weight")    ? ID_WEIGHT
+                       : !strcmp(ar->name, "numerator") ? ID_NUMERATOR
+                       : !strcmp(ar->name, "ref")       ? ID_THEME /* applied at once */
+                                                        : ID_DENOMINATOR;
+            char *copy = f->ids[slot];
             memcpy(copy, v, n);
             copy[n] = '\0';
-            if (strcmp(ar->name, "theme") == 0)
-                f->has_theme = true;
-            else if (strcmp(ar->name, "id") == 0)
-                f->has_id = true;
-            else { /* ref: applied at once to the module being read */
+            f->has_theme |= slot == ID_THEME;
+            f->has_id |= slot == ID_ID;
+            f->has_weight |= slot == ID_WEIGHT;
+            f->has_numerator |= slot == ID_NUMERATOR;
+            f->has_denominator |= slot == ID_DENOMINATOR;
+            if (!strcmp(ar->name, "ref")) { /* applied at once to the module being read */
+                f->has_theme = false;
                 frame *p = parent_of(r, f);
                 if (p && p->item) {
                     int rc =
@@ -910,6 +1433,8 @@ static void check_attributes(reader *r, frame *f, int nb, const xmlChar **attrs)
                         model_failed(r, f, rc, rule->name);
                 }
             }
+        } else if (f->type >= T_CROOT) {
+            conv_attribute(r, f, ar, s, sn);
         } else if (ar->type == V_DAYS || ar->type == V_CENTS || (ar->type == V_DIPLOMA) ||
                    (ar->type == V_INTEGER)) {
             f->has_number = true;
@@ -927,6 +1452,8 @@ static void check_attributes(reader *r, frame *f, int nb, const xmlChar **attrs)
         }
     if (!r->stopped && (f->type == T_STRATEGY || f->type == T_TRAINING_PLAN))
         apply_singleton(r, f, has_launch ? launch_date : NULL);
+    if (!r->stopped && f->type >= T_CROOT && f->type < T_TEXT)
+        conv_started(r, f);
 }
 
 /* Reports the required children of f at positions [from, to) that never came (the one at
@@ -993,17 +1520,23 @@ static void start_decoded(reader *r, const xmlChar *localname, const xmlChar *pr
     char q[200];
     frame *f = top(r);
     if (!f) {
-        if (!is_snplp(uri) || strcmp((const char *)localname, "referential") != 0) {
+        const char *root = r->list ? "conventions" : "referential";
+        if (!is_snplp(uri) || strcmp((const char *)localname, root) != 0) {
             ERR(r, SNPLP_DIAG_WRONG_ROOT,
-                "the root element is <%s>%s%s%s, not <referential> of namespace %s",
+                "the root element is <%s>%s%s, not <%s> of namespace %s%s",
                 qname(q, sizeof q, prefix, localname), uri ? " of namespace " : " of no namespace",
-                uri ? (const char *)uri : "", "", SNPLP_XML_NAMESPACE);
+                uri ? (const char *)uri : "", root, SNPLP_XML_NAMESPACE,
+                is_snplp(uri) && strcmp((const char *)localname,
+                                        r->list ? "referential" : "conventions") == 0
+                    ? r->list ? ": a referential, not a file of conventions"
+                              : ": a file of conventions, not a referential"
+                    : "");
             r->skip = 1;
             return;
         }
         r->root_seen = true;
 
-        f = push(r, T_ROOT);
+        f = push(r, r->list ? T_CROOT : T_ROOT);
         if (f)
             check_attributes(r, f, nb_attributes, attributes);
         return;
@@ -1020,6 +1553,7 @@ static void start_decoded(reader *r, const xmlChar *localname, const xmlChar *pr
                 f->count = 0;
             }
             r->frag_item = f->dead ? NULL : f->item;
+            r->frag_ext = f->dead ? NULL : f->cext;
             r->frag_text_bytes = r->frag_text_chars = 0;
             r->frag_text_reported = false;
             snplp__fragment_start(&r->frag, localname, prefix, uri, nb_namespaces, namespaces,
@@ -1095,7 +1629,12 @@ static void end_element(void *ctx, const xmlChar *localname, const xmlChar *pref
             char *xml = snplp__fragment_take(&r->frag);
             if (!xml)
                 oom(r);
-            else if (!r->frag_item)
+            else if (r->frag_ext) {
+                if (snplp__ext_push_element(r->frag_ext, xml) != SNPLP_OK) {
+                    snplp__free(xml);
+                    oom(r);
+                }
+            } else if (!r->frag_item)
                 snplp__free(xml);
             else if (snplp__ext_add_element(r->frag_item, xml) != SNPLP_OK) {
                 snplp__free(xml);
@@ -1116,6 +1655,8 @@ static void end_element(void *ctx, const xmlChar *localname, const xmlChar *pref
     } else {
         if (!f->ext)
             missing_from(r, f, f->pos);
+        if (f->type == T_STATUS && !r->stopped)
+            conv_status_ended(r, f);
     }
     frame_clear(f);
     r->depth--;
@@ -1163,7 +1704,7 @@ static void characters(void *ctx, const xmlChar *ch, int len)
         }
         if (r->text_chars > SNPLP_XML_MAX_TEXT) {
             ERR(r, SNPLP_DIAG_TEXT_TOO_LONG, "the text of <%s> is longer than %d characters",
-                snplp_field_name((snplp_field)f->field), SNPLP_XML_MAX_TEXT);
+                text_name(f->field), SNPLP_XML_MAX_TEXT);
             r->text_too_long = true;
             snplp__buf_free(&r->text);
             return;
@@ -1415,7 +1956,22 @@ static void validate_read(reader *r)
     snplp_diagnostics_free(d);
 }
 
-static int import(snplp_referential **out, snplp_diagnostics *diags, source *src, const char *name,
+/* Frees what an import made (a referential or a list of conventions). */
+static void discard(reader *r)
+{
+    snplp_referential_unref(r->ref);
+    snplp_convention_list_free(r->list);
+}
+
+/* Where an import puts what it read: a referential, or a list of conventions (the other is
+ * NULL). */
+typedef struct target {
+    snplp_referential **ref;
+    snplp_convention_list **list;
+} target;
+
+/* Reads a referential or a file of conventions, as out says. */
+static int import(target out, snplp_diagnostics *diags, source *src, const char *name,
                   const snplp_import_options *options)
 {
     snplp__xml_init();
@@ -1423,7 +1979,7 @@ static int import(snplp_referential **out, snplp_diagnostics *diags, source *src
     memset(&r, 0, sizeof r);
     r.diags = diags;
     r.name = name ? name : "(input)";
-    int rc = snplp_referential_new(&r.ref);
+    int rc = out.list ? snplp_convention_list_new(&r.list) : snplp_referential_new(&r.ref);
     if (rc != SNPLP_OK)
         return rc;
 
@@ -1450,7 +2006,7 @@ static int import(snplp_referential **out, snplp_diagnostics *diags, source *src
         }
         if (!plug) {
             xmlSchemaFreeValidCtxt(vctxt);
-            snplp_referential_unref(r.ref);
+            discard(&r);
             return snplp__oom();
         }
     }
@@ -1466,7 +2022,7 @@ static int import(snplp_referential **out, snplp_diagnostics *diags, source *src
         if (plug)
             xmlSchemaSAXUnplug(plug);
         xmlSchemaFreeValidCtxt(vctxt);
-        snplp_referential_unref(r.ref);
+        discard(&r);
         return snplp__oom();
     }
     r.ctxt->_private = &r;
@@ -1550,7 +2106,7 @@ static int import(snplp_referential **out, snplp_diagnostics *diags, source *src
     if (r.status == SNPLP_OK && !r.stopped && !r.root_seen && r.parse_errors == 0)
         report(&r, SNPLP_SEVERITY_ERROR, SNPLP_DIAG_NOT_WELL_FORMED, 1, 1, NULL,
                "not well-formed: the document is empty");
-    if (r.status == SNPLP_OK && !r.stopped && r.parse_errors == 0)
+    if (r.status == SNPLP_OK && !r.stopped && r.parse_errors == 0 && r.ref)
         validate_read(&r);
 
     snplp__buf_free(&head);
@@ -1574,40 +2130,41 @@ static int import(snplp_referential **out, snplp_diagnostics *diags, source *src
     if (rc == SNPLP_OK && (r.parse_errors || r.model_errors))
         rc = r.parse_errors ? SNPLP_EPARSE : SNPLP_EVALIDATION;
     if (rc != SNPLP_OK) {
-        snplp_referential_unref(r.ref);
+        discard(&r);
         if (rc == SNPLP_ENOMEM)
             return snplp__oom();
         return snplp__fail(rc, "%s", r.first_code ? r.first : "import failed");
     }
-    *out = r.ref;
+    if (out.list)
+        *out.list = r.list;
+    else
+        *out.ref = r.ref;
     return SNPLP_OK;
 }
 
-int snplp_referential_import_memory(snplp_referential **out, snplp_diagnostics *diags,
-                                    const void *data, size_t size, const char *name,
-                                    const snplp_import_options *options)
+static int import_memory(target out, snplp_diagnostics *diags, const void *data, size_t size,
+                         const char *name, const snplp_import_options *options, const char *fn)
 {
-    if (!out || (!data && size))
-        return snplp__bad_arg(__func__, "NULL out or data");
+    if ((!out.ref && !out.list) || (!data && size))
+        return snplp__bad_arg(fn, "NULL out or data");
     source s = {.data = data ? data : "", .size = size, .total = size};
     return import(out, diags, &s, name, options);
 }
 
-int snplp_referential_import_callback(snplp_referential **out, snplp_diagnostics *diags,
-                                      snplp_read_fn read, void *user, const char *name,
-                                      const snplp_import_options *options)
+static int import_callback(target out, snplp_diagnostics *diags, snplp_read_fn read, void *user,
+                           const char *name, const snplp_import_options *options, const char *fn)
 {
-    if (!out || !read)
-        return snplp__bad_arg(__func__, "NULL out or read");
+    if ((!out.ref && !out.list) || !read)
+        return snplp__bad_arg(fn, "NULL out or read");
     source s = {.read = read, .user = user};
     return import(out, diags, &s, name, options);
 }
 
-int snplp_referential_import_file(snplp_referential **out, snplp_diagnostics *diags,
-                                  const char *path, const snplp_import_options *options)
+static int import_file(target out, snplp_diagnostics *diags, const char *path,
+                       const snplp_import_options *options, const char *fn)
 {
-    if (!out || !path)
-        return snplp__bad_arg(__func__, "NULL out or path");
+    if ((!out.ref && !out.list) || !path)
+        return snplp__bad_arg(fn, "NULL out or path");
     FILE *f = fopen(path, "rb");
     struct stat st;
     if (!f || fstat(fileno(f), &st) != 0 || S_ISDIR(st.st_mode)) {
@@ -1617,11 +2174,50 @@ int snplp_referential_import_file(snplp_referential **out, snplp_diagnostics *di
         if (diags && snplp__diag(diags, SNPLP_SEVERITY_ERROR, SNPLP_DIAG_IO, 0, 0, NULL,
                                  "cannot open %s", snplp__quote(q, sizeof q, path)) != SNPLP_OK)
             return snplp__oom();
-        return snplp__fail(SNPLP_EIO, "%s: cannot open %s", __func__,
-                           snplp__quote(q, sizeof q, path));
+        return snplp__fail(SNPLP_EIO, "%s: cannot open %s", fn, snplp__quote(q, sizeof q, path));
     }
     source s = {.file = f, .total = (uint64_t)st.st_size};
     int rc = import(out, diags, &s, path, options);
     fclose(f);
     return rc;
+}
+
+int snplp_referential_import_memory(snplp_referential **out, snplp_diagnostics *diags,
+                                    const void *data, size_t size, const char *name,
+                                    const snplp_import_options *options)
+{
+    return import_memory((target){out, NULL}, diags, data, size, name, options, __func__);
+}
+
+int snplp_referential_import_callback(snplp_referential **out, snplp_diagnostics *diags,
+                                      snplp_read_fn read, void *user, const char *name,
+                                      const snplp_import_options *options)
+{
+    return import_callback((target){out, NULL}, diags, read, user, name, options, __func__);
+}
+
+int snplp_referential_import_file(snplp_referential **out, snplp_diagnostics *diags,
+                                  const char *path, const snplp_import_options *options)
+{
+    return import_file((target){out, NULL}, diags, path, options, __func__);
+}
+
+int snplp_conventions_import_memory(snplp_convention_list **out, snplp_diagnostics *diags,
+                                    const void *data, size_t size, const char *name,
+                                    const snplp_import_options *options)
+{
+    return import_memory((target){NULL, out}, diags, data, size, name, options, __func__);
+}
+
+int snplp_conventions_import_callback(snplp_convention_list **out, snplp_diagnostics *diags,
+                                      snplp_read_fn read, void *user, const char *name,
+                                      const snplp_import_options *options)
+{
+    return import_callback((target){NULL, out}, diags, read, user, name, options, __func__);
+}
+
+int snplp_conventions_import_file(snplp_convention_list **out, snplp_diagnostics *diags,
+                                  const char *path, const snplp_import_options *options)
+{
+    return import_file((target){NULL, out}, diags, path, options, __func__);
 }

@@ -30,6 +30,8 @@ typedef enum snplp_severity {
  * 200-299: reading XML (xml.h): 200-209 the document itself (well-formedness, refused
  * constructs, size limits), 210-229 what the schema states, 230-239 model rules met while
  * reading, 240-249 notes on the text read.
+ * 300-399: conventions: 300-309 the rules of one convention, 310-319 those of a set, 320-339
+ * reading indicator values from CSV (csv.h).
  */
 typedef enum snplp_diag_code {
     SNPLP_DIAG_NONE = 0,                 /**< "none": no code (diagnostics added by hand) */
@@ -67,6 +69,9 @@ typedef enum snplp_diag_code {
     SNPLP_DIAG_SCHEMA = 220,             /**< "schema": a finding of libxml2's XSD validation
                                               (strict import only) */
     SNPLP_DIAG_DUPLICATE_ID = 230,       /**< "duplicate-id": an id already used in the document */
+    SNPLP_DIAG_MODEL_VALUE = 231,        /**< "model-value": a value the schema allows but the
+                                              model refuses (files of conventions: an unofficial
+                                              territory code, a decimal beyond 64 bits...) */
     SNPLP_DIAG_TEXT_NORMALIZED = 240,    /**< "text-normalized": a text was not in Unicode NFC and
                                               was normalized (warning) */
     SNPLP_DIAG_YEARS_MISSING = 300,      /**< "years-missing": a convention's years are not set */
@@ -88,8 +93,36 @@ typedef enum snplp_diag_code {
                                                 conventions that give it different units */
     SNPLP_DIAG_AGGREGATION_MISMATCH = 312, /**< "aggregation-mismatch": conventions give an
                                                 indicator different aggregation rules */
-    SNPLP_DIAG_AGGREGATE_OVERFLOW = 313    /**< "aggregate-overflow": an aggregate beyond the
+    SNPLP_DIAG_AGGREGATE_OVERFLOW = 313,   /**< "aggregate-overflow": an aggregate beyond the
                                                 range of a decimal */
+    SNPLP_DIAG_CSV_IO = 320,               /**< "csv-io": the CSV input could not be read
+                                                (fatal) */
+    SNPLP_DIAG_CSV_ENCODING = 321,         /**< "csv-encoding": invalid UTF-8 or a control
+                                                character in a field, or a UTF-16 input */
+    SNPLP_DIAG_CSV_SYNTAX = 322,           /**< "csv-syntax": a quoted field never closed, text
+                                                after a closing quote, a quote in an unquoted
+                                                field */
+    SNPLP_DIAG_CSV_FIELD_TOO_LONG = 323,   /**< "csv-field-too-long": a field longer than
+                                                #SNPLP_CSV_MAX_FIELD bytes */
+    SNPLP_DIAG_CSV_FIELD_COUNT = 324,      /**< "csv-field-count": a row without exactly eight
+                                                fields */
+    SNPLP_DIAG_CSV_HEADER = 325,           /**< "csv-header": the first row is not the header */
+    SNPLP_DIAG_CSV_TOO_MANY_ERRORS = 326,  /**< "csv-too-many-errors": the import stopped after
+                                                #SNPLP_CSV_MAX_ERRORS errors */
+    SNPLP_DIAG_UNKNOWN_CONVENTION = 327,   /**< "unknown-convention": a row names no convention
+                                                of the list */
+    SNPLP_DIAG_UNKNOWN_INDICATOR = 328,    /**< "unknown-indicator": a row names no indicator of
+                                                its convention */
+    SNPLP_DIAG_BAD_YEAR = 329,             /**< "bad-year": a year that is not four digits from
+                                                #SNPLP_YEAR_MIN to #SNPLP_YEAR_MAX */
+    SNPLP_DIAG_CSV_YEAR_OUTSIDE = 330,     /**< "csv-year-outside": a row would change a value
+                                                for a year outside the convention */
+    SNPLP_DIAG_BAD_NUMBER = 331,           /**< "bad-number": a target or actual that is not a
+                                                number of the dialect, or out of range */
+    SNPLP_DIAG_UNIT_DIFFERS = 332,         /**< "unit-differs": a row's unit is not its
+                                                indicator's */
+    SNPLP_DIAG_DUPLICATE_ROW = 333         /**< "duplicate-row": a second row for the same
+                                                convention, indicator and year */
 } snplp_diag_code;
 
 /**

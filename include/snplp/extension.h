@@ -61,6 +61,37 @@ SNPLP_API int snplp_referential_foreign_attribute_at(const snplp_referential *re
                                                      const char **ns, const char **prefix,
                                                      const char **name, const char **value);
 
+/**
+ * @brief Appends an extension element to a convention (@p item_id NULL) or to its action or
+ *        indicator @p item_id: as snplp_referential_add_extension(), written back at the end of
+ *        that element in a file of conventions.
+ * @return #SNPLP_OK, #SNPLP_EINVAL, #SNPLP_ENOTFOUND (no such action or indicator),
+ *         #SNPLP_ENOMEM.
+ */
+SNPLP_API int snplp_convention_add_extension(snplp_convention *conv, const char *item_id,
+                                             const char *xml);
+/** @brief The number of extension elements of the convention (@p item_id NULL) or of its
+ *         action or indicator (0 if there is no such one). */
+SNPLP_API size_t snplp_convention_extension_count(const snplp_convention *conv,
+                                                  const char *item_id);
+/** @brief The extension element at @p index, as canonical XML text; NULL if out of range.
+ *         Borrowed: valid as long as the convention. */
+SNPLP_API const char *snplp_convention_extension_at(const snplp_convention *conv,
+                                                    const char *item_id, size_t index);
+/** @brief Adds (or replaces) a foreign attribute on the convention (@p item_id NULL) or on its
+ *         action or indicator: as snplp_referential_set_foreign_attribute(). */
+SNPLP_API int snplp_convention_set_foreign_attribute(snplp_convention *conv, const char *item_id,
+                                                     const char *ns, const char *prefix,
+                                                     const char *name, const char *value);
+/** @brief The number of foreign attributes of the convention, action or indicator. */
+SNPLP_API size_t snplp_convention_foreign_attribute_count(const snplp_convention *conv,
+                                                          const char *item_id);
+/** @brief The foreign attribute at @p index: as snplp_referential_foreign_attribute_at(). */
+SNPLP_API int snplp_convention_foreign_attribute_at(const snplp_convention *conv,
+                                                    const char *item_id, size_t index,
+                                                    const char **ns, const char **prefix,
+                                                    const char **name, const char **value);
+
 SNPLP_END_DECLS
 
 #endif
