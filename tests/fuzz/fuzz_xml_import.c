@@ -17,6 +17,9 @@
  *  6. when the import succeeded: export to memory, import the export, and require the result
  *     to equal the first import (snplp_referential_equal()); exporting it again must give the
  *     same bytes (export is deterministic).
+ * Each input goes through all of this twice: read as a referential, and read as a file of
+ * conventions (snplp_conventions_import_memory() and the other functions of conventions), so
+ * both roots and every element of both are fuzzed from the same corpus.
  * Any disagreement calls abort(), which libFuzzer reports as a crash. Everything is freed, so
  * LeakSanitizer catches leaks on every path.
  *
@@ -123,29 +126,112 @@ static bool libxml2_well_formed(const uint8_t *data, size_t size)
     return ok;
 }
 
+/* The operations on one kind of document: a referential or a file of conventions. Models are
+ * handled as void * (a snplp_referential * or a snplp_convention_list *). */
+typedef struct kind {
+    const char *name;
+    int (*import_memory)(void **out, snplp_diagnostics *diags, const uint8_t *data, size_t size,
+                         const char *name, const snplp_import_options *options);
+    int (*import_callback)(void **out, snplp_read_fn read, void *user);
+    int (*export_memory)(char **out, size_t *size, const void *model);
+    bool (*equal)(const void *a, const void *b);
+    void (*release)(void *model);
+} kind;
+
+static int ref_import_memory(void **out, snplp_diagnostics *diags, const uint8_t *data, size_t size,
+                             const char *name, const snplp_import_options *options)
+{
+    snplp_referential *ref = NULL;
+    int rc = snplp_referential_import_memory(&ref, diags, data, size, name, options);
+    *out = ref;
+    return rc;
+}
+
+static int ref_import_callback(void **out, snplp_read_fn read, void *user)
+{
+    snplp_referential *ref = NULL;
+    int rc = snplp_referential_import_callback(&ref, NULL, read, user, "fuzz", NULL);
+    *out = ref;
+    return rc;
+}
+
+static int ref_export_memory(char **out, size_t *size, const void *model)
+{
+    return snplp_referential_export_memory(out, size, model);
+}
+
+static bool ref_equal(const void *a, const void *b)
+{
+    return snplp_referential_equal(a, b);
+}
+
+static void ref_release(void *model)
+{
+    snplp_referential_unref(model);
+}
+
+static int conv_import_memory(void **out, snplp_diagnostics *diags, const uint8_t *data,
+                              size_t size, const char *name, const snplp_import_options *options)
+{
+    snplp_convention_list *list = NULL;
+    int rc = snplp_conventions_import_memory(&list, diags, data, size, name, options);
+    *out = list;
+    return rc;
+}
+
+static int conv_import_callback(void **out, snplp_read_fn read, void *user)
+{
+    snplp_convention_list *list = NULL;
+    int rc = snplp_conventions_import_callback(&list, NULL, read, user, "fuzz", NULL);
+    *out = list;
+    return rc;
+}
+
+static int conv_export_memory(char **out, size_t *size, const void *model)
+{
+    return snplp_conventions_export_memory(out, size, model);
+}
+
+static bool conv_equal(const void *a, const void *b)
+{
+    return snplp_convention_list_equal(a, b);
+}
+
+static void conv_release(void *model)
+{
+    snplp_convention_list_free(model);
+}
+
+static const kind kinds[] = {
+    {"referential", ref_import_memory, ref_import_callback, ref_export_memory, ref_equal,
+     ref_release},
+    {"conventions", conv_import_memory, conv_import_callback, conv_export_memory, conv_equal,
+     conv_release},
+};
+
 /* Prints the findings of an import (to explain a failure). */
-static void dump(const char *label, const uint8_t *data, size_t size,
+static void dump(const kind *k, const char *label, const uint8_t *data, size_t size,
                  const snplp_import_options *options)
 {
     snplp_diagnostics *diags = NULL;
-    snplp_referential *ref = NULL;
+    void *model = NULL;
     if (snplp_diagnostics_new(&diags) != SNPLP_OK) {
         abort();
     }
-    int rc = snplp_referential_import_memory(&ref, diags, data, size, "fuzz", options);
-    fprintf(stderr, "--- %s import: %s\n", label, snplp_status_name(rc));
+    int rc = k->import_memory(&model, diags, data, size, "fuzz", options);
+    fprintf(stderr, "--- %s %s import: %s\n", k->name, label, snplp_status_name(rc));
     for (size_t i = 0; i < snplp_diagnostics_count(diags); i++) {
         const snplp_diagnostic *d = snplp_diagnostics_at(diags, i);
         fprintf(stderr, "%zu:%zu: %s %s: %s\n", snplp_diagnostic_line(d),
                 snplp_diagnostic_column(d), snplp_severity_name(snplp_diagnostic_severity(d)),
                 snplp_diag_code_name(snplp_diagnostic_code(d)), snplp_diagnostic_message(d));
     }
-    snplp_referential_unref(ref);
+    k->release(model);
     snplp_diagnostics_free(diags);
 }
 
 /* Runs one import with a fresh diagnostics list (checked for an error when rc says so). */
-static int import(snplp_referential **out, const uint8_t *data, size_t size,
+static int import(const kind *k, void **out, const uint8_t *data, size_t size,
                   const snplp_import_options *options)
 {
     snplp_diagnostics *diags = NULL;
@@ -153,10 +239,10 @@ static int import(snplp_referential **out, const uint8_t *data, size_t size,
         abort();
     }
     *out = NULL;
-    int rc = snplp_referential_import_memory(out, diags, data, size, "fuzz", options);
+    int rc = k->import_memory(out, diags, data, size, "fuzz", options);
     check_status(snplp_import_options_strict(options) ? "strict" : "default", rc);
     if ((rc == SNPLP_OK) != (*out != NULL)) {
-        fail("import returned a referential and a status that disagree", rc, rc);
+        fail("import returned a model and a status that disagree", rc, rc);
     }
     /* An error status with no error diagnostic leaves the user without an explanation. */
     if ((rc == SNPLP_EPARSE || rc == SNPLP_EVALIDATION) &&
@@ -170,10 +256,10 @@ static int import(snplp_referential **out, const uint8_t *data, size_t size,
     return rc;
 }
 
-int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+static void one_kind(const kind *k, const uint8_t *data, size_t size)
 {
-    snplp_referential *ref = NULL;
-    int rc = import(&ref, data, size, NULL);
+    void *model = NULL;
+    int rc = import(k, &model, data, size, NULL);
 
     /* Strict: the same verdict. */
     snplp_import_options *strict = NULL;
@@ -185,36 +271,35 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     if (snplp_import_options_set_progress(strict, on_progress, &progress) != SNPLP_OK) {
         abort();
     }
-    snplp_referential *strict_ref = NULL;
-    int strict_rc = import(&strict_ref, data, size, strict);
+    void *strict_model = NULL;
+    int strict_rc = import(k, &strict_model, data, size, strict);
     if ((rc == SNPLP_OK) != (strict_rc == SNPLP_OK)) {
-        dump("default", data, size, NULL);
+        dump(k, "default", data, size, NULL);
         progress.last = 0;
-        dump("strict", data, size, strict);
+        dump(k, "strict", data, size, strict);
         fail("default and strict imports disagree", rc, strict_rc);
     }
-    if (rc == SNPLP_OK && !snplp_referential_equal(ref, strict_ref)) {
-        fail("default and strict imports read different referentials", rc, strict_rc);
+    if (rc == SNPLP_OK && !k->equal(model, strict_model)) {
+        fail("default and strict imports read different models", rc, strict_rc);
     }
     snplp_import_options_free(strict);
-    snplp_referential_unref(strict_ref);
+    k->release(strict_model);
 
-    /* Streamed in small pieces: the same status and the same referential. */
+    /* Streamed in small pieces: the same status and the same model. */
     struct reader reader = {data, size, 0, 0};
-    snplp_referential *piece_ref = NULL;
-    int piece_rc =
-        snplp_referential_import_callback(&piece_ref, NULL, read_pieces, &reader, "fuzz", NULL);
+    void *piece_model = NULL;
+    int piece_rc = k->import_callback(&piece_model, read_pieces, &reader);
     check_status("read-callback", piece_rc);
     if (piece_rc != rc) {
         fail("import from memory and from a read callback disagree", rc, piece_rc);
     }
-    if (rc == SNPLP_OK && !snplp_referential_equal(ref, piece_ref)) {
-        fail("import from a read callback read a different referential", rc, piece_rc);
+    if (rc == SNPLP_OK && !k->equal(model, piece_model)) {
+        fail("import from a read callback read a different model", rc, piece_rc);
     }
-    snplp_referential_unref(piece_ref);
+    k->release(piece_model);
 
     if (rc != SNPLP_OK) {
-        return 0;
+        return;
     }
     if (!libxml2_well_formed(data, size)) {
         fail("import accepted a document that libxml2 finds not well-formed", rc, rc);
@@ -223,42 +308,49 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     /* Round trip: export, import the export, compare. */
     char *xml = NULL;
     size_t xml_size = 0;
-    int export_rc = snplp_referential_export_memory(&xml, &xml_size, ref);
+    int export_rc = k->export_memory(&xml, &xml_size, model);
     if (export_rc != SNPLP_OK) {
-        fail("export of an imported referential failed", export_rc, export_rc);
+        fail("export of an imported model failed", export_rc, export_rc);
     }
     if (strlen(xml) != xml_size) {
         fail("export size is not the length of the document", export_rc, export_rc);
     }
-    snplp_referential *again = NULL;
+    void *again = NULL;
     snplp_diagnostics *diags = NULL;
     if (snplp_diagnostics_new(&diags) != SNPLP_OK) {
         abort();
     }
-    int again_rc = snplp_referential_import_memory(&again, diags, xml, xml_size, "export", NULL);
+    int again_rc = k->import_memory(&again, diags, (const uint8_t *)xml, xml_size, "export", NULL);
     if (again_rc != SNPLP_OK) {
         const snplp_diagnostic *d = snplp_diagnostics_at(diags, 0);
         fprintf(stderr, "fuzz_xml_import: %zu:%zu %s: %s\n--- export ---\n%s\n",
                 snplp_diagnostic_line(d), snplp_diagnostic_column(d),
                 snplp_diag_code_name(snplp_diagnostic_code(d)), snplp_diagnostic_message(d), xml);
-        fail("the export of an imported referential does not import", rc, again_rc);
+        fail("the export of an imported model does not import", rc, again_rc);
     }
     snplp_diagnostics_free(diags);
-    if (!snplp_referential_equal(ref, again)) {
+    if (!k->equal(model, again)) {
         fprintf(stderr, "--- export ---\n%s\n", xml);
-        fail("export then import changed the referential", rc, again_rc);
+        fail("export then import changed the model", rc, again_rc);
     }
     char *xml2 = NULL;
     size_t xml2_size = 0;
-    if (snplp_referential_export_memory(&xml2, &xml2_size, again) != SNPLP_OK) {
-        fail("export of the re-imported referential failed", rc, again_rc);
+    if (k->export_memory(&xml2, &xml2_size, again) != SNPLP_OK) {
+        fail("export of the re-imported model failed", rc, again_rc);
     }
     if (xml2_size != xml_size || memcmp(xml, xml2, xml_size) != 0) {
-        fail("exporting the same referential twice gave different bytes", rc, again_rc);
+        fail("exporting the same model twice gave different bytes", rc, again_rc);
     }
     snplp_free(xml2);
     snplp_free(xml);
-    snplp_referential_unref(again);
-    snplp_referential_unref(ref);
+    k->release(again);
+    k->release(model);
+}
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+    for (size_t i = 0; i < sizeof kinds / sizeof kinds[0]; i++) {
+        one_kind(&kinds[i], data, size);
+    }
     return 0;
 }
