@@ -350,6 +350,7 @@ typedef struct frame {
     snplp_ext *cext;
     int32_t year, year2;
     bool has_year, has_year2, has_date, has_dec[2], has_polarity, has_aggregation;
+    bool bad_value; /* an attribute had a bad value: no follow-on findings from the model */
     snplp_date date;
     snplp_decimal dec[2]; /* value or target, actual */
     int e1;               /* kind, objective, status or unit */
@@ -1268,7 +1269,7 @@ static void deliver_conv_text(reader *r, const frame *t, frame *p, const char *t
         conv_check_nfc(r, t, ind->id, ind->label, text);
         if (p->has_polarity && (rc = snplp_indicator_set_polarity(ind, p->polarity)) != SNPLP_OK)
             conv_failed(r, p, rc, "indicator");
-        if ((p->has_aggregation || p->has_weight) &&
+        if ((p->has_aggregation || (p->has_weight && !p->bad_value)) &&
             (rc = snplp_indicator_set_aggregation(
                  ind, p->has_aggregation ? p->aggregation : SNPLP_AGGREGATION_NONE,
                  p->has_weight ? p->ids[ID_WEIGHT] : NULL)) != SNPLP_OK)
@@ -1403,6 +1404,7 @@ static void check_attributes(reader *r, frame *f, int nb, const xmlChar **attrs)
                     ar->name, shown);
             if (ar->required || ar->type == V_ID)
                 f->dead = true;
+            f->bad_value = true;
             continue;
         }
         if (ar->type == V_ID) {

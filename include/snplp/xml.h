@@ -153,7 +153,7 @@ SNPLP_API int snplp_referential_export_callback(const snplp_referential *ref, sn
 /**
  * @brief Imports a file of conventions (root element `<conventions>`, one or more
  *        `<convention>`): the same reading, checks, limits and findings as a referential
- *        (docs/xml-format.md, "Conventions").
+ *        (docs/xml-format.md, "Files of conventions").
  *
  * The schema's rules and the model's refusals (an unofficial territory code, a reused id...)
  * are findings placed at their line and column. The coherence rules of conventions

@@ -39,7 +39,20 @@ static void every_code_has_its_name(void **state)
         {SNPLP_DIAG_BAD_ID, 217, "bad-id"},
         {SNPLP_DIAG_SCHEMA, 220, "schema"},
         {SNPLP_DIAG_DUPLICATE_ID, 230, "duplicate-id"},
+        {SNPLP_DIAG_MODEL_VALUE, 231, "model-value"},
         {SNPLP_DIAG_TEXT_NORMALIZED, 240, "text-normalized"},
+        {SNPLP_DIAG_YEARS_MISSING, 300, "years-missing"},
+        {SNPLP_DIAG_YEARS_SPAN, 301, "years-span"},
+        {SNPLP_DIAG_PERCENT_RANGE, 302, "percent-range"},
+        {SNPLP_DIAG_BAD_COUNT, 303, "bad-count"},
+        {SNPLP_DIAG_NUMERATOR_OVER_DENOMINATOR, 304, "numerator-over-denominator"},
+        {SNPLP_DIAG_YEAR_OUTSIDE, 305, "year-outside"},
+        {SNPLP_DIAG_ACTUAL_MISSING, 306, "actual-missing"},
+        {SNPLP_DIAG_CORE_ACTION_MISSING, 307, "core-action-missing"},
+        {SNPLP_DIAG_DUPLICATE_CONVENTION, 310, "duplicate-convention"},
+        {SNPLP_DIAG_UNIT_MISMATCH, 311, "unit-mismatch"},
+        {SNPLP_DIAG_AGGREGATION_MISMATCH, 312, "aggregation-mismatch"},
+        {SNPLP_DIAG_AGGREGATE_OVERFLOW, 313, "aggregate-overflow"},
     };
     for (size_t i = 0; i < sizeof codes / sizeof codes[0]; i++) {
         assert_int_equal((int)codes[i].code, codes[i].value);
@@ -50,8 +63,8 @@ static void every_code_has_its_name(void **state)
 static void unknown_code_is_unknown(void **state)
 {
     (void)state;
-    static const int unknown[] = {1,   99,  100, 108,  199, 206,     209,
-                                  218, 231, 241, 1000, -1,  INT_MAX, INT_MIN};
+    static const int unknown[] = {1,   99,  100, 108, 199,  206, 209,     218,    232,
+                                  241, 308, 314, 399, 1000, -1,  INT_MAX, INT_MIN};
     for (size_t i = 0; i < sizeof unknown / sizeof unknown[0]; i++)
         assert_string_equal(snplp_diag_code_name((snplp_diag_code)unknown[i]), "unknown");
 }
