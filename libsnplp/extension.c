@@ -240,6 +240,25 @@ void snplp__ext_clear(snplp_ext *e)
 
 /* ---- the public API ---- */
 
+/* The foreign attribute at index of e (NULL: none), into the out-parameters that are not
+ * NULL. */
+static int attr_at(const snplp_ext *e, size_t index, const char **ns, const char **prefix,
+                   const char **name, const char **value, const char *fn)
+{
+    const snplp_foreign_attr *a = e ? snplp__list_at(&e->attrs, index) : NULL;
+    if (!a)
+        return snplp__fail(SNPLP_ENOTFOUND, "%s: no foreign attribute at index %zu", fn, index);
+    if (ns)
+        *ns = a->ns;
+    if (prefix)
+        *prefix = a->prefix;
+    if (name)
+        *name = a->name;
+    if (value)
+        *value = a->value;
+    return SNPLP_OK;
+}
+
 static snplp_item *find(const snplp_referential *ref, const char *id)
 {
     if (!snplp__ref_ok(ref) || !id)
@@ -469,20 +488,7 @@ int snplp_referential_foreign_attribute_at(const snplp_referential *ref, const c
     int rc = find_or_fail(&it, ref, item_id, __func__);
     if (rc != SNPLP_OK)
         return rc;
-    const snplp_ext *e = snplp__ext_get(it);
-    const snplp_foreign_attr *a = e ? snplp__list_at(&e->attrs, index) : NULL;
-    if (!a)
-        return snplp__fail(SNPLP_ENOTFOUND, "%s: no foreign attribute at index %zu", __func__,
-                           index);
-    if (ns)
-        *ns = a->ns;
-    if (prefix)
-        *prefix = a->prefix;
-    if (name)
-        *name = a->name;
-    if (value)
-        *value = a->value;
-    return SNPLP_OK;
+    return attr_at(snplp__ext_get(it), index, ns, prefix, name, value, __func__);
 }
 
 /* ---- extensions of conventions, actions and indicators ---- */
@@ -575,17 +581,5 @@ int snplp_convention_foreign_attribute_at(const snplp_convention *conv, const ch
     const snplp_ext *e = conv_ext(conv, item_id, &depth, __func__, true);
     if (!e)
         return snplp_error_last_code();
-    const snplp_foreign_attr *a = snplp__list_at(&e->attrs, index);
-    if (!a)
-        return snplp__fail(SNPLP_ENOTFOUND, "%s: no foreign attribute at index %zu", __func__,
-                           index);
-    if (ns)
-        *ns = a->ns;
-    if (prefix)
-        *prefix = a->prefix;
-    if (name)
-        *name = a->name;
-    if (value)
-        *value = a->value;
-    return SNPLP_OK;
+    return attr_at(e, index, ns, prefix, name, value, __func__);
 }
