@@ -1,14 +1,19 @@
 #!/usr/bin/env python3
 """Tests of the snplp command-line program (tools/snplp.c), run by CTest:
     test_cli.py SNPLP_PROGRAM SCHEMA_FILE
-Each check runs the program and asserts its exit status and output."""
+Each check runs the program and asserts its exit status and output. The report and CSV checks
+read the example conventions of examples/data (found from this file's place in the tree)."""
 import os
 import re
 import subprocess
 import sys
 import tempfile
+import unicodedata
 
 PROG, SCHEMA = sys.argv[1], sys.argv[2]
+ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+CONV49 = os.path.join(ROOT, "examples", "data", "convention-49.xml")
+CONV52 = os.path.join(ROOT, "examples", "data", "conventions-52.xml")
 failures = []
 
 
@@ -65,7 +70,8 @@ with tempfile.TemporaryDirectory() as tmp:
 
     # --help, --version, usage errors
     rc, out, err = run("--help")
-    check("--help", rc == 0 and "snplp validate" in out and "export-builtin" in out, out)
+    check("--help", rc == 0 and "snplp validate" in out and "export-builtin" in out
+          and "snplp report" in out and "--csv" in out and "snplp import-csv" in out, out)
     rc, out, _ = run("--version")
     check("--version", rc == 0 and re.match(r"^snplp \d+\.\d+\.\d+ \(XML namespace urn:snplp:1\.0\)$",
                                             out.strip()), out)
@@ -122,6 +128,350 @@ with tempfile.TemporaryDirectory() as tmp:
     check("export-builtin xmllint", xl.returncode == 0, xl.stderr)
     rc, _, err = run("export-builtin", "-o", os.path.join(tmp, "no", "such", "dir.xml"))
     check("export-builtin bad dir", rc == 1 and "snplp export-builtin:" in err, err)
+
+
+# ---- report, report --csv, import-csv (conventions) ----
+
+def width(text):
+    """Terminal columns, as the program counts them (termtext.c)."""
+    w = 0
+    for c in text:
+        if unicodedata.category(c) in ("Mn", "Me", "Cf", "Cc"):
+            continue
+        w += 2 if unicodedata.east_asian_width(c) in ("W", "F") else 1
+    return w
+
+
+def section(out, first, last):
+    """The lines of out from the line starting with first up to (not including) the next line
+    starting with last."""
+    lines = out.splitlines()
+    try:
+        start = next(i for i, l in enumerate(lines) if l.startswith(first))
+    except StopIteration:
+        return []
+    end = next((i for i in range(start + 1, len(lines)) if lines[i].startswith(last)), len(lines))
+    return lines[start:end]
+
+
+def matrix_rows(out):
+    """The rows of the (first) matrix table with a year: {(indicator, year): fields}, where
+    fields are the cells after the year; and the set of display columns the year starts at."""
+    lines = section(out, "indicator ", "Cells by status")
+    rows, columns, current = {}, set(), None
+    for line in lines[2:]:
+        m = re.match(r"^(\S+)(\s|$)", line)
+        if m:
+            current = m.group(1)
+        y = re.search(r"(?<=\s)(\d{4})(?=\s)", line)
+        if not y:
+            continue
+        columns.add(width(line[:y.start()]))
+        rows[(current, int(y.group(1)))] = line[y.end():].split()
+    return rows, columns
+
+
+def report_years(out, conv_heading=None):
+    """{year: state} from the first table of execution reports (after conv_heading if given)."""
+    if conv_heading:
+        out = out[out.index(conv_heading):]
+    lines = section(out, "Execution reports at", "Credits at")
+    return {int(l.split()[0]): l.split()[-1] for l in lines[3:] if l.strip()}
+
+
+LONG_LABEL = ("Part des personnes accompagnées par un référent de parcours unique qui déclarent "
+              "que leur situation s’est améliorée « à l’issue de l’accompagnement », "
+              "mesurée par l’enquête annuelle du département auprès des bénéficiaires")
+LONG_ID = "indicateur-dont-l-identifiant-est-plus-long-que-la-premiere-colonne"
+MINI = """<?xml version="1.0" encoding="UTF-8"?>
+<conventions xmlns="urn:snplp:1.0">
+  <convention id="calpae-01-2020" territory-kind="departement" territory-code="01" first-year="2020" last-year="2022">
+    <territory-name>Ain</territory-name>
+    <report year="2020" sent="2021-03-31"/>
+    <indicator id="satisfaction" unit="percent" aggregation="none">
+      <label>""" + LONG_LABEL + """</label>
+      <values year="2020" target="50" actual="41"/>
+      <values year="2021" target="60"/>
+    </indicator>
+    <indicator id="x" unit="count">
+      <label>Cafe\u0301s q\u0301 全角</label>
+      <values year="2020" target="10" actual="10"/>
+    </indicator>
+    <indicator id="LONG_ID" unit="days" polarity="lower-is-better">
+      <label>Texte \u202einversé\u202c\tavec tabulation
+et saut de ligne</label>
+      <values year="2021" target="5" actual="6"/>
+    </indicator>
+  </convention>
+</conventions>
+""".replace("LONG_ID", LONG_ID)
+NO_YEARS = """<?xml version="1.0" encoding="UTF-8"?>
+<conventions xmlns="urn:snplp:1.0">
+  <convention id="calpae-02-2020" territory-kind="departement" territory-code="02">
+    <territory-name>Aisne</territory-name>
+  </convention>
+</conventions>
+"""
+BROKEN = """<?xml version="1.0" encoding="UTF-8"?>
+<conventions xmlns="urn:snplp:1.0">
+  <convention id="calpae-03-2020" territory-kind="departement" territory-code="03" colour="blue">
+    <territory-name>Allier</territory-name>
+  </convention>
+</conventions>
+"""
+HEADER_INTL = "convention,indicator,year,target,actual,unit,source,comment\r\n"
+HEADER_FR = "\ufeffconvention;indicator;year;target;actual;unit;source;comment\r\n"
+
+with tempfile.TemporaryDirectory() as tmp:
+    def write(name, text, newline=None):
+        path = os.path.join(tmp, name)
+        with open(path, "w", encoding="utf-8", newline=newline) as f:
+            f.write(text)
+        return path
+
+    def read(path):
+        with open(path, "rb") as f:
+            return f.read()
+
+    mini, no_years, broken = write("mini.xml", MINI), write("no-years.xml", NO_YEARS), \
+        write("broken.xml", BROKEN)
+    missing = os.path.join(tmp, "missing.xml")
+
+    # usage errors: exit 2, the usage on standard error, nothing on standard output, and no
+    # file is read (the files named do not exist)
+    for args in [("report",), ("report", "--at"), ("report", "--at", "2021-02-30", missing),
+                 ("report", "--at", "31/03/2021", missing), ("report", "--at=2021-13-01", missing),
+                 ("report", "--threshold", "0", missing), ("report", "--threshold", "100.5", missing),
+                 ("report", "--threshold", "80%", missing), ("report", "--bogus", missing),
+                 ("report", "--dialect", "fr", missing), ("report", "-o", "x.csv", missing),
+                 ("report", "--csv", "--dialect", "de", missing),
+                 ("report", "--csv", "--at", "2021-01-01", missing),
+                 ("report", "--csv", "--threshold", "90", missing),
+                 ("import-csv",), ("import-csv", missing, "v.csv"),
+                 ("import-csv", missing, "-o", "out.xml"),
+                 ("import-csv", missing, "v.csv", "w.csv", "-o", "out.xml"),
+                 ("import-csv", "--dialect", "xx", missing, "v.csv", "-o", "out.xml"),
+                 ("import-csv", "--frobnicate", missing, "v.csv", "-o", "out.xml")]:
+        rc, out, err = run(*args)
+        check(f"usage {args}", rc == 2 and "usage:" in err and out == "", (rc, out, err))
+    rc, _, err = run("report", "--at", "2021-02-30", CONV49)
+    check("report bad date message", rc == 2 and err.startswith("snplp report: --at 2021-02-30:")
+          and "28 days" in err, err)
+
+    # the report on one convention: header, aligned matrix, counts, reports, credits, coherence
+    rc, out, err = run("report", "--at", "2021-06-30", CONV49)
+    check("report one", rc == 0 and err == "", (rc, err))
+    check("report one header", out.startswith(
+        "Convention calpae-49-2019: departement 49 Maine-et-Loire, 2019 to 2021 (" + CONV49 + ")\n"
+        "At 2021-06-30; a target is partly reached from 80% of it\n"), out[:300])
+    rows, columns = matrix_rows(out)
+    check("report one aligned", len(columns) == 1, columns)
+    want = {("jeunes-ase-accompagnes", 2019): ["120", "131", "109.2%", "reached"],
+            ("jeunes-ase-accompagnes", 2020): ["150", "128", "85.3%", "partly-reached"],
+            ("jeunes-ase-accompagnes", 2021): ["180", "-", "-", "actual-missing"],
+            ("orientation-rsa-1-mois", 2019): ["60", "48.5", "80.8%", "partly-reached"],
+            ("delai-premier-accueil", 2019): ["10", "9", "100.0%", "reached"],
+            ("delai-premier-accueil", 2020): ["8", "-", "-", "actual-missing"],
+            ("referents-parcours", 2020): ["600", "420", "70.0%", "not-reached"]}
+    for key, fields in want.items():
+        check(f"report one cell {key}", rows.get(key) == fields, rows.get(key))
+    check("report one cells", len(rows) == 18, sorted(rows))
+    check("report one unit", re.search(r"^delai-premier-accueil +days \u2193 +2019 ", out, re.M)
+          and "unit \u2193: lower is better" in out, out)
+    check("report one label", "\n  Délai moyen avant un premier" in out, out)
+    counts = section(out, "Cells by status", "Execution reports")
+    check("report one counts", "  cells           18" in counts and
+          any(re.match(r"^  actual-missing +7$", l) for l in counts), counts)
+    check("report one reports", report_years(out) ==
+          {2019: "on-time", 2020: "late", 2021: "not-yet-due"}, report_years(out))
+    credits = "\n".join(section(out, "Credits at 2021-06-30", "Coherence at"))
+    check("report one credits", re.search(r"^  2020  withheld\n +\[blocking\] action-not-done: "
+                                          r"action action-mobilite", credits, re.M)
+          and re.search(r"^  2021  withheld$", credits, re.M)
+          and "[note] report-late: the report on 2020 was sent on 2021-04-12" in credits
+          and "[note] action-dropped:" in credits and "  2019  " not in credits, credits)
+    check("report one coherence", "\nCoherence at 2021-06-30: 1 error, 0 warnings\n"
+          "  error: [actual-missing] indicator 'delai-premier-accueil'" in out, out)
+
+    # --at around 31 March: the report on 2020 (sent 12 April 2021) is not yet due on 30 and
+    # 31 March, missing from 1 April, late once sent; the missing 2020 actual becomes a finding
+    for day, state, finding in [("2021-03-30", "not-yet-due", False),
+                                ("2021-03-31", "not-yet-due", False),
+                                ("2021-04-01", "missing", True), ("2021-04-11", "missing", True),
+                                ("2021-04-12", "late", True)]:
+        rc, out, err = run("report", "--at", day, CONV49)
+        years = report_years(out)
+        check(f"report --at {day}", rc == 0 and years.get(2020) == state
+              and years.get(2019) == "on-time" and ("[actual-missing]" in out) == finding,
+              (rc, err, years))
+        credits = "\n".join(section(out, "Credits at", "Coherence at"))
+        check(f"report --at {day} credits", ("[blocking] report-missing: the report on 2020" in
+                                             credits) == (state != "late"), credits)
+    rc, out, _ = run("report", "--at=2022-04-01", CONV49)
+    check("report --at= form", rc == 0 and report_years(out).get(2021) == "missing", out)
+    rc, today, _ = run("report", CONV49)
+    check("report default today", rc == 0 and re.search(r"^At \d{4}-\d\d-\d\d;", today, re.M), today)
+
+    # --threshold: 48.5 of 60 is 80.8%, partly reached from 80%, not from 82.5%
+    rc, out, _ = run("report", "--at", "2021-06-30", "--threshold", "82.5", CONV49)
+    rows, _ = matrix_rows(out)
+    check("report --threshold", rc == 0 and "partly reached from 82.5% of it" in out
+          and rows.get(("orientation-rsa-1-mois", 2019)) == ["60", "48.5", "80.8%", "not-reached"]
+          and rows.get(("jeunes-ase-accompagnes", 2020))[-1] == "partly-reached", rows)
+    rc, out, _ = run("report", "--at", "2021-06-30", "--threshold", "100", CONV49)
+    check("report --threshold 100", rc == 0 and "partly-reached" not in
+          "\n".join(section(out, "indicator ", "Cells by status")), out)
+
+    # long labels wrap within the first column and end with "…" past three lines; accents,
+    # combining marks and wide characters are counted in columns, so the table stays aligned
+    rc, out, err = run("report", "--at", "2023-06-30", mini)
+    check("report mini", rc == 0 and re.fullmatch(
+        re.escape(mini) + r":\d+:\d+: warning: \[text-normalized\] [^\n]+\n", err), (rc, err))
+    rows, columns = matrix_rows(out)
+    check("report mini aligned", len(columns) == 1, (columns, out))
+    block = section(out, "satisfaction", "x ")
+    labels = [l[:36].rstrip() for l in block if l.startswith("  ")]
+    check("report mini wrapped", len(labels) == 3 and labels[-1].endswith("\u2026")
+          and all(width(l) <= 36 for l in labels)
+          and " ".join(l.strip() for l in labels).rstrip("\u2026") in LONG_LABEL, labels)
+    # "é" was normalized to NFC on import; "q" has no precomposed form with an accent
+    check("report mini combining", "\n  Caf\u00e9s q\u0301 全角  " in out, out)
+    check("report mini long id", re.search("^" + LONG_ID + "$", out, re.M)
+          and rows.get((LONG_ID, 2021)) == ["5", "6", "83.3%", "partly-reached"], rows)
+    check("report mini controls", "\n  Texte inversé avec tabulation et  " in out
+          and "\u202e" not in out and "\t" not in out, out)
+    check("report mini three years", rows.get(("satisfaction", 2022)) == ["-", "-", "-", "no-target"]
+          and rows.get(("satisfaction", 2020)) == ["50", "41", "82.0%", "partly-reached"], rows)
+
+    if os.path.exists("/dev/full"):
+        with open("/dev/full", "w") as full:
+            p = subprocess.run([PROG, "report", "--at", "2021-06-30", CONV49], stdout=full,
+                               stderr=subprocess.PIPE)
+        check("report to a full disk", p.returncode == 1 and
+              b"writing to standard output failed" in p.stderr, p.stderr)
+
+    # a convention whose years are not set: no matrix, no credits, a coherence finding
+    rc, out, err = run("report", "--at", "2021-06-30", no_years)
+    check("report no years", rc == 0 and "years not set" in out and "[years-missing]" in out
+          and "Credits at" not in out, (rc, out, err))
+
+    # several files: the synthesis, with coverage and the conventions lacking values, then each
+    # convention's reports and credits
+    rc, out, err = run("report", "--at", "2021-06-30", CONV49, CONV52)
+    check("report synthesis", rc == 0 and err == "" and out.startswith("Synthesis of 4 conventions\n"),
+          (rc, err, out[:200]))
+    rows, columns = matrix_rows(out)
+    check("report synthesis aligned", len(columns) == 1, columns)
+    check("report synthesis matrix", "Synthesis matrix of 4 conventions" in out
+          and re.search(r"^indicator +unit +year +target +actual +rate +status +covered +lacking$",
+                        out, re.M), out)
+    cell = rows.get(("referents-parcours", 2020), [])
+    check("report synthesis covered", len(cell) >= 5 and cell[4] == "2/3"
+          and "calpae-53-2019" in " ".join(cell[5:]), cell)
+    check("report synthesis sections", all(f"== Convention {c}:" in out for c in
+                                           ["calpae-49-2019", "calpae-44-2019", "calpae-53-2019",
+                                            "calpae-85-2019"]), out)
+    check("report synthesis mayenne", report_years(out, "== Convention calpae-53-2019").get(2020)
+          == "missing", out)
+    check("report synthesis vendée", report_years(out, "== Convention calpae-85-2019").get(2019)
+          == "late", out)
+    # the same file twice: the synthesis reports the duplicate and leaves it out
+    rc, out, err = run("report", "--at", "2021-06-30", CONV49, CONV49)
+    check("report duplicate", rc == 0 and "error: [duplicate-convention]" in out
+          and "Synthesis matrix of 1 convention\n" in out, (rc, err, out[:600]))
+    # a file without years next to others: left out of the synthesis, said so
+    rc, out, err = run("report", "--at", "2021-06-30", CONV49, no_years)
+    check("report synthesis no years", rc == 0 and "calpae-02-2020 is left out of the synthesis"
+          in out and "Synthesis matrix of 1 convention\n" in out, (rc, err))
+
+    # files that cannot be read: every finding on standard error, exit 1, no report
+    rc, out, err = run("report", missing)
+    check("report missing file", rc == 1 and out == "" and err.startswith(missing + ": error: [io]"),
+          (rc, out, err))
+    rc, out, err = run("report", "--at", "2021-06-30", CONV49, broken, missing)
+    lines = err.splitlines()
+    check("report broken", rc == 1 and out == "" and any(
+        LINE.match(l) and l.startswith(broken + ":3:") and "[unknown-attribute]" in l
+        for l in lines) and any(l.startswith(missing + ": error: [io]") for l in lines), err)
+    rc, out, err = run("report", "--csv", broken)
+    check("report --csv broken", rc == 1 and out == "" and broken + ":3:" in err, (rc, out, err))
+
+    # --csv: the values, to standard output or a file, in both dialects
+    rc, intl, err = run("report", "--csv", CONV49)
+    check("csv intl", rc == 0 and err == "" and intl.startswith(HEADER_INTL)
+          and "\r\ncalpae-49-2019,orientation-rsa-1-mois,2019,60,48.5,percent," in intl
+          and "\r\ncalpae-49-2019,jeunes-ase-accompagnes,2021,180,,count," in intl, (rc, err, intl[:300]))
+    rc, fr, err = run("report", "--csv", "--dialect", "fr", CONV49)
+    check("csv fr", rc == 0 and err == "" and fr.startswith(HEADER_FR)
+          and "\r\ncalpae-49-2019;orientation-rsa-1-mois;2019;60;48,5;percent;" in fr, (rc, err, fr[:300]))
+    rc, intl_d, _ = run("report", "--csv", "--dialect=intl", CONV49)
+    check("csv --dialect intl is the default", rc == 0 and intl_d == intl, intl_d[:200])
+    target = os.path.join(tmp, "values.csv")
+    write("values.csv", "old")
+    before = sorted(os.listdir(tmp))
+    rc, out, err = run("report", "--csv", "--dialect", "fr", "-o", target, CONV49)
+    check("csv -o", rc == 0 and out == "" and err == "" and read(target) == fr.encode("utf-8"),
+          (rc, out, err))
+    check("csv -o leaves no temporary file", sorted(os.listdir(tmp)) == before, os.listdir(tmp))
+    rc, out, err = run("report", "--csv", "-o", os.path.join(tmp, "no", "dir.csv"), CONV49)
+    check("csv -o bad dir", rc == 1 and out == "" and "snplp report:" in err, (rc, err))
+    rc, both, err = run("report", "--csv", CONV49, CONV52)
+    check("csv several files", rc == 0 and both.startswith(HEADER_INTL) and both.count(HEADER_INTL) == 1
+          and "\r\ncalpae-53-2019," in both and "\r\ncalpae-49-2019," in both, (rc, err))
+    rc, out, err = run("report", "--csv", CONV49, CONV49)
+    check("csv duplicate ids", rc == 1 and out == "" and "[duplicate-convention]" in err, (rc, out, err))
+
+    # import-csv: merge values into a convention, all or nothing
+    merged = os.path.join(tmp, "merged.xml")
+    updated = intl.replace("\r\ncalpae-49-2019,jeunes-ase-accompagnes,2021,180,,count,",
+                           "\r\ncalpae-49-2019,jeunes-ase-accompagnes,2021,180,175,count,")
+    check("csv edit", updated != intl, "")
+    values = write("update.csv", updated, newline="")
+    rc, out, err = run("import-csv", CONV49, values, "-o", merged)
+    check("import-csv", rc == 0 and out == "" and err == "" and os.path.exists(merged), (rc, out, err))
+    rc, out, _ = run("report", "--at", "2022-06-30", merged)
+    rows, _ = matrix_rows(out)
+    check("import-csv merged", rows.get(("jeunes-ase-accompagnes", 2021)) ==
+          ["180", "175", "97.2%", "partly-reached"], rows.get(("jeunes-ase-accompagnes", 2021)))
+    rc, again, _ = run("report", "--csv", merged)
+    check("import-csv round trip", again == updated, again[:300])
+    xl = subprocess.run(["xmllint", "--noout", "--schema", SCHEMA, merged], capture_output=True)
+    check("import-csv xmllint", xl.returncode == 0, xl.stderr)
+    # in the French dialect, and in place (OUT.xml is CONV.xml)
+    inplace = write("inplace.xml", read(CONV49).decode("utf-8"))
+    frvalues = write("fr.csv", HEADER_FR + "calpae-49-2019;orientation-rsa-1-mois;2021;;88,5;;;\r\n",
+                     newline="")
+    rc, out, err = run("import-csv", "--dialect", "fr", inplace, frvalues, "-o", inplace)
+    rc2, out2, _ = run("report", "--at", "2022-06-30", inplace)
+    rows, _ = matrix_rows(out2)
+    check("import-csv fr in place", rc == 0 and err == "" and
+          rows.get(("orientation-rsa-1-mois", 2021)) == ["90", "88.5", "98.3%", "partly-reached"],
+          (rc, err, rows.get(("orientation-rsa-1-mois", 2021))))
+    # failures: every finding with its line and column, nothing written
+    bad = write("bad.csv", HEADER_INTL +
+                "calpae-49-2019,jeunes-ase-accompagnes,2021,,abc,,,\r\n"
+                "calpae-49-2019,no-such-indicator,2021,,1,,,\r\n"
+                "calpae-99-2019,referents-parcours,2021,,1,,,\r\n", newline="")
+    write("kept.xml", "old content")
+    kept = os.path.join(tmp, "kept.xml")
+    before = sorted(os.listdir(tmp))
+    for name, args in [("bad values", (CONV49, bad, "-o", kept)),
+                       ("fr read as intl", (CONV49, frvalues, "-o", kept)),
+                       ("missing csv", (CONV49, os.path.join(tmp, "none.csv"), "-o", kept)),
+                       ("broken xml", (broken, values, "-o", kept)),
+                       ("missing xml", (missing, values, "-o", kept))]:
+        rc, out, err = run("import-csv", *args)
+        check(f"import-csv fails: {name}", rc == 1 and out == "" and err != "", (rc, out, err))
+        check(f"import-csv fails: {name}: not written", read(kept) == b"old content"
+              and sorted(os.listdir(tmp)) == before, os.listdir(tmp))
+    rc, out, err = run("import-csv", CONV49, bad, "-o", kept)
+    lines = [l for l in err.splitlines() if LINE.match(l)]
+    check("import-csv findings", [(LINE.match(l)["file"], LINE.match(l)["line"]) for l in lines] ==
+          [(bad, "2"), (bad, "3"), (bad, "4")] and "[bad-number]" in lines[0]
+          and "[unknown-indicator]" in lines[1] and "[unknown-convention]" in lines[2], err)
+    check("import-csv says nothing was written", "not written" in err, err)
+    rc, out, err = run("import-csv", CONV49, values, "-o", os.path.join(tmp, "no", "dir.xml"))
+    check("import-csv bad output dir", rc == 1 and "snplp import-csv:" in err, (rc, err))
 
 if failures:
     print("\n".join(failures))
