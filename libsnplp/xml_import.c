@@ -325,9 +325,10 @@ static const elem_rule rules[T_COUNT] = {
 /* ---- the reader's state ---- */
 
 typedef struct frame {
-    uint8_t type;  /* etype */
-    uint8_t field; /* snplp_field of a T_TEXT element */
-    bool ext;      /* foreign elements have started: no more snplp elements */
+    uint8_t type;     /* etype */
+    uint8_t field;    /* snplp_field of a T_TEXT element */
+    const char *name; /* the element's name (a text element's own: "title"...) */
+    bool ext;         /* foreign elements have started: no more snplp elements */
     bool text_reported;
     bool dead;    /* no item can be made (a missing title, a duplicate id...) */
     uint16_t pos; /* position in the children's sequence */
@@ -356,7 +357,8 @@ typedef struct frame {
     int e1;               /* kind, objective, status or unit */
     int polarity, aggregation;
     int64_t cents[2];
-    char *pending; /* a signatory's role, a status's reason: until the element ends */
+    char *pending;      /* a signatory's role, a status's reason: until the element ends */
+    snplp_yeartab seen; /* an indicator's <values> years read so far (int32_t records) */
     char code[16];
     /* ids: id, theme, weight, numerator, denominator */
     char ids[5][SNPLP_ID_MAX + 1]; /* not cleared by push(): written before being read */
@@ -670,6 +672,7 @@ static void frame_clear(frame *f)
 {
     free_fattrs(&f->fattrs);
     snplp__free(f->pending);
+    snplp__yeartab_dispose(&f->seen);
     memset(f, 0, offsetof(frame, ids));
 }
 
@@ -692,6 +695,7 @@ static frame *push(reader *r, etype type)
     frame *f = &r->stack[r->depth++];
     memset(f, 0, offsetof(frame, ids));
     f->type = (uint8_t)type;
+    f->name = rules[type].name;
     f->line = cur_line(r);
     f->column = cur_column(r);
     return f;
@@ -1113,7 +1117,13 @@ static void conv_started(reader *r, frame *f)
         snplp_indicator *ind = parent_obj(r, f);
         if (!ind)
             return;
-        if (snplp__yeartab_find(&ind->values, sizeof(snplp_value_year), f->year)) {
+        bool first = false;
+        frame *ip = parent_of(r, f);
+        if (!snplp__yeartab_get(&ip->seen, sizeof(int32_t), f->year, &first)) {
+            oom(r);
+            return;
+        }
+        if (!first) { /* even an empty <values> counts: the year appears once */
             report(r, SNPLP_SEVERITY_ERROR, SNPLP_DIAG_MODEL_VALUE, f->line, f->column, NULL,
                    "a second <values> for %ld in indicator '%s'", (long)f->year, ind->id);
             f->dead = true; /* its source and comment are not kept either */
@@ -1213,10 +1223,17 @@ static void deliver_conv_text(reader *r, const frame *t, frame *p, const char *t
             p->dead = true;
         return;
     case F_ROLE:
-    case F_REASON:
-        if (!(p->pending = snplp__strdup(text)))
+    case F_REASON: {
+        /* kept until the element ends: normalized now, so that the warning has its place */
+        rc = snplp__text_copy(&p->pending, text, NULL);
+        if (rc == SNPLP_ENOMEM)
             oom(r);
+        else if (rc != SNPLP_OK && !(p->pending = snplp__strdup(text)))
+            oom(r); /* (kept as it is: the model will say what is wrong) */
+        else
+            conv_check_nfc(r, t, NULL, p->pending, text);
         return;
+    }
     case F_NAME: {
         snplp_convention *c = parent_obj(r, p);
         if (!c || !p->pending)
@@ -1329,7 +1346,7 @@ static void check_attributes(reader *r, frame *f, int nb, const xmlChar **attrs)
         char q[200];
         if (n > SNPLP_XML_MAX_ATTRIBUTE) {
             ERR(r, SNPLP_DIAG_ATTRIBUTE_TOO_LONG, "attribute '%s' of <%s> is longer than %d bytes",
-                qname(q, sizeof q, a[1], a[0]), rule->name, SNPLP_XML_MAX_ATTRIBUTE);
+                qname(q, sizeof q, a[1], a[0]), f->name, SNPLP_XML_MAX_ATTRIBUTE);
             if (!a[2])
                 for (int k = 0; rule->attrs[k].name; k++)
                     if (strcmp(rule->attrs[k].name, (const char *)a[0]) == 0)
@@ -1347,7 +1364,7 @@ static void check_attributes(reader *r, frame *f, int nb, const xmlChar **attrs)
                 (strcmp((const char *)a[0], "type") == 0 || strcmp((const char *)a[0], "nil") == 0);
             if (is_snplp(a[2]) || !rule->item || xsi_special) {
                 ERR(r, SNPLP_DIAG_UNKNOWN_ATTRIBUTE,
-                    "<%s> takes no attribute '%s' (of namespace %s)", rule->name,
+                    "<%s> takes no attribute '%s' (of namespace %s)", f->name,
                     qname(q, sizeof q, a[1], a[0]), (const char *)a[2]);
                 continue;
             }
@@ -1377,7 +1394,7 @@ static void check_attributes(reader *r, frame *f, int nb, const xmlChar **attrs)
             k++;
         const attr_rule *ar = &rule->attrs[k];
         if (!ar->name) {
-            ERR(r, SNPLP_DIAG_UNKNOWN_ATTRIBUTE, "<%s> takes no attribute '%s'", rule->name,
+            ERR(r, SNPLP_DIAG_UNKNOWN_ATTRIBUTE, "<%s> takes no attribute '%s'", f->name,
                 (const char *)a[0]);
             continue;
         }
@@ -1398,10 +1415,10 @@ static void check_attributes(reader *r, frame *f, int nb, const xmlChar **attrs)
                 ERR(r, SNPLP_DIAG_BAD_ID,
                     "<%s> %s '%s' is not an id (a letter or _, then letters, digits, '-', '_' or "
                     "'.', at most %d characters)",
-                    rule->name, ar->name, shown, SNPLP_ID_MAX);
+                    f->name, ar->name, shown, SNPLP_ID_MAX);
             else
-                ERR(r, SNPLP_DIAG_BAD_VALUE, "<%s> %s '%s' is not a valid value", rule->name,
-                    ar->name, shown);
+                ERR(r, SNPLP_DIAG_BAD_VALUE, "<%s> %s '%s' is not a valid value", f->name, ar->name,
+                    shown);
             if (ar->required || ar->type == V_ID)
                 f->dead = true;
             f->bad_value = true;
@@ -1432,7 +1449,7 @@ static void check_attributes(reader *r, frame *f, int nb, const xmlChar **attrs)
                             ? snplp_module_add_prerequisite((snplp_module *)(void *)p->item, copy)
                             : snplp_module_add_profession((snplp_module *)(void *)p->item, copy);
                     if (rc != SNPLP_OK)
-                        model_failed(r, f, rc, rule->name);
+                        model_failed(r, f, rc, f->name);
                 }
             }
         } else if (f->type >= T_CROOT) {
@@ -1448,7 +1465,7 @@ static void check_attributes(reader *r, frame *f, int nb, const xmlChar **attrs)
     }
     for (int k = 0; rule->attrs[k].name && !r->stopped; k++)
         if (rule->attrs[k].required && !seen[k]) {
-            ERR(r, SNPLP_DIAG_MISSING_ATTRIBUTE, "<%s> needs the attribute '%s'", rule->name,
+            ERR(r, SNPLP_DIAG_MISSING_ATTRIBUTE, "<%s> needs the attribute '%s'", f->name,
                 rule->attrs[k].name);
             f->dead = true;
         }
@@ -1466,7 +1483,7 @@ static void missing_between(reader *r, frame *f, size_t from, size_t to)
     for (size_t i = from; i < to && c[i].name; i++) {
         if (c[i].min == 0 || (i == f->pos && f->count > 0))
             continue;
-        ERR(r, SNPLP_DIAG_MISSING_ELEMENT, "<%s> needs a <%s>%s", rules[f->type].name, c[i].name,
+        ERR(r, SNPLP_DIAG_MISSING_ELEMENT, "<%s> needs a <%s>%s", f->name, c[i].name,
             i == 0 ? " first" : "");
         f->dead = true;
     }
@@ -1564,7 +1581,7 @@ static void start_decoded(reader *r, const xmlChar *localname, const xmlChar *pr
         }
         ERR(r, SNPLP_DIAG_UNKNOWN_ELEMENT, "<%s> %s is not allowed in <%s>",
             qname(q, sizeof q, prefix, localname), uri ? "of another namespace" : "of no namespace",
-            rule->name);
+            f->name);
         r->skip = 1;
         return;
     }
@@ -1589,10 +1606,10 @@ static void start_decoded(reader *r, const xmlChar *localname, const xmlChar *pr
                 expected = c[k].name;
         if (expected)
             ERR(r, SNPLP_DIAG_UNKNOWN_ELEMENT, "<%s> is not allowed here in <%s>: <%s> comes first",
-                (const char *)localname, rule->name, expected);
+                (const char *)localname, f->name, expected);
         else
             ERR(r, SNPLP_DIAG_UNKNOWN_ELEMENT, "<%s> is not allowed %s in <%s>",
-                (const char *)localname, f->ext ? "after extension elements" : "here", rule->name);
+                (const char *)localname, f->ext ? "after extension elements" : "here", f->name);
         r->skip = 1;
         return;
     }
@@ -1607,6 +1624,7 @@ static void start_decoded(reader *r, const xmlChar *localname, const xmlChar *pr
     if (!child)
         return;
     child->field = c[i].field;
+    child->name = c[i].name;
     if (child->type == T_TEXT) {
         r->text.n = 0; /* the buffer is reused from one text to the next */
         if (r->text.p)
@@ -1719,8 +1737,7 @@ static void characters(void *ctx, const xmlChar *ch, int len)
     for (int i = 0; i < len; i++)
         if (!is_ws((char)ch[i])) {
             if (!f->text_reported)
-                ERR(r, SNPLP_DIAG_UNEXPECTED_TEXT, "<%s> holds elements only, not text",
-                    rules[f->type].name);
+                ERR(r, SNPLP_DIAG_UNEXPECTED_TEXT, "<%s> holds elements only, not text", f->name);
             f->text_reported = true;
             return;
         }
