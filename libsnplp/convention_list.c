@@ -11,7 +11,7 @@ struct snplp_convention_list {
     snplp_list conventions; /* snplp_convention *, one reference each */
 };
 
-static snplp_convention_list *list_of(const snplp_convention_list *l)
+snplp_convention_list *snplp__convention_list_of(const snplp_convention_list *l)
 {
     return l && l->magic == SNPLP_CONVENTION_LIST_MAGIC ? (snplp_convention_list *)l : NULL;
 }
@@ -30,7 +30,7 @@ int snplp_convention_list_new(snplp_convention_list **out)
 
 void snplp_convention_list_free(snplp_convention_list *list)
 {
-    snplp_convention_list *l = list_of(list);
+    snplp_convention_list *l = snplp__convention_list_of(list);
     if (!l)
         return;
     for (uint32_t i = 0; i < l->conventions.n; i++)
@@ -42,7 +42,7 @@ void snplp_convention_list_free(snplp_convention_list *list)
 
 int snplp_convention_list_add(snplp_convention_list *list, snplp_convention *conv)
 {
-    snplp_convention_list *l = list_of(list);
+    snplp_convention_list *l = snplp__convention_list_of(list);
     snplp_convention *c = snplp__conv_of(conv);
     if (!l || !c)
         return snplp__bad_arg(__func__, "NULL or wrong object");
@@ -58,19 +58,19 @@ int snplp_convention_list_add(snplp_convention_list *list, snplp_convention *con
 
 size_t snplp_convention_list_count(const snplp_convention_list *list)
 {
-    const snplp_convention_list *l = list_of(list);
+    const snplp_convention_list *l = snplp__convention_list_of(list);
     return l ? l->conventions.n : 0;
 }
 
 snplp_convention *snplp_convention_list_at(const snplp_convention_list *list, size_t index)
 {
-    const snplp_convention_list *l = list_of(list);
+    const snplp_convention_list *l = snplp__convention_list_of(list);
     return l ? snplp__list_at(&l->conventions, index) : NULL;
 }
 
 snplp_convention *snplp_convention_list_find(const snplp_convention_list *list, const char *id)
 {
-    const snplp_convention_list *l = list_of(list);
+    const snplp_convention_list *l = snplp__convention_list_of(list);
     for (uint32_t i = 0; l && id && i < l->conventions.n; i++) {
         snplp_convention *c = l->conventions.v[i];
         if (!strcmp(c->id, id))
@@ -83,8 +83,8 @@ bool snplp_convention_list_equal(const snplp_convention_list *a, const snplp_con
 {
     if (!a || !b)
         return a == b;
-    a = list_of(a);
-    b = list_of(b);
+    a = snplp__convention_list_of(a);
+    b = snplp__convention_list_of(b);
     if (!a || !b || a->conventions.n != b->conventions.n)
         return false;
     for (uint32_t i = 0; i < a->conventions.n; i++)
@@ -97,7 +97,7 @@ int snplp_convention_list_synthesis(snplp_matrix **out, const snplp_convention_l
                                     const snplp_decimal *threshold_percent,
                                     snplp_diagnostics *diags)
 {
-    const snplp_convention_list *l = list_of(list);
+    const snplp_convention_list *l = snplp__convention_list_of(list);
     if (!l)
         return snplp__bad_arg(__func__, "NULL or wrong object");
     return snplp_synthesis(out, (const snplp_convention *const *)l->conventions.v, l->conventions.n,

@@ -113,6 +113,7 @@ struct snplp_indicator {
 snplp_convention *snplp__conv_of(const snplp_convention *c);
 snplp_action *snplp__action_of(const snplp_action *a);
 snplp_indicator *snplp__indicator_of(const snplp_indicator *i);
+snplp_convention_list *snplp__convention_list_of(const snplp_convention_list *l);
 
 /* 0 if year is within SNPLP_YEAR_MIN..SNPLP_YEAR_MAX, else SNPLP_EINVAL (recorded for fn). */
 int snplp__check_year(int32_t year, const char *fn);

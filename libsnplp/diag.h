@@ -15,4 +15,10 @@ int snplp__diag_conv(snplp_diagnostics *diags, snplp_severity severity, snplp_di
                      const char *convention_id, const char *item_id, int32_t year, const char *fmt,
                      ...) __attribute__((format(printf, 7, 8)));
 
+/* A finding about a convention at a line and column of a file, its message already formatted
+ * (the CSV import). */
+int snplp__diag_conv_at(snplp_diagnostics *diags, snplp_severity severity, snplp_diag_code code,
+                        size_t line, size_t column, const char *convention_id, const char *item_id,
+                        int32_t year, const char *message);
+
 #endif

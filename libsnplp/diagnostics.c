@@ -289,16 +289,9 @@ int snplp__diag_conv(snplp_diagnostics *diags, snplp_severity severity, snplp_di
     return rc;
 }
 
-/* A finding about a convention at a line and column of a file, its message already formatted
- * (the CSV import, csv.c). The declaration belongs in diag.h, next to snplp__diag_conv; until
- * it is there, it is repeated here and in csv.c. */
 int snplp__diag_conv_at(snplp_diagnostics *diags, snplp_severity severity, snplp_diag_code code,
-                        size_t line, size_t column, const char *convention_id,
-                        const char *item_id, int32_t year, const char *message);
-
-int snplp__diag_conv_at(snplp_diagnostics *diags, snplp_severity severity, snplp_diag_code code,
-                        size_t line, size_t column, const char *convention_id,
-                        const char *item_id, int32_t year, const char *message)
+                        size_t line, size_t column, const char *convention_id, const char *item_id,
+                        int32_t year, const char *message)
 {
     return add_entry(diags, severity, code, line, column, convention_id, item_id, year, message,
                      "snplp__diag_conv_at");

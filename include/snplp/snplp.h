@@ -50,5 +50,6 @@
 #include <snplp/synthesis.h>
 #include <snplp/report.h>
 #include <snplp/credits.h>
+#include <snplp/csv.h>
 
 #endif
