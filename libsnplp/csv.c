@@ -19,6 +19,7 @@
 
 #include "alloc.h"
 #include "convention_model.h"
+#include "input.h"
 #include "output.h"
 #include "text.h"
 
@@ -1327,24 +1328,17 @@ int snplp_csv_import_file(snplp_convention_list *list, snplp_diagnostics *diags,
     importer x = {.list = list, .diags = diags, .d = dialect_of(dialect), .name = path};
     if (!snplp__convention_list_of(list) || !path || !x.d)
         return snplp__bad_arg(__func__, "NULL list or path, or unknown dialect");
-    FILE *f = fopen(path, "rb");
-    struct stat st;
-    if (!f || fstat(fileno(f), &st) != 0 || S_ISDIR(st.st_mode)) {
-        if (f)
-            fclose(f);
-        char q[200];
-        snplp__quote(q, sizeof q, path);
-        if (diags && snplp__diag_conv_at(diags, SNPLP_SEVERITY_ERROR, SNPLP_DIAG_CSV_IO, 0, 0, NULL,
-                                         NULL, 0, "cannot open the file") != SNPLP_OK)
-            return snplp__oom();
-        return snplp__fail(SNPLP_EIO, "%s: cannot open %s", __func__, q);
-    }
+    uint64_t size = 0;
+    int rc = SNPLP_OK;
+    FILE *f = snplp__open_input(path, &size, diags, SNPLP_DIAG_CSV_IO, __func__, &rc);
+    if (!f)
+        return rc;
     if (!(x.in.buf = snplp__malloc(CHUNK))) {
         fclose(f);
         return snplp__oom();
     }
     x.in.file = f;
-    int rc = import(&x);
+    rc = import(&x);
     fclose(f);
     return rc;
 }

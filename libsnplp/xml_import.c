@@ -26,6 +26,7 @@
 #include "date.h"
 #include "diag.h"
 #include "errors.h"
+#include "input.h"
 #include "item.h"
 #include "text.h"
 #include "xml_internal.h"
@@ -2184,19 +2185,13 @@ static int import_file(target out, snplp_diagnostics *diags, const char *path,
 {
     if ((!out.ref && !out.list) || !path)
         return snplp__bad_arg(fn, "NULL out or path");
-    FILE *f = fopen(path, "rb");
-    struct stat st;
-    if (!f || fstat(fileno(f), &st) != 0 || S_ISDIR(st.st_mode)) {
-        if (f)
-            fclose(f);
-        char q[200];
-        if (diags && snplp__diag(diags, SNPLP_SEVERITY_ERROR, SNPLP_DIAG_IO, 0, 0, NULL,
-                                 "cannot open %s", snplp__quote(q, sizeof q, path)) != SNPLP_OK)
-            return snplp__oom();
-        return snplp__fail(SNPLP_EIO, "%s: cannot open %s", fn, snplp__quote(q, sizeof q, path));
-    }
-    source s = {.file = f, .total = (uint64_t)st.st_size};
-    int rc = import(out, diags, &s, path, options);
+    uint64_t size = 0;
+    int rc = SNPLP_OK;
+    FILE *f = snplp__open_input(path, &size, diags, SNPLP_DIAG_IO, fn, &rc);
+    if (!f)
+        return rc;
+    source s = {.file = f, .total = size};
+    rc = import(out, diags, &s, path, options);
     fclose(f);
     return rc;
 }
