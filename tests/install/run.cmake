@@ -1,5 +1,7 @@
 # Installs the build into a fresh prefix, then builds and runs a program against it twice:
-# with CMake's find_package(snplp 1.0) (shared and static targets) and with pkg-config.
+# with CMake's find_package(snplp 1.0) (shared and static targets) and with pkg-config; with
+# -DPYTHON_EXECUTABLE=... -DPYTHON_INSTALL_DIR=... (the bindings are built), imports the
+# installed Python package too.
 # Run by CTest: cmake -DBUILD_DIR=... -DWORK_DIR=... -DCONSUMER_DIR=... -P run.cmake
 file(REMOVE_RECURSE "${WORK_DIR}")
 set(prefix "${WORK_DIR}/prefix")
@@ -56,5 +58,33 @@ endif()
 run("${prefix}/bin/snplp" --version)
 run("${prefix}/bin/snplp" export-builtin -o "${WORK_DIR}/builtin.xml")
 run(xmllint --noout --schema "${prefix}/share/snplp/snplp-1.0.xsd" "${WORK_DIR}/builtin.xml")
+# The Python package: imported from the prefix alone (no build tree, no LD_LIBRARY_PATH: the
+# module finds the installed libsnplp.so.1 through its RPATH).
+if(PYTHON_EXECUTABLE)
+  set(pydir "${prefix}/${PYTHON_INSTALL_DIR}")
+  unset(ENV{LD_LIBRARY_PATH})
+  set(ENV{PYTHONPATH} "${pydir}")
+  set(ENV{PYTHONDONTWRITEBYTECODE} 1)
+  run(${PYTHON_EXECUTABLE} -s -c [[
+import os, snplp
+from snplp import _core
+rc, ref = _core.snplp_referential_builtin()
+assert rc == _core.SNPLP_OK and _core.snplp_referential_theme_count(ref) == 6, rc
+_core.snplp_referential_unref(ref)
+print(os.path.realpath(snplp.__file__), _core.snplp_version())
+]])
+  file(REAL_PATH "${pydir}/snplp/__init__.py" expected)
+  string(FIND "${last_output}" "${expected} " at)
+  if(NOT at EQUAL 0)
+    message(FATAL_ERROR "the installed Python package is not the one imported: ${last_output}")
+  endif()
+  file(GLOB module "${pydir}/snplp/_core*.so")
+  run(readelf -d ${module})
+  string(FIND "${last_output}" "[$ORIGIN/" at)
+  if(at LESS 0)
+    message(FATAL_ERROR "the installed ${module} has no $ORIGIN-relative RPATH:\n${last_output}")
+  endif()
+endif()
+
 set(last_output "${version}")
 message(STATUS "installed package works (pkg-config version ${last_output})")

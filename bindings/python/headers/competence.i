@@ -1,0 +1,3 @@
+/* competence.h: the competences of a module.
+ * No typemap of its own: those of common.i apply. */
+%include <snplp/competence.h>

@@ -1,0 +1,3 @@
+/* id.h: the shape of item ids.
+ * No typemap of its own: those of common.i apply. */
+%include <snplp/id.h>

@@ -1,0 +1,163 @@
+"""Pieces shared by the classes of the package: collections, exact decimals and dates.
+
+Lifetime rule (issue 7, "Safe"): a C root object (a referential, a convention, a list of
+conventions...) is owned by exactly one Python wrapper, which releases it when it dies; every
+wrapper of something the root owns (a theme, an action, a matrix row...) keeps a reference to
+the root's wrapper in ``_ref``, so the C object it points into lives at least as long as it.
+"""
+
+from __future__ import annotations
+
+import datetime
+import decimal
+import os
+from collections.abc import Sequence
+from typing import Any, Callable, Iterator, NamedTuple, Optional, Tuple, Union
+
+MAX_SCALE = 18
+_INT64_MAX = 2**63 - 1
+
+
+class Collection(Sequence):
+    """A read-only view of a list the C library owns: ``len()``, iteration, indexing by
+    position (negative too, slices give lists), lookup by id (``coll["theme-x"]``), ``in``
+    (an id or an object), :meth:`get` and :meth:`ids`.
+
+    It reads the C list each time, so it always shows the current content.
+    """
+
+    __slots__ = ("_count", "_at", "_find", "_what")
+
+    def __init__(
+        self,
+        count: Callable[[], int],
+        at: Callable[[int], Any],
+        find: Optional[Callable[[str], Any]] = None,
+        what: str = "item",
+    ):
+        self._count = count
+        self._at = at
+        self._find = find
+        self._what = what
+
+    def __len__(self) -> int:
+        return int(self._count())
+
+    def __getitem__(self, key):
+        if isinstance(key, str):
+            if self._find is None:
+                raise TypeError(f"{self._what}s are not looked up by id")
+            found = self._find(key)
+            if found is None:
+                raise KeyError(key)
+            return found
+        if isinstance(key, slice):
+            return [self[i] for i in range(*key.indices(len(self)))]
+        if isinstance(key, bool) or not isinstance(key, int):
+            raise TypeError(f"indices are int or str (an id), not {type(key).__name__}")
+        n = len(self)
+        if key < 0:
+            key += n
+        if not 0 <= key < n:
+            raise IndexError(f"{self._what} index out of range")
+        return self._at(key)
+
+    def __iter__(self) -> Iterator[Any]:
+        for i in range(len(self)):
+            yield self._at(i)
+
+    def __contains__(self, value) -> bool:
+        if isinstance(value, str):
+            return self._find is not None and self._find(value) is not None
+        return any(value == x for x in self)
+
+    def get(self, key: str, default=None):
+        """The element whose id is ``key``, or ``default``."""
+        try:
+            return self[key]
+        except (KeyError, TypeError):
+            return default
+
+    def ids(self) -> list:
+        """The ids of the elements, in order."""
+        return [x.id for x in self]
+
+    def __repr__(self) -> str:
+        return f"<{len(self)} {self._what}s>"
+
+
+class ForeignAttribute(NamedTuple):
+    """An attribute of another namespace kept on an item, a convention, an action or an
+    indicator (extension.h): written back by an export."""
+
+    namespace: str
+    prefix: str
+    name: str
+    value: str
+
+
+def to_decimal(value: Tuple[int, int]) -> decimal.Decimal:
+    """A C ``snplp_decimal`` ``(units, scale)`` as an exact :class:`decimal.Decimal`, digit for
+    digit (``(1250, 2)`` is ``Decimal("12.50")``)."""
+    units, scale = value
+    return decimal.Decimal(units).scaleb(-scale) if scale else decimal.Decimal(units)
+
+
+def from_decimal(value: Union[decimal.Decimal, int, str]) -> Tuple[int, int]:
+    """An exact value as a C ``snplp_decimal`` ``(units, scale)``: a :class:`decimal.Decimal`,
+    an ``int`` or a ``str`` in plain form ("12.50"). Floats are refused (not exact).
+
+    Raises ``TypeError`` for other types and ``ValueError`` for values the C type cannot hold
+    (NaN, infinities, more than 18 decimals, more than 63 bits of units)."""
+    if isinstance(value, bool) or isinstance(value, float):
+        raise TypeError("an exact value is a decimal.Decimal, an int or a str, not a float")
+    if isinstance(value, int):
+        d = decimal.Decimal(value)
+    elif isinstance(value, str):
+        try:
+            d = decimal.Decimal(value)
+        except decimal.InvalidOperation:
+            raise ValueError(f"not a decimal number: {value!r}") from None
+    elif isinstance(value, decimal.Decimal):
+        d = value
+    else:
+        raise TypeError(f"an exact value is a decimal.Decimal, an int or a str, not "
+                        f"{type(value).__name__}")
+    if not d.is_finite():
+        raise ValueError(f"not a finite number: {value!r}")
+    sign, digits, exponent = d.as_tuple()
+    units = int("".join(map(str, digits)) or "0")
+    if exponent > 0:
+        units *= 10**exponent
+        exponent = 0
+    scale = -exponent
+    if scale > MAX_SCALE:
+        raise ValueError(f"{value!r} has more than {MAX_SCALE} decimals")
+    if units > _INT64_MAX:
+        raise ValueError(f"{value!r} has too many digits for a 64-bit decimal")
+    return (-units if sign else units, scale)
+
+
+def to_date(value: Tuple[int, int, int]) -> datetime.date:
+    """A C ``snplp_date`` ``(year, month, day)`` as a :class:`datetime.date`."""
+    return datetime.date(*value)
+
+
+def from_date(value: Union[datetime.date, str]) -> Tuple[int, int, int]:
+    """A :class:`datetime.date` (a ``datetime`` is refused: dates have no time) or an ISO
+    "YYYY-MM-DD" string as a C ``snplp_date``."""
+    if isinstance(value, datetime.datetime):
+        raise TypeError("a date, not a datetime")
+    if isinstance(value, str):
+        value = datetime.date.fromisoformat(value)
+    if not isinstance(value, datetime.date):
+        raise TypeError(f"a datetime.date or an ISO date string, not {type(value).__name__}")
+    return (value.year, value.month, value.day)
+
+
+def fspath(path) -> str:
+    """A path given as ``str`` or :class:`pathlib.Path` (any ``os.PathLike``)."""
+    p = os.fspath(path)
+    if isinstance(p, bytes):
+        p = os.fsdecode(p)
+    return p

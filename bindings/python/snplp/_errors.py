@@ -1,0 +1,177 @@
+"""Errors and diagnostics: every failing status of the C library becomes an exception.
+
+The C library returns a status code (``SNPLP_OK`` or a negative ``SNPLP_E*``) and records a
+message for the thread (``snplp_error_last_message()``, errors.h). Here a failing status raises
+the subclass of :class:`Error` named after it, with that message; an import or a validation
+that failed also carries every finding as :class:`Diagnostic` objects (``err.diagnostics``).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import List, Optional, Sequence
+
+from . import _core
+
+
+@dataclass(frozen=True)
+class Diagnostic:
+    """One finding of a validation or an import (diagnostics.h).
+
+    ``code`` is the stable number (``_core.SNPLP_DIAG_*``) and ``name`` its stable name
+    ("dangling-reference"); ``line`` and ``column`` are 1-based, 0 when the data did not come
+    from a file; ``item_id`` names the item concerned, ``convention_id`` the convention and
+    ``year`` the year (0: none), when there is one.
+    """
+
+    severity: str
+    code: int
+    name: str
+    line: int
+    column: int
+    item_id: Optional[str]
+    message: str
+    convention_id: Optional[str] = None
+    year: int = 0
+
+    def __str__(self) -> str:
+        where = f"{self.line}:{self.column}: " if self.line else ""
+        return f"{where}{self.severity}: [{self.name}] {self.message}"
+
+
+def diagnostics_from(handle) -> List[Diagnostic]:
+    """The entries of a C ``snplp_diagnostics`` list, as Python objects."""
+    out = []
+    for i in range(_core.snplp_diagnostics_count(handle)):
+        d = _core.snplp_diagnostics_at(handle, i)
+        code = _core.snplp_diagnostic_code(d)
+        out.append(
+            Diagnostic(
+                severity=_core.snplp_severity_name(_core.snplp_diagnostic_severity(d)),
+                code=int(code),
+                name=_core.snplp_diag_code_name(code),
+                line=int(_core.snplp_diagnostic_line(d)),
+                column=int(_core.snplp_diagnostic_column(d)),
+                item_id=_core.snplp_diagnostic_item_id(d),
+                message=_core.snplp_diagnostic_message(d),
+                convention_id=_core.snplp_diagnostic_convention_id(d),
+                year=int(_core.snplp_diagnostic_year(d)),
+            )
+        )
+    return out
+
+
+class Error(Exception):
+    """Base class of every error of libsnplp.
+
+    ``status`` is the C status code, ``status_name`` its name ("SNPLP_EINVAL"), ``message`` the
+    library's message and ``diagnostics`` the findings that explain it (possibly empty).
+    """
+
+    status = 0
+
+    def __init__(self, message: str = "", diagnostics: Sequence[Diagnostic] = ()):
+        super().__init__(message)
+        self.message = message
+        self.diagnostics: List[Diagnostic] = list(diagnostics)
+
+    @property
+    def status_name(self) -> str:
+        """The C name of the status, e.g. "SNPLP_EPARSE"."""
+        return _core.snplp_status_name(self.status)
+
+
+class InvalidArgumentError(Error, ValueError):
+    """``SNPLP_EINVAL``: an argument is invalid (a value out of range, a wrong kind...)."""
+
+    status = _core.SNPLP_EINVAL
+
+
+class OutOfMemoryError(Error, MemoryError):
+    """``SNPLP_ENOMEM``: out of memory; nothing was changed."""
+
+    status = _core.SNPLP_ENOMEM
+
+
+class NotFoundError(Error, KeyError):
+    """``SNPLP_ENOTFOUND``: no such item, or an optional value is not set."""
+
+    status = _core.SNPLP_ENOTFOUND
+
+    def __str__(self) -> str:  # KeyError would quote the message
+        return self.message
+
+
+class AlreadyExistsError(Error):
+    """``SNPLP_EEXISTS``: the id (or reference) is already used."""
+
+    status = _core.SNPLP_EEXISTS
+
+
+class BadIdError(Error, ValueError):
+    """``SNPLP_EBADID``: the id is malformed (id.h)."""
+
+    status = _core.SNPLP_EBADID
+
+
+class EncodingError(Error, ValueError):
+    """``SNPLP_EENCODING``: a text is not valid UTF-8 or holds a character XML forbids."""
+
+    status = _core.SNPLP_EENCODING
+
+
+class InputOutputError(Error, OSError):
+    """``SNPLP_EIO``: a file or stream could not be read or written."""
+
+    status = _core.SNPLP_EIO
+
+
+class ParseError(Error):
+    """``SNPLP_EPARSE``: the input is not well-formed or breaks the schema; see
+    ``diagnostics``."""
+
+    status = _core.SNPLP_EPARSE
+
+
+class ValidationError(Error):
+    """``SNPLP_EVALIDATION``: the data breaks a rule of the model; see ``diagnostics``."""
+
+    status = _core.SNPLP_EVALIDATION
+
+
+class InternalError(Error):
+    """``SNPLP_EINTERNAL``: a dependency (ICU, libxml2) failed unexpectedly."""
+
+    status = _core.SNPLP_EINTERNAL
+
+
+_BY_STATUS = {
+    cls.status: cls
+    for cls in (
+        InvalidArgumentError,
+        OutOfMemoryError,
+        NotFoundError,
+        AlreadyExistsError,
+        BadIdError,
+        EncodingError,
+        InputOutputError,
+        ParseError,
+        ValidationError,
+        InternalError,
+    )
+}
+
+
+def error_for(status: int, diagnostics: Sequence[Diagnostic] = ()) -> Error:
+    """The exception for a failing status, with the thread's last message."""
+    cls = _BY_STATUS.get(status, Error)
+    err = cls(_core.snplp_error_last_message(), diagnostics)
+    if cls is Error:
+        err.status = status
+    return err
+
+
+def check(status: int, diagnostics: Sequence[Diagnostic] = ()) -> None:
+    """Raises the exception of ``status`` unless it is ``SNPLP_OK``."""
+    if status != _core.SNPLP_OK:
+        raise error_for(status, diagnostics)
