@@ -11,8 +11,31 @@ from __future__ import annotations
 import datetime
 import decimal
 import os
+import threading
 from collections.abc import Sequence
 from typing import Any, Callable, Iterator, NamedTuple, Optional, Tuple, Union
+
+#: Held during the package's calls into the C library (one lock for the whole package).
+#: snplp._core releases the GIL during long calls (validation, searches, matrices, syntheses,
+#: imports, exports); the C library lets several threads read one model at once, but a thread
+#: that changes a model must have it to itself. Serialising the calls keeps a Python program
+#: that shares a model between threads from changing it while another thread's call reads it.
+#: It is re-entrant: a callable given to an export may call back into the package from the
+#: same thread. Imports and releases do not take it (see _conventions and _referential).
+LOCK = threading.RLock()
+
+
+def locked(fn: Callable) -> Callable:
+    """``fn`` called with :data:`LOCK` held (same name and documentation)."""
+
+    def call(*args):
+        with LOCK:
+            return fn(*args)
+
+    call.__name__ = getattr(fn, "__name__", "call")
+    call.__doc__ = fn.__doc__
+    return call
+
 
 MAX_SCALE = 18
 _INT64_MAX = 2**63 - 1

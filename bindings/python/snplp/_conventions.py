@@ -45,13 +45,12 @@ import enum
 import inspect
 import os
 import re
-import threading
 from dataclasses import dataclass
 from typing import Any, Callable, Dict, Iterable, Iterator, List, NamedTuple, Optional, Tuple
 
 from . import _core
-from ._base import (Collection, ForeignAttribute, from_date, from_decimal, fspath, to_date,
-                    to_decimal)
+from ._base import (LOCK, Collection, ForeignAttribute, from_date, from_decimal, fspath,
+                    locked, to_date, to_decimal)
 from ._errors import Diagnostic, check, diagnostics_from, error_for
 
 __all__ = [
@@ -119,7 +118,7 @@ _INT64 = (-(2**63), 2**63 - 1)
 #: thread can be piped into an import in another), nor does releasing an object (``__del__``:
 #: nothing else uses it then, and reference counts are atomic); a write callable of an export
 #: must not wait for another thread that changes or exports conventions.
-_LOCK = threading.RLock()
+_LOCK = LOCK
 
 
 class _LockedCore:
@@ -130,12 +129,7 @@ class _LockedCore:
         if not callable(fn):
             return fn
 
-        def call(*args):
-            with _LOCK:
-                return fn(*args)
-
-        call.__name__ = name
-        call.__doc__ = fn.__doc__
+        call = locked(fn)
         setattr(self, name, call)  # found directly next time
         return call
 

@@ -44,7 +44,7 @@ from typing import Any, Callable, Iterator, List, NamedTuple, Optional
 
 from . import _core
 from . import _errors
-from ._base import Collection, ForeignAttribute, fspath
+from ._base import Collection, ForeignAttribute, fspath, locked
 from ._errors import Diagnostic, diagnostics_from, error_for
 from ._errors import check as _check
 
@@ -106,12 +106,21 @@ _EVALIDATION = _core.SNPLP_EVALIDATION
 USED_C_FUNCTIONS: set = set()
 
 
+_WRAPPED: dict = {}
+
+
 def _c(name: str) -> Callable:
     """The raw function ``name`` of ``_core``; a stub raising ``NotImplementedError`` if the
     raw layer lacks it (so one missing function does not break the import of the package)."""
     USED_C_FUNCTIONS.add(name)
     fn = getattr(_core, name, None)
     if fn is not None:
+        # the package's lock (snplp._base.LOCK), except for imports (they read no existing
+        # model) and releases
+        if callable(fn) and "_import_" not in name and not name.endswith("_unref"):
+            if name not in _WRAPPED:
+                _WRAPPED[name] = locked(fn)
+            return _WRAPPED[name]
         return fn
 
     def missing(*args, **kwargs):
