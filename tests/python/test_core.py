@@ -107,10 +107,17 @@ def public_functions():
     return names
 
 
+#: Public C functions deliberately not bound in _core, with the reason.
+NOT_BOUND = {
+    "snplp_free": "it would free any SWIG object under its owner; the wrappers free C buffers",
+}
+
+
 def test_every_public_function_is_bound_under_its_c_name():
     names = public_functions()
     assert len(names) > 400
-    assert sorted(n for n in names if not callable(getattr(_core, n, None))) == []
+    assert sorted(n for n in names - set(NOT_BOUND) if not callable(getattr(_core, n, None))) == []
+    assert not any(hasattr(_core, n) for n in NOT_BOUND)
 
 
 def test_enum_values_and_constants_under_their_c_names():

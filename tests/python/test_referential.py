@@ -607,7 +607,8 @@ def test_referential_is_released():
         assert snplp.memory_used() > before
         del ref, theme
     again = Referential()
-    again.__init__()  # a second __init__ releases the first referential
+    with pytest.raises(TypeError):
+        again.__init__()  # refused: the items' wrappers point into the first one
     del again
     gc.collect()
     assert snplp.memory_used() == before

@@ -1,5 +1,5 @@
-/* alloc.h: the library's memory counters, and snplp_free().
- * The wrappers free every buffer the library hands over (exports to memory, snplp_text_fold)
- * themselves: snplp_free() is bound for completeness and is never needed from Python (it
- * accepts any SWIG pointer, so do not call it on an object). */
+/* alloc.h: the library's memory counters. snplp_free() is not bound: the wrappers free every
+ * buffer the library hands over (exports to memory, snplp_text_fold) themselves, and a
+ * snplp_free(void *) would accept any SWIG object and free it under its owner. */
+%ignore snplp_free;
 %include <snplp/alloc.h>

@@ -84,6 +84,7 @@ __all__ = [
     # functions and constants
     "synthesis",
     "report_due_date",
+    "territory_code_is_valid",
     "YEAR_MIN",
     "YEAR_MAX",
     "DEFAULT_THRESHOLD",
@@ -2031,3 +2032,10 @@ def report_due_date(year: int) -> datetime.date:
     rc, d = _c.snplp_report_due_date(_year(year))
     check(rc)
     return to_date(d)
+
+
+@_cdoc("snplp_territory_code_is_valid",
+       note="``kind`` is a :class:`TerritoryKind`, its int or its name (\"departement\").")
+def territory_code_is_valid(kind, code: str) -> bool:
+    return bool(_c.snplp_territory_code_is_valid(_enum_arg(TerritoryKind, kind, "kind"),
+                                                 _str(code, "code")))

@@ -80,6 +80,11 @@ class Error(Exception):
         """The C name of the status, e.g. "SNPLP_EPARSE"."""
         return _core.snplp_status_name(self.status)
 
+    @property
+    def status_message(self) -> str:
+        """A short English description of the status, e.g. "malformed input"."""
+        return _core.snplp_status_message(self.status)
+
 
 class InvalidArgumentError(Error, ValueError):
     """``SNPLP_EINVAL``: an argument is invalid (a value out of range, a wrong kind...)."""
@@ -165,7 +170,8 @@ _BY_STATUS = {
 def error_for(status: int, diagnostics: Sequence[Diagnostic] = ()) -> Error:
     """The exception for a failing status, with the thread's last message."""
     cls = _BY_STATUS.get(status, Error)
-    err = cls(_core.snplp_error_last_message(), diagnostics)
+    message = _core.snplp_error_last_message() or _core.snplp_status_message(status)
+    err = cls(message, diagnostics)
     if cls is Error:
         err.status = status
     return err

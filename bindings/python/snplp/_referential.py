@@ -1104,9 +1104,12 @@ class Referential:
     __slots__ = ("_ptr", "import_diagnostics", "__weakref__")
 
     def __init__(self):
+        if getattr(self, "_ptr", None) is not None:
+            # releasing the old referential would free what the wrappers of its items point
+            # into
+            raise TypeError("a Referential is initialised once")
         rc, ptr = _c("snplp_referential_new")()
         _check(rc)
-        self.__del__()  # __init__ called again: the old referential is released
         self._ptr = ptr
         #: The findings of the import that read this referential (warnings only, since an
         #: import with an error raises): a list of Diagnostic.
