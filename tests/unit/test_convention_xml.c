@@ -9,7 +9,7 @@
  * column. Every fixture is read three ways (file, memory, a read callback giving one byte at a
  * time) with the same findings. The verdict test runs the default and the strict import over
  * every file of conventions we have and requires them to agree. Modelled on test_xml.c. */
-#include "test_util.h"
+#include "test_files.h"
 
 #include <dirent.h>
 #include <signal.h>
@@ -47,30 +47,6 @@ static const char xml_decl[] = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>";
 
 /* ---- helpers ---- */
 
-/* The whole file at path, NUL-terminated, in a buffer to free(); NULL if it cannot be read. */
-static char *slurp(const char *path, size_t *len)
-{
-    FILE *fp = fopen(path, "rb");
-    if (!fp)
-        return NULL;
-    size_t n = 0, cap = 4096;
-    char *buf = malloc(cap);
-    assert_non_null(buf);
-    for (size_t got; (got = fread(buf + n, 1, cap - n - 1, fp)) > 0;) {
-        n += got;
-        if (cap - n < 2) {
-            cap *= 2;
-            buf = realloc(buf, cap);
-            assert_non_null(buf);
-        }
-    }
-    fclose(fp);
-    buf[n] = '\0';
-    if (len)
-        *len = n;
-    return buf;
-}
-
 static char *fixture_path(char *buf, size_t size, const char *name)
 {
     snprintf(buf, size, "%s/%s", SNPLP_CONVENTION_FIXTURES_DIR, name);
@@ -80,71 +56,7 @@ static char *fixture_path(char *buf, size_t size, const char *name)
 static char *fixture(const char *name, size_t *len)
 {
     char path[4096];
-    char *data = slurp(fixture_path(path, sizeof path, name), len);
-    if (!data)
-        print_error("cannot read %s\n", path);
-    assert_non_null(data);
-    return data;
-}
-
-static char *must_slurp(const char *path, size_t *len)
-{
-    char *data = slurp(path, len);
-    if (!data)
-        print_error("cannot read %s\n", path);
-    assert_non_null(data);
-    return data;
-}
-
-static snplp_diagnostics *new_diags(void)
-{
-    snplp_diagnostics *d = NULL;
-    assert_ok(snplp_diagnostics_new(&d));
-    return d;
-}
-
-static snplp_import_options *strict_options(void)
-{
-    snplp_import_options *o = NULL;
-    assert_ok(snplp_import_options_new(&o));
-    assert_ok(snplp_import_options_set_strict(o, true));
-    return o;
-}
-
-static size_t count_code(const snplp_diagnostics *d, int code)
-{
-    size_t n = 0;
-    for (size_t i = 0; i < snplp_diagnostics_count(d); i++)
-        n += (int)snplp_diagnostic_code(snplp_diagnostics_at(d, i)) == code;
-    return n;
-}
-
-static bool has_code(const snplp_diagnostics *d, int code)
-{
-    return count_code(d, code) > 0;
-}
-
-static bool has_code_in(const snplp_diagnostics *d, int lo, int hi)
-{
-    for (size_t i = 0; i < snplp_diagnostics_count(d); i++) {
-        int c = (int)snplp_diagnostic_code(snplp_diagnostics_at(d, i));
-        if (c >= lo && c <= hi)
-            return true;
-    }
-    return false;
-}
-
-static void print_diags(const char *what, const snplp_diagnostics *d)
-{
-    for (size_t i = 0; i < snplp_diagnostics_count(d); i++) {
-        const snplp_diagnostic *g = snplp_diagnostics_at(d, i);
-        print_message("  %s: %s %d %s %zu:%zu [%s] %s\n", what,
-                      snplp_severity_name(snplp_diagnostic_severity(g)),
-                      (int)snplp_diagnostic_code(g), snplp_diag_code_name(snplp_diagnostic_code(g)),
-                      snplp_diagnostic_line(g), snplp_diagnostic_column(g),
-                      snplp_diagnostic_item_id(g) ? snplp_diagnostic_item_id(g) : "-",
-                      snplp_diagnostic_message(g));
-    }
+    return must_slurp(fixture_path(path, sizeof path, name), len);
 }
 
 /* The contract of every import (xml.h), whatever the input; returns the number of breaches,
@@ -233,36 +145,6 @@ typedef enum how { FROM_FILE, FROM_MEMORY, FROM_CALLBACK } how;
 static const char *how_name(how h)
 {
     return h == FROM_FILE ? "file" : h == FROM_MEMORY ? "memory" : "callback, 1 byte at a time";
-}
-
-/* A read callback over a buffer, chunk bytes at a time, failing at fail_at if >= 0. */
-typedef struct reader {
-    const char *data;
-    size_t len, pos, chunk;
-    long fail_at;
-    size_t calls_after_end;
-    bool ended;
-} reader;
-
-static long read_chunk(void *user, char *buf, size_t size)
-{
-    reader *r = user;
-    if (r->fail_at >= 0 && r->pos >= (size_t)r->fail_at)
-        return -1;
-    if (r->ended)
-        r->calls_after_end++;
-    size_t n = r->len - r->pos;
-    if (n > r->chunk)
-        n = r->chunk;
-    if (n > size)
-        n = size;
-    if (r->fail_at >= 0 && r->pos + n > (size_t)r->fail_at)
-        n = (size_t)r->fail_at - r->pos;
-    memcpy(buf, r->data + r->pos, n);
-    r->pos += n;
-    if (n == 0)
-        r->ended = true;
-    return (long)n;
 }
 
 static result import_any(how h, const char *path_or_name, const char *data, size_t len, bool strict)
@@ -411,134 +293,6 @@ static void assert_funding(const snplp_convention *c, int32_t year, int64_t stat
     assert_true(o == own);
 }
 
-/* A growing list of paths, to free with paths_free(). */
-typedef struct paths {
-    char **at;
-    size_t n, cap;
-} paths;
-
-static void paths_add(paths *p, const char *path)
-{
-    if (p->n == p->cap) {
-        p->cap = p->cap ? p->cap * 2 : 64;
-        p->at = realloc(p->at, p->cap * sizeof *p->at);
-        assert_non_null(p->at);
-    }
-    p->at[p->n] = strdup(path);
-    assert_non_null(p->at[p->n]);
-    p->n++;
-}
-
-static int compare_strings(const void *a, const void *b)
-{
-    return strcmp(*(char *const *)a, *(char *const *)b);
-}
-
-/* Adds the regular files of dir (and of its subdirectories if recursive) whose name ends with
- * suffix (NULL: every file), sorted; returns false if dir cannot be opened. */
-static bool paths_add_dir(paths *p, const char *dir, const char *suffix, bool recursive)
-{
-    DIR *dp = opendir(dir);
-    if (!dp)
-        return false;
-    size_t start = p->n;
-    for (struct dirent *e; (e = readdir(dp));) {
-        if (e->d_name[0] == '.')
-            continue;
-        char path[4096];
-        snprintf(path, sizeof path, "%s/%s", dir, e->d_name);
-        struct stat st;
-        if (stat(path, &st) != 0)
-            continue;
-        if (S_ISDIR(st.st_mode)) {
-            if (recursive)
-                paths_add_dir(p, path, suffix, true);
-            continue;
-        }
-        size_t nl = strlen(e->d_name), sl = suffix ? strlen(suffix) : 0;
-        if (S_ISREG(st.st_mode) && nl >= sl &&
-            strcmp(e->d_name + nl - sl, suffix ? suffix : "") == 0)
-            paths_add(p, path);
-    }
-    closedir(dp);
-    if (p->n > start)
-        qsort(p->at + start, p->n - start, sizeof *p->at, compare_strings);
-    return true;
-}
-
-/* Whether the document at path is a file of conventions (its root <conventions> comes before
- * any <referential>), as test_xml.c decides which documents it leaves to this file. */
-static bool is_conventions_file(const char *path)
-{
-    FILE *f = fopen(path, "rb");
-    if (!f)
-        return false;
-    char head[8192];
-    size_t n = fread(head, 1, sizeof head - 1, f);
-    fclose(f);
-    head[n] = '\0';
-    const char *c = strstr(head, "<conventions"), *r = strstr(head, "<referential");
-    return c && (!r || c < r);
-}
-
-/* Keeps the files of conventions of p, from index from on. */
-static void paths_keep_conventions(paths *p, size_t from)
-{
-    size_t k = from;
-    for (size_t i = from; i < p->n; i++) {
-        if (is_conventions_file(p->at[i]))
-            p->at[k++] = p->at[i];
-        else
-            free(p->at[i]);
-    }
-    p->n = k;
-}
-
-static void paths_free(paths *p)
-{
-    for (size_t i = 0; i < p->n; i++)
-        free(p->at[i]);
-    free(p->at);
-    p->at = NULL;
-    p->n = p->cap = 0;
-}
-
-static const char *base_name(const char *path)
-{
-    const char *s = strrchr(path, '/');
-    return s ? s + 1 : path;
-}
-
-/* A growing text buffer. */
-typedef struct text {
-    char *s;
-    size_t n, cap;
-} text;
-
-static void put(text *t, const char *s, size_t n)
-{
-    if (t->n + n + 1 > t->cap) {
-        t->cap = (t->n + n + 1) * 2;
-        t->s = realloc(t->s, t->cap);
-        assert_non_null(t->s);
-    }
-    memcpy(t->s + t->n, s, n);
-    t->n += n;
-    t->s[t->n] = '\0';
-}
-
-static void puts_(text *t, const char *s)
-{
-    put(t, s, strlen(s));
-}
-
-static void put_repeat(text *t, const char *unit, size_t count)
-{
-    size_t u = strlen(unit);
-    for (size_t i = 0; i < count; i++)
-        put(t, unit, u);
-}
-
 /* A document without the comment that follows its XML declaration (the fixtures' and the
  * examples' opening comment, which an export does not write), to free(). */
 static char *without_leading_comment(const char *doc, size_t *len)
@@ -549,7 +303,7 @@ static char *without_leading_comment(const char *doc, size_t *len)
     assert_int_equal(strncmp(doc + dl + 1, "<!--", 4), 0);
     const char *end = strstr(doc + dl + 1, "-->\n");
     assert_non_null(end);
-    text t = {0};
+    text_buf t = {0};
     put(&t, doc, dl + 1);
     puts_(&t, end + 4);
     if (len)
@@ -932,7 +686,7 @@ static paths all_documents(void)
         print_message("no %s: its documents are not checked\n", SNPLP_EXAMPLES_DATA_DIR);
     if (!paths_add_dir(&p, SNPLP_FUZZ_CORPUS_DIR, NULL, true))
         print_message("no %s: its documents are not checked\n", SNPLP_FUZZ_CORPUS_DIR);
-    paths_keep_conventions(&p, others);
+    paths_keep_if_conventions(&p, others, true);
     return p;
 }
 
@@ -1969,9 +1723,9 @@ static void hostile_documents_are_refused_unexpanded(void **state)
 /* A foreign element nested `foreign` deep at the end of the convention (where 0), of its action
  * (1) or of its indicator (2): the deepest element is at depth 2 + foreign for the convention,
  * 3 + foreign for the others. */
-static text nested_foreign(int where, size_t foreign)
+static text_buf nested_foreign(int where, size_t foreign)
 {
-    text t = {0};
+    text_buf t = {0};
     puts_(&t, DOC_START);
     if (where == 1)
         puts_(&t, "<action id=\"a\" objective=\"social-work\"><title>A</title>");
@@ -1984,7 +1738,7 @@ static text nested_foreign(int where, size_t foreign)
     return t;
 }
 
-static void expect_status(const text *t, bool strict, int status, int code)
+static void expect_status(const text_buf *t, bool strict, int status, int code)
 {
     result r = import_text(t->s, t->n, strict);
     if (r.rc != status || (code && !has_code(r.d, code)))
@@ -2007,7 +1761,7 @@ static void nesting_deeper_than_the_limit_is_refused(void **state)
     for (int where = 0; where < 3; where++) {
         size_t max = where == 0 ? 98 : 97; /* the deepest element at depth 100 */
         for (int strict = 0; strict < 2; strict++) {
-            text t = nested_foreign(where, max);
+            text_buf t = nested_foreign(where, max);
             expect_status(&t, strict, SNPLP_OK, 0);
             free(t.s);
             t = nested_foreign(where, max + 1);
@@ -2015,7 +1769,7 @@ static void nesting_deeper_than_the_limit_is_refused(void **state)
             free(t.s);
         }
         /* the deepest allowed goes round */
-        text t = nested_foreign(where, max);
+        text_buf t = nested_foreign(where, max);
         snplp_convention_list *list = import_ok(t.s, t.n);
         free(t.s);
         size_t len = 0;
@@ -2027,7 +1781,7 @@ static void nesting_deeper_than_the_limit_is_refused(void **state)
         snplp_convention_list_free(list);
     }
     /* very deep nesting: one fatal finding, no overflow */
-    text t = nested_foreign(2, 100000);
+    text_buf t = nested_foreign(2, 100000);
     result r = import_text(t.s, t.n, false);
     assert_int_equal(r.breaches, 0);
     assert_int_equal(r.rc, SNPLP_EPARSE);
@@ -2044,7 +1798,7 @@ static void texts_and_attributes_longer_than_the_limits_are_refused(void **state
 {
     (void)state;
     for (int over = 0; over < 2; over++) {
-        text t = {0};
+        text_buf t = {0};
         puts_(&t, DOC_START "<indicator id=\"i\" unit=\"count\"><label>");
         put_repeat(&t, "é", SNPLP_XML_MAX_TEXT + (size_t)over);
         puts_(&t, "</label></indicator><indicator id=\"j\" unit=\"count\" color=\"red\">"
@@ -2057,7 +1811,7 @@ static void texts_and_attributes_longer_than_the_limits_are_refused(void **state
         result_free(&r);
         free(t.s);
     }
-    text t = {0};
+    text_buf t = {0};
     puts_(&t, DOC_START "<indicator id=\"i\" unit=\"count\"><label>");
     put_repeat(&t, "é", SNPLP_XML_MAX_TEXT);
     puts_(&t, "</label></indicator>" DOC_END);
@@ -2069,7 +1823,7 @@ static void texts_and_attributes_longer_than_the_limits_are_refused(void **state
     free(t.s);
 
     for (int over = 0; over < 2; over++) {
-        t = (text){0};
+        t = (text_buf){0};
         puts_(&t, "<conventions xmlns=\"urn:snplp:1.0\"><convention id=\"c\" "
                   "territory-kind=\"departement\" territory-code=\"49\" "
                   "xmlns:x=\"urn:example:x\" x:big=\"");
@@ -2317,7 +2071,7 @@ static void export_refuses_bad_arguments(void **state)
 /* A writer that keeps what it is given, and fails once more than fail_after bytes would have
  * been written. */
 typedef struct sink {
-    text t;
+    text_buf t;
     size_t fail_after, calls, calls_after_failing;
     bool failed;
 } sink;
@@ -2423,29 +2177,6 @@ static void export_stops_at_the_first_write_error(void **state)
     }
     snplp_free(whole);
     snplp_convention_list_free(list);
-}
-
-/* The names in dir, other than . and .., joined with '/' (to free()). */
-static char *dir_listing(const char *dir)
-{
-    paths p = {0};
-    DIR *dp = opendir(dir);
-    assert_non_null(dp);
-    for (struct dirent *e; (e = readdir(dp));)
-        if (strcmp(e->d_name, ".") != 0 && strcmp(e->d_name, "..") != 0)
-            paths_add(&p, e->d_name);
-    closedir(dp);
-    if (p.n)
-        qsort(p.at, p.n, sizeof *p.at, compare_strings);
-    text t = {0};
-    puts_(&t, "");
-    for (size_t i = 0; i < p.n; i++) {
-        if (i)
-            puts_(&t, "/");
-        puts_(&t, p.at[i]);
-    }
-    paths_free(&p);
-    return t.s;
 }
 
 /* A list of `count` conventions (a big document), built with the API. */
@@ -2609,13 +2340,13 @@ static void round_trips(void **state)
     paths p = {0};
     if (!paths_add_dir(&p, SNPLP_EXAMPLES_DATA_DIR, NULL, true))
         print_message("no %s: no example checked\n", SNPLP_EXAMPLES_DATA_DIR);
-    paths_keep_conventions(&p, 0);
+    paths_keep_if_conventions(&p, 0, true);
     size_t examples = p.n;
     assert_true(examples >= 2);
     assert_true(paths_add_dir(&p, SNPLP_CONVENTION_FIXTURES_DIR, ".xml", false));
     size_t others = p.n;
     if (paths_add_dir(&p, SNPLP_FUZZ_CORPUS_DIR, NULL, true))
-        paths_keep_conventions(&p, others);
+        paths_keep_if_conventions(&p, others, true);
     size_t checked = 0;
     for (size_t i = 0; i < p.n; i++) {
         result r = import_path(p.at[i], false);
@@ -2821,7 +2552,7 @@ static void extension_api_refuses_bad_arguments(void **state)
         const char *id = item == 0 ? NULL : item == 1 ? "a" : "i";
         size_t max = item == 0 ? 98 : 97;
         for (size_t n = max; n <= max + 1; n++) {
-            text t = {0};
+            text_buf t = {0};
             put_repeat(&t, "<x:a xmlns:x=\"urn:x\">", n);
             put_repeat(&t, "</x:a>", n);
             snplp_error_clear();

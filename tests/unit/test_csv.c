@@ -6,7 +6,7 @@
  * findings at once, and, whenever it fails, that no convention changed (compared with an
  * untouched twin built the same way). Round trips, the fixtures (tests/fixtures/csv), files and
  * read callbacks, the limits, out-of-memory sweeps and an atomic file export complete it. */
-#include "test_util.h"
+#include "test_files.h"
 
 #include <dirent.h>
 #include <signal.h>
@@ -149,29 +149,6 @@ static void assert_bytes(const char *got, size_t got_len, const char *want)
         print_error("--- got ---\n%.*s\n--- want ---\n%s\n", (int)got_len, got, want);
     assert_int_equal(got_len, strlen(want));
     assert_memory_equal(got, want, got_len);
-}
-
-static char *slurp(const char *path, size_t *len)
-{
-    FILE *fp = fopen(path, "rb");
-    if (!fp)
-        return NULL;
-    size_t n = 0, cap = 4096;
-    char *buf = malloc(cap);
-    assert_non_null(buf);
-    for (size_t got; (got = fread(buf + n, 1, cap - n - 1, fp)) > 0;) {
-        n += got;
-        if (cap - n < 2) {
-            cap *= 2;
-            buf = realloc(buf, cap);
-            assert_non_null(buf);
-        }
-    }
-    fclose(fp);
-    buf[n] = '\0';
-    if (len)
-        *len = n;
-    return buf;
 }
 
 static const char *fixture(char *buf, size_t size, const char *name)
@@ -554,36 +531,6 @@ static void export_bad_arguments(void **state)
 }
 
 /* ---- files ---- */
-
-static char *dir_listing(const char *dir)
-{
-    char *names[16];
-    size_t n = 0;
-    DIR *dp = opendir(dir);
-    assert_non_null(dp);
-    for (struct dirent *e; (e = readdir(dp));)
-        if (strcmp(e->d_name, ".") && strcmp(e->d_name, "..")) {
-            assert_true(n < COUNT_OF(names));
-            names[n++] = strdup(e->d_name);
-        }
-    closedir(dp);
-    for (size_t i = 0; i < n; i++) /* sorted: few names */
-        for (size_t j = i + 1; j < n; j++)
-            if (strcmp(names[j], names[i]) < 0) {
-                char *t = names[i];
-                names[i] = names[j];
-                names[j] = t;
-            }
-    char *s = calloc(1, 4096);
-    assert_non_null(s);
-    for (size_t i = 0; i < n; i++) {
-        if (i)
-            strcat(s, "/");
-        strcat(s, names[i]);
-        free(names[i]);
-    }
-    return s;
-}
 
 /* Export to a file then import the file: both dialects, over an existing file. */
 static void export_and_import_file(void **state)
@@ -1333,18 +1280,18 @@ static void import_many_rows(void **state)
 
 /* ---- import: sources ---- */
 
-typedef struct reader {
+typedef struct piece_reader {
     const char *data;
     size_t size, pos;
     size_t piece;  /* bytes per call */
     long fail_at;  /* the call that fails (1-based), 0 never */
     long too_much; /* the call that returns more than asked, 0 never */
     long calls;
-} reader;
+} piece_reader;
 
 static long read_pieces(void *user, char *buf, size_t size)
 {
-    reader *r = user;
+    piece_reader *r = user;
     r->calls++;
     if (r->calls == r->fail_at)
         return -1;
@@ -1411,7 +1358,7 @@ static void import_fixtures(void **state)
                 rc = snplp_csv_import_file(lists[way], diags, path, fixtures[k].d);
             } else {
                 for (size_t piece = 1; piece <= 3; piece++) {
-                    reader r = {data, len, 0, piece, 0, 0, 0};
+                    piece_reader r = {data, len, 0, piece, 0, 0, 0};
                     snplp_convention_list *l = sample(VALUES | OUTSIDE);
                     snplp_diagnostics *dd = NULL;
                     assert_ok(snplp_diagnostics_new(&dd));
@@ -1426,7 +1373,7 @@ static void import_fixtures(void **state)
                     snplp_convention_list_free(l);
                 }
                 rc = snplp_csv_import_callback(lists[way], diags, read_pieces,
-                                               &(reader){data, len, 0, 65536, 0, 0, 0}, path,
+                                               &(piece_reader){data, len, 0, 65536, 0, 0, 0}, path,
                                                fixtures[k].d);
             }
             if (rc != fixtures[k].status || snplp_diagnostics_count(diags) != fixtures[k].findings)
@@ -1528,7 +1475,7 @@ static void import_io_errors(void **state)
     snplp_convention_list *l = sample(VALUES), *twin = sample(VALUES);
     const char *text = sample_intl;
     for (int mode = 0; mode < 3; mode++) {
-        reader r = {text, strlen(text), 0, 16, 0, 0, 0};
+        piece_reader r = {text, strlen(text), 0, 16, 0, 0, 0};
         if (mode == 0)
             r.fail_at = 1;
         else if (mode == 1)
@@ -1570,7 +1517,7 @@ static void import_bad_arguments(void **state)
 {
     (void)state;
     snplp_convention_list *l = sample(VALUES), *twin = sample(VALUES);
-    reader r = {sample_intl, strlen(sample_intl), 0, 10, 0, 0, 0};
+    piece_reader r = {sample_intl, strlen(sample_intl), 0, 10, 0, 0, 0};
     assert_fails(snplp_csv_import_memory(NULL, NULL, sample_intl, 10, NULL, INTL), SNPLP_EINVAL);
     assert_fails(snplp_csv_import_memory(l, NULL, NULL, 10, NULL, INTL), SNPLP_EINVAL);
     assert_fails(snplp_csv_import_memory(l, NULL, sample_intl, 10, NULL, SNPLP_CSV_NONE),
@@ -1622,7 +1569,7 @@ static int oom_import(void *p)
         if (rc == SNPLP_EIO)
             rc = SNPLP_OK;
     } else if (c->callback) {
-        reader r = {c->text, c->len, 0, 7, 0, 0, 0};
+        piece_reader r = {c->text, c->len, 0, 7, 0, 0, 0};
         rc = snplp_csv_import_callback(c->l, diags, read_pieces, &r, "oom", c->d);
     } else {
         rc = snplp_csv_import_memory(c->l, diags, c->text, c->len, "oom", c->d);

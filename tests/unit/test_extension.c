@@ -3,7 +3,7 @@
  * API, written back by the export, compared by snplp_referential_equal(); the API refuses what
  * the format could not carry. The canonical texts are parsed here with libxml2 to check that
  * each is a self-contained fragment with every element and attribute in its namespace. */
-#include "test_util.h"
+#include "test_files.h"
 
 #include <stdio.h>
 
@@ -18,31 +18,7 @@
 
 /* ---- helpers ---- */
 
-static char *slurp(const char *path, size_t *len)
-{
-    FILE *fp = fopen(path, "rb");
-    if (!fp)
-        print_error("cannot read %s\n", path);
-    assert_non_null(fp);
-    size_t n = 0, cap = 4096;
-    char *buf = malloc(cap);
-    assert_non_null(buf);
-    for (size_t got; (got = fread(buf + n, 1, cap - n - 1, fp)) > 0;) {
-        n += got;
-        if (cap - n < 2) {
-            cap *= 2;
-            buf = realloc(buf, cap);
-            assert_non_null(buf);
-        }
-    }
-    fclose(fp);
-    buf[n] = '\0';
-    if (len)
-        *len = n;
-    return buf;
-}
-
-static void print_diags(const snplp_diagnostics *d)
+static void print_findings(const snplp_diagnostics *d)
 {
     for (size_t i = 0; i < snplp_diagnostics_count(d); i++) {
         const snplp_diagnostic *g = snplp_diagnostics_at(d, i);
@@ -65,7 +41,7 @@ static snplp_referential *import_ok(const char *xml, size_t len)
         int rc = snplp_referential_import_memory(&refs[strict], d, xml, len, "extension", o);
         if (rc != SNPLP_OK || snplp_diagnostics_count(d)) {
             print_error("%s import: %s\n", strict ? "strict" : "default", snplp_status_name(rc));
-            print_diags(d);
+            print_findings(d);
         }
         assert_int_equal(rc, SNPLP_OK);
         assert_int_equal(snplp_diagnostics_count(d), 0);
@@ -87,7 +63,7 @@ static snplp_referential *import_fixture(const char *name)
     char path[4096];
     snprintf(path, sizeof path, "%s/%s", SNPLP_FIXTURES_DIR, name);
     size_t len = 0;
-    char *xml = slurp(path, &len);
+    char *xml = must_slurp(path, &len);
     snplp_referential *ref = import_ok(xml, len);
     free(xml);
     return ref;
@@ -118,29 +94,6 @@ static void assert_round_trip(const snplp_referential *ref)
     snplp_referential_unref(again);
 }
 
-/* A growing string. */
-typedef struct text {
-    char *s;
-    size_t n, cap;
-} text;
-
-static void puts_(text *t, const char *s)
-{
-    size_t n = strlen(s);
-    if (t->n + n + 1 > t->cap) {
-        t->cap = (t->n + n + 1) * 2;
-        t->s = realloc(t->s, t->cap);
-        assert_non_null(t->s);
-    }
-    memcpy(t->s + t->n, s, n + 1);
-    t->n += n;
-}
-
-static int compare_strings(const void *a, const void *b)
-{
-    return strcmp(*(char *const *)a, *(char *const *)b);
-}
-
 static bool blank(const char *s)
 {
     for (; *s; s++)
@@ -149,7 +102,7 @@ static bool blank(const char *s)
     return true;
 }
 
-static void describe(text *t, const xmlNode *node)
+static void describe(text_buf *t, const xmlNode *node)
 {
     for (; node; node = node->next) {
         if (node->type == XML_TEXT_NODE || node->type == XML_CDATA_SECTION_NODE) {
@@ -172,7 +125,7 @@ static void describe(text *t, const xmlNode *node)
         size_t na = 0;
         for (const xmlAttr *a = node->properties; a && na < 32; a = a->next) {
             xmlChar *v = xmlNodeGetContent((const xmlNode *)a);
-            text at = {0};
+            text_buf at = {0};
             puts_(&at, " @{");
             puts_(&at, a->ns ? (const char *)a->ns->href : "");
             puts_(&at, "}");
@@ -207,7 +160,7 @@ static char *names_of(const char *xml)
     assert_non_null(doc);
     assert_true(ctxt->wellFormed);
     assert_true(ctxt->nsWellFormed);
-    text t = {0};
+    text_buf t = {0};
     puts_(&t, "");
     describe(&t, xmlDocGetRootElement(doc));
     xmlFreeDoc(doc);
@@ -679,7 +632,7 @@ static void what_the_api_accepts_goes_round(void **state)
     /* nesting and size limits of the import */
     snplp_referential *ref = test_new_referential();
     assert_ok(snplp_referential_add_commitment(NULL, ref, "commitment-a", "A"));
-    text deep = {0};
+    text_buf deep = {0};
     for (int i = 0; i < 150; i++)
         puts_(&deep, "<x:a xmlns:x=\"urn:x\">");
     for (int i = 0; i < 150; i++)
@@ -704,7 +657,7 @@ static void what_the_api_accepts_goes_round(void **state)
         print_error("an extension 150 deep or an attribute of 65537 bytes accepted by the API, "
                     "then %s\n",
                     irc != SNPLP_OK ? snplp_status_name(irc) : "read back as another model");
-        print_diags(d);
+        print_findings(d);
         bad++;
     }
     snplp_diagnostics_free(d);

@@ -6,7 +6,7 @@
  * contract of xml.h (check_contract): the status matches the findings, *out is untouched on
  * error, every finding from the document has a line and a column. The verdict test runs the
  * default and the strict import over every document we have and requires them to agree. */
-#include "test_util.h"
+#include "test_files.h"
 
 #include <dirent.h>
 #include <errno.h>
@@ -39,30 +39,6 @@ static const char xml_decl[] = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>";
 
 /* ---- helpers ---- */
 
-/* The whole file at path, NUL-terminated, in a buffer to free(); NULL if it cannot be read. */
-static char *slurp(const char *path, size_t *len)
-{
-    FILE *fp = fopen(path, "rb");
-    if (!fp)
-        return NULL;
-    size_t n = 0, cap = 4096;
-    char *buf = malloc(cap);
-    assert_non_null(buf);
-    for (size_t got; (got = fread(buf + n, 1, cap - n - 1, fp)) > 0;) {
-        n += got;
-        if (cap - n < 2) {
-            cap *= 2;
-            buf = realloc(buf, cap);
-            assert_non_null(buf);
-        }
-    }
-    fclose(fp);
-    buf[n] = '\0';
-    if (len)
-        *len = n;
-    return buf;
-}
-
 static char *fixture_path(char *buf, size_t size, const char *name)
 {
     snprintf(buf, size, "%s/%s", SNPLP_FIXTURES_DIR, name);
@@ -72,62 +48,7 @@ static char *fixture_path(char *buf, size_t size, const char *name)
 static char *fixture(const char *name, size_t *len)
 {
     char path[4096];
-    char *data = slurp(fixture_path(path, sizeof path, name), len);
-    if (!data)
-        print_error("cannot read %s\n", path);
-    assert_non_null(data);
-    return data;
-}
-
-static snplp_diagnostics *new_diags(void)
-{
-    snplp_diagnostics *d = NULL;
-    assert_ok(snplp_diagnostics_new(&d));
-    return d;
-}
-
-static snplp_import_options *strict_options(void)
-{
-    snplp_import_options *o = NULL;
-    assert_ok(snplp_import_options_new(&o));
-    assert_ok(snplp_import_options_set_strict(o, true));
-    return o;
-}
-
-static size_t count_code(const snplp_diagnostics *d, int code)
-{
-    size_t n = 0;
-    for (size_t i = 0; i < snplp_diagnostics_count(d); i++)
-        n += (int)snplp_diagnostic_code(snplp_diagnostics_at(d, i)) == code;
-    return n;
-}
-
-static bool has_code(const snplp_diagnostics *d, int code)
-{
-    return count_code(d, code) > 0;
-}
-
-static bool has_code_in(const snplp_diagnostics *d, int lo, int hi)
-{
-    for (size_t i = 0; i < snplp_diagnostics_count(d); i++) {
-        int c = (int)snplp_diagnostic_code(snplp_diagnostics_at(d, i));
-        if (c >= lo && c <= hi)
-            return true;
-    }
-    return false;
-}
-
-static void print_diags(const char *what, const snplp_diagnostics *d)
-{
-    for (size_t i = 0; i < snplp_diagnostics_count(d); i++) {
-        const snplp_diagnostic *g = snplp_diagnostics_at(d, i);
-        print_message("  %s: %s %d %s %zu:%zu [%s] %s\n", what,
-                      snplp_severity_name(snplp_diagnostic_severity(g)),
-                      (int)snplp_diagnostic_code(g), snplp_diag_code_name(snplp_diagnostic_code(g)),
-                      snplp_diagnostic_line(g), snplp_diagnostic_column(g),
-                      snplp_diagnostic_item_id(g) ? snplp_diagnostic_item_id(g) : "-",
-                      snplp_diagnostic_message(g));
-    }
+    return must_slurp(fixture_path(path, sizeof path, name), len);
 }
 
 /* The contract of every import (xml.h), whatever the input; returns the number of breaches,
@@ -206,36 +127,6 @@ typedef struct result {
 } result;
 
 typedef enum how { FROM_FILE, FROM_MEMORY, FROM_CALLBACK } how;
-
-/* A read callback over a buffer, chunk bytes at a time, failing at fail_at if >= 0. */
-typedef struct reader {
-    const char *data;
-    size_t len, pos, chunk;
-    long fail_at;
-    size_t calls_after_end;
-    bool ended;
-} reader;
-
-static long read_chunk(void *user, char *buf, size_t size)
-{
-    reader *r = user;
-    if (r->fail_at >= 0 && r->pos >= (size_t)r->fail_at)
-        return -1;
-    if (r->ended)
-        r->calls_after_end++;
-    size_t n = r->len - r->pos;
-    if (n > r->chunk)
-        n = r->chunk;
-    if (n > size)
-        n = size;
-    if (r->fail_at >= 0 && r->pos + n > (size_t)r->fail_at)
-        n = (size_t)r->fail_at - r->pos;
-    memcpy(buf, r->data + r->pos, n);
-    r->pos += n;
-    if (n == 0)
-        r->ended = true;
-    return (long)n;
-}
 
 static result import_any(how h, const char *path_or_name, const char *data, size_t len, bool strict)
 {
@@ -316,104 +207,6 @@ static snplp_referential *builtin(void)
     snplp_referential *ref = NULL;
     assert_ok(snplp_referential_builtin(&ref));
     return ref;
-}
-
-/* A growing list of paths, to free with paths_free(). */
-typedef struct paths {
-    char **at;
-    size_t n, cap;
-} paths;
-
-static void paths_add(paths *p, const char *path)
-{
-    if (p->n == p->cap) {
-        p->cap = p->cap ? p->cap * 2 : 64;
-        p->at = realloc(p->at, p->cap * sizeof *p->at);
-        assert_non_null(p->at);
-    }
-    p->at[p->n] = strdup(path);
-    assert_non_null(p->at[p->n]);
-    p->n++;
-}
-
-static int compare_strings(const void *a, const void *b)
-{
-    return strcmp(*(char *const *)a, *(char *const *)b);
-}
-
-/* Adds the regular files of dir (and of its subdirectories if recursive) whose name ends with
- * suffix (NULL: every file), sorted; returns false if dir cannot be opened. */
-static bool paths_add_dir(paths *p, const char *dir, const char *suffix, bool recursive)
-{
-    DIR *dp = opendir(dir);
-    if (!dp)
-        return false;
-    size_t start = p->n;
-    for (struct dirent *e; (e = readdir(dp));) {
-        if (e->d_name[0] == '.')
-            continue;
-        char path[4096];
-        snprintf(path, sizeof path, "%s/%s", dir, e->d_name);
-        struct stat st;
-        if (stat(path, &st) != 0)
-            continue;
-        if (S_ISDIR(st.st_mode)) {
-            if (recursive)
-                paths_add_dir(p, path, suffix, true);
-            continue;
-        }
-        size_t nl = strlen(e->d_name), sl = suffix ? strlen(suffix) : 0;
-        if (S_ISREG(st.st_mode) && nl >= sl &&
-            strcmp(e->d_name + nl - sl, suffix ? suffix : "") == 0)
-            paths_add(p, path);
-    }
-    closedir(dp);
-    if (p->n > start)
-        qsort(p->at + start, p->n - start, sizeof *p->at, compare_strings);
-    return true;
-}
-
-/* Whether the document at path is a file of conventions (its root <conventions> comes before
- * any <referential>): tests/unit/test_convention_xml.c checks those. */
-static bool is_conventions_file(const char *path)
-{
-    FILE *f = fopen(path, "rb");
-    if (!f)
-        return false;
-    char head[8192];
-    size_t n = fread(head, 1, sizeof head - 1, f);
-    fclose(f);
-    head[n] = '\0';
-    const char *c = strstr(head, "<conventions"), *r = strstr(head, "<referential");
-    return c && (!r || c < r);
-}
-
-/* Drops the files of conventions from p, from index from on. */
-static void paths_drop_conventions(paths *p, size_t from)
-{
-    size_t k = from;
-    for (size_t i = from; i < p->n; i++) {
-        if (is_conventions_file(p->at[i]))
-            free(p->at[i]);
-        else
-            p->at[k++] = p->at[i];
-    }
-    p->n = k;
-}
-
-static void paths_free(paths *p)
-{
-    for (size_t i = 0; i < p->n; i++)
-        free(p->at[i]);
-    free(p->at);
-    p->at = NULL;
-    p->n = p->cap = 0;
-}
-
-static const char *base_name(const char *path)
-{
-    const char *s = strrchr(path, '/');
-    return s ? s + 1 : path;
 }
 
 /* ---- the fixtures, each with its expected status and findings ---- */
@@ -774,7 +567,7 @@ static paths all_documents(void)
         print_message("no %s: its documents are not checked\n", SNPLP_EXAMPLES_DATA_DIR);
     if (!paths_add_dir(&p, SNPLP_FUZZ_CORPUS_DIR, NULL, true))
         print_message("no %s: its documents are not checked\n", SNPLP_FUZZ_CORPUS_DIR);
-    paths_drop_conventions(&p, others);
+    paths_keep_if_conventions(&p, others, false);
     paths_add(&p, SNPLP_BUILTIN_DATA);
     return p;
 }
@@ -1137,45 +930,15 @@ static void hostile_documents_are_refused_unexpanded(void **state)
 
 /* ---- generated inputs: nesting, text and attribute sizes ---- */
 
-/* A growing text buffer for generated documents. */
-typedef struct text {
-    char *s;
-    size_t n, cap;
-} text;
-
-static void put(text *t, const char *s, size_t n)
-{
-    if (t->n + n + 1 > t->cap) {
-        t->cap = (t->n + n + 1) * 2;
-        t->s = realloc(t->s, t->cap);
-        assert_non_null(t->s);
-    }
-    memcpy(t->s + t->n, s, n);
-    t->n += n;
-    t->s[t->n] = '\0';
-}
-
-static void puts_(text *t, const char *s)
-{
-    put(t, s, strlen(s));
-}
-
-static void put_repeat(text *t, const char *unit, size_t count)
-{
-    size_t u = strlen(unit);
-    for (size_t i = 0; i < count; i++)
-        put(t, unit, u);
-}
-
 #define DOC_START "<referential xmlns=\"urn:snplp:1.0\">"
 #define DOC_END   "</referential>"
 
 /* A module whose one competence holds contents nested `contents` deep, each with its <text>
  * first: the deepest element is at depth 4 + contents (referential 1, module 2, competence 3,
  * the first content 4, its text 5). */
-static text nested_contents(size_t contents)
+static text_buf nested_contents(size_t contents)
 {
-    text t = {0};
+    text_buf t = {0};
     puts_(&t,
           DOC_START "<theme id=\"theme-t\"><title>T</title></theme>"
                     "<module id=\"module-m\" theme=\"theme-t\" level=\"expert\"><title>M</title>"
@@ -1193,9 +956,9 @@ static text nested_contents(size_t contents)
 
 /* A commitment ending with a foreign element nested `foreign` deep: the deepest element is at
  * depth 2 + foreign. */
-static text nested_foreign(size_t foreign)
+static text_buf nested_foreign(size_t foreign)
 {
-    text t = {0};
+    text_buf t = {0};
     puts_(&t, DOC_START "<commitment id=\"commitment-a\"><title>T</title>");
     put_repeat(&t, "<x:a xmlns:x=\"urn:example:x\">", foreign);
     put_repeat(&t, "</x:a>", foreign);
@@ -1203,7 +966,7 @@ static text nested_foreign(size_t foreign)
     return t;
 }
 
-static void expect_status(const text *t, bool strict, int status, int code)
+static void expect_status(const text_buf *t, bool strict, int status, int code)
 {
     result r = import_text(t->s, t->n, strict);
     if (r.rc != status || (code && !has_code(r.d, code)))
@@ -1221,7 +984,7 @@ static void nesting_deeper_than_the_limit_is_refused(void **state)
     (void)state;
     assert_int_equal(SNPLP_XML_MAX_DEPTH, 100);
     for (int strict = 0; strict < 2; strict++) {
-        text t = nested_contents(96); /* depth 100 */
+        text_buf t = nested_contents(96); /* depth 100 */
         expect_status(&t, strict, SNPLP_OK, 0);
         free(t.s);
         t = nested_contents(97); /* depth 101 */
@@ -1237,7 +1000,7 @@ static void nesting_deeper_than_the_limit_is_refused(void **state)
     /* 101 nested contents; and very deep nesting: one fatal finding, quickly, no overflow */
     static const size_t deep[] = {101, 100000};
     for (size_t i = 0; i < COUNT_OF(deep); i++) {
-        text t = i == 0 ? nested_contents(deep[i]) : nested_foreign(deep[i]);
+        text_buf t = i == 0 ? nested_contents(deep[i]) : nested_foreign(deep[i]);
         result r = import_text(t.s, t.n, false);
         assert_int_equal(r.breaches, 0);
         assert_int_equal(r.rc, SNPLP_EPARSE);
@@ -1248,7 +1011,7 @@ static void nesting_deeper_than_the_limit_is_refused(void **state)
     }
 
     /* the deepest document allowed goes round: export, import, equal */
-    text t = nested_foreign(98);
+    text_buf t = nested_foreign(98);
     snplp_referential *ref = import_ok(t.s, t.n);
     free(t.s);
     size_t len = 0;
@@ -1262,9 +1025,9 @@ static void nesting_deeper_than_the_limit_is_refused(void **state)
 
 /* A commitment whose title is `count` times unit (with `tail` after), then a second commitment
  * with an unknown attribute (a later, non-fatal problem) if `later`. */
-static text long_title(const char *unit, size_t count, const char *tail, bool later)
+static text_buf long_title(const char *unit, size_t count, const char *tail, bool later)
 {
-    text t = {0};
+    text_buf t = {0};
     puts_(&t, DOC_START "<commitment id=\"commitment-a\"><title>");
     put_repeat(&t, unit, count);
     puts_(&t, tail);
@@ -1284,7 +1047,7 @@ static void text_longer_than_the_limit_is_refused(void **state)
     assert_int_equal(max, 1000000);
 
     /* 1 000 000 'é' (2 000 000 bytes) is fine, strict or not */
-    text t = long_title("é", max, "", false);
+    text_buf t = long_title("é", max, "", false);
     for (int strict = 0; strict < 2; strict++) {
         result r = import_text(t.s, t.n, strict);
         if (r.rc != SNPLP_OK)
@@ -1336,7 +1099,7 @@ static void text_longer_than_the_limit_is_refused(void **state)
     }
 
     /* the limit holds for the text of an extension element too */
-    t = (text){0};
+    t = (text_buf){0};
     puts_(&t, DOC_START "<commitment id=\"commitment-a\"><title>T</title><x:n xmlns:x=\"urn:x\">");
     put_repeat(&t, "a", max + 1);
     puts_(&t, "</x:n></commitment>" DOC_END);
@@ -1360,7 +1123,7 @@ static void attribute_longer_than_the_limit_is_refused(void **state)
         {"é", 32768, "a", false}, {"a", 65535, "&amp;", true}, {"a", 65536, "&amp;", false},
     };
     for (size_t i = 0; i < COUNT_OF(cases); i++) {
-        text t = {0};
+        text_buf t = {0};
         puts_(&t, DOC_START "<commitment id=\"commitment-a\" xmlns:x=\"urn:example:x\" x:big=\"");
         put_repeat(&t, cases[i].unit, cases[i].count);
         puts_(&t, cases[i].tail);
@@ -1686,7 +1449,7 @@ static void export_refuses_bad_arguments(void **state)
 /* A writer that keeps what it is given, and fails once more than fail_after bytes would have
  * been written. */
 typedef struct sink {
-    text t;
+    text_buf t;
     size_t fail_after, calls, calls_after_failing;
     bool failed;
 } sink;
@@ -1782,29 +1545,6 @@ static void export_stops_at_the_first_write_error(void **state)
     }
     snplp_free(whole);
     snplp_referential_unref(ref);
-}
-
-/* The names in dir, other than . and .., joined with '/' (to free()). */
-static char *dir_listing(const char *dir)
-{
-    paths p = {0};
-    DIR *dp = opendir(dir);
-    assert_non_null(dp);
-    for (struct dirent *e; (e = readdir(dp));)
-        if (strcmp(e->d_name, ".") != 0 && strcmp(e->d_name, "..") != 0)
-            paths_add(&p, e->d_name);
-    closedir(dp);
-    if (p.n)
-        qsort(p.at, p.n, sizeof *p.at, compare_strings);
-    text t = {0};
-    puts_(&t, "");
-    for (size_t i = 0; i < p.n; i++) {
-        if (i)
-            puts_(&t, "/");
-        puts_(&t, p.at[i]);
-    }
-    paths_free(&p);
-    return t.s;
 }
 
 /* Writing to a path is atomic: with the file size limited below the new document's size, the
@@ -1952,7 +1692,7 @@ static void round_trips(void **state)
     paths p = {0};
     if (!paths_add_dir(&p, SNPLP_EXAMPLES_DATA_DIR, NULL, true))
         print_message("no %s: no example checked\n", SNPLP_EXAMPLES_DATA_DIR);
-    paths_drop_conventions(&p, 0);
+    paths_keep_if_conventions(&p, 0, false);
     size_t examples = p.n;
     assert_true(paths_add_dir(&p, SNPLP_FIXTURES_DIR, ".xml", false));
     size_t checked = 0;
