@@ -241,10 +241,16 @@ def measures():
         return dict(zip(KINDS, pool.map(_run, KINDS)))
 
 
-@pytest.mark.parametrize("name", list(KINDS))
-def test_library_memory_is_flat(measures, name):
+def _measure(measures, name):
+    """The measures of ``name``, once sure its child process made them."""
     m = measures[name]
     assert "error" not in m, m.get("error")
+    return m
+
+
+@pytest.mark.parametrize("name", list(KINDS))
+def test_library_memory_is_flat(measures, name):
+    m = _measure(measures, name)
     assert m["used_after"] == m["used_before"], (
         f"{KINDS[name][1]} x {m['count']}: libsnplp holds {m['used_after'] - m['used_before']} "
         f"more bytes after the loop ({m['used_before']} -> {m['used_after']})")
@@ -254,8 +260,7 @@ def test_library_memory_is_flat(measures, name):
 def test_resident_memory_is_flat(measures, name):
     if SANITIZED:
         pytest.skip("AddressSanitizer's quarantine keeps freed memory resident")
-    m = measures[name]
-    assert "error" not in m, m.get("error")
+    m = _measure(measures, name)
     growth = m["rss_after"] - m["rss_before"]
     assert growth < RSS_BOUND, (
         f"{KINDS[name][1]} x {m['count']}: the resident memory grew by {growth / 2**20:.1f} MiB "
@@ -264,8 +269,7 @@ def test_resident_memory_is_flat(measures, name):
 
 @pytest.mark.parametrize("name", list(KINDS))
 def test_everything_is_released_at_the_end(measures, name):
-    m = measures[name]
-    assert "error" not in m, m.get("error")
+    m = _measure(measures, name)
     assert m["at_end"] == m["at_import"], (
         f"{KINDS[name][1]}: libsnplp still holds {m['at_end'] - m['at_import']} bytes once "
         f"every object is dropped")

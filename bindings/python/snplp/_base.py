@@ -15,6 +15,8 @@ import threading
 from collections.abc import Sequence
 from typing import Any, Callable, Iterator, NamedTuple, Optional, Tuple, Union
 
+from . import _core
+
 #: Held during the package's calls into the C library (one lock for the whole package).
 #: snplp._core releases the GIL during long calls (validation, searches, matrices, syntheses,
 #: imports, exports); the C library lets several threads read one model at once, but a thread
@@ -35,6 +37,44 @@ def locked(fn: Callable) -> Callable:
     call.__name__ = getattr(fn, "__name__", "call")
     call.__doc__ = fn.__doc__
     return call
+
+
+class Owner:
+    """Base of a root wrapper, which owns its C object in ``_ptr`` (the lifetime rule above):
+    :meth:`_own` makes one, without ``__init__``, around a pointer the caller took for it;
+    ``__del__`` releases it with the ``_core`` function named ``_release``. Releasing takes no
+    lock: nothing else uses the object then (and a reference count is atomic)."""
+
+    __slots__ = ()
+    _release = ""  # "snplp_convention_unref", "snplp_matrix_free"...
+
+    @classmethod
+    def _own(cls, ptr):
+        """A wrapper owning one reference that the caller took for it."""
+        obj = object.__new__(cls)
+        obj._ptr = ptr
+        return obj
+
+    def __del__(self):
+        ptr = getattr(self, "_ptr", None)
+        if ptr is not None:
+            self._ptr = None
+            try:
+                getattr(_core, self._release)(ptr)
+            except Exception:  # interpreter shutdown
+                pass
+
+
+def wrap(cls, ptr, ref):
+    """A ``cls`` wrapper, made without ``__init__``, of ``ptr``, something the root wrapped by
+    ``ref`` owns: it keeps ``ref`` alive in ``_ref``. None for a None pointer. Classes use it
+    as ``_wrap = classmethod(wrap)``."""
+    if ptr is None:
+        return None
+    obj = object.__new__(cls)
+    obj._ptr = ptr
+    obj._ref = ref
+    return obj
 
 
 MAX_SCALE = 18

@@ -49,8 +49,8 @@ from dataclasses import dataclass
 from typing import Any, Callable, Dict, Iterable, Iterator, List, NamedTuple, Optional, Tuple
 
 from . import _core
-from ._base import (LOCK, Collection, ForeignAttribute, from_date, from_decimal, fspath,
-                    locked, to_date, to_decimal)
+from ._base import (LOCK, Collection, ForeignAttribute, Owner, from_date, from_decimal,
+                    fspath, locked, to_date, to_decimal, wrap)
 from ._errors import Diagnostic, check, diagnostics_from, error_for
 
 __all__ = [
@@ -579,6 +579,37 @@ class _YearMapping(collections.abc.Mapping):
     def _years(self) -> List[int]:
         raise NotImplementedError
 
+    def _year_list(self, count, at) -> List[int]:
+        """The years the C functions ``count`` and ``at`` give for the object viewed."""
+        p = self._ref._ptr
+        return [int(at(p, i)) for i in range(count(p))]
+
+    @staticmethod
+    def _check_key(year) -> None:
+        """Raises KeyError (or the error of an invalid year) unless ``year`` is a year key."""
+        if not _is_year_key(year):
+            _year(year)
+            raise KeyError(year)
+
+    def _lookup(self, get, year) -> list:
+        """The values the C getter ``get`` gives for ``year``, after its status; KeyError when
+        nothing is recorded (``SNPLP_ENOTFOUND``)."""
+        self._check_key(year)
+        rc, *values = get(self._ref._ptr, year)
+        if rc == _ENOTFOUND:
+            raise KeyError(year)
+        check(rc)
+        return values
+
+    def _forget(self, clear, year) -> None:
+        """``del view[year]`` with the C function ``clear``; KeyError when nothing is
+        recorded."""
+        self._check_key(year)
+        rc = clear(self._ref._ptr, year)
+        if rc == _ENOTFOUND:
+            raise KeyError(year)
+        check(rc)
+
     def __iter__(self) -> Iterator[int]:
         return iter(self._years())
 
@@ -601,18 +632,11 @@ class _FundingView(_YearMapping, collections.abc.MutableMapping):
     __slots__ = ()
 
     def _years(self):
-        p = self._ref._ptr
-        return [int(_c.snplp_convention_funding_year_at(p, i))
-                for i in range(_c.snplp_convention_funding_year_count(p))]
+        return self._year_list(_c.snplp_convention_funding_year_count,
+                               _c.snplp_convention_funding_year_at)
 
     def __getitem__(self, year) -> YearFunding:
-        if not _is_year_key(year):
-            _year(year)
-            raise KeyError(year)
-        rc, state, own = _c.snplp_convention_funding(self._ref._ptr, year)
-        if rc == _ENOTFOUND:
-            raise KeyError(year)
-        check(rc)
+        state, own = self._lookup(_c.snplp_convention_funding, year)
         return YearFunding(int(state), int(own))
 
     def __setitem__(self, year, value) -> None:
@@ -624,13 +648,7 @@ class _FundingView(_YearMapping, collections.abc.MutableMapping):
             _cents(value[1], "own_cents")))
 
     def __delitem__(self, year) -> None:
-        if not _is_year_key(year):
-            _year(year)
-            raise KeyError(year)
-        rc = _c.snplp_convention_clear_funding(self._ref._ptr, year)
-        if rc == _ENOTFOUND:
-            raise KeyError(year)
-        check(rc)
+        self._forget(_c.snplp_convention_clear_funding, year)
 
 
 _cdoc("snplp_convention_funding", "snplp_convention_set_funding",
@@ -647,18 +665,11 @@ class _ReportsView(_YearMapping, collections.abc.MutableMapping):
     __slots__ = ()
 
     def _years(self):
-        p = self._ref._ptr
-        return [int(_c.snplp_convention_report_year_at(p, i))
-                for i in range(_c.snplp_convention_report_year_count(p))]
+        return self._year_list(_c.snplp_convention_report_year_count,
+                               _c.snplp_convention_report_year_at)
 
     def __getitem__(self, year) -> datetime.date:
-        if not _is_year_key(year):
-            _year(year)
-            raise KeyError(year)
-        rc, sent = _c.snplp_convention_report_sent(self._ref._ptr, year)
-        if rc == _ENOTFOUND:
-            raise KeyError(year)
-        check(rc)
+        sent, = self._lookup(_c.snplp_convention_report_sent, year)
         return to_date(sent)
 
     def __setitem__(self, year, sent) -> None:
@@ -666,13 +677,7 @@ class _ReportsView(_YearMapping, collections.abc.MutableMapping):
                                                   _date_arg(sent, "sent")))
 
     def __delitem__(self, year) -> None:
-        if not _is_year_key(year):
-            _year(year)
-            raise KeyError(year)
-        rc = _c.snplp_convention_clear_report(self._ref._ptr, year)
-        if rc == _ENOTFOUND:
-            raise KeyError(year)
-        check(rc)
+        self._forget(_c.snplp_convention_clear_report, year)
 
 
 _cdoc("snplp_convention_report_sent", "snplp_convention_set_report_sent",
@@ -690,14 +695,10 @@ class _StatusesView(_YearMapping, collections.abc.MutableMapping):
     __slots__ = ()
 
     def _years(self):
-        p = self._ref._ptr
-        return [int(_c.snplp_action_status_year_at(p, i))
-                for i in range(_c.snplp_action_status_year_count(p))]
+        return self._year_list(_c.snplp_action_status_year_count, _c.snplp_action_status_year_at)
 
     def __getitem__(self, year) -> ActionStatus:
-        if not _is_year_key(year):
-            _year(year)
-            raise KeyError(year)
+        self._check_key(year)
         status = _enum_out(ActionStatus, _c.snplp_action_status_in(self._ref._ptr, year))
         if status is None:
             raise KeyError(year)
@@ -707,13 +708,7 @@ class _StatusesView(_YearMapping, collections.abc.MutableMapping):
         self._ref.set_status(year, status)
 
     def __delitem__(self, year) -> None:
-        if not _is_year_key(year):
-            _year(year)
-            raise KeyError(year)
-        rc = _c.snplp_action_clear_status(self._ref._ptr, year)
-        if rc == _ENOTFOUND:
-            raise KeyError(year)
-        check(rc)
+        self._forget(_c.snplp_action_clear_status, year)
 
 
 _cdoc("snplp_action_status_in", "snplp_action_clear_status", "snplp_action_status_year_at",
@@ -725,7 +720,7 @@ _cdoc("snplp_action_status_in", "snplp_action_clear_status", "snplp_action_statu
 # --------------------------------------------------------------------------------------------
 
 
-class Convention(_Extensible):
+class Convention(_Extensible, Owner):
     """A convention (CALPAE) between the State and a territory: its years, signatories,
     funding, execution reports, actions and indicators (convention.h).
 
@@ -740,6 +735,7 @@ class Convention(_Extensible):
     """
 
     __slots__ = ("_ptr", "__weakref__")
+    _release = "snplp_convention_unref"
 
     @_cdoc("snplp_convention_new")
     def __init__(self, id: str, territory_kind, territory_code: str, territory_name: str):
@@ -751,22 +747,6 @@ class Convention(_Extensible):
                                           _str(territory_name, "territory_name"))
         check(rc)
         self._ptr = ptr
-
-    @classmethod
-    def _own(cls, ptr) -> "Convention":
-        """A wrapper owning one reference that the caller took for it."""
-        obj = cls.__new__(cls)
-        obj._ptr = ptr
-        return obj
-
-    def __del__(self):
-        ptr = getattr(self, "_ptr", None)
-        if ptr is not None:
-            self._ptr = None
-            try:  # no lock: nothing else uses it (and a reference count is atomic)
-                _core.snplp_convention_unref(ptr)
-            except Exception:  # interpreter shutdown
-                pass
 
     def _ext_target(self):
         return self._ptr, None
@@ -1023,14 +1003,7 @@ class _Child(_Extensible):
 
     __slots__ = ("_ptr", "_ref")
 
-    @classmethod
-    def _wrap(cls, ptr, conv: Convention):
-        if ptr is None:
-            return None
-        obj = cls.__new__(cls)
-        obj._ptr = ptr
-        obj._ref = conv
-        return obj
+    _wrap = classmethod(wrap)
 
     def __init__(self, *args, **kwargs):
         raise TypeError(f"{type(self).__name__} objects are made by Convention."
@@ -1230,9 +1203,7 @@ class _ValuesView(_YearMapping):
     __slots__ = ()
 
     def _years(self):
-        p = self._ref._ptr
-        return [int(_c.snplp_indicator_year_at(p, i))
-                for i in range(_c.snplp_indicator_year_count(p))]
+        return self._year_list(_c.snplp_indicator_year_count, _c.snplp_indicator_year_at)
 
     def __getitem__(self, year) -> YearValues:
         _year(year)
@@ -1581,7 +1552,7 @@ class MatrixRow:
         return f"<MatrixRow {self._index} {self.id!r} ({self.unit})>"
 
 
-class Matrix:
+class Matrix(Owner):
     """A follow-up matrix: indicators x years, computed from one convention
     (:meth:`Convention.matrix`) or from several (:func:`synthesis`). It is a snapshot that
     owns its C matrix, independent of the conventions afterwards.
@@ -1594,24 +1565,10 @@ class Matrix:
     """
 
     __slots__ = ("_ptr", "__weakref__")
+    _release = "snplp_matrix_free"
 
     def __init__(self, *args, **kwargs):
         raise TypeError("matrices are made by Convention.matrix() and synthesis()")
-
-    @classmethod
-    def _own(cls, ptr) -> "Matrix":
-        obj = cls.__new__(cls)
-        obj._ptr = ptr
-        return obj
-
-    def __del__(self):
-        ptr = getattr(self, "_ptr", None)
-        if ptr is not None:
-            self._ptr = None
-            try:  # no lock: nothing else uses it (and a reference count is atomic)
-                _core.snplp_matrix_free(ptr)
-            except Exception:  # interpreter shutdown
-                pass
 
     def __copy__(self):
         return self  # immutable
@@ -1771,7 +1728,7 @@ def _dialect(value) -> int:
     return _enum_arg(CsvDialect, value, "dialect")
 
 
-class ConventionList(collections.abc.Sequence):
+class ConventionList(collections.abc.Sequence, Owner):
     """A list of conventions: what a file of conventions holds (one convention, or a région's
     set), what a synthesis aggregates (convention_list.h).
 
@@ -1787,6 +1744,7 @@ class ConventionList(collections.abc.Sequence):
     """
 
     __slots__ = ("_ptr", "diagnostics", "__weakref__")
+    _release = "snplp_convention_list_free"
 
     @_cdoc("snplp_convention_list_new")
     def __init__(self, conventions: Iterable[Convention] = ()):
@@ -1804,19 +1762,9 @@ class ConventionList(collections.abc.Sequence):
 
     @classmethod
     def _own(cls, ptr, diagnostics=()) -> "ConventionList":
-        obj = cls.__new__(cls)
-        obj._ptr = ptr
+        obj = super()._own(ptr)
         obj.diagnostics = list(diagnostics)
         return obj
-
-    def __del__(self):
-        ptr = getattr(self, "_ptr", None)
-        if ptr is not None:
-            self._ptr = None
-            try:  # no lock: nothing else uses it (and a reference count is atomic)
-                _core.snplp_convention_list_free(ptr)
-            except Exception:  # interpreter shutdown
-                pass
 
     def __copy__(self) -> "ConventionList":
         return ConventionList(self)

@@ -40,11 +40,11 @@ import textwrap
 from collections.abc import Sequence
 from dataclasses import dataclass
 from dataclasses import field as _dc_field
-from typing import Any, Callable, Iterator, List, NamedTuple, Optional
+from typing import Any, Callable, Iterator, List, Optional
 
 from . import _core
 from . import _errors
-from ._base import Collection, ForeignAttribute, fspath, locked
+from ._base import Collection, ForeignAttribute, Owner, fspath, locked, wrap
 from ._errors import Diagnostic, diagnostics_from, error_for
 from ._errors import check as _check
 
@@ -665,14 +665,7 @@ class Item:
         raise TypeError(f"{type(self).__name__} items are created by the add_ methods of their "
                         f"parent (Referential.add_...)")
 
-    @classmethod
-    def _wrap(cls, ptr, ref: "Referential"):
-        if ptr is None:
-            return None
-        obj = object.__new__(cls)
-        obj._ptr = ptr
-        obj._ref = ref
-        return obj
+    _wrap = classmethod(wrap)
 
     def _label(self) -> Optional[str]:
         for name in ("title", "text"):
@@ -1080,7 +1073,7 @@ class _Diagnostics:
 # ---------------------------------------------------------------------------------------------
 
 
-class Referential:
+class Referential(Owner):
     """A model of the strategy: the root that owns every item (snplp_referential,
     referential.h).
 
@@ -1102,6 +1095,7 @@ class Referential:
     """
 
     __slots__ = ("_ptr", "import_diagnostics", "__weakref__")
+    _release = "snplp_referential_unref"
 
     def __init__(self):
         if getattr(self, "_ptr", None) is not None:
@@ -1122,8 +1116,7 @@ class Referential:
         """A wrapper taking over one C reference (the caller's)."""
         if ptr is None:
             raise TypeError("no referential")
-        obj = object.__new__(cls)
-        obj._ptr = ptr
+        obj = cls._own(ptr)
         obj.import_diagnostics = list(diagnostics)
         return obj
 
@@ -1131,14 +1124,6 @@ class Referential:
     def _borrow(cls, ptr) -> "Referential":
         """A wrapper taking a new C reference on ``ptr`` (owned elsewhere too)."""
         return cls._adopt(_c("snplp_referential_ref")(ptr))
-
-    def __del__(self):
-        ptr = getattr(self, "_ptr", None)
-        if ptr is not None:
-            self._ptr = None
-            unref = getattr(_core, "snplp_referential_unref", None)
-            if unref is not None:  # None at interpreter shutdown
-                unref(ptr)
 
     @property
     def _ref(self) -> "Referential":
