@@ -102,9 +102,13 @@ int snplp__out_file(snplp_produce_fn produce, const void *doc, const char *path,
 {
     char q[200];
     size_t len = strlen(path);
-    char *tmp = snplp__malloc(len + 16);
+    /* one block for the temporary file's name and the directory's (to make the rename durable):
+     * nothing is allocated once the file is replaced, so the export cannot fail after that */
+    char *tmp = snplp__malloc(len + 12 + len + 1);
     if (!tmp)
         return snplp__oom();
+    char *dir = tmp + len + 12;
+    memcpy(dir, path, len + 1);
     memcpy(tmp, path, len);
     memcpy(tmp + len, ".tmp-XXXXXX", 12);
     int fd = mkstemp(tmp);
@@ -145,19 +149,15 @@ int snplp__out_file(snplp_produce_fn produce, const void *doc, const char *path,
         return snplp__fail(SNPLP_EIO, "%s: %s %s failed (%s); the file is unchanged", fn, step,
                            snplp__quote(q, sizeof q, path), strerror(err));
     }
-    snplp__free(tmp);
     /* make the rename itself durable */
-    char *dir = snplp__strdup(path);
-    if (dir) {
-        char *slash = strrchr(dir, '/');
-        if (slash)
-            slash[slash == dir ? 1 : 0] = '\0';
-        int dfd = open(slash ? dir : ".", O_RDONLY | O_DIRECTORY);
-        if (dfd >= 0) {
-            fsync(dfd);
-            close(dfd);
-        }
-        snplp__free(dir);
+    char *slash = strrchr(dir, '/');
+    if (slash)
+        slash[slash == dir ? 1 : 0] = '\0';
+    int dfd = open(slash ? dir : ".", O_RDONLY | O_DIRECTORY);
+    if (dfd >= 0) {
+        fsync(dfd);
+        close(dfd);
     }
+    snplp__free(tmp);
     return SNPLP_OK;
 }

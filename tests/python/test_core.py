@@ -110,6 +110,7 @@ def public_functions():
 #: Public C functions deliberately not bound in _core, with the reason.
 NOT_BOUND = {
     "snplp_free": "it would free any SWIG object under its owner; the wrappers free C buffers",
+    "snplp_set_allocator": "an allocator of Python callables would run Python in every allocation",
 }
 
 

@@ -30,6 +30,8 @@ HEADERS = os.path.normpath(os.path.join(HERE, "..", "..", "include", "snplp"))
 HIDDEN = {
     "snplp_free":
         "not bound: buffers from C are freed by the _core wrappers, objects by their owners",
+    "snplp_set_allocator":
+        "not bound: an allocator of Python callables would run Python inside every allocation",
     "snplp_error_last_code":
         "a failure raises an exception whose class and .status say the status",
     "snplp_error_clear":

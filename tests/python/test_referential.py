@@ -762,10 +762,14 @@ def test_ids_schema_version_memory():
     assert re.fullmatch(r"\d+\.\d+\.\d+", v)
     major, minor, patch = map(int, v.split("."))
     assert snplp.version_number() == major * 10000 + minor * 100 + patch
+    gc.collect()
+    blocks = snplp.memory_blocks()
     ref = Referential.builtin()
     assert snplp.memory_used() > 0 and snplp.memory_peak() >= snplp.memory_used()
+    assert snplp.memory_blocks() > blocks + 100  # the built-in referential: many blocks
     del ref
     gc.collect()
+    assert snplp.memory_blocks() == blocks
     snplp.memory_reset_peak()
     assert snplp.memory_peak() == snplp.memory_used()
 

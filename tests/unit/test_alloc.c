@@ -1,7 +1,10 @@
-/* Tests of alloc.h: the counters of bytes held by libsnplp, their peak, and snplp_free(). */
+/* Tests of alloc.h: the embedder's allocator, the counters of blocks and bytes held by
+ * libsnplp, their peak, and snplp_free(). */
+#include "test_allocator.h"
 #include "test_util.h"
 
 #include <pthread.h>
+#include <stdio.h>
 
 /* A referential holds memory while it lives and gives all of it back when it is freed. */
 static void used_rises_while_a_referential_lives(void **state)
@@ -145,7 +148,129 @@ static void counters_are_thread_safe(void **state)
         assert_int_equal(ok[i], 1);
     }
     assert_int_equal(snplp_memory_used(), base);
+    assert_int_equal(snplp_memory_blocks(), 0);
     assert_true(snplp_memory_peak() >= base);
+}
+
+/* ---- the embedder's allocator (snplp_set_allocator) ---- */
+
+/* Every allocation of libsnplp goes to the embedder's functions, with its context, and every
+ * block comes back to them, including a buffer handed over to the caller. */
+static void set_allocator_routes_every_block(void **state)
+{
+    (void)state;
+    assert_int_equal(snplp_memory_blocks(), 0);
+    test_allocator a = {0};
+    assert_ok(test_allocator_install(&a));
+
+    snplp_referential *ref = NULL;
+    assert_ok(snplp_referential_builtin(&ref));
+    assert_true(a.mallocs > 100);
+    assert_int_equal(a.live, snplp_memory_blocks());
+    char *xml = NULL;
+    size_t size = 0;
+    assert_ok(snplp_referential_export_memory(&xml, &size, ref));
+    assert_true(a.reallocs > 0); /* the export's buffer grows */
+    assert_int_equal(a.live, snplp_memory_blocks());
+    snplp_free(xml);
+    snplp_referential_unref(ref);
+    assert_int_equal(a.live, 0);
+    assert_int_equal(a.frees, a.mallocs);
+    assert_int_equal(snplp_memory_blocks(), 0);
+    assert_int_equal(snplp_memory_used(), 0);
+    assert_false(a.misaligned);
+
+    /* back to the C library's functions: the test allocator sees nothing more */
+    assert_ok(snplp_set_allocator(NULL, NULL, NULL, NULL));
+    size_t mallocs = a.mallocs;
+    assert_ok(snplp_referential_builtin(&ref));
+    snplp_referential_unref(ref);
+    assert_int_equal(a.mallocs, mallocs);
+    assert_int_equal(snplp_memory_blocks(), 0);
+}
+
+/* While libsnplp holds a block, the allocator cannot change: that block must go back to the
+ * functions that gave it. The refusal says how many blocks are held and changes nothing. */
+static void set_allocator_refused_while_memory_is_held(void **state)
+{
+    (void)state;
+    snplp_referential *ref = NULL;
+    assert_ok(snplp_referential_new(&ref));
+    size_t held = snplp_memory_blocks();
+    assert_true(held > 0);
+    test_allocator a = {0};
+    assert_fails(test_allocator_install(&a), SNPLP_EINVAL);
+    char want[64];
+    snprintf(want, sizeof want, "still holds %zu block", held);
+    assert_non_null(strstr(snplp_error_last_message(), want));
+    assert_ok(snplp_referential_add_theme(NULL, ref, "theme-1", "Insertion"));
+    assert_int_equal(a.requests, 0); /* still the default allocator */
+    snplp_referential_unref(ref);
+    assert_int_equal(snplp_memory_blocks(), 0);
+    /* a handed-over buffer counts too */
+    char *folded = NULL;
+    assert_ok(snplp_text_fold(&folded, "Insertion"));
+    assert_int_equal(snplp_memory_blocks(), 1);
+    assert_fails(test_allocator_install(&a), SNPLP_EINVAL);
+    assert_non_null(strstr(snplp_error_last_message(), "still holds 1 block:"));
+    snplp_free(folded);
+    assert_ok(test_allocator_install(&a));
+    assert_ok(snplp_set_allocator(NULL, NULL, NULL, NULL));
+}
+
+/* The three functions go together: some NULL and some not is refused. */
+static void set_allocator_needs_all_three_functions(void **state)
+{
+    (void)state;
+    test_allocator a = {0};
+    assert_fails(snplp_set_allocator(test_allocator_malloc, NULL, NULL, &a), SNPLP_EINVAL);
+    assert_fails(snplp_set_allocator(test_allocator_malloc, test_allocator_realloc, NULL, &a),
+                 SNPLP_EINVAL);
+    assert_fails(snplp_set_allocator(NULL, test_allocator_realloc, test_allocator_free, &a),
+                 SNPLP_EINVAL);
+    assert_non_null(strstr(snplp_error_last_message(), "three functions"));
+    snplp_referential *ref = NULL;
+    assert_ok(snplp_referential_new(&ref));
+    snplp_referential_unref(ref);
+    assert_int_equal(a.requests, 0);
+}
+
+/* An allocator that refuses a request makes the call fail with SNPLP_ENOMEM, whatever the
+ * request (the first, a later one, a realloc), and every block given back. */
+static void set_allocator_refusals_are_out_of_memory(void **state)
+{
+    (void)state;
+    test_allocator a = {0};
+    assert_ok(test_allocator_install(&a));
+    snplp_referential *ref = NULL;
+    assert_ok(snplp_referential_builtin(&ref));
+    snplp_referential_unref(ref);
+    size_t total = a.requests;
+    assert_true(total > 100);
+    size_t points[] = {1, 2, total / 2, total - 1, total};
+    for (size_t i = 0; i < COUNT_OF(points); i++) {
+        a = (test_allocator){.fail_at = points[i]};
+        ref = NULL;
+        assert_fails(snplp_referential_builtin(&ref), SNPLP_ENOMEM);
+        assert_null(ref);
+        assert_int_equal(a.refusals, 1);
+        assert_int_equal(a.live, 0);
+        assert_int_equal(snplp_memory_blocks(), 0);
+        assert_int_equal(snplp_memory_used(), 0);
+    }
+    assert_ok(snplp_set_allocator(NULL, NULL, NULL, NULL));
+}
+
+/* An object holds blocks while it lives and gives every one back when it is freed. */
+static void blocks_count_every_block(void **state)
+{
+    (void)state;
+    size_t base = snplp_memory_blocks();
+    snplp_diagnostics *diags = NULL;
+    assert_ok(snplp_diagnostics_new(&diags));
+    assert_true(snplp_memory_blocks() > base);
+    snplp_diagnostics_free(diags);
+    assert_int_equal(snplp_memory_blocks(), base);
 }
 
 int main(void)
@@ -159,6 +284,11 @@ int main(void)
         cmocka_unit_test(free_null_is_a_noop),
         cmocka_unit_test(failed_allocations_are_not_counted),
         cmocka_unit_test(counters_are_thread_safe),
+        cmocka_unit_test(set_allocator_routes_every_block),
+        cmocka_unit_test(set_allocator_refused_while_memory_is_held),
+        cmocka_unit_test(set_allocator_needs_all_three_functions),
+        cmocka_unit_test(set_allocator_refusals_are_out_of_memory),
+        cmocka_unit_test(blocks_count_every_block),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -90,6 +90,7 @@ __all__ = [
     "version",
     "version_number",
     "memory_used",
+    "memory_blocks",
     "memory_peak",
     "memory_reset_peak",
 ]
@@ -1499,6 +1500,13 @@ def memory_used() -> int:
 
 
 memory_used.__doc__ = _doc("snplp_memory_used")
+
+
+def memory_blocks() -> int:
+    return int(_c("snplp_memory_blocks")())
+
+
+memory_blocks.__doc__ = _doc("snplp_memory_blocks")
 
 
 def memory_peak() -> int:
