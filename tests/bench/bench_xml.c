@@ -15,6 +15,8 @@
  * peak resident set size. The goals (docs/performance.md) are printed next to the figures but
  * never asserted: the exit status only says whether every step worked.
  */
+#include "sax_floor.h"
+
 #include <snplp/snplp.h>
 #include <snplp/xml.h>
 
@@ -27,86 +29,11 @@
 #include <sys/stat.h>
 #include <time.h>
 
-#define CHUNK (64 * 1024)
-
 static double now(void)
 {
     struct timespec ts;
     clock_gettime(CLOCK_MONOTONIC, &ts);
     return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
-}
-
-/* ---- the floor: libxml2's SAX2 push parser with handlers that do nothing ---- */
-
-static void sax_start(void *ctx, const xmlChar *localname, const xmlChar *prefix,
-                      const xmlChar *uri, int nb_namespaces, const xmlChar **namespaces,
-                      int nb_attributes, int nb_defaulted, const xmlChar **attributes)
-{
-    (void)ctx;
-    (void)localname;
-    (void)prefix;
-    (void)uri;
-    (void)nb_namespaces;
-    (void)namespaces;
-    (void)nb_attributes;
-    (void)nb_defaulted;
-    (void)attributes;
-}
-
-static void sax_end(void *ctx, const xmlChar *localname, const xmlChar *prefix, const xmlChar *uri)
-{
-    (void)ctx;
-    (void)localname;
-    (void)prefix;
-    (void)uri;
-}
-
-static void sax_characters(void *ctx, const xmlChar *ch, int len)
-{
-    (void)ctx;
-    (void)ch;
-    (void)len;
-}
-
-/* Parses the file once; returns 0 if it is well-formed. */
-static int sax_floor(const char *path)
-{
-    xmlSAXHandler sax;
-    memset(&sax, 0, sizeof sax);
-    sax.initialized = XML_SAX2_MAGIC;
-    sax.startElementNs = sax_start;
-    sax.endElementNs = sax_end;
-    sax.characters = sax_characters;
-
-    FILE *f = fopen(path, "rb");
-    if (!f) {
-        perror(path);
-        return -1;
-    }
-    static char buf[CHUNK];
-    size_t n;
-    xmlParserCtxtPtr ctxt = xmlCreatePushParserCtxt(&sax, NULL, NULL, 0, path);
-    if (!ctxt) {
-        fclose(f);
-        return -1;
-    }
-    xmlCtxtUseOptions(ctxt, XML_PARSE_NONET);
-    int rc = 0;
-    while ((n = fread(buf, 1, sizeof buf, f)) > 0) {
-        if (xmlParseChunk(ctxt, buf, (int)n, 0) != 0) {
-            rc = -1;
-            break;
-        }
-    }
-    if (rc == 0 && (ferror(f) || xmlParseChunk(ctxt, NULL, 0, 1) != 0)) {
-        rc = -1;
-    }
-    if (!ctxt->wellFormed) {
-        rc = -1;
-    }
-    xmlFreeParserCtxt(ctxt);
-    fclose(f);
-    return rc;
 }
 
 /* ---- libsnplp ---- */
@@ -227,7 +154,7 @@ int main(int argc, char **argv)
     size_t export_size = 0;
     for (int run = 0; run < runs; run++) {
         double t0 = now();
-        if (sax_floor(path) != 0) {
+        if (bench_sax_floor(path) != 0) {
             fprintf(stderr, "%s: libxml2 found the file not well-formed\n", path);
             return 1;
         }
