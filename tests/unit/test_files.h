@@ -172,7 +172,9 @@ static inline bool paths_add_dir(paths *p, const char *dir, const char *suffix, 
         if (e->d_name[0] == '.')
             continue;
         char path[4096];
-        snprintf(path, sizeof path, "%s/%s", dir, e->d_name);
+        int len = snprintf(path, sizeof path, "%s/%s", dir, e->d_name);
+        if (len < 0 || (size_t)len >= sizeof path)
+            continue; /* (no test path is that long) */
         struct stat st;
         if (stat(path, &st) != 0)
             continue;
