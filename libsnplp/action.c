@@ -61,16 +61,16 @@ int snplp__action_new(snplp_action **out, snplp_convention *c, const char *id,
     int rc = check_objective(objective, fn);
     if (rc)
         return rc;
-    snplp_action *a = snplp__calloc(1, sizeof *a);
+    /* the id, which never changes, lives in the same block */
+    size_t idn = strlen(id) + 1;
+    snplp_action *a = snplp__calloc(1, sizeof *a + idn);
     if (!a)
         return snplp__oom();
     a->magic = SNPLP_ACTION_MAGIC;
     a->conv = c;
     a->objective = objective;
-    if (!(a->id = snplp__strdup(id)))
-        rc = snplp__oom();
-    else
-        rc = snplp__conv_set_text(&a->title, title, true, "title", fn);
+    a->id = memcpy(a + 1, id, idn);
+    rc = snplp__conv_set_text(&a->title, title, true, "title", fn);
     if (rc) {
         snplp__action_free(a);
         return rc;
@@ -87,7 +87,6 @@ void snplp__action_free(snplp_action *a)
                 ->reason);
     snplp__yeartab_dispose(&a->statuses);
     snplp__ext_clear(&a->ext);
-    snplp__free(a->id);
     snplp__free(a->title);
     snplp__free(a->description);
     a->magic = 0;

@@ -151,6 +151,7 @@ void snplp_convention_unref(snplp_convention *conv)
     for (uint32_t i = 0; i < c->indicators.n; i++)
         snplp__indicator_free(c->indicators.v[i]);
     snplp__list_dispose(&c->indicators);
+    snplp__idmap_dispose(&c->ids);
     for (uint32_t i = 0; i < c->signatories.n; i++) {
         snplp_signatory *s = c->signatories.v[i];
         snplp__free(s->role);
@@ -366,24 +367,37 @@ int32_t snplp_convention_funding_year_at(const snplp_convention *conv, size_t in
 
 /* ---- actions and indicators share one id space ---- */
 
+/* The action or indicator with that id (the magic number tells which), NULL if none. */
+static uint32_t *conv_child(const snplp_convention *c, const char *id)
+{
+    return id ? snplp__idmap_get_keyed(&c->ids, id, SNPLP_CONV_KEY) : NULL;
+}
+
 snplp_action *snplp__conv_action(const snplp_convention *c, const char *id)
 {
-    for (uint32_t i = 0; id && i < c->actions.n; i++) {
-        snplp_action *a = c->actions.v[i];
-        if (!strcmp(a->id, id))
-            return a;
-    }
-    return NULL;
+    uint32_t *magic = conv_child(c, id);
+    return magic && *magic == SNPLP_ACTION_MAGIC ? (snplp_action *)magic : NULL;
 }
 
 snplp_indicator *snplp__conv_indicator(const snplp_convention *c, const char *id)
 {
-    for (uint32_t i = 0; id && i < c->indicators.n; i++) {
-        snplp_indicator *ind = c->indicators.v[i];
-        if (!strcmp(ind->id, id))
-            return ind;
-    }
-    return NULL;
+    uint32_t *magic = conv_child(c, id);
+    return magic && *magic == SNPLP_INDICATOR_MAGIC ? (snplp_indicator *)magic : NULL;
+}
+
+/* Makes room for one more element of list and one more id (all or nothing). */
+static int reserve_child(snplp_convention *c, snplp_list *list)
+{
+    snplp_list_growth gl;
+    snplp_idmap_growth gi;
+    int rc = snplp__list_reserve_undoable(list, &gl);
+    if (!rc && (rc = snplp__idmap_reserve_undoable(&c->ids, &gi)))
+        snplp__list_growth_rollback(&gl);
+    if (rc)
+        return rc;
+    snplp__list_growth_commit(&gl);
+    snplp__idmap_growth_commit(&gi);
+    return 0;
 }
 
 /* Checks that id is well-formed and unused in the convention. */
@@ -392,7 +406,7 @@ static int check_new_id(const snplp_convention *c, const char *id, const char *f
     int rc = snplp__check_id(id, fn, "id");
     if (rc)
         return rc;
-    if (snplp__conv_action(c, id) || snplp__conv_indicator(c, id))
+    if (conv_child(c, id))
         return snplp__fail(SNPLP_EEXISTS, "%s: id '%s' is already used in convention '%s'", fn, id,
                            c->id);
     return 0;
@@ -408,11 +422,12 @@ int snplp_convention_add_action(snplp_action **out, snplp_convention *conv, cons
     snplp_action *a = NULL;
     if (rc || (rc = snplp__action_new(&a, c, id, objective, title, __func__)))
         return rc;
-    if ((rc = snplp__list_reserve(&c->actions))) {
+    if ((rc = reserve_child(c, &c->actions))) {
         snplp__action_free(a);
         return rc;
     }
     snplp__list_push(&c->actions, a);
+    snplp__idmap_put_keyed(&c->ids, a, SNPLP_CONV_KEY);
     if (out)
         *out = a;
     return 0;
@@ -446,11 +461,12 @@ int snplp_convention_add_indicator(snplp_indicator **out, snplp_convention *conv
     snplp_indicator *ind = NULL;
     if (rc || (rc = snplp__indicator_new(&ind, c, id, label, unit, __func__)))
         return rc;
-    if ((rc = snplp__list_reserve(&c->indicators))) {
+    if ((rc = reserve_child(c, &c->indicators))) {
         snplp__indicator_free(ind);
         return rc;
     }
     snplp__list_push(&c->indicators, ind);
+    snplp__idmap_put_keyed(&c->ids, ind, SNPLP_CONV_KEY);
     if (out)
         *out = ind;
     return 0;

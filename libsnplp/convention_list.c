@@ -1,15 +1,20 @@
-/* Lists of conventions: references to conventions, in order, ids unique. */
-#include <string.h>
+/* Lists of conventions: references to conventions, in order, ids unique (an id map kept with
+ * the list finds a convention, and a duplicate, without going through the list). */
+#include <stddef.h>
 
 #include "alloc.h"
 #include "convention_model.h"
+#include "idmap.h"
 
 #define SNPLP_CONVENTION_LIST_MAGIC 0x5EB1C0A5u
 
 struct snplp_convention_list {
     uint32_t magic;
     snplp_list conventions; /* snplp_convention *, one reference each */
+    snplp_idmap ids;        /* the same conventions by id (a convention's id never changes) */
 };
+
+#define CONV_KEY offsetof(struct snplp_convention, id)
 
 snplp_convention_list *snplp__convention_list_of(const snplp_convention_list *l)
 {
@@ -36,6 +41,7 @@ void snplp_convention_list_free(snplp_convention_list *list)
     for (uint32_t i = 0; i < l->conventions.n; i++)
         snplp_convention_unref(l->conventions.v[i]);
     snplp__list_dispose(&l->conventions);
+    snplp__idmap_dispose(&l->ids);
     l->magic = 0;
     snplp__free(l);
 }
@@ -49,10 +55,17 @@ int snplp_convention_list_add(snplp_convention_list *list, snplp_convention *con
     if (snplp_convention_list_find(l, c->id))
         return snplp__fail(SNPLP_EEXISTS, "%s: the list already holds a convention '%s'", __func__,
                            c->id);
-    int rc = snplp__list_reserve(&l->conventions);
+    snplp_list_growth gl;
+    snplp_idmap_growth gi;
+    int rc = snplp__list_reserve_undoable(&l->conventions, &gl);
+    if (!rc && (rc = snplp__idmap_reserve_undoable(&l->ids, &gi)))
+        snplp__list_growth_rollback(&gl);
     if (rc)
         return rc;
+    snplp__list_growth_commit(&gl);
+    snplp__idmap_growth_commit(&gi);
     snplp__list_push(&l->conventions, snplp_convention_ref(c));
+    snplp__idmap_put_keyed(&l->ids, c, CONV_KEY);
     return 0;
 }
 
@@ -71,12 +84,7 @@ snplp_convention *snplp_convention_list_at(const snplp_convention_list *list, si
 snplp_convention *snplp_convention_list_find(const snplp_convention_list *list, const char *id)
 {
     const snplp_convention_list *l = snplp__convention_list_of(list);
-    for (uint32_t i = 0; l && id && i < l->conventions.n; i++) {
-        snplp_convention *c = l->conventions.v[i];
-        if (!strcmp(c->id, id))
-            return c;
-    }
-    return NULL;
+    return l && id ? snplp__idmap_get_keyed(&l->ids, id, CONV_KEY) : NULL;
 }
 
 bool snplp_convention_list_equal(const snplp_convention_list *a, const snplp_convention_list *b)

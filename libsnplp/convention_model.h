@@ -7,11 +7,13 @@
 #define SNPLP_INTERNAL_CONVENTION_MODEL_H
 
 #include <stdatomic.h>
+#include <stddef.h>
 
 #include <snplp/snplp.h>
 
 #include "diag.h"
 #include "errors.h"
+#include "idmap.h"
 #include "item.h"
 #include "list.h"
 
@@ -30,6 +32,10 @@ void *snplp__yeartab_find(const snplp_yeartab *t, size_t size, int32_t year);
 /* The record of year, created zeroed (with its year) if absent; NULL on allocation failure
  * (error recorded; nothing changed). *created tells whether it was created. */
 void *snplp__yeartab_get(snplp_yeartab *t, size_t size, int32_t year, bool *created);
+/* Sizes an empty table for cap records at once (a table that holds memory is left as it is):
+ * a reader that knows how many years come saves the growth steps. False if memory ran out
+ * (error recorded; nothing changed). */
+bool snplp__yeartab_reserve(snplp_yeartab *t, size_t size, size_t cap);
 /* Removes the record of year (which must be there): the caller frees what it owns first. */
 void snplp__yeartab_remove(snplp_yeartab *t, size_t size, int32_t year);
 /* The record at index i (i < n). */
@@ -81,6 +87,7 @@ struct snplp_convention {
     snplp_yeartab reports;  /* snplp_report_year */
     snplp_list actions;     /* snplp_action * */
     snplp_list indicators;  /* snplp_indicator * */
+    snplp_idmap ids;        /* the actions and indicators by id (one id space; SNPLP_CONV_KEY) */
     snplp_ext ext;          /* kept from XML: foreign attributes and elements (owner NULL) */
 };
 
@@ -109,6 +116,14 @@ struct snplp_indicator {
     snplp_ext ext;
 };
 
+/* The offset of the id in an action and in an indicator (the same): the key of a convention's
+ * id map. An action and an indicator are told apart by their magic number. */
+#define SNPLP_CONV_KEY offsetof(struct snplp_action, id)
+_Static_assert(offsetof(struct snplp_action, id) == offsetof(struct snplp_indicator, id),
+               "actions and indicators share one id map");
+_Static_assert(offsetof(struct snplp_action, magic) == offsetof(struct snplp_indicator, magic),
+               "actions and indicators are told apart by their magic number");
+
 /* The object as its type if it is a live one (not NULL, right magic), else NULL. */
 snplp_convention *snplp__conv_of(const snplp_convention *c);
 snplp_action *snplp__action_of(const snplp_action *a);
@@ -122,7 +137,7 @@ static inline bool snplp__conv_has_year(const snplp_convention *c, int32_t year)
 {
     return c->first_year && year >= c->first_year && year <= c->last_year;
 }
-/* The action or indicator with that id (linear search), NULL if none. */
+/* The action or indicator with that id (through the convention's id map), NULL if none. */
 snplp_action *snplp__conv_action(const snplp_convention *c, const char *id);
 snplp_indicator *snplp__conv_indicator(const snplp_convention *c, const char *id);
 

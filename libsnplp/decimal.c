@@ -124,6 +124,15 @@ int snplp_decimal_parse(snplp_decimal *out, const char *text, size_t len)
                            "%s: %zu digits after the decimal point, at most 18 are allowed", fn,
                            frac_digits);
     uint64_t units = 0;
+    if ((int_end - int_start) + frac_digits <= 18) { /* below 10^18: no overflow to check */
+        for (size_t k = int_start; k < int_end; k++)
+            units = units * 10 + (uint64_t)(text[k] - '0');
+        for (size_t k = frac_start; k < frac_end; k++)
+            units = units * 10 + (uint64_t)(text[k] - '0');
+        out->units = negative ? -(int64_t)units : (int64_t)units;
+        out->scale = (int32_t)frac_digits;
+        return SNPLP_OK;
+    }
     for (size_t k = int_start; k < frac_end; k++) {
         if (k == int_end)
             continue; /* the '.' */

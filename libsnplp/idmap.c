@@ -2,6 +2,7 @@
  * each slot keeps the hash, so that probes compare ids only when the hashes are equal. */
 #include "idmap.h"
 
+#include <stddef.h>
 #include <stdint.h>
 #include <string.h>
 
@@ -23,22 +24,35 @@ static uint64_t hash(const char *s)
     return h;
 }
 
-struct snplp_item *snplp__idmap_get(const snplp_idmap *m, const char *id)
+static const char *key_of(const void *obj, size_t key_off)
+{
+    const char *field = (const char *)obj + key_off;
+    const char *key;
+    memcpy(&key, field, sizeof key);
+    return key;
+}
+
+void *snplp__idmap_get_keyed(const snplp_idmap *m, const char *id, size_t key_off)
 {
     if (m->cap == 0)
         return NULL;
     size_t mask = m->cap - 1;
     uint64_t h = hash(id);
     for (size_t i = (size_t)h & mask;; i = (i + 1) & mask) {
-        snplp_item *it = m->slots[i].item;
-        if (!it)
+        void *obj = m->slots[i].item;
+        if (!obj)
             return NULL;
-        if (m->slots[i].hash == h && strcmp(it->id, id) == 0)
-            return it;
+        if (m->slots[i].hash == h && strcmp(key_of(obj, key_off), id) == 0)
+            return obj;
     }
 }
 
-static void place(snplp_idmap_slot *slots, size_t cap, snplp_item *item, uint64_t h)
+struct snplp_item *snplp__idmap_get(const snplp_idmap *m, const char *id)
+{
+    return snplp__idmap_get_keyed(m, id, offsetof(snplp_item, id));
+}
+
+static void place(snplp_idmap_slot *slots, size_t cap, void *item, uint64_t h)
 {
     size_t mask = cap - 1;
     size_t i = (size_t)h & mask;
@@ -87,10 +101,15 @@ void snplp__idmap_growth_rollback(snplp_idmap_growth *g)
     g->map = NULL;
 }
 
+void snplp__idmap_put_keyed(snplp_idmap *m, void *obj, size_t key_off)
+{
+    place(m->slots, m->cap, obj, hash(key_of(obj, key_off)));
+    m->n++;
+}
+
 void snplp__idmap_put(snplp_idmap *m, struct snplp_item *item)
 {
-    place(m->slots, m->cap, item, hash(item->id));
-    m->n++;
+    snplp__idmap_put_keyed(m, item, offsetof(snplp_item, id));
 }
 
 void snplp__idmap_dispose(snplp_idmap *m)

@@ -1,5 +1,10 @@
-/* Internal: a hash map from id strings to items (open addressing, no removal). The keys are
- * the items' own id strings: the map stores no copies. */
+/* Internal: a hash map from id strings to objects (open addressing, no removal). The keys are
+ * the objects' own id strings: the map stores no copies.
+ *
+ * The referential's map holds items (snplp__idmap_get/_put: the key is snplp_item::id). The
+ * same map holds any other object whose id is a `char *` field at a fixed offset (the _keyed
+ * functions, given that offset): conventions in a list, the actions and indicators of a
+ * convention, the rows of a synthesis. One map must always be used with one offset. */
 #ifndef SNPLP_INTERNAL_IDMAP_H
 #define SNPLP_INTERNAL_IDMAP_H
 
@@ -8,9 +13,9 @@
 
 struct snplp_item;
 
-/* A slot: the item and the hash of its id (compared before the ids themselves). */
+/* A slot: the object and the hash of its id (compared before the ids themselves). */
 typedef struct snplp_idmap_slot {
-    struct snplp_item *item;
+    void *item;
     uint64_t hash;
 } snplp_idmap_slot;
 
@@ -35,5 +40,9 @@ void snplp__idmap_growth_rollback(snplp_idmap_growth *g);
 /* Adds item under its id; room must have been reserved and the id must be absent. */
 void snplp__idmap_put(snplp_idmap *m, struct snplp_item *item);
 void snplp__idmap_dispose(snplp_idmap *m);
+
+/* The same for objects whose id is the `char *` at byte offset key_off (offsetof). */
+void *snplp__idmap_get_keyed(const snplp_idmap *m, const char *id, size_t key_off);
+void snplp__idmap_put_keyed(snplp_idmap *m, void *obj, size_t key_off);
 
 #endif

@@ -72,7 +72,9 @@ int snplp__indicator_new(snplp_indicator **out, snplp_convention *c, const char 
     int rc = check_unit(unit, fn);
     if (rc)
         return rc;
-    snplp_indicator *ind = snplp__calloc(1, sizeof *ind);
+    /* the id, which never changes, lives in the same block */
+    size_t idn = strlen(id) + 1;
+    snplp_indicator *ind = snplp__calloc(1, sizeof *ind + idn);
     if (!ind)
         return snplp__oom();
     ind->magic = SNPLP_INDICATOR_MAGIC;
@@ -80,10 +82,8 @@ int snplp__indicator_new(snplp_indicator **out, snplp_convention *c, const char 
     ind->unit = unit;
     ind->polarity = SNPLP_POLARITY_HIGHER;
     ind->aggregation = SNPLP_AGGREGATION_NONE;
-    if (!(ind->id = snplp__strdup(id)))
-        rc = snplp__oom();
-    else
-        rc = snplp__conv_set_text(&ind->label, label, true, "label", fn);
+    ind->id = memcpy(ind + 1, id, idn);
+    rc = snplp__conv_set_text(&ind->label, label, true, "label", fn);
     if (rc) {
         snplp__indicator_free(ind);
         return rc;
@@ -104,7 +104,6 @@ void snplp__indicator_free(snplp_indicator *ind)
         value_dispose(snplp__yeartab_at(&ind->values, sizeof(snplp_value_year), i));
     snplp__yeartab_dispose(&ind->values);
     snplp__ext_clear(&ind->ext);
-    snplp__free(ind->id);
     snplp__free(ind->label);
     snplp__free(ind->weight_id);
     snplp__free(ind->numerator_id);

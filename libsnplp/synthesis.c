@@ -1,12 +1,19 @@
 /* The synthesis of a set of conventions: one row per indicator id, each cell aggregating the
  * conventions that cover it (both values, and both weights for a weighted mean), exactly, with
  * the conventions left out listed. Findings are gathered while the matrix is built and added
- * to the caller's list once it is complete. */
+ * to the caller's list once it is complete.
+ *
+ * The cost is in proportion to the data, not to rows × years × conventions: duplicate
+ * conventions and rows are found through id maps, each indicator is placed in its row once,
+ * and each row's conventions are bucketed by year before its cells are filled, so that a cell
+ * visits only the conventions concerned, in the order of the set. */
 #include "matrix_model.h"
 
+#include <stddef.h>
 #include <string.h>
 
 #include "alloc.h"
+#include "idmap.h"
 
 #define MAX_SCALE 18
 
@@ -24,6 +31,17 @@ typedef struct finding {
     size_t covered;                /* overflow */
 } finding;
 
+/* A convention kept (its id first: the key of the map of kept conventions). */
+typedef struct kept {
+    const char *id;
+    size_t pos; /* its position in the set */
+} kept;
+
+/* A row (its id first: the key of the map of rows). */
+typedef struct row_key {
+    const char *id;
+} row_key;
+
 typedef struct work {
     const snplp_convention **convs; /* the conventions kept, in order */
     size_t n;
@@ -31,6 +49,7 @@ typedef struct work {
     size_t *row_conv;             /* the convention that has it first */
     bool *aggregated;             /* the row has a rule, and its conventions agree */
     size_t row_count;
+    size_t *row_of;                  /* each indicator of the kept conventions, in order: its row */
     const snplp_indicator **tab;     /* row_count × n: each convention's indicator of the row */
     const snplp_indicator **weights; /* row_count × n: its weight (aggregated weighted means) */
     finding *findings;
@@ -45,6 +64,7 @@ static void work_dispose(work *w)
     snplp__free(w->aggregated);
     snplp__free(w->tab);
     snplp__free(w->weights);
+    snplp__free(w->row_of);
     snplp__free(w->findings);
 }
 
@@ -83,31 +103,37 @@ static int add_finding(work *w, const finding *f)
 static int keep_conventions(work *w, const snplp_convention *const *given, size_t count)
 {
     bool ok;
-    size_t *pos = array(count, sizeof *pos, &ok);
+    kept *keep = array(count, sizeof *keep, &ok);
     if (!ok)
         return SNPLP_ENOMEM;
     int rc = 0;
+    snplp_idmap ids = {0};
     w->convs = array(count, sizeof *w->convs, &ok);
     if (!ok)
         rc = SNPLP_ENOMEM;
     for (size_t i = 0; !rc && i < count; i++) {
         const snplp_convention *c = given[i];
-        size_t k = 0;
-        while (k < w->n && strcmp(w->convs[k]->id, c->id))
-            k++;
-        if (k < w->n) {
+        const kept *earlier = snplp__idmap_get_keyed(&ids, c->id, offsetof(kept, id));
+        if (earlier) {
+            size_t k = (size_t)(earlier - keep);
             finding f = {.code = SNPLP_DIAG_DUPLICATE_CONVENTION,
                          .conv = c,
                          .other = w->convs[k],
                          .pos = i,
-                         .other_pos = pos[k]};
+                         .other_pos = earlier->pos};
             rc = add_finding(w, &f);
-        } else {
-            pos[w->n] = i;
-            w->convs[w->n++] = c;
+            continue;
         }
+        snplp_idmap_growth g;
+        if ((rc = snplp__idmap_reserve_undoable(&ids, &g)))
+            break;
+        snplp__idmap_growth_commit(&g);
+        keep[w->n] = (kept){c->id, i};
+        snplp__idmap_put_keyed(&ids, &keep[w->n], offsetof(kept, id));
+        w->convs[w->n++] = c;
     }
-    snplp__free(pos);
+    snplp__idmap_dispose(&ids);
+    snplp__free(keep);
     return rc;
 }
 
@@ -123,44 +149,59 @@ static int find_rows(work *w)
     size_t total = 0;
     for (size_t k = 0; k < w->n; k++)
         total += w->convs[k]->indicators.n;
-    bool ok1, ok2, ok3;
+    bool ok1, ok2, ok3, ok4, ok5;
     w->rows = array(total, sizeof *w->rows, &ok1);
     w->row_conv = array(total, sizeof *w->row_conv, &ok2);
     w->aggregated = array(total, sizeof *w->aggregated, &ok3);
-    if (!ok1 || !ok2 || !ok3)
+    w->row_of = array(total, sizeof *w->row_of, &ok4);
+    row_key *keys = array(total, sizeof *keys, &ok5);
+    if (!ok1 || !ok2 || !ok3 || !ok4 || !ok5) {
+        snplp__free(keys);
         return SNPLP_ENOMEM;
-    for (size_t k = 0; k < w->n; k++) {
+    }
+    snplp_idmap ids = {0};
+    int rc = 0;
+    size_t at = 0;
+    for (size_t k = 0; !rc && k < w->n; k++) {
         const snplp_convention *c = w->convs[k];
-        for (uint32_t i = 0; i < c->indicators.n; i++) {
+        for (uint32_t i = 0; !rc && i < c->indicators.n; i++) {
             const snplp_indicator *ind = c->indicators.v[i];
-            size_t r = 0;
-            while (r < w->row_count && strcmp(w->rows[r]->id, ind->id))
-                r++;
-            if (r == w->row_count) {
+            const row_key *found = snplp__idmap_get_keyed(&ids, ind->id, offsetof(row_key, id));
+            if (!found) {
+                snplp_idmap_growth g;
+                if ((rc = snplp__idmap_reserve_undoable(&ids, &g)))
+                    break;
+                snplp__idmap_growth_commit(&g);
+                size_t r = w->row_count++;
+                keys[r].id = ind->id;
+                snplp__idmap_put_keyed(&ids, &keys[r], offsetof(row_key, id));
                 w->rows[r] = ind;
                 w->row_conv[r] = k;
                 w->aggregated[r] = ind->aggregation != SNPLP_AGGREGATION_NONE;
-                w->row_count++;
+                w->row_of[at++] = r;
                 continue;
             }
+            size_t r = (size_t)(found - keys);
+            w->row_of[at++] = r;
             const snplp_indicator *first = w->rows[r];
             finding f = {.conv = c, .other = w->convs[w->row_conv[r]], .ind = ind, .first = first};
-            int rc;
             if (ind->unit != first->unit) {
                 f.code = SNPLP_DIAG_UNIT_MISMATCH;
                 w->aggregated[r] = false;
                 if ((rc = add_finding(w, &f)))
-                    return rc;
+                    break;
             }
             if (!same_rule(ind, first)) {
                 f.code = SNPLP_DIAG_AGGREGATION_MISMATCH;
                 w->aggregated[r] = false;
                 if ((rc = add_finding(w, &f)))
-                    return rc;
+                    break;
             }
         }
     }
-    return 0;
+    snplp__idmap_dispose(&ids);
+    snplp__free(keys);
+    return rc;
 }
 
 /* Each convention's indicator of each row, and its weight for the weighted means. */
@@ -173,14 +214,16 @@ static int fill_tables(work *w)
     w->weights = array(w->row_count * w->n, sizeof *w->weights, &ok2);
     if (!ok1 || !ok2)
         return SNPLP_ENOMEM;
-    for (size_t r = 0; r < w->row_count; r++) {
-        const snplp_indicator *first = w->rows[r];
-        bool mean = w->aggregated[r] && first->aggregation == SNPLP_AGGREGATION_WEIGHTED_MEAN;
-        for (size_t k = 0; k < w->n; k++) {
-            const snplp_indicator *ind = snplp__conv_indicator(w->convs[k], first->id);
+    size_t at = 0;
+    for (size_t k = 0; k < w->n; k++) {
+        const snplp_convention *c = w->convs[k];
+        for (uint32_t i = 0; i < c->indicators.n; i++) {
+            const snplp_indicator *ind = c->indicators.v[i];
+            size_t r = w->row_of[at++];
             w->tab[r * w->n + k] = ind;
-            if (ind && mean)
-                w->weights[r * w->n + k] = snplp__conv_indicator(w->convs[k], first->weight_id);
+            const snplp_indicator *first = w->rows[r];
+            if (w->aggregated[r] && first->aggregation == SNPLP_AGGREGATION_WEIGHTED_MEAN)
+                w->weights[r * w->n + k] = snplp__conv_indicator(c, first->weight_id);
         }
     }
     return 0;
@@ -209,25 +252,26 @@ static unsigned values_of(const work *w, size_t r, size_t k, int32_t year, bool 
     return what;
 }
 
-/* Whether convention k concerns the cell of row r in year. */
-static bool concerns(const work *w, size_t r, size_t k, int32_t year)
-{
-    return w->tab[r * w->n + k] && snplp__conv_has_year(w->convs[k], year);
-}
+/* The conventions concerned by a cell (that have its row's indicator and its year), in the
+ * order of the set. */
+typedef struct concerned {
+    const size_t *k;
+    size_t n;
+} concerned;
 
 enum { FIGURE_OK, FIGURE_ZERO_WEIGHT, FIGURE_OVERFLOW };
 
 /* The aggregate of the targets (or actuals) of the conventions covering the cell: the exact
  * sum at scale `scale`, or the weighted mean (weights at scale wscale) rounded half away from
  * zero to scale + 2 decimals (at most 18). */
-static int aggregate(snplp_decimal *out, const work *w, size_t r, int32_t year, bool mean,
-                     bool actuals, int32_t scale, int32_t wscale)
+static int aggregate(snplp_decimal *out, const work *w, size_t r, int32_t year, concerned cs,
+                     bool mean, bool actuals, int32_t scale, int32_t wscale)
 {
     snplp_sbig sum = {false, snplp__big_u64(0)}, weights = {false, snplp__big_u64(0)};
     bool overflow = false;
-    for (size_t k = 0; k < w->n; k++) {
+    for (size_t j = 0; j < cs.n; j++) {
         const snplp_value_year *v, *wv;
-        if (!concerns(w, r, k, year) || values_of(w, r, k, year, mean, &v, &wv))
+        if (values_of(w, r, cs.k[j], year, mean, &v, &wv))
             continue;
         snplp_decimal d = actuals ? v->actual : v->target;
         snplp_big value = snplp__big_decimal(d, scale);
@@ -270,8 +314,8 @@ static int aggregate(snplp_decimal *out, const work *w, size_t r, int32_t year, 
     return FIGURE_OK;
 }
 
-/* Fills the cell of row r and column col of m. */
-static int fill_cell(work *w, snplp_matrix *m, size_t r, size_t col)
+/* Fills the cell of row r and column col of m, which conventions cs concern. */
+static int fill_cell(work *w, snplp_matrix *m, size_t r, size_t col, concerned cs)
 {
     const snplp_indicator *first = w->rows[r];
     int32_t year = m->first_year + (int32_t)col;
@@ -280,9 +324,8 @@ static int fill_cell(work *w, snplp_matrix *m, size_t r, size_t col)
     snplp_matrix_cell *cell = snplp__matrix_cell(m, r, col);
     bool some_target = false;
     int32_t scales[4] = {0, 0, 0, 0}; /* targets, actuals, their weights */
-    for (size_t k = 0; k < w->n; k++) {
-        if (!concerns(w, r, k, year))
-            continue;
+    for (size_t j = 0; j < cs.n; j++) {
+        size_t k = cs.k[j];
         cell->expected++;
         const snplp_value_year *v, *wv;
         unsigned what = values_of(w, r, k, year, mean, &v, &wv);
@@ -306,8 +349,8 @@ static int fill_cell(work *w, snplp_matrix *m, size_t r, size_t col)
     }
     if (cell->covered) {
         snplp_decimal target, actual;
-        int t = aggregate(&target, w, r, year, mean, false, scales[0], scales[2]);
-        int a = aggregate(&actual, w, r, year, mean, true, scales[1], scales[3]);
+        int t = aggregate(&target, w, r, year, cs, mean, false, scales[0], scales[2]);
+        int a = aggregate(&actual, w, r, year, cs, mean, true, scales[1], scales[3]);
         for (int i = 0; i < 2; i++) {
             if ((i ? a : t) != FIGURE_OVERFLOW)
                 continue;
@@ -375,6 +418,26 @@ static int report(const finding *f, snplp_diagnostics *diags)
     }
 }
 
+/* Buckets by year the conventions that have row r's indicator: afterwards the conventions of
+ * column col (year first + col) are items[col ? end[col - 1] : 0 .. end[col]), in order. end
+ * has years + 1 elements; items has room for every year of every convention. */
+static void bucket_row(const work *w, size_t r, int32_t first, size_t years, size_t *end,
+                       size_t *items)
+{
+    const snplp_indicator *const *tab = w->tab + r * w->n;
+    memset(end, 0, (years + 1) * sizeof *end);
+    for (size_t k = 0; k < w->n; k++)
+        if (tab[k])
+            for (int32_t y = w->convs[k]->first_year; y <= w->convs[k]->last_year; y++)
+                end[(size_t)(y - first) + 1]++;
+    for (size_t col = 1; col <= years; col++) /* end[col]: where column col starts */
+        end[col] += end[col - 1];
+    for (size_t k = 0; k < w->n; k++)
+        if (tab[k])
+            for (int32_t y = w->convs[k]->first_year; y <= w->convs[k]->last_year; y++)
+                items[end[y - first]++] = k; /* end[col] moves to where column col ends */
+}
+
 /* Builds the matrix of the kept conventions. */
 static int build(snplp_matrix **out, work *w, snplp_decimal threshold)
 {
@@ -387,18 +450,29 @@ static int build(snplp_matrix **out, work *w, snplp_decimal threshold)
             last = c->last_year;
     }
     size_t years = w->n ? (size_t)(last - first) + 1 : 0;
-    snplp_matrix *m;
-    int rc = snplp__matrix_new(&m, threshold, w->n, w->row_count, first, years);
-    if (rc)
-        return rc;
+    size_t spans = 0; /* every year of every convention: at most the items of a row */
+    for (size_t k = 0; k < w->n && w->row_count; k++)
+        spans += (size_t)(w->convs[k]->last_year - w->convs[k]->first_year) + 1;
+    bool ok1, ok2;
+    size_t *end = array(w->row_count ? years + 1 : 0, sizeof *end, &ok1);
+    size_t *items = array(spans, sizeof *items, &ok2);
+    snplp_matrix *m = NULL;
+    int rc = ok1 && ok2 ? snplp__matrix_new(&m, threshold, w->n, w->row_count, first, years)
+                        : SNPLP_ENOMEM;
     for (size_t k = 0; !rc && k < w->n; k++)
         rc = snplp__matrix_set_conv(m, k, w->convs[k]->id);
     for (size_t r = 0; !rc && r < w->row_count; r++) {
         const snplp_indicator *ind = w->rows[r];
         rc = snplp__matrix_set_row(m, r, ind->id, ind->label, ind->unit, ind->polarity);
-        for (size_t col = 0; !rc && col < years; col++)
-            rc = fill_cell(w, m, r, col);
+        if (!rc)
+            bucket_row(w, r, first, years, end, items);
+        for (size_t col = 0; !rc && col < years; col++) {
+            size_t from = col ? end[col - 1] : 0;
+            rc = fill_cell(w, m, r, col, (concerned){items + from, end[col] - from});
+        }
     }
+    snplp__free(end);
+    snplp__free(items);
     if (rc) {
         snplp_matrix_free(m);
         return rc;

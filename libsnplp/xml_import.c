@@ -127,10 +127,16 @@ typedef struct child_rule {
     uint8_t field; /* snplp_field of a T_TEXT child */
 } child_rule;
 
+/* Slots of a frame's ids[]; ID_REF (a reference applied at once) is kept in the ID_THEME one */
+enum { ID_ID, ID_THEME, ID_WEIGHT, ID_NUMERATOR, ID_DENOMINATOR, ID_REF };
+
 typedef struct attr_rule {
     const char *name;
     uint8_t type; /* vtype */
     bool required;
+    /* where the value goes: an id's slot (ID_*); 1 for the second of a pair (last-year,
+     * own-cents, actual), else 0 */
+    uint8_t slot;
 } attr_rule;
 
 typedef struct elem_rule {
@@ -231,63 +237,63 @@ static const child_rule indicator_children[] = {CTXT("label", F_LABEL, 1, 1),
 static const child_rule values_children[] = {CTXT("source", F_SOURCE, 0, 1),
                                              CTXT("comment", F_COMMENT, 0, 1), END};
 
-static const attr_rule no_attrs[] = {{NULL, 0, false}};
-static const attr_rule id_attrs[] = {{"id", V_ID, true}, {NULL, 0, false}};
-static const attr_rule strategy_attrs[] = {{"launch-date", V_DATE, false},
-                                           {"budget-cents", V_CENTS, false},
-                                           {"levers-open", V_BOOL, false},
-                                           {NULL, 0, false}};
-static const attr_rule training_plan_attrs[] = {{"max-module-days", V_DAYS, false},
-                                                {NULL, 0, false}};
+static const attr_rule no_attrs[] = {{NULL, 0, false, 0}};
+static const attr_rule id_attrs[] = {{"id", V_ID, true, ID_ID}, {NULL, 0, false, 0}};
+static const attr_rule strategy_attrs[] = {{"launch-date", V_DATE, false, 0},
+                                           {"budget-cents", V_CENTS, false, 0},
+                                           {"levers-open", V_BOOL, false, 0},
+                                           {NULL, 0, false, 0}};
+static const attr_rule training_plan_attrs[] = {{"max-module-days", V_DAYS, false, 0},
+                                                {NULL, 0, false, 0}};
 static const attr_rule outcome_attrs[] = {
-    {"id", V_ID, true}, {"for-involved", V_BOOL, false}, {NULL, 0, false}};
-static const attr_rule module_attrs[] = {{"id", V_ID, true},
-                                         {"theme", V_ID, true},
-                                         {"level", V_LEVEL, true},
-                                         {"duration-days", V_DAYS, false},
-                                         {NULL, 0, false}};
-static const attr_rule reference_attrs[] = {{"ref", V_ID, true}, {NULL, 0, false}};
+    {"id", V_ID, true, ID_ID}, {"for-involved", V_BOOL, false, 0}, {NULL, 0, false, 0}};
+static const attr_rule module_attrs[] = {{"id", V_ID, true, ID_ID},
+                                         {"theme", V_ID, true, ID_THEME},
+                                         {"level", V_LEVEL, true, 0},
+                                         {"duration-days", V_DAYS, false, 0},
+                                         {NULL, 0, false, 0}};
+static const attr_rule reference_attrs[] = {{"ref", V_ID, true, ID_REF}, {NULL, 0, false, 0}};
 static const attr_rule content_attrs[] = {
-    {"id", V_ID, true}, {"style", V_STYLE, true}, {NULL, 0, false}};
+    {"id", V_ID, true, ID_ID}, {"style", V_STYLE, true, 0}, {NULL, 0, false, 0}};
 static const attr_rule profession_attrs[] = {
-    {"id", V_ID, true}, {"category", V_CATEGORY, true}, {NULL, 0, false}};
+    {"id", V_ID, true, ID_ID}, {"category", V_CATEGORY, true, 0}, {NULL, 0, false, 0}};
 static const attr_rule diploma_attrs[] = {
-    {"id", V_ID, true}, {"min-level", V_DIPLOMA, false}, {NULL, 0, false}};
+    {"id", V_ID, true, ID_ID}, {"min-level", V_DIPLOMA, false, 0}, {NULL, 0, false, 0}};
 static const attr_rule funding_attrs[] = {
-    {"id", V_ID, true}, {"cents", V_CENTS, false}, {NULL, 0, false}};
+    {"id", V_ID, true, ID_ID}, {"cents", V_CENTS, false, 0}, {NULL, 0, false, 0}};
 static const attr_rule figure_attrs[] = {
-    {"id", V_ID, true}, {"value", V_INTEGER, true}, {NULL, 0, false}};
-static const attr_rule convention_attrs[] = {{"id", V_ID, true},
-                                             {"territory-kind", V_KIND, true},
-                                             {"territory-code", V_CODE, true},
-                                             {"first-year", V_CYEAR, false},
-                                             {"last-year", V_CYEAR, false},
-                                             {"signature-date", V_DAY, false},
-                                             {NULL, 0, false}};
-static const attr_rule cfunding_attrs[] = {{"year", V_CYEAR, true},
-                                           {"state-cents", V_CENTS, true},
-                                           {"own-cents", V_CENTS, true},
-                                           {NULL, 0, false}};
+    {"id", V_ID, true, ID_ID}, {"value", V_INTEGER, true, 0}, {NULL, 0, false, 0}};
+static const attr_rule convention_attrs[] = {{"id", V_ID, true, ID_ID},
+                                             {"territory-kind", V_KIND, true, 0},
+                                             {"territory-code", V_CODE, true, 0},
+                                             {"first-year", V_CYEAR, false, 0},
+                                             {"last-year", V_CYEAR, false, 1},
+                                             {"signature-date", V_DAY, false, 0},
+                                             {NULL, 0, false, 0}};
+static const attr_rule cfunding_attrs[] = {{"year", V_CYEAR, true, 0},
+                                           {"state-cents", V_CENTS, true, 0},
+                                           {"own-cents", V_CENTS, true, 1},
+                                           {NULL, 0, false, 0}};
 static const attr_rule report_attrs[] = {
-    {"year", V_CYEAR, true}, {"sent", V_DAY, true}, {NULL, 0, false}};
+    {"year", V_CYEAR, true, 0}, {"sent", V_DAY, true, 0}, {NULL, 0, false, 0}};
 static const attr_rule action_attrs[] = {
-    {"id", V_ID, true}, {"objective", V_OBJECTIVE, true}, {NULL, 0, false}};
+    {"id", V_ID, true, ID_ID}, {"objective", V_OBJECTIVE, true, 0}, {NULL, 0, false, 0}};
 static const attr_rule status_attrs[] = {
-    {"year", V_CYEAR, true}, {"value", V_ASTATUS, true}, {NULL, 0, false}};
-static const attr_rule indicator_attrs[] = {{"id", V_ID, true},
-                                            {"unit", V_UNIT, true},
-                                            {"polarity", V_POLARITY, false},
-                                            {"aggregation", V_AGGREGATION, false},
-                                            {"weight", V_ID, false},
-                                            {"numerator", V_ID, false},
-                                            {"denominator", V_ID, false},
-                                            {NULL, 0, false}};
+    {"year", V_CYEAR, true, 0}, {"value", V_ASTATUS, true, 0}, {NULL, 0, false, 0}};
+static const attr_rule indicator_attrs[] = {{"id", V_ID, true, ID_ID},
+                                            {"unit", V_UNIT, true, 0},
+                                            {"polarity", V_POLARITY, false, 0},
+                                            {"aggregation", V_AGGREGATION, false, 0},
+                                            {"weight", V_ID, false, ID_WEIGHT},
+                                            {"numerator", V_ID, false, ID_NUMERATOR},
+                                            {"denominator", V_ID, false, ID_DENOMINATOR},
+                                            {NULL, 0, false, 0}};
 static const attr_rule baseline_attrs[] = {
-    {"year", V_CYEAR, true}, {"value", V_DECIMAL, true}, {NULL, 0, false}};
-static const attr_rule values_attrs[] = {{"year", V_CYEAR, true},
-                                         {"target", V_DECIMAL, false},
-                                         {"actual", V_DECIMAL, false},
-                                         {NULL, 0, false}};
+    {"year", V_CYEAR, true, 0}, {"value", V_DECIMAL, true, 0}, {NULL, 0, false, 0}};
+static const attr_rule values_attrs[] = {{"year", V_CYEAR, true, 0},
+                                         {"target", V_DECIMAL, false, 0},
+                                         {"actual", V_DECIMAL, false, 1},
+                                         {NULL, 0, false, 0}};
 
 static const elem_rule rules[T_COUNT] = {
     [T_ROOT] = {"referential", no_attrs, root_children, false},
@@ -358,15 +364,16 @@ typedef struct frame {
     int e1;               /* kind, objective, status or unit */
     int polarity, aggregation;
     int64_t cents[2];
-    char *pending;      /* a signatory's role, a status's reason: until the element ends */
-    snplp_yeartab seen; /* an indicator's <values> years read so far (int32_t records) */
+    char *pending; /* a signatory's role, a status's reason: until the element ends */
+    /* an indicator's <values> years read so far: the first ones in seen_first, the others in
+     * seen (int32_t records) */
+    int32_t seen_first[4];
+    uint8_t nseen_first;
+    snplp_yeartab seen;
     char code[16];
     /* ids: id, theme, weight, numerator, denominator */
     char ids[5][SNPLP_ID_MAX + 1]; /* not cleared by push(): written before being read */
 } frame;
-
-/* Slots of ids[] */
-enum { ID_ID, ID_THEME, ID_WEIGHT, ID_NUMERATOR, ID_DENOMINATOR };
 
 typedef struct position {
     const char *id;
@@ -399,6 +406,12 @@ typedef struct reader {
     char generic[300]; /* the first message libxml2 gave its generic error handler */
     position *positions;
     size_t npositions, cappositions;
+    /* the format's namespace and names, looked up in the parser's dictionary once
+     * (intern_names): SAX2 hands names over from that dictionary, so that a pointer comparison
+     * finds them; strcmp() still decides when the pointers differ (NULL: a failed lookup) */
+    const xmlChar *ns_uri;
+    const xmlChar *attr_names[T_COUNT][8];   /* of rules[t].attrs (8 at most: seen[] too) */
+    const xmlChar *child_names[T_COUNT][16]; /* of rules[t].children (the first 16) */
 } reader;
 
 static size_t cur_line(const reader *r)
@@ -499,15 +512,23 @@ static bool all_digits(const char *s, size_t n)
     return n > 0;
 }
 
-/* [A-Za-z_][A-Za-z0-9_.-]*, at most 256 characters: snplp_id_is_valid() on n bytes. */
+static bool id_letter(char c)
+{
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+
+/* [A-Za-z_][A-Za-z0-9_.-]*, at most 256 characters: snplp_id_is_valid() on n bytes (a NUL is
+ * none of those characters). */
 static bool id_ok(const char *s, size_t n)
 {
-    if (n == 0 || n > SNPLP_ID_MAX || memchr(s, '\0', n))
+    if (n == 0 || n > SNPLP_ID_MAX || !(id_letter(s[0]) || s[0] == '_'))
         return false;
-    char buf[SNPLP_ID_MAX + 1];
-    memcpy(buf, s, n);
-    buf[n] = '\0';
-    return snplp_id_is_valid(buf);
+    for (size_t i = 1; i < n; i++) {
+        char c = s[i];
+        if (!(id_letter(c) || (c >= '0' && c <= '9') || c == '-' || c == '_' || c == '.'))
+            return false;
+    }
+    return true;
 }
 
 /* Checks a value of type t (already stripped of white space where the schema collapses it);
@@ -674,7 +695,7 @@ static void frame_clear(frame *f)
     free_fattrs(&f->fattrs);
     snplp__free(f->pending);
     snplp__yeartab_dispose(&f->seen);
-    memset(f, 0, offsetof(frame, ids));
+    /* nothing reads a frame once popped: push() clears it for the next element */
 }
 
 /* The id and theme read from the frame's attributes, NULL when absent. */
@@ -1010,13 +1031,37 @@ static void *parent_obj(reader *r, const frame *f)
     return p && !p->dead ? p->cobj : NULL;
 }
 
+/* snplp_decimal_parse() on a value of the decimal form (value_ok() checked it): with at most 18
+ * digits (below 10^18: always within the range) read here, without a second pass over its
+ * syntax. */
+static int decimal_read(snplp_decimal *out, const char *s, size_t n)
+{
+    if (n > 19 || (n == 19 && s[0] != '-'))
+        return snplp_decimal_parse(out, s, n);
+    bool negative = s[0] == '-';
+    uint64_t units = 0;
+    int32_t scale = 0;
+    bool point = false;
+    for (size_t i = negative; i < n; i++) {
+        if (s[i] == '.') {
+            point = true;
+            continue;
+        }
+        units = units * 10 + (uint64_t)(s[i] - '0');
+        scale += point;
+    }
+    out->units = negative ? -(int64_t)units : (int64_t)units;
+    out->scale = scale;
+    return SNPLP_OK;
+}
+
 /* An attribute of a convention's element, checked by value_ok(): kept where it belongs. */
 static void conv_attribute(reader *r, frame *f, const attr_rule *ar, const char *s, size_t n)
 {
     const char *name = ar->name;
     switch ((vtype)ar->type) {
     case V_CYEAR:
-        if (!strcmp(name, "last-year")) {
+        if (ar->slot == 1) { /* last-year */
             f->year2 = (int32_t)f->integer;
             f->has_year2 = true;
         } else {
@@ -1028,11 +1073,11 @@ static void conv_attribute(reader *r, frame *f, const attr_rule *ar, const char 
         f->has_date = true;
         break;
     case V_CENTS:
-        f->cents[strcmp(name, "own-cents") == 0] = f->integer;
+        f->cents[ar->slot] = f->integer; /* state-cents, own-cents */
         break;
     case V_DECIMAL: {
-        int k = strcmp(name, "actual") == 0;
-        int rc = snplp_decimal_parse(&f->dec[k], s, n);
+        int k = ar->slot; /* value or target, actual */
+        int rc = decimal_read(&f->dec[k], s, n);
         if (rc == SNPLP_OK) {
             f->has_dec[k] = true;
         } else {
@@ -1064,6 +1109,58 @@ static void conv_attribute(reader *r, frame *f, const attr_rule *ar, const char 
     default:
         break;
     }
+}
+
+/* Records year among the <values> years of the indicator of frame ip: 1 if it is new, 0 if it
+ * was there, -1 if memory ran out. */
+static int see_year(frame *ip, int32_t year)
+{
+    for (unsigned k = 0; k < ip->nseen_first; k++)
+        if (ip->seen_first[k] == year)
+            return 0;
+    if (ip->nseen_first < sizeof ip->seen_first / sizeof *ip->seen_first) {
+        ip->seen_first[ip->nseen_first++] = year;
+        return 1;
+    }
+    bool created = false;
+    if (!snplp__yeartab_get(&ip->seen, sizeof(int32_t), year, &created))
+        return -1;
+    return created;
+}
+
+/* Makes room in an empty table of yearly records for the years of convention c (at most 4:
+ * never more than the table's own growth would take) when year is one of them, so that a
+ * table filled from a file is allocated once. False if memory ran out (nothing changed). */
+static bool presize(snplp_yeartab *t, size_t size, const snplp_convention *c, int32_t year)
+{
+    if (t->cap != 0 || !snplp__conv_has_year(c, year))
+        return true;
+    int64_t span = (int64_t)c->last_year - c->first_year + 1;
+    return span < 2 || snplp__yeartab_reserve(t, size, span < 4 ? (size_t)span : 4);
+}
+
+/* The target and actual of a <values> element, stored as snplp_indicator_set_target() and
+ * _set_actual() would, without their checks: the year was read as V_CYEAR (within
+ * SNPLP_YEAR_MIN..SNPLP_YEAR_MAX) and snplp_decimal_parse() gives only valid decimals. False if
+ * memory ran out (nothing changed). */
+static bool store_values(snplp_indicator *ind, const frame *f)
+{
+    if (!f->has_dec[0] && !f->has_dec[1])
+        return true;
+    if (!presize(&ind->values, sizeof(snplp_value_year), ind->conv, f->year))
+        return false;
+    snplp_value_year *v = snplp__yeartab_get(&ind->values, sizeof *v, f->year, NULL);
+    if (!v)
+        return false;
+    if (f->has_dec[0]) {
+        v->has_target = true;
+        v->target = f->dec[0];
+    }
+    if (f->has_dec[1]) {
+        v->has_actual = true;
+        v->actual = f->dec[1];
+    }
+    return true;
 }
 
 /* The attributes of a convention's element are read: what needs no text is applied. */
@@ -1118,9 +1215,8 @@ static void conv_started(reader *r, frame *f)
         snplp_indicator *ind = parent_obj(r, f);
         if (!ind)
             return;
-        bool first = false;
-        frame *ip = parent_of(r, f);
-        if (!snplp__yeartab_get(&ip->seen, sizeof(int32_t), f->year, &first)) {
+        int first = see_year(parent_of(r, f), f->year);
+        if (first < 0) {
             oom(r);
             return;
         }
@@ -1131,10 +1227,10 @@ static void conv_started(reader *r, frame *f)
             return;
         }
         f->cobj = ind;
-        if (f->has_dec[0])
-            rc = snplp_indicator_set_target(ind, f->year, f->dec[0]);
-        if (rc == SNPLP_OK && f->has_dec[1])
-            rc = snplp_indicator_set_actual(ind, f->year, f->dec[1]);
+        if (!store_values(ind, f)) {
+            oom(r);
+            return;
+        }
         break;
     }
     default:
@@ -1153,6 +1249,10 @@ static void conv_status_ended(reader *r, frame *f)
     if (snplp_action_status_in(a, f->year) != SNPLP_ACTION_STATUS_NONE) {
         report(r, SNPLP_SEVERITY_ERROR, SNPLP_DIAG_MODEL_VALUE, f->line, f->column, NULL,
                "a second <status> for %ld in action '%s'", (long)f->year, a->id);
+        return;
+    }
+    if (!presize(&a->statuses, sizeof(snplp_status_year), a->conv, f->year)) {
+        oom(r);
         return;
     }
     int rc = snplp_action_set_status(a, f->year, (snplp_action_status)f->e1, f->pending);
@@ -1320,9 +1420,58 @@ static void deliver_conv_text(reader *r, const frame *t, frame *p, const char *t
 
 /* ---- SAX2 events ---- */
 
-static bool is_snplp(const xmlChar *uri)
+static bool is_snplp(const reader *r, const xmlChar *uri)
 {
-    return uri && strcmp((const char *)uri, SNPLP_XML_NAMESPACE) == 0;
+    return uri && (uri == r->ns_uri || strcmp((const char *)uri, SNPLP_XML_NAMESPACE) == 0);
+}
+
+/* Looks the format's names up in the parser's dictionary (a failed lookup leaves NULL: the
+ * names are then compared by strcmp() only). */
+static void intern_names(reader *r)
+{
+    xmlDictPtr dict = r->ctxt->dict;
+    if (!dict)
+        return;
+    r->ns_uri = xmlDictLookup(dict, (const xmlChar *)SNPLP_XML_NAMESPACE, -1);
+    for (size_t t = 0; t < T_COUNT; t++) {
+        const attr_rule *a = rules[t].attrs;
+        for (size_t k = 0; a[k].name && k < sizeof r->attr_names[t] / sizeof *r->attr_names[t]; k++)
+            r->attr_names[t][k] = xmlDictLookup(dict, (const xmlChar *)a[k].name, -1);
+        const child_rule *c = rules[t].children;
+        for (size_t k = 0; c[k].name && k < sizeof r->child_names[t] / sizeof *r->child_names[t];
+             k++)
+            r->child_names[t][k] = xmlDictLookup(dict, (const xmlChar *)c[k].name, -1);
+    }
+}
+
+/* The position of the attribute named local in the rules of f's element (that of the NULL
+ * name at the end if none). */
+static int attr_index(const reader *r, const frame *f, const xmlChar *local)
+{
+    const attr_rule *a = rules[f->type].attrs;
+    const xmlChar *const *names = r->attr_names[f->type];
+    int k = 0;
+    for (; a[k].name && k < 8; k++)
+        if (names[k] == local)
+            return k;
+    for (k = 0; a[k].name && strcmp(a[k].name, (const char *)local) != 0; k++)
+        ;
+    return k;
+}
+
+/* The position of the child named local among the children of f's element, from position
+ * from on (that of the NULL name at the end if none). The names of a sequence are distinct. */
+static size_t child_index(const reader *r, const frame *f, size_t from, const xmlChar *local)
+{
+    const child_rule *c = rules[f->type].children;
+    const xmlChar *const *names = r->child_names[f->type];
+    size_t i = from;
+    for (; c[i].name && i < 16; i++)
+        if (names[i] == local)
+            return i;
+    for (i = from; c[i].name && strcmp(c[i].name, (const char *)local) != 0; i++)
+        ;
+    return i;
 }
 
 static const char *qname(char *buf, size_t size, const xmlChar *prefix, const xmlChar *local)
@@ -1348,10 +1497,11 @@ static void check_attributes(reader *r, frame *f, int nb, const xmlChar **attrs)
         if (n > SNPLP_XML_MAX_ATTRIBUTE) {
             ERR(r, SNPLP_DIAG_ATTRIBUTE_TOO_LONG, "attribute '%s' of <%s> is longer than %d bytes",
                 qname(q, sizeof q, a[1], a[0]), f->name, SNPLP_XML_MAX_ATTRIBUTE);
-            if (!a[2])
-                for (int k = 0; rule->attrs[k].name; k++)
-                    if (strcmp(rule->attrs[k].name, (const char *)a[0]) == 0)
-                        seen[k] = true;
+            if (!a[2]) {
+                int k = attr_index(r, f, a[0]);
+                if (rule->attrs[k].name)
+                    seen[k] = true;
+            }
             f->dead = true;
             continue;
         }
@@ -1363,7 +1513,7 @@ static void check_attributes(reader *r, frame *f, int nb, const xmlChar **attrs)
             bool xsi_special =
                 strcmp((const char *)a[2], XSI) == 0 &&
                 (strcmp((const char *)a[0], "type") == 0 || strcmp((const char *)a[0], "nil") == 0);
-            if (is_snplp(a[2]) || !rule->item || xsi_special) {
+            if (is_snplp(r, a[2]) || !rule->item || xsi_special) {
                 ERR(r, SNPLP_DIAG_UNKNOWN_ATTRIBUTE,
                     "<%s> takes no attribute '%s' (of namespace %s)", f->name,
                     qname(q, sizeof q, a[1], a[0]), (const char *)a[2]);
@@ -1390,9 +1540,7 @@ static void check_attributes(reader *r, frame *f, int nb, const xmlChar **attrs)
             snplp__list_push(&f->fattrs, fa);
             continue;
         }
-        int k = 0;
-        while (rule->attrs[k].name && strcmp(rule->attrs[k].name, (const char *)a[0]) != 0)
-            k++;
+        int k = attr_index(r, f, a[0]);
         const attr_rule *ar = &rule->attrs[k];
         if (!ar->name) {
             ERR(r, SNPLP_DIAG_UNKNOWN_ATTRIBUTE, "<%s> takes no attribute '%s'", f->name,
@@ -1427,12 +1575,8 @@ static void check_attributes(reader *r, frame *f, int nb, const xmlChar **attrs)
         }
         if (ar->type == V_ID) {
             /* an id is at most SNPLP_ID_MAX bytes (checked above): kept in the frame */
-            int slot = !strcmp(ar->name, "id")          ? ID_ID
-                       : !strcmp(ar->name, "theme")     ? ID_THEME
-                       : !strcmp(ar->name, "weight")    ? ID_WEIGHT
-                       : !strcmp(ar->name, "numerator") ? ID_NUMERATOR
-                       : !strcmp(ar->name, "ref")       ? ID_THEME /* applied at once */
-                                                        : ID_DENOMINATOR;
+            bool ref = ar->slot == ID_REF; /* applied at once */
+            int slot = ref ? ID_THEME : ar->slot;
             char *copy = f->ids[slot];
             memcpy(copy, v, n);
             copy[n] = '\0';
@@ -1441,7 +1585,7 @@ static void check_attributes(reader *r, frame *f, int nb, const xmlChar **attrs)
             f->has_weight |= slot == ID_WEIGHT;
             f->has_numerator |= slot == ID_NUMERATOR;
             f->has_denominator |= slot == ID_DENOMINATOR;
-            if (!strcmp(ar->name, "ref")) { /* applied at once to the module being read */
+            if (ref) { /* applied at once to the module being read */
                 f->has_theme = false;
                 frame *p = parent_of(r, f);
                 if (p && p->item) {
@@ -1541,13 +1685,13 @@ static void start_decoded(reader *r, const xmlChar *localname, const xmlChar *pr
     frame *f = top(r);
     if (!f) {
         const char *root = r->list ? "conventions" : "referential";
-        if (!is_snplp(uri) || strcmp((const char *)localname, root) != 0) {
+        if (!is_snplp(r, uri) || strcmp((const char *)localname, root) != 0) {
             ERR(r, SNPLP_DIAG_WRONG_ROOT,
                 "the root element is <%s>%s%s, not <%s> of namespace %s%s",
                 qname(q, sizeof q, prefix, localname), uri ? " of namespace " : " of no namespace",
                 uri ? (const char *)uri : "", root, SNPLP_XML_NAMESPACE,
-                is_snplp(uri) && strcmp((const char *)localname,
-                                        r->list ? "referential" : "conventions") == 0
+                is_snplp(r, uri) && strcmp((const char *)localname,
+                                           r->list ? "referential" : "conventions") == 0
                     ? r->list ? ": a referential, not a file of conventions"
                               : ": a file of conventions, not a referential"
                     : "");
@@ -1562,7 +1706,7 @@ static void start_decoded(reader *r, const xmlChar *localname, const xmlChar *pr
         return;
     }
     const elem_rule *rule = &rules[f->type];
-    if (!is_snplp(uri)) {
+    if (!is_snplp(r, uri)) {
         if (uri && rule->item) { /* an extension: recorded whole */
             if (!f->ext) {
                 missing_from(r, f, f->pos);
@@ -1590,8 +1734,7 @@ static void start_decoded(reader *r, const xmlChar *localname, const xmlChar *pr
     const child_rule *c = rule->children;
     size_t i = f->ext ? SIZE_MAX : f->pos;
     if (i != SIZE_MAX) {
-        while (c[i].name && strcmp(c[i].name, (const char *)localname) != 0)
-            i++;
+        i = child_index(r, f, i, localname);
         if (!c[i].name)
             i = SIZE_MAX;
     }
@@ -2046,6 +2189,7 @@ static int import(target out, snplp_diagnostics *diags, source *src, const char 
         return snplp__oom();
     }
     r.ctxt->_private = &r;
+    intern_names(&r);
     /* the schema's SAX plug does not pass the parser's own errors on: take them directly */
     r.ctxt->sax->serror = parser_error;
     xmlCtxtUseOptions(r.ctxt, XML_PARSE_NONET | XML_PARSE_NOCDATA | XML_PARSE_IGNORE_ENC);

@@ -7,6 +7,11 @@
 /* The position of year in t, or where it would go (*found tells which). */
 static size_t position(const snplp_yeartab *t, size_t size, int32_t year, bool *found)
 {
+    /* the last year first: records are mostly read or completed right after being added */
+    if (t->n && *(const int32_t *)snplp__yeartab_at(t, size, t->n - 1) == year) {
+        *found = true;
+        return t->n - 1;
+    }
     size_t lo = 0, hi = t->n;
     while (lo < hi) {
         size_t mid = lo + (hi - lo) / 2;
@@ -31,16 +36,42 @@ void *snplp__yeartab_find(const snplp_yeartab *t, size_t size, int32_t year)
     return found ? snplp__yeartab_at(t, size, i) : NULL;
 }
 
+/* The capacity after cap: one more record at a time up to 4 (most tables hold the three or
+ * four years of a convention), then half as much again. */
+static size_t grown(size_t cap)
+{
+    return cap < 4 ? cap + 1 : cap + cap / 2;
+}
+
+bool snplp__yeartab_reserve(snplp_yeartab *t, size_t size, size_t cap)
+{
+    if (t->cap != 0 || cap == 0)
+        return true;
+    void *v = snplp__malloc(cap * size);
+    if (!v) {
+        snplp__oom();
+        return false;
+    }
+    t->v = v;
+    t->cap = cap;
+    return true;
+}
+
 void *snplp__yeartab_get(snplp_yeartab *t, size_t size, int32_t year, bool *created)
 {
-    bool found;
-    size_t i = position(t, size, year, &found);
+    bool found = false;
+    size_t i;
+    /* years mostly come in order: after the last record, no search */
+    if (t->n == 0 || *(const int32_t *)snplp__yeartab_at(t, size, t->n - 1) < year)
+        i = t->n;
+    else
+        i = position(t, size, year, &found);
     if (created)
         *created = !found;
     if (found)
         return snplp__yeartab_at(t, size, i);
     if (t->n == t->cap) {
-        size_t cap = t->cap ? t->cap * 2 : 4;
+        size_t cap = grown(t->cap);
         void *v = snplp__realloc(t->v, cap * size);
         if (!v) {
             snplp__oom();

@@ -730,6 +730,54 @@ static void actions_and_indicators_share_ids(void **state)
     snplp_convention_unref(c);
 }
 
+/* Many actions and indicators interleaved (the id map grows several times): each is found
+ * under its id and kind only, the lists keep their order, and every id is refused again. */
+static void many_actions_and_indicators(void **state)
+{
+    (void)state;
+    snplp_convention *c = new_conv();
+    char id[16];
+    enum { N = 500 };
+    for (int i = 0; i < N; i++) {
+        snprintf(id, sizeof id, "m%d", i);
+        if (i % 3 == 0)
+            assert_ok(
+                snplp_convention_add_action(NULL, c, id, SNPLP_ACTION_OBJECTIVE_SOCIAL_WORK, id));
+        else
+            assert_ok(snplp_convention_add_indicator(NULL, c, id, id, SNPLP_UNIT_COUNT));
+    }
+    assert_int_equal(snplp_convention_action_count(c), (N + 2) / 3);
+    assert_int_equal(snplp_convention_indicator_count(c), N - (N + 2) / 3);
+    size_t na = 0, ni = 0;
+    for (int i = 0; i < N; i++) {
+        snprintf(id, sizeof id, "m%d", i);
+        if (i % 3 == 0) {
+            snplp_action *a = snplp_convention_action_find(c, id);
+            assert_ptr_equal(a, snplp_convention_action_at(c, na++));
+            assert_string_equal(snplp_action_id(a), id);
+            assert_null(snplp_convention_indicator_find(c, id));
+        } else {
+            snplp_indicator *ind = snplp_convention_indicator_find(c, id);
+            assert_ptr_equal(ind, snplp_convention_indicator_at(c, ni++));
+            assert_string_equal(snplp_indicator_id(ind), id);
+            assert_null(snplp_convention_action_find(c, id));
+        }
+        assert_fails(snplp_convention_add_indicator(NULL, c, id, "X", SNPLP_UNIT_COUNT),
+                     SNPLP_EEXISTS);
+        assert_fails(
+            snplp_convention_add_action(NULL, c, id, SNPLP_ACTION_OBJECTIVE_SOCIAL_WORK, "X"),
+            SNPLP_EEXISTS);
+    }
+    /* near misses: prefixes, extensions, another case */
+    assert_null(snplp_convention_indicator_find(c, "m"));
+    assert_null(snplp_convention_indicator_find(c, "m10 "));
+    assert_null(snplp_convention_indicator_find(c, "m5000"));
+    assert_null(snplp_convention_indicator_find(c, "M1"));
+    assert_null(snplp_convention_action_find(c, "M0"));
+    assert_int_equal(snplp_convention_action_count(c) + snplp_convention_indicator_count(c), N);
+    snplp_convention_unref(c);
+}
+
 static void add_refusals(void **state)
 {
     (void)state;
@@ -1528,6 +1576,33 @@ static void add_indicator_out_of_memory(void **state)
     snplp_convention_unref(copy);
 }
 
+static int op_mixed(snplp_convention *c, int i)
+{
+    return i % 2 ? op_indicator(c, i) : op_action(c, i);
+}
+
+/* Out of memory across the growths of the id map (at 48 and 96 ids): every failed add leaves
+ * the id free, and every id added is found. */
+static void add_mixed_out_of_memory(void **state)
+{
+    (void)state;
+    snplp_convention *c = new_conv(), *copy = new_conv();
+    enum { N = 110 };
+    assert_int_equal(sweep(c, copy, op_mixed, N), N);
+    char id[16];
+    for (int i = 0; i < N; i++) {
+        snprintf(id, sizeof id, i % 2 ? "i%d" : "a%d", i);
+        if (i % 2)
+            assert_ptr_equal(snplp_convention_indicator_find(c, id),
+                             snplp_convention_indicator_at(c, (size_t)i / 2));
+        else
+            assert_ptr_equal(snplp_convention_action_find(c, id),
+                             snplp_convention_action_at(c, (size_t)i / 2));
+    }
+    snplp_convention_unref(c);
+    snplp_convention_unref(copy);
+}
+
 static void set_territory_out_of_memory(void **state)
 {
     (void)state;
@@ -1560,6 +1635,7 @@ int main(void)
         cmocka_unit_test(actions),
         cmocka_unit_test(indicators),
         cmocka_unit_test(actions_and_indicators_share_ids),
+        cmocka_unit_test(many_actions_and_indicators),
         cmocka_unit_test(add_refusals),
         cmocka_unit_test(equality_sees_each_field),
         cmocka_unit_test(equality_of_decimals_is_digit_for_digit),
@@ -1574,6 +1650,7 @@ int main(void)
         cmocka_unit_test(set_funding_out_of_memory),
         cmocka_unit_test(add_action_out_of_memory),
         cmocka_unit_test(add_indicator_out_of_memory),
+        cmocka_unit_test(add_mixed_out_of_memory),
         cmocka_unit_test(set_territory_out_of_memory),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

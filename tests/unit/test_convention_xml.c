@@ -1621,6 +1621,65 @@ static void a_year_of_values_appears_once(void **state)
     assert_true(reported);
 }
 
+/* Values in any order, more years than the convention's, decimals of every length: each kept
+ * as the setters keep them, and a year seen again after many others is still a second one. */
+static void values_in_any_order_are_kept(void **state)
+{
+    (void)state;
+    static const char doc[] =
+        "<conventions xmlns=\"urn:snplp:1.0\"><convention id=\"c\" territory-kind=\"departement\" "
+        "territory-code=\"49\" first-year=\"2019\" last-year=\"2021\"><territory-name>T"
+        "</territory-name><indicator id=\"i\" unit=\"count\"><label>L</label>"
+        "<values year=\"2021\" target=\" -12.50 \" actual=\"999999999999999999\"/>"
+        "<values year=\"2019\" actual=\"-0.000000000000000010\"/>"
+        "<values year=\"2025\" target=\"9223372036854775807\"/>"
+        "<values year=\"2020\"/>"
+        "<values year=\"2018\" target=\"-99999999999999999.9\" actual=\"0\"/>"
+        "<values year=\"2022\" target=\"1\"/>"
+        "<values year=\"2022\" target=\"2\"/>"
+        "<values year=\"2020\" target=\"3\"/>"
+        "</indicator>" DOC_END;
+    result r = import_text(doc, sizeof doc - 1, false);
+    assert_int_equal(r.breaches, 0);
+    assert_int_equal(r.rc, SNPLP_EVALIDATION);
+    assert_int_equal(snplp_diagnostics_count(r.d), 2);
+    assert_string_equal(snplp_diagnostic_message(snplp_diagnostics_at(r.d, 0)),
+                        "a second <values> for 2022 in indicator 'i'");
+    assert_string_equal(snplp_diagnostic_message(snplp_diagnostics_at(r.d, 1)),
+                        "a second <values> for 2020 in indicator 'i'");
+    result_free(&r);
+
+    static const char doc2[] =
+        "<conventions xmlns=\"urn:snplp:1.0\"><convention id=\"c\" territory-kind=\"departement\" "
+        "territory-code=\"49\" first-year=\"2019\" last-year=\"2021\"><territory-name>T"
+        "</territory-name><indicator id=\"i\" unit=\"count\"><label>L</label>"
+        "<values year=\"2021\" target=\" -12.50 \" actual=\"999999999999999999\"/>"
+        "<values year=\"2019\" actual=\"-0.000000000000000010\"/>"
+        "<values year=\"2025\" target=\"9223372036854775807\"/>"
+        "<values year=\"2020\"/>"
+        "<values year=\"2018\" target=\"-99999999999999999.9\" actual=\"0\"/>"
+        "<values year=\"2022\" target=\"1\"/>"
+        "</indicator>" DOC_END;
+    snplp_convention_list *list = import_ok(doc2, sizeof doc2 - 1);
+    const snplp_indicator *ind =
+        snplp_convention_indicator_at(snplp_convention_list_at(list, 0), 0);
+    static const int32_t years[] = {2018, 2019, 2021, 2022, 2025};
+    assert_int_equal(snplp_indicator_year_count(ind), 5);
+    for (size_t k = 0; k < 5; k++)
+        assert_int_equal(snplp_indicator_year_at(ind, k), years[k]);
+    assert_target(ind, 2018, "-99999999999999999.9");
+    assert_actual(ind, 2018, "0");
+    assert_target(ind, 2019, NULL);
+    assert_actual(ind, 2019, "-0.000000000000000010");
+    assert_target(ind, 2020, NULL);
+    assert_actual(ind, 2020, NULL);
+    assert_target(ind, 2021, "-12.50");
+    assert_actual(ind, 2021, "999999999999999999");
+    assert_target(ind, 2022, "1");
+    assert_target(ind, 2025, "9223372036854775807");
+    snplp_convention_list_free(list);
+}
+
 /* ---- the two kinds of documents ---- */
 
 /* A file of conventions is not a referential, and a referential is not a file of conventions:
@@ -2748,6 +2807,7 @@ int main(void)
         cmocka_unit_test(every_text_not_in_nfc_is_reported),
         cmocka_unit_test(findings_name_the_text_element_they_are_about),
         cmocka_unit_test(a_year_of_values_appears_once),
+        cmocka_unit_test(values_in_any_order_are_kept),
         cmocka_unit_test(a_referential_is_not_a_file_of_conventions),
         cmocka_unit_test(hostile_documents_are_refused_unexpanded),
         cmocka_unit_test(nesting_deeper_than_the_limit_is_refused),

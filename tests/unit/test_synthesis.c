@@ -3,7 +3,8 @@
  * with their exact rounding (half away from zero, two more decimals, at most 18), missing
  * weights, a zero total weight, indicators not aggregated, unit and aggregation mismatches,
  * duplicate convention ids, aggregates beyond a decimal, conventions over different years,
- * the empty set, refused arguments and out-of-memory. */
+ * the empty set, refused arguments, out-of-memory, and a large set checked cell by cell against
+ * a plain computation. */
 #include "test_util.h"
 
 #include <stdio.h>
@@ -830,6 +831,144 @@ static void out_of_memory(void **state)
     unref_all(c, 5);
 }
 
+/* ---- a large set against a plain reference ---- */
+
+/* A deterministic pseudo-random number below n (xorshift). */
+static uint32_t next_random(uint32_t *x, uint32_t n)
+{
+    *x ^= *x << 13;
+    *x ^= *x >> 17;
+    *x ^= *x << 5;
+    return *x % n;
+}
+
+#define REF_CONVS 60
+#define REF_INDS  12
+
+/* 60 conventions over spans of 1 to 6 years between 2000 and 2030 given in no order of years,
+ * some ids given twice (not next to each other), each with some of 12 indicators added in its
+ * own order (sums, a weighted mean and its weight, one not aggregated), values missing here and
+ * there: every cell's coverage, missing list (in the order of the set) and sum is checked
+ * against a plain computation over every convention, and the findings against their order. */
+static void large_set_against_reference(void **state)
+{
+    (void)state;
+    snplp_convention *c[REF_CONVS];
+    bool has[REF_CONVS][REF_INDS];
+    bool dup[REF_CONVS];
+    uint32_t x = 2463534242u;
+    char id[32];
+    for (int k = 0; k < REF_CONVS; k++) {
+        int32_t first = 2000 + (int32_t)next_random(&x, 25);
+        int32_t last = first + (int32_t)next_random(&x, 6);
+        dup[k] = k >= 10 && k % 9 == 0; /* the id of convention k - 7 */
+        snprintf(id, sizeof id, "calpae-%d", dup[k] ? k - 7 : k);
+        c[k] = conv_new(id, "49", "Maine-et-Loire", first, last);
+        int start = (int)next_random(&x, REF_INDS);
+        for (int j = 0; j < REF_INDS; j++) {
+            int i = (start + j) % REF_INDS;
+            has[k][i] = next_random(&x, 4) != 0 || i == 10; /* the weight is everywhere */
+            if (!has[k][i])
+                continue;
+            snprintf(id, sizeof id, "ind-%d", i);
+            snplp_aggregation rule = i == 9 ? MEAN : i == 11 ? NONE : SUM;
+            snplp_indicator *ind =
+                ind_new(c[k], id, "Indicateur", SNPLP_UNIT_COUNT, rule, i == 9 ? "ind-10" : NULL);
+            for (int32_t y = first - 1; y <= last + 1; y++) {
+                char t[16], a[16];
+                snprintf(t, sizeof t, "%d", (int)next_random(&x, 1000) + (i == 10));
+                snprintf(a, sizeof a, "%d", (int)next_random(&x, 1000) + (i == 10));
+                uint32_t r = next_random(&x, 10);
+                values(ind, y, r == 0 ? NULL : t, r == 1 ? NULL : a);
+            }
+        }
+    }
+    snplp_diagnostics *diags = NULL;
+    assert_ok(snplp_diagnostics_new(&diags));
+    snplp_matrix *m = synthesis(c, REF_CONVS, diags);
+
+    /* the conventions kept, in order; the findings: one per duplicate, in order */
+    size_t kept[REF_CONVS], nkept = 0, ndiags = 0;
+    for (int k = 0; k < REF_CONVS; k++) {
+        if (!dup[k]) {
+            kept[nkept++] = (size_t)k;
+            continue;
+        }
+        assert_diag(diags, ndiags++, SNPLP_DIAG_DUPLICATE_CONVENTION, snplp_convention_id(c[k]),
+                    NULL, 0);
+    }
+    assert_int_equal(snplp_diagnostics_count(diags), ndiags);
+    assert_int_equal(snplp_matrix_convention_count(m), nkept);
+    /* the rows, in order of first appearance among the conventions kept */
+    size_t nrows = 0;
+    int row_ind[REF_INDS];
+    for (size_t j = 0; j < nkept; j++) {
+        const snplp_convention *conv = c[kept[j]];
+        for (size_t n = 0; n < snplp_convention_indicator_count(conv); n++) {
+            const char *iid = snplp_indicator_id(snplp_convention_indicator_at(conv, n));
+            int i = atoi(iid + 4);
+            bool seen = false;
+            for (size_t r = 0; r < nrows; r++)
+                seen |= row_ind[r] == i;
+            if (!seen)
+                row_ind[nrows++] = i;
+        }
+    }
+    assert_int_equal(snplp_matrix_row_count(m), nrows);
+    int32_t y0 = snplp_matrix_first_year(m);
+    size_t years = snplp_matrix_year_count(m);
+    for (size_t r = 0; r < nrows; r++) {
+        int i = row_ind[r];
+        snprintf(id, sizeof id, "ind-%d", i);
+        assert_string_equal(snplp_matrix_indicator_id(m, r), id);
+        for (int32_t y = y0; y < y0 + (int32_t)years; y++) {
+            size_t expected = 0, covered = 0, missing = 0;
+            int64_t target = 0, actual = 0;
+            for (size_t j = 0; j < nkept; j++) {
+                const snplp_convention *conv = c[kept[j]];
+                if (!has[kept[j]][i] || y < snplp_convention_first_year(conv) ||
+                    y > snplp_convention_last_year(conv))
+                    continue;
+                expected++;
+                const snplp_indicator *ind = snplp_convention_indicator_find(conv, id);
+                snplp_decimal t, a, wt, wa;
+                unsigned what = 0;
+                if (snplp_indicator_target(&t, ind, y) != SNPLP_OK)
+                    what |= T;
+                if (snplp_indicator_actual(&a, ind, y) != SNPLP_OK)
+                    what |= A;
+                if (i == 9) {
+                    const snplp_indicator *w = snplp_convention_indicator_find(conv, "ind-10");
+                    if (snplp_indicator_target(&wt, w, y) != SNPLP_OK ||
+                        snplp_indicator_actual(&wa, w, y) != SNPLP_OK)
+                        what |= W;
+                }
+                snplp_error_clear();
+                if (what) {
+                    assert_missing(m, r, y, missing++, snplp_convention_id(conv), what);
+                    continue;
+                }
+                covered++;
+                target += t.units;
+                actual += a.units;
+            }
+            assert_coverage(m, r, y, expected, covered);
+            snplp_cell_status status = snplp_matrix_status(m, r, y);
+            if (i == 11) {
+                assert_int_equal(status, SNPLP_CELL_NOT_AGGREGATED);
+            } else if (covered && i != 9) {
+                assert_target(m, r, y, dec(target, 0));
+                assert_actual(m, r, y, dec(actual, 0));
+            } else if (!covered) {
+                assert_true(status == SNPLP_CELL_NO_TARGET || status == SNPLP_CELL_ACTUAL_MISSING);
+            }
+        }
+    }
+    snplp_matrix_free(m);
+    snplp_diagnostics_free(diags);
+    unref_all(c, REF_CONVS);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -848,6 +987,7 @@ int main(void)
         cmocka_unit_test(no_conventions),
         cmocka_unit_test(refused_arguments),
         cmocka_unit_test(out_of_memory),
+        cmocka_unit_test(large_set_against_reference),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
