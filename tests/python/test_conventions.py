@@ -498,6 +498,13 @@ def test_matrix_statuses_and_rates(small):
     m = small.matrix()
     assert m.years == range(2019, 2022)
     assert len(m) == 4 and m.rows.ids() == ["higher", "ratio", "lower", "exact"]
+    # rows by indicator id (a map read once), each the row at its index
+    assert [m.rows[i].index for i in ("exact", "higher", "lower", "ratio")] == [3, 0, 2, 1]
+    assert m["lower"].id == "lower" and m.rows.get("nope") is None and "ratio" in m.rows
+    with pytest.raises(KeyError):
+        m["nope"]
+    with pytest.raises(KeyError):
+        m["nope", 2019]
     assert m.threshold == Decimal(80) and m.convention_count == 1
     c = m["higher", 2019]
     assert c.status is sc.CellStatus.REACHED

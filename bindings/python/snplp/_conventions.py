@@ -1564,7 +1564,7 @@ class Matrix(Owner):
     - :meth:`status_counts`, :meth:`cells`, :meth:`to_dicts` (one dict per cell, for analysts).
     """
 
-    __slots__ = ("_ptr", "__weakref__")
+    __slots__ = ("_ptr", "_row_ids", "__weakref__")
     _release = "snplp_matrix_free"
 
     def __init__(self, *args, **kwargs):
@@ -1606,11 +1606,14 @@ class Matrix(Owner):
         return int(_c.snplp_matrix_row_count(self._ptr))
 
     def _find_row(self, id_: str) -> Optional[MatrixRow]:
-        p = self._ptr
-        for i in range(self._row_count()):
-            if _c.snplp_matrix_indicator_id(p, i) == id_:
-                return MatrixRow(self, i)
-        return None
+        # A matrix never changes once made: its rows' ids are read once, on the first lookup.
+        ids = getattr(self, "_row_ids", None)
+        if ids is None:
+            p = self._ptr
+            ids = {_c.snplp_matrix_indicator_id(p, i): i for i in range(self._row_count())}
+            self._row_ids = ids
+        index = ids.get(id_) if isinstance(id_, str) else None
+        return None if index is None else MatrixRow(self, index)
 
     @property
     def rows(self) -> Collection:
