@@ -1626,19 +1626,20 @@ static void a_year_of_values_appears_once(void **state)
 static void values_in_any_order_are_kept(void **state)
 {
     (void)state;
-    static const char doc[] =
-        "<conventions xmlns=\"urn:snplp:1.0\"><convention id=\"c\" territory-kind=\"departement\" "
-        "territory-code=\"49\" first-year=\"2019\" last-year=\"2021\"><territory-name>T"
-        "</territory-name><indicator id=\"i\" unit=\"count\"><label>L</label>"
-        "<values year=\"2021\" target=\" -12.50 \" actual=\"999999999999999999\"/>"
-        "<values year=\"2019\" actual=\"-0.000000000000000010\"/>"
-        "<values year=\"2025\" target=\"9223372036854775807\"/>"
-        "<values year=\"2020\"/>"
-        "<values year=\"2018\" target=\"-99999999999999999.9\" actual=\"0\"/>"
-        "<values year=\"2022\" target=\"1\"/>"
-        "<values year=\"2022\" target=\"2\"/>"
-        "<values year=\"2020\" target=\"3\"/>"
-        "</indicator>" DOC_END;
+/* an indicator's values in no order, with edge decimals; the documents go on from there */
+#define VALUES_ANY_ORDER                                                                           \
+    "<conventions xmlns=\"urn:snplp:1.0\"><convention id=\"c\" territory-kind=\"departement\" "    \
+    "territory-code=\"49\" first-year=\"2019\" last-year=\"2021\"><territory-name>T"               \
+    "</territory-name><indicator id=\"i\" unit=\"count\"><label>L</label>"                         \
+    "<values year=\"2021\" target=\" -12.50 \" actual=\"999999999999999999\"/>"                    \
+    "<values year=\"2019\" actual=\"-0.000000000000000010\"/>"                                     \
+    "<values year=\"2025\" target=\"9223372036854775807\"/>"                                       \
+    "<values year=\"2020\"/>"                                                                      \
+    "<values year=\"2018\" target=\"-99999999999999999.9\" actual=\"0\"/>"                         \
+    "<values year=\"2022\" target=\"1\"/>"
+    static const char doc[] = VALUES_ANY_ORDER "<values year=\"2022\" target=\"2\"/>"
+                                               "<values year=\"2020\" target=\"3\"/>"
+                                               "</indicator>" DOC_END;
     result r = import_text(doc, sizeof doc - 1, false);
     assert_int_equal(r.breaches, 0);
     assert_int_equal(r.rc, SNPLP_EVALIDATION);
@@ -1649,17 +1650,7 @@ static void values_in_any_order_are_kept(void **state)
                         "a second <values> for 2020 in indicator 'i'");
     result_free(&r);
 
-    static const char doc2[] =
-        "<conventions xmlns=\"urn:snplp:1.0\"><convention id=\"c\" territory-kind=\"departement\" "
-        "territory-code=\"49\" first-year=\"2019\" last-year=\"2021\"><territory-name>T"
-        "</territory-name><indicator id=\"i\" unit=\"count\"><label>L</label>"
-        "<values year=\"2021\" target=\" -12.50 \" actual=\"999999999999999999\"/>"
-        "<values year=\"2019\" actual=\"-0.000000000000000010\"/>"
-        "<values year=\"2025\" target=\"9223372036854775807\"/>"
-        "<values year=\"2020\"/>"
-        "<values year=\"2018\" target=\"-99999999999999999.9\" actual=\"0\"/>"
-        "<values year=\"2022\" target=\"1\"/>"
-        "</indicator>" DOC_END;
+    static const char doc2[] = VALUES_ANY_ORDER "</indicator>" DOC_END;
     snplp_convention_list *list = import_ok(doc2, sizeof doc2 - 1);
     const snplp_indicator *ind =
         snplp_convention_indicator_at(snplp_convention_list_at(list, 0), 0);
@@ -1678,6 +1669,7 @@ static void values_in_any_order_are_kept(void **state)
     assert_target(ind, 2022, "1");
     assert_target(ind, 2025, "9223372036854775807");
     snplp_convention_list_free(list);
+#undef VALUES_ANY_ORDER
 }
 
 /* ---- the two kinds of documents ---- */
