@@ -51,7 +51,7 @@ static int check_objective(snplp_action_objective objective, const char *fn)
 {
     if (objective < SNPLP_ACTION_OBJECTIVE_CHILD_WELFARE_EXITS ||
         objective > SNPLP_ACTION_OBJECTIVE_FREE_INITIATIVE)
-        return snplp__fail(SNPLP_EINVAL, "%s: unknown objective %d", fn, (int)objective);
+        return snplp__fail_in(fn, SNPLP_EINVAL, "unknown objective %d", (int)objective);
     return 0;
 }
 
@@ -175,19 +175,19 @@ int snplp_action_set_status(snplp_action *action, int32_t year, snplp_action_sta
     if (rc)
         return rc;
     if (status < SNPLP_ACTION_STATUS_PLANNED || status > SNPLP_ACTION_STATUS_DROPPED)
-        return snplp__fail(SNPLP_EINVAL, "%s: unknown status %d", __func__, (int)status);
+        return snplp__fail_in(__func__, SNPLP_EINVAL, "unknown status %d", (int)status);
     char *copy = NULL;
     if (status == SNPLP_ACTION_STATUS_DROPPED) {
         if (!reason)
-            return snplp__fail(SNPLP_EINVAL,
-                               "%s: action '%s' dropped in %ld needs the reason it was dropped",
-                               __func__, a->id, (long)year);
+            return snplp__fail_in(__func__, SNPLP_EINVAL,
+                                  "action '%s' dropped in %ld needs the reason it was dropped",
+                                  a->id, (long)year);
         if ((rc = snplp__conv_set_text(&copy, reason, true, "reason", __func__)))
             return rc;
     } else if (reason) {
-        return snplp__fail(SNPLP_EINVAL,
-                           "%s: a reason is only given for a dropped action (status '%s' given)",
-                           __func__, snplp_action_status_name(status));
+        return snplp__fail_in(__func__, SNPLP_EINVAL,
+                              "a reason is only given for a dropped action (status '%s' given)",
+                              snplp_action_status_name(status));
     }
     snplp_status_year *s = snplp__yeartab_get(&a->statuses, sizeof *s, year, NULL);
     if (!s) {
@@ -221,8 +221,8 @@ int snplp_action_clear_status(snplp_action *action, int32_t year)
         return snplp__bad_arg(__func__, "NULL or wrong object");
     snplp_status_year *s = snplp__yeartab_find(&a->statuses, sizeof *s, year);
     if (!s)
-        return snplp__fail(SNPLP_ENOTFOUND, "%s: action '%s' has no status in %ld", __func__, a->id,
-                           (long)year);
+        return snplp__fail_in(__func__, SNPLP_ENOTFOUND, "action '%s' has no status in %ld", a->id,
+                              (long)year);
     snplp__free(s->reason);
     snplp__yeartab_remove(&a->statuses, sizeof *s, year);
     return 0;

@@ -53,16 +53,16 @@ int snplp_set_allocator(snplp_malloc_fn malloc_fn, snplp_realloc_fn realloc_fn,
 {
     bool none = !malloc_fn && !realloc_fn && !free_fn;
     if (!none && (!malloc_fn || !realloc_fn || !free_fn))
-        return snplp__fail(SNPLP_EINVAL,
-                           "snplp_set_allocator: give the three functions, or none of them to "
-                           "restore the default");
+        return snplp__fail_in("snplp_set_allocator", SNPLP_EINVAL,
+                              "give the three functions, or none of them to "
+                              "restore the default");
     size_t held = atomic_load(&blocks);
     if (held != 0)
-        return snplp__fail(SNPLP_EINVAL,
-                           "snplp_set_allocator: libsnplp still holds %zu block%s: free every "
-                           "object and buffer first (each block must go back to the allocator "
-                           "that gave it)",
-                           held, held == 1 ? "" : "s");
+        return snplp__fail_in("snplp_set_allocator", SNPLP_EINVAL,
+                              "libsnplp still holds %zu block%s: free every "
+                              "object and buffer first (each block must go back to the allocator "
+                              "that gave it)",
+                              held, held == 1 ? "" : "s");
     if (none) {
         funcs.malloc_fn = std_malloc;
         funcs.realloc_fn = std_realloc;

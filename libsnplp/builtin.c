@@ -20,6 +20,6 @@ int snplp_referential_builtin(snplp_referential **out)
                                              "libsnplp/data/referential.xml", NULL);
     if (rc == SNPLP_OK || rc == SNPLP_ENOMEM)
         return rc;
-    return snplp__fail(SNPLP_EINTERNAL, "%s: the built-in data is broken: %s", __func__,
-                       snplp_error_last_message());
+    return snplp__fail_in(__func__, SNPLP_EINTERNAL, "the built-in data is broken: %s",
+                          snplp_error_last_message());
 }

@@ -38,7 +38,7 @@ int snplp__content_add(snplp_item **out, snplp_item *parent, snplp_style style, 
                        const char *text, const char *fn)
 {
     if (!style_ok(style))
-        return snplp__fail(SNPLP_EINVAL, "%s: unknown content style %d", fn, (int)style);
+        return snplp__fail_in(fn, SNPLP_EINVAL, "unknown content style %d", (int)style);
     snplp_item *it = NULL;
     int rc = snplp__item_create(&it, parent->root, parent, LIST_CONTENTS, ROOT_LIST_COUNT,
                                 SNPLP_KIND_CONTENT, id, text, fn);
@@ -78,7 +78,7 @@ int snplp_content_set_style(snplp_content *content, snplp_style style)
     if (!it)
         return snplp__bad_arg(__func__, "NULL or wrong object");
     if (!style_ok(style))
-        return snplp__fail(SNPLP_EINVAL, "%s: unknown content style %d", __func__, (int)style);
+        return snplp__fail_in(__func__, SNPLP_EINVAL, "unknown content style %d", (int)style);
     it->variant = (uint8_t)style;
     snplp__touch(it->root);
     return 0;

@@ -16,8 +16,8 @@ snplp_convention *snplp__conv_of(const snplp_convention *c)
 int snplp__check_year(int32_t year, const char *fn)
 {
     if (year < SNPLP_YEAR_MIN || year > SNPLP_YEAR_MAX)
-        return snplp__fail(SNPLP_EINVAL, "%s: year %ld is outside %d..%d", fn, (long)year,
-                           SNPLP_YEAR_MIN, SNPLP_YEAR_MAX);
+        return snplp__fail_in(fn, SNPLP_EINVAL, "year %ld is outside %d..%d", (long)year,
+                              SNPLP_YEAR_MIN, SNPLP_YEAR_MAX);
     return 0;
 }
 
@@ -31,7 +31,7 @@ int snplp__conv_set_text(char **slot, const char *text, bool required, const cha
 {
     if (!text) {
         if (required)
-            return snplp__fail(SNPLP_EINVAL, "%s: the %s is NULL", fn, what);
+            return snplp__fail_in(fn, SNPLP_EINVAL, "the %s is NULL", what);
         snplp__free(*slot);
         *slot = NULL;
         return 0;
@@ -42,13 +42,13 @@ int snplp__conv_set_text(char **slot, const char *text, bool required, const cha
     if (rc && rc != SNPLP_ENOMEM) {
         char msg[1024]; /* the message is formatted into the buffer it is copied from */
         snprintf(msg, sizeof msg, "%s", snplp_error_last_message());
-        return snplp__fail(rc, "%s: the %s: %s", fn, what, msg);
+        return snplp__fail_in(fn, rc, "the %s: %s", what, msg);
     }
     if (rc)
         return rc;
     if (required && snplp__text_is_blank(copy)) {
         snplp__free(copy);
-        return snplp__fail(SNPLP_EINVAL, "%s: the %s must not be blank", fn, what);
+        return snplp__fail_in(fn, SNPLP_EINVAL, "the %s must not be blank", what);
     }
     snplp__free(*slot);
     *slot = copy;
@@ -61,16 +61,16 @@ static int check_territory(snplp_territory_kind kind, const char *code, const ch
 {
     if (kind != SNPLP_TERRITORY_DEPARTEMENT && kind != SNPLP_TERRITORY_METROPOLE &&
         kind != SNPLP_TERRITORY_REGION)
-        return snplp__fail(SNPLP_EINVAL, "%s: unknown territory kind %d", fn, (int)kind);
+        return snplp__fail_in(fn, SNPLP_EINVAL, "unknown territory kind %d", (int)kind);
     if (!code)
-        return snplp__fail(SNPLP_EINVAL, "%s: the territory code is NULL", fn);
+        return snplp__fail_in(fn, SNPLP_EINVAL, "the territory code is NULL");
     if (!snplp_territory_code_is_valid(kind, code)) {
         char q[64];
-        return snplp__fail(SNPLP_EINVAL, "%s: '%s' is not the official code of a %s (%s)", fn,
-                           snplp__quote(q, sizeof q, code), snplp_territory_kind_name(kind),
-                           kind == SNPLP_TERRITORY_METROPOLE
-                               ? "a SIREN number: 9 digits with a valid checksum"
-                               : "its INSEE code as the Code officiel géographique writes it");
+        return snplp__fail_in(fn, SNPLP_EINVAL, "'%s' is not the official code of a %s (%s)",
+                              snplp__quote(q, sizeof q, code), snplp_territory_kind_name(kind),
+                              kind == SNPLP_TERRITORY_METROPOLE
+                                  ? "a SIREN number: 9 digits with a valid checksum"
+                                  : "its INSEE code as the Code officiel géographique writes it");
     }
     return 0;
 }
@@ -202,8 +202,8 @@ int snplp_convention_set_years(snplp_convention *conv, int32_t first, int32_t la
     if ((rc = snplp__check_year(first, __func__)) || (rc = snplp__check_year(last, __func__)))
         return rc;
     if (last < first)
-        return snplp__fail(SNPLP_EINVAL, "%s: the last year %ld is before the first %ld", __func__,
-                           (long)last, (long)first);
+        return snplp__fail_in(__func__, SNPLP_EINVAL, "the last year %ld is before the first %ld",
+                              (long)last, (long)first);
     c->first_year = first;
     c->last_year = last;
     return 0;
@@ -227,8 +227,8 @@ int snplp_convention_set_signature_date(snplp_convention *conv, snplp_date date)
     if (!c)
         return snplp__bad_arg(__func__, "NULL or wrong object");
     if (!snplp_date_is_valid(date))
-        return snplp__fail(SNPLP_EINVAL, "%s: %ld-%ld-%ld is not a valid date", __func__,
-                           (long)date.year, (long)date.month, (long)date.day);
+        return snplp__fail_in(__func__, SNPLP_EINVAL, "%ld-%ld-%ld is not a valid date",
+                              (long)date.year, (long)date.month, (long)date.day);
     c->signature_date = date;
     c->has_signature_date = true;
     return 0;
@@ -240,8 +240,8 @@ int snplp_convention_signature_date(snplp_date *out, const snplp_convention *con
     if (!c || !out)
         return snplp__bad_arg(__func__, "NULL or wrong object");
     if (!c->has_signature_date)
-        return snplp__fail(SNPLP_ENOTFOUND, "%s: convention '%s' has no signature date", __func__,
-                           c->id);
+        return snplp__fail_in(__func__, SNPLP_ENOTFOUND, "convention '%s' has no signature date",
+                              c->id);
     *out = c->signature_date;
     return 0;
 }
@@ -311,7 +311,7 @@ int snplp_convention_set_funding(snplp_convention *conv, int32_t year, int64_t s
     if (rc)
         return rc;
     if (state_cents < 0 || own_cents < 0)
-        return snplp__fail(SNPLP_EINVAL, "%s: an amount of funding is negative", __func__);
+        return snplp__fail_in(__func__, SNPLP_EINVAL, "an amount of funding is negative");
     snplp_funding_year *f = snplp__yeartab_get(&c->funding, sizeof *f, year, NULL);
     if (!f)
         return SNPLP_ENOMEM;
@@ -328,8 +328,8 @@ int snplp_convention_funding(const snplp_convention *conv, int32_t year, int64_t
         return snplp__bad_arg(__func__, "NULL or wrong object");
     const snplp_funding_year *f = snplp__yeartab_find(&c->funding, sizeof *f, year);
     if (!f)
-        return snplp__fail(SNPLP_ENOTFOUND, "%s: convention '%s' records no funding for %ld",
-                           __func__, c->id, (long)year);
+        return snplp__fail_in(__func__, SNPLP_ENOTFOUND,
+                              "convention '%s' records no funding for %ld", c->id, (long)year);
     if (state_cents)
         *state_cents = f->state_cents;
     if (own_cents)
@@ -343,8 +343,8 @@ int snplp_convention_clear_funding(snplp_convention *conv, int32_t year)
     if (!c)
         return snplp__bad_arg(__func__, "NULL or wrong object");
     if (!snplp__yeartab_find(&c->funding, sizeof(snplp_funding_year), year))
-        return snplp__fail(SNPLP_ENOTFOUND, "%s: convention '%s' records no funding for %ld",
-                           __func__, c->id, (long)year);
+        return snplp__fail_in(__func__, SNPLP_ENOTFOUND,
+                              "convention '%s' records no funding for %ld", c->id, (long)year);
     snplp__yeartab_remove(&c->funding, sizeof(snplp_funding_year), year);
     return 0;
 }
@@ -407,8 +407,8 @@ static int check_new_id(const snplp_convention *c, const char *id, const char *f
     if (rc)
         return rc;
     if (conv_child(c, id))
-        return snplp__fail(SNPLP_EEXISTS, "%s: id '%s' is already used in convention '%s'", fn, id,
-                           c->id);
+        return snplp__fail_in(fn, SNPLP_EEXISTS, "id '%s' is already used in convention '%s'", id,
+                              c->id);
     return 0;
 }
 

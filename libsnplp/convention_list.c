@@ -53,8 +53,8 @@ int snplp_convention_list_add(snplp_convention_list *list, snplp_convention *con
     if (!l || !c)
         return snplp__bad_arg(__func__, "NULL or wrong object");
     if (snplp_convention_list_find(l, c->id))
-        return snplp__fail(SNPLP_EEXISTS, "%s: the list already holds a convention '%s'", __func__,
-                           c->id);
+        return snplp__fail_in(__func__, SNPLP_EEXISTS, "the list already holds a convention '%s'",
+                              c->id);
     snplp_list_growth gl;
     snplp_idmap_growth gi;
     int rc = snplp__list_reserve_undoable(&l->conventions, &gl);

@@ -207,7 +207,7 @@ int snplp_convention_validate(const snplp_convention *conv, const snplp_date *at
     if (!c || !diags)
         return snplp__bad_arg(__func__, "NULL convention or diagnostics");
     if (at && !snplp_date_is_valid(*at))
-        return snplp__fail(SNPLP_EINVAL, "%s: the date of the check is not a valid date", __func__);
+        return snplp__fail_in(__func__, SNPLP_EINVAL, "the date of the check is not a valid date");
     check k = {c, diags, 0, 0};
     check_convention(&k);
     check_actions(&k);
@@ -215,7 +215,8 @@ int snplp_convention_validate(const snplp_convention *conv, const snplp_date *at
         check_indicator(&k, c->indicators.v[i], at);
     if (k.rc)
         return k.rc;
-    return k.errors ? snplp__fail(SNPLP_EVALIDATION, "%s: convention '%s' breaks %zu rule%s",
-                                  __func__, c->id, k.errors, k.errors == 1 ? "" : "s")
-                    : 0;
+    return k.errors
+               ? snplp__fail_in(__func__, SNPLP_EVALIDATION, "convention '%s' breaks %zu rule%s",
+                                c->id, k.errors, k.errors == 1 ? "" : "s")
+               : 0;
 }

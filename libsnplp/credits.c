@@ -61,7 +61,8 @@ __attribute__((format(printf, 1, 2))) static char *format(const char *fmt, ...)
     int n = vsnprintf(NULL, 0, fmt, ap);
     va_end(ap);
     if (n < 0) {
-        snplp__fail(SNPLP_EINTERNAL, "snplp_convention_credits: a message cannot be formatted");
+        snplp__fail_in("snplp_convention_credits", SNPLP_EINTERNAL,
+                       "a message cannot be formatted");
         return NULL;
     }
     char *s = snplp__malloc((size_t)n + 1);
@@ -204,18 +205,18 @@ int snplp_convention_credits(snplp_credits **out, const snplp_convention *conv, 
     if (!c)
         return snplp__bad_arg(__func__, "conv is NULL or not a convention");
     if (!c->first_year)
-        return snplp__fail(SNPLP_EINVAL, "%s: the years of convention %s are not set", __func__,
-                           c->id);
+        return snplp__fail_in(__func__, SNPLP_EINVAL, "the years of convention %s are not set",
+                              c->id);
     if (!snplp__conv_has_year(c, year))
-        return snplp__fail(SNPLP_EINVAL,
-                           "%s: %" PRId32 " is not a year of convention %s (%" PRId32 " to %" PRId32
-                           ")",
-                           __func__, year, c->id, c->first_year, c->last_year);
+        return snplp__fail_in(__func__, SNPLP_EINVAL,
+                              "%" PRId32 " is not a year of convention %s (%" PRId32 " to %" PRId32
+                              ")",
+                              year, c->id, c->first_year, c->last_year);
     if (!snplp_date_is_valid(at))
-        return snplp__fail(SNPLP_EINVAL,
-                           "%s: the date at {%" PRId32 ", %" PRId32 ", %" PRId32
-                           "} (year, month, day) names no day of years 1000 to 9999",
-                           __func__, at.year, at.month, at.day);
+        return snplp__fail_in(__func__, SNPLP_EINVAL,
+                              "the date at {%" PRId32 ", %" PRId32 ", %" PRId32
+                              "} (year, month, day) names no day of years 1000 to 9999",
+                              at.year, at.month, at.day);
 
     snplp_credits *r = snplp__calloc(1, sizeof *r);
     if (!r)

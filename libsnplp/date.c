@@ -71,26 +71,26 @@ static int unexpected(const char *text, size_t len, size_t i)
     static const char fn[] = "snplp_date_parse";
     const char *expected = i >= 10 ? "the end of the text" : i == 4 || i == 7 ? "'-'" : "a digit";
     if (i >= len)
-        return snplp__fail(SNPLP_EPARSE,
-                           "%s: the text ends after %zu characters, in %s (a date is exactly "
-                           "10 characters, \"YYYY-MM-DD\", e.g. \"2021-03-31\")",
-                           fn, len, part_at(i));
+        return snplp__fail_in(fn, SNPLP_EPARSE,
+                              "the text ends after %zu characters, in %s (a date is exactly "
+                              "10 characters, \"YYYY-MM-DD\", e.g. \"2021-03-31\")",
+                              len, part_at(i));
     unsigned char c = (unsigned char)text[i];
     if (i >= 10)
-        return snplp__fail(SNPLP_EPARSE,
-                           "%s: the text goes on after the day (%zu characters; a date is "
-                           "exactly 10, \"YYYY-MM-DD\", e.g. \"2021-03-31\")",
-                           fn, len);
+        return snplp__fail_in(fn, SNPLP_EPARSE,
+                              "the text goes on after the day (%zu characters; a date is "
+                              "exactly 10, \"YYYY-MM-DD\", e.g. \"2021-03-31\")",
+                              len);
     if (c >= 0x20 && c < 0x7f)
-        return snplp__fail(SNPLP_EPARSE,
-                           "%s: unexpected character '%c' at offset %zu, in %s (%s is expected; "
-                           "the form is \"YYYY-MM-DD\" with two-digit month and day, e.g. "
-                           "\"2021-03-31\")",
-                           fn, (char)c, i, part_at(i), expected);
-    return snplp__fail(SNPLP_EPARSE,
-                       "%s: unexpected byte 0x%02X at offset %zu, in %s (%s is expected; the "
-                       "form is \"YYYY-MM-DD\" in ASCII digits)",
-                       fn, (unsigned)c, i, part_at(i), expected);
+        return snplp__fail_in(fn, SNPLP_EPARSE,
+                              "unexpected character '%c' at offset %zu, in %s (%s is expected; "
+                              "the form is \"YYYY-MM-DD\" with two-digit month and day, e.g. "
+                              "\"2021-03-31\")",
+                              (char)c, i, part_at(i), expected);
+    return snplp__fail_in(fn, SNPLP_EPARSE,
+                          "unexpected byte 0x%02X at offset %zu, in %s (%s is expected; the "
+                          "form is \"YYYY-MM-DD\" in ASCII digits)",
+                          (unsigned)c, i, part_at(i), expected);
 }
 
 int snplp_date_parse(snplp_date *out, const char *text)
@@ -102,10 +102,9 @@ int snplp_date_parse(snplp_date *out, const char *text)
         return snplp__bad_arg(fn, "text is NULL");
     size_t len = strlen(text);
     if (len == 0)
-        return snplp__fail(SNPLP_EPARSE,
-                           "%s: the text is empty (a date \"YYYY-MM-DD\" such as \"2021-03-31\" "
-                           "is expected)",
-                           fn);
+        return snplp__fail_in(fn, SNPLP_EPARSE,
+                              "the text is empty (a date \"YYYY-MM-DD\" such as \"2021-03-31\" "
+                              "is expected)");
     /* The form first, character by character, then the day it names. */
     for (size_t i = 0; i < 10; i++) {
         bool dash = i == 4 || i == 7;
@@ -116,20 +115,20 @@ int snplp_date_parse(snplp_date *out, const char *text)
         return unexpected(text, len, 10);
     snplp_date d = {digits_value(text, 4), digits_value(text + 5, 2), digits_value(text + 8, 2)};
     if (d.year < YEAR_FIRST)
-        return snplp__fail(SNPLP_EPARSE, "%s: the year %.4s is before 1000 (years 1000 to 9999)",
-                           fn, text);
+        return snplp__fail_in(fn, SNPLP_EPARSE, "the year %.4s is before 1000 (years 1000 to 9999)",
+                              text);
     if (d.month < 1 || d.month > 12)
-        return snplp__fail(SNPLP_EPARSE, "%s: the month %.2s of \"%s\" is not 01 to 12", fn,
-                           text + 5, text);
+        return snplp__fail_in(fn, SNPLP_EPARSE, "the month %.2s of \"%s\" is not 01 to 12",
+                              text + 5, text);
     int32_t length = month_length(d.year, d.month);
     if (d.day < 1 || d.day > length)
-        return snplp__fail(SNPLP_EPARSE,
-                           "%s: the day %.2s of \"%s\" is not 01 to %02" PRId32
-                           ": month %.2s of %.4s has %" PRId32 " days%s",
-                           fn, text + 8, text, length, text + 5, text, length,
-                           d.month != 2                      ? ""
-                           : snplp_date_is_leap_year(d.year) ? " (a leap year)"
-                                                             : " (not a leap year)");
+        return snplp__fail_in(fn, SNPLP_EPARSE,
+                              "the day %.2s of \"%s\" is not 01 to %02" PRId32
+                              ": month %.2s of %.4s has %" PRId32 " days%s",
+                              text + 8, text, length, text + 5, text, length,
+                              d.month != 2                      ? ""
+                              : snplp_date_is_leap_year(d.year) ? " (a leap year)"
+                                                                : " (not a leap year)");
     *out = d;
     return SNPLP_OK;
 }
@@ -149,14 +148,14 @@ int snplp_date_format(char *buf, size_t size, snplp_date d)
     if (!buf)
         return snplp__bad_arg(fn, "buf is NULL");
     if (!snplp_date_is_valid(d))
-        return snplp__fail(SNPLP_EINVAL,
-                           "%s: {%" PRId32 ", %" PRId32 ", %" PRId32
-                           "} (year, month, day) names no day of years 1000 to 9999",
-                           fn, d.year, d.month, d.day);
+        return snplp__fail_in(fn, SNPLP_EINVAL,
+                              "{%" PRId32 ", %" PRId32 ", %" PRId32
+                              "} (year, month, day) names no day of years 1000 to 9999",
+                              d.year, d.month, d.day);
     if (size < SNPLP_DATE_TEXT_SIZE)
-        return snplp__fail(SNPLP_EINVAL,
-                           "%s: the buffer holds %zu bytes, a date needs %d (SNPLP_DATE_TEXT_SIZE)",
-                           fn, size, SNPLP_DATE_TEXT_SIZE);
+        return snplp__fail_in(fn, SNPLP_EINVAL,
+                              "the buffer holds %zu bytes, a date needs %d (SNPLP_DATE_TEXT_SIZE)",
+                              size, SNPLP_DATE_TEXT_SIZE);
     put_digits(buf, 4, d.year);
     buf[4] = '-';
     put_digits(buf + 5, 2, d.month);
@@ -207,11 +206,11 @@ int snplp_date_days_between(int32_t *out, snplp_date from, snplp_date to)
         return snplp__bad_arg(fn, "out is NULL");
     if (!snplp_date_is_valid(from) || !snplp_date_is_valid(to)) {
         snplp_date bad = snplp_date_is_valid(from) ? to : from;
-        return snplp__fail(SNPLP_EINVAL,
-                           "%s: %s {%" PRId32 ", %" PRId32 ", %" PRId32
-                           "} (year, month, day) names no day of years 1000 to 9999",
-                           fn, snplp_date_is_valid(from) ? "to" : "from", bad.year, bad.month,
-                           bad.day);
+        return snplp__fail_in(fn, SNPLP_EINVAL,
+                              "%s {%" PRId32 ", %" PRId32 ", %" PRId32
+                              "} (year, month, day) names no day of years 1000 to 9999",
+                              snplp_date_is_valid(from) ? "to" : "from", bad.year, bad.month,
+                              bad.day);
     }
     *out = days_from_civil(to) - days_from_civil(from);
     return SNPLP_OK;
@@ -224,17 +223,17 @@ int snplp_date_today(snplp_date *out)
         return snplp__bad_arg(fn, "out is NULL");
     time_t now = time(NULL);
     if (now == (time_t)-1)
-        return snplp__fail(SNPLP_EINTERNAL, "%s: the system clock cannot be read (time())", fn);
+        return snplp__fail_in(fn, SNPLP_EINTERNAL, "the system clock cannot be read (time())");
     struct tm tm;
     if (!localtime_r(&now, &tm))
-        return snplp__fail(SNPLP_EINTERNAL,
-                           "%s: the local date cannot be computed (localtime_r() failed)", fn);
+        return snplp__fail_in(fn, SNPLP_EINTERNAL,
+                              "the local date cannot be computed (localtime_r() failed)");
     snplp_date d = {(int32_t)tm.tm_year + 1900, (int32_t)tm.tm_mon + 1, (int32_t)tm.tm_mday};
     if (!snplp_date_is_valid(d))
-        return snplp__fail(SNPLP_EINTERNAL,
-                           "%s: the clock gives year %" PRId32 ", month %" PRId32 ", day %" PRId32
-                           ", not a day of years 1000 to 9999",
-                           fn, d.year, d.month, d.day);
+        return snplp__fail_in(fn, SNPLP_EINTERNAL,
+                              "the clock gives year %" PRId32 ", month %" PRId32 ", day %" PRId32
+                              ", not a day of years 1000 to 9999",
+                              d.year, d.month, d.day);
     *out = d;
     return SNPLP_OK;
 }

@@ -44,12 +44,12 @@ bool snplp_decimal_is_valid(snplp_decimal d)
 static int invalid(const char *fn, const char *what, snplp_decimal d)
 {
     if (d.scale < 0 || d.scale > MAX_SCALE)
-        return snplp__fail(SNPLP_EINVAL, "%s: %s has scale %" PRId32 ", outside 0 to 18", fn, what,
-                           d.scale);
-    return snplp__fail(SNPLP_EINVAL,
-                       "%s: %s has units INT64_MIN, which no valid decimal has (the units must "
-                       "be at most 9223372036854775807 in absolute value)",
-                       fn, what);
+        return snplp__fail_in(fn, SNPLP_EINVAL, "%s has scale %" PRId32 ", outside 0 to 18", what,
+                              d.scale);
+    return snplp__fail_in(fn, SNPLP_EINVAL,
+                          "%s has units INT64_MIN, which no valid decimal has (the units must "
+                          "be at most 9223372036854775807 in absolute value)",
+                          what);
 }
 
 static bool is_digit(char c)
@@ -62,19 +62,19 @@ static int unexpected(const char *text, size_t len, size_t i, const char *expect
 {
     static const char fn[] = "snplp_decimal_parse";
     if (i >= len)
-        return snplp__fail(SNPLP_EPARSE, "%s: the text ends at offset %zu where %s is expected", fn,
-                           i, expected);
+        return snplp__fail_in(fn, SNPLP_EPARSE, "the text ends at offset %zu where %s is expected",
+                              i, expected);
     unsigned char c = (unsigned char)text[i];
     if (c >= 0x20 && c < 0x7f)
-        return snplp__fail(SNPLP_EPARSE,
-                           "%s: unexpected character '%c' at offset %zu (%s is expected; the "
-                           "plain form is an optional '-', digits, and optionally '.' and "
-                           "digits)",
-                           fn, (char)c, i, expected);
-    return snplp__fail(SNPLP_EPARSE,
-                       "%s: unexpected byte 0x%02X at offset %zu (%s is expected; only ASCII "
-                       "digits, '-' and '.' are allowed)",
-                       fn, (unsigned)c, i, expected);
+        return snplp__fail_in(fn, SNPLP_EPARSE,
+                              "unexpected character '%c' at offset %zu (%s is expected; the "
+                              "plain form is an optional '-', digits, and optionally '.' and "
+                              "digits)",
+                              (char)c, i, expected);
+    return snplp__fail_in(fn, SNPLP_EPARSE,
+                          "unexpected byte 0x%02X at offset %zu (%s is expected; only ASCII "
+                          "digits, '-' and '.' are allowed)",
+                          (unsigned)c, i, expected);
 }
 
 int snplp_decimal_parse(snplp_decimal *out, const char *text, size_t len)
@@ -87,10 +87,9 @@ int snplp_decimal_parse(snplp_decimal *out, const char *text, size_t len)
     if (len == SIZE_MAX)
         len = strlen(text);
     if (len == 0)
-        return snplp__fail(SNPLP_EPARSE,
-                           "%s: the text is empty (a decimal such as \"12.50\" is "
-                           "expected)",
-                           fn);
+        return snplp__fail_in(fn, SNPLP_EPARSE,
+                              "the text is empty (a decimal such as \"12.50\" is "
+                              "expected)");
 
     /* The syntax first, over the whole text: a malformed text is EPARSE even if too long. */
     size_t i = 0;
@@ -120,9 +119,9 @@ int snplp_decimal_parse(snplp_decimal *out, const char *text, size_t len)
     /* Then the range. */
     size_t frac_digits = frac_end - frac_start;
     if (frac_digits > MAX_SCALE)
-        return snplp__fail(SNPLP_EINVAL,
-                           "%s: %zu digits after the decimal point, at most 18 are allowed", fn,
-                           frac_digits);
+        return snplp__fail_in(fn, SNPLP_EINVAL,
+                              "%zu digits after the decimal point, at most 18 are allowed",
+                              frac_digits);
     uint64_t units = 0;
     if ((int_end - int_start) + frac_digits <= 18) { /* below 10^18: no overflow to check */
         for (size_t k = int_start; k < int_end; k++)
@@ -138,10 +137,9 @@ int snplp_decimal_parse(snplp_decimal *out, const char *text, size_t len)
             continue; /* the '.' */
         uint64_t digit = (uint64_t)(text[k] - '0');
         if (units > ((uint64_t)INT64_MAX - digit) / 10)
-            return snplp__fail(SNPLP_EINVAL,
-                               "%s: the value is out of range (its digits without the decimal "
-                               "point must be at most 9223372036854775807 in absolute value)",
-                               fn);
+            return snplp__fail_in(fn, SNPLP_EINVAL,
+                                  "the value is out of range (its digits without the decimal "
+                                  "point must be at most 9223372036854775807 in absolute value)");
         units = units * 10 + digit;
     }
     out->units = negative ? -(int64_t)units : (int64_t)units;
@@ -180,10 +178,10 @@ int snplp_decimal_format(char *buf, size_t size, snplp_decimal d)
     }
     text[len] = '\0';
     if (len + 1 > size)
-        return snplp__fail(SNPLP_EINVAL,
-                           "%s: the buffer holds %zu bytes, the text \"%s\" needs %zu (at most "
-                           "SNPLP_DECIMAL_MAX_TEXT, 22, for any value)",
-                           fn, size, text, len + 1);
+        return snplp__fail_in(fn, SNPLP_EINVAL,
+                              "the buffer holds %zu bytes, the text \"%s\" needs %zu (at most "
+                              "SNPLP_DECIMAL_MAX_TEXT, 22, for any value)",
+                              size, text, len + 1);
     memcpy(buf, text, len + 1);
     return SNPLP_OK;
 }
@@ -226,26 +224,26 @@ int snplp_decimal_rescale(snplp_decimal *out, snplp_decimal d, int32_t scale)
     if (!snplp_decimal_is_valid(d))
         return invalid(fn, "the value", d);
     if (scale < 0 || scale > MAX_SCALE)
-        return snplp__fail(SNPLP_EINVAL, "%s: scale %" PRId32 " is outside 0 to 18", fn, scale);
+        return snplp__fail_in(fn, SNPLP_EINVAL, "scale %" PRId32 " is outside 0 to 18", scale);
     int64_t units;
     if (scale >= d.scale) {
         int64_t factor = powers_of_ten[scale - d.scale];
         if (d.units > INT64_MAX / factor || d.units < -(INT64_MAX / factor))
-            return snplp__fail(SNPLP_EINVAL,
-                               "%s: %" PRId64 " units of 10^-%" PRId32
-                               " do not fit at scale %" PRId32
-                               " (the units would be above 9223372036854775807 in absolute "
-                               "value)",
-                               fn, d.units, d.scale, scale);
+            return snplp__fail_in(fn, SNPLP_EINVAL,
+                                  "%" PRId64 " units of 10^-%" PRId32
+                                  " do not fit at scale %" PRId32
+                                  " (the units would be above 9223372036854775807 in absolute "
+                                  "value)",
+                                  d.units, d.scale, scale);
         units = d.units * factor;
     } else {
         int64_t factor = powers_of_ten[d.scale - scale];
         if (d.units % factor != 0)
-            return snplp__fail(SNPLP_EINVAL,
-                               "%s: %" PRId64 " units of 10^-%" PRId32
-                               " cannot be written at scale %" PRId32
-                               " without losing nonzero digits",
-                               fn, d.units, d.scale, scale);
+            return snplp__fail_in(fn, SNPLP_EINVAL,
+                                  "%" PRId64 " units of 10^-%" PRId32
+                                  " cannot be written at scale %" PRId32
+                                  " without losing nonzero digits",
+                                  d.units, d.scale, scale);
         units = d.units / factor;
     }
     out->units = units;
@@ -267,10 +265,10 @@ int snplp_decimal_add(snplp_decimal *out, snplp_decimal a, snplp_decimal b)
     wide sum = (wide)a.units * powers_of_ten[scale - a.scale] +
                (wide)b.units * powers_of_ten[scale - b.scale];
     if (sum > INT64_MAX || sum < -(wide)INT64_MAX)
-        return snplp__fail(SNPLP_EINVAL,
-                           "%s: the sum does not fit at scale %" PRId32
-                           " (its units would be above 9223372036854775807 in absolute value)",
-                           fn, scale);
+        return snplp__fail_in(fn, SNPLP_EINVAL,
+                              "the sum does not fit at scale %" PRId32
+                              " (its units would be above 9223372036854775807 in absolute value)",
+                              scale);
     out->units = (int64_t)sum;
     out->scale = scale;
     return SNPLP_OK;
@@ -286,7 +284,7 @@ int snplp_decimal_ratio(double *out, snplp_decimal num, snplp_decimal den)
     if (!snplp_decimal_is_valid(den))
         return invalid(fn, "the denominator", den);
     if (den.units == 0)
-        return snplp__fail(SNPLP_EINVAL, "%s: the denominator is zero", fn);
+        return snplp__fail_in(fn, SNPLP_EINVAL, "the denominator is zero");
     if (num.units == 0) {
         *out = 0.0;
         return SNPLP_OK;

@@ -168,7 +168,7 @@ static int add_entry(snplp_diagnostics *diags, snplp_severity severity, snplp_di
         return snplp__bad_arg(fn, "NULL list or message");
     if (severity != SNPLP_SEVERITY_INFO && severity != SNPLP_SEVERITY_WARNING &&
         severity != SNPLP_SEVERITY_ERROR)
-        return snplp__fail(SNPLP_EINVAL, "%s: unknown severity %d", fn, (int)severity);
+        return snplp__fail_in(fn, SNPLP_EINVAL, "unknown severity %d", (int)severity);
     snplp_diagnostic *e = snplp__calloc(1, sizeof *e);
     if (!e)
         return snplp__oom();

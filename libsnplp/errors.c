@@ -10,6 +10,10 @@
 
 static _Thread_local int last_code;
 static _Thread_local char last_message[MESSAGE_MAX];
+/* The public function that recorded the last error ("" if none named: a static string, such as
+ * __func__), and where its reason starts in last_message (after "function: "). */
+static _Thread_local const char *last_function = "";
+static _Thread_local size_t last_reason;
 
 static const struct {
     int code;
@@ -60,17 +64,39 @@ static void cut_utf8(char *s, size_t n)
         s[lead - 1] = '\0';
 }
 
+/* Formats into last_message from offset at on, cutting on a UTF-8 boundary. */
+static void record(size_t at, const char *fmt, va_list ap)
+{
+    int n = vsnprintf(last_message + at, sizeof last_message - at, fmt, ap);
+    if (n < 0)
+        last_message[at] = '\0';
+    else if ((size_t)n >= sizeof last_message - at)
+        cut_utf8(last_message, sizeof last_message - 1);
+}
+
 int snplp__fail(int code, const char *fmt, ...)
 {
     va_list ap;
     va_start(ap, fmt);
-    int n = vsnprintf(last_message, sizeof last_message, fmt, ap);
+    record(0, fmt, ap);
     va_end(ap);
-    if (n < 0)
-        last_message[0] = '\0';
-    else if ((size_t)n >= sizeof last_message)
-        cut_utf8(last_message, sizeof last_message - 1);
     last_code = code;
+    last_function = "";
+    last_reason = 0;
+    return code;
+}
+
+int snplp__fail_in(const char *fn, int code, const char *fmt, ...)
+{
+    int n = snprintf(last_message, sizeof last_message, "%s: ", fn);
+    size_t at = n < 0 ? 0 : (size_t)n < sizeof last_message / 2 ? (size_t)n : 0;
+    va_list ap;
+    va_start(ap, fmt);
+    record(at, fmt, ap);
+    va_end(ap);
+    last_code = code;
+    last_function = at ? fn : "";
+    last_reason = at;
     return code;
 }
 
@@ -78,12 +104,14 @@ int snplp__oom(void)
 {
     last_code = SNPLP_ENOMEM;
     strcpy(last_message, "out of memory");
+    last_function = "";
+    last_reason = 0;
     return SNPLP_ENOMEM;
 }
 
 int snplp__bad_arg(const char *fn, const char *what)
 {
-    return snplp__fail(SNPLP_EINVAL, "%s: %s", fn, what);
+    return snplp__fail_in(fn, SNPLP_EINVAL, "%s", what);
 }
 
 int snplp_error_last_code(void)
@@ -96,8 +124,20 @@ const char *snplp_error_last_message(void)
     return last_message;
 }
 
+const char *snplp_error_last_function(void)
+{
+    return last_function;
+}
+
+const char *snplp_error_last_reason(void)
+{
+    return last_message + last_reason;
+}
+
 void snplp_error_clear(void)
 {
     last_code = SNPLP_OK;
     last_message[0] = '\0';
+    last_function = "";
+    last_reason = 0;
 }

@@ -140,28 +140,26 @@ static int put_attr(snplp_item *it, snplp_ext *e, const char *ns, const char *pr
 {
     if (!ns || !ns[0] || strcmp(ns, SNPLP_XML_NAMESPACE) == 0 || !ncname_ok(prefix) ||
         !ncname_ok(name) || !value)
-        return snplp__fail(SNPLP_EINVAL,
-                           "%s: a foreign attribute needs a namespace other than snplp's, a "
-                           "prefix and a name that are NCNames, and a value",
-                           fn);
+        return snplp__fail_in(fn, SNPLP_EINVAL,
+                              "a foreign attribute needs a namespace other than snplp's, a "
+                              "prefix and a name that are NCNames, and a value");
     if (strlen(value) > SNPLP_XML_MAX_ATTRIBUTE)
-        return snplp__fail(SNPLP_EINVAL,
-                           "%s: a foreign attribute value holds at most %d bytes, as an import "
-                           "reads",
-                           fn, SNPLP_XML_MAX_ATTRIBUTE);
+        return snplp__fail_in(fn, SNPLP_EINVAL,
+                              "a foreign attribute value holds at most %d bytes, as an import "
+                              "reads",
+                              SNPLP_XML_MAX_ATTRIBUTE);
     if (strcmp(ns, "http://www.w3.org/2001/XMLSchema-instance") == 0 &&
         (strcmp(name, "type") == 0 || strcmp(name, "nil") == 0 ||
          strcmp(name, "schemaLocation") == 0 || strcmp(name, "noNamespaceSchemaLocation") == 0))
-        return snplp__fail(SNPLP_EINVAL,
-                           "%s: xsi:%s is for schema validators, not data: an import does not "
-                           "keep it",
-                           fn, name);
+        return snplp__fail_in(fn, SNPLP_EINVAL,
+                              "xsi:%s is for schema validators, not data: an import does not "
+                              "keep it",
+                              name);
     bool is_xml = strcmp(ns, xml_namespace) == 0;
     if ((strcmp(prefix, "xml") == 0) != is_xml || strncmp(prefix, "xmlns", 5) == 0)
-        return snplp__fail(SNPLP_EINVAL,
-                           "%s: the prefix 'xml' is for the XML namespace only, "
-                           "and 'xmlns' is reserved",
-                           fn);
+        return snplp__fail_in(fn, SNPLP_EINVAL,
+                              "the prefix 'xml' is for the XML namespace only, "
+                              "and 'xmlns' is reserved");
     char *v = NULL;
     int rc = snplp__text_copy(&v, value, NULL);
     if (rc != SNPLP_OK)
@@ -174,10 +172,10 @@ static int put_attr(snplp_item *it, snplp_ext *e, const char *ns, const char *pr
         const snplp_foreign_attr *a = e->attrs.v[i];
         if (strcmp(a->prefix, prefix) == 0 && strcmp(a->ns, ns) != 0) {
             snplp__free(v);
-            return snplp__fail(SNPLP_EINVAL,
-                               "%s: the prefix '%s' already stands for another namespace on "
-                               "this item",
-                               fn, prefix);
+            return snplp__fail_in(fn, SNPLP_EINVAL,
+                                  "the prefix '%s' already stands for another namespace on "
+                                  "this item",
+                                  prefix);
         }
         if (strcmp(a->ns, ns) == 0 && strcmp(a->name, name) == 0)
             replace = i;
@@ -247,7 +245,7 @@ static int attr_at(const snplp_ext *e, size_t index, const char **ns, const char
 {
     const snplp_foreign_attr *a = e ? snplp__list_at(&e->attrs, index) : NULL;
     if (!a)
-        return snplp__fail(SNPLP_ENOTFOUND, "%s: no foreign attribute at index %zu", fn, index);
+        return snplp__fail_in(fn, SNPLP_ENOTFOUND, "no foreign attribute at index %zu", index);
     if (ns)
         *ns = a->ns;
     if (prefix)
@@ -274,8 +272,8 @@ static int find_or_fail(snplp_item **out, const snplp_referential *ref, const ch
     *out = find(ref, id);
     if (!*out) {
         char q[80];
-        return snplp__fail(SNPLP_ENOTFOUND, "%s: no item has the id %s", fn,
-                           snplp__quote(q, sizeof q, id));
+        return snplp__fail_in(fn, SNPLP_ENOTFOUND, "no item has the id %s",
+                              snplp__quote(q, sizeof q, id));
     }
     return SNPLP_OK;
 }
@@ -404,10 +402,9 @@ static int canonical(const char *xml, char **out, int *max_depth, const char *fn
     }
     if (bad) {
         snplp__free(c.result);
-        return snplp__fail(SNPLP_EINVAL,
-                           "%s: the extension must be one well-formed XML element of a namespace "
-                           "other than snplp's",
-                           fn);
+        return snplp__fail_in(fn, SNPLP_EINVAL,
+                              "the extension must be one well-formed XML element of a namespace "
+                              "other than snplp's");
     }
     *out = c.result;
     *max_depth = c.max_depth;
@@ -421,10 +418,10 @@ static int check_depth(char *xml, int depth, int max_depth, const char *fn)
     if (depth + max_depth <= SNPLP_XML_MAX_DEPTH)
         return SNPLP_OK;
     snplp__free(xml);
-    return snplp__fail(SNPLP_EINVAL,
-                       "%s: the extension nests %d elements deep under an element %d deep: "
-                       "more than the %d levels an import reads",
-                       fn, max_depth, depth, SNPLP_XML_MAX_DEPTH);
+    return snplp__fail_in(fn, SNPLP_EINVAL,
+                          "the extension nests %d elements deep under an element %d deep: "
+                          "more than the %d levels an import reads",
+                          max_depth, depth, SNPLP_XML_MAX_DEPTH);
 }
 
 int snplp_referential_add_extension(snplp_referential *ref, const char *item_id, const char *xml)
@@ -516,8 +513,8 @@ static snplp_ext *conv_ext(const snplp_convention *conv, const char *item_id, in
         return &ind->ext;
     if (record) {
         char q[80];
-        snplp__fail(SNPLP_ENOTFOUND, "%s: convention '%s' has no action or indicator '%s'", fn,
-                    c->id, snplp__quote(q, sizeof q, item_id));
+        snplp__fail_in(fn, SNPLP_ENOTFOUND, "convention '%s' has no action or indicator '%s'",
+                       c->id, snplp__quote(q, sizeof q, item_id));
     }
     return NULL;
 }

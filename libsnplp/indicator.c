@@ -62,7 +62,7 @@ snplp_indicator *snplp__indicator_of(const snplp_indicator *i)
 static int check_unit(snplp_unit unit, const char *fn)
 {
     if (unit < SNPLP_UNIT_COUNT || unit > SNPLP_UNIT_RATIO)
-        return snplp__fail(SNPLP_EINVAL, "%s: unknown unit %d", fn, (int)unit);
+        return snplp__fail_in(fn, SNPLP_EINVAL, "unknown unit %d", (int)unit);
     return 0;
 }
 
@@ -195,7 +195,7 @@ int snplp_indicator_set_polarity(snplp_indicator *indicator, snplp_polarity pola
 {
     INDICATOR_OR_FAIL(ind, indicator);
     if (polarity < SNPLP_POLARITY_HIGHER || polarity > SNPLP_POLARITY_EXACT)
-        return snplp__fail(SNPLP_EINVAL, "%s: unknown polarity %d", __func__, (int)polarity);
+        return snplp__fail_in(__func__, SNPLP_EINVAL, "unknown polarity %d", (int)polarity);
     ind->polarity = polarity;
     return 0;
 }
@@ -218,7 +218,7 @@ int snplp_indicator_set_aggregation(snplp_indicator *indicator, snplp_aggregatio
     INDICATOR_OR_FAIL(ind, indicator);
     if (aggregation != SNPLP_AGGREGATION_NONE && aggregation != SNPLP_AGGREGATION_SUM &&
         aggregation != SNPLP_AGGREGATION_WEIGHTED_MEAN)
-        return snplp__fail(SNPLP_EINVAL, "%s: unknown aggregation %d", __func__, (int)aggregation);
+        return snplp__fail_in(__func__, SNPLP_EINVAL, "unknown aggregation %d", (int)aggregation);
     char *copy = NULL;
     if (aggregation == SNPLP_AGGREGATION_WEIGHTED_MEAN) {
         int rc = snplp__check_id(weight_id, __func__, "weight id");
@@ -227,8 +227,7 @@ int snplp_indicator_set_aggregation(snplp_indicator *indicator, snplp_aggregatio
         if (!(copy = snplp__strdup(weight_id)))
             return snplp__oom();
     } else if (weight_id) {
-        return snplp__fail(SNPLP_EINVAL, "%s: a weight is only given for a weighted mean",
-                           __func__);
+        return snplp__fail_in(__func__, SNPLP_EINVAL, "a weight is only given for a weighted mean");
     }
     snplp__free(ind->weight_id);
     ind->weight_id = copy;
@@ -241,10 +240,9 @@ int snplp_indicator_set_ratio_of(snplp_indicator *indicator, const char *numerat
 {
     INDICATOR_OR_FAIL(ind, indicator);
     if (!numerator_id != !denominator_id)
-        return snplp__fail(SNPLP_EINVAL,
-                           "%s: give both the numerator and the denominator, or "
-                           "neither",
-                           __func__);
+        return snplp__fail_in(__func__, SNPLP_EINVAL,
+                              "give both the numerator and the denominator, or "
+                              "neither");
     char *num = NULL, *den = NULL;
     if (numerator_id) {
         int rc;
@@ -281,8 +279,8 @@ const char *snplp_indicator_denominator_id(const snplp_indicator *indicator)
 static int check_value(snplp_decimal value, const char *fn)
 {
     if (!snplp_decimal_is_valid(value))
-        return snplp__fail(SNPLP_EINVAL, "%s: the value is not a valid decimal (scale %ld)", fn,
-                           (long)value.scale);
+        return snplp__fail_in(fn, SNPLP_EINVAL, "the value is not a valid decimal (scale %ld)",
+                              (long)value.scale);
     return 0;
 }
 
@@ -304,8 +302,7 @@ int snplp_indicator_baseline(int32_t *year, snplp_decimal *value, const snplp_in
     if (!ind)
         return snplp__bad_arg(__func__, "NULL or wrong object");
     if (!ind->has_baseline)
-        return snplp__fail(SNPLP_ENOTFOUND, "%s: indicator '%s' has no baseline", __func__,
-                           ind->id);
+        return snplp__fail_in(__func__, SNPLP_ENOTFOUND, "indicator '%s' has no baseline", ind->id);
     if (year)
         *year = ind->baseline_year;
     if (value)
@@ -357,8 +354,8 @@ static int get_value(snplp_decimal *out, const snplp_indicator *indicator, int32
         return snplp__bad_arg(fn, "NULL or wrong object");
     const snplp_value_year *v = snplp__yeartab_find(&ind->values, sizeof *v, year);
     if (!v || !(which == 0 ? v->has_target : v->has_actual))
-        return snplp__fail(SNPLP_ENOTFOUND, "%s: indicator '%s' has no %s for %ld", fn, ind->id,
-                           which == 0 ? "target" : "actual value", (long)year);
+        return snplp__fail_in(fn, SNPLP_ENOTFOUND, "indicator '%s' has no %s for %ld", ind->id,
+                              which == 0 ? "target" : "actual value", (long)year);
     *out = which == 0 ? v->target : v->actual;
     return 0;
 }
@@ -368,8 +365,8 @@ static int clear_value(snplp_indicator *indicator, int32_t year, int which, cons
     INDICATOR_OR_FAIL(ind, indicator);
     snplp_value_year *v = snplp__yeartab_find(&ind->values, sizeof *v, year);
     if (!v || !(which == 0 ? v->has_target : v->has_actual))
-        return snplp__fail(SNPLP_ENOTFOUND, "%s: indicator '%s' has no %s for %ld", fn, ind->id,
-                           which == 0 ? "target" : "actual value", (long)year);
+        return snplp__fail_in(fn, SNPLP_ENOTFOUND, "indicator '%s' has no %s for %ld", ind->id,
+                              which == 0 ? "target" : "actual value", (long)year);
     if (which == 0) {
         v->has_target = false;
         v->target = (snplp_decimal){0, 0};

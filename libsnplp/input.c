@@ -24,6 +24,6 @@ FILE *snplp__open_input(const char *path, uint64_t *size, snplp_diagnostics *dia
                              q) != SNPLP_OK)
         *rc = snplp__oom();
     else
-        *rc = snplp__fail(SNPLP_EIO, "%s: cannot open %s", fn, q);
+        *rc = snplp__fail_in(fn, SNPLP_EIO, "cannot open %s", q);
     return NULL;
 }

@@ -178,13 +178,14 @@ const char *snplp__quote(char *buf, size_t size, const char *s)
 int snplp__check_id(const char *id, const char *fn, const char *what)
 {
     if (!id)
-        return snplp__fail(SNPLP_EINVAL, "%s: %s is NULL", fn, what);
+        return snplp__fail_in(fn, SNPLP_EINVAL, "%s is NULL", what);
     if (!snplp_id_is_valid(id)) {
         char q[80];
-        return snplp__fail(SNPLP_EBADID,
-                           "%s: malformed %s '%s': an id starts with an ASCII letter or '_' and "
-                           "goes on with ASCII letters, digits, '-', '_' or '.' (at most %d bytes)",
-                           fn, what, snplp__quote(q, sizeof q, id), SNPLP_ID_MAX);
+        return snplp__fail_in(
+            fn, SNPLP_EBADID,
+            "malformed %s '%s': an id starts with an ASCII letter or '_' and "
+            "goes on with ASCII letters, digits, '-', '_' or '.' (at most %d bytes)",
+            what, snplp__quote(q, sizeof q, id), SNPLP_ID_MAX);
     }
     return 0;
 }
@@ -194,7 +195,7 @@ static int with_context(int rc, const char *fn)
 {
     char msg[1024]; /* as large as the message itself: nothing is cut here */
     snprintf(msg, sizeof msg, "%s", snplp_error_last_message());
-    return snplp__fail(rc, "%s: %s", fn, msg);
+    return snplp__fail_in(fn, rc, "%s", msg);
 }
 
 /* ---- changes ---- */
@@ -211,12 +212,12 @@ int snplp__item_set_text(snplp_item *it, snplp_field f, const char *text, bool r
         return snplp__bad_arg(fn, "NULL or wrong object");
     int s = text_slot(it, f);
     if (s < 0)
-        return snplp__fail(SNPLP_EINVAL, "%s: a %s has no %s", fn, kinds[it->kind].name,
-                           snplp_field_name(f));
+        return snplp__fail_in(fn, SNPLP_EINVAL, "a %s has no %s", kinds[it->kind].name,
+                              snplp_field_name(f));
     char *copy = NULL;
     if (!text) {
         if (required)
-            return snplp__fail(SNPLP_EINVAL, "%s: the %s is NULL", fn, snplp_field_name(f));
+            return snplp__fail_in(fn, SNPLP_EINVAL, "the %s is NULL", snplp_field_name(f));
     } else {
         int rc = snplp__text_copy(&copy, text, NULL);
         if (rc)
@@ -245,11 +246,11 @@ int snplp__item_create(snplp_item **out, snplp_referential *root, snplp_item *pa
         return rc;
     const snplp_kind_info *k = &kinds[kind];
     if (!text)
-        return snplp__fail(SNPLP_EINVAL, "%s: the %s is NULL", fn, snplp_field_name(k->texts[0]));
+        return snplp__fail_in(fn, SNPLP_EINVAL, "the %s is NULL", snplp_field_name(k->texts[0]));
     snplp_item *used = snplp__idmap_get(&root->ids, id);
     if (used)
-        return snplp__fail(SNPLP_EEXISTS, "%s: id '%s' is already used by a %s", fn, id,
-                           kinds[used->kind].name);
+        return snplp__fail_in(fn, SNPLP_EEXISTS, "id '%s' is already used by a %s", id,
+                              kinds[used->kind].name);
 
     int slot = parent ? list_slot(parent, l) : (int)rl;
     char *copy;
@@ -327,7 +328,7 @@ int snplp__item_add_string(snplp_item *it, snplp_list_id l, const char *s, bool 
         return snplp__bad_arg(fn, "NULL or wrong object");
     snplp_list *list = snplp__item_list(it, l);
     if (!list)
-        return snplp__fail(SNPLP_EINVAL, "%s: a %s has no such list", fn, kinds[it->kind].name);
+        return snplp__fail_in(fn, SNPLP_EINVAL, "a %s has no such list", kinds[it->kind].name);
     char *copy;
     int rc;
     if (as_id) {
@@ -335,8 +336,8 @@ int snplp__item_add_string(snplp_item *it, snplp_list_id l, const char *s, bool 
             return rc;
         for (uint32_t i = 0; i < list->n; i++)
             if (strcmp(list->v[i], s) == 0)
-                return snplp__fail(SNPLP_EEXISTS, "%s: '%s' is already in the list of %s '%s'", fn,
-                                   s, kinds[it->kind].name, it->id);
+                return snplp__fail_in(fn, SNPLP_EEXISTS, "'%s' is already in the list of %s '%s'",
+                                      s, kinds[it->kind].name, it->id);
         copy = snplp__strdup(s);
         if (!copy)
             return snplp__oom();
@@ -369,16 +370,16 @@ int snplp__item_remove_string(snplp_item *it, snplp_list_id l, const char *s, co
         }
     }
     char q[80];
-    return snplp__fail(SNPLP_ENOTFOUND, "%s: '%s' is not in the list of %s '%s'", fn,
-                       snplp__quote(q, sizeof q, s), kinds[it->kind].name, it->id);
+    return snplp__fail_in(fn, SNPLP_ENOTFOUND, "'%s' is not in the list of %s '%s'",
+                          snplp__quote(q, sizeof q, s), kinds[it->kind].name, it->id);
 }
 
 /* ---- optional numbers ---- */
 
 static int number_unset(const snplp_item *it, const char *what, const char *fn)
 {
-    return snplp__fail(SNPLP_ENOTFOUND, "%s: %s '%s' has no %s", fn, kinds[it->kind].name, it->id,
-                       what);
+    return snplp__fail_in(fn, SNPLP_ENOTFOUND, "%s '%s' has no %s", kinds[it->kind].name, it->id,
+                          what);
 }
 
 int snplp__number_get_real(double *out, const snplp_item *it, const char *what, const char *fn)
@@ -408,10 +409,9 @@ int snplp__number_set_days(snplp_item *it, double days, const char *fn)
     /* Kept to the millionth of a day, so that XML carries it exactly (docs/model.md). */
     double micro = isfinite(days) ? round(days * 1e6) : 0;
     if (!isfinite(days) || micro <= 0 || micro > SNPLP__DAYS_MAX_MICRO)
-        return snplp__fail(SNPLP_EINVAL,
-                           "%s: a duration is a number of days above 0 and below 10000, to the "
-                           "millionth of a day",
-                           fn);
+        return snplp__fail_in(fn, SNPLP_EINVAL,
+                              "a duration is a number of days above 0 and below 10000, to the "
+                              "millionth of a day");
     it->number.real = micro / 1e6;
     it->has_number = true;
     snplp__touch(it->root);
@@ -424,7 +424,7 @@ int snplp__number_set_int(snplp_item *it, int64_t v, int64_t min, int64_t max, c
     if (!it)
         return snplp__bad_arg(fn, "NULL or wrong object");
     if (v < min || v > max)
-        return snplp__fail(SNPLP_EINVAL, "%s: %" PRId64 " is not a valid %s", fn, v, what);
+        return snplp__fail_in(fn, SNPLP_EINVAL, "%" PRId64 " is not a valid %s", v, what);
     it->number.integer = v;
     it->has_number = true;
     snplp__touch(it->root);

@@ -171,21 +171,27 @@ int snplp__threshold(snplp_decimal *out, const snplp_decimal *threshold, const c
         return 0;
     }
     if (!snplp_decimal_is_valid(*threshold))
-        return snplp__fail(SNPLP_EINVAL,
-                           "%s: the threshold is not a valid decimal (scale %ld, outside 0 to 18, "
-                           "or units INT64_MIN); give a percentage above 0 and at most 100, or "
-                           "NULL for the default (80)",
-                           fn, (long)threshold->scale);
+        return snplp__fail_in(fn, SNPLP_EINVAL,
+                              "the threshold is not a valid decimal (scale %ld, outside 0 to 18, "
+                              "or units INT64_MIN); give a percentage above 0 and at most 100, or "
+                              "NULL for the default (80)",
+                              (long)threshold->scale);
     if (threshold->units <= 0 || snplp_decimal_compare(*threshold, hundred) > 0) {
         char text[SNPLP_DECIMAL_MAX_TEXT];
         (void)snplp_decimal_format(text, sizeof text, *threshold);
-        return snplp__fail(SNPLP_EINVAL,
-                           "%s: the threshold %s%% is out of range: it must be above 0 and at "
-                           "most 100 (NULL for the default, 80)",
-                           fn, text);
+        return snplp__fail_in(fn, SNPLP_EINVAL,
+                              "the threshold %s%% is out of range: it must be above 0 and at "
+                              "most 100 (NULL for the default, 80)",
+                              text);
     }
     *out = *threshold;
     return 0;
+}
+
+int snplp_matrix_check_threshold(const snplp_decimal *threshold_percent)
+{
+    snplp_decimal t;
+    return snplp__threshold(&t, threshold_percent, __func__);
 }
 
 /* Whether num / den ≥ threshold / 100, exactly, for num and den above 0: with num = N·10^−sn,
@@ -442,10 +448,10 @@ int snplp_convention_matrix(snplp_matrix **out, const snplp_convention *conv,
     if (!c)
         return snplp__bad_arg(fn, "the convention is NULL or not a convention");
     if (!c->first_year)
-        return snplp__fail(SNPLP_EINVAL,
-                           "%s: convention '%s' has no years: set them with "
-                           "snplp_convention_set_years() before computing its matrix",
-                           fn, c->id);
+        return snplp__fail_in(fn, SNPLP_EINVAL,
+                              "convention '%s' has no years: set them with "
+                              "snplp_convention_set_years() before computing its matrix",
+                              c->id);
     snplp_decimal threshold;
     int rc = snplp__threshold(&threshold, threshold_percent, fn);
     if (rc)
@@ -562,15 +568,15 @@ static int cell_for(const snplp_matrix_cell **out, const snplp_matrix *m, size_t
     if (!m)
         return snplp__bad_arg(fn, "the matrix is NULL");
     if (row >= m->row_count)
-        return snplp__fail(SNPLP_EINVAL, "%s: row %zu is out of range (the matrix has %zu rows)",
-                           fn, row, m->row_count);
+        return snplp__fail_in(fn, SNPLP_EINVAL, "row %zu is out of range (the matrix has %zu rows)",
+                              row, m->row_count);
     if (!(*out = cell_at(m, row, year))) {
         if (m->year_count == 0)
-            return snplp__fail(SNPLP_EINVAL, "%s: the matrix has no years (asked for %ld)", fn,
-                               (long)year);
-        return snplp__fail(SNPLP_EINVAL, "%s: year %ld is outside the matrix's years, %ld to %ld",
-                           fn, (long)year, (long)m->first_year,
-                           (long)m->first_year + (long)m->year_count - 1);
+            return snplp__fail_in(fn, SNPLP_EINVAL, "the matrix has no years (asked for %ld)",
+                                  (long)year);
+        return snplp__fail_in(fn, SNPLP_EINVAL,
+                              "year %ld is outside the matrix's years, %ld to %ld", (long)year,
+                              (long)m->first_year, (long)m->first_year + (long)m->year_count - 1);
     }
     return 0;
 }
@@ -588,8 +594,9 @@ int snplp_matrix_target(snplp_decimal *out, const snplp_matrix *matrix, size_t r
     if (rc)
         return rc;
     if (!cell->has_target)
-        return snplp__fail(SNPLP_ENOTFOUND, "%s: the cell of indicator '%s' in %ld has no target",
-                           __func__, matrix->rows[row].id, (long)year);
+        return snplp__fail_in(__func__, SNPLP_ENOTFOUND,
+                              "the cell of indicator '%s' in %ld has no target",
+                              matrix->rows[row].id, (long)year);
     *out = cell->target;
     return 0;
 }
@@ -601,9 +608,9 @@ int snplp_matrix_actual(snplp_decimal *out, const snplp_matrix *matrix, size_t r
     if (rc)
         return rc;
     if (!cell->has_actual)
-        return snplp__fail(SNPLP_ENOTFOUND,
-                           "%s: the cell of indicator '%s' in %ld has no actual value", __func__,
-                           matrix->rows[row].id, (long)year);
+        return snplp__fail_in(__func__, SNPLP_ENOTFOUND,
+                              "the cell of indicator '%s' in %ld has no actual value",
+                              matrix->rows[row].id, (long)year);
     *out = cell->actual;
     return 0;
 }
@@ -615,10 +622,10 @@ int snplp_matrix_rate(double *out, const snplp_matrix *matrix, size_t row, int32
     if (rc)
         return rc;
     if (!cell->has_rate)
-        return snplp__fail(SNPLP_ENOTFOUND,
-                           "%s: the cell of indicator '%s' in %ld has no achievement rate (it "
-                           "needs both a target and an actual value)",
-                           __func__, matrix->rows[row].id, (long)year);
+        return snplp__fail_in(__func__, SNPLP_ENOTFOUND,
+                              "the cell of indicator '%s' in %ld has no achievement rate (it "
+                              "needs both a target and an actual value)",
+                              matrix->rows[row].id, (long)year);
     *out = cell->rate;
     return 0;
 }

@@ -76,7 +76,7 @@ int snplp__module_add(snplp_item **out, snplp_referential *ref, const char *them
     if (!snplp__ref_ok(ref))
         return snplp__bad_arg(fn, "NULL or wrong object");
     if (!level_ok(level))
-        return snplp__fail(SNPLP_EINVAL, "%s: unknown module level %d", fn, (int)level);
+        return snplp__fail_in(fn, SNPLP_EINVAL, "unknown module level %d", (int)level);
     int rc = snplp__check_id(theme_id, fn, "theme id");
     if (rc)
         return rc;
@@ -159,7 +159,7 @@ int snplp_module_set_level(snplp_module *module, snplp_level level)
     if (!it)
         return snplp__bad_arg(__func__, "NULL or wrong object");
     if (!level_ok(level))
-        return snplp__fail(SNPLP_EINVAL, "%s: unknown module level %d", __func__, (int)level);
+        return snplp__fail_in(__func__, SNPLP_EINVAL, "unknown module level %d", (int)level);
     it->variant = (uint8_t)level;
     snplp__touch(it->root);
     return 0;

@@ -55,7 +55,7 @@ static int finish(snplp_sink *s, const char *fn)
     if (rc == SNPLP_ENOMEM)
         return snplp__oom();
     if (rc == SNPLP_EIO)
-        return snplp__fail(SNPLP_EIO, "%s: writing failed", fn);
+        return snplp__fail_in(fn, SNPLP_EIO, "writing failed");
     return rc;
 }
 
@@ -115,8 +115,8 @@ int snplp__out_file(snplp_produce_fn produce, const void *doc, const char *path,
     if (fd < 0) {
         int err = errno;
         snplp__free(tmp);
-        return snplp__fail(SNPLP_EIO, "%s: cannot create a file next to %s: %s", fn,
-                           snplp__quote(q, sizeof q, path), strerror(err));
+        return snplp__fail_in(fn, SNPLP_EIO, "cannot create a file next to %s: %s",
+                              snplp__quote(q, sizeof q, path), strerror(err));
     }
     /* the new file gets the old one's permissions, or rw-r--r-- */
     struct stat st;
@@ -146,8 +146,8 @@ int snplp__out_file(snplp_produce_fn produce, const void *doc, const char *path,
         snplp__free(tmp);
         if (rc == SNPLP_ENOMEM)
             return snplp__oom();
-        return snplp__fail(SNPLP_EIO, "%s: %s %s failed (%s); the file is unchanged", fn, step,
-                           snplp__quote(q, sizeof q, path), strerror(err));
+        return snplp__fail_in(fn, SNPLP_EIO, "%s %s failed (%s); the file is unchanged", step,
+                              snplp__quote(q, sizeof q, path), strerror(err));
     }
     /* make the rename itself durable */
     char *slash = strrchr(dir, '/');

@@ -28,8 +28,8 @@ int snplp_profession_set_category(snplp_profession *profession, snplp_category c
     if (!it)
         return snplp__bad_arg(__func__, "NULL or wrong object");
     if (category != SNPLP_CATEGORY_WORKER && category != SNPLP_CATEGORY_CADRE)
-        return snplp__fail(SNPLP_EINVAL, "%s: unknown profession category %d", __func__,
-                           (int)category);
+        return snplp__fail_in(__func__, SNPLP_EINVAL, "unknown profession category %d",
+                              (int)category);
     it->variant = (uint8_t)category;
     snplp__touch(it->root);
     return 0;

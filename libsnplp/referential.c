@@ -31,7 +31,7 @@ int snplp_referential_new(snplp_referential **out)
     atomic_init(&ref->refs, 1);
     if (pthread_mutex_init(&ref->index_lock, NULL) != 0) {
         snplp__free(ref);
-        return snplp__fail(SNPLP_EINTERNAL, "%s: could not create a mutex", __func__);
+        return snplp__fail_in(__func__, SNPLP_EINTERNAL, "could not create a mutex");
     }
     int rc = add_singleton(ref, ROOT_STRATEGY, SNPLP_KIND_STRATEGY, "strategy");
     if (!rc)
@@ -246,8 +246,8 @@ int snplp_referential_add_profession(snplp_profession **out, snplp_referential *
                                      snplp_category category, const char *title)
 {
     if (category != SNPLP_CATEGORY_WORKER && category != SNPLP_CATEGORY_CADRE)
-        return snplp__fail(SNPLP_EINVAL, "%s: unknown profession category %d", __func__,
-                           (int)category);
+        return snplp__fail_in(__func__, SNPLP_EINVAL, "unknown profession category %d",
+                              (int)category);
     snplp_item *it = NULL;
     int rc = snplp__item_create(&it, ref, NULL, 0, ROOT_PROFESSIONS, SNPLP_KIND_PROFESSION, id,
                                 title, __func__);

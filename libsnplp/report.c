@@ -8,10 +8,10 @@
 /* Records SNPLP_EINVAL for fn about the invalid date what. */
 static int bad_date(const char *fn, const char *what, snplp_date d)
 {
-    return snplp__fail(SNPLP_EINVAL,
-                       "%s: %s {%" PRId32 ", %" PRId32 ", %" PRId32
-                       "} (year, month, day) names no day of years 1000 to 9999",
-                       fn, what, d.year, d.month, d.day);
+    return snplp__fail_in(fn, SNPLP_EINVAL,
+                          "%s {%" PRId32 ", %" PRId32 ", %" PRId32
+                          "} (year, month, day) names no day of years 1000 to 9999",
+                          what, d.year, d.month, d.day);
 }
 
 /* 31 March of year + 1 (year already checked). */
@@ -61,10 +61,10 @@ int snplp_convention_set_report_sent(snplp_convention *conv, int32_t year, snplp
     if (sent.year <= year) {
         char text[SNPLP_DATE_TEXT_SIZE];
         snplp_date_format(text, sizeof text, sent);
-        return snplp__fail(SNPLP_EINVAL,
-                           "%s: the report on %" PRId32 " cannot have been sent on %s: a report "
-                           "on a year is sent after it, from 1 January %" PRId32,
-                           __func__, year, text, year + 1);
+        return snplp__fail_in(__func__, SNPLP_EINVAL,
+                              "the report on %" PRId32 " cannot have been sent on %s: a report "
+                              "on a year is sent after it, from 1 January %" PRId32,
+                              year, text, year + 1);
     }
     bool created;
     snplp_report_year *r = snplp__yeartab_get(&c->reports, sizeof *r, year, &created);
@@ -86,8 +86,8 @@ int snplp_convention_report_sent(snplp_date *out, const snplp_convention *conv, 
         return rc;
     const snplp_report_year *r = snplp__yeartab_find(&c->reports, sizeof *r, year);
     if (!r)
-        return snplp__fail(SNPLP_ENOTFOUND, "%s: convention %s records no report sent on %" PRId32,
-                           __func__, c->id, year);
+        return snplp__fail_in(__func__, SNPLP_ENOTFOUND,
+                              "convention %s records no report sent on %" PRId32, c->id, year);
     *out = r->sent;
     return SNPLP_OK;
 }
@@ -101,8 +101,8 @@ int snplp_convention_clear_report(snplp_convention *conv, int32_t year)
     if (rc)
         return rc;
     if (!snplp__yeartab_find(&c->reports, sizeof(snplp_report_year), year))
-        return snplp__fail(SNPLP_ENOTFOUND, "%s: convention %s records no report sent on %" PRId32,
-                           __func__, c->id, year);
+        return snplp__fail_in(__func__, SNPLP_ENOTFOUND,
+                              "convention %s records no report sent on %" PRId32, c->id, year);
     snplp__yeartab_remove(&c->reports, sizeof(snplp_report_year), year);
     return SNPLP_OK;
 }

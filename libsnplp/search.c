@@ -127,7 +127,7 @@ int snplp_referential_search(snplp_search_results **out, const snplp_referential
         return rc;
     if (!q[0]) {
         snplp__free(q);
-        return snplp__fail(SNPLP_EINVAL, "%s: the query has no letter or digit", __func__);
+        return snplp__fail_in(__func__, SNPLP_EINVAL, "the query has no letter or digit");
     }
     const struct snplp_search_index *x = NULL;
     snplp_search_results *r = snplp__calloc(1, sizeof *r);

@@ -22,9 +22,9 @@ int snplp_strategy_set_launch_date(snplp_strategy *strategy, const char *date)
         return snplp__bad_arg(__func__, "NULL or wrong object");
     if (date && !snplp__date_is_valid(date)) {
         char q[40];
-        return snplp__fail(SNPLP_EINVAL,
-                           "%s: '%s' is not a date of the form YYYY, YYYY-MM or YYYY-MM-DD",
-                           __func__, snplp__quote(q, sizeof q, date));
+        return snplp__fail_in(__func__, SNPLP_EINVAL,
+                              "'%s' is not a date of the form YYYY, YYYY-MM or YYYY-MM-DD",
+                              snplp__quote(q, sizeof q, date));
     }
     return snplp__item_set_text(it, SNPLP_FIELD_LAUNCH_DATE, date, false, __func__);
 }

@@ -489,18 +489,18 @@ int snplp_synthesis(snplp_matrix **out, const snplp_convention *const *conventio
     if (!out)
         return snplp__bad_arg(fn, "out is NULL");
     if (count && !conventions)
-        return snplp__fail(SNPLP_EINVAL, "%s: the array of conventions is NULL but count is %zu",
-                           fn, count);
+        return snplp__fail_in(fn, SNPLP_EINVAL, "the array of conventions is NULL but count is %zu",
+                              count);
     for (size_t i = 0; i < count; i++) {
         const snplp_convention *c = snplp__conv_of(conventions[i]);
         if (!c)
-            return snplp__fail(SNPLP_EINVAL,
-                               "%s: convention %zu of the set is NULL or not a convention", fn, i);
+            return snplp__fail_in(fn, SNPLP_EINVAL,
+                                  "convention %zu of the set is NULL or not a convention", i);
         if (!c->first_year)
-            return snplp__fail(SNPLP_EINVAL,
-                               "%s: convention '%s' (position %zu of the set) has no years: set "
-                               "them with snplp_convention_set_years() before the synthesis",
-                               fn, c->id, i);
+            return snplp__fail_in(fn, SNPLP_EINVAL,
+                                  "convention '%s' (position %zu of the set) has no years: set "
+                                  "them with snplp_convention_set_years() before the synthesis",
+                                  c->id, i);
     }
     snplp_decimal threshold;
     int rc = snplp__threshold(&threshold, threshold_percent, fn);

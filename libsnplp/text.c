@@ -417,7 +417,7 @@ int snplp_text_sort(size_t *out_order, const char *const *texts, size_t count)
         return snplp__bad_arg(__func__, "NULL array");
     for (size_t i = 0; i < count; i++) {
         if (!texts[i])
-            return snplp__fail(SNPLP_EINVAL, "%s: text %zu is NULL", __func__, i);
+            return snplp__fail_in(__func__, SNPLP_EINVAL, "text %zu is NULL", i);
         bool ascii;
         int rc = check_utf8(texts[i], strlen(texts[i]), &ascii, NULL);
         if (rc)

@@ -182,7 +182,7 @@ int snplp_referential_validate(const snplp_referential *ref, snplp_diagnostics *
     if (rc)
         return rc;
     if (c.errors)
-        return snplp__fail(SNPLP_EVALIDATION, "%s: %zu error%s found", __func__, c.errors,
-                           c.errors == 1 ? "" : "s");
+        return snplp__fail_in(__func__, SNPLP_EVALIDATION, "%zu error%s found", c.errors,
+                              c.errors == 1 ? "" : "s");
     return 0;
 }

@@ -189,10 +189,9 @@ static int check_list(const snplp_convention_list *list, const char *fn)
     if (!list)
         return snplp__bad_arg(fn, "NULL list");
     if (snplp_convention_list_count(list) == 0)
-        return snplp__fail(SNPLP_EINVAL,
-                           "%s: the list is empty (or not a list): a file holds one convention "
-                           "at least",
-                           fn);
+        return snplp__fail_in(fn, SNPLP_EINVAL,
+                              "the list is empty (or not a list): a file holds one convention "
+                              "at least");
     return SNPLP_OK;
 }
 

@@ -259,15 +259,6 @@ static int load_conventions(loaded *l, const char *cmd, const char *const *paths
     return status;
 }
 
-/* The text of the library's last error without the name of the function that recorded it
- * ("snplp_date_parse: the day 30 of ..." gives "the day 30 of ..."). */
-static const char *last_error_text(void)
-{
-    const char *m = snplp_error_last_message();
-    const char *colon = strncmp(m, "snplp_", 6) == 0 ? strstr(m, ": ") : NULL;
-    return colon ? colon + 2 : m;
-}
-
 /* Reads --dialect's value; prints the usage error and returns false if it is not a dialect. */
 static bool parse_dialect(snplp_csv_dialect *out, const char *cmd, const char *text)
 {
@@ -381,12 +372,11 @@ static int report(int argc, char **argv)
         status = 2;
     else if (at_text && snplp_date_parse(&at, at_text) != SNPLP_OK) {
         fprintf(stderr, "snplp report: --at %s: not a date YYYY-MM-DD: %s\n%s", at_text,
-                last_error_text(), usage);
+                snplp_error_last_reason(), usage);
         status = 2;
     } else if (threshold_text &&
                (snplp_decimal_parse(&threshold, threshold_text, SIZE_MAX) != SNPLP_OK ||
-                snplp_decimal_compare(threshold, (snplp_decimal){0, 0}) <= 0 ||
-                snplp_decimal_compare(threshold, (snplp_decimal){100, 0}) > 0)) {
+                snplp_matrix_check_threshold(&threshold) != SNPLP_OK)) {
         fprintf(stderr,
                 "snplp report: --threshold %s: not a percentage above 0 and at most 100, "
                 "written like 80 or 82.5\n%s",

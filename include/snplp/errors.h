@@ -56,6 +56,25 @@ SNPLP_API int snplp_error_last_code(void);
  */
 SNPLP_API const char *snplp_error_last_message(void);
 
+/**
+ * @brief The public function whose failure is the last one of the calling thread, e.g.
+ *        "snplp_date_parse": the name snplp_error_last_message() starts with.
+ * @return a static string, never NULL; "" when the failure names no function (out of memory,
+ *         an import whose message is its first finding) or when there was no failure.
+ * @since 1.2
+ */
+SNPLP_API const char *snplp_error_last_function(void);
+
+/**
+ * @brief The message of the last failure in the calling thread without the function's name in
+ *        front of it: what was wrong, to show a program's own user ("the day 30 of ..." where
+ *        snplp_error_last_message() gives "snplp_date_parse: the day 30 of ...").
+ * @return a string owned by the library, valid until the next libsnplp call in this thread;
+ *         never NULL; the whole message when snplp_error_last_function() is "".
+ * @since 1.2
+ */
+SNPLP_API const char *snplp_error_last_reason(void);
+
 /** @brief Forgets the last failure of the calling thread. */
 SNPLP_API void snplp_error_clear(void);
 

@@ -55,6 +55,16 @@ SNPLP_API const char *snplp_cell_status_name(snplp_cell_status status);
 #define SNPLP_MATRIX_DEFAULT_THRESHOLD 80
 
 /**
+ * @brief Checks a threshold of "partly reached" as snplp_convention_matrix() and snplp_synthesis()
+ *        would: a valid decimal above 0 and at most 100 (percent), any scale. A program that
+ *        reads one from its user (the `snplp` program's `--threshold`) checks it with this.
+ * @param threshold_percent the threshold; NULL stands for #SNPLP_MATRIX_DEFAULT_THRESHOLD.
+ * @return #SNPLP_OK; #SNPLP_EINVAL with the reason (snplp_error_last_reason()) otherwise.
+ * @since 1.2
+ */
+SNPLP_API int snplp_matrix_check_threshold(const snplp_decimal *threshold_percent);
+
+/**
  * @brief Computes the matrix of one convention.
  *
  * @param[out] out receives the matrix (free with snplp_matrix_free()).

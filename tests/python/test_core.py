@@ -13,6 +13,8 @@ import weakref
 
 import pytest
 
+import snplp
+
 from snplp import _core
 
 HEADERS = os.path.join(os.path.dirname(__file__), "..", "..", "include", "snplp")
@@ -592,6 +594,21 @@ def test_error_message_survives_the_wrapper():
     [object() for _ in range(1000)]
     assert _core.snplp_error_last_message() == message
     assert _core.snplp_error_last_code() == _core.SNPLP_EPARSE
+
+
+def test_error_names_its_function_and_reason_apart():
+    """An exception carries the C function that failed and the reason without its name (1.2)."""
+    conv = snplp.Convention("calpae-49", "departement", "49", "Maine-et-Loire")
+    with pytest.raises(snplp.InvalidArgumentError) as caught:
+        conv.set_years(2021, 2019)
+    err = caught.value
+    assert err.function.startswith("snplp_convention_")
+    assert err.message == f"{err.function}: {err.reason}"
+    assert not err.reason.startswith("snplp_")
+    rc, _ = _core.snplp_decimal_parse("12x")
+    assert rc == _core.SNPLP_EPARSE
+    assert _core.snplp_error_last_function() == "snplp_decimal_parse"
+    assert _core.snplp_error_last_message().endswith(_core.snplp_error_last_reason())
 
 
 # ---------- the GIL ----------

@@ -36,6 +36,8 @@ HIDDEN = {
         "a failure raises an exception whose class and .status say the status",
     "snplp_error_clear":
         "every failure raises at once: no per-thread error state is left for Python to clear",
+    "snplp_matrix_check_threshold":
+        "Convention.matrix(threshold=...) raises InvalidArgumentError for a bad threshold",
     "snplp_import_options_strict":
         "import options live for one call only, built from the strict= keyword of each import",
     "snplp_diagnostics_add":

@@ -147,6 +147,47 @@ static void failure_records_code_and_message(void **state)
     snplp_error_clear();
 }
 
+/* The message is the failing function's name, ": ", then the reason; the two parts are also
+ * given apart (1.2), so that a program shows its user the reason alone. */
+static void message_in_two_parts(void **state)
+{
+    (void)state;
+    snplp_error_clear();
+    assert_string_equal(snplp_error_last_function(), "");
+    assert_string_equal(snplp_error_last_reason(), "");
+
+    snplp_date d;
+    assert_status(snplp_date_parse(&d, "2021-02-30"), SNPLP_EPARSE);
+    const char *fn = snplp_error_last_function(), *reason = snplp_error_last_reason();
+    assert_string_equal(fn, "snplp_date_parse");
+    char whole[MESSAGE_MAX];
+    snprintf(whole, sizeof whole, "%s: %s", fn, reason);
+    assert_string_equal(snplp_error_last_message(), whole);
+    assert_true(strlen(reason) > 0 && strncmp(reason, "snplp_", 6) != 0);
+
+    /* a bad argument names its function too */
+    assert_status(snplp_diagnostics_new(NULL), SNPLP_EINVAL);
+    assert_string_equal(snplp_error_last_function(), "snplp_diagnostics_new");
+    snprintf(whole, sizeof whole, "snplp_diagnostics_new: %s", snplp_error_last_reason());
+    assert_string_equal(snplp_error_last_message(), whole);
+
+    /* a failure that names no function: the reason is the whole message */
+    char *out = NULL;
+    assert_status(snplp_text_fold(&out, "bad \xc3"), SNPLP_EENCODING);
+    assert_string_equal(snplp_error_last_function(), "");
+    assert_string_equal(snplp_error_last_reason(), snplp_error_last_message());
+    snplp__alloc_fail_after(0);
+    snplp_diagnostics *diags = NULL;
+    assert_status(snplp_diagnostics_new(&diags), SNPLP_ENOMEM);
+    snplp__alloc_fail_after(-1);
+    assert_string_equal(snplp_error_last_function(), "");
+    assert_string_equal(snplp_error_last_reason(), "out of memory");
+
+    snplp_error_clear();
+    assert_string_equal(snplp_error_last_function(), "");
+    assert_string_equal(snplp_error_last_reason(), "");
+}
+
 static void out_of_memory_is_recorded(void **state)
 {
     (void)state;
@@ -341,6 +382,7 @@ int main(void)
         cmocka_unit_test(unknown_status_has_placeholders),
         cmocka_unit_test(clear_forgets_the_last_failure),
         cmocka_unit_test(failure_records_code_and_message),
+        cmocka_unit_test(message_in_two_parts),
         cmocka_unit_test(out_of_memory_is_recorded),
         cmocka_unit_test(success_keeps_the_last_failure),
         cmocka_unit_test(last_error_is_per_thread),

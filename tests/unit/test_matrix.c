@@ -264,6 +264,7 @@ static void thresholds(void **state)
     values(ind, 2019, "100", "80");
     snplp_matrix *m = NULL;
 
+    assert_ok(snplp_matrix_check_threshold(NULL)); /* the default */
     assert_ok(snplp_convention_matrix(&m, c, NULL));
     assert_identical(snplp_matrix_threshold(m), dec(SNPLP_MATRIX_DEFAULT_THRESHOLD, 0));
     assert_int_equal(snplp_matrix_status(m, 0, 2019), PARTLY);
@@ -273,6 +274,7 @@ static void thresholds(void **state)
         {100, 0}, {100000, 3}, {825, 1}, {1, 18}, {50, 0}, {99999999999999999, 15}, {8000, 2}};
     for (size_t i = 0; i < COUNT_OF(accepted); i++) {
         m = NULL;
+        assert_ok(snplp_matrix_check_threshold(&accepted[i]));
         assert_ok(snplp_convention_matrix(&m, c, &accepted[i]));
         assert_identical(snplp_matrix_threshold(m), accepted[i]); /* kept as given */
         bool partly = snplp_decimal_compare(accepted[i], dec(80, 0)) <= 0;
@@ -285,6 +287,9 @@ static void thresholds(void **state)
     snplp_matrix *const sentinel = (snplp_matrix *)&m;
     for (size_t i = 0; i < COUNT_OF(refused); i++) {
         m = sentinel;
+        assert_fails(snplp_matrix_check_threshold(&refused[i]), SNPLP_EINVAL);
+        assert_string_equal(snplp_error_last_function(), "snplp_matrix_check_threshold");
+        assert_non_null(strstr(snplp_error_last_reason(), "threshold"));
         assert_fails(snplp_convention_matrix(&m, c, &refused[i]), SNPLP_EINVAL);
         assert_ptr_equal(m, sentinel);
     }

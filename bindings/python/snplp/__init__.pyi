@@ -137,9 +137,13 @@ class Diagnostic:
 
 class Error(Exception):
     diagnostics: List[Diagnostic]
+    function: str
     message: str
     status: int
-    def __init__(self, message: str = ..., diagnostics: Sequence[Diagnostic] = ...) -> None: ...
+    def __init__(
+        self, message: str = ..., diagnostics: Sequence[Diagnostic] = ..., function: str = ...,
+        reason: Optional[str] = ...
+    ) -> None: ...
     @property
     def status_name(self) -> str: ...
     @property

@@ -65,14 +65,19 @@ class Error(Exception):
     """Base class of every error of libsnplp.
 
     ``status`` is the C status code, ``status_name`` its name ("SNPLP_EINVAL"), ``message`` the
-    library's message and ``diagnostics`` the findings that explain it (possibly empty).
+    library's message, ``function`` the C function that failed ("snplp_date_parse"; "" when
+    the message names none), ``reason`` the message without that name in front (what to show
+    a user), and ``diagnostics`` the findings that explain it (possibly empty).
     """
 
     status = 0
 
-    def __init__(self, message: str = "", diagnostics: Sequence[Diagnostic] = ()):
+    def __init__(self, message: str = "", diagnostics: Sequence[Diagnostic] = (),
+                 function: str = "", reason: Optional[str] = None):
         super().__init__(message)
         self.message = message
+        self.function = function
+        self.reason = message if reason is None else reason
         self.diagnostics: List[Diagnostic] = list(diagnostics)
 
     @property
@@ -170,8 +175,12 @@ _BY_STATUS = {
 def error_for(status: int, diagnostics: Sequence[Diagnostic] = ()) -> Error:
     """The exception for a failing status, with the thread's last message."""
     cls = _BY_STATUS.get(status, Error)
-    message = _core.snplp_error_last_message() or _core.snplp_status_message(status)
-    err = cls(message, diagnostics)
+    message = _core.snplp_error_last_message()
+    if message:
+        err = cls(message, diagnostics, _core.snplp_error_last_function(),
+                  _core.snplp_error_last_reason())
+    else:
+        err = cls(_core.snplp_status_message(status), diagnostics)
     if cls is Error:
         err.status = status
     return err

@@ -1,0 +1,30 @@
+#!/usr/bin/env bash
+# Instruction counts of the factor-1 imports (a referential and a national file of
+# conventions, the benchmarks' generated documents), measured by valgrind's callgrind: the
+# instructions executed inside snplp_referential_import_file() and
+# snplp_conventions_import_file() alone (libxml2's and ICU's included, process start-up not).
+# The count is deterministic for one binary and one input, unlike wall time here: compare two
+# versions of the library with it (issue 15 asked for at most 2% more).
+#
+#     tests/bench/callgrind-imports.sh BUILD_DIR [WORK_DIR]
+#
+# BUILD_DIR is a CMake build directory of this project (its tests/bench programs built).
+set -euo pipefail
+build=$(cd "$1" && pwd)
+work=${2:-$(mktemp -d)}
+mkdir -p "$work"
+here=$(cd "$(dirname "$0")" && pwd)
+python=/usr/bin/python3
+[ -x "$python" ] || python=python3
+"$python" "$here/gen_referential.py" --factor 1 -o "$work/referential-1x.xml"
+"$python" "$here/gen_conventions.py" --factor 1 --seed 1 -o "$work/conventions-1x.xml" \
+    --referential "$work/conventions-referential-1x.xml"
+for kind in referential conventions; do
+    fn=snplp_${kind}_import_file
+    [ $kind = conventions ] && fn=snplp_conventions_import_file
+    valgrind --tool=callgrind --callgrind-out-file="$work/callgrind.$kind" \
+        --toggle-collect="$fn" "$build/tests/bench/snplp-import-once" $kind \
+        "$work/$kind-1x.xml" 2>"$work/callgrind.$kind.log"
+    count=$(grep -E '^(summary|totals):' "$work/callgrind.$kind" | head -1 | awk '{print $2}')
+    echo "$kind import (factor 1): $count instructions"
+done

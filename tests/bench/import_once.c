@@ -1,0 +1,40 @@
+/*
+ * snplp-import-once: one import of FILE, nothing else, for instruction counts.
+ *
+ *     snplp-import-once referential|conventions FILE
+ *
+ * Imports FILE once (snplp_referential_import_file() or snplp_conventions_import_file(), the
+ * default options) and exits 0 when it worked. tests/bench/callgrind-imports.sh runs it under
+ * valgrind's callgrind, counting the instructions of the import call alone: unlike wall time
+ * on a shared machine, the count is the same from one run to the next, so that two versions
+ * of the library can be compared to the percent (docs/performance.md).
+ */
+#include <snplp/snplp.h>
+
+#include <stdio.h>
+#include <string.h>
+
+int main(int argc, char **argv)
+{
+    if (argc != 3 || (strcmp(argv[1], "referential") != 0 && strcmp(argv[1], "conventions") != 0)) {
+        fputs("usage: snplp-import-once referential|conventions FILE\n", stderr);
+        return 2;
+    }
+    snplp_diagnostics *diags = NULL;
+    if (snplp_diagnostics_new(&diags) != SNPLP_OK)
+        return 1;
+    int rc;
+    if (strcmp(argv[1], "referential") == 0) {
+        snplp_referential *ref = NULL;
+        rc = snplp_referential_import_file(&ref, diags, argv[2], NULL);
+        snplp_referential_unref(ref);
+    } else {
+        snplp_convention_list *list = NULL;
+        rc = snplp_conventions_import_file(&list, diags, argv[2], NULL);
+        snplp_convention_list_free(list);
+    }
+    if (rc != SNPLP_OK)
+        fprintf(stderr, "snplp-import-once: %s\n", snplp_error_last_message());
+    snplp_diagnostics_free(diags);
+    return rc == SNPLP_OK ? 0 : 1;
+}

@@ -1,0 +1,147 @@
+#!/usr/bin/env python3
+"""Records what the `snplp` program answers on every fixture and example, to compare two builds.
+
+    snapshot.py SNPLP_BINARY OUT_DIR            writes one file per command into OUT_DIR
+    snapshot.py --compare DIR_A DIR_B           exit 0 when both snapshots are byte-identical
+
+Each file holds the command line, the exit status, standard output and standard error (and,
+for import-csv and `report --csv -o`, the file written), byte for byte. The commands: validate
+(default and --strict) on every document; report with a fixed --at (2021-06-30, and 2023-06-01
+with --threshold 90) on every document and on every pair of example files of conventions (a
+synthesis); report --csv in both dialects (to standard output and with -o); import-csv of every
+CSV fixture and of each example's own export, in both dialects; export-builtin; --help and
+--version. Paths in the outputs are relative to the repository, so two checkouts compare equal.
+
+Used for issue 15 (the house: no change of behaviour) and any refactoring that promises
+byte-identical output (docs/testing.md).
+"""
+import filecmp
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+
+ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+
+
+def documents():
+    docs = []
+    for folder in ("tests/fixtures/xml", "tests/fixtures/xml-conventions", "examples/data"):
+        docs += sorted(os.path.join(folder, f) for f in os.listdir(os.path.join(ROOT, folder))
+                       if f.endswith(".xml"))
+    docs.append("libsnplp/data/referential.xml")
+    return docs
+
+
+def conventions_examples():
+    return [os.path.join("examples/data", f)
+            for f in sorted(os.listdir(os.path.join(ROOT, "examples/data")))
+            if f.startswith("convention")]
+
+
+def run(binary, args, out_dir, name, work, files=()):
+    """Runs binary with args from the repository root; writes the record to out_dir/name."""
+    proc = subprocess.run([binary] + args, cwd=ROOT, capture_output=True, timeout=120,
+                          env={"PATH": os.environ.get("PATH", ""), "LC_ALL": "C"})
+    with open(os.path.join(out_dir, name), "wb") as f:
+        f.write(b"$ snplp " + " ".join(args).replace(work, "WORK").encode() + b"\n")
+        f.write(b"exit %d\n--- stdout\n" % proc.returncode)
+        f.write(proc.stdout.replace(work.encode(), b"WORK"))
+        f.write(b"\n--- stderr\n")
+        f.write(proc.stderr.replace(work.encode(), b"WORK"))
+        for path in files:
+            f.write(b"\n--- file " + os.path.basename(path).encode() + b"\n")
+            if os.path.exists(path):
+                with open(path, "rb") as g:
+                    f.write(g.read())
+                os.unlink(path)
+            else:
+                f.write(b"(not written)\n")
+
+
+def snapshot(binary, out_dir):
+    binary = os.path.abspath(binary)
+    os.makedirs(out_dir, exist_ok=True)
+    work = tempfile.mkdtemp(prefix="snplp-snapshot-")
+    count = 0
+
+    def record(args, name, files=()):
+        nonlocal count
+        run(binary, args, out_dir, name.replace("/", "_"), work, files)
+        count += 1
+
+    try:
+        record(["--help"], "help")
+        record(["--version"], "version")
+        record(["export-builtin"], "export-builtin")
+        for doc in documents():
+            record(["validate", doc], "validate-" + doc)
+            record(["validate", "--strict", doc], "validate-strict-" + doc)
+            record(["report", "--at", "2021-06-30", doc], "report-" + doc)
+        for doc in conventions_examples() + sorted(
+                os.path.join("tests/fixtures/xml-conventions", f)
+                for f in os.listdir(os.path.join(ROOT, "tests/fixtures/xml-conventions"))
+                if f.startswith("valid-")):
+            record(["report", "--at", "2023-06-01", "--threshold", "90", doc],
+                   "report-threshold-" + doc)
+            for dialect in ("intl", "fr"):
+                record(["report", "--csv", "--dialect", dialect, doc],
+                       "report-csv-%s-%s" % (dialect, doc))
+            out = os.path.join(work, "values.csv")
+            record(["report", "--csv", "-o", out, doc], "report-csv-file-" + doc, [out])
+        examples = conventions_examples()
+        for i, a in enumerate(examples):
+            for b in examples[i + 1:]:
+                record(["report", "--at", "2021-06-30", a, b], "synthesis-%s-%s" % (a, b))
+                record(["report", "--at", "2022-04-15", b, a], "synthesis-%s-%s" % (b, a))
+        csvs = sorted(os.path.join("tests/fixtures/csv", f)
+                      for f in os.listdir(os.path.join(ROOT, "tests/fixtures/csv"))
+                      if f.endswith(".csv"))
+        for conv in examples:
+            for dialect in ("intl", "fr"):
+                own = os.path.join(work, "own-%s.csv" % dialect)
+                subprocess.run([binary, "report", "--csv", "--dialect", dialect, "-o", own, conv],
+                               cwd=ROOT, check=True)
+                # the export with the actual value of every row that has one changed, so that
+                # the merge changes something (the fourth and fifth fields: target, actual)
+                sep = b";" if dialect == "fr" else b","
+                with open(own, "rb") as f:
+                    lines = f.read().split(b"\n")
+                for k in range(1, len(lines)):
+                    fields = lines[k].split(sep)
+                    if len(fields) > 4 and fields[4][:1].isdigit():
+                        fields[4] = b"7" + fields[4]
+                        lines[k] = sep.join(fields)
+                changed = os.path.join(work, "changed-%s.csv" % dialect)
+                with open(changed, "wb") as f:
+                    f.write(b"\n".join(lines))
+                for csv in csvs + [own, changed]:
+                    out = os.path.join(work, "out.xml")
+                    record(["import-csv", "--dialect", dialect, conv, csv, "-o", out],
+                           "import-csv-%s-%s-%s" % (dialect, conv,
+                                                   os.path.basename(csv)), [out])
+                os.unlink(own)
+                os.unlink(changed)
+    finally:
+        shutil.rmtree(work)
+    print("%d commands recorded in %s" % (count, out_dir))
+
+
+def compare(a, b):
+    names = sorted(set(os.listdir(a)) | set(os.listdir(b)))
+    different = [n for n in names
+                 if not (os.path.exists(os.path.join(a, n)) and os.path.exists(os.path.join(b, n))
+                         and filecmp.cmp(os.path.join(a, n), os.path.join(b, n), shallow=False))]
+    for n in different:
+        print("differs: " + n)
+    print("%d records compared, %d differ" % (len(names), len(different)))
+    return 1 if different or not names else 0
+
+
+if __name__ == "__main__":
+    if len(sys.argv) == 4 and sys.argv[1] == "--compare":
+        sys.exit(compare(sys.argv[2], sys.argv[3]))
+    if len(sys.argv) != 3:
+        sys.exit(__doc__)
+    snapshot(sys.argv[1], sys.argv[2])
