@@ -1,0 +1,240 @@
+/* Actions of a convention: objective served and status year by year. */
+#include <string.h>
+
+#include "util/alloc.h"
+#include "model/conventions/convention_model.h"
+#include "util/text.h"
+
+static const char *const objective_names[] = {"none", "child-welfare-exits", "rsa-insertion",
+                                              "social-work", "free-initiative"};
+
+const char *snplp_action_objective_name(snplp_action_objective objective)
+{
+    return (unsigned)objective < 5 ? objective_names[objective] : "none";
+}
+
+snplp_action_objective snplp_action_objective_from_name(const char *name)
+{
+    for (unsigned k = 1; name && k < 5; k++)
+        if (!strcmp(name, objective_names[k]))
+            return (snplp_action_objective)k;
+    return SNPLP_ACTION_OBJECTIVE_NONE;
+}
+
+bool snplp_action_objective_is_core(snplp_action_objective objective)
+{
+    return objective >= SNPLP_ACTION_OBJECTIVE_CHILD_WELFARE_EXITS &&
+           objective <= SNPLP_ACTION_OBJECTIVE_SOCIAL_WORK;
+}
+
+static const char *const status_names[] = {"none", "planned", "in-progress", "done", "dropped"};
+
+const char *snplp_action_status_name(snplp_action_status status)
+{
+    return (unsigned)status < 5 ? status_names[status] : "none";
+}
+
+snplp_action_status snplp_action_status_from_name(const char *name)
+{
+    for (unsigned k = 1; name && k < 5; k++)
+        if (!strcmp(name, status_names[k]))
+            return (snplp_action_status)k;
+    return SNPLP_ACTION_STATUS_NONE;
+}
+
+static int check_objective(snplp_action_objective objective, const char *fn)
+{
+    if (objective < SNPLP_ACTION_OBJECTIVE_CHILD_WELFARE_EXITS ||
+        objective > SNPLP_ACTION_OBJECTIVE_FREE_INITIATIVE)
+        return snplp__fail_in(fn, SNPLP_EINVAL, "unknown objective %d", (int)objective);
+    return 0;
+}
+
+int snplp__action_new(snplp_action **out, snplp_convention *c, const char *id,
+                      snplp_action_objective objective, const char *title, const char *fn)
+{
+    int rc = check_objective(objective, fn);
+    if (rc)
+        return rc;
+    /* the id, which never changes, lives in the same block */
+    size_t idn = strlen(id) + 1;
+    snplp_action *a = snplp__calloc(1, sizeof *a + idn);
+    if (!a)
+        return snplp__oom();
+    a->magic = SNPLP_ACTION_MAGIC;
+    a->conv = c;
+    a->objective = objective;
+    a->id = memcpy(a + 1, id, idn);
+    rc = snplp__conv_set_text(&a->title, title, true, "title", fn);
+    if (rc) {
+        snplp__action_free(a);
+        return rc;
+    }
+    *out = a;
+    return 0;
+}
+
+void snplp__action_free(snplp_action *a)
+{
+    for (size_t i = 0; i < a->statuses.n; i++)
+        snplp__free(
+            ((snplp_status_year *)snplp__yeartab_at(&a->statuses, sizeof(snplp_status_year), i))
+                ->reason);
+    snplp__yeartab_dispose(&a->statuses);
+    snplp__ext_clear(&a->ext);
+    snplp__free(a->title);
+    snplp__free(a->description);
+    a->magic = 0;
+    snplp__free(a);
+}
+
+bool snplp__action_equal(const snplp_action *a, const snplp_action *b)
+{
+    if (strcmp(a->id, b->id) || strcmp(a->title, b->title) ||
+        !snplp__str_equal(a->description, b->description) || a->objective != b->objective ||
+        a->statuses.n != b->statuses.n || !snplp__ext_equal(&a->ext, &b->ext))
+        return false;
+    for (size_t i = 0; i < a->statuses.n; i++) {
+        const snplp_status_year *x = snplp__yeartab_at(&a->statuses, sizeof *x, i);
+        const snplp_status_year *y = snplp__yeartab_at(&b->statuses, sizeof *y, i);
+        if (x->year != y->year || x->status != y->status || !snplp__str_equal(x->reason, y->reason))
+            return false;
+    }
+    return true;
+}
+
+const char *snplp_action_id(const snplp_action *action)
+{
+    const snplp_action *a = snplp__action_of(action);
+    return a ? a->id : NULL;
+}
+
+snplp_convention *snplp_action_convention(const snplp_action *action)
+{
+    const snplp_action *a = snplp__action_of(action);
+    return a ? a->conv : NULL;
+}
+
+const char *snplp_action_title(const snplp_action *action)
+{
+    const snplp_action *a = snplp__action_of(action);
+    return a ? a->title : NULL;
+}
+
+int snplp_action_set_title(snplp_action *action, const char *title)
+{
+    snplp_action *a = snplp__action_of(action);
+    if (!a)
+        return snplp__bad_arg(__func__, "NULL or wrong object");
+    return snplp__conv_set_text(&a->title, title, true, "title", __func__);
+}
+
+const char *snplp_action_description(const snplp_action *action)
+{
+    const snplp_action *a = snplp__action_of(action);
+    return a ? a->description : NULL;
+}
+
+int snplp_action_set_description(snplp_action *action, const char *description)
+{
+    snplp_action *a = snplp__action_of(action);
+    if (!a)
+        return snplp__bad_arg(__func__, "NULL or wrong object");
+    return snplp__conv_set_text(&a->description, description, false, "description", __func__);
+}
+
+snplp_action_objective snplp_action_objective_of(const snplp_action *action)
+{
+    const snplp_action *a = snplp__action_of(action);
+    return a ? a->objective : SNPLP_ACTION_OBJECTIVE_NONE;
+}
+
+int snplp_action_set_objective(snplp_action *action, snplp_action_objective objective)
+{
+    snplp_action *a = snplp__action_of(action);
+    if (!a)
+        return snplp__bad_arg(__func__, "NULL or wrong object");
+    int rc = check_objective(objective, __func__);
+    if (!rc)
+        a->objective = objective;
+    return rc;
+}
+
+int snplp_action_set_status(snplp_action *action, int32_t year, snplp_action_status status,
+                            const char *reason)
+{
+    snplp_action *a = snplp__action_of(action);
+    if (!a)
+        return snplp__bad_arg(__func__, "NULL or wrong object");
+    int rc = snplp__check_year(year, __func__);
+    if (rc)
+        return rc;
+    if (status < SNPLP_ACTION_STATUS_PLANNED || status > SNPLP_ACTION_STATUS_DROPPED)
+        return snplp__fail_in(__func__, SNPLP_EINVAL, "unknown status %d", (int)status);
+    char *copy = NULL;
+    if (status == SNPLP_ACTION_STATUS_DROPPED) {
+        if (!reason)
+            return snplp__fail_in(__func__, SNPLP_EINVAL,
+                                  "action '%s' dropped in %ld needs the reason it was dropped",
+                                  a->id, (long)year);
+        if ((rc = snplp__conv_set_text(&copy, reason, true, "reason", __func__)))
+            return rc;
+    } else if (reason) {
+        return snplp__fail_in(__func__, SNPLP_EINVAL,
+                              "a reason is only given for a dropped action (status '%s' given)",
+                              snplp_action_status_name(status));
+    }
+    snplp_status_year *s = snplp__yeartab_get(&a->statuses, sizeof *s, year, NULL);
+    if (!s) {
+        snplp__free(copy);
+        return SNPLP_ENOMEM;
+    }
+    snplp__free(s->reason);
+    s->status = status;
+    s->reason = copy;
+    return 0;
+}
+
+snplp_action_status snplp_action_status_in(const snplp_action *action, int32_t year)
+{
+    const snplp_action *a = snplp__action_of(action);
+    const snplp_status_year *s = a ? snplp__yeartab_find(&a->statuses, sizeof *s, year) : NULL;
+    return s ? s->status : SNPLP_ACTION_STATUS_NONE;
+}
+
+const char *snplp_action_drop_reason(const snplp_action *action, int32_t year)
+{
+    const snplp_action *a = snplp__action_of(action);
+    const snplp_status_year *s = a ? snplp__yeartab_find(&a->statuses, sizeof *s, year) : NULL;
+    return s ? s->reason : NULL;
+}
+
+int snplp_action_clear_status(snplp_action *action, int32_t year)
+{
+    snplp_action *a = snplp__action_of(action);
+    if (!a)
+        return snplp__bad_arg(__func__, "NULL or wrong object");
+    snplp_status_year *s = snplp__yeartab_find(&a->statuses, sizeof *s, year);
+    if (!s)
+        return snplp__fail_in(__func__, SNPLP_ENOTFOUND, "action '%s' has no status in %ld", a->id,
+                              (long)year);
+    snplp__free(s->reason);
+    snplp__yeartab_remove(&a->statuses, sizeof *s, year);
+    return 0;
+}
+
+size_t snplp_action_status_year_count(const snplp_action *action)
+{
+    const snplp_action *a = snplp__action_of(action);
+    return a ? a->statuses.n : 0;
+}
+
+int32_t snplp_action_status_year_at(const snplp_action *action, size_t index)
+{
+    const snplp_action *a = snplp__action_of(action);
+    if (!a || index >= a->statuses.n)
+        return 0;
+    return ((const snplp_status_year *)snplp__yeartab_at(&a->statuses, sizeof(snplp_status_year),
+                                                         index))
+        ->year;
+}

@@ -1,0 +1,108 @@
+/* Lists of conventions: references to conventions, in order, ids unique (an id map kept with
+ * the list finds a convention, and a duplicate, without going through the list). */
+#include <stddef.h>
+
+#include "util/alloc.h"
+#include "model/conventions/convention_model.h"
+#include "util/idmap.h"
+
+#define SNPLP_CONVENTION_LIST_MAGIC 0x5EB1C0A5u
+
+struct snplp_convention_list {
+    uint32_t magic;
+    snplp_list conventions; /* snplp_convention *, one reference each */
+    snplp_idmap ids;        /* the same conventions by id (a convention's id never changes) */
+};
+
+#define CONV_KEY offsetof(struct snplp_convention, id)
+
+snplp_convention_list *snplp__convention_list_of(const snplp_convention_list *l)
+{
+    return l && l->magic == SNPLP_CONVENTION_LIST_MAGIC ? (snplp_convention_list *)l : NULL;
+}
+
+snplp_convention *const *snplp__convention_list_items(const snplp_convention_list *l, size_t *n)
+{
+    *n = l->conventions.n;
+    return (snplp_convention *const *)l->conventions.v;
+}
+
+int snplp_convention_list_new(snplp_convention_list **out)
+{
+    if (!out)
+        return snplp__bad_arg(__func__, "out is NULL");
+    snplp_convention_list *l = snplp__calloc(1, sizeof *l);
+    if (!l)
+        return snplp__oom();
+    l->magic = SNPLP_CONVENTION_LIST_MAGIC;
+    *out = l;
+    return 0;
+}
+
+void snplp_convention_list_free(snplp_convention_list *list)
+{
+    snplp_convention_list *l = snplp__convention_list_of(list);
+    if (!l)
+        return;
+    for (uint32_t i = 0; i < l->conventions.n; i++)
+        snplp_convention_unref(l->conventions.v[i]);
+    snplp__list_dispose(&l->conventions);
+    snplp__idmap_dispose(&l->ids);
+    l->magic = 0;
+    snplp__free(l);
+}
+
+int snplp_convention_list_add(snplp_convention_list *list, snplp_convention *conv)
+{
+    snplp_convention_list *l = snplp__convention_list_of(list);
+    snplp_convention *c = snplp__conv_of(conv);
+    if (!l || !c)
+        return snplp__bad_arg(__func__, "NULL or wrong object");
+    if (snplp_convention_list_find(l, c->id))
+        return snplp__fail_in(__func__, SNPLP_EEXISTS, "the list already holds a convention '%s'",
+                              c->id);
+    snplp_list_growth gl;
+    snplp_idmap_growth gi;
+    int rc = snplp__list_reserve_undoable(&l->conventions, &gl);
+    if (!rc && (rc = snplp__idmap_reserve_undoable(&l->ids, &gi)))
+        snplp__list_growth_rollback(&gl);
+    if (rc)
+        return rc;
+    snplp__list_growth_commit(&gl);
+    snplp__idmap_growth_commit(&gi);
+    snplp__list_push(&l->conventions, snplp_convention_ref(c));
+    snplp__idmap_put_keyed(&l->ids, c, CONV_KEY);
+    return 0;
+}
+
+size_t snplp_convention_list_count(const snplp_convention_list *list)
+{
+    const snplp_convention_list *l = snplp__convention_list_of(list);
+    return l ? l->conventions.n : 0;
+}
+
+snplp_convention *snplp_convention_list_at(const snplp_convention_list *list, size_t index)
+{
+    const snplp_convention_list *l = snplp__convention_list_of(list);
+    return l ? snplp__list_at(&l->conventions, index) : NULL;
+}
+
+snplp_convention *snplp_convention_list_find(const snplp_convention_list *list, const char *id)
+{
+    const snplp_convention_list *l = snplp__convention_list_of(list);
+    return l && id ? snplp__idmap_get_keyed(&l->ids, id, CONV_KEY) : NULL;
+}
+
+bool snplp_convention_list_equal(const snplp_convention_list *a, const snplp_convention_list *b)
+{
+    if (!a || !b)
+        return a == b;
+    a = snplp__convention_list_of(a);
+    b = snplp__convention_list_of(b);
+    if (!a || !b || a->conventions.n != b->conventions.n)
+        return false;
+    for (uint32_t i = 0; i < a->conventions.n; i++)
+        if (!snplp_convention_equal(a->conventions.v[i], b->conventions.v[i]))
+            return false;
+    return true;
+}

@@ -1,0 +1,480 @@
+/* Indicators of a convention: unit, polarity, aggregation, quotient, baseline and the values of
+ * each year (exact decimals). */
+#include <string.h>
+
+#include "util/alloc.h"
+#include "model/conventions/convention_model.h"
+
+static const char *const unit_names[] = {"none", "count", "percent", "days", "euros", "ratio"};
+
+const char *snplp_unit_name(snplp_unit unit)
+{
+    return (unsigned)unit < 6 ? unit_names[unit] : "none";
+}
+
+snplp_unit snplp_unit_from_name(const char *name)
+{
+    for (unsigned k = 1; name && k < 6; k++)
+        if (!strcmp(name, unit_names[k]))
+            return (snplp_unit)k;
+    return SNPLP_UNIT_NONE;
+}
+
+static const char *const polarity_names[] = {"none", "higher-is-better", "lower-is-better",
+                                             "exact-target"};
+
+const char *snplp_polarity_name(snplp_polarity polarity)
+{
+    return (unsigned)polarity < 4 ? polarity_names[polarity] : "none";
+}
+
+snplp_polarity snplp_polarity_from_name(const char *name)
+{
+    for (unsigned k = 1; name && k < 4; k++)
+        if (!strcmp(name, polarity_names[k]))
+            return (snplp_polarity)k;
+    return SNPLP_POLARITY_NONE;
+}
+
+static const char *const aggregation_names[] = {"none", "sum", "weighted-mean"};
+
+const char *snplp_aggregation_name(snplp_aggregation aggregation)
+{
+    return (unsigned)aggregation < 3 ? aggregation_names[aggregation] : "none";
+}
+
+bool snplp_aggregation_from_name(snplp_aggregation *out, const char *name)
+{
+    for (unsigned k = 0; out && name && k < 3; k++)
+        if (!strcmp(name, aggregation_names[k])) {
+            *out = (snplp_aggregation)k;
+            return true;
+        }
+    return false;
+}
+
+static int check_unit(snplp_unit unit, const char *fn)
+{
+    if (unit < SNPLP_UNIT_COUNT || unit > SNPLP_UNIT_RATIO)
+        return snplp__fail_in(fn, SNPLP_EINVAL, "unknown unit %d", (int)unit);
+    return 0;
+}
+
+int snplp__indicator_new(snplp_indicator **out, snplp_convention *c, const char *id,
+                         const char *label, snplp_unit unit, const char *fn)
+{
+    int rc = check_unit(unit, fn);
+    if (rc)
+        return rc;
+    /* the id, which never changes, lives in the same block */
+    size_t idn = strlen(id) + 1;
+    snplp_indicator *ind = snplp__calloc(1, sizeof *ind + idn);
+    if (!ind)
+        return snplp__oom();
+    ind->magic = SNPLP_INDICATOR_MAGIC;
+    ind->conv = c;
+    ind->unit = unit;
+    ind->polarity = SNPLP_POLARITY_HIGHER;
+    ind->aggregation = SNPLP_AGGREGATION_NONE;
+    ind->id = memcpy(ind + 1, id, idn);
+    rc = snplp__conv_set_text(&ind->label, label, true, "label", fn);
+    if (rc) {
+        snplp__indicator_free(ind);
+        return rc;
+    }
+    *out = ind;
+    return 0;
+}
+
+static void value_dispose(snplp_value_year *v)
+{
+    snplp__free(v->source);
+    snplp__free(v->comment);
+}
+
+void snplp__indicator_free(snplp_indicator *ind)
+{
+    for (size_t i = 0; i < ind->values.n; i++)
+        value_dispose(snplp__yeartab_at(&ind->values, sizeof(snplp_value_year), i));
+    snplp__yeartab_dispose(&ind->values);
+    snplp__ext_clear(&ind->ext);
+    snplp__free(ind->label);
+    snplp__free(ind->weight_id);
+    snplp__free(ind->numerator_id);
+    snplp__free(ind->denominator_id);
+    ind->magic = 0;
+    snplp__free(ind);
+}
+
+static bool optional_identical(bool has_a, snplp_decimal a, bool has_b, snplp_decimal b)
+{
+    return has_a == has_b && (!has_a || snplp_decimal_identical(a, b));
+}
+
+bool snplp__indicator_equal(const snplp_indicator *a, const snplp_indicator *b)
+{
+    if (strcmp(a->id, b->id) || strcmp(a->label, b->label) || a->unit != b->unit ||
+        a->polarity != b->polarity || a->aggregation != b->aggregation ||
+        !snplp__str_equal(a->weight_id, b->weight_id) ||
+        !snplp__str_equal(a->numerator_id, b->numerator_id) ||
+        !snplp__str_equal(a->denominator_id, b->denominator_id) ||
+        a->has_baseline != b->has_baseline ||
+        (a->has_baseline && (a->baseline_year != b->baseline_year ||
+                             !snplp_decimal_identical(a->baseline, b->baseline))) ||
+        a->values.n != b->values.n || !snplp__ext_equal(&a->ext, &b->ext))
+        return false;
+    for (size_t i = 0; i < a->values.n; i++) {
+        const snplp_value_year *x = snplp__yeartab_at(&a->values, sizeof *x, i);
+        const snplp_value_year *y = snplp__yeartab_at(&b->values, sizeof *y, i);
+        if (x->year != y->year ||
+            !optional_identical(x->has_target, x->target, y->has_target, y->target) ||
+            !optional_identical(x->has_actual, x->actual, y->has_actual, y->actual) ||
+            !snplp__str_equal(x->source, y->source) || !snplp__str_equal(x->comment, y->comment))
+            return false;
+    }
+    return true;
+}
+
+#define INDICATOR_OR_FAIL(ind, x)                                                                  \
+    snplp_indicator *ind = snplp__indicator_of(x);                                                 \
+    if (!ind)                                                                                      \
+    return snplp__bad_arg(__func__, "NULL or wrong object")
+
+const char *snplp_indicator_id(const snplp_indicator *indicator)
+{
+    const snplp_indicator *ind = snplp__indicator_of(indicator);
+    return ind ? ind->id : NULL;
+}
+
+snplp_convention *snplp_indicator_convention(const snplp_indicator *indicator)
+{
+    const snplp_indicator *ind = snplp__indicator_of(indicator);
+    return ind ? ind->conv : NULL;
+}
+
+const char *snplp_indicator_label(const snplp_indicator *indicator)
+{
+    const snplp_indicator *ind = snplp__indicator_of(indicator);
+    return ind ? ind->label : NULL;
+}
+
+int snplp_indicator_set_label(snplp_indicator *indicator, const char *label)
+{
+    INDICATOR_OR_FAIL(ind, indicator);
+    return snplp__conv_set_text(&ind->label, label, true, "label", __func__);
+}
+
+snplp_unit snplp_indicator_unit(const snplp_indicator *indicator)
+{
+    const snplp_indicator *ind = snplp__indicator_of(indicator);
+    return ind ? ind->unit : SNPLP_UNIT_NONE;
+}
+
+int snplp_indicator_set_unit(snplp_indicator *indicator, snplp_unit unit)
+{
+    INDICATOR_OR_FAIL(ind, indicator);
+    int rc = check_unit(unit, __func__);
+    if (!rc)
+        ind->unit = unit;
+    return rc;
+}
+
+snplp_polarity snplp_indicator_polarity(const snplp_indicator *indicator)
+{
+    const snplp_indicator *ind = snplp__indicator_of(indicator);
+    return ind ? ind->polarity : SNPLP_POLARITY_NONE;
+}
+
+int snplp_indicator_set_polarity(snplp_indicator *indicator, snplp_polarity polarity)
+{
+    INDICATOR_OR_FAIL(ind, indicator);
+    if (polarity < SNPLP_POLARITY_HIGHER || polarity > SNPLP_POLARITY_EXACT)
+        return snplp__fail_in(__func__, SNPLP_EINVAL, "unknown polarity %d", (int)polarity);
+    ind->polarity = polarity;
+    return 0;
+}
+
+snplp_aggregation snplp_indicator_aggregation(const snplp_indicator *indicator)
+{
+    const snplp_indicator *ind = snplp__indicator_of(indicator);
+    return ind ? ind->aggregation : SNPLP_AGGREGATION_NONE;
+}
+
+const char *snplp_indicator_weight_id(const snplp_indicator *indicator)
+{
+    const snplp_indicator *ind = snplp__indicator_of(indicator);
+    return ind ? ind->weight_id : NULL;
+}
+
+int snplp_indicator_set_aggregation(snplp_indicator *indicator, snplp_aggregation aggregation,
+                                    const char *weight_id)
+{
+    INDICATOR_OR_FAIL(ind, indicator);
+    if (aggregation != SNPLP_AGGREGATION_NONE && aggregation != SNPLP_AGGREGATION_SUM &&
+        aggregation != SNPLP_AGGREGATION_WEIGHTED_MEAN)
+        return snplp__fail_in(__func__, SNPLP_EINVAL, "unknown aggregation %d", (int)aggregation);
+    char *copy = NULL;
+    if (aggregation == SNPLP_AGGREGATION_WEIGHTED_MEAN) {
+        int rc = snplp__check_id(weight_id, __func__, "weight id");
+        if (rc)
+            return rc;
+        if (!(copy = snplp__strdup(weight_id)))
+            return snplp__oom();
+    } else if (weight_id) {
+        return snplp__fail_in(__func__, SNPLP_EINVAL, "a weight is only given for a weighted mean");
+    }
+    snplp__free(ind->weight_id);
+    ind->weight_id = copy;
+    ind->aggregation = aggregation;
+    return 0;
+}
+
+int snplp_indicator_set_ratio_of(snplp_indicator *indicator, const char *numerator_id,
+                                 const char *denominator_id)
+{
+    INDICATOR_OR_FAIL(ind, indicator);
+    if (!numerator_id != !denominator_id)
+        return snplp__fail_in(__func__, SNPLP_EINVAL,
+                              "give both the numerator and the denominator, or "
+                              "neither");
+    char *num = NULL, *den = NULL;
+    if (numerator_id) {
+        int rc;
+        if ((rc = snplp__check_id(numerator_id, __func__, "numerator id")) ||
+            (rc = snplp__check_id(denominator_id, __func__, "denominator id")))
+            return rc;
+        num = snplp__strdup(numerator_id);
+        den = snplp__strdup(denominator_id);
+        if (!num || !den) {
+            snplp__free(num);
+            snplp__free(den);
+            return snplp__oom();
+        }
+    }
+    snplp__free(ind->numerator_id);
+    snplp__free(ind->denominator_id);
+    ind->numerator_id = num;
+    ind->denominator_id = den;
+    return 0;
+}
+
+const char *snplp_indicator_numerator_id(const snplp_indicator *indicator)
+{
+    const snplp_indicator *ind = snplp__indicator_of(indicator);
+    return ind ? ind->numerator_id : NULL;
+}
+
+const char *snplp_indicator_denominator_id(const snplp_indicator *indicator)
+{
+    const snplp_indicator *ind = snplp__indicator_of(indicator);
+    return ind ? ind->denominator_id : NULL;
+}
+
+static int check_value(snplp_decimal value, const char *fn)
+{
+    if (!snplp_decimal_is_valid(value))
+        return snplp__fail_in(fn, SNPLP_EINVAL, "the value is not a valid decimal (scale %ld)",
+                              (long)value.scale);
+    return 0;
+}
+
+int snplp_indicator_set_baseline(snplp_indicator *indicator, int32_t year, snplp_decimal value)
+{
+    INDICATOR_OR_FAIL(ind, indicator);
+    int rc;
+    if ((rc = snplp__check_year(year, __func__)) || (rc = check_value(value, __func__)))
+        return rc;
+    ind->has_baseline = true;
+    ind->baseline_year = year;
+    ind->baseline = value;
+    return 0;
+}
+
+int snplp_indicator_baseline(int32_t *year, snplp_decimal *value, const snplp_indicator *indicator)
+{
+    const snplp_indicator *ind = snplp__indicator_of(indicator);
+    if (!ind)
+        return snplp__bad_arg(__func__, "NULL or wrong object");
+    if (!ind->has_baseline)
+        return snplp__fail_in(__func__, SNPLP_ENOTFOUND, "indicator '%s' has no baseline", ind->id);
+    if (year)
+        *year = ind->baseline_year;
+    if (value)
+        *value = ind->baseline;
+    return 0;
+}
+
+int snplp_indicator_clear_baseline(snplp_indicator *indicator)
+{
+    INDICATOR_OR_FAIL(ind, indicator);
+    ind->has_baseline = false;
+    ind->baseline_year = 0;
+    ind->baseline = (snplp_decimal){0, 0};
+    return 0;
+}
+
+/* Drops the record of a year once nothing is left in it. */
+static void prune(snplp_indicator *ind, snplp_value_year *v)
+{
+    if (!v->has_target && !v->has_actual && !v->source && !v->comment)
+        snplp__yeartab_remove(&ind->values, sizeof *v, v->year);
+}
+
+/* Sets the target (which = 0) or the actual (which = 1) of a year. */
+static int set_value(snplp_indicator *ind, int32_t year, snplp_decimal value, int which,
+                     const char *fn)
+{
+    int rc;
+    if ((rc = snplp__check_year(year, fn)) || (rc = check_value(value, fn)))
+        return rc;
+    snplp_value_year *v = snplp__yeartab_get(&ind->values, sizeof *v, year, NULL);
+    if (!v)
+        return SNPLP_ENOMEM;
+    if (which == 0) {
+        v->has_target = true;
+        v->target = value;
+    } else {
+        v->has_actual = true;
+        v->actual = value;
+    }
+    return 0;
+}
+
+static int get_value(snplp_decimal *out, const snplp_indicator *indicator, int32_t year, int which,
+                     const char *fn)
+{
+    const snplp_indicator *ind = snplp__indicator_of(indicator);
+    if (!ind || !out)
+        return snplp__bad_arg(fn, "NULL or wrong object");
+    const snplp_value_year *v = snplp__yeartab_find(&ind->values, sizeof *v, year);
+    if (!v || !(which == 0 ? v->has_target : v->has_actual))
+        return snplp__fail_in(fn, SNPLP_ENOTFOUND, "indicator '%s' has no %s for %ld", ind->id,
+                              which == 0 ? "target" : "actual value", (long)year);
+    *out = which == 0 ? v->target : v->actual;
+    return 0;
+}
+
+static int clear_value(snplp_indicator *indicator, int32_t year, int which, const char *fn)
+{
+    INDICATOR_OR_FAIL(ind, indicator);
+    snplp_value_year *v = snplp__yeartab_find(&ind->values, sizeof *v, year);
+    if (!v || !(which == 0 ? v->has_target : v->has_actual))
+        return snplp__fail_in(fn, SNPLP_ENOTFOUND, "indicator '%s' has no %s for %ld", ind->id,
+                              which == 0 ? "target" : "actual value", (long)year);
+    if (which == 0) {
+        v->has_target = false;
+        v->target = (snplp_decimal){0, 0};
+    } else {
+        v->has_actual = false;
+        v->actual = (snplp_decimal){0, 0};
+    }
+    prune(ind, v);
+    return 0;
+}
+
+int snplp_indicator_set_target(snplp_indicator *indicator, int32_t year, snplp_decimal value)
+{
+    INDICATOR_OR_FAIL(ind, indicator);
+    return set_value(ind, year, value, 0, __func__);
+}
+
+int snplp_indicator_target(snplp_decimal *out, const snplp_indicator *indicator, int32_t year)
+{
+    return get_value(out, indicator, year, 0, __func__);
+}
+
+int snplp_indicator_clear_target(snplp_indicator *indicator, int32_t year)
+{
+    return clear_value(indicator, year, 0, __func__);
+}
+
+int snplp_indicator_set_actual(snplp_indicator *indicator, int32_t year, snplp_decimal value)
+{
+    INDICATOR_OR_FAIL(ind, indicator);
+    return set_value(ind, year, value, 1, __func__);
+}
+
+int snplp_indicator_actual(snplp_decimal *out, const snplp_indicator *indicator, int32_t year)
+{
+    return get_value(out, indicator, year, 1, __func__);
+}
+
+int snplp_indicator_clear_actual(snplp_indicator *indicator, int32_t year)
+{
+    return clear_value(indicator, year, 1, __func__);
+}
+
+/* Sets the source (which = 0) or the comment (which = 1) of a year; NULL unsets. */
+static int set_note(snplp_indicator *indicator, int32_t year, const char *text, int which,
+                    const char *fn)
+{
+    INDICATOR_OR_FAIL(ind, indicator);
+    int rc = snplp__check_year(year, fn);
+    if (rc)
+        return rc;
+    if (!text) {
+        snplp_value_year *v = snplp__yeartab_find(&ind->values, sizeof *v, year);
+        if (v) {
+            char **slot = which == 0 ? &v->source : &v->comment;
+            snplp__free(*slot);
+            *slot = NULL;
+            prune(ind, v);
+        }
+        return 0;
+    }
+    char *copy = NULL;
+    if ((rc = snplp__conv_set_text(&copy, text, false, which == 0 ? "source" : "comment", fn)))
+        return rc;
+    snplp_value_year *v = snplp__yeartab_get(&ind->values, sizeof *v, year, NULL);
+    if (!v) {
+        snplp__free(copy);
+        return SNPLP_ENOMEM;
+    }
+    char **slot = which == 0 ? &v->source : &v->comment;
+    snplp__free(*slot);
+    *slot = copy;
+    return 0;
+}
+
+static const char *get_note(const snplp_indicator *indicator, int32_t year, int which)
+{
+    const snplp_indicator *ind = snplp__indicator_of(indicator);
+    const snplp_value_year *v = ind ? snplp__yeartab_find(&ind->values, sizeof *v, year) : NULL;
+    return v ? (which == 0 ? v->source : v->comment) : NULL;
+}
+
+int snplp_indicator_set_source(snplp_indicator *indicator, int32_t year, const char *source)
+{
+    return set_note(indicator, year, source, 0, __func__);
+}
+
+const char *snplp_indicator_source(const snplp_indicator *indicator, int32_t year)
+{
+    return get_note(indicator, year, 0);
+}
+
+int snplp_indicator_set_comment(snplp_indicator *indicator, int32_t year, const char *comment)
+{
+    return set_note(indicator, year, comment, 1, __func__);
+}
+
+const char *snplp_indicator_comment(const snplp_indicator *indicator, int32_t year)
+{
+    return get_note(indicator, year, 1);
+}
+
+size_t snplp_indicator_year_count(const snplp_indicator *indicator)
+{
+    const snplp_indicator *ind = snplp__indicator_of(indicator);
+    return ind ? ind->values.n : 0;
+}
+
+int32_t snplp_indicator_year_at(const snplp_indicator *indicator, size_t index)
+{
+    const snplp_indicator *ind = snplp__indicator_of(indicator);
+    if (!ind || index >= ind->values.n)
+        return 0;
+    return ((const snplp_value_year *)snplp__yeartab_at(&ind->values, sizeof(snplp_value_year),
+                                                        index))
+        ->year;
+}

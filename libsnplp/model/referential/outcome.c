@@ -1,0 +1,21 @@
+/* Learning outcomes of the training plan or of a theme. */
+#include "model/referential/item.h"
+
+SNPLP_DEFINE_BASICS(outcome, OUTCOME)
+SNPLP_DEFINE_TEXT(outcome, OUTCOME, text, TEXT, true)
+
+bool snplp_outcome_for_involved(const snplp_outcome *outcome)
+{
+    const snplp_item *it = SNPLP__ITEM(outcome, OUTCOME);
+    return it && it->flag;
+}
+
+int snplp_outcome_set_for_involved(snplp_outcome *outcome, bool for_involved)
+{
+    snplp_item *it = SNPLP__ITEM(outcome, OUTCOME);
+    if (!it)
+        return snplp__bad_arg(__func__, "NULL or wrong object");
+    it->flag = for_involved;
+    snplp__touch(it->root);
+    return 0;
+}

@@ -1,5 +1,0 @@
-/* Pedagogical recommendations of a theme or of a module. */
-#include "item.h"
-
-SNPLP_DEFINE_BASICS(recommendation, RECOMMENDATION)
-SNPLP_DEFINE_TEXT(recommendation, RECOMMENDATION, text, TEXT, true)

@@ -1,0 +1,299 @@
+/* Lists of findings: severity, stable code, position, item id, message. */
+#include "util/diag.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "util/alloc.h"
+#include "util/errors.h"
+#include "util/list.h"
+#include "util/text.h"
+
+struct snplp_diagnostic {
+    snplp_severity severity;
+    snplp_diag_code code;
+    size_t line;
+    size_t column;
+    char *item_id;
+    char *convention_id;
+    int32_t year;
+    char *message;
+};
+
+struct snplp_diagnostics {
+    snplp_list entries;
+};
+
+static const struct {
+    snplp_diag_code code;
+    const char *name;
+} codes[] = {
+    {SNPLP_DIAG_NONE, "none"},
+    {SNPLP_DIAG_EMPTY_TITLE, "empty-title"},
+    {SNPLP_DIAG_EMPTY_TEXT, "empty-text"},
+    {SNPLP_DIAG_MISSING_PARENT, "missing-parent"},
+    {SNPLP_DIAG_DANGLING_REFERENCE, "dangling-reference"},
+    {SNPLP_DIAG_REFERENCE_KIND, "reference-kind"},
+    {SNPLP_DIAG_PREREQUISITE_CYCLE, "prerequisite-cycle"},
+    {SNPLP_DIAG_DURATION_OVER_MAX, "duration-over-max"},
+    {SNPLP_DIAG_NOT_WELL_FORMED, "not-well-formed"},
+    {SNPLP_DIAG_IO, "io"},
+    {SNPLP_DIAG_DOCTYPE, "doctype"},
+    {SNPLP_DIAG_TOO_DEEP, "too-deep"},
+    {SNPLP_DIAG_TEXT_TOO_LONG, "text-too-long"},
+    {SNPLP_DIAG_ATTRIBUTE_TOO_LONG, "attribute-too-long"},
+    {SNPLP_DIAG_WRONG_ROOT, "wrong-root"},
+    {SNPLP_DIAG_UNKNOWN_ELEMENT, "unknown-element"},
+    {SNPLP_DIAG_MISSING_ELEMENT, "missing-element"},
+    {SNPLP_DIAG_UNKNOWN_ATTRIBUTE, "unknown-attribute"},
+    {SNPLP_DIAG_MISSING_ATTRIBUTE, "missing-attribute"},
+    {SNPLP_DIAG_BAD_VALUE, "bad-value"},
+    {SNPLP_DIAG_UNEXPECTED_TEXT, "unexpected-text"},
+    {SNPLP_DIAG_BAD_ID, "bad-id"},
+    {SNPLP_DIAG_SCHEMA, "schema"},
+    {SNPLP_DIAG_DUPLICATE_ID, "duplicate-id"},
+    {SNPLP_DIAG_MODEL_VALUE, "model-value"},
+    {SNPLP_DIAG_TEXT_NORMALIZED, "text-normalized"},
+    {SNPLP_DIAG_YEARS_MISSING, "years-missing"},
+    {SNPLP_DIAG_YEARS_SPAN, "years-span"},
+    {SNPLP_DIAG_PERCENT_RANGE, "percent-range"},
+    {SNPLP_DIAG_BAD_COUNT, "bad-count"},
+    {SNPLP_DIAG_NUMERATOR_OVER_DENOMINATOR, "numerator-over-denominator"},
+    {SNPLP_DIAG_YEAR_OUTSIDE, "year-outside"},
+    {SNPLP_DIAG_ACTUAL_MISSING, "actual-missing"},
+    {SNPLP_DIAG_CORE_ACTION_MISSING, "core-action-missing"},
+    {SNPLP_DIAG_DUPLICATE_CONVENTION, "duplicate-convention"},
+    {SNPLP_DIAG_UNIT_MISMATCH, "unit-mismatch"},
+    {SNPLP_DIAG_AGGREGATION_MISMATCH, "aggregation-mismatch"},
+    {SNPLP_DIAG_AGGREGATE_OVERFLOW, "aggregate-overflow"},
+    {SNPLP_DIAG_CSV_IO, "csv-io"},
+    {SNPLP_DIAG_CSV_ENCODING, "csv-encoding"},
+    {SNPLP_DIAG_CSV_SYNTAX, "csv-syntax"},
+    {SNPLP_DIAG_CSV_FIELD_TOO_LONG, "csv-field-too-long"},
+    {SNPLP_DIAG_CSV_FIELD_COUNT, "csv-field-count"},
+    {SNPLP_DIAG_CSV_HEADER, "csv-header"},
+    {SNPLP_DIAG_CSV_TOO_MANY_ERRORS, "csv-too-many-errors"},
+    {SNPLP_DIAG_UNKNOWN_CONVENTION, "unknown-convention"},
+    {SNPLP_DIAG_UNKNOWN_INDICATOR, "unknown-indicator"},
+    {SNPLP_DIAG_BAD_YEAR, "bad-year"},
+    {SNPLP_DIAG_CSV_YEAR_OUTSIDE, "csv-year-outside"},
+    {SNPLP_DIAG_BAD_NUMBER, "bad-number"},
+    {SNPLP_DIAG_UNIT_DIFFERS, "unit-differs"},
+    {SNPLP_DIAG_DUPLICATE_ROW, "duplicate-row"},
+};
+
+const char *snplp_diag_code_name(snplp_diag_code code)
+{
+    for (size_t i = 0; i < sizeof codes / sizeof codes[0]; i++)
+        if (codes[i].code == code)
+            return codes[i].name;
+    return "unknown";
+}
+
+const char *snplp_severity_name(snplp_severity severity)
+{
+    switch (severity) {
+    case SNPLP_SEVERITY_INFO:
+        return "info";
+    case SNPLP_SEVERITY_WARNING:
+        return "warning";
+    case SNPLP_SEVERITY_ERROR:
+        return "error";
+    }
+    return "unknown";
+}
+
+int snplp_diagnostics_new(snplp_diagnostics **out)
+{
+    if (!out)
+        return snplp__bad_arg(__func__, "out is NULL");
+    snplp_diagnostics *d = snplp__calloc(1, sizeof *d);
+    if (!d)
+        return snplp__oom();
+    *out = d;
+    return 0;
+}
+
+static void entry_free(snplp_diagnostic *e)
+{
+    snplp__free(e->item_id);
+    snplp__free(e->convention_id);
+    snplp__free(e->message);
+    snplp__free(e);
+}
+
+void snplp_diagnostics_clear(snplp_diagnostics *diags)
+{
+    if (!diags)
+        return;
+    for (uint32_t i = 0; i < diags->entries.n; i++)
+        entry_free(diags->entries.v[i]);
+    diags->entries.n = 0;
+}
+
+void snplp_diagnostics_free(snplp_diagnostics *diags)
+{
+    if (!diags)
+        return;
+    snplp_diagnostics_clear(diags);
+    snplp__list_dispose(&diags->entries);
+    snplp__free(diags);
+}
+
+size_t snplp_diagnostics_count(const snplp_diagnostics *diags)
+{
+    return diags ? diags->entries.n : 0;
+}
+
+size_t snplp_diagnostics_count_severity(const snplp_diagnostics *diags, snplp_severity severity)
+{
+    size_t n = 0;
+    for (uint32_t i = 0; diags && i < diags->entries.n; i++)
+        n += ((const snplp_diagnostic *)diags->entries.v[i])->severity == severity;
+    return n;
+}
+
+const snplp_diagnostic *snplp_diagnostics_at(const snplp_diagnostics *diags, size_t index)
+{
+    return diags ? snplp__list_at(&diags->entries, index) : NULL;
+}
+
+/* Appends an entry with every field; strings are copied. */
+static int add_entry(snplp_diagnostics *diags, snplp_severity severity, snplp_diag_code code,
+                     size_t line, size_t column, const char *convention_id, const char *item_id,
+                     int32_t year, const char *message, const char *fn)
+{
+    if (!diags || !message)
+        return snplp__bad_arg(fn, "NULL list or message");
+    if (severity != SNPLP_SEVERITY_INFO && severity != SNPLP_SEVERITY_WARNING &&
+        severity != SNPLP_SEVERITY_ERROR)
+        return snplp__fail_in(fn, SNPLP_EINVAL, "unknown severity %d", (int)severity);
+    snplp_diagnostic *e = snplp__calloc(1, sizeof *e);
+    if (!e)
+        return snplp__oom();
+    int rc;
+    if ((rc = snplp__text_copy(&e->message, message, NULL, NULL, NULL)) ||
+        (item_id && (rc = snplp__text_copy(&e->item_id, item_id, NULL, NULL, NULL))) ||
+        (convention_id &&
+         (rc = snplp__text_copy(&e->convention_id, convention_id, NULL, NULL, NULL))) ||
+        (rc = snplp__list_reserve(&diags->entries))) {
+        entry_free(e);
+        return rc;
+    }
+    e->severity = severity;
+    e->code = code;
+    e->line = line;
+    e->column = column;
+    e->year = year;
+    snplp__list_push(&diags->entries, e);
+    return 0;
+}
+
+int snplp_diagnostics_add(snplp_diagnostics *diags, snplp_severity severity, snplp_diag_code code,
+                          size_t line, size_t column, const char *item_id, const char *message)
+{
+    return add_entry(diags, severity, code, line, column, NULL, item_id, 0, message, __func__);
+}
+
+snplp_severity snplp_diagnostic_severity(const snplp_diagnostic *diag)
+{
+    return diag ? diag->severity : SNPLP_SEVERITY_INFO;
+}
+
+snplp_diag_code snplp_diagnostic_code(const snplp_diagnostic *diag)
+{
+    return diag ? diag->code : SNPLP_DIAG_NONE;
+}
+
+size_t snplp_diagnostic_line(const snplp_diagnostic *diag)
+{
+    return diag ? diag->line : 0;
+}
+
+size_t snplp_diagnostic_column(const snplp_diagnostic *diag)
+{
+    return diag ? diag->column : 0;
+}
+
+const char *snplp_diagnostic_item_id(const snplp_diagnostic *diag)
+{
+    return diag ? diag->item_id : NULL;
+}
+
+const char *snplp_diagnostic_convention_id(const snplp_diagnostic *diag)
+{
+    return diag ? diag->convention_id : NULL;
+}
+
+int32_t snplp_diagnostic_year(const snplp_diagnostic *diag)
+{
+    return diag ? diag->year : 0;
+}
+
+const char *snplp_diagnostic_message(const snplp_diagnostic *diag)
+{
+    return diag ? diag->message : NULL;
+}
+
+/* Formats the message and appends the entry. */
+__attribute__((format(printf, 9, 0))) static int
+add_formatted(snplp_diagnostics *diags, snplp_severity severity, snplp_diag_code code, size_t line,
+              size_t column, const char *convention_id, const char *item_id, int32_t year,
+              const char *fmt, va_list ap)
+{
+    char local[512];
+    va_list ap2;
+    va_copy(ap2, ap);
+    int n = vsnprintf(local, sizeof local, fmt, ap);
+    int rc;
+    if (n < 0) {
+        rc = snplp__fail(SNPLP_EINTERNAL, "could not format a diagnostic");
+    } else if ((size_t)n < sizeof local) {
+        rc = add_entry(diags, severity, code, line, column, convention_id, item_id, year, local,
+                       "snplp__diag");
+    } else {
+        char *big = snplp__malloc((size_t)n + 1);
+        if (!big) {
+            rc = snplp__oom();
+        } else {
+            vsnprintf(big, (size_t)n + 1, fmt, ap2);
+            rc = add_entry(diags, severity, code, line, column, convention_id, item_id, year, big,
+                           "snplp__diag");
+            snplp__free(big);
+        }
+    }
+    va_end(ap2);
+    return rc;
+}
+
+int snplp__diag(snplp_diagnostics *diags, snplp_severity severity, snplp_diag_code code,
+                size_t line, size_t column, const char *item_id, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    int rc = add_formatted(diags, severity, code, line, column, NULL, item_id, 0, fmt, ap);
+    va_end(ap);
+    return rc;
+}
+
+int snplp__diag_conv(snplp_diagnostics *diags, snplp_severity severity, snplp_diag_code code,
+                     const char *convention_id, const char *item_id, int32_t year, const char *fmt,
+                     ...)
+{
+    if (!diags)
+        return 0; /* findings not wanted */
+    va_list ap;
+    va_start(ap, fmt);
+    int rc = add_formatted(diags, severity, code, 0, 0, convention_id, item_id, year, fmt, ap);
+    va_end(ap);
+    return rc;
+}
+
+int snplp__diag_conv_at(snplp_diagnostics *diags, snplp_severity severity, snplp_diag_code code,
+                        size_t line, size_t column, const char *convention_id, const char *item_id,
+                        int32_t year, const char *message)
+{
+    return add_entry(diags, severity, code, line, column, convention_id, item_id, year, message,
+                     "snplp__diag_conv_at");
+}

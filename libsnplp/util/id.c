@@ -1,0 +1,41 @@
+/* The shape of ids: NCName-shaped ASCII, so that every id can be an XML id. */
+#include "util/id.h"
+
+#include <string.h>
+
+#include "util/errors.h"
+
+static bool is_letter(char c)
+{
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+
+bool snplp_id_is_valid(const char *id)
+{
+    if (!id || !(is_letter(id[0]) || id[0] == '_'))
+        return false;
+    size_t n = 1;
+    for (const char *p = id + 1; *p; p++, n++) {
+        char c = *p;
+        if (!(is_letter(c) || (c >= '0' && c <= '9') || c == '-' || c == '_' || c == '.'))
+            return false;
+        if (n >= SNPLP_ID_MAX)
+            return false;
+    }
+    return true;
+}
+
+int snplp__check_id(const char *id, const char *fn, const char *what)
+{
+    if (!id)
+        return snplp__fail_in(fn, SNPLP_EINVAL, "%s is NULL", what);
+    if (!snplp_id_is_valid(id)) {
+        char q[80];
+        return snplp__fail_in(
+            fn, SNPLP_EBADID,
+            "malformed %s '%s': an id starts with an ASCII letter or '_' and "
+            "goes on with ASCII letters, digits, '-', '_' or '.' (at most %d bytes)",
+            what, snplp__quote(q, sizeof q, id), SNPLP_ID_MAX);
+    }
+    return 0;
+}

@@ -1,0 +1,509 @@
+/* Text with ICU: validation of UTF-8 (and of the characters XML allows), NFC normalization,
+ * French collation, and folding for search. Nothing here depends on the process locale. */
+#include "util/text.h"
+
+#include <pthread.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <unicode/uchar.h>
+#include <unicode/ucol.h>
+#include <unicode/unorm2.h>
+#include <unicode/ustring.h>
+#include <unicode/utf16.h>
+#include <unicode/utf8.h>
+
+#include "util/alloc.h"
+#include "util/errors.h"
+
+/* ---- errors ---- */
+
+/* Who a failure is reported for: the public function (NULL: none named) and the text's name
+ * in it (NULL: none), e.g. "snplp_convention_new: the territory name: invalid UTF-8...". */
+typedef struct where {
+    const char *fn, *what;
+} where;
+
+static const where nowhere = {NULL, NULL};
+
+__attribute__((format(printf, 3, 4))) static int fail(const where *w, int code, const char *fmt,
+                                                      ...)
+{
+    char reason[512];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(reason, sizeof reason, fmt, ap);
+    va_end(ap);
+    if (!w->fn)
+        return snplp__fail(code, "%s", reason);
+    if (!w->what)
+        return snplp__fail_in(w->fn, code, "%s", reason);
+    return snplp__fail_in(w->fn, code, "the %s: %s", w->what, reason);
+}
+
+/* ---- UTF-8 validation ---- */
+
+static bool xml_char(UChar32 c)
+{
+    if (c < 0x20)
+        return c == 0x9 || c == 0xA || c == 0xD;
+    return c != 0xFFFE && c != 0xFFFF;
+}
+
+/* Checks s (n bytes); *ascii tells whether every byte is ASCII. */
+/* Code points that are in NFC whatever surrounds them (NFC_QC=Yes, never composed with a
+ * neighbour): below U+0300, and General Punctuation from U+2002 (U+2000 and U+2001 are
+ * singletons). French text is almost only made of these, so it skips ICU's normalizer. */
+static bool nfc_stable(UChar32 c)
+{
+    return c < 0x300 || (c >= 0x2002 && c <= 0x206F);
+}
+
+/* Checks s; *ascii: only ASCII; *stable (if not NULL): only nfc_stable() code points. */
+static int check_utf8(const where *w, const char *s, size_t n, bool *ascii, bool *stable)
+{
+    if (n > INT32_MAX)
+        return fail(w, SNPLP_EINVAL, "text of %zu bytes is too long (at most %d)", n, INT32_MAX);
+    const uint8_t *u = (const uint8_t *)s;
+    int32_t len = (int32_t)n;
+    bool all_ascii = true, all_stable = true;
+    for (int32_t i = 0; i < len;) {
+        int32_t at = i;
+        UChar32 c;
+        if (u[i] < 0x80) {
+            c = u[i++];
+        } else {
+            U8_NEXT(u, i, len, c);
+            if (c < 0)
+                return fail(w, SNPLP_EENCODING, "invalid UTF-8 at byte %d", (int)at);
+            all_ascii = false;
+            all_stable &= nfc_stable(c);
+        }
+        if (!xml_char(c))
+            return fail(w, SNPLP_EENCODING,
+                        "character U+%04X at byte %d is not allowed in XML text", (unsigned)c,
+                        (int)at);
+    }
+    *ascii = all_ascii;
+    if (stable)
+        *stable = all_stable;
+    return 0;
+}
+
+/* ---- UTF-16 buffers ---- */
+
+typedef struct ubuf {
+    UChar *p;
+    int32_t len;
+    int32_t cap;
+    UChar local[256];
+} ubuf;
+
+static void ubuf_init(ubuf *b)
+{
+    b->p = b->local;
+    b->len = 0;
+    b->cap = (int32_t)(sizeof b->local / sizeof b->local[0]);
+}
+
+static int ubuf_reserve(ubuf *b, int32_t cap)
+{
+    if (cap <= b->cap)
+        return 0;
+    UChar *p = snplp__malloc((size_t)cap * sizeof *p);
+    if (!p)
+        return snplp__oom();
+    if (b->p != b->local)
+        snplp__free(b->p);
+    b->p = p;
+    b->cap = cap;
+    return 0;
+}
+
+static void ubuf_dispose(ubuf *b)
+{
+    if (b->p != b->local)
+        snplp__free(b->p);
+    ubuf_init(b);
+}
+
+static int icu_failed_for(const where *w, const char *what, UErrorCode st)
+{
+    if (st == U_MEMORY_ALLOCATION_ERROR)
+        return snplp__oom();
+    return fail(w, SNPLP_EINTERNAL, "ICU %s failed: %s", what, u_errorName(st));
+}
+
+static int icu_failed(const char *what, UErrorCode st)
+{
+    return icu_failed_for(&nowhere, what, st);
+}
+
+/* Valid UTF-8 (already checked) to UTF-16. */
+static int to_utf16(ubuf *b, const char *s, size_t n)
+{
+    /* A UTF-8 string never has more UTF-16 units than bytes. */
+    int rc = ubuf_reserve(b, (int32_t)n + 1);
+    if (rc)
+        return rc;
+    UErrorCode st = U_ZERO_ERROR;
+    u_strFromUTF8(b->p, b->cap, &b->len, s, (int32_t)n, &st);
+    if (U_FAILURE(st))
+        return icu_failed("UTF-8 conversion", st);
+    return 0;
+}
+
+/* UTF-16 to a counted UTF-8 allocation. */
+static int to_utf8(char **out, const UChar *p, int32_t len)
+{
+    UErrorCode st = U_ZERO_ERROR;
+    int32_t n = 0;
+    u_strToUTF8(NULL, 0, &n, p, len, &st);
+    if (st != U_BUFFER_OVERFLOW_ERROR && U_FAILURE(st))
+        return icu_failed("UTF-16 conversion", st);
+    char *s = snplp__malloc((size_t)n + 1);
+    if (!s)
+        return snplp__oom();
+    st = U_ZERO_ERROR;
+    u_strToUTF8(s, n + 1, NULL, p, len, &st);
+    if (U_FAILURE(st)) {
+        snplp__free(s);
+        return icu_failed("UTF-16 conversion", st);
+    }
+    *out = s;
+    return 0;
+}
+
+/* dst = normalizer(src); dst must not be src. */
+static int normalize(ubuf *dst, const UNormalizer2 *norm, const ubuf *src)
+{
+    UErrorCode st = U_ZERO_ERROR;
+    int32_t n = unorm2_normalize(norm, src->p, src->len, dst->p, dst->cap, &st);
+    if (st == U_BUFFER_OVERFLOW_ERROR) {
+        int rc = ubuf_reserve(dst, n + 1);
+        if (rc)
+            return rc;
+        st = U_ZERO_ERROR;
+        n = unorm2_normalize(norm, src->p, src->len, dst->p, dst->cap, &st);
+    }
+    if (U_FAILURE(st))
+        return icu_failed("normalization", st);
+    dst->len = n;
+    return 0;
+}
+
+/* ---- copying text into the model ---- */
+
+_Thread_local bool snplp__text_trusted;
+
+/* For text already checked by libxml2 (valid UTF-8, XML characters only): whether it is made
+ * of nfc_stable() code points, from the lead bytes alone. */
+static bool trusted_stable(const char *s, size_t n)
+{
+    const uint8_t *u = (const uint8_t *)s;
+    for (size_t i = 0; i < n;) {
+        uint8_t b = u[i];
+        if (b < 0x80) {
+            i++;
+            continue;
+        }
+        if (b >= 0xC2 && b <= 0xCB) { /* U+0080..U+02FF */
+            i += 2;
+            continue;
+        }
+        if (b == 0xE2 && i + 2 < n) { /* U+2000..U+2FFF */
+            uint32_t cp = ((uint32_t)(b & 0x0F) << 12) | ((uint32_t)(u[i + 1] & 0x3F) << 6) |
+                          (uint32_t)(u[i + 2] & 0x3F);
+            if (cp >= 0x2002 && cp <= 0x206F) {
+                i += 3;
+                continue;
+            }
+        }
+        return false;
+    }
+    return true;
+}
+
+int snplp__text_copy(char **out, const char *in, bool *changed, const char *fn, const char *what)
+{
+    const where w = {fn, what};
+    size_t n = strlen(in);
+    bool ascii, stable;
+    int rc = 0;
+    if (snplp__text_trusted && n <= INT32_MAX)
+        stable = trusted_stable(in, n);
+    else
+        rc = check_utf8(&w, in, n, &ascii, &stable);
+    if (rc)
+        return rc;
+    if (changed)
+        *changed = false;
+    if (!stable) {
+        UErrorCode st = U_ZERO_ERROR;
+        const UNormalizer2 *nfc = unorm2_getNFCInstance(&st);
+        if (U_FAILURE(st))
+            return icu_failed_for(&w, "NFC", st);
+        ubuf src, dst;
+        ubuf_init(&src);
+        ubuf_init(&dst);
+        rc = to_utf16(&src, in, n);
+        if (!rc) {
+            int32_t span = unorm2_spanQuickCheckYes(nfc, src.p, src.len, &st);
+            if (U_FAILURE(st)) {
+                rc = icu_failed_for(&w, "NFC check", st);
+            } else if (span < src.len) {
+                rc = normalize(&dst, nfc, &src);
+                if (!rc)
+                    rc = to_utf8(out, dst.p, dst.len);
+                if (!rc && changed)
+                    *changed = true;
+                ubuf_dispose(&src);
+                ubuf_dispose(&dst);
+                return rc;
+            }
+        }
+        ubuf_dispose(&src);
+        ubuf_dispose(&dst);
+        if (rc)
+            return rc;
+    }
+    char *s = snplp__strndup(in, n);
+    if (!s)
+        return snplp__oom();
+    *out = s;
+    return 0;
+}
+
+bool snplp__text_is_blank(const char *s)
+{
+    if (!s)
+        return true;
+    /* Texts in the model were checked by snplp__text_copy(): valid and shorter than 2 GiB. */
+    const uint8_t *u = (const uint8_t *)s;
+    int32_t n = (int32_t)strlen(s);
+    for (int32_t i = 0; i < n;) {
+        UChar32 c;
+        U8_NEXT(u, i, n, c);
+        if (c < 0 || !u_isUWhiteSpace(c))
+            return false;
+    }
+    return true;
+}
+
+/* ---- folding ---- */
+
+static bool is_mark(UChar32 c)
+{
+    return (U_GET_GC_MASK(c) & U_GC_M_MASK) != 0;
+}
+
+static int fold_non_ascii(char **out, const char *text, size_t n)
+{
+    UErrorCode st = U_ZERO_ERROR;
+    const UNormalizer2 *nfkd = unorm2_getNFKDInstance(&st);
+    if (U_FAILURE(st))
+        return icu_failed("NFKD", st);
+    ubuf a, b;
+    ubuf_init(&a);
+    ubuf_init(&b);
+    int rc = to_utf16(&a, text, n);
+    if (!rc)
+        rc = normalize(&b, nfkd, &a);
+    if (!rc) {
+        /* case folding into a */
+        int32_t len = u_strFoldCase(a.p, a.cap, b.p, b.len, U_FOLD_CASE_DEFAULT, &st);
+        if (st == U_BUFFER_OVERFLOW_ERROR) {
+            rc = ubuf_reserve(&a, len + 1);
+            st = U_ZERO_ERROR;
+            if (!rc)
+                len = u_strFoldCase(a.p, a.cap, b.p, b.len, U_FOLD_CASE_DEFAULT, &st);
+        }
+        if (!rc && U_FAILURE(st))
+            rc = icu_failed("case folding", st);
+        a.len = len;
+    }
+    /* filter into b: letters and digits, marks removed, ligatures spelled out */
+    if (!rc)
+        rc = ubuf_reserve(&b, a.len * 2 + 1);
+    if (!rc) {
+        int32_t o = 0;
+        for (int32_t i = 0; i < a.len;) {
+            UChar32 c;
+            U16_NEXT(a.p, i, a.len, c);
+            if (is_mark(c))
+                continue;
+            if (c == 0x0153 || c == 0x00E6) { /* œ, æ */
+                b.p[o++] = c == 0x0153 ? 'o' : 'a';
+                b.p[o++] = 'e';
+            } else if (u_isalnum(c)) {
+                U16_APPEND_UNSAFE(b.p, o, c);
+            }
+        }
+        b.len = o;
+        rc = to_utf8(out, b.p, b.len);
+    }
+    ubuf_dispose(&a);
+    ubuf_dispose(&b);
+    return rc;
+}
+
+int snplp_text_fold(char **out, const char *text)
+{
+    if (!out || !text)
+        return snplp__bad_arg(__func__, "NULL argument");
+    size_t n = strlen(text);
+    bool ascii;
+    int rc = check_utf8(&nowhere, text, n, &ascii, NULL);
+    if (rc)
+        return rc;
+    if (!ascii)
+        return fold_non_ascii(out, text, n);
+    char *s = snplp__malloc(n + 1);
+    if (!s)
+        return snplp__oom();
+    size_t o = 0;
+    for (size_t i = 0; i < n; i++) {
+        char c = text[i];
+        if (c >= 'A' && c <= 'Z')
+            s[o++] = (char)(c - 'A' + 'a');
+        else if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'))
+            s[o++] = c;
+    }
+    s[o] = '\0';
+    *out = s;
+    return 0;
+}
+
+/* ---- French collation ---- */
+
+static pthread_once_t collator_once = PTHREAD_ONCE_INIT;
+static UCollator *collator;
+static UErrorCode collator_status;
+
+static void open_collator(void)
+{
+    /* "fr" uses the root order in CLDR: ICU answers U_USING_DEFAULT_WARNING, not a failure. */
+    collator_status = U_ZERO_ERROR;
+    collator = ucol_open("fr", &collator_status);
+    if (U_FAILURE(collator_status))
+        collator = NULL;
+}
+
+static const UCollator *french(void)
+{
+    pthread_once(&collator_once, open_collator);
+    return collator;
+}
+
+int snplp_text_compare(const char *a, const char *b)
+{
+    if (!a || !b)
+        return a ? 1 : b ? -1 : 0;
+    const UCollator *c = french();
+    if (!c) {
+        int r = strcmp(a, b);
+        return (r > 0) - (r < 0);
+    }
+    UErrorCode st = U_ZERO_ERROR;
+    UCollationResult r = ucol_strcollUTF8(c, a, -1, b, -1, &st);
+    if (U_FAILURE(st)) {
+        int s = strcmp(a, b);
+        return (s > 0) - (s < 0);
+    }
+    return r == UCOL_LESS ? -1 : r == UCOL_GREATER ? 1 : 0;
+}
+
+typedef struct keyed {
+    size_t offset; /* of the key in the key buffer */
+    size_t index;
+} keyed;
+
+/* Merge sort of entries by key then index (qsort's comparator cannot take a context
+ * portably, and a static context would not be thread-safe). */
+static void merge_sort(keyed *v, keyed *tmp, size_t n, const uint8_t *keys)
+{
+    if (n < 2)
+        return;
+    size_t h = n / 2;
+    merge_sort(v, tmp, h, keys);
+    merge_sort(v + h, tmp, n - h, keys);
+    size_t i = 0, j = h, o = 0;
+    while (i < h && j < n) {
+        int r = strcmp((const char *)keys + v[i].offset, (const char *)keys + v[j].offset);
+        tmp[o++] = r <= 0 ? v[i++] : v[j++];
+    }
+    while (i < h)
+        tmp[o++] = v[i++];
+    while (j < n)
+        tmp[o++] = v[j++];
+    memcpy(v, tmp, n * sizeof *v);
+}
+
+int snplp_text_sort(size_t *out_order, const char *const *texts, size_t count)
+{
+    if (count == 0)
+        return 0;
+    if (!out_order || !texts)
+        return snplp__bad_arg(__func__, "NULL array");
+    for (size_t i = 0; i < count; i++) {
+        if (!texts[i])
+            return snplp__fail_in(__func__, SNPLP_EINVAL, "text %zu is NULL", i);
+        bool ascii;
+        int rc = check_utf8(&nowhere, texts[i], strlen(texts[i]), &ascii, NULL);
+        if (rc)
+            return rc;
+    }
+    const UCollator *coll = french();
+    if (!coll)
+        return snplp__fail(SNPLP_EINTERNAL, "ICU could not open the French collator: %s",
+                           u_errorName(collator_status));
+    if (count > SIZE_MAX / (2 * sizeof(keyed)))
+        return snplp__oom();
+    keyed *v = snplp__malloc(2 * count * sizeof *v);
+    uint8_t *keys = NULL;
+    size_t keys_len = 0, keys_cap = 0;
+    int rc = v ? 0 : snplp__oom();
+    ubuf u;
+    ubuf_init(&u);
+    for (size_t i = 0; !rc && i < count; i++) {
+        rc = to_utf16(&u, texts[i], strlen(texts[i]));
+        if (rc)
+            break;
+        for (;;) {
+            size_t room = keys_cap - keys_len;
+            int32_t need = ucol_getSortKey(coll, u.p, u.len, keys ? keys + keys_len : NULL,
+                                           room > INT32_MAX ? INT32_MAX : (int32_t)room);
+            if (need <= 0) {
+                rc = snplp__fail(SNPLP_EINTERNAL, "ICU could not compute a sort key");
+                break;
+            }
+            if ((size_t)need <= room) {
+                v[i].offset = keys_len;
+                v[i].index = i;
+                keys_len += (size_t)need;
+                break;
+            }
+            size_t cap = keys_cap ? keys_cap * 2 : 1024;
+            while (cap - keys_len < (size_t)need)
+                cap *= 2;
+            uint8_t *k = snplp__realloc(keys, cap);
+            if (!k) {
+                rc = snplp__oom();
+                break;
+            }
+            keys = k;
+            keys_cap = cap;
+        }
+    }
+    ubuf_dispose(&u);
+    if (!rc) {
+        merge_sort(v, v + count, count, keys);
+        for (size_t i = 0; i < count; i++)
+            out_order[i] = v[i].index;
+    }
+    snplp__free(keys);
+    snplp__free(v);
+    return rc;
+}
