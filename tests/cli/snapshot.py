@@ -10,7 +10,10 @@ for import-csv and `report --csv -o`, the file written), byte for byte. The comm
 with --threshold 90) on every document and on every pair of example files of conventions (a
 synthesis); report --csv in both dialects (to standard output and with -o); import-csv of every
 CSV fixture and of each example's own export, in both dialects; export-builtin; --help and
---version. Paths in the outputs are relative to the repository, so two checkouts compare equal.
+--version; and the command lines of USAGE (usage errors and the ways of spelling options: `--`,
+`-` as a file name, options after file names, `--opt=value` and `--opt value`, repeated and
+abbreviated options...). Paths in the outputs are relative to the repository, so two checkouts
+compare equal.
 
 Used for issue 15 (the house: no change of behaviour) and any refactoring that promises
 byte-identical output (docs/testing.md).
@@ -38,6 +41,92 @@ def conventions_examples():
     return [os.path.join("examples/data", f)
             for f in sorted(os.listdir(os.path.join(ROOT, "examples/data")))
             if f.startswith("convention")]
+
+
+CONV = "examples/data/convention-49.xml"
+CONVS = "examples/data/conventions-52.xml"
+CSV = "tests/fixtures/csv/sample-intl.csv"
+VALUES = "WORK/values.csv"  # CONV's own values, as `report --csv` writes them
+REF = "examples/data/catalogue.xml"
+MISSING = "no-such-file.xml"
+# Command lines on the edges of each command's usage; WORK/ names the snapshot's own folder (the
+# files written there are recorded). None writes a file in the repository.
+USAGE = [
+    [], [""], ["-h"], ["--help", "extra"], ["--version", "extra"], ["help"], ["-x"], ["--verb"],
+    ["--"], ["-"], ["validat"],
+    # validate: options first; the first FILE ends them
+    ["validate"], ["validate", "--"], ["validate", "--strict"], ["validate", "--strict", "--"],
+    ["validate", "--", "--strict"], ["validate", "--", "--"], ["validate", "-"],
+    ["validate", "-", REF], ["validate", REF, "--strict"], ["validate", REF, "--bogus"],
+    ["validate", "--strict", "--strict", REF], ["validate", "--strict", "--", REF],
+    ["validate", "--str", REF], ["validate", "--strict=yes", REF], ["validate", "--strict=", REF],
+    ["validate", "-s", REF], ["validate", "-strict", REF], ["validate", "--bogus", REF],
+    ["validate", "--=x", REF], ["validate", "---", REF], ["validate", "--", ""],
+    ["validate", ""], ["validate", "-o", "x", REF], ["validate", "--strict", "-x"],
+    ["validate", "-:", REF], ["validate", "-?", REF], ["validate", "-W", "strict", REF],
+    # export-builtin: -o FILE once, nothing else
+    ["export-builtin", "extra"], ["export-builtin", "-o"], ["export-builtin", "--"],
+    ["export-builtin", "-"], ["export-builtin", "-x"], ["export-builtin", "--output", "WORK/a"],
+    ["export-builtin", "--o", "WORK/a"], ["export-builtin", "-o=WORK/a"],
+    ["export-builtin", "-oWORK/a"], ["export-builtin", "-o", "WORK/a", "extra"],
+    ["export-builtin", "-o", "WORK/a", "-o", "WORK/b"], ["export-builtin", "-o", "WORK/a", "-o"],
+    ["export-builtin", "-o", "WORK/a", "--"], ["export-builtin", "--", "-o", "WORK/a"],
+    ["export-builtin", "-o", "WORK/a", "-oWORK/b"], ["export-builtin", "-o", "WORK/a", "-x"],
+    ["export-builtin", "-o", "WORK/a"], ["export-builtin", "-oo", "WORK/a"],
+    # report: options anywhere, "--" ends them
+    ["report"], ["report", "--"], ["report", "--at", "2021-06-30", "--"],
+    ["report", "--at", "2021-06-30", "--", CONV], ["report", CONV, "--at", "2021-06-30"],
+    ["report", CONV, "--at=2021-06-30"], ["report", "--at=2021-06-30", CONV],
+    ["report", "--at", "2021-06-30", "--at", "2021-03-30", CONV], ["report", "--at"],
+    ["report", CONV, "--at"], ["report", "--at=", CONV], ["report", "--at", "", CONV],
+    ["report", "--at", "--csv", CONV], ["report", "--at", "2021-06-30", "--", "--csv"],
+    ["report", "--", "--at", "2021-06-30"], ["report", "--at", "2021-06-30", "-"],
+    ["report", "--at", "2021-06-30", ""], ["report", "--at", "2021-06-30", CONV, "-", CONV],
+    ["report", "--threshold"], ["report", "--threshold=90", "--at", "2021-06-30", CONV],
+    ["report", "--at", "2021-06-30", "--threshold", "90", CONV, "--threshold", "82.5"],
+    ["report", "--thr", "90", CONV], ["report", "--a", "2021-06-30", CONV],
+    ["report", "--threshold", "0", CONV], ["report", "--threshold", "100.0001", CONV],
+    ["report", "--threshold", "abc", CONV], ["report", "--threshold", "", CONV],
+    ["report", "--threshold", "-5", CONV], ["report", "--at", "2021-02-29", CONV],
+    ["report", "--at", "2021-6-30", CONV], ["report", "--csv=1", CONV],
+    ["report", "--csv", "--csv", CONV], ["report", "--cs", CONV], ["report", "--c", CONV],
+    ["report", "--csv", "-o=WORK/a", CONV], ["report", "--csv", "-oWORK/a", CONV],
+    ["report", "--csv", "-o"], ["report", "--csv", CONV, "-o"], ["report", "--csv", "-o", "--", MISSING],
+    ["report", "--csv", CONV, "-o", "WORK/a"], ["report", "--csv", "-o", "WORK/a", "-o", "WORK/b", CONV],
+    ["report", "--csv", "--dialect"], ["report", "--csv", "--dialect=fr", CONV],
+    ["report", "--csv", "--dialect", "FR", CONV], ["report", "--csv", "--dialect=", CONV],
+    ["report", "--csv", "--dial", "fr", CONV], ["report", "--csv", "--dialect", "fr", "--dialect", "intl", CONV],
+    ["report", "-o", "WORK/a", CONV], ["report", "--dialect", "fr", CONV],
+    ["report", "--dialect", "fr", "-o", "WORK/a", CONV], ["report", "--csv", "--at", "2021-06-30", CONV],
+    ["report", "--csv", "--threshold", "90", "--at", "2021-06-30", CONV],
+    ["report", "--at", "2021-06-30", "--bogus", CONV], ["report", "--bogus", "--at"],
+    ["report", "--at", "2021-06-30", "-x", CONV], ["report", "-xo", CONV], ["report", "-ox", "--csv", CONV],
+    ["report", "---", CONV], ["report", "--=x", CONV], ["report", "-", "--bogus"],
+    ["report", "--at", "2021-06-30", MISSING, "--bogus"], ["report", "--csv", "--", CONV, "--csv"],
+    ["report", "-:", CONV], ["report", "-?", CONV], ["report", "-W", "at", CONV],
+    ["report", "--at", "2021-06-30", CONV, CONVS, "--threshold", "90"],
+    # import-csv: CONV.xml VALUES.csv -o OUT.xml, options anywhere
+    ["import-csv"], ["import-csv", CONV], ["import-csv", CONV, CSV], ["import-csv", CONV, CSV, "-o"],
+    ["import-csv", CONV, CSV, "extra", "-o", "WORK/a"], ["import-csv", CONV, CSV, CONV, CSV],
+    ["import-csv", "-o", "WORK/a", CONV, CSV], ["import-csv", CONV, "-o", "WORK/a", CSV],
+    ["import-csv", "-o=WORK/a", CONV, CSV], ["import-csv", "-oWORK/a", CONV, CSV],
+    ["import-csv", "-o", "WORK/a", "-o", "WORK/b", CONV, CSV], ["import-csv", "--dialect"],
+    ["import-csv", CONV, CSV, "-o", "WORK/a", "--dialect"],
+    ["import-csv", "--dialect=intl", CONV, CSV, "-o", "WORK/a"],
+    ["import-csv", "--dialect", "fr", CONV, CSV, "-o", "WORK/a"],
+    ["import-csv", "--dialect", "xx", CONV, CSV, "-o", "WORK/a"],
+    ["import-csv", "--dial", "fr", CONV, CSV, "-o", "WORK/a"], ["import-csv", "--csv", CONV, CSV],
+    ["import-csv", "--", CONV, CSV, "-o", "WORK/a"], ["import-csv", "-o", "WORK/a", "--", CONV, CSV],
+    ["import-csv", CONV, "--", CSV, "-o", "WORK/a"], ["import-csv", "-", CSV, "-o", "WORK/a"],
+    ["import-csv", CONV, "-", "-o", "WORK/a"], ["import-csv", CONV, CSV, "-o", "WORK/a", "--bogus"],
+    ["import-csv", CONV, CSV, "-o", "--", "--bogus"], ["import-csv", "-o", "WORK/a", "--bogus", CONV],
+    ["import-csv", "-xo", CONV, CSV], ["import-csv", "---", CONV, CSV], ["import-csv", "-o", "", CONV, CSV],
+    ["import-csv", CONV, CSV, "-o", "WORK/a", "extra"], ["import-csv", "-W", "dialect", CONV, CSV],
+    ["import-csv", CONV, VALUES, "-o", "WORK/a"], ["import-csv", "-o=WORK/a", CONV, VALUES],
+    ["import-csv", CONV, "-o", "WORK/b", VALUES, "-o", "WORK/a"],
+    ["import-csv", "--dialect=intl", "--", CONV, VALUES, "-o", "WORK/a"],
+    ["import-csv", "-o", "WORK/a", "--dialect", "fr", "--dialect", "intl", "--", CONV, VALUES],
+]
 
 
 def run(binary, args, out_dir, name, work, files=()):
@@ -72,6 +161,12 @@ def snapshot(binary, out_dir):
         count += 1
 
     try:
+        subprocess.run([binary, "report", "--csv", "-o", VALUES.replace("WORK", work), CONV],
+                       cwd=ROOT, check=True)
+        for i, args in enumerate(USAGE):
+            args = [a.replace("WORK/", work + "/") for a in args]
+            outputs = [os.path.join(work, name) for name in ("a", "b")]
+            record(args, "usage-%03d" % i, [o for o in outputs if any(o in a for a in args)])
         record(["--help"], "help")
         record(["--version"], "version")
         record(["export-builtin"], "export-builtin")

@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Tests of the snplp command-line program (tools/snplp.c), run by CTest:
+"""Tests of the snplp command-line program (tools/snplp/), run by CTest:
     test_cli.py SNPLP_PROGRAM SCHEMA_FILE
 Each check runs the program and asserts its exit status and output. The report and CSV checks
 read the example conventions of examples/data (found from this file's place in the tree)."""
@@ -25,6 +25,17 @@ def run(*args, stdin=None):
 def check(name, cond, detail=""):
     if not cond:
         failures.append(f"{name}: {detail}")
+
+
+USAGE = run("--help")[1]
+
+
+def usage_error(args, message):
+    """The program called with args exits 2 with exactly "snplp CMD: message" then the usage on
+    standard error, and nothing on standard output."""
+    rc, out, err = run(*args)
+    check(f"usage error {args}", rc == 2 and out == "" and err == message + "\n" + USAGE,
+          (rc, out[:200], err[:200]))
 
 
 LINE = re.compile(r"^(?P<file>.+?):(?P<line>\d+):(?P<col>\d+): (?P<sev>error|warning|info): "
@@ -129,11 +140,40 @@ with tempfile.TemporaryDirectory() as tmp:
     rc, _, err = run("export-builtin", "-o", os.path.join(tmp, "no", "such", "dir.xml"))
     check("export-builtin bad dir", rc == 1 and "snplp export-builtin:" in err, err)
 
+    # how each command reads its options (usage errors are exact, with the usage after them)
+    usage_error(("frobnicate",), "snplp: unknown command frobnicate")
+    usage_error(("-x",), "snplp: unknown command -x")
+    # validate: options first, the first FILE ends them; no abbreviation, no value
+    usage_error(("validate",), "snplp validate: no FILE given")
+    usage_error(("validate", "--strict", "--"), "snplp validate: no FILE given")
+    for opt in ["--str", "--strict=yes", "-s", "-strict", "--bogus", "---", "-o"]:
+        usage_error(("validate", opt, valid), "snplp validate: unknown option " + opt)
+    usage_error(("validate", "--strict", "-x", valid), "snplp validate: unknown option -x")
+    rc, out, err = run("validate", "--strict", "--strict", "--", valid)
+    check("validate --strict twice, --", rc == 0 and out == "" and err == "", (rc, out, err))
+    rc, out, _ = run("validate", valid, "--strict")
+    check("validate FILE --strict reads a file --strict", rc == 1 and valid not in out
+          and out.startswith("--strict: error: [io]"), out)
+    rc, out, _ = run("validate", "--", "--strict")
+    check("validate -- --strict", rc == 1 and out.startswith("--strict: error: [io]"), out)
+    rc, out, _ = run("validate", "-", valid)
+    check("validate - is a file", rc == 1 and out.startswith("-: error: [io]"), out)
+    # export-builtin: -o FILE once, and nothing else
+    first, second = os.path.join(tmp, "first.xml"), os.path.join(tmp, "second.xml")
+    for args, bad in [(("extra",), "extra"), (("-o",), "-o"), (("--",), "--"), (("-",), "-"),
+                      (("-o", first, "-o", second), "-o"), (("-o", first, "--"), "--"),
+                      (("-o", first, "extra"), "extra"), (("-o=" + first,), "-o=" + first),
+                      (("-o" + first,), "-o" + first), (("--o", first), "--o"),
+                      (("--output", first), "--output"), (("-oo", first), "-oo")]:
+        usage_error(("export-builtin",) + args, "snplp export-builtin: unexpected argument " + bad)
+    check("export-builtin usage errors write nothing", not os.path.exists(first)
+          and not os.path.exists(second), os.listdir(tmp))
+
 
 # ---- report, report --csv, import-csv (conventions) ----
 
 def width(text):
-    """Terminal columns, as the program counts them (termtext.c)."""
+    """Terminal columns, as the program counts them (tools/snplp/termtext.c)."""
     w = 0
     for c in text:
         if unicodedata.category(c) in ("Mn", "Me", "Cf", "Cc"):
@@ -472,6 +512,59 @@ with tempfile.TemporaryDirectory() as tmp:
     check("import-csv says nothing was written", "not written" in err, err)
     rc, out, err = run("import-csv", CONV49, values, "-o", os.path.join(tmp, "no", "dir.xml"))
     check("import-csv bad output dir", rc == 1 and "snplp import-csv:" in err, (rc, err))
+
+    # report reads options anywhere, in order; "--" ends them; "-" is a file
+    rc, ref, _ = run("report", "--at", "2021-06-30", CONV49)
+    for args in [(CONV49, "--at", "2021-06-30"), (CONV49, "--at=2021-06-30"),
+                 ("--at", "2021-03-30", CONV49, "--at", "2021-06-30"),
+                 ("--at", "2021-06-30", "--", CONV49), ("--threshold", "90", "--threshold=80",
+                                                        "--at", "2021-06-30", CONV49)]:
+        rc, out, err = run("report", *args)
+        check(f"report {args}", rc == 0 and out == ref and err == "", (rc, err))
+    for opt in ["--at", "--threshold", "--dialect", "-o"]:
+        usage_error(("report", CONV49, opt), f"snplp report: option {opt} needs a value")
+    for opt in ["--thr", "--a", "--csv=1", "--cs", "--dial", "-oout.csv", "-xo", "-x", "---",
+                "--at-", "-W"]:
+        usage_error(("report", "--csv", opt, "90", missing), "snplp report: unknown option " + opt)
+    usage_error(("report", missing, "--bogus", "--at"), "snplp report: unknown option --bogus")
+    usage_error(("report", "--at", "2021-06-30", "--"), "snplp report: no FILE given")
+    rc, _, err = run("report", "--at", "--csv", CONV49)
+    check("report --at takes the next argument", rc == 2 and
+          err.startswith("snplp report: --at --csv: not a date YYYY-MM-DD: "), err)
+    for args, name in [(("--at", "2021-06-30", "--", "--csv"), "--csv"),
+                       (("--", "--at", "2021-06-30"), "--at"), (("--at", "2021-06-30", "-"), "-")]:
+        rc, out, err = run("report", *args)
+        check(f"report {args} reads a file {name}", rc == 1 and out == "" and
+              err.startswith(name + ": error: [io]"), (rc, out, err))
+    first, second = os.path.join(tmp, "first.csv"), os.path.join(tmp, "second.csv")
+    rc, out, err = run("report", "--csv", "-o=" + first, "--dialect=fr", CONV49)
+    check("report -o=FILE", rc == 0 and out == "" and err == "" and read(first) == fr.encode(),
+          (rc, out, err))
+    os.unlink(first)
+    rc, out, err = run("report", CONV49, "-o", first, "--csv", "-o", second)
+    check("report -o twice: the last", rc == 0 and not os.path.exists(first)
+          and read(second) == intl.encode(), (rc, out, err))
+    os.unlink(second)
+    # import-csv: options anywhere, two arguments
+    usage_error(("import-csv", CONV49, values, "-o"), "snplp import-csv: option needs a value: -o")
+    usage_error(("import-csv", CONV49, values, "--dialect"),
+                "snplp import-csv: option needs a value: --dialect")
+    for opt in ["--dial", "--csv", "-o" + merged, "-xo", "--dialect-", "--o"]:
+        usage_error(("import-csv", opt, CONV49, values, "-o", merged),
+                    "snplp import-csv: unknown option " + opt)
+    usage_error(("import-csv", "--", CONV49, values, "-o", merged),
+                "snplp import-csv: unexpected argument -o")
+    usage_error(("import-csv", CONV49, values, CONV49, "--bogus"),
+                "snplp import-csv: unexpected argument " + CONV49)
+    os.unlink(merged)
+    for args in [("-o", merged, CONV49, values), (CONV49, "-o=" + merged, values),
+                 ("-o", kept, "--dialect=fr", "-o", merged, "--dialect", "intl", "--", CONV49,
+                  values)]:
+        rc, out, err = run("import-csv", *args)
+        rc2, again, _ = run("report", "--csv", merged)
+        check(f"import-csv {args}", rc == 0 and out == "" and err == "" and again == updated
+              and read(kept) == b"old content", (rc, out, err))
+        os.unlink(merged)
 
 if failures:
     print("\n".join(failures))

@@ -283,12 +283,32 @@ done:
     return rc;
 }
 
+/* The decision on the credits of year @p y at @p at, with every reason. */
+static int print_credits_of_year(FILE *out, const snplp_convention *c, int32_t y, snplp_date at)
+{
+    snplp_credits *credits = NULL;
+    int lib = snplp_convention_credits(&credits, c, y, at);
+    if (lib != SNPLP_OK)
+        return fail(lib);
+    int rc = 0;
+    fprintf(out, "  %d  %s\n", (int)y, snplp_credits_released(credits) ? "released" : "withheld");
+    for (size_t i = 0; i < snplp_credits_reason_count(credits) && rc == 0; i++) {
+        fprintf(out, "        %s %s: ",
+                snplp_credits_reason_blocking(credits, i) ? "[blocking]" : "[note]",
+                snplp_credit_reason_name(snplp_credits_reason_at(credits, i)));
+        if (tt_put(out, snplp_credits_reason_message(credits, i)) != 0)
+            rc = fail(SNPLP_OK);
+        else
+            fputc('\n', out);
+    }
+    snplp_credits_free(credits);
+    return rc;
+}
+
 /* The decision on the credits of each year after the first, with every reason. */
 static int print_credits(FILE *out, const snplp_convention *c, snplp_date at)
 {
     char day[SNPLP_DATE_TEXT_SIZE];
-    int rc = 0;
-    snplp_credits *credits = NULL;
     fprintf(out,
             "Credits at %s (those of a year follow the report and actions of the year "
             "before)\n",
@@ -296,23 +316,10 @@ static int print_credits(FILE *out, const snplp_convention *c, snplp_date at)
     int32_t first = snplp_convention_first_year(c), last = snplp_convention_last_year(c);
     if (first == last)
         fputs("  (a single year: its credits follow no report)\n", out);
-    for (int32_t y = first + 1; y <= last; y++) {
-        CHECK_LIB(snplp_convention_credits(&credits, c, y, at));
-        fprintf(out, "  %d  %s\n", (int)y,
-                snplp_credits_released(credits) ? "released" : "withheld");
-        for (size_t i = 0; i < snplp_credits_reason_count(credits); i++) {
-            fprintf(out, "        %s %s: ",
-                    snplp_credits_reason_blocking(credits, i) ? "[blocking]" : "[note]",
-                    snplp_credit_reason_name(snplp_credits_reason_at(credits, i)));
-            CHECK(tt_put(out, snplp_credits_reason_message(credits, i)));
-            fputc('\n', out);
-        }
-        snplp_credits_free(credits);
-        credits = NULL;
-    }
-done:
-    snplp_credits_free(credits);
-    return rc;
+    for (int32_t y = first + 1; y <= last; y++)
+        if (print_credits_of_year(out, c, y, at) != 0)
+            return -1;
+    return 0;
 }
 
 /* The coherence findings of snplp_convention_validate() at @p at. */
