@@ -173,10 +173,11 @@ static int add_entry(snplp_diagnostics *diags, snplp_severity severity, snplp_di
     if (!e)
         return snplp__oom();
     int rc;
-    if ((rc = snplp__text_copy(&e->message, message, NULL, NULL, NULL)) ||
-        (item_id && (rc = snplp__text_copy(&e->item_id, item_id, NULL, NULL, NULL))) ||
-        (convention_id &&
-         (rc = snplp__text_copy(&e->convention_id, convention_id, NULL, NULL, NULL))) ||
+    if ((rc = snplp__text_copy(&e->message, message, NULL, SNPLP_TEXT_UNCHECKED, NULL, NULL)) ||
+        (item_id &&
+         (rc = snplp__text_copy(&e->item_id, item_id, NULL, SNPLP_TEXT_UNCHECKED, NULL, NULL))) ||
+        (convention_id && (rc = snplp__text_copy(&e->convention_id, convention_id, NULL,
+                                                 SNPLP_TEXT_UNCHECKED, NULL, NULL))) ||
         (rc = snplp__list_reserve(&diags->entries))) {
         entry_free(e);
         return rc;

@@ -45,11 +45,11 @@ int snplp__ext_push_element(snplp_ext *e, char *xml)
 
 int snplp__ext_attr_prepare(snplp_foreign_attr **out, uint32_t *replace, const snplp_ext *e,
                             const char *ns, const char *prefix, const char *name, const char *value,
-                            const char *fn)
+                            snplp_text_origin origin, const char *fn)
 {
     char *v = NULL;
-    /* (a value that is not text: its message names no function, as before) */
-    int rc = snplp__text_copy(&v, value, NULL, NULL, NULL);
+    /* (a value that is not text: its message names no function) */
+    int rc = snplp__text_copy(&v, value, NULL, origin, NULL, NULL);
     if (rc != SNPLP_OK)
         return rc;
     /* the prefix must mean one namespace on the element; same namespace and name: replaced */

@@ -9,6 +9,7 @@
 #include <stdint.h>
 
 #include "util/list.h"
+#include "util/text.h"
 
 /* A foreign attribute: four strings in one allocation. */
 typedef struct snplp_foreign_attr {
@@ -36,7 +37,7 @@ int snplp__ext_push_element(snplp_ext *e, char *xml);
  * for fn. _commit puts it in e. */
 int snplp__ext_attr_prepare(snplp_foreign_attr **out, uint32_t *replace, const snplp_ext *e,
                             const char *ns, const char *prefix, const char *name, const char *value,
-                            const char *fn);
+                            snplp_text_origin origin, const char *fn);
 void snplp__ext_attr_commit(snplp_ext *e, snplp_foreign_attr *a, uint32_t replace);
 
 #endif

@@ -196,8 +196,6 @@ static int normalize(ubuf *dst, const UNormalizer2 *norm, const ubuf *src)
 
 /* ---- copying text into the model ---- */
 
-_Thread_local bool snplp__text_trusted;
-
 /* For text already checked by libxml2 (valid UTF-8, XML characters only): whether it is made
  * of nfc_stable() code points, from the lead bytes alone. */
 static bool trusted_stable(const char *s, size_t n)
@@ -226,13 +224,14 @@ static bool trusted_stable(const char *s, size_t n)
     return true;
 }
 
-int snplp__text_copy(char **out, const char *in, bool *changed, const char *fn, const char *what)
+int snplp__text_copy(char **out, const char *in, bool *changed, snplp_text_origin origin,
+                     const char *fn, const char *what)
 {
     const where w = {fn, what};
     size_t n = strlen(in);
     bool ascii, stable;
     int rc = 0;
-    if (snplp__text_trusted && n <= INT32_MAX)
+    if (origin == SNPLP_TEXT_CHECKED && n <= INT32_MAX)
         stable = trusted_stable(in, n);
     else
         rc = check_utf8(&w, in, n, &ascii, &stable);

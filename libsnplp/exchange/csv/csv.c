@@ -1101,7 +1101,7 @@ static void check_row(importer *x)
         if (t->bad || t->b.n == 0)
             continue;
         char **slot = k == F_SOURCE ? &ch.source : &ch.comment;
-        int rc = snplp__text_copy(slot, t->b.p, NULL, NULL, NULL);
+        int rc = snplp__text_copy(slot, t->b.p, NULL, SNPLP_TEXT_UNCHECKED, NULL, NULL);
         if (rc == SNPLP_ENOMEM) {
             change_dispose(&ch);
             fatal(x, rc);

@@ -28,7 +28,7 @@ static bool ncname_ok(const char *s)
 
 /* Sets a foreign attribute in the extensions of it (when it is not NULL) or in e. */
 static int put_attr(snplp_item *it, snplp_ext *e, const char *ns, const char *prefix,
-                    const char *name, const char *value, const char *fn)
+                    const char *name, const char *value, snplp_text_origin origin, const char *fn)
 {
     if (!ns || !ns[0] || strcmp(ns, SNPLP_XML_NAMESPACE) == 0 || !ncname_ok(prefix) ||
         !ncname_ok(name) || !value)
@@ -56,7 +56,7 @@ static int put_attr(snplp_item *it, snplp_ext *e, const char *ns, const char *pr
         e = snplp__ext_get(it);
     snplp_foreign_attr *a = NULL;
     uint32_t replace;
-    int rc = snplp__ext_attr_prepare(&a, &replace, e, ns, prefix, name, value, fn);
+    int rc = snplp__ext_attr_prepare(&a, &replace, e, ns, prefix, name, value, origin, fn);
     if (rc != SNPLP_OK)
         return rc;
     bool room = replace != UINT32_MAX || (it ? (e = snplp__ext_with_room(it, true)) != NULL
@@ -72,15 +72,15 @@ static int put_attr(snplp_item *it, snplp_ext *e, const char *ns, const char *pr
 }
 
 int snplp__ext_set_attr(snplp_item *it, const char *ns, const char *prefix, const char *name,
-                        const char *value, const char *fn)
+                        const char *value, snplp_text_origin origin, const char *fn)
 {
-    return put_attr(it, NULL, ns, prefix, name, value, fn);
+    return put_attr(it, NULL, ns, prefix, name, value, origin, fn);
 }
 
 int snplp__ext_put_attr(snplp_ext *e, const char *ns, const char *prefix, const char *name,
-                        const char *value, const char *fn)
+                        const char *value, snplp_text_origin origin, const char *fn)
 {
-    return put_attr(NULL, e, ns, prefix, name, value, fn);
+    return put_attr(NULL, e, ns, prefix, name, value, origin, fn);
 }
 
 /* ---- the public API ---- */
@@ -315,7 +315,9 @@ int snplp_referential_set_foreign_attribute(snplp_referential *ref, const char *
 {
     snplp_item *it = NULL;
     int rc = find_or_fail(&it, ref, item_id, __func__);
-    return rc != SNPLP_OK ? rc : snplp__ext_set_attr(it, ns, prefix, name, value, __func__);
+    return rc != SNPLP_OK
+               ? rc
+               : snplp__ext_set_attr(it, ns, prefix, name, value, SNPLP_TEXT_UNCHECKED, __func__);
 }
 
 size_t snplp_referential_foreign_attribute_count(const snplp_referential *ref, const char *item_id)
@@ -338,16 +340,12 @@ int snplp_referential_foreign_attribute_at(const snplp_referential *ref, const c
 /* ---- extensions of conventions, actions and indicators ---- */
 
 /* The extensions of the convention (item_id NULL) or of its action or indicator item_id, and
- * the depth of that element in a file of conventions. */
-static snplp_ext *conv_ext(const snplp_convention *conv, const char *item_id, int *depth,
-                           const char *fn, bool record)
+ * the depth of that element in a file of conventions (NULL if there is no such object). */
+static snplp_ext *conv_ext(const snplp_convention *conv, const char *item_id, int *depth)
 {
     snplp_convention *c = snplp__conv_of(conv);
-    if (!c) {
-        if (record)
-            snplp__bad_arg(fn, "NULL or wrong convention");
+    if (!c)
         return NULL;
-    }
     *depth = 2;
     if (!item_id)
         return &c->ext;
@@ -356,26 +354,37 @@ static snplp_ext *conv_ext(const snplp_convention *conv, const char *item_id, in
     if (a)
         return &a->ext;
     snplp_indicator *ind = snplp__conv_indicator(c, item_id);
-    if (ind)
-        return &ind->ext;
-    if (record) {
+    return ind ? &ind->ext : NULL;
+}
+
+/* conv_ext() for a function that fails without such an object: SNPLP_OK, or the failure
+ * recorded for fn. */
+static int conv_ext_or_fail(snplp_ext **out, const snplp_convention *conv, const char *item_id,
+                            int *depth, const char *fn)
+{
+    const snplp_convention *c = snplp__conv_of(conv);
+    if (!c)
+        return snplp__bad_arg(fn, "NULL or wrong convention");
+    if (!(*out = conv_ext(c, item_id, depth))) {
         char q[80];
-        snplp__fail_in(fn, SNPLP_ENOTFOUND, "convention '%s' has no action or indicator '%s'",
-                       c->id, snplp__quote(q, sizeof q, item_id));
+        return snplp__fail_in(fn, SNPLP_ENOTFOUND,
+                              "convention '%s' has no action or indicator '%s'", c->id,
+                              snplp__quote(q, sizeof q, item_id));
     }
-    return NULL;
+    return SNPLP_OK;
 }
 
 int snplp_convention_add_extension(snplp_convention *conv, const char *item_id, const char *xml)
 {
     int depth;
-    snplp_ext *e = conv_ext(conv, item_id, &depth, __func__, true);
-    if (!e)
-        return snplp_error_last_code();
+    snplp_ext *e;
+    int rc = conv_ext_or_fail(&e, conv, item_id, &depth, __func__);
+    if (rc != SNPLP_OK)
+        return rc;
     if (!xml)
         return snplp__bad_arg(__func__, "NULL xml");
     char *result = NULL;
-    int max_depth = 0, rc;
+    int max_depth = 0;
     if ((rc = canonical(xml, &result, &max_depth, __func__)) != SNPLP_OK ||
         (rc = check_depth(result, depth, max_depth, __func__)) != SNPLP_OK)
         return rc;
@@ -389,7 +398,7 @@ int snplp_convention_add_extension(snplp_convention *conv, const char *item_id, 
 size_t snplp_convention_extension_count(const snplp_convention *conv, const char *item_id)
 {
     int depth;
-    const snplp_ext *e = conv_ext(conv, item_id, &depth, __func__, false);
+    const snplp_ext *e = conv_ext(conv, item_id, &depth);
     return e ? e->elements.n : 0;
 }
 
@@ -397,7 +406,7 @@ const char *snplp_convention_extension_at(const snplp_convention *conv, const ch
                                           size_t index)
 {
     int depth;
-    const snplp_ext *e = conv_ext(conv, item_id, &depth, __func__, false);
+    const snplp_ext *e = conv_ext(conv, item_id, &depth);
     return e ? snplp__list_at(&e->elements, index) : NULL;
 }
 
@@ -406,14 +415,17 @@ int snplp_convention_set_foreign_attribute(snplp_convention *conv, const char *i
                                            const char *value)
 {
     int depth;
-    snplp_ext *e = conv_ext(conv, item_id, &depth, __func__, true);
-    return e ? snplp__ext_put_attr(e, ns, prefix, name, value, __func__) : snplp_error_last_code();
+    snplp_ext *e;
+    int rc = conv_ext_or_fail(&e, conv, item_id, &depth, __func__);
+    return rc != SNPLP_OK
+               ? rc
+               : snplp__ext_put_attr(e, ns, prefix, name, value, SNPLP_TEXT_UNCHECKED, __func__);
 }
 
 size_t snplp_convention_foreign_attribute_count(const snplp_convention *conv, const char *item_id)
 {
     int depth;
-    const snplp_ext *e = conv_ext(conv, item_id, &depth, __func__, false);
+    const snplp_ext *e = conv_ext(conv, item_id, &depth);
     return e ? e->attrs.n : 0;
 }
 
@@ -422,8 +434,7 @@ int snplp_convention_foreign_attribute_at(const snplp_convention *conv, const ch
                                           const char **name, const char **value)
 {
     int depth;
-    const snplp_ext *e = conv_ext(conv, item_id, &depth, __func__, true);
-    if (!e)
-        return snplp_error_last_code();
-    return attr_at(e, index, ns, prefix, name, value, __func__);
+    snplp_ext *e;
+    int rc = conv_ext_or_fail(&e, conv, item_id, &depth, __func__);
+    return rc != SNPLP_OK ? rc : attr_at(e, index, ns, prefix, name, value, __func__);
 }

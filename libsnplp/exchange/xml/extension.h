@@ -10,8 +10,8 @@
  * indicator: the namespace, prefix and name checked as XML names (an attribute of the same
  * namespace and name is replaced). Records its error for fn; changes nothing on failure. */
 int snplp__ext_set_attr(snplp_item *it, const char *ns, const char *prefix, const char *name,
-                        const char *value, const char *fn);
+                        const char *value, snplp_text_origin origin, const char *fn);
 int snplp__ext_put_attr(snplp_ext *e, const char *ns, const char *prefix, const char *name,
-                        const char *value, const char *fn);
+                        const char *value, snplp_text_origin origin, const char *fn);
 
 #endif

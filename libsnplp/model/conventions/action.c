@@ -51,7 +51,8 @@ static int check_objective(snplp_action_objective objective, const char *fn)
 }
 
 int snplp__action_new(snplp_action **out, snplp_convention *c, const char *id,
-                      snplp_action_objective objective, const char *title, const char *fn)
+                      snplp_action_objective objective, const char *title, snplp_text_origin origin,
+                      const char *fn)
 {
     int rc = check_objective(objective, fn);
     if (rc)
@@ -65,7 +66,7 @@ int snplp__action_new(snplp_action **out, snplp_convention *c, const char *id,
     a->conv = c;
     a->objective = objective;
     a->id = memcpy(a + 1, id, idn);
-    rc = snplp__conv_set_text(&a->title, title, true, "title", fn);
+    rc = snplp__conv_set_text(&a->title, title, true, "title", origin, fn);
     if (rc) {
         snplp__action_free(a);
         return rc;
@@ -126,7 +127,7 @@ int snplp_action_set_title(snplp_action *action, const char *title)
     snplp_action *a = snplp__action_of(action);
     if (!a)
         return snplp__bad_arg(__func__, "NULL or wrong object");
-    return snplp__conv_set_text(&a->title, title, true, "title", __func__);
+    return snplp__conv_set_text(&a->title, title, true, "title", SNPLP_TEXT_UNCHECKED, __func__);
 }
 
 const char *snplp_action_description(const snplp_action *action)
@@ -135,12 +136,18 @@ const char *snplp_action_description(const snplp_action *action)
     return a ? a->description : NULL;
 }
 
-int snplp_action_set_description(snplp_action *action, const char *description)
+int snplp__action_set_description(snplp_action *action, const char *description,
+                                  snplp_text_origin origin, const char *fn)
 {
     snplp_action *a = snplp__action_of(action);
     if (!a)
-        return snplp__bad_arg(__func__, "NULL or wrong object");
-    return snplp__conv_set_text(&a->description, description, false, "description", __func__);
+        return snplp__bad_arg(fn, "NULL or wrong object");
+    return snplp__conv_set_text(&a->description, description, false, "description", origin, fn);
+}
+
+int snplp_action_set_description(snplp_action *action, const char *description)
+{
+    return snplp__action_set_description(action, description, SNPLP_TEXT_UNCHECKED, __func__);
 }
 
 snplp_action_objective snplp_action_objective_of(const snplp_action *action)
@@ -160,27 +167,27 @@ int snplp_action_set_objective(snplp_action *action, snplp_action_objective obje
     return rc;
 }
 
-int snplp_action_set_status(snplp_action *action, int32_t year, snplp_action_status status,
-                            const char *reason)
+int snplp__action_set_status(snplp_action *action, int32_t year, snplp_action_status status,
+                             const char *reason, snplp_text_origin origin, const char *fn)
 {
     snplp_action *a = snplp__action_of(action);
     if (!a)
-        return snplp__bad_arg(__func__, "NULL or wrong object");
-    int rc = snplp__check_year(year, __func__);
+        return snplp__bad_arg(fn, "NULL or wrong object");
+    int rc = snplp__check_year(year, fn);
     if (rc)
         return rc;
     if (status < SNPLP_ACTION_STATUS_PLANNED || status > SNPLP_ACTION_STATUS_DROPPED)
-        return snplp__fail_in(__func__, SNPLP_EINVAL, "unknown status %d", (int)status);
+        return snplp__fail_in(fn, SNPLP_EINVAL, "unknown status %d", (int)status);
     char *copy = NULL;
     if (status == SNPLP_ACTION_STATUS_DROPPED) {
         if (!reason)
-            return snplp__fail_in(__func__, SNPLP_EINVAL,
+            return snplp__fail_in(fn, SNPLP_EINVAL,
                                   "action '%s' dropped in %ld needs the reason it was dropped",
                                   a->id, (long)year);
-        if ((rc = snplp__conv_set_text(&copy, reason, true, "reason", __func__)))
+        if ((rc = snplp__conv_set_text(&copy, reason, true, "reason", origin, fn)))
             return rc;
     } else if (reason) {
-        return snplp__fail_in(__func__, SNPLP_EINVAL,
+        return snplp__fail_in(fn, SNPLP_EINVAL,
                               "a reason is only given for a dropped action (status '%s' given)",
                               snplp_action_status_name(status));
     }
@@ -193,6 +200,12 @@ int snplp_action_set_status(snplp_action *action, int32_t year, snplp_action_sta
     s->status = status;
     s->reason = copy;
     return 0;
+}
+
+int snplp_action_set_status(snplp_action *action, int32_t year, snplp_action_status status,
+                            const char *reason)
+{
+    return snplp__action_set_status(action, year, status, reason, SNPLP_TEXT_UNCHECKED, __func__);
 }
 
 snplp_action_status snplp_action_status_in(const snplp_action *action, int32_t year)

@@ -29,7 +29,7 @@ static int check_territory(snplp_territory_kind kind, const char *code, const ch
 
 /* Sets the territory of c (all or nothing); the messages name fn. */
 static int territory_set(snplp_convention *c, snplp_territory_kind kind, const char *code,
-                         const char *name, const char *fn)
+                         const char *name, snplp_text_origin origin, const char *fn)
 {
     int rc = check_territory(kind, code, fn);
     if (rc)
@@ -38,7 +38,7 @@ static int territory_set(snplp_convention *c, snplp_territory_kind kind, const c
     if (!new_code)
         return snplp__oom();
     char *new_name = NULL;
-    if ((rc = snplp__conv_set_text(&new_name, name, true, "territory name", fn))) {
+    if ((rc = snplp__conv_set_text(&new_name, name, true, "territory name", origin, fn))) {
         snplp__free(new_code);
         return rc;
     }
@@ -56,15 +56,16 @@ int snplp_convention_set_territory(snplp_convention *conv, snplp_territory_kind 
     snplp_convention *c = snplp__conv_of(conv);
     if (!c)
         return snplp__bad_arg(__func__, "NULL or wrong object");
-    return territory_set(c, kind, code, name, __func__);
+    return territory_set(c, kind, code, name, SNPLP_TEXT_UNCHECKED, __func__);
 }
 
-int snplp_convention_new(snplp_convention **out, const char *id, snplp_territory_kind kind,
-                         const char *code, const char *name)
+int snplp__convention_new(snplp_convention **out, const char *id, snplp_territory_kind kind,
+                          const char *code, const char *name, snplp_text_origin origin,
+                          const char *fn)
 {
     if (!out)
-        return snplp__bad_arg(__func__, "out is NULL");
-    int rc = snplp__check_id(id, __func__, "id");
+        return snplp__bad_arg(fn, "out is NULL");
+    int rc = snplp__check_id(id, fn, "id");
     if (rc)
         return rc;
     snplp_convention *c = snplp__calloc(1, sizeof *c);
@@ -75,13 +76,19 @@ int snplp_convention_new(snplp_convention **out, const char *id, snplp_territory
     if (!(c->id = snplp__strdup(id)))
         rc = snplp__oom();
     else
-        rc = territory_set(c, kind, code, name, __func__);
+        rc = territory_set(c, kind, code, name, origin, fn);
     if (rc) {
         snplp_convention_unref(c);
         return rc;
     }
     *out = c;
     return 0;
+}
+
+int snplp_convention_new(snplp_convention **out, const char *id, snplp_territory_kind kind,
+                         const char *code, const char *name)
+{
+    return snplp__convention_new(out, id, kind, code, name, SNPLP_TEXT_UNCHECKED, __func__);
 }
 
 snplp_convention *snplp_convention_ref(snplp_convention *conv)
@@ -208,17 +215,18 @@ int snplp_convention_clear_signature_date(snplp_convention *conv)
     return 0;
 }
 
-int snplp_convention_add_signatory(snplp_convention *conv, const char *role, const char *name)
+int snplp__convention_add_signatory(snplp_convention *conv, const char *role, const char *name,
+                                    snplp_text_origin origin, const char *fn)
 {
     snplp_convention *c = snplp__conv_of(conv);
     if (!c)
-        return snplp__bad_arg(__func__, "NULL or wrong object");
+        return snplp__bad_arg(fn, "NULL or wrong object");
     snplp_signatory *s = snplp__calloc(1, sizeof *s);
     if (!s)
         return snplp__oom();
     int rc;
-    if ((rc = snplp__conv_set_text(&s->role, role, true, "signatory's role", __func__)) ||
-        (rc = snplp__conv_set_text(&s->name, name, true, "signatory's name", __func__)) ||
+    if ((rc = snplp__conv_set_text(&s->role, role, true, "signatory's role", origin, fn)) ||
+        (rc = snplp__conv_set_text(&s->name, name, true, "signatory's name", origin, fn)) ||
         (rc = snplp__list_reserve(&c->signatories))) {
         snplp__free(s->role);
         snplp__free(s->name);
@@ -227,6 +235,11 @@ int snplp_convention_add_signatory(snplp_convention *conv, const char *role, con
     }
     snplp__list_push(&c->signatories, s);
     return 0;
+}
+
+int snplp_convention_add_signatory(snplp_convention *conv, const char *role, const char *name)
+{
+    return snplp__convention_add_signatory(conv, role, name, SNPLP_TEXT_UNCHECKED, __func__);
 }
 
 size_t snplp_convention_signatory_count(const snplp_convention *conv)
@@ -346,15 +359,16 @@ static int check_new_id(const snplp_convention *c, const char *id, const char *f
     return 0;
 }
 
-int snplp_convention_add_action(snplp_action **out, snplp_convention *conv, const char *id,
-                                snplp_action_objective objective, const char *title)
+int snplp__convention_add_action(snplp_action **out, snplp_convention *conv, const char *id,
+                                 snplp_action_objective objective, const char *title,
+                                 snplp_text_origin origin, const char *fn)
 {
     snplp_convention *c = snplp__conv_of(conv);
     if (!c)
-        return snplp__bad_arg(__func__, "NULL or wrong object");
-    int rc = check_new_id(c, id, __func__);
+        return snplp__bad_arg(fn, "NULL or wrong object");
+    int rc = check_new_id(c, id, fn);
     snplp_action *a = NULL;
-    if (rc || (rc = snplp__action_new(&a, c, id, objective, title, __func__)))
+    if (rc || (rc = snplp__action_new(&a, c, id, objective, title, origin, fn)))
         return rc;
     if ((rc = reserve_child(c, &c->actions))) {
         snplp__action_free(a);
@@ -365,6 +379,13 @@ int snplp_convention_add_action(snplp_action **out, snplp_convention *conv, cons
     if (out)
         *out = a;
     return 0;
+}
+
+int snplp_convention_add_action(snplp_action **out, snplp_convention *conv, const char *id,
+                                snplp_action_objective objective, const char *title)
+{
+    return snplp__convention_add_action(out, conv, id, objective, title, SNPLP_TEXT_UNCHECKED,
+                                        __func__);
 }
 
 size_t snplp_convention_action_count(const snplp_convention *conv)
@@ -385,15 +406,16 @@ snplp_action *snplp_convention_action_find(const snplp_convention *conv, const c
     return c ? snplp__conv_action(c, id) : NULL;
 }
 
-int snplp_convention_add_indicator(snplp_indicator **out, snplp_convention *conv, const char *id,
-                                   const char *label, snplp_unit unit)
+int snplp__convention_add_indicator(snplp_indicator **out, snplp_convention *conv, const char *id,
+                                    const char *label, snplp_unit unit, snplp_text_origin origin,
+                                    const char *fn)
 {
     snplp_convention *c = snplp__conv_of(conv);
     if (!c)
-        return snplp__bad_arg(__func__, "NULL or wrong object");
-    int rc = check_new_id(c, id, __func__);
+        return snplp__bad_arg(fn, "NULL or wrong object");
+    int rc = check_new_id(c, id, fn);
     snplp_indicator *ind = NULL;
-    if (rc || (rc = snplp__indicator_new(&ind, c, id, label, unit, __func__)))
+    if (rc || (rc = snplp__indicator_new(&ind, c, id, label, unit, origin, fn)))
         return rc;
     if ((rc = reserve_child(c, &c->indicators))) {
         snplp__indicator_free(ind);
@@ -404,6 +426,13 @@ int snplp_convention_add_indicator(snplp_indicator **out, snplp_convention *conv
     if (out)
         *out = ind;
     return 0;
+}
+
+int snplp_convention_add_indicator(snplp_indicator **out, snplp_convention *conv, const char *id,
+                                   const char *label, snplp_unit unit)
+{
+    return snplp__convention_add_indicator(out, conv, id, label, unit, SNPLP_TEXT_UNCHECKED,
+                                           __func__);
 }
 
 size_t snplp_convention_indicator_count(const snplp_convention *conv)

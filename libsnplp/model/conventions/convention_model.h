@@ -17,6 +17,7 @@
 #include "util/id.h"
 #include "util/idmap.h"
 #include "util/list.h"
+#include "util/text.h"
 #include "util/yeartab.h"
 
 #define SNPLP_CONVENTION_MAGIC 0x5EB1C0A1u
@@ -124,21 +125,44 @@ snplp_action *snplp__conv_action(const snplp_convention *c, const char *id);
 snplp_indicator *snplp__conv_indicator(const snplp_convention *c, const char *id);
 
 /* Creating, freeing and comparing actions and indicators (action.c, indicator.c; the functions
- * above are in helpers.c). _new checks
- * its arguments and allocates (nothing is added to the convention). */
+ * above are in helpers.c). _new checks its arguments and allocates (nothing is added to the
+ * convention). */
 int snplp__action_new(snplp_action **out, snplp_convention *c, const char *id,
-                      snplp_action_objective objective, const char *title, const char *fn);
+                      snplp_action_objective objective, const char *title, snplp_text_origin origin,
+                      const char *fn);
 void snplp__action_free(snplp_action *a);
 bool snplp__action_equal(const snplp_action *a, const snplp_action *b);
 int snplp__indicator_new(snplp_indicator **out, snplp_convention *c, const char *id,
-                         const char *label, snplp_unit unit, const char *fn);
+                         const char *label, snplp_unit unit, snplp_text_origin origin,
+                         const char *fn);
 void snplp__indicator_free(snplp_indicator *i);
 bool snplp__indicator_equal(const snplp_indicator *a, const snplp_indicator *b);
 
 /* Copies text (UTF-8, NFC) into *slot, replacing what was there; blank text is refused when
  * required, and NULL unsets when not. Changes nothing on failure. */
 int snplp__conv_set_text(char **slot, const char *text, bool required, const char *what,
-                         const char *fn);
+                         snplp_text_origin origin, const char *fn);
+
+/* The public functions that take texts, for a caller that says where the texts come from
+ * (the XML reader: SNPLP_TEXT_CHECKED) and which public function its messages name. */
+int snplp__convention_new(snplp_convention **out, const char *id, snplp_territory_kind kind,
+                          const char *code, const char *name, snplp_text_origin origin,
+                          const char *fn);
+int snplp__convention_add_signatory(snplp_convention *conv, const char *role, const char *name,
+                                    snplp_text_origin origin, const char *fn);
+int snplp__convention_add_action(snplp_action **out, snplp_convention *conv, const char *id,
+                                 snplp_action_objective objective, const char *title,
+                                 snplp_text_origin origin, const char *fn);
+int snplp__convention_add_indicator(snplp_indicator **out, snplp_convention *conv, const char *id,
+                                    const char *label, snplp_unit unit, snplp_text_origin origin,
+                                    const char *fn);
+int snplp__action_set_description(snplp_action *action, const char *description,
+                                  snplp_text_origin origin, const char *fn);
+int snplp__action_set_status(snplp_action *action, int32_t year, snplp_action_status status,
+                             const char *reason, snplp_text_origin origin, const char *fn);
+/* Sets the source (which = 0) or the comment (which = 1) of a year; NULL unsets. */
+int snplp__indicator_set_note(snplp_indicator *indicator, int32_t year, const char *text, int which,
+                              snplp_text_origin origin, const char *fn);
 /* Whether two optional strings are equal. */
 bool snplp__str_equal(const char *a, const char *b);
 

@@ -26,7 +26,7 @@ bool snplp__str_equal(const char *a, const char *b)
 }
 
 int snplp__conv_set_text(char **slot, const char *text, bool required, const char *what,
-                         const char *fn)
+                         snplp_text_origin origin, const char *fn)
 {
     if (!text) {
         if (required)
@@ -37,7 +37,7 @@ int snplp__conv_set_text(char **slot, const char *text, bool required, const cha
     }
     /* the encoding first: blank is only judged on text known to be valid */
     char *copy;
-    int rc = snplp__text_copy(&copy, text, NULL, fn, what);
+    int rc = snplp__text_copy(&copy, text, NULL, origin, fn, what);
     if (rc)
         return rc;
     if (required && snplp__text_is_blank(copy)) {

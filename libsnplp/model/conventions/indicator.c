@@ -61,7 +61,8 @@ static int check_unit(snplp_unit unit, const char *fn)
 }
 
 int snplp__indicator_new(snplp_indicator **out, snplp_convention *c, const char *id,
-                         const char *label, snplp_unit unit, const char *fn)
+                         const char *label, snplp_unit unit, snplp_text_origin origin,
+                         const char *fn)
 {
     int rc = check_unit(unit, fn);
     if (rc)
@@ -77,7 +78,7 @@ int snplp__indicator_new(snplp_indicator **out, snplp_convention *c, const char 
     ind->polarity = SNPLP_POLARITY_HIGHER;
     ind->aggregation = SNPLP_AGGREGATION_NONE;
     ind->id = memcpy(ind + 1, id, idn);
-    rc = snplp__conv_set_text(&ind->label, label, true, "label", fn);
+    rc = snplp__conv_set_text(&ind->label, label, true, "label", origin, fn);
     if (rc) {
         snplp__indicator_free(ind);
         return rc;
@@ -161,7 +162,7 @@ const char *snplp_indicator_label(const snplp_indicator *indicator)
 int snplp_indicator_set_label(snplp_indicator *indicator, const char *label)
 {
     INDICATOR_OR_FAIL(ind, indicator);
-    return snplp__conv_set_text(&ind->label, label, true, "label", __func__);
+    return snplp__conv_set_text(&ind->label, label, true, "label", SNPLP_TEXT_UNCHECKED, __func__);
 }
 
 snplp_unit snplp_indicator_unit(const snplp_indicator *indicator)
@@ -404,9 +405,8 @@ int snplp_indicator_clear_actual(snplp_indicator *indicator, int32_t year)
     return clear_value(indicator, year, 1, __func__);
 }
 
-/* Sets the source (which = 0) or the comment (which = 1) of a year; NULL unsets. */
-static int set_note(snplp_indicator *indicator, int32_t year, const char *text, int which,
-                    const char *fn)
+int snplp__indicator_set_note(snplp_indicator *indicator, int32_t year, const char *text, int which,
+                              snplp_text_origin origin, const char *fn)
 {
     INDICATOR_OR_FAIL(ind, indicator);
     int rc = snplp__check_year(year, fn);
@@ -423,7 +423,8 @@ static int set_note(snplp_indicator *indicator, int32_t year, const char *text, 
         return 0;
     }
     char *copy = NULL;
-    if ((rc = snplp__conv_set_text(&copy, text, false, which == 0 ? "source" : "comment", fn)))
+    if ((rc = snplp__conv_set_text(&copy, text, false, which == 0 ? "source" : "comment", origin,
+                                   fn)))
         return rc;
     snplp_value_year *v = snplp__yeartab_get(&ind->values, sizeof *v, year, NULL);
     if (!v) {
@@ -445,7 +446,7 @@ static const char *get_note(const snplp_indicator *indicator, int32_t year, int 
 
 int snplp_indicator_set_source(snplp_indicator *indicator, int32_t year, const char *source)
 {
-    return set_note(indicator, year, source, 0, __func__);
+    return snplp__indicator_set_note(indicator, year, source, 0, SNPLP_TEXT_UNCHECKED, __func__);
 }
 
 const char *snplp_indicator_source(const snplp_indicator *indicator, int32_t year)
@@ -455,7 +456,7 @@ const char *snplp_indicator_source(const snplp_indicator *indicator, int32_t yea
 
 int snplp_indicator_set_comment(snplp_indicator *indicator, int32_t year, const char *comment)
 {
-    return set_note(indicator, year, comment, 1, __func__);
+    return snplp__indicator_set_note(indicator, year, comment, 1, SNPLP_TEXT_UNCHECKED, __func__);
 }
 
 const char *snplp_indicator_comment(const snplp_indicator *indicator, int32_t year)

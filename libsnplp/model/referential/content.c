@@ -17,15 +17,7 @@ snplp_content *snplp_content_child_at(const snplp_content *content, size_t index
 
 const char *snplp_style_name(snplp_style style)
 {
-    switch (style) {
-    case SNPLP_STYLE_BULLET:
-        return "bullet";
-    case SNPLP_STYLE_NUMBERED:
-        return "numbered";
-    case SNPLP_STYLE_HEADING:
-        return "heading";
-    }
-    return "unknown";
+    return snplp__variant_name(snplp__style_names, (int)style);
 }
 
 static bool style_ok(snplp_style style)
@@ -39,18 +31,9 @@ int snplp__content_add(snplp_item **out, snplp_item *parent, snplp_style style, 
 {
     if (!style_ok(style))
         return snplp__fail_in(fn, SNPLP_EINVAL, "unknown content style %d", (int)style);
-    snplp_item *it = NULL;
-    int rc = snplp__item_create(&it, parent->root, parent, LIST_CONTENTS, ROOT_LIST_COUNT,
-                                SNPLP_KIND_CONTENT, id, text, fn);
-    if (rc)
-        return rc;
-    it->variant = (uint8_t)style;
-    if ((rc = snplp__item_insert(it, NULL))) {
-        snplp__item_discard(it);
-        return rc;
-    }
-    *out = it;
-    return 0;
+    snplp_item_init init = {.id = id, .text = text, .variant = (int)style};
+    return snplp__item_make(out, parent->root, parent, LIST_CONTENTS, SNPLP_KIND_CONTENT, &init,
+                            SNPLP_TEXT_UNCHECKED, fn);
 }
 
 int snplp_content_add_child(snplp_content **out, snplp_content *content, const char *id,

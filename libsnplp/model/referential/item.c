@@ -82,7 +82,7 @@ void snplp__touch(snplp_referential *root)
 }
 
 int snplp__item_set_text(snplp_item *it, snplp_field f, const char *text, bool required,
-                         const char *fn)
+                         snplp_text_origin origin, const char *fn)
 {
     if (!it)
         return snplp__bad_arg(fn, "NULL or wrong object");
@@ -95,7 +95,7 @@ int snplp__item_set_text(snplp_item *it, snplp_field f, const char *text, bool r
         if (required)
             return snplp__fail_in(fn, SNPLP_EINVAL, "the %s is NULL", snplp_field_name(f));
     } else {
-        int rc = snplp__text_copy(&copy, text, NULL, fn, NULL);
+        int rc = snplp__text_copy(&copy, text, NULL, origin, fn, NULL);
         if (rc)
             return rc;
     }
@@ -111,9 +111,9 @@ static snplp_list *container(const snplp_item *it)
     return it->parent ? &item_lists(it->parent)[it->slot] : &it->root->lists[it->slot];
 }
 
-int snplp__item_create(snplp_item **out, snplp_referential *root, snplp_item *parent,
-                       snplp_list_id l, snplp_root_list rl, snplp_kind kind, const char *id,
-                       const char *text, const char *fn)
+int snplp__item_create(snplp_item **out, snplp_referential *root, snplp_item *parent, uint8_t list,
+                       snplp_kind kind, const char *id, const char *text, snplp_text_origin origin,
+                       const char *fn)
 {
     if (!snplp__ref_ok(root))
         return snplp__bad_arg(fn, "NULL or wrong object");
@@ -121,17 +121,16 @@ int snplp__item_create(snplp_item **out, snplp_referential *root, snplp_item *pa
     if (rc)
         return rc;
     const snplp_kind_info *k = &snplp__kinds[kind];
-    if (!text)
+    if (!text && k->required)
         return snplp__fail_in(fn, SNPLP_EINVAL, "the %s is NULL", snplp_field_name(k->texts[0]));
     snplp_item *used = snplp__idmap_get(&root->ids, id);
     if (used)
         return snplp__fail_in(fn, SNPLP_EEXISTS, "id '%s' is already used by a %s", id,
                               snplp__kinds[used->kind].name);
 
-    int slot = parent ? list_slot(parent, l) : (int)rl;
-    char *copy;
-    rc = snplp__text_copy(&copy, text, NULL, fn, NULL);
-    if (rc)
+    int slot = parent ? list_slot(parent, (snplp_list_id)list) : (int)list;
+    char *copy = NULL;
+    if (text && (rc = snplp__text_copy(&copy, text, NULL, origin, fn, NULL)))
         return rc;
     /* one allocation: the header, the texts, the lists, then the id (which never changes) */
     size_t size = sizeof(snplp_item) + k->ntexts * sizeof(char *) + k->nlists * sizeof(snplp_list);
@@ -153,12 +152,70 @@ int snplp__item_create(snplp_item **out, snplp_referential *root, snplp_item *pa
     return 0;
 }
 
-int snplp__item_insert(snplp_item *it, snplp_list *view)
+/* ---- links: an item's reference and the view the target keeps of such items ---- */
+
+snplp_list *snplp__item_view_of(const snplp_item *target, snplp_kind kind)
 {
+    const snplp_kind_info *t = &snplp__kinds[target->kind];
+    return t->view_kind == kind && kind != SNPLP_KIND_NONE
+               ? snplp__item_list(target, (snplp_list_id)t->view_list)
+               : NULL;
+}
+
+snplp_item *snplp__item_ref_target(const snplp_item *it, const char *id)
+{
+    const snplp_kind_info *k = &snplp__kinds[it->kind];
+    snplp_item *t = id ? snplp__idmap_get(&it->root->ids, id) : NULL;
+    return t && t->kind == k->ref_kind ? t : NULL;
+}
+
+/* The view the item's reference puts it in (a module in its theme's modules), NULL if none. */
+static snplp_list *target_view(const snplp_item *it)
+{
+    const snplp_kind_info *k = &snplp__kinds[it->kind];
+    if (k->ref_field == SNPLP_FIELD_NONE)
+        return NULL;
+    snplp_item *t = snplp__item_ref_target(it, snplp__item_text(it, (snplp_field)k->ref_field));
+    return t ? snplp__item_view_of(t, (snplp_kind)it->kind) : NULL;
+}
+
+/* Fills the view of a new item (not yet inserted) with the items that already name it, in
+ * their own order (a theme adopts the modules that name it). */
+static int adopt(snplp_item *it)
+{
+    const snplp_kind_info *k = &snplp__kinds[it->kind];
+    if (k->view_kind == SNPLP_KIND_NONE)
+        return 0;
+    snplp_list *view = snplp__item_list(it, (snplp_list_id)k->view_list);
+    snplp_field ref = (snplp_field)snplp__kinds[k->view_kind].ref_field;
+    for (int r = 0; r < ROOT_LIST_COUNT; r++) {
+        if (snplp__roots[r].kind != k->view_kind)
+            continue;
+        const snplp_list *items = &it->root->lists[r];
+        for (uint32_t i = 0; i < items->n; i++) {
+            snplp_item *x = items->v[i];
+            if (strcmp(snplp__item_text(x, ref), it->id) != 0)
+                continue;
+            int rc = snplp__list_reserve(view);
+            if (rc)
+                return rc;
+            snplp__list_push(view, x);
+        }
+    }
+    return 0;
+}
+
+int snplp__item_insert(snplp_item *it)
+{
+    /* the item's own view first: it goes with the item if the rest fails */
+    int rc = adopt(it);
+    if (rc)
+        return rc;
     snplp_list *list = container(it);
+    snplp_list *view = target_view(it);
     snplp_list_growth gl, gv = {0};
     snplp_idmap_growth gi;
-    int rc = snplp__list_reserve_undoable(list, &gl);
+    rc = snplp__list_reserve_undoable(list, &gl);
     if (!rc && view && (rc = snplp__list_reserve_undoable(view, &gv)))
         snplp__list_growth_rollback(&gl);
     if (!rc && (rc = snplp__idmap_reserve_undoable(&it->root->ids, &gi))) {
@@ -172,7 +229,7 @@ int snplp__item_insert(snplp_item *it, snplp_list *view)
     snplp__idmap_growth_commit(&gi);
     it->index = list->n;
     snplp__list_push(list, it);
-    if (view)
+    if (view) /* the newest comes last: the view keeps the items' own order */
         snplp__list_push(view, it);
     snplp__idmap_put(&it->root->ids, it);
     snplp__touch(it->root);
@@ -184,21 +241,46 @@ void snplp__item_discard(snplp_item *it)
     snplp__item_free_tree(it);
 }
 
-int snplp__item_add(snplp_item **out, snplp_referential *root, snplp_item *parent, snplp_list_id l,
-                    snplp_root_list rl, snplp_kind kind, const char *id, const char *text,
-                    const char *fn)
+int snplp__item_make(snplp_item **out, snplp_referential *root, snplp_item *parent, uint8_t list,
+                     snplp_kind kind, const snplp_item_init *init, snplp_text_origin origin,
+                     const char *fn)
 {
     snplp_item *it = NULL;
-    int rc = snplp__item_create(&it, root, parent, l, rl, kind, id, text, fn);
-    if (!rc && (rc = snplp__item_insert(it, NULL)))
+    int rc = snplp__item_create(&it, root, parent, list, kind, init->id, init->text, origin, fn);
+    if (rc)
+        return rc;
+    const snplp_kind_info *k = &snplp__kinds[kind];
+    if (init->ref) {
+        char **slot = snplp__item_text_slot(it, (snplp_field)k->ref_field);
+        if (!(*slot = snplp__strdup(init->ref))) {
+            snplp__item_discard(it);
+            return snplp__oom();
+        }
+    }
+    it->variant = (uint8_t)init->variant;
+    it->flag = init->flag;
+    it->has_number = init->has_number;
+    it->number.integer = init->integer;
+    if (k->number == NUMBER_REAL)
+        it->number.real = init->real;
+    if ((rc = snplp__item_insert(it))) {
         snplp__item_discard(it);
-    if (!rc && out)
+        return rc;
+    }
+    if (out)
         *out = it;
-    return rc;
+    return 0;
+}
+
+int snplp__item_add(snplp_item **out, snplp_referential *root, snplp_item *parent, uint8_t list,
+                    snplp_kind kind, const char *id, const char *text, const char *fn)
+{
+    snplp_item_init init = {.id = id, .text = text};
+    return snplp__item_make(out, root, parent, list, kind, &init, SNPLP_TEXT_UNCHECKED, fn);
 }
 
 int snplp__item_add_string(snplp_item *it, snplp_list_id l, const char *s, bool as_id,
-                           const char *fn)
+                           snplp_text_origin origin, const char *fn)
 {
     if (!it)
         return snplp__bad_arg(fn, "NULL or wrong object");
@@ -221,7 +303,7 @@ int snplp__item_add_string(snplp_item *it, snplp_list_id l, const char *s, bool 
     } else {
         if (!s)
             return snplp__bad_arg(fn, "NULL text");
-        if ((rc = snplp__text_copy(&copy, s, NULL, fn, NULL)))
+        if ((rc = snplp__text_copy(&copy, s, NULL, origin, fn, NULL)))
             return rc;
     }
     if ((rc = snplp__list_reserve(list))) { /* the last step that can fail */
@@ -345,6 +427,30 @@ static snplp_item *next_sibling(const snplp_referential *ref, const snplp_item *
         return list->v[it->index + 1];
     return it->parent ? first_owned_from(it->parent, it->slot + 1u)
                       : first_root_from(ref, it->slot + 1u);
+}
+
+snplp_item *snplp__first_child(const snplp_item *it)
+{
+    return first_owned_from(it, 0);
+}
+
+snplp_item *snplp__next_sibling(const snplp_item *it)
+{
+    return next_sibling(it->root, it);
+}
+
+bool snplp__item_is_empty(const snplp_item *it)
+{
+    const snplp_kind_info *k = &snplp__kinds[it->kind];
+    char **texts = snplp__item_texts(it);
+    for (int i = 0; i < k->ntexts; i++)
+        if (texts[i])
+            return false;
+    const snplp_list *lists = item_lists(it);
+    for (int i = 0; i < k->nlists; i++)
+        if (lists[i].n)
+            return false;
+    return !it->has_number && !it->flag && !it->has_ext;
 }
 
 snplp_item *snplp__next_skip(const snplp_referential *ref, const snplp_item *it)

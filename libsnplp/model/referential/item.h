@@ -8,76 +8,21 @@
  *
  * The referential (the root) holds the top-level lists, the id map and the search index.
  */
-#ifndef SNPLP_INTERNAL_ITEM_H
-#define SNPLP_INTERNAL_ITEM_H
+#ifndef SNPLP_MODEL_REFERENTIAL_ITEM_H
+#define SNPLP_MODEL_REFERENTIAL_ITEM_H
 
 #include <pthread.h>
 #include <stdatomic.h>
 
 #include <snplp/snplp.h>
 
+#include "model/referential/kinds.h"
 #include "util/errors.h"
 #include "util/ext.h"
 #include "util/id.h"
 #include "util/idmap.h"
 #include "util/list.h"
-
-/* The lists an item may carry. */
-typedef enum snplp_list_id {
-    LIST_LABELS,           /* strings: alternative labels */
-    LIST_OBJECTIVES,       /* owned objectives */
-    LIST_OUTCOMES,         /* owned learning outcomes */
-    LIST_RECOMMENDATIONS,  /* owned pedagogical recommendations */
-    LIST_MODULES_VIEW,     /* a theme's modules: a view on the referential's modules */
-    LIST_PREREQUISITES,    /* strings: module ids */
-    LIST_PROFESSION_LINKS, /* strings: profession ids */
-    LIST_COMPETENCES,      /* owned competences */
-    LIST_CONTENTS,         /* owned content items */
-    LIST_PLAN_THEMES,      /* owned plan themes */
-    LIST_FIGURES           /* owned figures */
-} snplp_list_id;
-
-/* The top-level lists of a referential, in document order. */
-typedef enum snplp_root_list {
-    ROOT_STRATEGY,
-    ROOT_COMMITMENTS,
-    ROOT_LEVERS,
-    ROOT_TRAINING_PLAN,
-    ROOT_THEMES,
-    ROOT_MODULES,
-    ROOT_PROFESSIONS,
-    ROOT_DIPLOMA_RULES,
-    ROOT_FUNDINGS,
-    ROOT_PLANS,
-    ROOT_LIST_COUNT
-} snplp_root_list;
-
-typedef enum snplp_elem { ELEM_STRING, ELEM_ITEM, ELEM_VIEW } snplp_elem;
-typedef enum snplp_number { NUMBER_NONE, NUMBER_REAL, NUMBER_INT } snplp_number;
-
-#define KIND_MAX_TEXTS 5
-#define KIND_MAX_LISTS 5
-
-typedef struct snplp_list_desc {
-    uint8_t id;         /* snplp_list_id */
-    uint8_t elem;       /* snplp_elem */
-    uint8_t child_kind; /* snplp_kind of owned items, SNPLP_KIND_NONE for strings */
-} snplp_list_desc;
-
-typedef struct snplp_kind_info {
-    const char *name;
-    uint8_t number; /* snplp_number */
-    bool required;  /* the first text field must not be blank */
-    uint8_t ntexts;
-    uint8_t nlists;
-    uint8_t texts[KIND_MAX_TEXTS]; /* snplp_field */
-    snplp_list_desc lists[KIND_MAX_LISTS];
-} snplp_kind_info;
-
-/* The kinds (kinds.c), indexed by snplp_kind; SNPLP_KIND_NONE for anything else. */
-#define SNPLP__KIND_COUNT (SNPLP_KIND_FIGURE + 1)
-extern const snplp_kind_info snplp__kinds[SNPLP__KIND_COUNT];
-const snplp_kind_info *snplp__kind_info(snplp_kind kind);
+#include "util/text.h"
 
 typedef struct snplp_item snplp_item;
 /* Marks memory that is an item, so that a pointer of another type passed where an item is
@@ -166,28 +111,48 @@ const char *snplp__item_text(const snplp_item *it, snplp_field f);
 
 /* ---- changes (each records its error and changes nothing on failure) ---- */
 
-/* Sets field f to a copy of text; NULL unsets it unless required. fn names the API call. */
+/* Texts come from a caller (SNPLP_TEXT_UNCHECKED: the public functions) or from a parser that
+ * checked them (the XML reader); fn names the public function the messages speak of. */
+
+/* Sets field f to a copy of text; NULL unsets it unless required. */
 int snplp__item_set_text(snplp_item *it, snplp_field f, const char *text, bool required,
-                         const char *fn);
-/* Creates an item of kind with id and first text field, appended to list l of parent, or to
- * the root list rl when parent is NULL. */
-int snplp__item_add(snplp_item **out, snplp_referential *root, snplp_item *parent, snplp_list_id l,
-                    snplp_root_list rl, snplp_kind kind, const char *id, const char *text,
-                    const char *fn);
-/* snplp__item_add() in two steps, for callers with more to prepare that may fail:
- * _create checks and allocates (the item is not in the referential yet; nothing changed), then
- * _insert puts it in its list, in the id map and, if view is not NULL, at the end of that view
- * list, growing them all or none; on failure (SNPLP_ENOMEM) nothing changed and the caller
- * frees the item with _discard. */
-int snplp__item_create(snplp_item **out, snplp_referential *root, snplp_item *parent,
-                       snplp_list_id l, snplp_root_list rl, snplp_kind kind, const char *id,
-                       const char *text, const char *fn);
-int snplp__item_insert(snplp_item *it, snplp_list *view);
+                         snplp_text_origin origin, const char *fn);
+
+/* What a new item holds besides its place: its id, its main text (NULL only for a singleton),
+ * and what its scalar properties hold (the id its PROP_REF names, its variant, number and
+ * flag: real or integer as its kind's number). */
+typedef struct snplp_item_init {
+    const char *id, *text, *ref;
+    int variant;
+    bool flag, has_number;
+    double real;
+    int64_t integer;
+} snplp_item_init;
+
+/* Makes an item of kind in list `list` of parent (a snplp_list_id), or in the root list `list`
+ * (a snplp_root_list) when parent is NULL, and puts it in the referential with its links (a
+ * module in its theme's view, a theme's view filled with the modules that name it): all or
+ * nothing. The values are not checked beyond the id, its being unused and the text: the
+ * public functions check them first. */
+int snplp__item_make(snplp_item **out, snplp_referential *root, snplp_item *parent, uint8_t list,
+                     snplp_kind kind, const snplp_item_init *init, snplp_text_origin origin,
+                     const char *fn);
+/* snplp__item_make() of an item with only an id and a main text, from a caller. */
+int snplp__item_add(snplp_item **out, snplp_referential *root, snplp_item *parent, uint8_t list,
+                    snplp_kind kind, const char *id, const char *text, const char *fn);
+/* snplp__item_make() in two steps: _create checks and allocates (the item is not in the
+ * referential yet; nothing changed), then _insert puts it in its list, in the id map and in
+ * the view its reference names, growing them all or none; on failure (SNPLP_ENOMEM) nothing
+ * changed and the caller frees the item with _discard. */
+int snplp__item_create(snplp_item **out, snplp_referential *root, snplp_item *parent, uint8_t list,
+                       snplp_kind kind, const char *id, const char *text, snplp_text_origin origin,
+                       const char *fn);
+int snplp__item_insert(snplp_item *it);
 void snplp__item_discard(snplp_item *it);
 /* Appends a copy of s to the string list l; as_id: s must be a well-formed id, not already
  * in the list. */
 int snplp__item_add_string(snplp_item *it, snplp_list_id l, const char *s, bool as_id,
-                           const char *fn);
+                           snplp_text_origin origin, const char *fn);
 /* Removes the string s from list l (SNPLP_ENOTFOUND if absent). */
 int snplp__item_remove_string(snplp_item *it, snplp_list_id l, const char *s, const char *fn);
 /* The item's optional number, for the public getters, setters and clearers: they check the
@@ -208,15 +173,28 @@ void snplp__touch(snplp_referential *root);
 snplp_item *snplp__next(const snplp_referential *ref, const snplp_item *it);
 /* The item after the subtree of it (skips its descendants). */
 snplp_item *snplp__next_skip(const snplp_referential *ref, const snplp_item *it);
+/* The first item it owns (NULL if none), and the item after it among what its parent owns
+ * (NULL after the last; for a top-level item, the next one in the top-level lists): the steps
+ * of a walk that opens and closes each item (the XML writer). */
+snplp_item *snplp__first_child(const snplp_item *it);
+snplp_item *snplp__next_sibling(const snplp_item *it);
+/* Whether the item holds nothing: no text, no list element, no number, flag or extension (a
+ * singleton that is not written). */
+bool snplp__item_is_empty(const snplp_item *it);
 
 /* Frees an item and everything it owns (no recursion: deep trees are safe). The item must
  * already be out of its list and the id map, or the whole referential be going. */
 void snplp__item_free_tree(snplp_item *it);
 
-/* ---- module/theme links (module.c) ---- */
+/* ---- links (item.c) ---- */
 
-/* Fills the module view of a theme not yet inserted with the modules that already name it. */
-int snplp__theme_adopt_modules(snplp_item *theme);
+/* The list of target that views items of kind (a theme's modules), NULL if it keeps none. */
+snplp_list *snplp__item_view_of(const snplp_item *target, snplp_kind kind);
+/* The item of the kind it's PROP_REF names whose id is id, NULL if none (or id NULL). */
+snplp_item *snplp__item_ref_target(const snplp_item *it, const char *id);
+
+/* ---- modules (module.c) ---- */
+
 /* Adds a module (shared by snplp_referential_add_module() and snplp_theme_add_module()). */
 int snplp__module_add(snplp_item **out, snplp_referential *ref, const char *theme_id,
                       const char *id, snplp_level level, const char *title, const char *fn);
@@ -256,7 +234,7 @@ int snplp__content_add(snplp_item **out, snplp_item *parent, snplp_style style, 
     int snplp_##type##_set_##name(snplp_##type *x, const char *text)                               \
     {                                                                                              \
         return snplp__item_set_text(SNPLP__ITEM(x, KIND), SNPLP_FIELD_##FIELD, text, required,     \
-                                    __func__);                                                     \
+                                    SNPLP_TEXT_UNCHECKED, __func__);                               \
     }
 
 /* snplp_<parent>_<child>_count() and snplp_<parent>_<child>_at() for an owned list */
@@ -280,8 +258,8 @@ int snplp__content_add(snplp_item **out, snplp_item *parent, snplp_style style, 
         if (!p)                                                                                    \
             return snplp__bad_arg(__func__, "NULL or wrong object");                               \
         snplp_item *it;                                                                            \
-        int rc = snplp__item_add(&it, p->root, p, LIST_##LIST, ROOT_LIST_COUNT,                    \
-                                 SNPLP_KIND_##CKIND, id, text, __func__);                          \
+        int rc =                                                                                   \
+            snplp__item_add(&it, p->root, p, LIST_##LIST, SNPLP_KIND_##CKIND, id, text, __func__); \
         if (!rc && out)                                                                            \
             *out = (snplp_##ctype *)(void *)it;                                                    \
         return rc;                                                                                 \
@@ -291,7 +269,8 @@ int snplp__content_add(snplp_item **out, snplp_item *parent, snplp_style style, 
 #define SNPLP_DEFINE_LABELS(type, KIND)                                                            \
     int snplp_##type##_add_label(snplp_##type *x, const char *label)                               \
     {                                                                                              \
-        return snplp__item_add_string(SNPLP__ITEM(x, KIND), LIST_LABELS, label, false, __func__);  \
+        return snplp__item_add_string(SNPLP__ITEM(x, KIND), LIST_LABELS, label, false,             \
+                                      SNPLP_TEXT_UNCHECKED, __func__);                             \
     }                                                                                              \
     size_t snplp_##type##_label_count(const snplp_##type *x)                                       \
     {                                                                                              \

@@ -1,89 +1,241 @@
-/* The kinds of items: what each holds (texts, lists, number), and the names of kinds and
- * fields. */
-#include <snplp/common.h>
+/* The one description of each kind of item (kinds.h): its properties in document order, from
+ * which the model derives its storage and the formats their rules; and the names of kinds,
+ * fields and enumerations. */
+#include <pthread.h>
 
-#include "model/referential/item.h"
+#include "model/referential/kinds.h"
+
+const char *const snplp__level_names[] = {"unknown", "fundamentals", "expert", NULL};
+const char *const snplp__style_names[] = {"unknown", "bullet", "numbered", "heading", NULL};
+const char *const snplp__category_names[] = {"unknown", "worker", "cadre", NULL};
+
+/* ---- the properties ---- */
 
 #define F(x) SNPLP_FIELD_##x
-#define OWN(L, K)                                                                                  \
+#define K(x) SNPLP_KIND_##x
+/* the item's id */
+#define ID                                                                                         \
     {                                                                                              \
-        LIST_##L, ELEM_ITEM, SNPLP_KIND_##K                                                        \
+        "id", PROP_ID, 0, 0, 0, true, NULL, NULL                                                   \
     }
-#define STR(L)                                                                                     \
+/* a text element, required (the main text) or not */
+#define TEXT(name, FIELD, required)                                                                \
     {                                                                                              \
-        LIST_##L, ELEM_STRING, SNPLP_KIND_NONE                                                     \
+        name, PROP_TEXT, F(FIELD), 0, 0, required, NULL, NULL                                      \
     }
-#define VIEW(L, K)                                                                                 \
+#define LABELS                                                                                     \
     {                                                                                              \
-        LIST_##L, ELEM_VIEW, SNPLP_KIND_##K                                                        \
+        "label", PROP_LABELS, F(LABEL), LIST_LABELS, 0, false, NULL, NULL                          \
+    }
+/* scalars: name, then where they are kept */
+#define REF(name, FIELD, KIND)                                                                     \
+    {                                                                                              \
+        name, PROP_REF, F(FIELD), 0, K(KIND), true, NULL, NULL                                     \
+    }
+#define VARIANT(name, names)                                                                       \
+    {                                                                                              \
+        name, PROP_VARIANT, 0, 0, 0, true, names, NULL                                             \
+    }
+#define DATE(name, FIELD)                                                                          \
+    {                                                                                              \
+        name, PROP_DATE, F(FIELD), 0, 0, false, NULL, NULL                                         \
+    }
+#define NUMBER(name, TYPE, required)                                                               \
+    {                                                                                              \
+        name, PROP_##TYPE, 0, 0, 0, required, NULL, NULL                                           \
+    }
+#define FLAG(name)                                                                                 \
+    {                                                                                              \
+        name, PROP_FLAG, 0, 0, 0, false, NULL, NULL                                                \
+    }
+/* lists: of references, of owned items (with the public function that adds one), a view */
+#define REFS(name, LIST, KIND, adder)                                                              \
+    {                                                                                              \
+        name, PROP_REFS, 0, LIST_##LIST, K(KIND), false, NULL, adder                               \
+    }
+#define ITEMS(name, LIST, KIND, adder)                                                             \
+    {                                                                                              \
+        name, PROP_ITEMS, 0, LIST_##LIST, K(KIND), false, NULL, adder                              \
+    }
+#define VIEW(LIST, KIND)                                                                           \
+    {                                                                                              \
+        NULL, PROP_VIEW, 0, LIST_##LIST, K(KIND), false, NULL, NULL                                \
     }
 
-/* The order of lists is the document order of children. */
-const snplp_kind_info snplp__kinds[SNPLP__KIND_COUNT] = {
-    [SNPLP_KIND_NONE] = {"none", NUMBER_NONE, false, 0, 0, {0}, {{0}}},
-    [SNPLP_KIND_STRATEGY] = {"strategy",
-                             NUMBER_INT,
-                             false,
-                             4,
-                             1,
-                             {F(TITLE), F(DESCRIPTION), F(LAUNCH_DATE), F(BUDGET_TEXT)},
-                             {STR(LABELS)}},
-    [SNPLP_KIND_TRAINING_PLAN] = {"training-plan",
-                                  NUMBER_REAL,
-                                  false,
-                                  3,
-                                  2,
-                                  {F(TITLE), F(DESCRIPTION), F(AUDIENCE)},
-                                  {OWN(OBJECTIVES, OBJECTIVE), OWN(OUTCOMES, OUTCOME)}},
-    [SNPLP_KIND_COMMITMENT] =
-        {"commitment", NUMBER_NONE, true, 2, 0, {F(TITLE), F(DESCRIPTION)}, {{0}}},
-    [SNPLP_KIND_LEVER] = {"lever", NUMBER_NONE, true, 2, 0, {F(TITLE), F(DESCRIPTION)}, {{0}}},
-    [SNPLP_KIND_THEME] = {"theme",
-                          NUMBER_NONE,
-                          true,
-                          2,
-                          5,
-                          {F(TITLE), F(DESCRIPTION)},
-                          {STR(LABELS), OWN(OBJECTIVES, OBJECTIVE), OWN(OUTCOMES, OUTCOME),
-                           OWN(RECOMMENDATIONS, RECOMMENDATION), VIEW(MODULES_VIEW, MODULE)}},
-    [SNPLP_KIND_MODULE] = {"module",
-                           NUMBER_REAL,
-                           true,
-                           5,
-                           4,
-                           {F(TITLE), F(SUBTITLE), F(AUDIENCE), F(ROLE), F(THEME_ID)},
-                           {STR(PREREQUISITES), STR(PROFESSION_LINKS), OWN(COMPETENCES, COMPETENCE),
-                            OWN(RECOMMENDATIONS, RECOMMENDATION)}},
-    [SNPLP_KIND_COMPETENCE] =
-        {"competence", NUMBER_NONE, true, 1, 1, {F(TITLE)}, {OWN(CONTENTS, CONTENT)}},
-    [SNPLP_KIND_CONTENT] =
-        {"content", NUMBER_NONE, true, 1, 1, {F(TEXT)}, {OWN(CONTENTS, CONTENT)}},
-    [SNPLP_KIND_OBJECTIVE] = {"objective", NUMBER_NONE, true, 1, 0, {F(TEXT)}, {{0}}},
-    [SNPLP_KIND_OUTCOME] = {"outcome", NUMBER_NONE, true, 1, 0, {F(TEXT)}, {{0}}},
-    [SNPLP_KIND_RECOMMENDATION] = {"recommendation", NUMBER_NONE, true, 1, 0, {F(TEXT)}, {{0}}},
-    [SNPLP_KIND_PROFESSION] =
-        {"profession", NUMBER_NONE, true, 2, 0, {F(TITLE), F(ABBREVIATION)}, {{0}}},
-    [SNPLP_KIND_DIPLOMA_RULE] = {"diploma-rule", NUMBER_INT, true, 1, 0, {F(TEXT)}, {{0}}},
-    [SNPLP_KIND_FUNDING] =
-        {"funding", NUMBER_INT, true, 3, 0, {F(TITLE), F(PERIOD), F(SOURCE)}, {{0}}},
-    [SNPLP_KIND_PLAN] = {"plan",
-                         NUMBER_NONE,
-                         true,
-                         2,
-                         3,
-                         {F(TITLE), F(DESCRIPTION)},
-                         {STR(LABELS), OWN(PLAN_THEMES, PLAN_THEME), OWN(FIGURES, FIGURE)}},
-    [SNPLP_KIND_PLAN_THEME] = {"plan-theme", NUMBER_NONE, true, 1, 0, {F(TITLE)}, {{0}}},
-    [SNPLP_KIND_FIGURE] = {"figure", NUMBER_INT, true, 1, 0, {F(TEXT)}, {{0}}},
+#define PROPS(...)                                                                                 \
+    .nprops = sizeof((snplp_prop[]){__VA_ARGS__}) / sizeof(snplp_prop), .props = {__VA_ARGS__}
+
+snplp_kind_info snplp__kinds[SNPLP__KIND_COUNT] = {
+    [SNPLP_KIND_NONE] = {.name = "none"},
+    [SNPLP_KIND_STRATEGY] = {.name = "strategy",
+                             .singleton = true,
+                             PROPS(DATE("launch-date", LAUNCH_DATE),
+                                   NUMBER("budget-cents", CENTS, false), FLAG("levers-open"),
+                                   TEXT("title", TITLE, false), LABELS,
+                                   TEXT("description", DESCRIPTION, false),
+                                   TEXT("budget-text", BUDGET_TEXT, false))},
+    [SNPLP_KIND_TRAINING_PLAN] =
+        {.name = "training-plan",
+         .singleton = true,
+         PROPS(NUMBER("max-module-days", DAYS, false), TEXT("title", TITLE, false),
+               TEXT("description", DESCRIPTION, false), TEXT("audience", AUDIENCE, false),
+               ITEMS("objective", OBJECTIVES, OBJECTIVE, "snplp_training_plan_add_objective"),
+               ITEMS("outcome", OUTCOMES, OUTCOME, "snplp_training_plan_add_outcome"))},
+    [SNPLP_KIND_COMMITMENT] = {.name = "commitment",
+                               PROPS(ID, TEXT("title", TITLE, true),
+                                     TEXT("description", DESCRIPTION, false))},
+    [SNPLP_KIND_LEVER] = {.name = "lever",
+                          PROPS(ID, TEXT("title", TITLE, true),
+                                TEXT("description", DESCRIPTION, false))},
+    [SNPLP_KIND_THEME] = {.name = "theme",
+                          PROPS(ID, TEXT("title", TITLE, true), LABELS,
+                                TEXT("description", DESCRIPTION, false),
+                                ITEMS("objective", OBJECTIVES, OBJECTIVE,
+                                      "snplp_theme_add_objective"),
+                                ITEMS("outcome", OUTCOMES, OUTCOME, "snplp_theme_add_outcome"),
+                                ITEMS("recommendation", RECOMMENDATIONS, RECOMMENDATION,
+                                      "snplp_theme_add_recommendation"),
+                                VIEW(MODULES_VIEW, MODULE))},
+    [SNPLP_KIND_MODULE] =
+        {.name = "module",
+         PROPS(ID, REF("theme", THEME_ID, THEME), VARIANT("level", snplp__level_names),
+               NUMBER("duration-days", DAYS, false), TEXT("title", TITLE, true),
+               TEXT("subtitle", SUBTITLE, false), TEXT("audience", AUDIENCE, false),
+               TEXT("role", ROLE, false),
+               REFS("prerequisite", PREREQUISITES, MODULE, "snplp_module_add_prerequisite"),
+               REFS("profession-ref", PROFESSION_LINKS, PROFESSION, "snplp_module_add_profession"),
+               ITEMS("competence", COMPETENCES, COMPETENCE, "snplp_module_add_competence"),
+               ITEMS("recommendation", RECOMMENDATIONS, RECOMMENDATION,
+                     "snplp_module_add_recommendation"))},
+    [SNPLP_KIND_COMPETENCE] = {.name = "competence",
+                               PROPS(ID, TEXT("title", TITLE, true),
+                                     ITEMS("content", CONTENTS, CONTENT,
+                                           "snplp_competence_add_content"))},
+    [SNPLP_KIND_CONTENT] = {.name = "content",
+                            PROPS(ID, VARIANT("style", snplp__style_names),
+                                  TEXT("text", TEXT, true),
+                                  ITEMS("content", CONTENTS, CONTENT, "snplp_content_add_child"))},
+    [SNPLP_KIND_OBJECTIVE] = {.name = "objective", PROPS(ID, TEXT("text", TEXT, true))},
+    [SNPLP_KIND_OUTCOME] = {.name = "outcome",
+                            PROPS(ID, FLAG("for-involved"), TEXT("text", TEXT, true))},
+    [SNPLP_KIND_RECOMMENDATION] = {.name = "recommendation", PROPS(ID, TEXT("text", TEXT, true))},
+    [SNPLP_KIND_PROFESSION] = {.name = "profession",
+                               PROPS(ID, VARIANT("category", snplp__category_names),
+                                     TEXT("title", TITLE, true),
+                                     TEXT("abbreviation", ABBREVIATION, false))},
+    [SNPLP_KIND_DIPLOMA_RULE] = {.name = "diploma-rule",
+                                 PROPS(ID, NUMBER("min-level", LEVEL, false),
+                                       TEXT("text", TEXT, true))},
+    [SNPLP_KIND_FUNDING] = {.name = "funding",
+                            PROPS(ID, NUMBER("cents", CENTS, false), TEXT("title", TITLE, true),
+                                  TEXT("period", PERIOD, false),
+                                  TEXT("source-text", SOURCE, false))},
+    [SNPLP_KIND_PLAN] = {.name = "plan",
+                         PROPS(ID, TEXT("title", TITLE, true), LABELS,
+                               TEXT("description", DESCRIPTION, false),
+                               ITEMS("plan-theme", PLAN_THEMES, PLAN_THEME,
+                                     "snplp_plan_add_plan_theme"),
+                               ITEMS("figure", FIGURES, FIGURE, "snplp_plan_add_figure"))},
+    [SNPLP_KIND_PLAN_THEME] = {.name = "plan-theme", PROPS(ID, TEXT("title", TITLE, true))},
+    [SNPLP_KIND_FIGURE] = {.name = "figure",
+                           PROPS(ID, NUMBER("value", INTEGER, true), TEXT("text", TEXT, true))},
 };
 
-_Static_assert(sizeof(snplp_item) % sizeof(void *) == 0, "item tail alignment");
-_Static_assert(sizeof(snplp_item) == 48, "an item's header stays small: there are millions");
+const snplp_root_desc snplp__roots[ROOT_LIST_COUNT] = {
+    [ROOT_STRATEGY] = {K(STRATEGY), NULL},
+    [ROOT_COMMITMENTS] = {K(COMMITMENT), "snplp_referential_add_commitment"},
+    [ROOT_LEVERS] = {K(LEVER), "snplp_referential_add_lever"},
+    [ROOT_TRAINING_PLAN] = {K(TRAINING_PLAN), NULL},
+    [ROOT_THEMES] = {K(THEME), "snplp_referential_add_theme"},
+    [ROOT_MODULES] = {K(MODULE), "snplp_referential_add_module"},
+    [ROOT_PROFESSIONS] = {K(PROFESSION), "snplp_referential_add_profession"},
+    [ROOT_DIPLOMA_RULES] = {K(DIPLOMA_RULE), "snplp_referential_add_diploma_rule"},
+    [ROOT_FUNDINGS] = {K(FUNDING), "snplp_referential_add_funding"},
+    [ROOT_PLANS] = {K(PLAN), "snplp_referential_add_plan"},
+};
+
+/* ---- the layout, derived ---- */
+
+static void derive(snplp_kind_info *k)
+{
+    k->required = !k->singleton;
+    /* the main text first, then the other texts, then the fields of scalars */
+    for (int pass = 0; pass < 3; pass++) {
+        bool main_done = k->ntexts > 0;
+        for (int i = 0; i < k->nprops; i++) {
+            const snplp_prop *p = &k->props[i];
+            bool take = pass == 0   ? p->type == PROP_TEXT && !main_done
+                        : pass == 1 ? p->type == PROP_TEXT && p->field != k->texts[0]
+                                    : p->type == PROP_REF || p->type == PROP_DATE;
+            if (take) {
+                k->texts[k->ntexts++] = p->field;
+                main_done = true;
+            }
+        }
+    }
+    for (int i = 0; i < k->nprops; i++) {
+        const snplp_prop *p = &k->props[i];
+        switch ((snplp_prop_type)p->type) {
+        case PROP_DAYS:
+            k->number = NUMBER_REAL;
+            break;
+        case PROP_CENTS:
+        case PROP_INTEGER:
+        case PROP_LEVEL:
+            k->number = NUMBER_INT;
+            break;
+        case PROP_LABELS:
+        case PROP_REFS:
+            k->lists[k->nlists++] = (snplp_list_desc){p->list, ELEM_STRING, SNPLP_KIND_NONE};
+            break;
+        case PROP_ITEMS:
+            k->lists[k->nlists++] = (snplp_list_desc){p->list, ELEM_ITEM, p->kind};
+            break;
+        case PROP_VIEW:
+            k->lists[k->nlists++] = (snplp_list_desc){p->list, ELEM_VIEW, p->kind};
+            k->view_list = p->list;
+            k->view_kind = p->kind;
+            break;
+        case PROP_REF:
+            k->ref_field = p->field;
+            k->ref_kind = p->kind;
+            break;
+        default:
+            break;
+        }
+    }
+}
+
+static pthread_once_t once = PTHREAD_ONCE_INIT;
+
+static void derive_all(void)
+{
+    for (int k = 1; k < SNPLP__KIND_COUNT; k++)
+        derive(&snplp__kinds[k]);
+}
+
+void snplp__kinds_init(void)
+{
+    pthread_once(&once, derive_all);
+}
 
 const snplp_kind_info *snplp__kind_info(snplp_kind kind)
 {
     return (unsigned)kind < SNPLP__KIND_COUNT ? &snplp__kinds[kind]
                                               : &snplp__kinds[SNPLP_KIND_NONE];
+}
+
+const char *snplp__variant_name(const char *const *names, int v)
+{
+    return v > 0 && v <= snplp__variant_count(names) ? names[v] : names[0];
+}
+
+int snplp__variant_count(const char *const *names)
+{
+    int n = 0;
+    while (names[n + 1])
+        n++;
+    return n;
 }
 
 const char *snplp_kind_name(snplp_kind kind)

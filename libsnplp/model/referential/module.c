@@ -19,13 +19,7 @@ SNPLP_DEFINE_ADD_CHILD(module, MODULE, recommendation, RECOMMENDATION, RECOMMEND
 
 const char *snplp_level_name(snplp_level level)
 {
-    switch (level) {
-    case SNPLP_LEVEL_FUNDAMENTALS:
-        return "fundamentals";
-    case SNPLP_LEVEL_EXPERT:
-        return "expert";
-    }
-    return "unknown";
+    return snplp__variant_name(snplp__level_names, (int)level);
 }
 
 static bool level_ok(snplp_level level)
@@ -34,12 +28,6 @@ static bool level_ok(snplp_level level)
 }
 
 /* ---- the theme's view of its modules, ordered as the referential's modules ---- */
-
-static snplp_item *theme_named(const snplp_referential *ref, const char *id)
-{
-    snplp_item *t = snplp__idmap_get(&ref->ids, id);
-    return t && t->kind == SNPLP_KIND_THEME ? t : NULL;
-}
 
 static uint32_t view_position(const snplp_list *view, const snplp_item *module)
 {
@@ -54,22 +42,6 @@ static uint32_t view_position(const snplp_list *view, const snplp_item *module)
     return lo;
 }
 
-int snplp__theme_adopt_modules(snplp_item *theme)
-{
-    const snplp_list *modules = &theme->root->lists[ROOT_MODULES];
-    snplp_list *view = snplp__item_list(theme, LIST_MODULES_VIEW);
-    for (uint32_t i = 0; i < modules->n; i++) {
-        snplp_item *m = modules->v[i];
-        if (strcmp(snplp__item_text(m, SNPLP_FIELD_THEME_ID), theme->id) != 0)
-            continue;
-        int rc = snplp__list_reserve(view);
-        if (rc)
-            return rc;
-        snplp__list_push(view, m);
-    }
-    return 0;
-}
-
 int snplp__module_add(snplp_item **out, snplp_referential *ref, const char *theme_id,
                       const char *id, snplp_level level, const char *title, const char *fn)
 {
@@ -80,25 +52,10 @@ int snplp__module_add(snplp_item **out, snplp_referential *ref, const char *them
     int rc = snplp__check_id(theme_id, fn, "theme id");
     if (rc)
         return rc;
-    snplp_item *it = NULL;
-    if ((rc =
-             snplp__item_create(&it, ref, NULL, 0, ROOT_MODULES, SNPLP_KIND_MODULE, id, title, fn)))
-        return rc;
-    snplp_item *theme = theme_named(ref, theme_id);
-    char *theme_copy = snplp__strdup(theme_id);
-    if (!theme_copy) {
-        snplp__item_discard(it);
-        return snplp__oom();
-    }
-    *snplp__item_text_slot(it, SNPLP_FIELD_THEME_ID) = theme_copy;
-    it->variant = (uint8_t)level;
-    /* The newest module comes last among its theme's modules. */
-    if ((rc = snplp__item_insert(it, theme ? snplp__item_list(theme, LIST_MODULES_VIEW) : NULL))) {
-        snplp__item_discard(it);
-        return rc;
-    }
-    *out = it;
-    return 0;
+    /* the newest module comes last among its theme's modules (item.c) */
+    snplp_item_init init = {.id = id, .text = title, .ref = theme_id, .variant = (int)level};
+    return snplp__item_make(out, ref, NULL, ROOT_MODULES, SNPLP_KIND_MODULE, &init,
+                            SNPLP_TEXT_UNCHECKED, fn);
 }
 
 const char *snplp_module_theme_id(const snplp_module *module)
@@ -109,8 +66,8 @@ const char *snplp_module_theme_id(const snplp_module *module)
 snplp_theme *snplp_module_theme(const snplp_module *module)
 {
     const snplp_item *it = SNPLP__ITEM(module, MODULE);
-    return it ? (snplp_theme *)(void *)theme_named(it->root,
-                                                   snplp__item_text(it, SNPLP_FIELD_THEME_ID))
+    return it ? (snplp_theme *)(void *)snplp__item_ref_target(
+                    it, snplp__item_text(it, SNPLP_FIELD_THEME_ID))
               : NULL;
 }
 
@@ -125,16 +82,16 @@ int snplp_module_set_theme_id(snplp_module *module, const char *theme_id)
     char **slot = snplp__item_text_slot(it, SNPLP_FIELD_THEME_ID);
     if (strcmp(*slot, theme_id) == 0)
         return 0;
-    snplp_item *old = theme_named(it->root, *slot);
-    snplp_item *new = theme_named(it->root, theme_id);
-    snplp_list *new_view = new ? snplp__item_list(new, LIST_MODULES_VIEW) : NULL;
+    snplp_item *old = snplp__item_ref_target(it, *slot);
+    snplp_item *new = snplp__item_ref_target(it, theme_id);
+    snplp_list *new_view = new ? snplp__item_view_of(new, SNPLP_KIND_MODULE) : NULL;
     char *copy = snplp__strdup(theme_id);
     if (!copy || (new_view && snplp__list_reserve(new_view))) {
         snplp__free(copy);
         return snplp__oom();
     }
     if (old) {
-        snplp_list *old_view = snplp__item_list(old, LIST_MODULES_VIEW);
+        snplp_list *old_view = snplp__item_view_of(old, SNPLP_KIND_MODULE);
         snplp__list_remove(old_view, view_position(old_view, it));
     }
     if (new_view)
@@ -187,7 +144,7 @@ int snplp_module_clear_duration(snplp_module *module)
     int snplp_module_add_##name(snplp_module *module, const char *id)                              \
     {                                                                                              \
         return snplp__item_add_string(SNPLP__ITEM(module, MODULE), LIST_##LIST, id, true,          \
-                                      __func__);                                                   \
+                                      SNPLP_TEXT_UNCHECKED, __func__);                             \
     }                                                                                              \
     int snplp_module_remove_##name(snplp_module *module, const char *id)                           \
     {                                                                                              \

@@ -16,17 +16,10 @@ int snplp_plan_add_figure(snplp_figure **out, snplp_plan *plan, const char *id, 
     if (!p)
         return snplp__bad_arg(__func__, "NULL or wrong object");
     snplp_item *it = NULL;
-    int rc = snplp__item_create(&it, p->root, p, LIST_FIGURES, ROOT_LIST_COUNT, SNPLP_KIND_FIGURE,
-                                id, text, __func__);
-    if (rc)
-        return rc;
-    it->number.integer = value;
-    it->has_number = true;
-    if ((rc = snplp__item_insert(it, NULL))) {
-        snplp__item_discard(it);
-        return rc;
-    }
-    if (out)
+    snplp_item_init init = {.id = id, .text = text, .has_number = true, .integer = value};
+    int rc = snplp__item_make(&it, p->root, p, LIST_FIGURES, SNPLP_KIND_FIGURE, &init,
+                              SNPLP_TEXT_UNCHECKED, __func__);
+    if (!rc && out)
         *out = (snplp_figure *)(void *)it;
-    return 0;
+    return rc;
 }

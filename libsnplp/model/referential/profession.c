@@ -7,13 +7,7 @@ SNPLP_DEFINE_TEXT(profession, PROFESSION, abbreviation, ABBREVIATION, false)
 
 const char *snplp_category_name(snplp_category category)
 {
-    switch (category) {
-    case SNPLP_CATEGORY_WORKER:
-        return "worker";
-    case SNPLP_CATEGORY_CADRE:
-        return "cadre";
-    }
-    return "unknown";
+    return snplp__variant_name(snplp__category_names, (int)category);
 }
 
 snplp_category snplp_profession_category(const snplp_profession *profession)

@@ -6,20 +6,6 @@
 #include "util/alloc.h"
 #include "util/errors.h"
 
-/* Adds the strategy or the training plan: one of each, whose title is optional. */
-static int add_singleton(snplp_referential *ref, snplp_root_list rl, snplp_kind kind,
-                         const char *id)
-{
-    snplp_item *it = NULL;
-    int rc = snplp__item_add(&it, ref, NULL, 0, rl, kind, id, "", "snplp_referential_new");
-    if (!rc) {
-        char **title = snplp__item_text_slot(it, SNPLP_FIELD_TITLE);
-        snplp__free(*title); /* unset rather than empty */
-        *title = NULL;
-    }
-    return rc;
-}
-
 int snplp_referential_new(snplp_referential **out)
 {
     if (!out)
@@ -33,9 +19,15 @@ int snplp_referential_new(snplp_referential **out)
         snplp__free(ref);
         return snplp__fail_in(__func__, SNPLP_EINTERNAL, "could not create a mutex");
     }
-    int rc = add_singleton(ref, ROOT_STRATEGY, SNPLP_KIND_STRATEGY, "strategy");
-    if (!rc)
-        rc = add_singleton(ref, ROOT_TRAINING_PLAN, SNPLP_KIND_TRAINING_PLAN, "training-plan");
+    snplp__kinds_init();
+    /* the singletons (strategy, training plan), their id the kind's name, their title unset */
+    int rc = SNPLP_OK;
+    for (int r = 0; r < ROOT_LIST_COUNT && !rc; r++) {
+        const snplp_kind_info *k = snplp__kind_info((snplp_kind)snplp__roots[r].kind);
+        if (k->singleton)
+            rc = snplp__item_add(NULL, ref, NULL, (uint8_t)r, (snplp_kind)snplp__roots[r].kind,
+                                 k->name, NULL, __func__);
+    }
     if (rc) {
         snplp_referential_unref(ref);
         return rc;
@@ -180,8 +172,8 @@ static snplp_item *find(const snplp_referential *ref, const char *id, snplp_kind
                                      const char *text)                                             \
     {                                                                                              \
         snplp_item *it = NULL;                                                                     \
-        int rc = snplp__item_add(&it, ref, NULL, 0, ROOT_##ROOT, SNPLP_KIND_##KIND, id, text,      \
-                                 __func__);                                                        \
+        int rc =                                                                                   \
+            snplp__item_add(&it, ref, NULL, ROOT_##ROOT, SNPLP_KIND_##KIND, id, text, __func__);   \
         if (!rc && out)                                                                            \
             *out = (snplp_##type *)(void *)it;                                                     \
         return rc;                                                                                 \
@@ -219,18 +211,11 @@ int snplp_referential_add_theme(snplp_theme **out, snplp_referential *ref, const
                                 const char *title)
 {
     snplp_item *it = NULL;
-    int rc =
-        snplp__item_create(&it, ref, NULL, 0, ROOT_THEMES, SNPLP_KIND_THEME, id, title, __func__);
-    if (rc)
-        return rc;
-    /* Its module view belongs to the new item: discarding the item undoes it. */
-    if ((rc = snplp__theme_adopt_modules(it)) || (rc = snplp__item_insert(it, NULL))) {
-        snplp__item_discard(it);
-        return rc;
-    }
-    if (out)
+    /* it views the modules that already name it (item.c) */
+    int rc = snplp__item_add(&it, ref, NULL, ROOT_THEMES, SNPLP_KIND_THEME, id, title, __func__);
+    if (!rc && out)
         *out = (snplp_theme *)(void *)it;
-    return 0;
+    return rc;
 }
 
 int snplp_referential_add_module(snplp_module **out, snplp_referential *ref, const char *theme_id,
@@ -250,16 +235,10 @@ int snplp_referential_add_profession(snplp_profession **out, snplp_referential *
         return snplp__fail_in(__func__, SNPLP_EINVAL, "unknown profession category %d",
                               (int)category);
     snplp_item *it = NULL;
-    int rc = snplp__item_create(&it, ref, NULL, 0, ROOT_PROFESSIONS, SNPLP_KIND_PROFESSION, id,
-                                title, __func__);
-    if (rc)
-        return rc;
-    it->variant = (uint8_t)category;
-    if ((rc = snplp__item_insert(it, NULL))) {
-        snplp__item_discard(it);
-        return rc;
-    }
-    if (out)
+    snplp_item_init init = {.id = id, .text = title, .variant = (int)category};
+    int rc = snplp__item_make(&it, ref, NULL, ROOT_PROFESSIONS, SNPLP_KIND_PROFESSION, &init,
+                              SNPLP_TEXT_UNCHECKED, __func__);
+    if (!rc && out)
         *out = (snplp_profession *)(void *)it;
-    return 0;
+    return rc;
 }

@@ -26,7 +26,8 @@ int snplp_strategy_set_launch_date(snplp_strategy *strategy, const char *date)
                               "'%s' is not a date of the form YYYY, YYYY-MM or YYYY-MM-DD",
                               snplp__quote(q, sizeof q, date));
     }
-    return snplp__item_set_text(it, SNPLP_FIELD_LAUNCH_DATE, date, false, __func__);
+    return snplp__item_set_text(it, SNPLP_FIELD_LAUNCH_DATE, date, false, SNPLP_TEXT_UNCHECKED,
+                                __func__);
 }
 
 int snplp_strategy_budget_cents(int64_t *out, const snplp_strategy *strategy)

@@ -54,27 +54,24 @@ void snplp_credits_free(snplp_credits *credits)
     snplp__free(credits);
 }
 
-/* A counted, printf-formatted string; NULL (error recorded) on failure. */
-__attribute__((format(printf, 1, 2))) static char *format(const char *fmt, ...)
+/* *out: a counted, printf-formatted string; returns SNPLP_OK or the error (recorded). */
+__attribute__((format(printf, 2, 3))) static int format(char **out, const char *fmt, ...)
 {
     va_list ap;
     va_start(ap, fmt);
     int n = vsnprintf(NULL, 0, fmt, ap);
     va_end(ap);
-    if (n < 0) {
-        snplp__fail_in("snplp_convention_credits", SNPLP_EINTERNAL,
-                       "a message cannot be formatted");
-        return NULL;
-    }
+    if (n < 0)
+        return snplp__fail_in("snplp_convention_credits", SNPLP_EINTERNAL,
+                              "a message cannot be formatted");
     char *s = snplp__malloc((size_t)n + 1);
-    if (!s) {
-        snplp__oom();
-        return NULL;
-    }
+    if (!s)
+        return snplp__oom();
     va_start(ap, fmt);
     vsnprintf(s, (size_t)n + 1, fmt, ap);
     va_end(ap);
-    return s;
+    *out = s;
+    return SNPLP_OK;
 }
 
 /* "N day(s)". */
@@ -132,41 +129,44 @@ static snplp_credit_reason report_reason(const snplp_convention *c, int32_t year
     if (state == SNPLP_REPORT_NOT_YET_DUE) {
         snplp_date_days_between(&days, at, due);
         if (days == 0)
-            *message = format("the report on %" PRId32 " has not been sent as of %s; it is not "
-                              "overdue yet: it is due that day, %s",
-                              year, at_text, due_text);
+            *rc = format(message,
+                         "the report on %" PRId32 " has not been sent as of %s; it is not "
+                         "overdue yet: it is due that day, %s",
+                         year, at_text, due_text);
         else
-            *message = format("the report on %" PRId32 " has not been sent as of %s; it is not "
-                              "overdue yet: it is due on %s, in %" PRId32 " %s",
-                              year, at_text, due_text, days, days_unit(days));
+            *rc = format(message,
+                         "the report on %" PRId32 " has not been sent as of %s; it is not "
+                         "overdue yet: it is due on %s, in %" PRId32 " %s",
+                         year, at_text, due_text, days, days_unit(days));
     } else if (state == SNPLP_REPORT_MISSING) {
         snplp_date_days_between(&days, due, at);
-        *message = format("the report on %" PRId32 " has not been sent as of %s; it is overdue: it "
-                          "was due on %s, %" PRId32 " %s before",
-                          year, at_text, due_text, days, days_unit(days));
+        *rc = format(message,
+                     "the report on %" PRId32 " has not been sent as of %s; it is overdue: it "
+                     "was due on %s, %" PRId32 " %s before",
+                     year, at_text, due_text, days, days_unit(days));
     } else {
         const snplp_report_year *r = snplp__yeartab_find(&c->reports, sizeof *r, year);
         char sent_text[SNPLP_DATE_TEXT_SIZE];
         snplp_date_format(sent_text, sizeof sent_text, r->sent);
         snplp_date_days_between(&days, due, r->sent);
-        *message = format("the report on %" PRId32 " was sent on %s, %" PRId32
-                          " %s after it was due on %s",
-                          year, sent_text, days, days_unit(days), due_text);
+        *rc = format(message,
+                     "the report on %" PRId32 " was sent on %s, %" PRId32
+                     " %s after it was due on %s",
+                     year, sent_text, days, days_unit(days), due_text);
     }
-    if (!*message)
-        *rc = snplp_error_last_code();
     return state == SNPLP_REPORT_LATE ? SNPLP_CREDIT_REPORT_LATE : SNPLP_CREDIT_REPORT_MISSING;
 }
 
-/* The message of an action's reason; NULL (error recorded) on failure. */
-static char *action_message(const snplp_action *a, const snplp_status_year *s)
+/* *out: the message of an action's reason; returns SNPLP_OK or the error (recorded). */
+static int action_message(char **out, const snplp_action *a, const snplp_status_year *s)
 {
     const char *title = a->title ? a->title : "";
     if (s->status == SNPLP_ACTION_STATUS_DROPPED)
-        return format("action %s « %s » was dropped in %" PRId32 ", for this reason: « %s »", a->id,
-                      title, s->year, s->reason ? s->reason : "");
-    return format("action %s « %s » was not done in %" PRId32 ": its status is %s", a->id, title,
-                  s->year, s->status == SNPLP_ACTION_STATUS_PLANNED ? "planned" : "in-progress");
+        return format(out, "action %s « %s » was dropped in %" PRId32 ", for this reason: « %s »",
+                      a->id, title, s->year, s->reason ? s->reason : "");
+    return format(out, "action %s « %s » was not done in %" PRId32 ": its status is %s", a->id,
+                  title, s->year,
+                  s->status == SNPLP_ACTION_STATUS_PLANNED ? "planned" : "in-progress");
 }
 
 /* Appends the reasons of one group (blocking or not) to r, whose array has room for them all:
@@ -187,10 +187,11 @@ static int add_group(snplp_credits *r, const snplp_convention *c, int32_t year, 
         char *id = snplp__strdup(a->id);
         if (!id)
             return snplp__oom();
-        char *message = action_message(a, s);
-        if (!message) {
+        char *message = NULL;
+        int rc = action_message(&message, a, s);
+        if (rc != SNPLP_OK) {
             snplp__free(id);
-            return snplp_error_last_code();
+            return rc;
         }
         r->reasons[r->n++] = (credit_reason){kind, blocking, id, message};
     }

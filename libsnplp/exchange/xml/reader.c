@@ -1,0 +1,1135 @@
+/* The streaming core of the XML readers (reader.h): libxml2's SAX2 push parser with safe
+ * options over an input source, its errors captured, and the format's rules checked from a
+ * document kind's tables as the elements stream by; what the values mean is the reader's.
+ *
+ * The input is untrusted: the parser never loads anything (XML_PARSE_NONET, no DTD loading,
+ * no entity substitution), a document type declaration ends the pass, and depth, text and
+ * attribute sizes are bounded. */
+#include "exchange/xml/reader.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+#include <strings.h>
+
+#include <libxml/parserInternals.h>
+#include <libxml/xmlschemas.h>
+#include <unicode/utf8.h>
+
+#include "exchange/xml/core.h"
+#include "exchange/xml/extension.h"
+#include "util/alloc.h"
+#include "util/date.h"
+#include "util/days.h"
+#include "util/diag.h"
+#include "util/errors.h"
+#include "util/id.h"
+
+#define XSI "http://www.w3.org/2001/XMLSchema-instance"
+
+typedef snplp_xml_reader reader;
+typedef snplp_xml_frame frame;
+typedef snplp_xml_attr_rule attr_rule;
+typedef snplp_xml_child_rule child_rule;
+typedef snplp_xml_elem_rule elem_rule;
+
+static const attr_rule no_attrs[] = {{NULL, 0, false, 0, NULL, NULL}};
+static const child_rule no_children[] = {{NULL, 0, 0, 0, 0, NULL}};
+/* the rule of every text element: no attribute, no child element */
+static const elem_rule text_rule = {"text", no_attrs, no_children, false};
+
+static const elem_rule *rule_of(const reader *r, unsigned type)
+{
+    return type == SNPLP_XML_TEXT ? &text_rule : &r->doc->rules[type];
+}
+
+static size_t cur_line(const reader *r)
+{
+    long l = r->ctxt ? xmlSAX2GetLineNumber(r->ctxt) : 0;
+    return l > 0 ? (size_t)l : 1;
+}
+
+static size_t cur_column(const reader *r)
+{
+    long c = r->ctxt ? xmlSAX2GetColumnNumber(r->ctxt) : 0;
+    return c > 0 ? (size_t)c : 1;
+}
+
+/* Ends the pass. Not xmlStopParser(): called from a SAX callback, it frees the input that
+ * libxml2 (and the schema's SAX plug, in strict mode) still reads when the callback returns. */
+static void stop(reader *r)
+{
+    if (!r->stopped && r->ctxt) {
+        r->ctxt->disableSAX = 1;
+        r->ctxt->instate = XML_PARSER_EOF;
+    }
+    r->stopped = true;
+}
+
+void snplp__xml_oom(reader *r)
+{
+    if (r->status == SNPLP_OK)
+        r->status = SNPLP_ENOMEM;
+    stop(r);
+}
+
+/* Makes msg valid UTF-8 without control characters: libxml2 quotes the input in its messages
+ * and may cut a character in two, and a message cut to its buffer may end in the middle of
+ * one. Bad bytes become '?'. */
+static void sanitize(char *msg)
+{
+    /* ICU's U8_NEXT is strict (libxml2's xmlGetUTF8Char takes any byte as a lead byte) */
+    int32_t n = (int32_t)strlen(msg);
+    for (int32_t i = 0; i < n;) {
+        int32_t at = i;
+        UChar32 c;
+        U8_NEXT((const uint8_t *)msg, i, n, c);
+        if (c < 0 || (c < 0x20 && c != '\t') || (c >= 0xD800 && c <= 0xDFFF) || c == 0xFFFE ||
+            c == 0xFFFF) {
+            for (int32_t k = at; k < i; k++)
+                msg[k] = c == '\n' ? ' ' : '?';
+        }
+    }
+}
+
+static void vreport(reader *r, snplp_severity severity, snplp_diag_code code, size_t line,
+                    size_t column, const char *item_id, const char *fmt, va_list ap)
+{
+    char msg[400];
+    vsnprintf(msg, sizeof msg, fmt, ap);
+    sanitize(msg);
+    if (severity == SNPLP_SEVERITY_ERROR) {
+        if ((int)code >= 200 && (int)code < 230)
+            r->parse_errors++;
+        else
+            r->model_errors++;
+        if (!r->first_code) {
+            r->first_code = code;
+            snprintf(r->first, sizeof r->first, "%s:%zu:%zu: %s", r->name, line, column, msg);
+        }
+    }
+    if (r->diags &&
+        snplp__diag(r->diags, severity, code, line, column, item_id, "%s", msg) != SNPLP_OK)
+        snplp__xml_oom(r);
+}
+
+void snplp__xml_report(reader *r, snplp_severity severity, snplp_diag_code code, size_t line,
+                       size_t column, const char *item_id, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    vreport(r, severity, code, line, column, item_id, fmt, ap);
+    va_end(ap);
+}
+
+void snplp__xml_error_here(reader *r, snplp_diag_code code, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    vreport(r, SNPLP_SEVERITY_ERROR, code, cur_line(r), cur_column(r), NULL, fmt, ap);
+    va_end(ap);
+}
+
+#define ERR(r, code, ...) snplp__xml_error_here(r, code, __VA_ARGS__)
+
+/* ---- values ---- */
+
+static bool is_ws(char c)
+{
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+}
+
+static bool all_digits(const char *s, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if (s[i] < '0' || s[i] > '9')
+            return false;
+    return n > 0;
+}
+
+/* Whether s (n bytes) is the name of a value of an enumeration; *v receives the value. */
+static bool name_value(const attr_rule *ar, const char *s, size_t n, int *v)
+{
+    if (ar->names) {
+        for (int k = 1; ar->names[k]; k++)
+            if (strlen(ar->names[k]) == n && memcmp(ar->names[k], s, n) == 0) {
+                *v = k;
+                return true;
+            }
+        return false;
+    }
+    char buf[32];
+    if (n >= sizeof buf)
+        return false;
+    memcpy(buf, s, n);
+    buf[n] = '\0';
+    *v = ar->lookup(buf);
+    return *v != 0;
+}
+
+/* Checks a value of the attribute's type (already stripped of white space where the schema
+ * collapses it); *v receives what it means. */
+static bool value_ok(const attr_rule *ar, const char *s, size_t n, snplp_xml_value *v)
+{
+    v->s = s;
+    v->n = n;
+    switch ((snplp_xml_vtype)ar->type) {
+    case V_ID:
+        return snplp__id_ok(s, n);
+    case V_DAYS:
+        return snplp__days_parse(s, n, &v->micro);
+    case V_CENTS:
+    case V_INTEGER: {
+        /* xs:long: at most 19 digits, within the range of a 64-bit integer */
+        bool neg = ar->type == V_INTEGER && n > 0 && s[0] == '-';
+        const char *d = s + neg;
+        size_t dn = n - neg;
+        if (!all_digits(d, dn) || dn > 19)
+            return false;
+        uint64_t x = 0, limit = neg ? (uint64_t)INT64_MAX + 1 : (uint64_t)INT64_MAX;
+        for (size_t i = 0; i < dn; i++) {
+            unsigned digit = (unsigned)(d[i] - '0');
+            if (x > (limit - digit) / 10)
+                return false;
+            x = x * 10 + digit;
+        }
+        v->integer = neg ? (int64_t)(0 - x) : (int64_t)x;
+        return true;
+    }
+    case V_DIPLOMA:
+        if (n != 1 || s[0] < '1' || s[0] > '8')
+            return false;
+        v->integer = s[0] - '0';
+        return true;
+    case V_DATE: {
+        if (n != 4 && n != 7 && n != 10)
+            return false;
+        char buf[11];
+        memcpy(buf, s, n);
+        buf[n] = '\0';
+        return buf[0] >= '1' && buf[0] <= '9' && snplp__date_is_valid(buf);
+    }
+    case V_BOOL:
+        if (n == 4 && memcmp(s, "true", 4) == 0)
+            v->flag = true;
+        else if (n == 5 && memcmp(s, "false", 5) == 0)
+            v->flag = false;
+        else
+            return false;
+        return true;
+    case V_YEAR:
+        if (n != 4 || !all_digits(s, 4) || s[0] == '0')
+            return false;
+        v->integer = (s[0] - '0') * 1000 + (s[1] - '0') * 100 + (s[2] - '0') * 10 + (s[3] - '0');
+        return v->integer <= SNPLP_YEAR_MAX;
+    case V_DAY: {
+        char buf[11];
+        if (n != 10 || s[0] == '0')
+            return false;
+        memcpy(buf, s, n);
+        buf[n] = '\0';
+        return snplp_date_parse(&v->date, buf) == SNPLP_OK;
+    }
+    case V_DECIMAL: {
+        /* -?[0-9]+(\.[0-9]+)?: the form; the model's range is checked by the reader */
+        size_t i = n > 0 && s[0] == '-', d = i;
+        while (i < n && s[i] >= '0' && s[i] <= '9')
+            i++;
+        if (i == d)
+            return false;
+        if (i < n) {
+            if (s[i++] != '.' || i == n)
+                return false;
+            while (i < n && s[i] >= '0' && s[i] <= '9')
+                i++;
+        }
+        return i == n;
+    }
+    case V_CODE:
+        if (n < 2 || n > 9)
+            return false;
+        for (size_t i = 0; i < n; i++)
+            if (!((s[i] >= '0' && s[i] <= '9') || s[i] == 'A' || s[i] == 'B'))
+                return false;
+        return true;
+    case V_NAME:
+        return name_value(ar, s, n, &v->variant);
+    }
+    return false;
+}
+
+/* ---- frames ---- */
+
+static void free_fattrs(snplp_list *l)
+{
+    for (uint32_t i = 0; i < l->n; i++)
+        snplp__free(l->v[i]);
+    snplp__list_dispose(l);
+}
+
+snplp_xml_frame *snplp__xml_frame_at(reader *r, size_t i)
+{
+    return (frame *)(void *)(r->stack + i * r->doc->frame_size);
+}
+
+static frame *top(reader *r)
+{
+    return r->depth ? snplp__xml_frame_at(r, r->depth - 1) : NULL;
+}
+
+static void frame_clear(reader *r, frame *f)
+{
+    free_fattrs(&f->fattrs);
+    if (r->doc->frame_clear)
+        r->doc->frame_clear(f);
+    /* nothing reads a frame once popped: push() clears it for the next element */
+}
+
+static frame *push(reader *r, unsigned type)
+{
+    size_t size = r->doc->frame_size;
+    if (r->depth == r->cap) {
+        size_t cap = r->cap ? r->cap * 2 : 16;
+        char *s = snplp__realloc(r->stack, cap * size);
+        if (!s) {
+            snplp__xml_oom(r);
+            return NULL;
+        }
+        r->stack = s;
+        r->cap = cap;
+    }
+    frame *f = snplp__xml_frame_at(r, r->depth++);
+    r->doc->frame_init(f);
+    f->type = (uint8_t)type;
+    f->name = rule_of(r, type)->name;
+    f->line = cur_line(r);
+    f->column = cur_column(r);
+    return f;
+}
+
+/* ---- what readers share ---- */
+
+void snplp__xml_attach_fattrs(reader *r, frame *f, snplp_item *it, snplp_ext *e,
+                              const char *item_id)
+{
+    for (uint32_t i = 0; i < f->fattrs.n && !r->stopped; i++) {
+        const snplp_foreign_attr *a = f->fattrs.v[i];
+        int rc = it ? snplp__ext_set_attr(it, a->ns, a->prefix, a->name, a->value,
+                                          SNPLP_TEXT_CHECKED, "import")
+                    : snplp__ext_put_attr(e, a->ns, a->prefix, a->name, a->value,
+                                          SNPLP_TEXT_CHECKED, "import");
+        if (rc == SNPLP_ENOMEM)
+            snplp__xml_oom(r);
+        else if (rc != SNPLP_OK)
+            snplp__xml_report(r, SNPLP_SEVERITY_ERROR, SNPLP_DIAG_BAD_VALUE, f->line, f->column,
+                              item_id, "%s", snplp_error_last_message());
+    }
+    free_fattrs(&f->fattrs);
+}
+
+void snplp__xml_check_nfc(reader *r, const frame *t, const char *item_id, const char *stored,
+                          const char *text)
+{
+    if (stored && strcmp(stored, text) != 0)
+        snplp__xml_report(r, SNPLP_SEVERITY_WARNING, SNPLP_DIAG_TEXT_NORMALIZED, t->line, t->column,
+                          item_id, "the %s was not in Unicode NFC: it was normalized", t->what);
+}
+
+/* ---- SAX2 events ---- */
+
+static bool is_snplp(const reader *r, const xmlChar *uri)
+{
+    return uri && (uri == r->ns_uri || strcmp((const char *)uri, SNPLP_XML_NAMESPACE) == 0);
+}
+
+/* Looks the format's names up in the parser's dictionary (a failed lookup leaves NULL: the
+ * names are then compared by strcmp() only). */
+static void intern_names(reader *r)
+{
+    xmlDictPtr dict = r->ctxt->dict;
+    if (!dict)
+        return;
+    r->ns_uri = xmlDictLookup(dict, (const xmlChar *)SNPLP_XML_NAMESPACE, -1);
+    for (size_t t = 0; t < r->doc->nrules && t < SNPLP_XML_MAX_TYPES; t++) {
+        const attr_rule *a = r->doc->rules[t].attrs;
+        for (size_t k = 0; a[k].name && k < sizeof r->attr_names[t] / sizeof *r->attr_names[t]; k++)
+            r->attr_names[t][k] = xmlDictLookup(dict, (const xmlChar *)a[k].name, -1);
+        const child_rule *c = r->doc->rules[t].children;
+        for (size_t k = 0; c[k].name && k < sizeof r->child_names[t] / sizeof *r->child_names[t];
+             k++)
+            r->child_names[t][k] = xmlDictLookup(dict, (const xmlChar *)c[k].name, -1);
+    }
+}
+
+/* The position of the attribute named local in the rules of f's element (that of the NULL
+ * name at the end if none). */
+static int attr_index(const reader *r, const frame *f, const xmlChar *local)
+{
+    const attr_rule *a = rule_of(r, f->type)->attrs;
+    int k = 0;
+    if (f->type != SNPLP_XML_TEXT) {
+        const xmlChar *const *names = r->attr_names[f->type];
+        for (; a[k].name && k < 8; k++)
+            if (names[k] == local)
+                return k;
+    }
+    for (k = 0; a[k].name && strcmp(a[k].name, (const char *)local) != 0; k++)
+        ;
+    return k;
+}
+
+/* The position of the child named local among the children of f's element, from position
+ * from on (that of the NULL name at the end if none). The names of a sequence are distinct. */
+static size_t child_index(const reader *r, const frame *f, size_t from, const xmlChar *local)
+{
+    const child_rule *c = rule_of(r, f->type)->children;
+    size_t i = from;
+    if (f->type != SNPLP_XML_TEXT) {
+        const xmlChar *const *names = r->child_names[f->type];
+        for (; c[i].name && i < 16; i++)
+            if (names[i] == local)
+                return i;
+    }
+    for (i = from; c[i].name && strcmp(c[i].name, (const char *)local) != 0; i++)
+        ;
+    return i;
+}
+
+static const char *qname(char *buf, size_t size, const xmlChar *prefix, const xmlChar *local)
+{
+    snprintf(buf, size, "%s%s%s", prefix ? (const char *)prefix : "", prefix ? ":" : "",
+             (const char *)local);
+    return buf;
+}
+
+/* Keeps a foreign attribute (a[0..4] as SAX2 gives it, its value n bytes) for the object of
+ * f; false when memory runs out. */
+static bool keep_foreign(frame *f, const xmlChar **a, size_t n)
+{
+    size_t ns = strlen((const char *)a[2]), pre = a[1] ? strlen((const char *)a[1]) : 0,
+           loc = strlen((const char *)a[0]);
+    snplp_foreign_attr *fa = snplp__malloc(sizeof *fa + ns + pre + loc + n + 4);
+    if (!fa || snplp__list_reserve(&f->fattrs) != SNPLP_OK) {
+        snplp__free(fa);
+        return false;
+    }
+    char *p = (char *)(fa + 1);
+    fa->ns = memcpy(p, a[2], ns + 1);
+    p += ns + 1;
+    fa->prefix = memcpy(p, a[1] ? (const char *)a[1] : "", pre + 1);
+    p += pre + 1;
+    fa->name = memcpy(p, a[0], loc + 1);
+    p += loc + 1;
+    memcpy(p, a[3], n);
+    p[n] = '\0';
+    fa->value = p;
+    snplp__list_push(&f->fattrs, fa);
+    return true;
+}
+
+/* Checks the attributes of an element of the format, giving the reader each good value. */
+static void check_attributes(reader *r, frame *f, int nb, const xmlChar **attrs)
+{
+    const elem_rule *rule = rule_of(r, f->type);
+    bool seen[8] = {false};
+    for (int i = 0; i < nb && !r->stopped; i++) {
+        const xmlChar **a = attrs + 5 * i;
+        const char *v = (const char *)a[3];
+        size_t n = (size_t)(a[4] - a[3]);
+        char q[200];
+        if (n > SNPLP_XML_MAX_ATTRIBUTE) {
+            ERR(r, SNPLP_DIAG_ATTRIBUTE_TOO_LONG, "attribute '%s' of <%s> is longer than %d bytes",
+                qname(q, sizeof q, a[1], a[0]), f->name, SNPLP_XML_MAX_ATTRIBUTE);
+            if (!a[2]) {
+                int k = attr_index(r, f, a[0]);
+                if (rule->attrs[k].name)
+                    seen[k] = true;
+            }
+            f->dead = true;
+            continue;
+        }
+        if (a[2] && strcmp((const char *)a[2], XSI) == 0 &&
+            (strcmp((const char *)a[0], "schemaLocation") == 0 ||
+             strcmp((const char *)a[0], "noNamespaceSchemaLocation") == 0))
+            continue; /* hints for validators, allowed anywhere by XSD; libsnplp reads nothing */
+        if (a[2]) {   /* qualified */
+            bool xsi_special =
+                strcmp((const char *)a[2], XSI) == 0 &&
+                (strcmp((const char *)a[0], "type") == 0 || strcmp((const char *)a[0], "nil") == 0);
+            if (is_snplp(r, a[2]) || !rule->item || xsi_special) {
+                ERR(r, SNPLP_DIAG_UNKNOWN_ATTRIBUTE,
+                    "<%s> takes no attribute '%s' (of namespace %s)", f->name,
+                    qname(q, sizeof q, a[1], a[0]), (const char *)a[2]);
+                continue;
+            }
+            if (!keep_foreign(f, a, n)) {
+                snplp__xml_oom(r);
+                return;
+            }
+            continue;
+        }
+        int k = attr_index(r, f, a[0]);
+        const attr_rule *ar = &rule->attrs[k];
+        if (!ar->name) {
+            ERR(r, SNPLP_DIAG_UNKNOWN_ATTRIBUTE, "<%s> takes no attribute '%s'", f->name,
+                (const char *)a[0]);
+            continue;
+        }
+        seen[k] = true;
+        /* every type but ids collapses white space */
+        const char *s = v;
+        size_t sn = n;
+        if (ar->type != V_ID) {
+            while (sn && is_ws(*s))
+                s++, sn--;
+            while (sn && is_ws(s[sn - 1]))
+                sn--;
+        }
+        snplp_xml_value value; /* value_ok() sets what the attribute's type gives */
+        if (!value_ok(ar, s, sn, &value)) {
+            char shown[64];
+            snprintf(shown, sizeof shown, "%.*s%s", (int)(n < 40 ? n : 40), v, n > 40 ? "..." : "");
+            if (ar->type == V_ID)
+                ERR(r, SNPLP_DIAG_BAD_ID,
+                    "<%s> %s '%s' is not an id (a letter or _, then letters, digits, '-', '_' or "
+                    "'.', at most %d characters)",
+                    f->name, ar->name, shown, SNPLP_ID_MAX);
+            else
+                ERR(r, SNPLP_DIAG_BAD_VALUE, "<%s> %s '%s' is not a valid value", f->name, ar->name,
+                    shown);
+            if (ar->required || ar->type == V_ID)
+                f->dead = true;
+            f->bad_value = true;
+            continue;
+        }
+        r->doc->attribute(r, f, ar, &value);
+    }
+    for (int k = 0; rule->attrs[k].name && !r->stopped; k++)
+        if (rule->attrs[k].required && !seen[k]) {
+            ERR(r, SNPLP_DIAG_MISSING_ATTRIBUTE, "<%s> needs the attribute '%s'", f->name,
+                rule->attrs[k].name);
+            f->dead = true;
+        }
+    if (!r->stopped && f->type != SNPLP_XML_TEXT)
+        r->doc->started(r, f);
+}
+
+/* Reports the required children of f at positions [from, to) that never came (the one at
+ * f->pos counts as come if f->count > 0). */
+static void missing_between(reader *r, frame *f, size_t from, size_t to)
+{
+    const child_rule *c = rule_of(r, f->type)->children;
+    for (size_t i = from; i < to && c[i].name; i++) {
+        if (c[i].min == 0 || (i == f->pos && f->count > 0))
+            continue;
+        ERR(r, SNPLP_DIAG_MISSING_ELEMENT, "<%s> needs a <%s>%s", f->name, c[i].name,
+            i == 0 ? " first" : "");
+        f->dead = true;
+    }
+}
+
+static void missing_from(reader *r, frame *f, size_t from)
+{
+    missing_between(r, f, from, SIZE_MAX);
+}
+
+static void start_decoded(reader *r, const xmlChar *localname, const xmlChar *prefix,
+                          const xmlChar *uri, int nb_namespaces, const xmlChar **namespaces,
+                          int nb_attributes, const xmlChar **attributes);
+
+static void start_element(void *ctx, const xmlChar *localname, const xmlChar *prefix,
+                          const xmlChar *uri, int nb_namespaces, const xmlChar **namespaces,
+                          int nb_attributes, int nb_defaulted, const xmlChar **attributes)
+{
+    (void)nb_defaulted;
+    reader *r = ctx;
+    if (r->stopped)
+        return;
+    size_t depth = r->depth + r->skip + (size_t)r->frag.depth + 1;
+    if (depth > SNPLP_XML_MAX_DEPTH) {
+        ERR(r, SNPLP_DIAG_TOO_DEEP, "elements nest deeper than %d levels", SNPLP_XML_MAX_DEPTH);
+        stop(r);
+        return;
+    }
+    if (r->skip && r->frag.depth == 0) {
+        r->skip++;
+        return;
+    }
+    void *mem = NULL;
+    const xmlChar **attrs = NULL;
+    if (!snplp__attrs_decode(nb_attributes, attributes, &attrs, &mem)) {
+        snplp__xml_oom(r);
+        return;
+    }
+    start_decoded(r, localname, prefix, uri, nb_namespaces, namespaces, nb_attributes, attrs);
+    snplp__free(mem);
+}
+
+/* The root element: the document kind's, or a finding. */
+static void start_root(reader *r, const xmlChar *localname, const xmlChar *prefix,
+                       const xmlChar *uri, int nb_attributes, const xmlChar **attributes)
+{
+    const snplp_xml_doc *doc = r->doc;
+    if (!is_snplp(r, uri) || strcmp((const char *)localname, doc->root) != 0) {
+        char q[200];
+        ERR(r, SNPLP_DIAG_WRONG_ROOT, "the root element is <%s>%s%s, not <%s> of namespace %s%s",
+            qname(q, sizeof q, prefix, localname), uri ? " of namespace " : " of no namespace",
+            uri ? (const char *)uri : "", doc->root, SNPLP_XML_NAMESPACE,
+            is_snplp(r, uri) && strcmp((const char *)localname, doc->other_root) == 0
+                ? doc->other_hint
+                : "");
+        r->skip = 1;
+        return;
+    }
+    r->root_seen = true;
+    frame *f = push(r, doc->root_type);
+    if (f)
+        check_attributes(r, f, nb_attributes, attributes);
+}
+
+static void start_decoded(reader *r, const xmlChar *localname, const xmlChar *prefix,
+                          const xmlChar *uri, int nb_namespaces, const xmlChar **namespaces,
+                          int nb_attributes, const xmlChar **attributes)
+{
+    if (r->frag.depth > 0) {
+        r->frag_text_bytes = r->frag_text_chars = 0;
+        snplp__fragment_start(&r->frag, localname, prefix, uri, nb_namespaces, namespaces,
+                              nb_attributes, attributes);
+        return;
+    }
+    char q[200];
+    frame *f = top(r);
+    if (!f) {
+        start_root(r, localname, prefix, uri, nb_attributes, attributes);
+        return;
+    }
+    const elem_rule *rule = rule_of(r, f->type);
+    if (!is_snplp(r, uri)) {
+        if (uri && rule->item) { /* an extension: recorded whole */
+            if (!f->ext) {
+                missing_from(r, f, f->pos);
+                f->ext = true;
+                f->pos = 0;
+                while (rule->children[f->pos].name)
+                    f->pos++;
+                f->count = 0;
+            }
+            r->frag_text_bytes = r->frag_text_chars = 0;
+            r->frag_text_reported = false;
+            snplp__fragment_start(&r->frag, localname, prefix, uri, nb_namespaces, namespaces,
+                                  nb_attributes, attributes);
+            return;
+        }
+        ERR(r, SNPLP_DIAG_UNKNOWN_ELEMENT, "<%s> %s is not allowed in <%s>",
+            qname(q, sizeof q, prefix, localname), uri ? "of another namespace" : "of no namespace",
+            f->name);
+        r->skip = 1;
+        return;
+    }
+    /* an element of the format: where does it fit in the parent's sequence? */
+    const child_rule *c = rule->children;
+    size_t i = f->ext ? SIZE_MAX : f->pos;
+    if (i != SIZE_MAX) {
+        i = child_index(r, f, i, localname);
+        if (!c[i].name)
+            i = SIZE_MAX;
+    }
+    if (i != SIZE_MAX && i == f->pos && f->count > 0 && c[i].max == 1)
+        i = SIZE_MAX; /* a second one */
+    for (size_t k = f->pos; i != SIZE_MAX && k < i; k++)
+        if (c[k].min > 0 && !(k == f->pos && f->count > 0))
+            i = SIZE_MAX; /* it would pass over a required element that has not come */
+    if (i == SIZE_MAX) {
+        const char *expected = NULL;
+        for (size_t k = f->pos; !f->ext && c[k].name && !expected; k++)
+            if (c[k].min > 0 && !(k == f->pos && f->count > 0))
+                expected = c[k].name;
+        if (expected)
+            ERR(r, SNPLP_DIAG_UNKNOWN_ELEMENT, "<%s> is not allowed here in <%s>: <%s> comes first",
+                (const char *)localname, f->name, expected);
+        else
+            ERR(r, SNPLP_DIAG_UNKNOWN_ELEMENT, "<%s> is not allowed %s in <%s>",
+                (const char *)localname, f->ext ? "after extension elements" : "here", f->name);
+        r->skip = 1;
+        return;
+    }
+    if (i != f->pos) {
+        missing_between(r, f, f->pos, i);
+        /* only the skipped positions were checked: the new one is counted below */
+        f->pos = (uint16_t)i;
+        f->count = 0;
+    }
+    f->count++;
+    const child_rule *cr = &c[i];
+    frame *child = push(r, cr->type);
+    if (!child)
+        return;
+    child->field = cr->field;
+    child->what = cr->what;
+    child->name = cr->name;
+    if (child->type == SNPLP_XML_TEXT) {
+        r->text.n = 0; /* the buffer is reused from one text to the next */
+        if (r->text.p)
+            r->text.p[0] = '\0';
+        r->text.failed = false;
+        r->text_chars = 0;
+        r->text_too_long = false;
+    }
+    check_attributes(r, child, nb_attributes, attributes);
+}
+
+/* A text element ended: its text goes to the reader. */
+static void deliver_text(reader *r, frame *t, frame *p)
+{
+    if (r->text.failed) {
+        snplp__xml_oom(r);
+        return;
+    }
+    const char *text = r->text.p && r->text.n ? r->text.p : "";
+    if (r->text_too_long || p->dead)
+        return;
+    r->doc->text(r, t, p, text);
+}
+
+static void end_element(void *ctx, const xmlChar *localname, const xmlChar *prefix,
+                        const xmlChar *uri)
+{
+    (void)uri;
+    reader *r = ctx;
+    if (r->stopped)
+        return;
+    if (r->frag.depth > 0) {
+        r->frag_text_bytes = r->frag_text_chars = 0;
+        if (snplp__fragment_end(&r->frag, localname, prefix)) {
+            char *xml = snplp__fragment_take(&r->frag);
+            if (!xml)
+                snplp__xml_oom(r);
+            else
+                r->doc->extension(r, top(r), xml);
+        }
+        return;
+    }
+    if (r->skip) {
+        r->skip--;
+        return;
+    }
+    frame *f = top(r);
+    if (!f)
+        return;
+    if (f->type == SNPLP_XML_TEXT) {
+        deliver_text(r, f, snplp__xml_parent(r, f));
+    } else {
+        if (!f->ext)
+            missing_from(r, f, f->pos);
+        if (!r->stopped)
+            r->doc->ended(r, f);
+    }
+    frame_clear(r, f);
+    r->depth--;
+}
+
+static void characters(void *ctx, const xmlChar *ch, int len)
+{
+    reader *r = ctx;
+    if (r->stopped || len <= 0)
+        return;
+    if (r->frag.depth > 0) {
+        /* an extension's texts are bounded too (a run of text between two tags) */
+        if (r->frag_text_bytes + (size_t)len > SNPLP_XML_MAX_TEXT) {
+            for (int i = 0; i < len; i++)
+                r->frag_text_chars += (ch[i] & 0xC0) != 0x80;
+            if (r->frag_text_chars > SNPLP_XML_MAX_TEXT && !r->frag_text_reported) {
+                ERR(r, SNPLP_DIAG_TEXT_TOO_LONG,
+                    "a text of an extension element is longer than %d characters",
+                    SNPLP_XML_MAX_TEXT);
+                r->frag_text_reported = true;
+            }
+        } else
+            for (int i = 0; i < len; i++)
+                r->frag_text_chars += (ch[i] & 0xC0) != 0x80;
+        r->frag_text_bytes += (size_t)len;
+        if (!r->frag_text_reported)
+            snplp__fragment_text(&r->frag, (const char *)ch, (size_t)len);
+        return;
+    }
+    if (r->skip)
+        return;
+    frame *f = top(r);
+    if (!f)
+        return;
+    if (f->type == SNPLP_XML_TEXT) {
+        if (r->text_too_long)
+            return;
+        /* characters are counted only once the bytes could be too many */
+        if (r->text.n + (size_t)len > SNPLP_XML_MAX_TEXT) {
+            if (r->text_chars == 0)
+                for (size_t i = 0; i < r->text.n; i++)
+                    r->text_chars += (r->text.p[i] & 0xC0) != 0x80;
+            for (int i = 0; i < len; i++)
+                r->text_chars += (ch[i] & 0xC0) != 0x80;
+        }
+        if (r->text_chars > SNPLP_XML_MAX_TEXT) {
+            ERR(r, SNPLP_DIAG_TEXT_TOO_LONG, "the text of <%s> is longer than %d characters",
+                f->what, SNPLP_XML_MAX_TEXT);
+            r->text_too_long = true;
+            snplp__buf_free(&r->text);
+            return;
+        }
+        snplp__buf_put(&r->text, (const char *)ch, (size_t)len);
+        if (r->text.failed)
+            snplp__xml_oom(r);
+        return;
+    }
+    for (int i = 0; i < len; i++)
+        if (!is_ws((char)ch[i])) {
+            if (!f->text_reported)
+                ERR(r, SNPLP_DIAG_UNEXPECTED_TEXT, "<%s> holds elements only, not text", f->name);
+            f->text_reported = true;
+            return;
+        }
+}
+
+static void internal_subset(void *ctx, const xmlChar *name, const xmlChar *external_id,
+                            const xmlChar *system_id)
+{
+    (void)name, (void)external_id, (void)system_id;
+    reader *r = ctx;
+    if (r->stopped)
+        return;
+    ERR(r, SNPLP_DIAG_DOCTYPE,
+        "a document type declaration (<!DOCTYPE>) is refused: no DTD or entity is read");
+    stop(r);
+}
+
+/* ---- libxml2's errors ---- */
+
+/* Errors of libxml2's parser: every one is fatal for the pass. */
+static void parser_error(void *data, xmlErrorPtr e)
+{
+    (void)data;
+    xmlParserCtxtPtr ctxt = e ? (xmlParserCtxtPtr)e->ctxt : NULL;
+    reader *r = ctxt ? ctxt->_private : NULL;
+    if (!r || r->stopped || !e || e->level == XML_ERR_WARNING)
+        return;
+    if (e->domain == XML_FROM_SCHEMASV || e->domain == XML_FROM_SCHEMASP)
+        return; /* reported by schema_error() */
+    char msg[300];
+    snprintf(msg, sizeof msg, "%s", e->message ? e->message : "not well-formed");
+    size_t n = strlen(msg);
+    while (n && (msg[n - 1] == '\n' || msg[n - 1] == ' '))
+        msg[--n] = '\0';
+    if (e->code == XML_ERR_NO_MEMORY) {
+        snplp__xml_oom(r);
+        return;
+    }
+    snplp__xml_report(r, SNPLP_SEVERITY_ERROR, SNPLP_DIAG_NOT_WELL_FORMED,
+                      e->line > 0 ? (size_t)e->line : 1, e->int2 > 0 ? (size_t)e->int2 : 1, NULL,
+                      "not well-formed: %s", msg);
+    stop(r);
+}
+
+/* Findings of the XSD validator (strict mode). */
+static void schema_error(void *data, xmlErrorPtr e)
+{
+    reader *r = data;
+    if (!r || r->stopped || !e || e->level == XML_ERR_WARNING)
+        return;
+    if (e->code == XML_ERR_NO_MEMORY) {
+        snplp__xml_oom(r);
+        return;
+    }
+    char msg[300];
+    snprintf(msg, sizeof msg, "%s", e->message ? e->message : "invalid");
+    size_t n = strlen(msg);
+    while (n && (msg[n - 1] == '\n' || msg[n - 1] == ' '))
+        msg[--n] = '\0';
+    size_t line = e->line > 0 ? (size_t)e->line : cur_line(r);
+    snplp__xml_report(r, SNPLP_SEVERITY_ERROR, SNPLP_DIAG_SCHEMA, line,
+                      e->int2 > 0 ? (size_t)e->int2 : 1, NULL, "%s", msg);
+}
+
+/* libxml2 reports a few problems (encoding conversions) only through its generic error
+ * handler, which prints to stderr by default: during an import they are kept instead. */
+static void generic_error(void *ctx, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+static void generic_error(void *ctx, const char *fmt, ...)
+{
+    reader *r = ctx;
+    size_t n = strlen(r->generic);
+    if (n + 1 >= sizeof r->generic || (n > 0 && r->generic[n - 1] == '\n'))
+        return; /* the first message only */
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(r->generic + n, sizeof r->generic - n, fmt, ap);
+    va_end(ap);
+}
+
+/* ---- the encoding ---- */
+
+#define HEAD 512 /* bytes read before the parse starts, to see the XML declaration */
+
+/* Whether the document starting with p[0..n) is UTF-8: no UTF-16 or UTF-32 byte order mark or
+ * pattern, and an XML declaration that names no encoding or UTF-8. Otherwise enc receives the
+ * name found. libxml2 would convert other encodings, in ways that depend on how the input
+ * arrives; the format is UTF-8 only, so the declaration is read here, and libxml2 is told to
+ * ignore it (XML_PARSE_IGNORE_ENC). A malformed declaration is left to libxml2 to report. */
+static bool encoding_is_utf8(const char *p, size_t n, char *enc, size_t size)
+{
+    const unsigned char *u = (const unsigned char *)p;
+    snprintf(enc, size, "UTF-16");
+    if (n >= 2 && ((u[0] == 0xFE && u[1] == 0xFF) || (u[0] == 0xFF && u[1] == 0xFE)))
+        return false;
+    if (n >= 2 && (u[0] == 0 || u[1] == 0)) /* UTF-16 or UTF-32 without a mark */
+        return false;
+    if (n >= 3 && u[0] == 0xEF && u[1] == 0xBB && u[2] == 0xBF)
+        p += 3, n -= 3;
+    if (n < 6 || memcmp(p, "<?xml", 5) != 0 || !is_ws(p[5]))
+        return true;
+    const char *end = NULL;
+    for (size_t i = 5; i + 1 < n && !end; i++)
+        if (p[i] == '?' && p[i + 1] == '>')
+            end = p + i;
+    if (!end)
+        return true;
+    for (const char *q = p + 5; q + 8 <= end; q++) {
+        if (memcmp(q, "encoding", 8) != 0 || !is_ws(q[-1]))
+            continue;
+        q += 8;
+        while (q < end && is_ws(*q))
+            q++;
+        if (q >= end || *q++ != '=')
+            return true;
+        while (q < end && is_ws(*q))
+            q++;
+        if (q >= end || (*q != '"' && *q != '\''))
+            return true;
+        char quote = *q++;
+        const char *name = q;
+        while (q < end && *q != quote)
+            q++;
+        size_t len = (size_t)(q - name);
+        snprintf(enc, size, "%.*s", (int)(len < 30 ? len : 30), name);
+        return len == 5 && strncasecmp(name, "UTF-8", 5) == 0;
+    }
+    return true;
+}
+
+/* ---- import options ---- */
+
+struct snplp_import_options {
+    bool strict;
+    snplp_progress_fn progress;
+    void *progress_user;
+};
+
+int snplp_import_options_new(snplp_import_options **out)
+{
+    if (!out)
+        return snplp__bad_arg(__func__, "out is NULL");
+    snplp_import_options *o = snplp__calloc(1, sizeof *o);
+    if (!o)
+        return snplp__oom();
+    *out = o;
+    return SNPLP_OK;
+}
+
+void snplp_import_options_free(snplp_import_options *options)
+{
+    snplp__free(options);
+}
+
+int snplp_import_options_set_strict(snplp_import_options *options, bool strict)
+{
+    if (!options)
+        return snplp__bad_arg(__func__, "options is NULL");
+    options->strict = strict;
+    return SNPLP_OK;
+}
+
+bool snplp_import_options_strict(const snplp_import_options *options)
+{
+    return options && options->strict;
+}
+
+int snplp_import_options_set_progress(snplp_import_options *options, snplp_progress_fn progress,
+                                      void *user)
+{
+    if (!options)
+        return snplp__bad_arg(__func__, "options is NULL");
+    options->progress = progress;
+    options->progress_user = progress ? user : NULL;
+    return SNPLP_OK;
+}
+
+/* ---- the pass ---- */
+
+/* Feeds the source to the parser, the first bytes held back until the encoding is known, and
+ * calls the progress callback after each chunk. */
+static void parse(reader *r, snplp_source *src, const snplp_import_options *options)
+{
+    snplp_buf head = {0}; /* the first bytes, kept until the encoding is known */
+    bool head_checked = false;
+    for (;;) {
+        const char *chunk;
+        size_t n;
+        int src_rc = snplp__source_next(src, &chunk, &n);
+        if (src_rc == SNPLP_ENOMEM) {
+            snplp__xml_oom(r);
+            break;
+        }
+        if (src_rc != SNPLP_OK) {
+            snplp__xml_report(r, SNPLP_SEVERITY_ERROR, SNPLP_DIAG_IO, cur_line(r), cur_column(r),
+                              NULL, "reading %s failed", r->name);
+            r->status = SNPLP_EIO;
+            break;
+        }
+        size_t len = n;
+        bool parse_now = true;
+        if (!head_checked) {
+            snplp__buf_put(&head, chunk, len);
+            if (head.failed) {
+                snplp__xml_oom(r);
+                break;
+            }
+            if (head.n < HEAD && n > 0) {
+                parse_now = false;
+            } else {
+                head_checked = true;
+                char enc[40];
+                if (!encoding_is_utf8(head.p ? head.p : "", head.n, enc, sizeof enc)) {
+                    snplp__xml_report(r, SNPLP_SEVERITY_ERROR, SNPLP_DIAG_NOT_WELL_FORMED, 1, 1,
+                                      NULL,
+                                      "not well-formed: the document is in %s; the format is "
+                                      "UTF-8 only",
+                                      enc);
+                    stop(r);
+                    break;
+                }
+                chunk = head.p ? head.p : "";
+                len = head.n;
+            }
+        }
+        if (parse_now) {
+            int prc = r->stopped ? 0 : xmlParseChunk(r->ctxt, chunk, (int)len, n == 0);
+            snplp__buf_free(&head);
+            if (prc != 0 && !r->stopped && r->parse_errors == 0) {
+                /* libxml2 stopped without a finding through serror (an encoding conversion
+                 * that failed, for one) */
+                const xmlError *e = xmlCtxtGetLastError(r->ctxt);
+                char m[300];
+                snprintf(m, sizeof m, "%s",
+                         r->generic[0]     ? r->generic
+                         : e && e->message ? e->message
+                                           : "parse error");
+                snplp__xml_report(r, SNPLP_SEVERITY_ERROR, SNPLP_DIAG_NOT_WELL_FORMED,
+                                  e && e->line > 0 ? (size_t)e->line : cur_line(r),
+                                  e && e->int2 > 0 ? (size_t)e->int2 : 1, NULL,
+                                  "not well-formed: %s", m);
+                stop(r);
+            }
+            if (r->stopped || n == 0)
+                break;
+        }
+        if (options && options->progress &&
+            options->progress(options->progress_user, src->done, src->total) != 0) {
+            snplp__xml_report(r, SNPLP_SEVERITY_ERROR, SNPLP_DIAG_IO, cur_line(r), cur_column(r),
+                              NULL, "reading %s was cancelled", r->name);
+            r->status = SNPLP_EIO;
+            break;
+        }
+    }
+    snplp__buf_free(&head);
+}
+
+int snplp__xml_read(reader *r, const snplp_xml_doc *doc, snplp_diagnostics *diags,
+                    snplp_source *src, const char *name, const snplp_import_options *options)
+{
+    snplp__xml_init();
+    r->doc = doc;
+    r->diags = diags;
+    r->name = name ? name : "(input)";
+
+    xmlSAXHandler sax;
+    memset(&sax, 0, sizeof sax);
+    sax.initialized = XML_SAX2_MAGIC;
+    sax.startElementNs = start_element;
+    sax.endElementNs = end_element;
+    sax.characters = characters;
+    sax.cdataBlock = characters;
+    sax.internalSubset = internal_subset;
+    sax.serror = parser_error;
+    xmlSAXHandlerPtr sax_ptr = &sax;
+    void *user = r;
+
+    xmlSchemaValidCtxtPtr vctxt = NULL;
+    xmlSchemaSAXPlugPtr plug = NULL;
+    if (options && options->strict) {
+        xmlSchemaPtr schema = snplp__xml_schema();
+        vctxt = schema ? xmlSchemaNewValidCtxt(schema) : NULL;
+        if (vctxt) {
+            xmlSchemaSetValidStructuredErrors(vctxt, schema_error, r);
+            plug = xmlSchemaSAXPlug(vctxt, &sax_ptr, &user);
+        }
+        if (!plug) {
+            xmlSchemaFreeValidCtxt(vctxt);
+            return snplp__oom();
+        }
+    }
+
+    xmlGenericErrorFunc old_generic = xmlGenericError;
+    void *old_generic_ctx = xmlGenericErrorContext;
+    xmlSetGenericErrorFunc(r, generic_error);
+    r->ctxt = xmlCreatePushParserCtxt(sax_ptr, user, NULL, 0, r->name);
+    if (!r->ctxt) {
+        xmlSetGenericErrorFunc(old_generic_ctx, old_generic);
+        if (plug)
+            xmlSchemaSAXUnplug(plug);
+        xmlSchemaFreeValidCtxt(vctxt);
+        return snplp__oom();
+    }
+    r->ctxt->_private = r;
+    intern_names(r);
+    /* the schema's SAX plug does not pass the parser's own errors on: take them directly */
+    r->ctxt->sax->serror = parser_error;
+    xmlCtxtUseOptions(r->ctxt, XML_PARSE_NONET | XML_PARSE_NOCDATA | XML_PARSE_IGNORE_ENC);
+    if (vctxt)
+        xmlSchemaValidateSetFilename(vctxt, r->name);
+
+    parse(r, src, options);
+
+    if (r->status == SNPLP_OK && !r->stopped && !r->ctxt->wellFormed && r->parse_errors == 0) {
+        const xmlError *e = xmlCtxtGetLastError(r->ctxt);
+        snplp__xml_report(r, SNPLP_SEVERITY_ERROR, SNPLP_DIAG_NOT_WELL_FORMED,
+                          e && e->line > 0 ? (size_t)e->line : 1,
+                          e && e->int2 > 0 ? (size_t)e->int2 : 1, NULL, "not well-formed: %s",
+                          e && e->message ? e->message : "parse error");
+    }
+    if (r->status == SNPLP_OK && !r->stopped && !r->root_seen && r->parse_errors == 0)
+        snplp__xml_report(r, SNPLP_SEVERITY_ERROR, SNPLP_DIAG_NOT_WELL_FORMED, 1, 1, NULL,
+                          "not well-formed: the document is empty");
+    if (r->status == SNPLP_OK && !r->stopped && r->parse_errors == 0 && doc->finish)
+        doc->finish(r);
+
+    xmlSetGenericErrorFunc(old_generic_ctx, old_generic);
+    if (r->ctxt->myDoc) /* a document libxml2 may make for a DTD's entities */
+        xmlFreeDoc(r->ctxt->myDoc);
+    r->ctxt->myDoc = NULL;
+    xmlFreeParserCtxt(r->ctxt);
+    r->ctxt = NULL;
+    if (plug)
+        xmlSchemaSAXUnplug(plug);
+    xmlSchemaFreeValidCtxt(vctxt);
+    while (r->depth)
+        frame_clear(r, snplp__xml_frame_at(r, --r->depth));
+    snplp__free(r->stack);
+    snplp__fragment_reset(&r->frag);
+    snplp__buf_free(&r->text);
+
+    int rc = r->status;
+    if (rc == SNPLP_OK && (r->parse_errors || r->model_errors))
+        rc = r->parse_errors ? SNPLP_EPARSE : SNPLP_EVALIDATION;
+    if (rc == SNPLP_ENOMEM)
+        return snplp__oom();
+    if (rc != SNPLP_OK)
+        return snplp__fail(rc, "%s", r->first_code ? r->first : "import failed");
+    return SNPLP_OK;
+}
