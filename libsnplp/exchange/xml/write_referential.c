@@ -1,146 +1,127 @@
 /* Writing a referential as XML: deterministic (document order, fixed number forms, two-space
  * indentation, UTF-8 with a declaration), to a buffer, a callback, or a file replaced
- * atomically. */
+ * atomically. Every item is written from the description of its kind (model/referential/
+ * kinds.c): its scalar properties as attributes, what it holds as child elements. */
 #include <inttypes.h>
 #include <stdio.h>
 #include <string.h>
 
 #include <snplp/snplp.h>
 
-#include "util/alloc.h"
-#include "util/errors.h"
-#include "model/referential/item.h"
-#include "io/sink.h"
 #include "exchange/xml/writer.h"
-#include "exchange/xml/fragment.h"
+#include "io/sink.h"
+#include "model/referential/item.h"
 #include "util/days.h"
+#include "util/errors.h"
 
 typedef snplp_sink sink;
 
-static void put(sink *s, const char *text)
+/* The start tag of an item at depth, its attributes from its scalar properties, then what it
+ * holds but its items: texts, labels, references, each on its line at depth + 1. */
+static void open_item(sink *s, const snplp_item *it, int depth)
 {
-    snplp__out_put(s, text);
-}
-
-static void indent(sink *s, int depth)
-{
+    const snplp_kind_info *k = snplp__kind_info((snplp_kind)it->kind);
     snplp__xml_indent(s, depth);
-}
-
-static void attr(sink *s, const char *name, const char *value)
-{
-    snplp__xml_attr(s, name, value);
-}
-
-static void attr_int(sink *s, const char *name, int64_t v)
-{
-    snplp__xml_attr_int(s, name, v);
-}
-
-static void attr_days(sink *s, const char *name, double days)
-{
-    char buf[40];
-    snplp__days_format(buf, sizeof buf, days);
-    attr(s, name, buf);
-}
-
-static void foreign_attrs(sink *s, const snplp_item *it)
-{
+    snplp__out_put(s, "<");
+    snplp__out_put(s, k->name);
+    for (int i = 0; i < k->nprops; i++) {
+        const snplp_prop *p = &k->props[i];
+        const char *text;
+        char buf[40];
+        switch ((snplp_prop_type)p->type) {
+        case PROP_ID:
+            snplp__xml_attr(s, p->name, it->id);
+            break;
+        case PROP_REF:
+        case PROP_DATE:
+            if ((text = snplp__item_text(it, (snplp_field)p->field)))
+                snplp__xml_attr(s, p->name, text);
+            break;
+        case PROP_VARIANT:
+            snplp__xml_attr(s, p->name, snplp__variant_name(p->names, it->variant));
+            break;
+        case PROP_DAYS:
+            if (it->has_number) {
+                snplp__days_format(buf, sizeof buf, it->number.real);
+                snplp__xml_attr(s, p->name, buf);
+            }
+            break;
+        case PROP_CENTS:
+        case PROP_INTEGER:
+        case PROP_LEVEL:
+            if (it->has_number)
+                snplp__xml_attr_int(s, p->name, it->number.integer);
+            break;
+        case PROP_FLAG:
+            if (it->flag)
+                snplp__xml_attr(s, p->name, "true");
+            break;
+        default:
+            break;
+        }
+    }
     snplp__xml_foreign_attrs(s, snplp__ext_get(it));
+    snplp__out_put(s, ">");
+    for (int i = 0; i < k->nprops; i++) {
+        const snplp_prop *p = &k->props[i];
+        const snplp_list *l;
+        switch ((snplp_prop_type)p->type) {
+        case PROP_TEXT:
+            snplp__xml_text_element(s, depth + 1, p->name,
+                                    snplp__item_text(it, (snplp_field)p->field));
+            break;
+        case PROP_LABELS:
+            l = snplp__item_list(it, (snplp_list_id)p->list);
+            for (uint32_t j = 0; j < l->n; j++)
+                snplp__xml_text_element(s, depth + 1, p->name, l->v[j]);
+            break;
+        case PROP_REFS:
+            l = snplp__item_list(it, (snplp_list_id)p->list);
+            for (uint32_t j = 0; j < l->n; j++) {
+                snplp__xml_indent(s, depth + 1);
+                snplp__out_put(s, "<");
+                snplp__out_put(s, p->name);
+                snplp__xml_attr(s, "ref", l->v[j]);
+                snplp__out_put(s, "/>");
+            }
+            break;
+        default:
+            break;
+        }
+    }
 }
 
-static void text_element(sink *s, int depth, const char *name, const char *text)
+/* The extensions kept with the item, then its end tag. */
+static void close_item(sink *s, const snplp_item *it, int depth)
 {
-    snplp__xml_text_element(s, depth, name, text);
+    snplp__xml_extensions(s, depth + 1, snplp__ext_get(it));
+    snplp__xml_indent(s, depth);
+    snplp__out_put(s, "</");
+    snplp__out_put(s, snplp__kind_info((snplp_kind)it->kind)->name);
+    snplp__out_put(s, ">");
 }
 
-static void labels(sink *s, int depth, const snplp_item *it)
-{
-    const snplp_list *l = snplp__item_list(it, LIST_LABELS);
-    for (uint32_t i = 0; l && i < l->n; i++)
-        text_element(s, depth, "label", l->v[i]);
-}
-
-static void extensions(sink *s, int depth, const snplp_item *it)
-{
-    snplp__xml_extensions(s, depth, snplp__ext_get(it));
-}
-
-static void open_item(sink *s, int depth, const char *name, const snplp_item *it, bool with_id)
-{
-    indent(s, depth);
-    put(s, "<");
-    put(s, name);
-    if (with_id)
-        attr(s, "id", it->id);
-}
-
-static void close_start(sink *s, const snplp_item *it)
-{
-    foreign_attrs(s, it);
-    put(s, ">");
-}
-
-static void close_item(sink *s, int depth, const char *name, const snplp_item *it)
-{
-    extensions(s, depth + 1, it);
-    indent(s, depth);
-    put(s, "</");
-    put(s, name);
-    put(s, ">");
-}
-
-static const char *text(const snplp_item *it, snplp_field f)
-{
-    return snplp__item_text(it, f);
-}
-
-/* objective, outcome, recommendation, diploma rule, figure: an id and a <text>. */
-static void text_item(sink *s, int depth, const char *name, const snplp_item *it)
-{
-    open_item(s, depth, name, it, true);
-    if (it->kind == SNPLP_KIND_OUTCOME && it->flag)
-        attr(s, "for-involved", "true");
-    if (it->kind == SNPLP_KIND_DIPLOMA_RULE && it->has_number)
-        attr_int(s, "min-level", it->number.integer);
-    if (it->kind == SNPLP_KIND_FIGURE)
-        attr_int(s, "value", it->number.integer);
-    close_start(s, it);
-    text_element(s, depth + 1, "text", text(it, SNPLP_FIELD_TEXT));
-    close_item(s, depth, name, it);
-}
-
-static void list_of(sink *s, int depth, const char *name, const snplp_item *it, snplp_list_id l)
-{
-    const snplp_list *list = snplp__item_list(it, l);
-    for (uint32_t i = 0; list && i < list->n; i++)
-        text_item(s, depth, name, list->v[i]);
-}
-
-/* A content tree, without recursion (content nests to any depth in the model). */
-static void content_tree(sink *s, int depth, const snplp_item *top)
+/* An item and everything it owns, in document order, without recursion (content items nest to
+ * any depth). The description puts what an item holds before its lists of items (kinds.h). */
+static void write_tree(sink *s, const snplp_item *top, int depth)
 {
     const snplp_item *it = top;
     int d = depth;
     for (;;) {
-        open_item(s, d, "content", it, true);
-        attr(s, "style", snplp_style_name((snplp_style)it->variant));
-        close_start(s, it);
-        text_element(s, d + 1, "text", text(it, SNPLP_FIELD_TEXT));
-        const snplp_list *kids = snplp__item_list(it, LIST_CONTENTS);
-        if (kids && kids->n) {
-            it = kids->v[0];
+        open_item(s, it, d);
+        const snplp_item *child = snplp__first_child(it);
+        if (child) {
+            it = child;
             d++;
             continue;
         }
-        /* close this item and every ancestor whose last child it is, then go to a sibling */
         for (;;) {
-            close_item(s, d, "content", it);
+            close_item(s, it, d);
             if (it == top || s->rc != SNPLP_OK)
                 return;
-            const snplp_list *sib = snplp__item_list(it->parent, LIST_CONTENTS);
-            if (it->parent->kind == SNPLP_KIND_CONTENT && it->index + 1 < sib->n) {
-                it = sib->v[it->index + 1];
+            const snplp_item *next = snplp__next_sibling(it);
+            if (next) {
+                it = next;
                 break;
             }
             it = it->parent;
@@ -149,190 +130,20 @@ static void content_tree(sink *s, int depth, const snplp_item *top)
     }
 }
 
-static bool strategy_empty(const snplp_item *it)
-{
-    const snplp_list *l = snplp__item_list(it, LIST_LABELS);
-    return !text(it, SNPLP_FIELD_TITLE) && !text(it, SNPLP_FIELD_DESCRIPTION) &&
-           !text(it, SNPLP_FIELD_BUDGET_TEXT) && !text(it, SNPLP_FIELD_LAUNCH_DATE) &&
-           !it->has_number && !it->flag && (!l || l->n == 0) && !it->has_ext;
-}
-
-static bool plan_empty(const snplp_item *it)
-{
-    const snplp_list *o = snplp__item_list(it, LIST_OBJECTIVES);
-    const snplp_list *u = snplp__item_list(it, LIST_OUTCOMES);
-    return !text(it, SNPLP_FIELD_TITLE) && !text(it, SNPLP_FIELD_DESCRIPTION) &&
-           !text(it, SNPLP_FIELD_AUDIENCE) && !it->has_number && o->n == 0 && u->n == 0 &&
-           !it->has_ext;
-}
-
-static void write_strategy(sink *s, const snplp_item *it)
-{
-    if (strategy_empty(it))
-        return;
-    indent(s, 1);
-    put(s, "<strategy");
-    if (text(it, SNPLP_FIELD_LAUNCH_DATE))
-        attr(s, "launch-date", text(it, SNPLP_FIELD_LAUNCH_DATE));
-    if (it->has_number)
-        attr_int(s, "budget-cents", it->number.integer);
-    if (it->flag)
-        attr(s, "levers-open", "true");
-    close_start(s, it);
-    text_element(s, 2, "title", text(it, SNPLP_FIELD_TITLE));
-    labels(s, 2, it);
-    text_element(s, 2, "description", text(it, SNPLP_FIELD_DESCRIPTION));
-    text_element(s, 2, "budget-text", text(it, SNPLP_FIELD_BUDGET_TEXT));
-    close_item(s, 1, "strategy", it);
-}
-
-static void write_titled(sink *s, const char *name, const snplp_item *it)
-{
-    open_item(s, 1, name, it, true);
-    close_start(s, it);
-    text_element(s, 2, "title", text(it, SNPLP_FIELD_TITLE));
-    text_element(s, 2, "description", text(it, SNPLP_FIELD_DESCRIPTION));
-    close_item(s, 1, name, it);
-}
-
-static void write_training_plan(sink *s, const snplp_item *it)
-{
-    if (plan_empty(it))
-        return;
-    indent(s, 1);
-    put(s, "<training-plan");
-    if (it->has_number)
-        attr_days(s, "max-module-days", it->number.real);
-    close_start(s, it);
-    text_element(s, 2, "title", text(it, SNPLP_FIELD_TITLE));
-    text_element(s, 2, "description", text(it, SNPLP_FIELD_DESCRIPTION));
-    text_element(s, 2, "audience", text(it, SNPLP_FIELD_AUDIENCE));
-    list_of(s, 2, "objective", it, LIST_OBJECTIVES);
-    list_of(s, 2, "outcome", it, LIST_OUTCOMES);
-    close_item(s, 1, "training-plan", it);
-}
-
-static void write_theme(sink *s, const snplp_item *it)
-{
-    open_item(s, 1, "theme", it, true);
-    close_start(s, it);
-    text_element(s, 2, "title", text(it, SNPLP_FIELD_TITLE));
-    labels(s, 2, it);
-    text_element(s, 2, "description", text(it, SNPLP_FIELD_DESCRIPTION));
-    list_of(s, 2, "objective", it, LIST_OBJECTIVES);
-    list_of(s, 2, "outcome", it, LIST_OUTCOMES);
-    list_of(s, 2, "recommendation", it, LIST_RECOMMENDATIONS);
-    close_item(s, 1, "theme", it);
-}
-
-static void references(sink *s, const char *name, const snplp_item *it, snplp_list_id l)
-{
-    const snplp_list *list = snplp__item_list(it, l);
-    for (uint32_t i = 0; list && i < list->n; i++) {
-        indent(s, 2);
-        put(s, "<");
-        put(s, name);
-        attr(s, "ref", list->v[i]);
-        put(s, "/>");
-    }
-}
-
-static void write_module(sink *s, const snplp_item *it)
-{
-    open_item(s, 1, "module", it, true);
-    attr(s, "theme", text(it, SNPLP_FIELD_THEME_ID));
-    attr(s, "level", snplp_level_name((snplp_level)it->variant));
-    if (it->has_number)
-        attr_days(s, "duration-days", it->number.real);
-    close_start(s, it);
-    text_element(s, 2, "title", text(it, SNPLP_FIELD_TITLE));
-    text_element(s, 2, "subtitle", text(it, SNPLP_FIELD_SUBTITLE));
-    text_element(s, 2, "audience", text(it, SNPLP_FIELD_AUDIENCE));
-    text_element(s, 2, "role", text(it, SNPLP_FIELD_ROLE));
-    references(s, "prerequisite", it, LIST_PREREQUISITES);
-    references(s, "profession-ref", it, LIST_PROFESSION_LINKS);
-    const snplp_list *comps = snplp__item_list(it, LIST_COMPETENCES);
-    for (uint32_t i = 0; i < comps->n; i++) {
-        const snplp_item *c = comps->v[i];
-        open_item(s, 2, "competence", c, true);
-        close_start(s, c);
-        text_element(s, 3, "title", text(c, SNPLP_FIELD_TITLE));
-        const snplp_list *contents = snplp__item_list(c, LIST_CONTENTS);
-        for (uint32_t j = 0; j < contents->n; j++)
-            content_tree(s, 3, contents->v[j]);
-        close_item(s, 2, "competence", c);
-    }
-    list_of(s, 2, "recommendation", it, LIST_RECOMMENDATIONS);
-    close_item(s, 1, "module", it);
-}
-
-static void write_profession(sink *s, const snplp_item *it)
-{
-    open_item(s, 1, "profession", it, true);
-    attr(s, "category", snplp_category_name((snplp_category)it->variant));
-    close_start(s, it);
-    text_element(s, 2, "title", text(it, SNPLP_FIELD_TITLE));
-    text_element(s, 2, "abbreviation", text(it, SNPLP_FIELD_ABBREVIATION));
-    close_item(s, 1, "profession", it);
-}
-
-static void write_funding(sink *s, const snplp_item *it)
-{
-    open_item(s, 1, "funding", it, true);
-    if (it->has_number)
-        attr_int(s, "cents", it->number.integer);
-    close_start(s, it);
-    text_element(s, 2, "title", text(it, SNPLP_FIELD_TITLE));
-    text_element(s, 2, "period", text(it, SNPLP_FIELD_PERIOD));
-    text_element(s, 2, "source-text", text(it, SNPLP_FIELD_SOURCE));
-    close_item(s, 1, "funding", it);
-}
-
-static void write_plan(sink *s, const snplp_item *it)
-{
-    open_item(s, 1, "plan", it, true);
-    close_start(s, it);
-    text_element(s, 2, "title", text(it, SNPLP_FIELD_TITLE));
-    labels(s, 2, it);
-    text_element(s, 2, "description", text(it, SNPLP_FIELD_DESCRIPTION));
-    const snplp_list *themes = snplp__item_list(it, LIST_PLAN_THEMES);
-    for (uint32_t i = 0; i < themes->n; i++) {
-        const snplp_item *t = themes->v[i];
-        open_item(s, 2, "plan-theme", t, true);
-        close_start(s, t);
-        text_element(s, 3, "title", text(t, SNPLP_FIELD_TITLE));
-        close_item(s, 2, "plan-theme", t);
-    }
-    list_of(s, 2, "figure", it, LIST_FIGURES);
-    close_item(s, 1, "plan", it);
-}
-
 static int write_document(const void *doc, sink *s)
 {
     const snplp_referential *ref = doc;
-    put(s, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<referential xmlns=\"");
-    put(s, SNPLP_XML_NAMESPACE);
-    put(s, "\">");
-    const snplp_list *l = ref->lists;
-    write_strategy(s, l[ROOT_STRATEGY].v[0]);
-    for (uint32_t i = 0; i < l[ROOT_COMMITMENTS].n; i++)
-        write_titled(s, "commitment", l[ROOT_COMMITMENTS].v[i]);
-    for (uint32_t i = 0; i < l[ROOT_LEVERS].n; i++)
-        write_titled(s, "lever", l[ROOT_LEVERS].v[i]);
-    write_training_plan(s, l[ROOT_TRAINING_PLAN].v[0]);
-    for (uint32_t i = 0; i < l[ROOT_THEMES].n; i++)
-        write_theme(s, l[ROOT_THEMES].v[i]);
-    for (uint32_t i = 0; i < l[ROOT_MODULES].n; i++)
-        write_module(s, l[ROOT_MODULES].v[i]);
-    for (uint32_t i = 0; i < l[ROOT_PROFESSIONS].n; i++)
-        write_profession(s, l[ROOT_PROFESSIONS].v[i]);
-    for (uint32_t i = 0; i < l[ROOT_DIPLOMA_RULES].n; i++)
-        text_item(s, 1, "diploma-rule", l[ROOT_DIPLOMA_RULES].v[i]);
-    for (uint32_t i = 0; i < l[ROOT_FUNDINGS].n; i++)
-        write_funding(s, l[ROOT_FUNDINGS].v[i]);
-    for (uint32_t i = 0; i < l[ROOT_PLANS].n; i++)
-        write_plan(s, l[ROOT_PLANS].v[i]);
-    put(s, "\n</referential>\n");
+    snplp__out_put(s, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<referential xmlns=\"");
+    snplp__out_put(s, SNPLP_XML_NAMESPACE);
+    snplp__out_put(s, "\">");
+    for (int r = 0; r < ROOT_LIST_COUNT; r++) {
+        const snplp_list *l = &ref->lists[r];
+        bool singleton = snplp__kind_info((snplp_kind)snplp__roots[r].kind)->singleton;
+        for (uint32_t i = 0; i < l->n; i++)
+            if (!singleton || !snplp__item_is_empty(l->v[i])) /* a singleton: if it holds any */
+                write_tree(s, l->v[i], 1);
+    }
+    snplp__out_put(s, "\n</referential>\n");
     snplp__out_flush(s);
     return s->rc;
 }
