@@ -205,3 +205,15 @@ void snplp_free(void *ptr)
 {
     snplp__free(ptr);
 }
+
+void *snplp__new_object(const void *out, size_t size, const char *fn, int *rc)
+{
+    if (!out) {
+        *rc = snplp__bad_arg(fn, "out is NULL");
+        return NULL;
+    }
+    void *p = snplp__calloc(1, size);
+    if (!p)
+        *rc = snplp__oom();
+    return p;
+}

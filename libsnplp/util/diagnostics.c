@@ -9,6 +9,8 @@
 #include "util/errors.h"
 #include "util/list.h"
 #include "util/text.h"
+#include "util/names.h"
+#include "util/getters.h"
 
 struct snplp_diagnostic {
     snplp_severity severity;
@@ -91,26 +93,19 @@ const char *snplp_diag_code_name(snplp_diag_code code)
     return "unknown";
 }
 
+static const char *const severity_names[] = {"info", "warning", "error"};
+
 const char *snplp_severity_name(snplp_severity severity)
 {
-    switch (severity) {
-    case SNPLP_SEVERITY_INFO:
-        return "info";
-    case SNPLP_SEVERITY_WARNING:
-        return "warning";
-    case SNPLP_SEVERITY_ERROR:
-        return "error";
-    }
-    return "unknown";
+    return snplp__name_of(severity_names, SNPLP__COUNT(severity_names), severity, "unknown");
 }
 
 int snplp_diagnostics_new(snplp_diagnostics **out)
 {
-    if (!out)
-        return snplp__bad_arg(__func__, "out is NULL");
-    snplp_diagnostics *d = snplp__calloc(1, sizeof *d);
+    int rc;
+    snplp_diagnostics *d = snplp__new_object(out, sizeof *d, __func__, &rc);
     if (!d)
-        return snplp__oom();
+        return rc;
     *out = d;
     return 0;
 }
@@ -141,10 +136,7 @@ void snplp_diagnostics_free(snplp_diagnostics *diags)
     snplp__free(diags);
 }
 
-size_t snplp_diagnostics_count(const snplp_diagnostics *diags)
-{
-    return diags ? diags->entries.n : 0;
-}
+SNPLP_DEFINE_GETTER(size_t, snplp_diagnostics_count, snplp_diagnostics, SNPLP__AS_IS, entries.n, 0)
 
 size_t snplp_diagnostics_count_severity(const snplp_diagnostics *diags, snplp_severity severity)
 {
@@ -197,45 +189,19 @@ int snplp_diagnostics_add(snplp_diagnostics *diags, snplp_severity severity, snp
     return add_entry(diags, severity, code, line, column, NULL, item_id, 0, message, __func__);
 }
 
-snplp_severity snplp_diagnostic_severity(const snplp_diagnostic *diag)
-{
-    return diag ? diag->severity : SNPLP_SEVERITY_INFO;
-}
-
-snplp_diag_code snplp_diagnostic_code(const snplp_diagnostic *diag)
-{
-    return diag ? diag->code : SNPLP_DIAG_NONE;
-}
-
-size_t snplp_diagnostic_line(const snplp_diagnostic *diag)
-{
-    return diag ? diag->line : 0;
-}
-
-size_t snplp_diagnostic_column(const snplp_diagnostic *diag)
-{
-    return diag ? diag->column : 0;
-}
-
-const char *snplp_diagnostic_item_id(const snplp_diagnostic *diag)
-{
-    return diag ? diag->item_id : NULL;
-}
-
-const char *snplp_diagnostic_convention_id(const snplp_diagnostic *diag)
-{
-    return diag ? diag->convention_id : NULL;
-}
-
-int32_t snplp_diagnostic_year(const snplp_diagnostic *diag)
-{
-    return diag ? diag->year : 0;
-}
-
-const char *snplp_diagnostic_message(const snplp_diagnostic *diag)
-{
-    return diag ? diag->message : NULL;
-}
+SNPLP_DEFINE_GETTER(snplp_severity, snplp_diagnostic_severity, snplp_diagnostic, SNPLP__AS_IS,
+                    severity, SNPLP_SEVERITY_INFO)
+SNPLP_DEFINE_GETTER(snplp_diag_code, snplp_diagnostic_code, snplp_diagnostic, SNPLP__AS_IS, code,
+                    SNPLP_DIAG_NONE)
+SNPLP_DEFINE_GETTER(size_t, snplp_diagnostic_line, snplp_diagnostic, SNPLP__AS_IS, line, 0)
+SNPLP_DEFINE_GETTER(size_t, snplp_diagnostic_column, snplp_diagnostic, SNPLP__AS_IS, column, 0)
+SNPLP_DEFINE_GETTER(const char *, snplp_diagnostic_item_id, snplp_diagnostic, SNPLP__AS_IS, item_id,
+                    NULL)
+SNPLP_DEFINE_GETTER(const char *, snplp_diagnostic_convention_id, snplp_diagnostic, SNPLP__AS_IS,
+                    convention_id, NULL)
+SNPLP_DEFINE_GETTER(int32_t, snplp_diagnostic_year, snplp_diagnostic, SNPLP__AS_IS, year, 0)
+SNPLP_DEFINE_GETTER(const char *, snplp_diagnostic_message, snplp_diagnostic, SNPLP__AS_IS, message,
+                    NULL)
 
 /* Formats the message and appends the entry. */
 __attribute__((format(printf, 9, 0))) static int

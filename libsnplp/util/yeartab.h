@@ -29,5 +29,15 @@ static inline void *snplp__yeartab_at(const snplp_yeartab *t, size_t size, size_
     return (char *)t->v + i * size;
 }
 void snplp__yeartab_dispose(snplp_yeartab *t);
+/* The number of records of t (NULL: 0), and the year of record index (0 when t is NULL or
+ * index out of range): the public _year_count and _year_at functions. */
+static inline size_t snplp__yeartab_count(const snplp_yeartab *t)
+{
+    return t ? t->n : 0;
+}
+static inline int32_t snplp__yeartab_year_at(const snplp_yeartab *t, size_t size, size_t index)
+{
+    return t && index < t->n ? *(const int32_t *)snplp__yeartab_at(t, size, index) : 0;
+}
 
 #endif

@@ -417,8 +417,8 @@ static const snplp_xml_doc referential_doc = {
 
 /* ---- the public functions ---- */
 
-static int import(snplp_referential **out, snplp_diagnostics *diags, snplp_source *src,
-                  const char *name, const snplp_import_options *options)
+static int import(void *out, snplp_diagnostics *diags, snplp_source *src, const char *name,
+                  const snplp_import_options *options)
 {
     pthread_once(&rules_once, derive_rules);
     snplp_xml_doc doc = referential_doc;
@@ -433,7 +433,7 @@ static int import(snplp_referential **out, snplp_diagnostics *diags, snplp_sourc
         snplp_referential_unref(r.ref);
         return rc;
     }
-    *out = r.ref;
+    *(snplp_referential **)out = r.ref;
     return SNPLP_OK;
 }
 
@@ -441,36 +441,21 @@ int snplp_referential_import_memory(snplp_referential **out, snplp_diagnostics *
                                     const void *data, size_t size, const char *name,
                                     const snplp_import_options *options)
 {
-    if (!out || (!data && size))
-        return snplp__bad_arg(__func__, "NULL out or data");
-    snplp_source s;
-    snplp__source_memory(&s, data, size);
-    return import(out, diags, &s, name, options);
+    snplp_xml_input in = {.from = SNPLP_XML_MEMORY, .data = data, .size = size};
+    return snplp__xml_import(import, out, diags, &in, name, options, __func__);
 }
 
 int snplp_referential_import_callback(snplp_referential **out, snplp_diagnostics *diags,
                                       snplp_read_fn read, void *user, const char *name,
                                       const snplp_import_options *options)
 {
-    if (!out || !read)
-        return snplp__bad_arg(__func__, "NULL out or read");
-    snplp_source s;
-    snplp__source_callback(&s, read, user);
-    int rc = import(out, diags, &s, name, options);
-    snplp__source_close(&s);
-    return rc;
+    snplp_xml_input in = {.from = SNPLP_XML_CALLBACK, .read = read, .user = user};
+    return snplp__xml_import(import, out, diags, &in, name, options, __func__);
 }
 
 int snplp_referential_import_file(snplp_referential **out, snplp_diagnostics *diags,
                                   const char *path, const snplp_import_options *options)
 {
-    if (!out || !path)
-        return snplp__bad_arg(__func__, "NULL out or path");
-    snplp_source s;
-    int rc = snplp__source_open(&s, path, diags, SNPLP_DIAG_IO, __func__);
-    if (rc != SNPLP_OK)
-        return rc;
-    rc = import(out, diags, &s, path, options);
-    snplp__source_close(&s);
-    return rc;
+    snplp_xml_input in = {.from = SNPLP_XML_FILE, .path = path};
+    return snplp__xml_import(import, out, diags, &in, NULL, options, __func__);
 }

@@ -923,11 +923,10 @@ struct snplp_import_options {
 
 int snplp_import_options_new(snplp_import_options **out)
 {
-    if (!out)
-        return snplp__bad_arg(__func__, "out is NULL");
-    snplp_import_options *o = snplp__calloc(1, sizeof *o);
+    int rc;
+    snplp_import_options *o = snplp__new_object(out, sizeof *o, __func__, &rc);
     if (!o)
-        return snplp__oom();
+        return rc;
     *out = o;
     return SNPLP_OK;
 }
@@ -1132,4 +1131,30 @@ int snplp__xml_read(reader *r, const snplp_xml_doc *doc, snplp_diagnostics *diag
     if (rc != SNPLP_OK)
         return snplp__fail(rc, "%s", r->first_code ? r->first : "import failed");
     return SNPLP_OK;
+}
+
+int snplp__xml_import(snplp_xml_import_fn import, void *out, snplp_diagnostics *diags,
+                      const snplp_xml_input *in, const char *name,
+                      const snplp_import_options *options, const char *fn)
+{
+    snplp_source s;
+    int rc;
+    if (in->from == SNPLP_XML_CALLBACK) {
+        if (!out || !in->read)
+            return snplp__bad_arg(fn, "NULL out or read");
+        snplp__source_callback(&s, in->read, in->user);
+    } else if (in->from == SNPLP_XML_FILE) {
+        if (!out || !in->path)
+            return snplp__bad_arg(fn, "NULL out or path");
+        if ((rc = snplp__source_open(&s, in->path, diags, SNPLP_DIAG_IO, fn)) != SNPLP_OK)
+            return rc;
+        name = in->path;
+    } else {
+        if (!out || (!in->data && in->size))
+            return snplp__bad_arg(fn, "NULL out or data");
+        snplp__source_memory(&s, in->data, in->size);
+    }
+    rc = import(out, diags, &s, name, options);
+    snplp__source_close(&s);
+    return rc;
 }

@@ -170,6 +170,27 @@ struct snplp_xml_reader {
 
 /* ---- for the readers ---- */
 
+/* Where an import reads from: size bytes of memory at data, a read callback, or the file at
+ * path. */
+typedef struct snplp_xml_input {
+    enum { SNPLP_XML_MEMORY, SNPLP_XML_CALLBACK, SNPLP_XML_FILE } from;
+    const void *data;
+    size_t size;
+    snplp_read_fn read;
+    void *user;
+    const char *path;
+} snplp_xml_input;
+
+/* The input's arguments checked for the public function fn (out_ok: its out-parameter is not
+ * NULL), its source opened (a file that cannot be opened is a finding of diags), then
+ * import(r, diags, source, name) called: the reader's pass over it, which makes and returns
+ * its model. The file is named by its path when name is NULL. */
+typedef int (*snplp_xml_import_fn)(void *out, snplp_diagnostics *diags, snplp_source *src,
+                                   const char *name, const snplp_import_options *options);
+int snplp__xml_import(snplp_xml_import_fn import, void *out, snplp_diagnostics *diags,
+                      const snplp_xml_input *in, const char *name,
+                      const snplp_import_options *options, const char *fn);
+
 /* Reads a document of kind doc from src into r (a reader's struct, starting with the core's,
  * zeroed but for what the reader set): returns SNPLP_OK, SNPLP_EPARSE (a parse or schema
  * error), SNPLP_EVALIDATION (only errors of the model) or the error that ended the pass

@@ -4,21 +4,21 @@
 #include "util/alloc.h"
 #include "model/conventions/convention_model.h"
 #include "util/text.h"
+#include "util/names.h"
+#include "util/getters.h"
 
 static const char *const objective_names[] = {"none", "child-welfare-exits", "rsa-insertion",
                                               "social-work", "free-initiative"};
 
 const char *snplp_action_objective_name(snplp_action_objective objective)
 {
-    return (unsigned)objective < 5 ? objective_names[objective] : "none";
+    return snplp__name_of(objective_names, SNPLP__COUNT(objective_names), objective, "none");
 }
 
 snplp_action_objective snplp_action_objective_from_name(const char *name)
 {
-    for (unsigned k = 1; name && k < 5; k++)
-        if (!strcmp(name, objective_names[k]))
-            return (snplp_action_objective)k;
-    return SNPLP_ACTION_OBJECTIVE_NONE;
+    return (snplp_action_objective)snplp__value_of(objective_names, SNPLP__COUNT(objective_names),
+                                                   1, name, SNPLP_ACTION_OBJECTIVE_NONE);
 }
 
 bool snplp_action_objective_is_core(snplp_action_objective objective)
@@ -31,15 +31,13 @@ static const char *const status_names[] = {"none", "planned", "in-progress", "do
 
 const char *snplp_action_status_name(snplp_action_status status)
 {
-    return (unsigned)status < 5 ? status_names[status] : "none";
+    return snplp__name_of(status_names, SNPLP__COUNT(status_names), status, "none");
 }
 
 snplp_action_status snplp_action_status_from_name(const char *name)
 {
-    for (unsigned k = 1; name && k < 5; k++)
-        if (!strcmp(name, status_names[k]))
-            return (snplp_action_status)k;
-    return SNPLP_ACTION_STATUS_NONE;
+    return (snplp_action_status)snplp__value_of(status_names, SNPLP__COUNT(status_names), 1, name,
+                                                SNPLP_ACTION_STATUS_NONE);
 }
 
 static int check_objective(snplp_action_objective objective, const char *fn)
@@ -104,23 +102,10 @@ bool snplp__action_equal(const snplp_action *a, const snplp_action *b)
     return true;
 }
 
-const char *snplp_action_id(const snplp_action *action)
-{
-    const snplp_action *a = snplp__action_of(action);
-    return a ? a->id : NULL;
-}
-
-snplp_convention *snplp_action_convention(const snplp_action *action)
-{
-    const snplp_action *a = snplp__action_of(action);
-    return a ? a->conv : NULL;
-}
-
-const char *snplp_action_title(const snplp_action *action)
-{
-    const snplp_action *a = snplp__action_of(action);
-    return a ? a->title : NULL;
-}
+SNPLP_DEFINE_GETTER(const char *, snplp_action_id, snplp_action, snplp__action_of, id, NULL)
+SNPLP_DEFINE_GETTER(snplp_convention *, snplp_action_convention, snplp_action, snplp__action_of,
+                    conv, NULL)
+SNPLP_DEFINE_GETTER(const char *, snplp_action_title, snplp_action, snplp__action_of, title, NULL)
 
 int snplp_action_set_title(snplp_action *action, const char *title)
 {
@@ -130,11 +115,8 @@ int snplp_action_set_title(snplp_action *action, const char *title)
     return snplp__conv_set_text(&a->title, title, true, "title", SNPLP_TEXT_UNCHECKED, __func__);
 }
 
-const char *snplp_action_description(const snplp_action *action)
-{
-    const snplp_action *a = snplp__action_of(action);
-    return a ? a->description : NULL;
-}
+SNPLP_DEFINE_GETTER(const char *, snplp_action_description, snplp_action, snplp__action_of,
+                    description, NULL)
 
 int snplp__action_set_description(snplp_action *action, const char *description,
                                   snplp_text_origin origin, const char *fn)
@@ -150,11 +132,8 @@ int snplp_action_set_description(snplp_action *action, const char *description)
     return snplp__action_set_description(action, description, SNPLP_TEXT_UNCHECKED, __func__);
 }
 
-snplp_action_objective snplp_action_objective_of(const snplp_action *action)
-{
-    const snplp_action *a = snplp__action_of(action);
-    return a ? a->objective : SNPLP_ACTION_OBJECTIVE_NONE;
-}
+SNPLP_DEFINE_GETTER(snplp_action_objective, snplp_action_objective_of, snplp_action,
+                    snplp__action_of, objective, SNPLP_ACTION_OBJECTIVE_NONE)
 
 int snplp_action_set_objective(snplp_action *action, snplp_action_objective objective)
 {
@@ -236,18 +215,5 @@ int snplp_action_clear_status(snplp_action *action, int32_t year)
     return 0;
 }
 
-size_t snplp_action_status_year_count(const snplp_action *action)
-{
-    const snplp_action *a = snplp__action_of(action);
-    return a ? a->statuses.n : 0;
-}
-
-int32_t snplp_action_status_year_at(const snplp_action *action, size_t index)
-{
-    const snplp_action *a = snplp__action_of(action);
-    if (!a || index >= a->statuses.n)
-        return 0;
-    return ((const snplp_status_year *)snplp__yeartab_at(&a->statuses, sizeof(snplp_status_year),
-                                                         index))
-        ->year;
-}
+SNPLP_DEFINE_YEARS(snplp_action_status_year_count, snplp_action_status_year_at, snplp_action,
+                   snplp__action_of, statuses, snplp_status_year)

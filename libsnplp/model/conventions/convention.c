@@ -6,6 +6,7 @@
 #include "util/alloc.h"
 #include "model/conventions/convention_model.h"
 #include "util/text.h"
+#include "util/getters.h"
 
 /* Checks a territory's kind and code (its name is checked when it is copied); the message
  * names fn. */
@@ -128,29 +129,13 @@ void snplp_convention_unref(snplp_convention *conv)
     snplp__free(c);
 }
 
-const char *snplp_convention_id(const snplp_convention *conv)
-{
-    const snplp_convention *c = snplp__conv_of(conv);
-    return c ? c->id : NULL;
-}
-
-snplp_territory_kind snplp_convention_territory_kind(const snplp_convention *conv)
-{
-    const snplp_convention *c = snplp__conv_of(conv);
-    return c ? c->kind : SNPLP_TERRITORY_NONE;
-}
-
-const char *snplp_convention_territory_code(const snplp_convention *conv)
-{
-    const snplp_convention *c = snplp__conv_of(conv);
-    return c ? c->code : NULL;
-}
-
-const char *snplp_convention_territory_name(const snplp_convention *conv)
-{
-    const snplp_convention *c = snplp__conv_of(conv);
-    return c ? c->name : NULL;
-}
+SNPLP_DEFINE_GETTER(const char *, snplp_convention_id, snplp_convention, snplp__conv_of, id, NULL)
+SNPLP_DEFINE_GETTER(snplp_territory_kind, snplp_convention_territory_kind, snplp_convention,
+                    snplp__conv_of, kind, SNPLP_TERRITORY_NONE)
+SNPLP_DEFINE_GETTER(const char *, snplp_convention_territory_code, snplp_convention, snplp__conv_of,
+                    code, NULL)
+SNPLP_DEFINE_GETTER(const char *, snplp_convention_territory_name, snplp_convention, snplp__conv_of,
+                    name, NULL)
 
 int snplp_convention_set_years(snplp_convention *conv, int32_t first, int32_t last)
 {
@@ -168,17 +153,10 @@ int snplp_convention_set_years(snplp_convention *conv, int32_t first, int32_t la
     return 0;
 }
 
-int32_t snplp_convention_first_year(const snplp_convention *conv)
-{
-    const snplp_convention *c = snplp__conv_of(conv);
-    return c ? c->first_year : 0;
-}
-
-int32_t snplp_convention_last_year(const snplp_convention *conv)
-{
-    const snplp_convention *c = snplp__conv_of(conv);
-    return c ? c->last_year : 0;
-}
+SNPLP_DEFINE_GETTER(int32_t, snplp_convention_first_year, snplp_convention, snplp__conv_of,
+                    first_year, 0)
+SNPLP_DEFINE_GETTER(int32_t, snplp_convention_last_year, snplp_convention, snplp__conv_of,
+                    last_year, 0)
 
 int snplp_convention_set_signature_date(snplp_convention *conv, snplp_date date)
 {
@@ -242,11 +220,8 @@ int snplp_convention_add_signatory(snplp_convention *conv, const char *role, con
     return snplp__convention_add_signatory(conv, role, name, SNPLP_TEXT_UNCHECKED, __func__);
 }
 
-size_t snplp_convention_signatory_count(const snplp_convention *conv)
-{
-    const snplp_convention *c = snplp__conv_of(conv);
-    return c ? c->signatories.n : 0;
-}
+SNPLP_DEFINE_GETTER(size_t, snplp_convention_signatory_count, snplp_convention, snplp__conv_of,
+                    signatories.n, 0)
 
 static const snplp_signatory *signatory(const snplp_convention *conv, size_t index)
 {
@@ -314,21 +289,8 @@ int snplp_convention_clear_funding(snplp_convention *conv, int32_t year)
     return 0;
 }
 
-size_t snplp_convention_funding_year_count(const snplp_convention *conv)
-{
-    const snplp_convention *c = snplp__conv_of(conv);
-    return c ? c->funding.n : 0;
-}
-
-int32_t snplp_convention_funding_year_at(const snplp_convention *conv, size_t index)
-{
-    const snplp_convention *c = snplp__conv_of(conv);
-    if (!c || index >= c->funding.n)
-        return 0;
-    return ((const snplp_funding_year *)snplp__yeartab_at(&c->funding, sizeof(snplp_funding_year),
-                                                          index))
-        ->year;
-}
+SNPLP_DEFINE_YEARS(snplp_convention_funding_year_count, snplp_convention_funding_year_at,
+                   snplp_convention, snplp__conv_of, funding, snplp_funding_year)
 
 /* ---- actions and indicators share one id space ---- */
 
@@ -388,11 +350,8 @@ int snplp_convention_add_action(snplp_action **out, snplp_convention *conv, cons
                                         __func__);
 }
 
-size_t snplp_convention_action_count(const snplp_convention *conv)
-{
-    const snplp_convention *c = snplp__conv_of(conv);
-    return c ? c->actions.n : 0;
-}
+SNPLP_DEFINE_GETTER(size_t, snplp_convention_action_count, snplp_convention, snplp__conv_of,
+                    actions.n, 0)
 
 snplp_action *snplp_convention_action_at(const snplp_convention *conv, size_t index)
 {
@@ -435,11 +394,8 @@ int snplp_convention_add_indicator(snplp_indicator **out, snplp_convention *conv
                                            __func__);
 }
 
-size_t snplp_convention_indicator_count(const snplp_convention *conv)
-{
-    const snplp_convention *c = snplp__conv_of(conv);
-    return c ? c->indicators.n : 0;
-}
+SNPLP_DEFINE_GETTER(size_t, snplp_convention_indicator_count, snplp_convention, snplp__conv_of,
+                    indicators.n, 0)
 
 snplp_indicator *snplp_convention_indicator_at(const snplp_convention *conv, size_t index)
 {

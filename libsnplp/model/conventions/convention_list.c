@@ -5,6 +5,7 @@
 #include "util/alloc.h"
 #include "model/conventions/convention_model.h"
 #include "util/idmap.h"
+#include "util/getters.h"
 
 #define SNPLP_CONVENTION_LIST_MAGIC 0x5EB1C0A5u
 
@@ -29,11 +30,10 @@ snplp_convention *const *snplp__convention_list_items(const snplp_convention_lis
 
 int snplp_convention_list_new(snplp_convention_list **out)
 {
-    if (!out)
-        return snplp__bad_arg(__func__, "out is NULL");
-    snplp_convention_list *l = snplp__calloc(1, sizeof *l);
+    int rc;
+    snplp_convention_list *l = snplp__new_object(out, sizeof *l, __func__, &rc);
     if (!l)
-        return snplp__oom();
+        return rc;
     l->magic = SNPLP_CONVENTION_LIST_MAGIC;
     *out = l;
     return 0;
@@ -75,11 +75,8 @@ int snplp_convention_list_add(snplp_convention_list *list, snplp_convention *con
     return 0;
 }
 
-size_t snplp_convention_list_count(const snplp_convention_list *list)
-{
-    const snplp_convention_list *l = snplp__convention_list_of(list);
-    return l ? l->conventions.n : 0;
-}
+SNPLP_DEFINE_GETTER(size_t, snplp_convention_list_count, snplp_convention_list,
+                    snplp__convention_list_of, conventions.n, 0)
 
 snplp_convention *snplp_convention_list_at(const snplp_convention_list *list, size_t index)
 {

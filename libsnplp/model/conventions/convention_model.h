@@ -166,4 +166,18 @@ int snplp__indicator_set_note(snplp_indicator *indicator, int32_t year, const ch
 /* Whether two optional strings are equal. */
 bool snplp__str_equal(const char *a, const char *b);
 
+/* snplp_<type>_<name>_count() and _at(): the years of the table `tab` of records `rec` of an
+ * object of type T (of: its check), 0 for NULL, a wrong object or an index out of range. */
+#define SNPLP_DEFINE_YEARS(count_fn, at_fn, T, of, tab, rec)                                       \
+    size_t count_fn(const T *x)                                                                    \
+    {                                                                                              \
+        const T *o = of(x);                                                                        \
+        return snplp__yeartab_count(o ? &o->tab : NULL);                                           \
+    }                                                                                              \
+    int32_t at_fn(const T *x, size_t index)                                                        \
+    {                                                                                              \
+        const T *o = of(x);                                                                        \
+        return snplp__yeartab_year_at(o ? &o->tab : NULL, sizeof(rec), index);                     \
+    }
+
 #endif

@@ -4,20 +4,20 @@
 
 #include "util/alloc.h"
 #include "model/conventions/convention_model.h"
+#include "util/names.h"
+#include "util/getters.h"
 
 static const char *const unit_names[] = {"none", "count", "percent", "days", "euros", "ratio"};
 
 const char *snplp_unit_name(snplp_unit unit)
 {
-    return (unsigned)unit < 6 ? unit_names[unit] : "none";
+    return snplp__name_of(unit_names, SNPLP__COUNT(unit_names), unit, "none");
 }
 
 snplp_unit snplp_unit_from_name(const char *name)
 {
-    for (unsigned k = 1; name && k < 6; k++)
-        if (!strcmp(name, unit_names[k]))
-            return (snplp_unit)k;
-    return SNPLP_UNIT_NONE;
+    return (snplp_unit)snplp__value_of(unit_names, SNPLP__COUNT(unit_names), 1, name,
+                                       SNPLP_UNIT_NONE);
 }
 
 static const char *const polarity_names[] = {"none", "higher-is-better", "lower-is-better",
@@ -25,32 +25,29 @@ static const char *const polarity_names[] = {"none", "higher-is-better", "lower-
 
 const char *snplp_polarity_name(snplp_polarity polarity)
 {
-    return (unsigned)polarity < 4 ? polarity_names[polarity] : "none";
+    return snplp__name_of(polarity_names, SNPLP__COUNT(polarity_names), polarity, "none");
 }
 
 snplp_polarity snplp_polarity_from_name(const char *name)
 {
-    for (unsigned k = 1; name && k < 4; k++)
-        if (!strcmp(name, polarity_names[k]))
-            return (snplp_polarity)k;
-    return SNPLP_POLARITY_NONE;
+    return (snplp_polarity)snplp__value_of(polarity_names, SNPLP__COUNT(polarity_names), 1, name,
+                                           SNPLP_POLARITY_NONE);
 }
 
 static const char *const aggregation_names[] = {"none", "sum", "weighted-mean"};
 
 const char *snplp_aggregation_name(snplp_aggregation aggregation)
 {
-    return (unsigned)aggregation < 3 ? aggregation_names[aggregation] : "none";
+    return snplp__name_of(aggregation_names, SNPLP__COUNT(aggregation_names), aggregation, "none");
 }
 
 bool snplp_aggregation_from_name(snplp_aggregation *out, const char *name)
 {
-    for (unsigned k = 0; out && name && k < 3; k++)
-        if (!strcmp(name, aggregation_names[k])) {
-            *out = (snplp_aggregation)k;
-            return true;
-        }
-    return false;
+    int k = snplp__value_of(aggregation_names, SNPLP__COUNT(aggregation_names), 0, name, -1);
+    if (!out || k < 0)
+        return false;
+    *out = (snplp_aggregation)k;
+    return true;
 }
 
 static int check_unit(snplp_unit unit, const char *fn)
@@ -141,23 +138,12 @@ bool snplp__indicator_equal(const snplp_indicator *a, const snplp_indicator *b)
     if (!ind)                                                                                      \
     return snplp__bad_arg(__func__, "NULL or wrong object")
 
-const char *snplp_indicator_id(const snplp_indicator *indicator)
-{
-    const snplp_indicator *ind = snplp__indicator_of(indicator);
-    return ind ? ind->id : NULL;
-}
-
-snplp_convention *snplp_indicator_convention(const snplp_indicator *indicator)
-{
-    const snplp_indicator *ind = snplp__indicator_of(indicator);
-    return ind ? ind->conv : NULL;
-}
-
-const char *snplp_indicator_label(const snplp_indicator *indicator)
-{
-    const snplp_indicator *ind = snplp__indicator_of(indicator);
-    return ind ? ind->label : NULL;
-}
+SNPLP_DEFINE_GETTER(const char *, snplp_indicator_id, snplp_indicator, snplp__indicator_of, id,
+                    NULL)
+SNPLP_DEFINE_GETTER(snplp_convention *, snplp_indicator_convention, snplp_indicator,
+                    snplp__indicator_of, conv, NULL)
+SNPLP_DEFINE_GETTER(const char *, snplp_indicator_label, snplp_indicator, snplp__indicator_of,
+                    label, NULL)
 
 int snplp_indicator_set_label(snplp_indicator *indicator, const char *label)
 {
@@ -165,11 +151,8 @@ int snplp_indicator_set_label(snplp_indicator *indicator, const char *label)
     return snplp__conv_set_text(&ind->label, label, true, "label", SNPLP_TEXT_UNCHECKED, __func__);
 }
 
-snplp_unit snplp_indicator_unit(const snplp_indicator *indicator)
-{
-    const snplp_indicator *ind = snplp__indicator_of(indicator);
-    return ind ? ind->unit : SNPLP_UNIT_NONE;
-}
+SNPLP_DEFINE_GETTER(snplp_unit, snplp_indicator_unit, snplp_indicator, snplp__indicator_of, unit,
+                    SNPLP_UNIT_NONE)
 
 int snplp_indicator_set_unit(snplp_indicator *indicator, snplp_unit unit)
 {
@@ -180,11 +163,8 @@ int snplp_indicator_set_unit(snplp_indicator *indicator, snplp_unit unit)
     return rc;
 }
 
-snplp_polarity snplp_indicator_polarity(const snplp_indicator *indicator)
-{
-    const snplp_indicator *ind = snplp__indicator_of(indicator);
-    return ind ? ind->polarity : SNPLP_POLARITY_NONE;
-}
+SNPLP_DEFINE_GETTER(snplp_polarity, snplp_indicator_polarity, snplp_indicator, snplp__indicator_of,
+                    polarity, SNPLP_POLARITY_NONE)
 
 int snplp_indicator_set_polarity(snplp_indicator *indicator, snplp_polarity polarity)
 {
@@ -195,17 +175,10 @@ int snplp_indicator_set_polarity(snplp_indicator *indicator, snplp_polarity pola
     return 0;
 }
 
-snplp_aggregation snplp_indicator_aggregation(const snplp_indicator *indicator)
-{
-    const snplp_indicator *ind = snplp__indicator_of(indicator);
-    return ind ? ind->aggregation : SNPLP_AGGREGATION_NONE;
-}
-
-const char *snplp_indicator_weight_id(const snplp_indicator *indicator)
-{
-    const snplp_indicator *ind = snplp__indicator_of(indicator);
-    return ind ? ind->weight_id : NULL;
-}
+SNPLP_DEFINE_GETTER(snplp_aggregation, snplp_indicator_aggregation, snplp_indicator,
+                    snplp__indicator_of, aggregation, SNPLP_AGGREGATION_NONE)
+SNPLP_DEFINE_GETTER(const char *, snplp_indicator_weight_id, snplp_indicator, snplp__indicator_of,
+                    weight_id, NULL)
 
 int snplp_indicator_set_aggregation(snplp_indicator *indicator, snplp_aggregation aggregation,
                                     const char *weight_id)
@@ -259,17 +232,10 @@ int snplp_indicator_set_ratio_of(snplp_indicator *indicator, const char *numerat
     return 0;
 }
 
-const char *snplp_indicator_numerator_id(const snplp_indicator *indicator)
-{
-    const snplp_indicator *ind = snplp__indicator_of(indicator);
-    return ind ? ind->numerator_id : NULL;
-}
-
-const char *snplp_indicator_denominator_id(const snplp_indicator *indicator)
-{
-    const snplp_indicator *ind = snplp__indicator_of(indicator);
-    return ind ? ind->denominator_id : NULL;
-}
+SNPLP_DEFINE_GETTER(const char *, snplp_indicator_numerator_id, snplp_indicator,
+                    snplp__indicator_of, numerator_id, NULL)
+SNPLP_DEFINE_GETTER(const char *, snplp_indicator_denominator_id, snplp_indicator,
+                    snplp__indicator_of, denominator_id, NULL)
 
 static int check_value(snplp_decimal value, const char *fn)
 {
@@ -464,18 +430,5 @@ const char *snplp_indicator_comment(const snplp_indicator *indicator, int32_t ye
     return get_note(indicator, year, 1);
 }
 
-size_t snplp_indicator_year_count(const snplp_indicator *indicator)
-{
-    const snplp_indicator *ind = snplp__indicator_of(indicator);
-    return ind ? ind->values.n : 0;
-}
-
-int32_t snplp_indicator_year_at(const snplp_indicator *indicator, size_t index)
-{
-    const snplp_indicator *ind = snplp__indicator_of(indicator);
-    if (!ind || index >= ind->values.n)
-        return 0;
-    return ((const snplp_value_year *)snplp__yeartab_at(&ind->values, sizeof(snplp_value_year),
-                                                        index))
-        ->year;
-}
+SNPLP_DEFINE_YEARS(snplp_indicator_year_count, snplp_indicator_year_at, snplp_indicator,
+                   snplp__indicator_of, values, snplp_value_year)

@@ -5,13 +5,24 @@
 #include "model/conventions/convention_model.h"
 #include "util/date.h"
 
-int snplp_convention_set_report_sent(snplp_convention *conv, int32_t year, snplp_date sent)
+/* The convention of a function that takes conv and a year: NULL with *rc recorded for fn when
+ * conv is not one or the year is out of range. */
+static snplp_convention *conv_and_year(const snplp_convention *conv, int32_t year, const char *fn,
+                                       int *rc)
 {
     snplp_convention *c = snplp__conv_of(conv);
     if (!c)
-        return snplp__bad_arg(__func__, "conv is NULL or not a convention");
-    int rc = snplp__check_year(year, __func__);
-    if (rc)
+        *rc = snplp__bad_arg(fn, "conv is NULL or not a convention");
+    else if ((*rc = snplp__check_year(year, fn)) != SNPLP_OK)
+        c = NULL;
+    return c;
+}
+
+int snplp_convention_set_report_sent(snplp_convention *conv, int32_t year, snplp_date sent)
+{
+    int rc;
+    snplp_convention *c = conv_and_year(conv, year, __func__, &rc);
+    if (!c)
         return rc;
     if (snplp__date_check(sent, __func__, "the date sent"))
         return SNPLP_EINVAL;
@@ -51,11 +62,9 @@ int snplp_convention_report_sent(snplp_date *out, const snplp_convention *conv, 
 
 int snplp_convention_clear_report(snplp_convention *conv, int32_t year)
 {
-    snplp_convention *c = snplp__conv_of(conv);
+    int rc;
+    snplp_convention *c = conv_and_year(conv, year, __func__, &rc);
     if (!c)
-        return snplp__bad_arg(__func__, "conv is NULL or not a convention");
-    int rc = snplp__check_year(year, __func__);
-    if (rc)
         return rc;
     if (!snplp__yeartab_find(&c->reports, sizeof(snplp_report_year), year))
         return snplp__fail_in(__func__, SNPLP_ENOTFOUND,
@@ -64,17 +73,5 @@ int snplp_convention_clear_report(snplp_convention *conv, int32_t year)
     return SNPLP_OK;
 }
 
-size_t snplp_convention_report_year_count(const snplp_convention *conv)
-{
-    const snplp_convention *c = snplp__conv_of(conv);
-    return c ? c->reports.n : 0;
-}
-
-int32_t snplp_convention_report_year_at(const snplp_convention *conv, size_t index)
-{
-    const snplp_convention *c = snplp__conv_of(conv);
-    if (!c || index >= c->reports.n)
-        return 0;
-    const snplp_report_year *r = snplp__yeartab_at(&c->reports, sizeof *r, index);
-    return r->year;
-}
+SNPLP_DEFINE_YEARS(snplp_convention_report_year_count, snplp_convention_report_year_at,
+                   snplp_convention, snplp__conv_of, reports, snplp_report_year)

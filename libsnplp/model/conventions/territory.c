@@ -4,19 +4,19 @@
 
 #include <snplp/territory.h>
 
+#include "util/names.h"
+
 static const char *const kind_names[] = {"none", "departement", "metropole", "region"};
 
 const char *snplp_territory_kind_name(snplp_territory_kind kind)
 {
-    return (unsigned)kind < 4 ? kind_names[kind] : "none";
+    return snplp__name_of(kind_names, SNPLP__COUNT(kind_names), kind, "none");
 }
 
 snplp_territory_kind snplp_territory_kind_from_name(const char *name)
 {
-    for (unsigned k = 1; name && k < 4; k++)
-        if (!strcmp(name, kind_names[k]))
-            return (snplp_territory_kind)k;
-    return SNPLP_TERRITORY_NONE;
+    return (snplp_territory_kind)snplp__value_of(kind_names, SNPLP__COUNT(kind_names), 1, name,
+                                                 SNPLP_TERRITORY_NONE);
 }
 
 static bool all_digits(const char *s, size_t n)

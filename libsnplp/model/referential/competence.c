@@ -14,12 +14,5 @@ snplp_module *snplp_competence_module(const snplp_competence *competence)
 int snplp_competence_add_content(snplp_content **out, snplp_competence *competence, const char *id,
                                  snplp_style style, const char *text)
 {
-    snplp_item *p = SNPLP__ITEM(competence, COMPETENCE);
-    if (!p)
-        return snplp__bad_arg(__func__, "NULL or wrong object");
-    snplp_item *it = NULL;
-    int rc = snplp__content_add(&it, p, style, id, text, __func__);
-    if (!rc && out)
-        *out = (snplp_content *)(void *)it;
-    return rc;
+    return snplp__content_add(out, competence, SNPLP_KIND_COMPETENCE, style, id, text, __func__);
 }

@@ -26,27 +26,27 @@ static bool style_ok(snplp_style style)
            style == SNPLP_STYLE_HEADING;
 }
 
-int snplp__content_add(snplp_item **out, snplp_item *parent, snplp_style style, const char *id,
-                       const char *text, const char *fn)
+int snplp__content_add(snplp_content **out, const void *parent, snplp_kind parent_kind,
+                       snplp_style style, const char *id, const char *text, const char *fn)
 {
+    snplp_item *p = snplp__item_of(parent, parent_kind);
+    if (!p)
+        return snplp__bad_arg(fn, "NULL or wrong object");
     if (!style_ok(style))
         return snplp__fail_in(fn, SNPLP_EINVAL, "unknown content style %d", (int)style);
     snplp_item_init init = {.id = id, .text = text, .variant = (int)style};
-    return snplp__item_make(out, parent->root, parent, LIST_CONTENTS, SNPLP_KIND_CONTENT, &init,
-                            SNPLP_TEXT_UNCHECKED, fn);
+    snplp_item *it = NULL;
+    int rc = snplp__item_make(&it, p->root, p, LIST_CONTENTS, SNPLP_KIND_CONTENT, &init,
+                              SNPLP_TEXT_UNCHECKED, fn);
+    if (!rc && out)
+        *out = (snplp_content *)(void *)it;
+    return rc;
 }
 
 int snplp_content_add_child(snplp_content **out, snplp_content *content, const char *id,
                             snplp_style style, const char *text)
 {
-    snplp_item *p = SNPLP__ITEM(content, CONTENT);
-    if (!p)
-        return snplp__bad_arg(__func__, "NULL or wrong object");
-    snplp_item *it = NULL;
-    int rc = snplp__content_add(&it, p, style, id, text, __func__);
-    if (!rc && out)
-        *out = (snplp_content *)(void *)it;
-    return rc;
+    return snplp__content_add(out, content, SNPLP_KIND_CONTENT, style, id, text, __func__);
 }
 
 snplp_style snplp_content_style(const snplp_content *content)
@@ -57,14 +57,8 @@ snplp_style snplp_content_style(const snplp_content *content)
 
 int snplp_content_set_style(snplp_content *content, snplp_style style)
 {
-    snplp_item *it = SNPLP__ITEM(content, CONTENT);
-    if (!it)
-        return snplp__bad_arg(__func__, "NULL or wrong object");
-    if (!style_ok(style))
-        return snplp__fail_in(__func__, SNPLP_EINVAL, "unknown content style %d", (int)style);
-    it->variant = (uint8_t)style;
-    snplp__touch(it->root);
-    return 0;
+    return snplp__item_set_variant(SNPLP__ITEM(content, CONTENT), (int)style, snplp__style_names,
+                                   "content style", __func__);
 }
 
 snplp_content *snplp_content_parent(const snplp_content *content)

@@ -333,6 +333,29 @@ int snplp__item_remove_string(snplp_item *it, snplp_list_id l, const char *s, co
                           snplp__quote(q, sizeof q, s), snplp__kinds[it->kind].name, it->id);
 }
 
+/* ---- the variant and the flag ---- */
+
+int snplp__item_set_variant(snplp_item *it, int v, const char *const *names, const char *what,
+                            const char *fn)
+{
+    if (!it)
+        return snplp__bad_arg(fn, "NULL or wrong object");
+    if (v < 1 || v > snplp__variant_count(names))
+        return snplp__fail_in(fn, SNPLP_EINVAL, "unknown %s %d", what, v);
+    it->variant = (uint8_t)v;
+    snplp__touch(it->root);
+    return 0;
+}
+
+int snplp__item_set_flag(snplp_item *it, bool flag, const char *fn)
+{
+    if (!it)
+        return snplp__bad_arg(fn, "NULL or wrong object");
+    it->flag = flag;
+    snplp__touch(it->root);
+    return 0;
+}
+
 /* ---- optional numbers ---- */
 
 static int number_unset(const snplp_item *it, const char *what, const char *fn)

@@ -155,6 +155,11 @@ int snplp__item_add_string(snplp_item *it, snplp_list_id l, const char *s, bool 
                            snplp_text_origin origin, const char *fn);
 /* Removes the string s from list l (SNPLP_ENOTFOUND if absent). */
 int snplp__item_remove_string(snplp_item *it, snplp_list_id l, const char *s, const char *fn);
+/* Sets the item's variant to v, one of the values of names (else SNPLP_EINVAL: "unknown <what>
+ * <v>"), or its flag. */
+int snplp__item_set_variant(snplp_item *it, int v, const char *const *names, const char *what,
+                            const char *fn);
+int snplp__item_set_flag(snplp_item *it, bool flag, const char *fn);
 /* The item's optional number, for the public getters, setters and clearers: they check the
  * item (NULL or wrong kind: SNPLP_EINVAL), report an unset number as SNPLP_ENOTFOUND naming
  * `what`, and check the value (days: finite, above 0; integers: within [min, max]). */
@@ -201,9 +206,10 @@ int snplp__module_add(snplp_item **out, snplp_referential *ref, const char *them
 
 /* ---- content items (content.c) ---- */
 
-/* Adds a content item under a competence or another content item. */
-int snplp__content_add(snplp_item **out, snplp_item *parent, snplp_style style, const char *id,
-                       const char *text, const char *fn);
+/* Adds a content item under parent, a competence or a content item (parent_kind says which:
+ * any other pointer is refused). */
+int snplp__content_add(snplp_content **out, const void *parent, snplp_kind parent_kind,
+                       snplp_style style, const char *id, const char *text, const char *fn);
 
 /* ---- definitions of the one-line public functions ----
  *

@@ -4,6 +4,7 @@
 #include <pthread.h>
 
 #include "model/referential/kinds.h"
+#include "util/names.h"
 
 const char *const snplp__level_names[] = {"unknown", "fundamentals", "expert", NULL};
 const char *const snplp__style_names[] = {"unknown", "bullet", "numbered", "heading", NULL};
@@ -227,7 +228,7 @@ const snplp_kind_info *snplp__kind_info(snplp_kind kind)
 
 const char *snplp__variant_name(const char *const *names, int v)
 {
-    return v > 0 && v <= snplp__variant_count(names) ? names[v] : names[0];
+    return snplp__name_of(names, (size_t)snplp__variant_count(names) + 1, v, names[0]);
 }
 
 int snplp__variant_count(const char *const *names)

@@ -112,14 +112,8 @@ snplp_level snplp_module_level(const snplp_module *module)
 
 int snplp_module_set_level(snplp_module *module, snplp_level level)
 {
-    snplp_item *it = SNPLP__ITEM(module, MODULE);
-    if (!it)
-        return snplp__bad_arg(__func__, "NULL or wrong object");
-    if (!level_ok(level))
-        return snplp__fail_in(__func__, SNPLP_EINVAL, "unknown module level %d", (int)level);
-    it->variant = (uint8_t)level;
-    snplp__touch(it->root);
-    return 0;
+    return snplp__item_set_variant(SNPLP__ITEM(module, MODULE), (int)level, snplp__level_names,
+                                   "module level", __func__);
 }
 
 int snplp_module_duration_days(double *out, const snplp_module *module)

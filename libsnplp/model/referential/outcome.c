@@ -12,10 +12,5 @@ bool snplp_outcome_for_involved(const snplp_outcome *outcome)
 
 int snplp_outcome_set_for_involved(snplp_outcome *outcome, bool for_involved)
 {
-    snplp_item *it = SNPLP__ITEM(outcome, OUTCOME);
-    if (!it)
-        return snplp__bad_arg(__func__, "NULL or wrong object");
-    it->flag = for_involved;
-    snplp__touch(it->root);
-    return 0;
+    return snplp__item_set_flag(SNPLP__ITEM(outcome, OUTCOME), for_involved, __func__);
 }

@@ -18,13 +18,6 @@ snplp_category snplp_profession_category(const snplp_profession *profession)
 
 int snplp_profession_set_category(snplp_profession *profession, snplp_category category)
 {
-    snplp_item *it = SNPLP__ITEM(profession, PROFESSION);
-    if (!it)
-        return snplp__bad_arg(__func__, "NULL or wrong object");
-    if (category != SNPLP_CATEGORY_WORKER && category != SNPLP_CATEGORY_CADRE)
-        return snplp__fail_in(__func__, SNPLP_EINVAL, "unknown profession category %d",
-                              (int)category);
-    it->variant = (uint8_t)category;
-    snplp__touch(it->root);
-    return 0;
+    return snplp__item_set_variant(SNPLP__ITEM(profession, PROFESSION), (int)category,
+                                   snplp__category_names, "profession category", __func__);
 }

@@ -8,11 +8,10 @@
 
 int snplp_referential_new(snplp_referential **out)
 {
-    if (!out)
-        return snplp__bad_arg(__func__, "out is NULL");
-    snplp_referential *ref = snplp__calloc(1, sizeof *ref);
+    int rc;
+    snplp_referential *ref = snplp__new_object(out, sizeof *ref, __func__, &rc);
     if (!ref)
-        return snplp__oom();
+        return rc;
     ref->magic = SNPLP_REFERENTIAL_MAGIC;
     atomic_init(&ref->refs, 1);
     if (pthread_mutex_init(&ref->index_lock, NULL) != 0) {
@@ -21,7 +20,7 @@ int snplp_referential_new(snplp_referential **out)
     }
     snplp__kinds_init();
     /* the singletons (strategy, training plan), their id the kind's name, their title unset */
-    int rc = SNPLP_OK;
+    rc = SNPLP_OK;
     for (int r = 0; r < ROOT_LIST_COUNT && !rc; r++) {
         const snplp_kind_info *k = snplp__kind_info((snplp_kind)snplp__roots[r].kind);
         if (k->singleton)

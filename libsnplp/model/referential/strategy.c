@@ -54,10 +54,5 @@ bool snplp_strategy_levers_open(const snplp_strategy *strategy)
 
 int snplp_strategy_set_levers_open(snplp_strategy *strategy, bool open)
 {
-    snplp_item *it = SNPLP__ITEM(strategy, STRATEGY);
-    if (!it)
-        return snplp__bad_arg(__func__, "NULL or wrong object");
-    it->flag = open;
-    snplp__touch(it->root);
-    return SNPLP_OK;
+    return snplp__item_set_flag(SNPLP__ITEM(strategy, STRATEGY), open, __func__);
 }

@@ -10,6 +10,8 @@
 
 #include "util/alloc.h"
 #include "util/date.h"
+#include "util/names.h"
+#include "util/getters.h"
 
 typedef struct credit_reason {
     snplp_credit_reason kind;
@@ -25,21 +27,12 @@ struct snplp_credits {
     credit_reason *reasons;
 };
 
+static const char *const reason_names[] = {"none", "report-missing", "report-late",
+                                           "action-not-done", "action-dropped"};
+
 const char *snplp_credit_reason_name(snplp_credit_reason reason)
 {
-    switch (reason) {
-    case SNPLP_CREDIT_REPORT_MISSING:
-        return "report-missing";
-    case SNPLP_CREDIT_REPORT_LATE:
-        return "report-late";
-    case SNPLP_CREDIT_ACTION_NOT_DONE:
-        return "action-not-done";
-    case SNPLP_CREDIT_ACTION_DROPPED:
-        return "action-dropped";
-    case SNPLP_CREDIT_NONE:
-        break;
-    }
-    return "none";
+    return snplp__name_of(reason_names, SNPLP__COUNT(reason_names), reason, "none");
 }
 
 void snplp_credits_free(snplp_credits *credits)
@@ -256,20 +249,9 @@ int snplp_convention_credits(snplp_credits **out, const snplp_convention *conv, 
     return SNPLP_OK;
 }
 
-bool snplp_credits_released(const snplp_credits *credits)
-{
-    return credits ? credits->released : false;
-}
-
-int32_t snplp_credits_year(const snplp_credits *credits)
-{
-    return credits ? credits->year : 0;
-}
-
-size_t snplp_credits_reason_count(const snplp_credits *credits)
-{
-    return credits ? credits->n : 0;
-}
+SNPLP_DEFINE_GETTER(bool, snplp_credits_released, snplp_credits, SNPLP__AS_IS, released, false)
+SNPLP_DEFINE_GETTER(int32_t, snplp_credits_year, snplp_credits, SNPLP__AS_IS, year, 0)
+SNPLP_DEFINE_GETTER(size_t, snplp_credits_reason_count, snplp_credits, SNPLP__AS_IS, n, 0)
 
 /* Reason index of credits, NULL if out of range. */
 static const credit_reason *reason_of(const snplp_credits *credits, size_t index)

@@ -7,6 +7,8 @@
 #include <string.h>
 
 #include "util/alloc.h"
+#include "util/names.h"
+#include "util/getters.h"
 
 /* ---- threshold and achievement ---- */
 
@@ -229,25 +231,13 @@ void snplp__matrix_count(snplp_matrix *m)
 
 /* ---- a convention's matrix ---- */
 
+static const char *const status_names[] = {"none",          "reached",   "partly-reached",
+                                           "not-reached",   "no-target", "actual-missing",
+                                           "not-aggregated"};
+
 const char *snplp_cell_status_name(snplp_cell_status status)
 {
-    switch (status) {
-    case SNPLP_CELL_REACHED:
-        return "reached";
-    case SNPLP_CELL_PARTLY_REACHED:
-        return "partly-reached";
-    case SNPLP_CELL_NOT_REACHED:
-        return "not-reached";
-    case SNPLP_CELL_NO_TARGET:
-        return "no-target";
-    case SNPLP_CELL_ACTUAL_MISSING:
-        return "actual-missing";
-    case SNPLP_CELL_NOT_AGGREGATED:
-        return "not-aggregated";
-    case SNPLP_CELL_NONE:
-        break;
-    }
-    return "none";
+    return snplp__name_of(status_names, SNPLP__COUNT(status_names), status, "none");
 }
 
 /* Fills the cells of row r from indicator ind of the convention (index 0 of the matrix). */
@@ -347,25 +337,11 @@ snplp_decimal snplp_matrix_threshold(const snplp_matrix *matrix)
     return matrix ? matrix->threshold : (snplp_decimal){0, 0};
 }
 
-size_t snplp_matrix_convention_count(const snplp_matrix *matrix)
-{
-    return matrix ? matrix->conv_count : 0;
-}
-
-size_t snplp_matrix_row_count(const snplp_matrix *matrix)
-{
-    return matrix ? matrix->row_count : 0;
-}
-
-int32_t snplp_matrix_first_year(const snplp_matrix *matrix)
-{
-    return matrix ? matrix->first_year : 0;
-}
-
-size_t snplp_matrix_year_count(const snplp_matrix *matrix)
-{
-    return matrix ? matrix->year_count : 0;
-}
+SNPLP_DEFINE_GETTER(size_t, snplp_matrix_convention_count, snplp_matrix, SNPLP__AS_IS, conv_count,
+                    0)
+SNPLP_DEFINE_GETTER(size_t, snplp_matrix_row_count, snplp_matrix, SNPLP__AS_IS, row_count, 0)
+SNPLP_DEFINE_GETTER(int32_t, snplp_matrix_first_year, snplp_matrix, SNPLP__AS_IS, first_year, 0)
+SNPLP_DEFINE_GETTER(size_t, snplp_matrix_year_count, snplp_matrix, SNPLP__AS_IS, year_count, 0)
 
 static const snplp_matrix_row *row_at(const snplp_matrix *m, size_t row)
 {

@@ -6,6 +6,7 @@
 #include <inttypes.h>
 
 #include "util/date.h"
+#include "util/names.h"
 
 /* 31 March of year + 1 (year already checked). */
 static snplp_date due_date(int32_t year)
@@ -13,21 +14,11 @@ static snplp_date due_date(int32_t year)
     return (snplp_date){year + 1, 3, 31};
 }
 
+static const char *const state_names[] = {"none", "not-yet-due", "on-time", "late", "missing"};
+
 const char *snplp_report_state_name(snplp_report_state state)
 {
-    switch (state) {
-    case SNPLP_REPORT_NOT_YET_DUE:
-        return "not-yet-due";
-    case SNPLP_REPORT_ON_TIME:
-        return "on-time";
-    case SNPLP_REPORT_LATE:
-        return "late";
-    case SNPLP_REPORT_MISSING:
-        return "missing";
-    case SNPLP_REPORT_NONE:
-        break;
-    }
-    return "none";
+    return snplp__name_of(state_names, SNPLP__COUNT(state_names), state, "none");
 }
 
 int snplp_report_due_date(snplp_date *out, int32_t year)
