@@ -437,25 +437,4 @@ static int import(void *out, snplp_diagnostics *diags, snplp_source *src, const 
     return SNPLP_OK;
 }
 
-int snplp_referential_import_memory(snplp_referential **out, snplp_diagnostics *diags,
-                                    const void *data, size_t size, const char *name,
-                                    const snplp_import_options *options)
-{
-    snplp_xml_input in = {.from = SNPLP_XML_MEMORY, .data = data, .size = size};
-    return snplp__xml_import(import, out, diags, &in, name, options, __func__);
-}
-
-int snplp_referential_import_callback(snplp_referential **out, snplp_diagnostics *diags,
-                                      snplp_read_fn read, void *user, const char *name,
-                                      const snplp_import_options *options)
-{
-    snplp_xml_input in = {.from = SNPLP_XML_CALLBACK, .read = read, .user = user};
-    return snplp__xml_import(import, out, diags, &in, name, options, __func__);
-}
-
-int snplp_referential_import_file(snplp_referential **out, snplp_diagnostics *diags,
-                                  const char *path, const snplp_import_options *options)
-{
-    snplp_xml_input in = {.from = SNPLP_XML_FILE, .path = path};
-    return snplp__xml_import(import, out, diags, &in, NULL, options, __func__);
-}
+SNPLP_XML_DEFINE_IMPORTS(referential, snplp_referential, import)

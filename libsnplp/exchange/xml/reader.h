@@ -191,6 +191,30 @@ int snplp__xml_import(snplp_xml_import_fn import, void *out, snplp_diagnostics *
                       const snplp_xml_input *in, const char *name,
                       const snplp_import_options *options, const char *fn);
 
+/* snplp_<what>_import_memory(), _callback() and _file(), the public functions of a reader
+ * whose pass over a source is `import` and whose result is a T. */
+#define SNPLP_XML_DEFINE_IMPORTS(what, T, import)                                                  \
+    int snplp_##what##_import_memory(T **out, snplp_diagnostics *diags, const void *data,          \
+                                     size_t size, const char *name,                                \
+                                     const snplp_import_options *options)                          \
+    {                                                                                              \
+        snplp_xml_input in = {.from = SNPLP_XML_MEMORY, .data = data, .size = size};               \
+        return snplp__xml_import(import, out, diags, &in, name, options, __func__);                \
+    }                                                                                              \
+    int snplp_##what##_import_callback(T **out, snplp_diagnostics *diags, snplp_read_fn read,      \
+                                       void *user, const char *name,                               \
+                                       const snplp_import_options *options)                        \
+    {                                                                                              \
+        snplp_xml_input in = {.from = SNPLP_XML_CALLBACK, .read = read, .user = user};             \
+        return snplp__xml_import(import, out, diags, &in, name, options, __func__);                \
+    }                                                                                              \
+    int snplp_##what##_import_file(T **out, snplp_diagnostics *diags, const char *path,            \
+                                   const snplp_import_options *options)                            \
+    {                                                                                              \
+        snplp_xml_input in = {.from = SNPLP_XML_FILE, .path = path};                               \
+        return snplp__xml_import(import, out, diags, &in, NULL, options, __func__);                \
+    }
+
 /* Reads a document of kind doc from src into r (a reader's struct, starting with the core's,
  * zeroed but for what the reader set): returns SNPLP_OK, SNPLP_EPARSE (a parse or schema
  * error), SNPLP_EVALIDATION (only errors of the model) or the error that ended the pass

@@ -61,14 +61,7 @@ static void write_action(sink *s, const snplp_action *a)
         put(s, "<status");
         attr_year(s, "year", st->year);
         snplp__xml_attr(s, "value", snplp_action_status_name(st->status));
-        if (st->reason) {
-            put(s, ">");
-            snplp__xml_text_element(s, 4, "reason", st->reason);
-            snplp__xml_indent(s, 3);
-            put(s, "</status>");
-        } else {
-            put(s, "/>");
-        }
+        snplp__xml_end_with_texts(s, 3, "status", "reason", st->reason, NULL, NULL);
     }
     close_item(s, 2, "action", &a->ext);
 }
@@ -108,15 +101,7 @@ static void write_indicator(sink *s, const snplp_indicator *ind)
             attr_decimal(s, "target", v->target);
         if (v->has_actual)
             attr_decimal(s, "actual", v->actual);
-        if (v->source || v->comment) {
-            put(s, ">");
-            snplp__xml_text_element(s, 4, "source", v->source);
-            snplp__xml_text_element(s, 4, "comment", v->comment);
-            snplp__xml_indent(s, 3);
-            put(s, "</values>");
-        } else {
-            put(s, "/>");
-        }
+        snplp__xml_end_with_texts(s, 3, "values", "source", v->source, "comment", v->comment);
     }
     close_item(s, 2, "indicator", &ind->ext);
 }

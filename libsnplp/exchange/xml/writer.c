@@ -100,3 +100,20 @@ void snplp__xml_extensions(sink *s, int depth, const snplp_ext *e)
         put(s, e->elements.v[i]);
     }
 }
+
+void snplp__xml_end_with_texts(sink *s, int depth, const char *name, const char *name1,
+                               const char *text1, const char *name2, const char *text2)
+{
+    if (!text1 && !text2) {
+        put(s, "/>");
+        return;
+    }
+    put(s, ">");
+    snplp__xml_text_element(s, depth + 1, name1, text1);
+    if (name2)
+        snplp__xml_text_element(s, depth + 1, name2, text2);
+    snplp__xml_indent(s, depth);
+    put(s, "</");
+    put(s, name);
+    put(s, ">");
+}

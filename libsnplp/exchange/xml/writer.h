@@ -20,4 +20,10 @@ void snplp__xml_foreign_attrs(snplp_sink *s, const snplp_ext *e);
 /* The extension elements of e (NULL: none), each on its line at depth. */
 void snplp__xml_extensions(snplp_sink *s, int depth, const snplp_ext *e);
 
+/* Ends the start tag of element name at depth: with its text children (name1 then name2, if
+ * not NULL, each left out when its text is NULL) and its end tag, or as an empty element `/>`
+ * when both texts are NULL. */
+void snplp__xml_end_with_texts(snplp_sink *s, int depth, const char *name, const char *name1,
+                               const char *text1, const char *name2, const char *text2);
+
 #endif

@@ -339,37 +339,25 @@ static int clear_value(snplp_indicator *indicator, int32_t year, int which, cons
     return 0;
 }
 
-int snplp_indicator_set_target(snplp_indicator *indicator, int32_t year, snplp_decimal value)
-{
-    INDICATOR_OR_FAIL(ind, indicator);
-    return set_value(ind, year, value, 0, __func__);
-}
+/* snplp_indicator_set_<name>(), snplp_indicator_<name>() and snplp_indicator_clear_<name>()
+ * for the target (which = 0) and the actual value (which = 1) of a year */
+#define DEFINE_VALUE(name, which)                                                                  \
+    int snplp_indicator_set_##name(snplp_indicator *indicator, int32_t year, snplp_decimal value)  \
+    {                                                                                              \
+        INDICATOR_OR_FAIL(ind, indicator);                                                         \
+        return set_value(ind, year, value, which, __func__);                                       \
+    }                                                                                              \
+    int snplp_indicator_##name(snplp_decimal *out, const snplp_indicator *indicator, int32_t year) \
+    {                                                                                              \
+        return get_value(out, indicator, year, which, __func__);                                   \
+    }                                                                                              \
+    int snplp_indicator_clear_##name(snplp_indicator *indicator, int32_t year)                     \
+    {                                                                                              \
+        return clear_value(indicator, year, which, __func__);                                      \
+    }
 
-int snplp_indicator_target(snplp_decimal *out, const snplp_indicator *indicator, int32_t year)
-{
-    return get_value(out, indicator, year, 0, __func__);
-}
-
-int snplp_indicator_clear_target(snplp_indicator *indicator, int32_t year)
-{
-    return clear_value(indicator, year, 0, __func__);
-}
-
-int snplp_indicator_set_actual(snplp_indicator *indicator, int32_t year, snplp_decimal value)
-{
-    INDICATOR_OR_FAIL(ind, indicator);
-    return set_value(ind, year, value, 1, __func__);
-}
-
-int snplp_indicator_actual(snplp_decimal *out, const snplp_indicator *indicator, int32_t year)
-{
-    return get_value(out, indicator, year, 1, __func__);
-}
-
-int snplp_indicator_clear_actual(snplp_indicator *indicator, int32_t year)
-{
-    return clear_value(indicator, year, 1, __func__);
-}
+DEFINE_VALUE(target, 0)
+DEFINE_VALUE(actual, 1)
 
 int snplp__indicator_set_note(snplp_indicator *indicator, int32_t year, const char *text, int which,
                               snplp_text_origin origin, const char *fn)

@@ -271,6 +271,23 @@ int snplp__content_add(snplp_content **out, const void *parent, snplp_kind paren
         return rc;                                                                                 \
     }
 
+/* snplp_<type>_<get>(), _<set>() and _<clear>() for the item's number, an amount in euro cents
+ * (not negative): `what` names it when it is unset, `which` in the message of a bad value */
+#define SNPLP_DEFINE_CENTS(type, KIND, get, set, clear, what, which)                               \
+    int snplp_##type##_##get(int64_t *out, const snplp_##type *x)                                  \
+    {                                                                                              \
+        return snplp__number_get_int(out, SNPLP__ITEM(x, KIND), what, __func__);                   \
+    }                                                                                              \
+    int snplp_##type##_##set(snplp_##type *x, int64_t cents)                                       \
+    {                                                                                              \
+        return snplp__number_set_int(SNPLP__ITEM(x, KIND), cents, 0, INT64_MAX,                    \
+                                     which " (euro cents, not negative)", __func__);               \
+    }                                                                                              \
+    int snplp_##type##_##clear(snplp_##type *x)                                                    \
+    {                                                                                              \
+        return snplp__number_clear(SNPLP__ITEM(x, KIND), __func__);                                \
+    }
+
 /* snplp_<type>_add_label(), _label_count(), _label_at() */
 #define SNPLP_DEFINE_LABELS(type, KIND)                                                            \
     int snplp_##type##_add_label(snplp_##type *x, const char *label)                               \

@@ -30,21 +30,8 @@ int snplp_strategy_set_launch_date(snplp_strategy *strategy, const char *date)
                                 __func__);
 }
 
-int snplp_strategy_budget_cents(int64_t *out, const snplp_strategy *strategy)
-{
-    return snplp__number_get_int(out, SNPLP__ITEM(strategy, STRATEGY), "budget amount", __func__);
-}
-
-int snplp_strategy_set_budget_cents(snplp_strategy *strategy, int64_t cents)
-{
-    return snplp__number_set_int(SNPLP__ITEM(strategy, STRATEGY), cents, 0, INT64_MAX,
-                                 "budget (euro cents, not negative)", __func__);
-}
-
-int snplp_strategy_clear_budget(snplp_strategy *strategy)
-{
-    return snplp__number_clear(SNPLP__ITEM(strategy, STRATEGY), __func__);
-}
+SNPLP_DEFINE_CENTS(strategy, STRATEGY, budget_cents, set_budget_cents, clear_budget,
+                   "budget amount", "budget")
 
 bool snplp_strategy_levers_open(const snplp_strategy *strategy)
 {

@@ -4,6 +4,7 @@
  * correctly rounded quotient (snplp_decimal_ratio()) and only for display. */
 #include "rules/conventions/matrix_model.h"
 
+#include <stddef.h>
 #include <string.h>
 
 #include "util/alloc.h"
@@ -411,47 +412,49 @@ snplp_cell_status snplp_matrix_status(const snplp_matrix *matrix, size_t row, in
     return cell ? cell->status : SNPLP_CELL_NONE;
 }
 
+/* The cell of a value getter, when it holds the value (has): else the failure, recorded for fn,
+ * saying the cell has no `what`. */
+static int cell_with(const snplp_matrix_cell **out, const snplp_matrix *m, size_t row, int32_t year,
+                     const void *value_out, size_t has_off, const char *what, const char *fn)
+{
+    int rc = cell_for(out, m, row, year, value_out, fn);
+    if (rc)
+        return rc;
+    if (!*(const bool *)((const char *)*out + has_off))
+        return snplp__fail_in(fn, SNPLP_ENOTFOUND, "the cell of indicator '%s' in %ld has no %s",
+                              m->rows[row].id, (long)year, what);
+    return 0;
+}
+
+#define CELL_WITH(cell, m, row, year, out, has, what)                                              \
+    cell_with(&(cell), m, row, year, out, offsetof(snplp_matrix_cell, has), what, __func__)
+
 int snplp_matrix_target(snplp_decimal *out, const snplp_matrix *matrix, size_t row, int32_t year)
 {
     const snplp_matrix_cell *cell;
-    int rc = cell_for(&cell, matrix, row, year, out, __func__);
-    if (rc)
-        return rc;
-    if (!cell->has_target)
-        return snplp__fail_in(__func__, SNPLP_ENOTFOUND,
-                              "the cell of indicator '%s' in %ld has no target",
-                              matrix->rows[row].id, (long)year);
-    *out = cell->target;
-    return 0;
+    int rc = CELL_WITH(cell, matrix, row, year, out, has_target, "target");
+    if (!rc)
+        *out = cell->target;
+    return rc;
 }
 
 int snplp_matrix_actual(snplp_decimal *out, const snplp_matrix *matrix, size_t row, int32_t year)
 {
     const snplp_matrix_cell *cell;
-    int rc = cell_for(&cell, matrix, row, year, out, __func__);
-    if (rc)
-        return rc;
-    if (!cell->has_actual)
-        return snplp__fail_in(__func__, SNPLP_ENOTFOUND,
-                              "the cell of indicator '%s' in %ld has no actual value",
-                              matrix->rows[row].id, (long)year);
-    *out = cell->actual;
-    return 0;
+    int rc = CELL_WITH(cell, matrix, row, year, out, has_actual, "actual value");
+    if (!rc)
+        *out = cell->actual;
+    return rc;
 }
 
 int snplp_matrix_rate(double *out, const snplp_matrix *matrix, size_t row, int32_t year)
 {
     const snplp_matrix_cell *cell;
-    int rc = cell_for(&cell, matrix, row, year, out, __func__);
-    if (rc)
-        return rc;
-    if (!cell->has_rate)
-        return snplp__fail_in(__func__, SNPLP_ENOTFOUND,
-                              "the cell of indicator '%s' in %ld has no achievement rate (it "
-                              "needs both a target and an actual value)",
-                              matrix->rows[row].id, (long)year);
-    *out = cell->rate;
-    return 0;
+    int rc = CELL_WITH(cell, matrix, row, year, out, has_rate,
+                       "achievement rate (it needs both a target and an actual value)");
+    if (!rc)
+        *out = cell->rate;
+    return rc;
 }
 
 size_t snplp_matrix_covered(const snplp_matrix *matrix, size_t row, int32_t year)
