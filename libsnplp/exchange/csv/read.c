@@ -1,492 +1,23 @@
-/* Indicator values as CSV (csv.h, docs/csv.md).
- *
- * Export writes through output.h (memory, callback, atomic file). Import reads the input byte
- * by byte through a small chunked reader (memory, FILE, callback), splits records as RFC 4180
- * says, checks every row and reports every problem, collecting the changes the good rows
- * make; only when no row is bad are the changes applied, after the room they need has been
- * allocated, so that applying cannot fail halfway. Numbers are formatted and parsed with ICU's
- * unum API for the dialect's locale. */
+/* Reading indicator values from CSV (csv.h, docs/csv.md): the input is read byte by byte through
+ * io/source.h (memory, file, callback), records are split as RFC 4180 says, every row is
+ * checked and every problem reported, collecting the changes the good rows make; only when no
+ * row is bad are the changes applied, after the room they need has been allocated, so that
+ * applying cannot fail halfway. */
+
 #include <snplp/csv.h>
 
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 
-#include <unicode/unum.h>
 #include <unicode/utf8.h>
 
-#include "util/alloc.h"
-#include "model/conventions/convention_model.h"
+#include "exchange/csv/dialect.h"
 #include "io/source.h"
-#include "io/sink.h"
+#include "model/conventions/convention_model.h"
+#include "util/alloc.h"
 #include "util/text.h"
-
-/* ---- dialects and columns ---- */
-
-typedef struct dialect_info {
-    const char *name;
-    char sep;   /* between fields */
-    char point; /* the decimal separator */
-    const char *point_name;
-    const char *locale; /* ICU's */
-    bool bom;
-} dialect_info;
-
-static const dialect_info dialects[] = {
-    {"none", 0, 0, NULL, NULL, false},
-    {"intl", ',', '.', "point", "en_US_POSIX", false},
-    {"fr", ';', ',', "comma", "fr_FR", true},
-};
-
-static const dialect_info *dialect_of(snplp_csv_dialect dialect)
-{
-    return dialect == SNPLP_CSV_INTL || dialect == SNPLP_CSV_FR ? &dialects[dialect] : NULL;
-}
-
-static const dialect_info *other_dialect(const dialect_info *d)
-{
-    return d == &dialects[SNPLP_CSV_INTL] ? &dialects[SNPLP_CSV_FR] : &dialects[SNPLP_CSV_INTL];
-}
-
-const char *snplp_csv_dialect_name(snplp_csv_dialect dialect)
-{
-    const dialect_info *d = dialect_of(dialect);
-    return d ? d->name : "none";
-}
-
-snplp_csv_dialect snplp_csv_dialect_from_name(const char *name)
-{
-    for (int k = SNPLP_CSV_INTL; name && k <= SNPLP_CSV_FR; k++)
-        if (!strcmp(name, dialects[k].name))
-            return (snplp_csv_dialect)k;
-    return SNPLP_CSV_NONE;
-}
-
-enum { F_CONV, F_IND, F_YEAR, F_TARGET, F_ACTUAL, F_UNIT, F_SOURCE, F_COMMENT, NFIELDS };
-
-static const char *const columns[NFIELDS] = {"convention", "indicator", "year",   "target",
-                                             "actual",     "unit",      "source", "comment"};
-
-/* The header row of dialect d, without its line end ("convention,indicator,..."). */
-static void header_text(char *buf, size_t size, const dialect_info *d)
-{
-    size_t o = 0;
-    for (int i = 0; i < NFIELDS; i++) {
-        size_t len = strlen(columns[i]);
-        if (o + len + 2 > size)
-            break;
-        if (i)
-            buf[o++] = d->sep;
-        memcpy(buf + o, columns[i], len);
-        o += len;
-    }
-    buf[o] = '\0';
-}
-
-/* ---- numbers through ICU ---- */
-
-typedef struct numfmt {
-    UNumberFormat *f;
-    int32_t scale; /* the fraction digits currently set, -1 before the first */
-} numfmt;
-
-static int icu_failure(UErrorCode e, const char *what)
-{
-    if (e == U_MEMORY_ALLOCATION_ERROR)
-        return snplp__oom();
-    return snplp__fail(SNPLP_EINTERNAL, "ICU failed to %s: %s", what, u_errorName(e));
-}
-
-/* A decimal number format of the dialect's locale: no grouping, no exponent, strict parsing,
- * and formatting that never rounds. */
-static int numfmt_open(numfmt *n, const dialect_info *d)
-{
-    UErrorCode e = U_ZERO_ERROR;
-    n->f = unum_open(UNUM_DECIMAL, NULL, 0, d->locale, NULL, &e);
-    n->scale = -1;
-    if (U_FAILURE(e)) {
-        if (n->f)
-            unum_close(n->f);
-        n->f = NULL;
-        return icu_failure(e, "open a number format");
-    }
-    unum_setAttribute(n->f, UNUM_GROUPING_USED, 0);
-    unum_setAttribute(n->f, UNUM_PARSE_NO_EXPONENT, 1);
-    unum_setAttribute(n->f, UNUM_LENIENT_PARSE, 0);
-    unum_setAttribute(n->f, UNUM_MIN_INTEGER_DIGITS, 1);
-    unum_setAttribute(n->f, UNUM_ROUNDING_MODE, UNUM_ROUND_UNNECESSARY);
-    /* the locale's decimal separator must be the dialect's */
-    UChar sym[8];
-    int32_t len = unum_getSymbol(n->f, UNUM_DECIMAL_SEPARATOR_SYMBOL, sym, 8, &e);
-    if (U_FAILURE(e) || len != 1 || sym[0] != (UChar)d->point) {
-        unum_close(n->f);
-        n->f = NULL;
-        return U_FAILURE(e) ? icu_failure(e, "read the decimal separator")
-                            : snplp__fail(SNPLP_EINTERNAL,
-                                          "ICU's locale %s has another decimal separator than "
-                                          "the %s dialect's '%c'",
-                                          d->locale, d->name, d->point);
-    }
-    return 0;
-}
-
-static void numfmt_close(numfmt *n)
-{
-    if (n->f)
-        unum_close(n->f);
-    n->f = NULL;
-}
-
-/* Writes d in the dialect into buf (ASCII, NUL-terminated): ICU formats it with exactly its
- * scale, without grouping. */
-static int number_format(numfmt *n, const dialect_info *di, snplp_decimal d, char *buf, size_t size)
-{
-    char plain[SNPLP_DECIMAL_MAX_TEXT];
-    int rc = snplp_decimal_format(plain, sizeof plain, d);
-    if (rc)
-        return rc;
-    if (n->scale != d.scale) {
-        /* in an order that never leaves the minimum above the maximum */
-        UNumberFormatAttribute first =
-            d.scale > n->scale ? UNUM_MAX_FRACTION_DIGITS : UNUM_MIN_FRACTION_DIGITS;
-        UNumberFormatAttribute second =
-            d.scale > n->scale ? UNUM_MIN_FRACTION_DIGITS : UNUM_MAX_FRACTION_DIGITS;
-        unum_setAttribute(n->f, first, d.scale);
-        unum_setAttribute(n->f, second, d.scale);
-        n->scale = d.scale;
-    }
-    UChar u[48];
-    UErrorCode e = U_ZERO_ERROR;
-    int32_t len = unum_formatDecimal(n->f, plain, -1, u, 48, NULL, &e);
-    if (U_FAILURE(e))
-        return icu_failure(e, "format a number");
-    if (len <= 0 || len >= 48 || (size_t)len >= size)
-        return snplp__fail(SNPLP_EINTERNAL, "ICU formatted %s in %d characters", plain, (int)len);
-    for (int32_t i = 0; i < len; i++) {
-        UChar c = u[i];
-        if (!((c >= '0' && c <= '9') || (c == '-' && i == 0) || c == (UChar)di->point))
-            return snplp__fail(SNPLP_EINTERNAL,
-                               "ICU formatted %s with the unexpected character U+%04X", plain,
-                               (unsigned)c);
-        buf[i] = (char)c;
-    }
-    buf[len] = '\0';
-    return 0;
-}
-
-/* Whether s[0..len) is a number written with decimal separator point: an optional '-', digits,
- * and optionally point then digits; *frac receives the number of digits after the point. */
-static bool number_form(const char *s, size_t len, char point, size_t *frac)
-{
-    size_t i = s[0] == '-' ? 1 : 0, ints = 0, fracs = 0;
-    while (i < len && s[i] >= '0' && s[i] <= '9')
-        i++, ints++;
-    bool has_point = i < len && s[i] == point;
-    if (has_point)
-        for (i++; i < len && s[i] >= '0' && s[i] <= '9'; i++)
-            fracs++;
-    *frac = fracs;
-    return i == len && ints > 0 && (!has_point || fracs > 0);
-}
-
-/* The value of a "numeric string" of the Decimal Arithmetic Specification (what ICU's
- * unum_parseDecimal writes: "12.5", "-0.005", "1E-18", "9.2233720368547758E+18") at the given
- * scale: 0; 1 when it is out of range; 2 when it has nonzero digits beyond the scale or is not
- * such a string. */
-static int from_numeric(const char *num, int32_t scale, snplp_decimal *out)
-{
-    const char *p = num;
-    bool neg = *p == '-';
-    if (neg)
-        p++;
-    char digits[160];
-    size_t nd = 0;
-    int64_t exp = 0;
-    for (; *p >= '0' && *p <= '9'; p++) {
-        if (nd == sizeof digits)
-            return 1;
-        digits[nd++] = *p;
-    }
-    if (*p == '.')
-        for (p++; *p >= '0' && *p <= '9'; p++, exp--) {
-            if (nd == sizeof digits)
-                return 1;
-            digits[nd++] = *p;
-        }
-    if (*p == 'E' || *p == 'e') {
-        p++;
-        bool eneg = *p == '-';
-        if (*p == '-' || *p == '+')
-            p++;
-        if (!(*p >= '0' && *p <= '9'))
-            return 2;
-        int64_t ev = 0;
-        for (; *p >= '0' && *p <= '9'; p++)
-            if ((ev = ev * 10 + (*p - '0')) > 100000)
-                return 1;
-        exp += eneg ? -ev : ev;
-    }
-    if (*p || nd == 0)
-        return 2;
-    size_t start = 0;
-    while (start < nd && digits[start] == '0')
-        start++;
-    if (start == nd) {
-        *out = (snplp_decimal){0, scale};
-        return 0;
-    }
-    /* value = digits × 10^exp, so units = digits × 10^(exp + scale) */
-    int64_t k = exp + scale;
-    for (; k < 0; k++) {
-        if (nd == start || digits[nd - 1] != '0')
-            return 2;
-        nd--;
-    }
-    if (nd - start + (uint64_t)k > 19)
-        return 1;
-    uint64_t u = 0;
-    for (size_t i = start; i < nd; i++)
-        u = u * 10 + (uint64_t)(digits[i] - '0');
-    for (; k > 0; k--)
-        u *= 10;
-    if (u > (uint64_t)INT64_MAX)
-        return 1;
-    *out = (snplp_decimal){neg ? -(int64_t)u : (int64_t)u, scale};
-    return 0;
-}
-
-/* Parses a target or actual of the dialect with ICU: 0 and *out; 1 when the text is not a
- * number of the dialect (why says what is expected); a status < 0 when ICU fails. */
-static int number_parse(numfmt *n, const dialect_info *di, const char *s, size_t len,
-                        snplp_decimal *out, char *why, size_t whysize)
-{
-    size_t frac = 0;
-    if (len > SNPLP_CSV_MAX_NUMBER) {
-        snprintf(why, whysize, "it is longer than %d characters", SNPLP_CSV_MAX_NUMBER);
-        return 1;
-    }
-    if (!number_form(s, len, di->point, &frac)) {
-        const dialect_info *o = other_dialect(di);
-        size_t ofrac;
-        if (number_form(s, len, o->point, &ofrac) && ofrac > 0) {
-            char fixed[SNPLP_CSV_MAX_NUMBER + 1];
-            memcpy(fixed, s, len);
-            fixed[len] = '\0';
-            char *pt = strchr(fixed, o->point);
-            if (pt)
-                *pt = di->point;
-            snprintf(why, whysize, "the %s dialect writes numbers with a decimal %s (%s)", di->name,
-                     di->point_name, fixed);
-        } else {
-            snprintf(why, whysize,
-                     "expected an optional '-', digits, and optionally a decimal %s followed by "
-                     "digits, e.g. -1250%c50 (no grouping, no '+', no exponent, no space)",
-                     di->point_name, di->point);
-        }
-        return 1;
-    }
-    if (frac > 18) {
-        snprintf(why, whysize, "it has %zu digits after the decimal %s, at most 18 are kept", frac,
-                 di->point_name);
-        return 1;
-    }
-    if (!n->f) {
-        int rc = numfmt_open(n, di);
-        if (rc)
-            return rc;
-    }
-    UChar u[SNPLP_CSV_MAX_NUMBER];
-    for (size_t i = 0; i < len; i++)
-        u[i] = (UChar)(unsigned char)s[i];
-    char num[160];
-    int32_t pos = 0;
-    UErrorCode e = U_ZERO_ERROR;
-    int32_t nl = unum_parseDecimal(n->f, u, (int32_t)len, &pos, num, (int32_t)sizeof num, &e);
-    if (e == U_MEMORY_ALLOCATION_ERROR)
-        return icu_failure(e, "parse a number");
-    if (U_FAILURE(e) || pos != (int32_t)len || nl <= 0 || nl >= (int32_t)sizeof num) {
-        snprintf(why, whysize, "ICU cannot read it as a number of the locale %s", di->locale);
-        return 1;
-    }
-    int r = from_numeric(num, (int32_t)frac, out);
-    if (r == 1) {
-        snprintf(why, whysize,
-                 "it is beyond the range of a decimal (at most 19 digits, "
-                 "9223372036854775807 in absolute value without the decimal %s)",
-                 di->point_name);
-        return 1;
-    }
-    /* ICU's reading must be the text's, digit for digit: the library's own exact parser of the
-     * plain form is the second opinion */
-    char plain[SNPLP_CSV_MAX_NUMBER + 1];
-    memcpy(plain, s, len);
-    plain[len] = '\0';
-    char *pt = strchr(plain, di->point);
-    if (pt)
-        *pt = '.';
-    snplp_decimal check;
-    if (r != 0 || snplp_decimal_parse(&check, plain, len) != SNPLP_OK ||
-        !snplp_decimal_identical(check, *out))
-        return snplp__fail(SNPLP_EINTERNAL, "ICU read the number %s as %s", plain, num);
-    return 0;
-}
-
-/* ---- export ---- */
-
-typedef struct export_doc {
-    const snplp_convention_list *list;
-    const dialect_info *d;
-} export_doc;
-
-/* A field, quoted when it holds the separator, a double quote or a line break. */
-static void put_field(snplp_sink *s, const dialect_info *d, const char *text)
-{
-    if (!text)
-        return;
-    const char *p = text;
-    while (*p && *p != d->sep && *p != '"' && *p != '\r' && *p != '\n')
-        p++;
-    if (!*p) {
-        snplp__out_putn(s, text, (size_t)(p - text));
-        return;
-    }
-    snplp__out_putn(s, "\"", 1);
-    const char *run = text;
-    for (p = text; *p; p++)
-        if (*p == '"') {
-            snplp__out_putn(s, run, (size_t)(p - run) + 1);
-            snplp__out_putn(s, "\"", 1);
-            run = p + 1;
-        }
-    snplp__out_put(s, run);
-    snplp__out_putn(s, "\"", 1);
-}
-
-static void put_year(snplp_sink *s, int32_t year)
-{
-    char buf[12];
-    size_t o = sizeof buf;
-    uint32_t y = (uint32_t)year; /* years are 1000 to 9998 */
-    do {
-        buf[--o] = (char)('0' + y % 10);
-        y /= 10;
-    } while (y && o > 0);
-    snplp__out_putn(s, buf + o, sizeof buf - o);
-}
-
-/* A target or actual: formatted by ICU, nothing when absent. */
-static void put_value(snplp_sink *s, numfmt *n, const dialect_info *d, bool has,
-                      snplp_decimal value)
-{
-    if (!has || s->rc != SNPLP_OK)
-        return;
-    char buf[48];
-    int rc = number_format(n, d, value, buf, sizeof buf);
-    if (rc) {
-        s->rc = rc;
-        return;
-    }
-    snplp__out_put(s, buf);
-}
-
-static void put_row(snplp_sink *s, numfmt *n, const dialect_info *d, const snplp_convention *c,
-                    const snplp_indicator *ind, int32_t year, const snplp_value_year *v)
-{
-    char sep = d->sep;
-    put_field(s, d, c->id);
-    snplp__out_putn(s, &sep, 1);
-    put_field(s, d, ind->id);
-    snplp__out_putn(s, &sep, 1);
-    put_year(s, year);
-    snplp__out_putn(s, &sep, 1);
-    put_value(s, n, d, v && v->has_target, v ? v->target : (snplp_decimal){0, 0});
-    snplp__out_putn(s, &sep, 1);
-    put_value(s, n, d, v && v->has_actual, v ? v->actual : (snplp_decimal){0, 0});
-    snplp__out_putn(s, &sep, 1);
-    put_field(s, d, snplp_unit_name(ind->unit));
-    snplp__out_putn(s, &sep, 1);
-    put_field(s, d, v ? v->source : NULL);
-    snplp__out_putn(s, &sep, 1);
-    put_field(s, d, v ? v->comment : NULL);
-    snplp__out_putn(s, "\r\n", 2);
-}
-
-/* The rows of one indicator: the convention's years and the years with records, merged. */
-static void put_indicator(snplp_sink *s, numfmt *n, const dialect_info *d,
-                          const snplp_convention *c, const snplp_indicator *ind)
-{
-    const snplp_yeartab *t = &ind->values;
-    size_t i = 0;
-    int32_t y = c->first_year, last = c->first_year ? c->last_year : -1;
-    while (s->rc == SNPLP_OK) {
-        const snplp_value_year *v = i < t->n ? snplp__yeartab_at(t, sizeof *v, i) : NULL;
-        bool in_years = y <= last;
-        if (!v && !in_years)
-            break;
-        int32_t year = !v ? y : !in_years ? v->year : v->year < y ? v->year : y;
-        if (v && v->year == year)
-            i++;
-        else
-            v = NULL;
-        if (in_years && y == year)
-            y++;
-        put_row(s, n, d, c, ind, year, v);
-    }
-}
-
-static int write_document(const void *doc, snplp_sink *s)
-{
-    const export_doc *e = doc;
-    numfmt n;
-    int rc = numfmt_open(&n, e->d);
-    if (rc) {
-        s->rc = rc;
-        return rc;
-    }
-    if (e->d->bom)
-        snplp__out_putn(s, "\xEF\xBB\xBF", 3);
-    char header[128];
-    header_text(header, sizeof header, e->d);
-    snplp__out_put(s, header);
-    snplp__out_putn(s, "\r\n", 2);
-    for (size_t k = 0; k < snplp_convention_list_count(e->list) && s->rc == SNPLP_OK; k++) {
-        const snplp_convention *c = snplp_convention_list_at(e->list, k);
-        for (uint32_t j = 0; j < c->indicators.n && s->rc == SNPLP_OK; j++)
-            put_indicator(s, &n, e->d, c, c->indicators.v[j]);
-    }
-    numfmt_close(&n);
-    snplp__out_flush(s);
-    return s->rc;
-}
-
-int snplp_csv_export_memory(char **out, size_t *size, const snplp_convention_list *list,
-                            snplp_csv_dialect dialect)
-{
-    export_doc doc = {list, dialect_of(dialect)};
-    if (!out || !snplp__convention_list_of(list) || !doc.d)
-        return snplp__bad_arg(__func__, "NULL out or list, or unknown dialect");
-    return snplp__out_memory(write_document, &doc, out, size, __func__);
-}
-
-int snplp_csv_export_callback(const snplp_convention_list *list, snplp_csv_dialect dialect,
-                              snplp_write_fn write, void *user)
-{
-    export_doc doc = {list, dialect_of(dialect)};
-    if (!snplp__convention_list_of(list) || !write || !doc.d)
-        return snplp__bad_arg(__func__, "NULL list or write, or unknown dialect");
-    return snplp__out_callback(write_document, &doc, write, user, __func__);
-}
-
-int snplp_csv_export_file(const snplp_convention_list *list, snplp_csv_dialect dialect,
-                          const char *path)
-{
-    export_doc doc = {list, dialect_of(dialect)};
-    if (!snplp__convention_list_of(list) || !path || !path[0] || !doc.d)
-        return snplp__bad_arg(__func__, "NULL list, no path, or unknown dialect");
-    return snplp__out_file(write_document, &doc, path, __func__);
-}
 
 /* ---- import: reading ---- */
 
@@ -779,7 +310,7 @@ static bool read_record(importer *x)
         if (f) {
             if (f->too_long && !f->bad) {
                 err(x, SNPLP_DIAG_CSV_FIELD_TOO_LONG, line, col, NULL, NULL, 0,
-                    "the %s field is longer than %d bytes", columns[x->nfields - 1],
+                    "the %s field is longer than %d bytes", snplp__csv_columns[x->nfields - 1],
                     SNPLP_CSV_MAX_FIELD);
                 f->bad = true;
             }
@@ -819,7 +350,7 @@ static void check_encoding(importer *x, int i)
             err(x, SNPLP_DIAG_CSV_ENCODING, f->line, f->col, NULL, NULL, 0,
                 "invalid UTF-8 in the %s field (byte %d of the field): the file must be saved "
                 "as UTF-8",
-                columns[i], (int)at + 1);
+                snplp__csv_columns[i], (int)at + 1);
             f->bad = true;
             return;
         }
@@ -827,7 +358,7 @@ static void check_encoding(importer *x, int i)
             err(x, SNPLP_DIAG_CSV_ENCODING, f->line, f->col, NULL, NULL, 0,
                 "the %s field holds the character U+%04X (byte %d of the field), which is not "
                 "allowed in text",
-                columns[i], (unsigned)c, (int)at + 1);
+                snplp__csv_columns[i], (unsigned)c, (int)at + 1);
             f->bad = true;
             return;
         }
@@ -873,10 +404,10 @@ static bool field_is(const field *f, const char *text)
 static void check_header(importer *x)
 {
     char header[128];
-    header_text(header, sizeof header, x->d);
-    const dialect_info *o = other_dialect(x->d);
+    snplp__csv_header_text(header, sizeof header, x->d);
+    const dialect_info *o = snplp__csv_other_dialect(x->d);
     char other[128];
-    header_text(other, sizeof other, o);
+    snplp__csv_header_text(other, sizeof other, o);
     if (x->nfields == 1 && !x->f[0].bad && field_is(&x->f[0], other)) {
         err(x, SNPLP_DIAG_CSV_HEADER, x->f[0].line, x->f[0].col, NULL, NULL, 0,
             "the header is separated by '%c': the file is in the %s dialect, not in the %s "
@@ -895,11 +426,11 @@ static void check_header(importer *x)
         field *f = &x->f[i];
         if (f->bad)
             return;
-        if (!field_is(f, columns[i])) {
+        if (!field_is(f, snplp__csv_columns[i])) {
             char q[200];
             err(x, SNPLP_DIAG_CSV_HEADER, f->line, f->col, NULL, NULL, 0,
                 "the first row must be the header %s: its field %zu is '%s', expected '%s'", header,
-                i + 1, show(q, sizeof q, f), columns[i]);
+                i + 1, show(q, sizeof q, f), snplp__csv_columns[i]);
             return;
         }
     }
@@ -1011,7 +542,7 @@ static void check_row(importer *x)
 {
     field *f = x->f;
     char header[128];
-    header_text(header, sizeof header, x->d);
+    snplp__csv_header_text(header, sizeof header, x->d);
     if (x->nfields != NFIELDS) {
         bool more = x->nfields > NFIELDS;
         err(x, SNPLP_DIAG_CSV_FIELD_COUNT, more ? x->extra_line : x->end_line,
@@ -1070,7 +601,7 @@ static void check_row(importer *x)
             continue;
         snplp_decimal d;
         char why[300];
-        int rc = number_parse(&x->num, x->d, v->b.p, v->b.n, &d, why, sizeof why);
+        int rc = snplp__csv_number_parse(&x->num, x->d, v->b.p, v->b.n, &d, why, sizeof why);
         if (rc < 0) {
             fatal(x, rc);
             return;
@@ -1078,7 +609,7 @@ static void check_row(importer *x)
         if (rc) {
             refused = true;
             err(x, SNPLP_DIAG_BAD_NUMBER, v->line, v->col, c, ind, y,
-                "the %s '%s' is not a number of the %s dialect: %s", columns[k],
+                "the %s '%s' is not a number of the %s dialect: %s", snplp__csv_columns[k],
                 show(q, sizeof q, v), x->d->name, why);
         } else if (k == F_TARGET) {
             ch.has_target = true;
@@ -1110,7 +641,7 @@ static void check_row(importer *x)
         if (rc) {
             refused = true;
             err(x, SNPLP_DIAG_CSV_ENCODING, t->line, t->col, c, ind, year,
-                "the %s is not valid text: %s", columns[k], snplp_error_last_reason());
+                "the %s is not valid text: %s", snplp__csv_columns[k], snplp_error_last_reason());
         }
     }
     /* a row that changes nothing is accepted whatever its year (export writes such rows) */
@@ -1252,7 +783,7 @@ static int import(importer *x)
     }
     if (!x->stop && !header) {
         char h[128];
-        header_text(h, sizeof h, x->d);
+        snplp__csv_header_text(h, sizeof h, x->d);
         err(x, SNPLP_DIAG_CSV_HEADER, x->line, x->col, NULL, NULL, 0,
             "the input is empty: expected at least the header %s", h);
     }
@@ -1263,7 +794,7 @@ static int import(importer *x)
     if (rc == SNPLP_OK)
         rc = apply(x);
 
-    numfmt_close(&x->num);
+    snplp__csv_numfmt_close(&x->num);
     for (int i = 0; i < NFIELDS; i++)
         snplp__buf_free(&x->f[i].b);
     for (size_t i = 0; i < x->nchanges; i++)
@@ -1288,7 +819,7 @@ static int import(importer *x)
 int snplp_csv_import_memory(snplp_convention_list *list, snplp_diagnostics *diags, const void *data,
                             size_t size, const char *name, snplp_csv_dialect dialect)
 {
-    importer x = {.list = list, .diags = diags, .d = dialect_of(dialect), .name = name};
+    importer x = {.list = list, .diags = diags, .d = snplp__csv_dialect_of(dialect), .name = name};
     if (!snplp__convention_list_of(list) || (!data && size) || !x.d)
         return snplp__bad_arg(__func__, "NULL list, NULL data, or unknown dialect");
     snplp__source_memory(&x.in.src, data, size);
@@ -1299,7 +830,7 @@ int snplp_csv_import_callback(snplp_convention_list *list, snplp_diagnostics *di
                               snplp_read_fn read, void *user, const char *name,
                               snplp_csv_dialect dialect)
 {
-    importer x = {.list = list, .diags = diags, .d = dialect_of(dialect), .name = name};
+    importer x = {.list = list, .diags = diags, .d = snplp__csv_dialect_of(dialect), .name = name};
     if (!snplp__convention_list_of(list) || !read || !x.d)
         return snplp__bad_arg(__func__, "NULL list or read, or unknown dialect");
     snplp__source_callback(&x.in.src, read, user);
@@ -1309,7 +840,7 @@ int snplp_csv_import_callback(snplp_convention_list *list, snplp_diagnostics *di
 int snplp_csv_import_file(snplp_convention_list *list, snplp_diagnostics *diags, const char *path,
                           snplp_csv_dialect dialect)
 {
-    importer x = {.list = list, .diags = diags, .d = dialect_of(dialect), .name = path};
+    importer x = {.list = list, .diags = diags, .d = snplp__csv_dialect_of(dialect), .name = path};
     if (!snplp__convention_list_of(list) || !path || !x.d)
         return snplp__bad_arg(__func__, "NULL list or path, or unknown dialect");
     int rc = snplp__source_open(&x.in.src, path, diags, SNPLP_DIAG_CSV_IO, __func__);
