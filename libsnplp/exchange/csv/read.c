@@ -17,6 +17,7 @@
 #include "io/source.h"
 #include "model/conventions/convention_model.h"
 #include "util/alloc.h"
+#include "util/buf.h"
 #include "util/text.h"
 
 /* ---- import: reading ---- */
