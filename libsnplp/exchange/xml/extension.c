@@ -377,7 +377,7 @@ static int conv_ext_or_fail(snplp_ext **out, const snplp_convention *conv, const
 int snplp_convention_add_extension(snplp_convention *conv, const char *item_id, const char *xml)
 {
     int depth;
-    snplp_ext *e;
+    snplp_ext *e = NULL;
     int rc = conv_ext_or_fail(&e, conv, item_id, &depth, __func__);
     if (rc != SNPLP_OK)
         return rc;
@@ -415,7 +415,7 @@ int snplp_convention_set_foreign_attribute(snplp_convention *conv, const char *i
                                            const char *value)
 {
     int depth;
-    snplp_ext *e;
+    snplp_ext *e = NULL;
     int rc = conv_ext_or_fail(&e, conv, item_id, &depth, __func__);
     return rc != SNPLP_OK
                ? rc
@@ -434,7 +434,7 @@ int snplp_convention_foreign_attribute_at(const snplp_convention *conv, const ch
                                           const char **name, const char **value)
 {
     int depth;
-    snplp_ext *e;
+    snplp_ext *e = NULL;
     int rc = conv_ext_or_fail(&e, conv, item_id, &depth, __func__);
     return rc != SNPLP_OK ? rc : attr_at(e, index, ns, prefix, name, value, __func__);
 }
