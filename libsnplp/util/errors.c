@@ -65,7 +65,7 @@ static void cut_utf8(char *s, size_t n)
 }
 
 /* Formats into last_message from offset at on, cutting on a UTF-8 boundary. */
-static void record(size_t at, const char *fmt, va_list ap)
+__attribute__((format(printf, 2, 0))) static void record(size_t at, const char *fmt, va_list ap)
 {
     int n = vsnprintf(last_message + at, sizeof last_message - at, fmt, ap);
     if (n < 0)

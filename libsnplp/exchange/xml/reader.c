@@ -92,8 +92,10 @@ static void sanitize(char *msg)
     }
 }
 
-static void vreport(reader *r, snplp_severity severity, snplp_diag_code code, size_t line,
-                    size_t column, const char *item_id, const char *fmt, va_list ap)
+__attribute__((format(printf, 7, 0))) static void vreport(reader *r, snplp_severity severity,
+                                                          snplp_diag_code code, size_t line,
+                                                          size_t column, const char *item_id,
+                                                          const char *fmt, va_list ap)
 {
     char msg[400];
     vsnprintf(msg, sizeof msg, fmt, ap);
