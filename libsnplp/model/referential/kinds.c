@@ -168,7 +168,7 @@ static void derive(snplp_kind_info *k)
             bool take = pass == 0   ? p->type == PROP_TEXT && !main_done
                         : pass == 1 ? p->type == PROP_TEXT && p->field != k->texts[0]
                                     : p->type == PROP_REF || p->type == PROP_DATE;
-            if (take) {
+            if (take && k->ntexts < KIND_MAX_TEXTS) {
                 k->texts[k->ntexts++] = p->field;
                 main_done = true;
             }
@@ -187,13 +187,16 @@ static void derive(snplp_kind_info *k)
             break;
         case PROP_LABELS:
         case PROP_REFS:
-            k->lists[k->nlists++] = (snplp_list_desc){p->list, ELEM_STRING, SNPLP_KIND_NONE};
+            if (k->nlists < KIND_MAX_LISTS)
+                k->lists[k->nlists++] = (snplp_list_desc){p->list, ELEM_STRING, SNPLP_KIND_NONE};
             break;
         case PROP_ITEMS:
-            k->lists[k->nlists++] = (snplp_list_desc){p->list, ELEM_ITEM, p->kind};
+            if (k->nlists < KIND_MAX_LISTS)
+                k->lists[k->nlists++] = (snplp_list_desc){p->list, ELEM_ITEM, p->kind};
             break;
         case PROP_VIEW:
-            k->lists[k->nlists++] = (snplp_list_desc){p->list, ELEM_VIEW, p->kind};
+            if (k->nlists < KIND_MAX_LISTS)
+                k->lists[k->nlists++] = (snplp_list_desc){p->list, ELEM_VIEW, p->kind};
             k->view_list = p->list;
             k->view_kind = p->kind;
             break;
@@ -218,6 +221,78 @@ static void derive_all(void)
 void snplp__kinds_init(void)
 {
     pthread_once(&once, derive_all);
+}
+
+/* ---- what the code built on the description relies on ---- */
+
+static const char *check_kind(const snplp_kind_info *k, int kind)
+{
+    int texts = 0, lists = 0, refs = 0, views = 0, scalars = 0;
+    bool holding = false, items = false;
+    if (!k->name || k->nprops == 0 || k->nprops > KIND_MAX_PROPS)
+        return "a kind has no name, no property or too many";
+    if (!k->singleton && k->props[0].type != PROP_ID)
+        return "a kind that is not a singleton does not start with its id";
+    for (int i = 0; i < k->nprops; i++) {
+        const snplp_prop *p = &k->props[i];
+        snplp_prop_type t = (snplp_prop_type)p->type;
+        if (SNPLP__PROP_IS_SCALAR(t)) {
+            if (holding)
+                return "a scalar property comes after what the kind holds";
+            scalars++;
+        } else if (t != PROP_VIEW) {
+            if (items && t != PROP_ITEMS)
+                return "a text, label or reference comes after a list of items (the writer "
+                       "writes what an item holds before its items)";
+            holding = true;
+            items |= t == PROP_ITEMS;
+        }
+        texts += t == PROP_TEXT || t == PROP_REF || t == PROP_DATE;
+        lists += t == PROP_LABELS || t == PROP_REFS || t == PROP_ITEMS || t == PROP_VIEW;
+        refs += t == PROP_REF;
+        views += t == PROP_VIEW;
+        if ((t == PROP_ITEMS || t == PROP_REFS) && !p->adder)
+            return "a list of items or references has no public function that adds one";
+        if (t == PROP_ITEMS)
+            for (int j = 0; j < i; j++)
+                if (k->props[j].type == PROP_ITEMS && k->props[j].kind == p->kind)
+                    return "a kind holds two lists of the same kind of items";
+        if (t == PROP_VARIANT && (!p->names || snplp__variant_count(p->names) < 1))
+            return "an enumeration has no names";
+        if (t == PROP_VIEW && snplp__kinds[p->kind].ref_kind != kind)
+            return "a view of a kind whose reference does not name this kind";
+    }
+    if (texts > KIND_MAX_TEXTS || lists > KIND_MAX_LISTS || refs > 1 || views > 1 || scalars > 8)
+        return "a kind has more texts, lists, references, views or attributes than items hold";
+    if (k->ntexts == 0 || (k->props[0].type != PROP_ID && !k->singleton))
+        return "a kind has no main text";
+    for (int i = 0; i < k->nprops; i++)
+        if (k->props[i].type == PROP_TEXT) {
+            if (k->props[i].required != !k->singleton)
+                return "the main text is required exactly when the kind is not a singleton";
+            break;
+        }
+    return NULL;
+}
+
+const char *snplp__kinds_check(void)
+{
+    snplp__kinds_init();
+    for (int kind = 1; kind < SNPLP__KIND_COUNT; kind++) {
+        const char *problem = check_kind(&snplp__kinds[kind], kind);
+        if (problem)
+            return problem;
+    }
+    for (int r = 0; r < ROOT_LIST_COUNT; r++) {
+        const snplp_kind_info *k = &snplp__kinds[snplp__roots[r].kind];
+        if ((snplp__roots[r].adder == NULL) != k->singleton)
+            return "a top-level list has a public function that adds exactly when its kind is "
+                   "not a singleton";
+        for (int q = 0; q < r; q++)
+            if (snplp__roots[q].kind == snplp__roots[r].kind)
+                return "two top-level lists hold the same kind";
+    }
+    return NULL;
 }
 
 const snplp_kind_info *snplp__kind_info(snplp_kind kind)

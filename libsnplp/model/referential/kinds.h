@@ -132,6 +132,12 @@ const snplp_kind_info *snplp__kind_info(snplp_kind kind);
  * first item is made (snplp_referential_new()) and by the readers of the description. */
 void snplp__kinds_init(void);
 
+/* NULL when the description holds what the code built on it relies on (scalars first, what an
+ * item holds before its lists of items, a main text, one reference and one view at most, each
+ * view matched by a reference, sizes within the layout's...), else the first rule broken (a
+ * test calls it: the table is data the compiler cannot check). */
+const char *snplp__kinds_check(void);
+
 /* The top-level lists of a referential: the kind each holds and the public function that adds
  * one (NULL for a singleton, made with the referential). */
 typedef struct snplp_root_desc {
