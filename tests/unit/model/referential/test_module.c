@@ -1,14 +1,13 @@
-/* Tests of module.h: level, texts, duration, the theme named by id (and the theme's view that
- * follows it), prerequisites and profession links by id, competences and recommendations. */
-#include "test_util.h"
+/* Tests of module.h: level, texts, duration, prerequisites and profession links by id,
+ * competences and recommendations, with every error path and out of memory on every function
+ * that allocates: the tests every kind shares (support/kind_tests.h), over the module's
+ * description (support/kinds.c); then the theme named by id (and the theme's view that follows
+ * it) and the lists of ids. */
+#include "kind_tests.h"
 
-#include <float.h>
-
-#include <math.h>
 #include <stdio.h>
 
-static const char *const bad_ids[] = {"",    "1abc", "-abc", ".abc",
-                                      "a b", "a/b",  "a:b",  "caf\xc3\xa9"};
+#define bad_ids kind_bad_ids
 
 static snplp_module *new_module(snplp_referential *ref, const char *theme_id, const char *id)
 {
@@ -18,187 +17,45 @@ static snplp_module *new_module(snplp_referential *ref, const char *theme_id, co
     return m;
 }
 
-static void level_names(void **state)
-{
-    (void)state;
-    assert_string_equal(snplp_level_name(SNPLP_LEVEL_FUNDAMENTALS), "fundamentals");
-    assert_string_equal(snplp_level_name(SNPLP_LEVEL_EXPERT), "expert");
-    assert_int_equal(SNPLP_LEVEL_FUNDAMENTALS, 1);
-    assert_int_equal(SNPLP_LEVEL_EXPERT, 2);
-    assert_string_equal(snplp_level_name((snplp_level)0), "unknown");
-    assert_string_equal(snplp_level_name((snplp_level)3), "unknown");
-    assert_string_equal(snplp_level_name((snplp_level)-1), "unknown");
-}
-
-static void module_basic_fields(void **state)
+/* The theme id snplp_referential_add_module() is given is checked like an id (its other
+ * arguments: the list tests of test_referential.c). */
+static void add_checks_the_theme_id(void **state)
 {
     (void)state;
     snplp_referential *ref = test_new_referential();
-    snplp_theme *theme = NULL;
-    assert_ok(snplp_referential_add_theme(&theme, ref, "t", "Th\xc3\xa8me"));
-    snplp_module *m = NULL;
-    assert_ok(snplp_referential_add_module(&m, ref, "t", "m-1.a", SNPLP_LEVEL_EXPERT,
-                                           "Module e\xcc\x81tendu"));
-    assert_ptr_equal(snplp_referential_module_find(ref, "m-1.a"), m);
-    assert_int_equal(snplp_referential_kind_of(ref, "m-1.a"), SNPLP_KIND_MODULE);
-    assert_string_equal(snplp_module_id(m), "m-1.a");
-    assert_ptr_equal(snplp_module_referential(m), ref);
-    assert_string_equal(snplp_module_theme_id(m), "t");
-    assert_ptr_equal(snplp_module_theme(m), theme);
-    assert_int_equal(snplp_module_level(m), SNPLP_LEVEL_EXPERT);
-    assert_string_equal(snplp_module_title(m), "Module \xc3\xa9tendu");
-    assert_null(snplp_module_subtitle(m));
-    assert_null(snplp_module_audience(m));
-    assert_null(snplp_module_role(m));
-    double days = -1;
-    assert_status(snplp_module_duration_days(&days, m), SNPLP_ENOTFOUND);
-    assert_int_equal(snplp_error_last_code(), SNPLP_ENOTFOUND);
-    assert_true(days == -1);
-    assert_int_equal(snplp_module_prerequisite_count(m), 0);
-    assert_null(snplp_module_prerequisite_at(m, 0));
-    assert_int_equal(snplp_module_profession_count(m), 0);
-    assert_null(snplp_module_profession_at(m, 0));
-    assert_int_equal(snplp_module_competence_count(m), 0);
-    assert_null(snplp_module_competence_at(m, 0));
-    assert_int_equal(snplp_module_recommendation_count(m), 0);
-    assert_null(snplp_module_recommendation_at(m, 0));
-
-    assert_ok(snplp_module_set_level(m, SNPLP_LEVEL_FUNDAMENTALS));
-    assert_int_equal(snplp_module_level(m), SNPLP_LEVEL_FUNDAMENTALS);
-    assert_status(snplp_module_set_level(m, (snplp_level)0), SNPLP_EINVAL);
-    assert_status(snplp_module_set_level(m, (snplp_level)3), SNPLP_EINVAL);
-    assert_status(snplp_module_set_level(m, (snplp_level)-1), SNPLP_EINVAL);
-    assert_int_equal(snplp_module_level(m), SNPLP_LEVEL_FUNDAMENTALS);
-
-    assert_ok(snplp_module_set_title(m, "Titre"));
-    assert_string_equal(snplp_module_title(m), "Titre");
-    assert_status(snplp_module_set_title(m, NULL), SNPLP_EINVAL);
-    assert_string_equal(snplp_module_title(m), "Titre");
-
-    /* The optional texts: set, normalized, unset with NULL. */
-    int (*const setters[])(snplp_module *, const char *) = {
-        snplp_module_set_subtitle, snplp_module_set_audience, snplp_module_set_role};
-    const char *(*const getters[])(const snplp_module *) = {
-        snplp_module_subtitle, snplp_module_audience, snplp_module_role};
-    for (size_t i = 0; i < COUNT_OF(setters); i++) {
-        assert_ok(setters[i](m, "Travailleurs sociaux a\xcc\x80 l'accueil"));
-        assert_string_equal(getters[i](m), "Travailleurs sociaux \xc3\xa0 l'accueil");
-        for (size_t b = 0; b < COUNT_OF(test_bad_texts); b++)
-            assert_status(setters[i](m, test_bad_texts[b]), SNPLP_EENCODING);
-        assert_string_equal(getters[i](m), "Travailleurs sociaux \xc3\xa0 l'accueil");
-        assert_ok(setters[i](m, NULL));
-        assert_null(getters[i](m));
-        assert_ok(setters[i](m, "Texte"));
-    }
-    for (size_t b = 0; b < COUNT_OF(test_bad_texts); b++)
-        assert_status(snplp_module_set_title(m, test_bad_texts[b]), SNPLP_EENCODING);
-    assert_string_equal(snplp_module_title(m), "Titre");
-    assert_string_equal(snplp_module_subtitle(m), "Texte");
-    assert_string_equal(snplp_module_audience(m), "Texte");
-    assert_string_equal(snplp_module_role(m), "Texte");
-    snplp_referential_unref(ref);
-}
-
-static void module_duration(void **state)
-{
-    (void)state;
-    snplp_referential *ref = test_new_referential();
-    snplp_module *m = new_module(ref, "t", "m");
-    double days = 0;
-    assert_ok(snplp_module_set_duration_days(m, 2.5));
-    assert_ok(snplp_module_duration_days(&days, m));
-    assert_true(days == 2.5);
-    /* kept to the millionth of a day, below 10000 days */
-    assert_ok(snplp_module_set_duration_days(m, 0.000001));
-    assert_ok(snplp_module_duration_days(&days, m));
-    assert_true(days == 0.000001);
-    assert_ok(snplp_module_set_duration_days(m, 2.1234567));
-    assert_ok(snplp_module_duration_days(&days, m));
-    assert_true(days == 2.123457);
-    assert_ok(snplp_module_set_duration_days(m, 9999.999999));
-    assert_ok(snplp_module_duration_days(&days, m));
-    assert_true(days == 9999.999999);
-    assert_ok(snplp_module_set_duration_days(m, 3));
-
-    const double bad[] = {0.0,     -0.0,    -1.0, -1e-300, 1e-300,   0.0000004, 1e4,
-                          10000.5, DBL_MAX, NAN,  -NAN,    INFINITY, -INFINITY};
-    for (size_t i = 0; i < COUNT_OF(bad); i++) {
-        assert_status(snplp_module_set_duration_days(m, bad[i]), SNPLP_EINVAL);
-        assert_ok(snplp_module_duration_days(&days, m));
-        assert_true(days == 3);
-    }
-    assert_status(snplp_module_duration_days(NULL, m), SNPLP_EINVAL);
-
-    assert_ok(snplp_module_clear_duration(m));
-    days = 7;
-    assert_status(snplp_module_duration_days(&days, m), SNPLP_ENOTFOUND);
-    assert_true(days == 7);
-    assert_ok(snplp_module_clear_duration(m)); /* clearing twice is fine */
-    assert_status(snplp_module_set_duration_days(m, NAN), SNPLP_EINVAL);
-    assert_status(snplp_module_duration_days(&days, m), SNPLP_ENOTFOUND);
-    snplp_referential_unref(ref);
-}
-
-static void module_add_errors(void **state)
-{
-    (void)state;
-    snplp_referential *ref = test_new_referential();
-    assert_ok(snplp_referential_add_theme(NULL, ref, "t", "T"));
-    assert_ok(snplp_referential_add_plan(NULL, ref, "p", "P"));
-    snplp_module *m = new_module(ref, "t", "m");
-    assert_ok(snplp_module_add_competence(NULL, m, "c", "C"));
     char long_id[SNPLP_ID_MAX + 2];
     test_long_id(long_id, SNPLP_ID_MAX + 1);
-    size_t items = snplp_referential_item_count(ref);
-
-    snplp_module *out = m;
-    assert_status(snplp_referential_add_module(&out, NULL, "t", "x", SNPLP_LEVEL_EXPERT, "X"),
-                  SNPLP_EINVAL);
-    assert_status(snplp_referential_add_module(&out, ref, NULL, "x", SNPLP_LEVEL_EXPERT, "X"),
-                  SNPLP_EINVAL);
-    assert_status(snplp_referential_add_module(&out, ref, "t", NULL, SNPLP_LEVEL_EXPERT, "X"),
-                  SNPLP_EINVAL);
-    assert_status(snplp_referential_add_module(&out, ref, "t", "x", SNPLP_LEVEL_EXPERT, NULL),
-                  SNPLP_EINVAL);
-    assert_status(snplp_referential_add_module(&out, ref, "t", "x", (snplp_level)0, "X"),
-                  SNPLP_EINVAL);
-    assert_status(snplp_referential_add_module(&out, ref, "t", "x", (snplp_level)3, "X"),
-                  SNPLP_EINVAL);
-    for (size_t i = 0; i < COUNT_OF(bad_ids); i++) {
-        assert_status(
-            snplp_referential_add_module(&out, ref, "t", bad_ids[i], SNPLP_LEVEL_EXPERT, "X"),
-            SNPLP_EBADID);
-        assert_int_equal(snplp_error_last_code(), SNPLP_EBADID);
-        assert_status(
+    snplp_module *out = (snplp_module *)(void *)ref;
+    assert_fails(snplp_referential_add_module(&out, ref, NULL, "x", SNPLP_LEVEL_EXPERT, "X"),
+                 SNPLP_EINVAL);
+    for (size_t i = 0; i < kind_nbad_ids; i++)
+        assert_fails(
             snplp_referential_add_module(&out, ref, bad_ids[i], "x", SNPLP_LEVEL_EXPERT, "X"),
             SNPLP_EBADID);
-    }
-    assert_status(snplp_referential_add_module(&out, ref, "t", long_id, SNPLP_LEVEL_EXPERT, "X"),
-                  SNPLP_EBADID);
-    assert_status(snplp_referential_add_module(&out, ref, long_id, "x", SNPLP_LEVEL_EXPERT, "X"),
-                  SNPLP_EBADID);
-    const char *const used[] = {"m", "t", "p", "c", "strategy", "training-plan"};
-    for (size_t i = 0; i < COUNT_OF(used); i++)
-        assert_status(
-            snplp_referential_add_module(&out, ref, "t", used[i], SNPLP_LEVEL_EXPERT, "X"),
-            SNPLP_EEXISTS);
-    for (size_t i = 0; i < COUNT_OF(test_bad_texts); i++)
-        assert_status(snplp_referential_add_module(&out, ref, "t", "x", SNPLP_LEVEL_EXPERT,
-                                                   test_bad_texts[i]),
-                      SNPLP_EENCODING);
-    assert_ptr_equal(out, m);
-    assert_int_equal(snplp_referential_module_count(ref), 1);
-    assert_int_equal(snplp_theme_module_count(snplp_referential_theme_find(ref, "t")), 1);
-    assert_int_equal(snplp_referential_item_count(ref), items);
+    assert_fails(snplp_referential_add_module(&out, ref, long_id, "x", SNPLP_LEVEL_EXPERT, "X"),
+                 SNPLP_EBADID);
+    assert_ptr_equal(out, ref);
+    assert_int_equal(snplp_referential_module_count(ref), 0);
     assert_int_equal(snplp_referential_kind_of(ref, "x"), SNPLP_KIND_NONE);
-
-    /* The longest ids are accepted, and out may be NULL. */
+    /* The longest ids are accepted. */
     test_long_id(long_id, SNPLP_ID_MAX);
     assert_ok(
         snplp_referential_add_module(NULL, ref, long_id, long_id + 1, SNPLP_LEVEL_EXPERT, "X"));
     assert_string_equal(snplp_module_theme_id(snplp_referential_module_find(ref, long_id + 1)),
                         long_id);
     snplp_referential_unref(ref);
+}
+
+/* A profession link is not a prerequisite, though both are lists of ids. */
+static void equality_tells_the_lists_of_ids_apart(void **state)
+{
+    kind_fixture *f = *state;
+    zoo b = zoo_new();
+    assert_ok(snplp_module_add_profession(f->z.items[SNPLP_KIND_MODULE][0], "ass"));
+    assert_ok(snplp_module_add_prerequisite(b.items[SNPLP_KIND_MODULE][0], "ass"));
+    assert_false(snplp_referential_equal(f->z.ref, b.ref));
+    assert_false(snplp_referential_equal(b.ref, f->z.ref));
+    zoo_free(&b);
 }
 
 /* ---- the theme, by id ---- */
@@ -232,7 +89,7 @@ static void module_theme_by_id(void **state)
     char long_id[SNPLP_ID_MAX + 2];
     test_long_id(long_id, SNPLP_ID_MAX + 1);
     assert_status(snplp_module_set_theme_id(m, NULL), SNPLP_EINVAL);
-    for (size_t i = 0; i < COUNT_OF(bad_ids); i++)
+    for (size_t i = 0; i < kind_nbad_ids; i++)
         assert_status(snplp_module_set_theme_id(m, bad_ids[i]), SNPLP_EBADID);
     assert_status(snplp_module_set_theme_id(m, long_id), SNPLP_EBADID);
     assert_string_equal(snplp_module_theme_id(m), "strategy");
@@ -343,7 +200,7 @@ static void module_id_lists(void **state)
         assert_status(api->add(m, "ass"), SNPLP_EEXISTS);
         assert_int_equal(snplp_error_last_code(), SNPLP_EEXISTS);
         assert_status(api->add(m, NULL), SNPLP_EINVAL);
-        for (size_t i = 0; i < COUNT_OF(bad_ids); i++)
+        for (size_t i = 0; i < kind_nbad_ids; i++)
             assert_status(api->add(m, bad_ids[i]), SNPLP_EBADID);
         test_long_id(long_id, SNPLP_ID_MAX + 1);
         assert_status(api->add(m, long_id), SNPLP_EBADID);
@@ -382,190 +239,7 @@ static void module_id_lists(void **state)
     snplp_referential_unref(ref);
 }
 
-/* ---- competences and recommendations ---- */
-
-static void module_competences_and_recommendations(void **state)
-{
-    (void)state;
-    snplp_referential *ref = test_new_referential();
-    snplp_module *m = new_module(ref, "t", "m");
-    snplp_module *other = new_module(ref, "t", "other");
-    snplp_competence *c1 = NULL, *c2 = NULL;
-    assert_ok(snplp_module_add_competence(&c1, m, "c1", "Conna\xc3\xaetre"));
-    assert_ok(snplp_module_add_competence(&c2, m, "c2", "Agir"));
-    assert_ok(snplp_module_add_competence(NULL, other, "c3", "Autre"));
-    assert_int_equal(snplp_module_competence_count(m), 2);
-    assert_ptr_equal(snplp_module_competence_at(m, 0), c1);
-    assert_ptr_equal(snplp_module_competence_at(m, 1), c2);
-    assert_null(snplp_module_competence_at(m, 2));
-    assert_ptr_equal(snplp_competence_module(c2), m);
-    assert_ptr_equal(snplp_referential_competence_find(ref, "c1"), c1);
-    assert_int_equal(snplp_module_competence_count(other), 1);
-
-    snplp_recommendation *r = NULL;
-    assert_ok(snplp_module_add_recommendation(&r, m, "r1", "Interventions de praticiens"));
-    assert_ok(snplp_module_add_recommendation(NULL, m, "r2",
-                                              "Sessions fractionn\xc3\xa9"
-                                              "es"));
-    assert_int_equal(snplp_module_recommendation_count(m), 2);
-    assert_ptr_equal(snplp_module_recommendation_at(m, 0), r);
-    assert_ptr_equal(snplp_module_recommendation_at(m, 1),
-                     snplp_referential_recommendation_find(ref, "r2"));
-    assert_null(snplp_module_recommendation_at(m, 2));
-    assert_int_equal(snplp_module_recommendation_count(other), 0);
-
-    /* Errors of both adders. */
-    char long_id[SNPLP_ID_MAX + 2];
-    test_long_id(long_id, SNPLP_ID_MAX + 1);
-    size_t items = snplp_referential_item_count(ref);
-    const char *const used[] = {"m", "c1", "c3", "r1", "strategy"};
-    for (int kind = 0; kind < 2; kind++) {
-        for (size_t i = 0; i < COUNT_OF(used); i++) {
-            assert_status(kind ? snplp_module_add_recommendation(NULL, m, used[i], "X")
-                               : snplp_module_add_competence(NULL, m, used[i], "X"),
-                          SNPLP_EEXISTS);
-        }
-        for (size_t i = 0; i < COUNT_OF(bad_ids); i++)
-            assert_status(kind ? snplp_module_add_recommendation(NULL, m, bad_ids[i], "X")
-                               : snplp_module_add_competence(NULL, m, bad_ids[i], "X"),
-                          SNPLP_EBADID);
-        assert_status(kind ? snplp_module_add_recommendation(NULL, m, long_id, "X")
-                           : snplp_module_add_competence(NULL, m, long_id, "X"),
-                      SNPLP_EBADID);
-        for (size_t i = 0; i < COUNT_OF(test_bad_texts); i++)
-            assert_status(kind ? snplp_module_add_recommendation(NULL, m, "x", test_bad_texts[i])
-                               : snplp_module_add_competence(NULL, m, "x", test_bad_texts[i]),
-                          SNPLP_EENCODING);
-        assert_status(kind ? snplp_module_add_recommendation(NULL, m, NULL, "X")
-                           : snplp_module_add_competence(NULL, m, NULL, "X"),
-                      SNPLP_EINVAL);
-        assert_status(kind ? snplp_module_add_recommendation(NULL, m, "x", NULL)
-                           : snplp_module_add_competence(NULL, m, "x", NULL),
-                      SNPLP_EINVAL);
-    }
-    snplp_competence *cout = c1;
-    snplp_recommendation *rout = r;
-    assert_status(snplp_module_add_competence(&cout, m, "c1", "X"), SNPLP_EEXISTS);
-    assert_status(snplp_module_add_recommendation(&rout, m, "r1", "X"), SNPLP_EEXISTS);
-    assert_ptr_equal(cout, c1);
-    assert_ptr_equal(rout, r);
-    assert_int_equal(snplp_module_competence_count(m), 2);
-    assert_int_equal(snplp_module_recommendation_count(m), 2);
-    assert_int_equal(snplp_referential_item_count(ref), items);
-    assert_int_equal(snplp_referential_kind_of(ref, "x"), SNPLP_KIND_NONE);
-    snplp_referential_unref(ref);
-}
-
-static void module_null_and_wrong_kind(void **state)
-{
-    (void)state;
-    snplp_referential *ref = test_new_referential();
-    snplp_theme *theme = NULL;
-    assert_ok(snplp_referential_add_theme(&theme, ref, "t", "T"));
-    assert_ok(snplp_theme_set_description(theme, "D"));
-    snplp_module *m = new_module(ref, "t", "m");
-    snplp_competence *comp = NULL;
-    assert_ok(snplp_module_add_competence(&comp, m, "c", "C"));
-    snplp_plan *plan = NULL;
-    assert_ok(snplp_referential_add_plan(&plan, ref, "p", "P"));
-    size_t items = snplp_referential_item_count(ref);
-
-    snplp_module *const objects[] = {NULL, (snplp_module *)(void *)theme,
-                                     (snplp_module *)(void *)comp, (snplp_module *)(void *)plan};
-    for (size_t i = 0; i < COUNT_OF(objects); i++) {
-        snplp_module *x = objects[i];
-        assert_null(snplp_module_id(x));
-        assert_null(snplp_module_referential(x));
-        assert_null(snplp_module_theme_id(x));
-        assert_null(snplp_module_theme(x));
-        assert_int_equal(snplp_module_level(x), 0);
-        assert_null(snplp_module_title(x));
-        assert_null(snplp_module_subtitle(x));
-        assert_null(snplp_module_audience(x));
-        assert_null(snplp_module_role(x));
-        double days = 4;
-        assert_status(snplp_module_duration_days(&days, x), SNPLP_EINVAL);
-        assert_true(days == 4);
-        assert_int_equal(snplp_module_prerequisite_count(x), 0);
-        assert_null(snplp_module_prerequisite_at(x, 0));
-        assert_int_equal(snplp_module_profession_count(x), 0);
-        assert_null(snplp_module_profession_at(x, 0));
-        assert_int_equal(snplp_module_competence_count(x), 0);
-        assert_null(snplp_module_competence_at(x, 0));
-        assert_int_equal(snplp_module_recommendation_count(x), 0);
-        assert_null(snplp_module_recommendation_at(x, 0));
-
-        assert_status(snplp_module_set_theme_id(x, "t2"), SNPLP_EINVAL);
-        assert_status(snplp_module_set_level(x, SNPLP_LEVEL_EXPERT), SNPLP_EINVAL);
-        assert_status(snplp_module_set_title(x, "T"), SNPLP_EINVAL);
-        assert_status(snplp_module_set_subtitle(x, "S"), SNPLP_EINVAL);
-        assert_status(snplp_module_set_subtitle(x, NULL), SNPLP_EINVAL);
-        assert_status(snplp_module_set_audience(x, "A"), SNPLP_EINVAL);
-        assert_status(snplp_module_set_role(x, "R"), SNPLP_EINVAL);
-        assert_status(snplp_module_set_duration_days(x, 1), SNPLP_EINVAL);
-        assert_status(snplp_module_clear_duration(x), SNPLP_EINVAL);
-        assert_status(snplp_module_add_prerequisite(x, "m"), SNPLP_EINVAL);
-        assert_status(snplp_module_remove_prerequisite(x, "m"), SNPLP_EINVAL);
-        assert_status(snplp_module_add_profession(x, "ass"), SNPLP_EINVAL);
-        assert_status(snplp_module_remove_profession(x, "ass"), SNPLP_EINVAL);
-        assert_status(snplp_module_add_competence(NULL, x, "x", "X"), SNPLP_EINVAL);
-        assert_status(snplp_module_add_recommendation(NULL, x, "x", "X"), SNPLP_EINVAL);
-        assert_int_equal(snplp_error_last_code(), SNPLP_EINVAL);
-    }
-    assert_string_equal(snplp_theme_title(theme), "T");
-    assert_string_equal(snplp_theme_description(theme), "D");
-    assert_string_equal(snplp_competence_title(comp), "C");
-    assert_string_equal(snplp_plan_title(plan), "P");
-    assert_int_equal(snplp_referential_item_count(ref), items);
-    snplp_referential_unref(ref);
-}
-
 /* ---- out of memory ---- */
-
-typedef struct text_ctx {
-    snplp_module *module;
-    int (*set)(snplp_module *, const char *);
-    const char *(*get)(const snplp_module *);
-    const char *text;
-    const char *old;
-} text_ctx;
-
-static int step_set_text(void *p)
-{
-    text_ctx *c = p;
-    return c->set(c->module, c->text);
-}
-
-static void check_set_text(void *p)
-{
-    text_ctx *c = p;
-    if (c->old)
-        assert_string_equal(c->get(c->module), c->old);
-    else
-        assert_null(c->get(c->module));
-}
-
-static void module_setters_oom(void **state)
-{
-    (void)state;
-    snplp_referential *ref = test_new_referential();
-    snplp_module *m = new_module(ref, "t", "m");
-    int (*const setters[])(snplp_module *,
-                           const char *) = {snplp_module_set_title, snplp_module_set_subtitle,
-                                            snplp_module_set_audience, snplp_module_set_role};
-    const char *(*const getters[])(const snplp_module *) = {
-        snplp_module_title, snplp_module_subtitle, snplp_module_audience, snplp_module_role};
-    for (size_t i = 0; i < COUNT_OF(setters); i++) {
-        text_ctx c = {m, setters[i], getters[i], "R\xc3\xb4le attendu", getters[i](m)};
-        assert_true(test_oom_sweep(step_set_text, check_set_text, &c) > 0);
-        assert_string_equal(getters[i](m), "R\xc3\xb4le attendu");
-        c.old = "R\xc3\xb4le attendu";
-        c.text = "Re\xcc\x82le"; /* normalized on the way in */
-        assert_true(test_oom_sweep(step_set_text, check_set_text, &c) > 0);
-        assert_string_equal(getters[i](m), "R\xc3\xaale");
-    }
-    snplp_referential_unref(ref);
-}
 
 typedef struct module_ctx {
     snplp_referential *ref;
@@ -691,219 +365,16 @@ static void module_set_theme_id_oom(void **state)
     snplp_referential_unref(ref);
 }
 
-typedef struct link_ctx {
-    snplp_module *module;
-    int (*add)(snplp_module *, const char *);
-    size_t (*count)(const snplp_module *);
-    const char *(*at)(const snplp_module *, size_t);
-    const char *id;
-    size_t before;
-} link_ctx;
-
-static int step_add_link(void *p)
-{
-    link_ctx *c = p;
-    return c->add(c->module, c->id);
-}
-
-static void check_add_link(void *p)
-{
-    link_ctx *c = p;
-    assert_int_equal(c->count(c->module), c->before);
-    assert_null(c->at(c->module, c->before));
-    for (size_t i = 0; i < c->before; i++)
-        assert_string_not_equal(c->at(c->module, i), c->id);
-}
-
-static void module_links_oom(void **state)
-{
-    (void)state;
-    snplp_referential *ref = test_new_referential();
-    snplp_module *m = new_module(ref, "t", "m");
-    char id[8];
-    for (size_t l = 0; l < COUNT_OF(id_lists); l++) {
-        /* Into an empty list, with room, and when the list grows (4 -> 8). */
-        for (int i = 0; i < 6; i++) {
-            snprintf(id, sizeof id, "id%d", i);
-            link_ctx c = {m,  id_lists[l].add,     id_lists[l].count, id_lists[l].at,
-                          id, id_lists[l].count(m)};
-            assert_true(test_oom_sweep(step_add_link, check_add_link, &c) > 0);
-            assert_int_equal(id_lists[l].count(m), c.before + 1);
-            assert_string_equal(id_lists[l].at(m, c.before), id);
-        }
-    }
-    snplp_referential_unref(ref);
-}
-
-typedef struct child_ctx {
-    snplp_referential *ref;
-    snplp_module *module;
-    bool recommendation;
-    const char *id;
-    size_t before, items;
-    void *out;
-} child_ctx;
-
-static int step_add_child(void *p)
-{
-    child_ctx *c = p;
-    if (c->recommendation)
-        return snplp_module_add_recommendation((snplp_recommendation **)&c->out, c->module, c->id,
-                                               "Mise en situation a\xcc\x80 partir de cas");
-    return snplp_module_add_competence((snplp_competence **)&c->out, c->module, c->id,
-                                       "Comp\xc3\xa9tence");
-}
-
-static void check_add_child(void *p)
-{
-    child_ctx *c = p;
-    assert_null(c->out);
-    assert_int_equal(c->recommendation ? snplp_module_recommendation_count(c->module)
-                                       : snplp_module_competence_count(c->module),
-                     c->before);
-    assert_int_equal(snplp_referential_item_count(c->ref), c->items);
-    assert_int_equal(snplp_referential_kind_of(c->ref, c->id), SNPLP_KIND_NONE);
-}
-
-static void module_add_children_oom(void **state)
-{
-    (void)state;
-    snplp_referential *ref = test_new_referential();
-    snplp_module *m = new_module(ref, "t", "m");
-    /* Into empty lists, with room, and when they grow (4 -> 8). */
-    char id[32];
-    for (int i = 0; i < 12; i++) {
-        int r = i % 2;
-        snprintf(id, sizeof id, "%c%d", r ? 'r' : 'c', i / 2);
-        child_ctx c = {ref,
-                       m,
-                       r == 1,
-                       id,
-                       r ? snplp_module_recommendation_count(m) : snplp_module_competence_count(m),
-                       snplp_referential_item_count(ref),
-                       NULL};
-        assert_true(test_oom_sweep(step_add_child, check_add_child, &c) > 0);
-        assert_non_null(c.out);
-        assert_int_equal(snplp_referential_kind_of(ref, c.id),
-                         r ? SNPLP_KIND_RECOMMENDATION : SNPLP_KIND_COMPETENCE);
-    }
-    assert_int_equal(snplp_module_competence_count(m), 6);
-    assert_int_equal(snplp_module_recommendation_count(m), 6);
-    assert_string_equal(snplp_recommendation_text(snplp_module_recommendation_at(m, 5)),
-                        "Mise en situation \xc3\xa0 partir de cas");
-    assert_ptr_equal(snplp_competence_module(snplp_module_competence_at(m, 5)), m);
-    snplp_referential_unref(ref);
-}
-
-/* ---- deep equality ---- */
-
-static snplp_referential *build(void)
-{
-    snplp_referential *ref = test_new_referential();
-    assert_ok(snplp_referential_add_theme(NULL, ref, "t", "T"));
-    snplp_module *m = new_module(ref, "t", "m");
-    assert_ok(snplp_module_set_subtitle(m, "Sous-titre"));
-    assert_ok(snplp_module_set_audience(m, "Public"));
-    assert_ok(snplp_module_set_role(m, "R\xc3\xb4le"));
-    assert_ok(snplp_module_set_duration_days(m, 2));
-    assert_ok(snplp_module_add_prerequisite(m, "p1"));
-    assert_ok(snplp_module_add_prerequisite(m, "p2"));
-    assert_ok(snplp_module_add_profession(m, "ass"));
-    assert_ok(snplp_module_add_competence(NULL, m, "c", "C"));
-    assert_ok(snplp_module_add_recommendation(NULL, m, "r", "R"));
-    return ref;
-}
-
-static void module_equality_sees_each_field(void **state)
-{
-    (void)state;
-    snplp_referential *a = build();
-    for (int change = 0; change < 14; change++) {
-        snplp_referential *b = build();
-        assert_true(snplp_referential_equal(a, b));
-        snplp_module *m = snplp_referential_module_find(b, "m");
-        switch (change) {
-        case 0:
-            assert_ok(snplp_module_set_level(m, SNPLP_LEVEL_EXPERT));
-            break;
-        case 1:
-            assert_ok(snplp_module_set_title(m, "Autre"));
-            break;
-        case 2:
-            assert_ok(snplp_module_set_subtitle(m, NULL));
-            break;
-        case 3:
-            assert_ok(snplp_module_set_audience(m, "Autre public"));
-            break;
-        case 4:
-            assert_ok(snplp_module_set_role(m, "Role"));
-            break;
-        case 5:
-            assert_ok(snplp_module_set_duration_days(m, 2.5));
-            break;
-        case 6:
-            assert_ok(snplp_module_clear_duration(m));
-            break;
-        case 7: /* same prerequisites, another order */
-            assert_ok(snplp_module_remove_prerequisite(m, "p1"));
-            assert_ok(snplp_module_add_prerequisite(m, "p1"));
-            break;
-        case 8:
-            assert_ok(snplp_module_remove_prerequisite(m, "p2"));
-            break;
-        case 9:
-            assert_ok(snplp_module_add_profession(m, "es"));
-            break;
-        case 10:
-            assert_ok(snplp_module_set_theme_id(m, "t2"));
-            break;
-        case 11:
-            assert_ok(snplp_competence_set_title(snplp_module_competence_at(m, 0), "D"));
-            break;
-        case 12:
-            assert_ok(snplp_module_add_recommendation(NULL, m, "r2", "R"));
-            break;
-        case 13: /* a profession link is not a prerequisite */
-            assert_ok(snplp_module_remove_profession(m, "ass"));
-            assert_ok(snplp_module_add_prerequisite(m, "ass"));
-            break;
-        }
-        assert_false(snplp_referential_equal(a, b));
-        assert_false(snplp_referential_equal(b, a));
-        snplp_referential_unref(b);
-    }
-    /* Undoing a change makes them equal again. */
-    snplp_referential *b = build();
-    snplp_module *m = snplp_referential_module_find(b, "m");
-    assert_ok(snplp_module_set_theme_id(m, "t2"));
-    assert_ok(snplp_module_set_theme_id(m, "t"));
-    assert_ok(snplp_module_set_level(m, SNPLP_LEVEL_EXPERT));
-    assert_ok(snplp_module_set_level(m, SNPLP_LEVEL_FUNDAMENTALS));
-    assert_ok(snplp_module_clear_duration(m));
-    assert_ok(snplp_module_set_duration_days(m, 2));
-    assert_true(snplp_referential_equal(a, b));
-    snplp_referential_unref(b);
-    snplp_referential_unref(a);
-}
-
 int main(void)
 {
-    const struct CMUnitTest tests[] = {
-        cmocka_unit_test(level_names),
-        cmocka_unit_test(module_basic_fields),
-        cmocka_unit_test(module_duration),
-        cmocka_unit_test(module_add_errors),
+    const struct CMUnitTest own[] = {
+        cmocka_unit_test(add_checks_the_theme_id),
         cmocka_unit_test(module_theme_by_id),
         cmocka_unit_test(module_set_theme_id_keeps_order),
         cmocka_unit_test(module_id_lists),
-        cmocka_unit_test(module_competences_and_recommendations),
-        cmocka_unit_test(module_null_and_wrong_kind),
-        cmocka_unit_test(module_setters_oom),
         cmocka_unit_test(module_add_oom),
         cmocka_unit_test(module_set_theme_id_oom),
-        cmocka_unit_test(module_links_oom),
-        cmocka_unit_test(module_add_children_oom),
-        cmocka_unit_test(module_equality_sees_each_field),
+        KIND_TEST(equality_tells_the_lists_of_ids_apart),
     };
-    return cmocka_run_group_tests(tests, NULL, NULL);
+    return kind_tests_run(kinds[SNPLP_KIND_MODULE], own, COUNT_OF(own));
 }

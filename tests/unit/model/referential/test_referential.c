@@ -1,7 +1,9 @@
 /* Tests of referential.h: creation, reference counting (also from several threads), the
- * singletons, every top-level add/count/at/find, the nested finders, kinds of ids, deep
- * equality, a big referential, and out-of-memory on every function that allocates. */
-#include "test_util.h"
+ * singletons, every top-level add/count/at/find (the tests every list shares,
+ * support/kind_tests.h, over the referential's lists, support/kinds.c), the nested finders,
+ * kinds of ids, deep equality, a big referential, and out-of-memory on every function that
+ * allocates. */
+#include "kind_tests.h"
 
 #include <pthread.h>
 #include <stdio.h>
@@ -10,316 +12,6 @@
 /* "É" decomposed (E + combining acute) and composed (NFC). */
 #define E_ACUTE_NFD "E\xcc\x81"
 #define E_ACUTE_NFC "\xc3\x89"
-
-/* Malformed ids and invalid texts, shared by the tests of every kind. */
-static const char *const bad_ids[] = {
-    "", "1abc", "-abc", ".abc", "a b", "a/b", "a:b", "a#b", "\xc3\xa9t\xc3\xa9", "abc\n", "a\xff",
-};
-
-static const char *const bad_texts[] = {
-    "\xff",             /* never valid in UTF-8 */
-    "abc\xc3",          /* truncated sequence */
-    "\xc3\x28",         /* bad continuation byte */
-    "\xc0\xaf",         /* overlong encoding of '/' */
-    "\xed\xa0\x80",     /* UTF-16 surrogate */
-    "\xf4\x90\x80\x80", /* above U+10FFFF */
-    "a\x01z",           /* C0 control XML forbids */
-    "a\x1bz",           /* escape */
-    "\xef\xbf\xbe",     /* U+FFFE */
-    "\xef\xbf\xbf",     /* U+FFFF */
-};
-
-/* ---- the top-level kinds, seen through one interface ---- */
-
-typedef struct kind_ops {
-    snplp_kind kind;
-    int (*add)(void **out, snplp_referential *ref, const char *id, const char *title);
-    size_t (*count)(const snplp_referential *ref);
-    void *(*at)(const snplp_referential *ref, size_t index);
-    void *(*find)(const snplp_referential *ref, const char *id);
-    const char *(*id)(const void *item);
-    const char *(*title)(const void *item);
-    snplp_referential *(*root)(const void *item);
-} kind_ops;
-
-static int add_commitment(void **out, snplp_referential *ref, const char *id, const char *title)
-{
-    snplp_commitment *it = NULL;
-    int rc = snplp_referential_add_commitment(out ? &it : NULL, ref, id, title);
-    if (out)
-        *out = it;
-    return rc;
-}
-static size_t count_commitment(const snplp_referential *ref)
-{
-    return snplp_referential_commitment_count(ref);
-}
-static void *at_commitment(const snplp_referential *ref, size_t index)
-{
-    return snplp_referential_commitment_at(ref, index);
-}
-static void *find_commitment(const snplp_referential *ref, const char *id)
-{
-    return snplp_referential_commitment_find(ref, id);
-}
-static const char *id_commitment(const void *it)
-{
-    return snplp_commitment_id(it);
-}
-static const char *title_commitment(const void *it)
-{
-    return snplp_commitment_title(it);
-}
-static snplp_referential *root_commitment(const void *it)
-{
-    return snplp_commitment_referential(it);
-}
-
-static int add_lever(void **out, snplp_referential *ref, const char *id, const char *title)
-{
-    snplp_lever *it = NULL;
-    int rc = snplp_referential_add_lever(out ? &it : NULL, ref, id, title);
-    if (out)
-        *out = it;
-    return rc;
-}
-static size_t count_lever(const snplp_referential *ref)
-{
-    return snplp_referential_lever_count(ref);
-}
-static void *at_lever(const snplp_referential *ref, size_t index)
-{
-    return snplp_referential_lever_at(ref, index);
-}
-static void *find_lever(const snplp_referential *ref, const char *id)
-{
-    return snplp_referential_lever_find(ref, id);
-}
-static const char *id_lever(const void *it)
-{
-    return snplp_lever_id(it);
-}
-static const char *title_lever(const void *it)
-{
-    return snplp_lever_title(it);
-}
-static snplp_referential *root_lever(const void *it)
-{
-    return snplp_lever_referential(it);
-}
-
-static int add_theme(void **out, snplp_referential *ref, const char *id, const char *title)
-{
-    snplp_theme *it = NULL;
-    int rc = snplp_referential_add_theme(out ? &it : NULL, ref, id, title);
-    if (out)
-        *out = it;
-    return rc;
-}
-static size_t count_theme(const snplp_referential *ref)
-{
-    return snplp_referential_theme_count(ref);
-}
-static void *at_theme(const snplp_referential *ref, size_t index)
-{
-    return snplp_referential_theme_at(ref, index);
-}
-static void *find_theme(const snplp_referential *ref, const char *id)
-{
-    return snplp_referential_theme_find(ref, id);
-}
-static const char *id_theme(const void *it)
-{
-    return snplp_theme_id(it);
-}
-static const char *title_theme(const void *it)
-{
-    return snplp_theme_title(it);
-}
-static snplp_referential *root_theme(const void *it)
-{
-    return snplp_theme_referential(it);
-}
-
-static int add_module(void **out, snplp_referential *ref, const char *id, const char *title)
-{
-    snplp_module *it = NULL;
-    int rc = snplp_referential_add_module(out ? &it : NULL, ref, "some-theme", id,
-                                          SNPLP_LEVEL_FUNDAMENTALS, title);
-    if (out)
-        *out = it;
-    return rc;
-}
-static size_t count_module(const snplp_referential *ref)
-{
-    return snplp_referential_module_count(ref);
-}
-static void *at_module(const snplp_referential *ref, size_t index)
-{
-    return snplp_referential_module_at(ref, index);
-}
-static void *find_module(const snplp_referential *ref, const char *id)
-{
-    return snplp_referential_module_find(ref, id);
-}
-static const char *id_module(const void *it)
-{
-    return snplp_module_id(it);
-}
-static const char *title_module(const void *it)
-{
-    return snplp_module_title(it);
-}
-static snplp_referential *root_module(const void *it)
-{
-    return snplp_module_referential(it);
-}
-
-static int add_profession(void **out, snplp_referential *ref, const char *id, const char *title)
-{
-    snplp_profession *it = NULL;
-    int rc =
-        snplp_referential_add_profession(out ? &it : NULL, ref, id, SNPLP_CATEGORY_WORKER, title);
-    if (out)
-        *out = it;
-    return rc;
-}
-static size_t count_profession(const snplp_referential *ref)
-{
-    return snplp_referential_profession_count(ref);
-}
-static void *at_profession(const snplp_referential *ref, size_t index)
-{
-    return snplp_referential_profession_at(ref, index);
-}
-static void *find_profession(const snplp_referential *ref, const char *id)
-{
-    return snplp_referential_profession_find(ref, id);
-}
-static const char *id_profession(const void *it)
-{
-    return snplp_profession_id(it);
-}
-static const char *title_profession(const void *it)
-{
-    return snplp_profession_title(it);
-}
-static snplp_referential *root_profession(const void *it)
-{
-    return snplp_profession_referential(it);
-}
-
-static int add_diploma_rule(void **out, snplp_referential *ref, const char *id, const char *title)
-{
-    snplp_diploma_rule *it = NULL;
-    int rc = snplp_referential_add_diploma_rule(out ? &it : NULL, ref, id, title);
-    if (out)
-        *out = it;
-    return rc;
-}
-static size_t count_diploma_rule(const snplp_referential *ref)
-{
-    return snplp_referential_diploma_rule_count(ref);
-}
-static void *at_diploma_rule(const snplp_referential *ref, size_t index)
-{
-    return snplp_referential_diploma_rule_at(ref, index);
-}
-static void *find_diploma_rule(const snplp_referential *ref, const char *id)
-{
-    return snplp_referential_diploma_rule_find(ref, id);
-}
-static const char *id_diploma_rule(const void *it)
-{
-    return snplp_diploma_rule_id(it);
-}
-static const char *title_diploma_rule(const void *it)
-{
-    return snplp_diploma_rule_text(it);
-}
-static snplp_referential *root_diploma_rule(const void *it)
-{
-    return snplp_diploma_rule_referential(it);
-}
-
-static int add_funding(void **out, snplp_referential *ref, const char *id, const char *title)
-{
-    snplp_funding *it = NULL;
-    int rc = snplp_referential_add_funding(out ? &it : NULL, ref, id, title);
-    if (out)
-        *out = it;
-    return rc;
-}
-static size_t count_funding(const snplp_referential *ref)
-{
-    return snplp_referential_funding_count(ref);
-}
-static void *at_funding(const snplp_referential *ref, size_t index)
-{
-    return snplp_referential_funding_at(ref, index);
-}
-static void *find_funding(const snplp_referential *ref, const char *id)
-{
-    return snplp_referential_funding_find(ref, id);
-}
-static const char *id_funding(const void *it)
-{
-    return snplp_funding_id(it);
-}
-static const char *title_funding(const void *it)
-{
-    return snplp_funding_title(it);
-}
-static snplp_referential *root_funding(const void *it)
-{
-    return snplp_funding_referential(it);
-}
-
-static int add_plan(void **out, snplp_referential *ref, const char *id, const char *title)
-{
-    snplp_plan *it = NULL;
-    int rc = snplp_referential_add_plan(out ? &it : NULL, ref, id, title);
-    if (out)
-        *out = it;
-    return rc;
-}
-static size_t count_plan(const snplp_referential *ref)
-{
-    return snplp_referential_plan_count(ref);
-}
-static void *at_plan(const snplp_referential *ref, size_t index)
-{
-    return snplp_referential_plan_at(ref, index);
-}
-static void *find_plan(const snplp_referential *ref, const char *id)
-{
-    return snplp_referential_plan_find(ref, id);
-}
-static const char *id_plan(const void *it)
-{
-    return snplp_plan_id(it);
-}
-static const char *title_plan(const void *it)
-{
-    return snplp_plan_title(it);
-}
-static snplp_referential *root_plan(const void *it)
-{
-    return snplp_plan_referential(it);
-}
-
-#define OPS(name, KIND)                                                                            \
-    {                                                                                              \
-        SNPLP_KIND_##KIND, add_##name, count_##name, at_##name, find_##name, id_##name,            \
-            title_##name, root_##name                                                              \
-    }
-
-static kind_ops kinds[] = {
-    OPS(commitment, COMMITMENT), OPS(lever, LEVER),
-    OPS(theme, THEME),           OPS(module, MODULE),
-    OPS(profession, PROFESSION), OPS(diploma_rule, DIPLOMA_RULE),
-    OPS(funding, FUNDING),       OPS(plan, PLAN),
-};
 
 /* ---- a referential holding every kind of item ---- */
 
@@ -585,9 +277,9 @@ static void new_referential_holds_only_the_singletons(void **state)
     assert_ptr_equal(snplp_referential_strategy(ref), s);
     assert_ptr_equal(snplp_referential_training_plan(ref), tp);
 
-    for (size_t k = 0; k < COUNT_OF(kinds); k++) {
-        assert_int_equal(kinds[k].count(ref), 0);
-        assert_null(kinds[k].at(ref, 0));
+    for (size_t l = 0; l < kinds[0]->nlists; l++) {
+        assert_int_equal(kinds[0]->lists[l].count(ref), 0);
+        assert_null(kinds[0]->lists[l].at(ref, 0));
     }
     snplp_referential_unref(ref);
     assert_int_equal(snplp_memory_used(), base);
@@ -600,18 +292,12 @@ static void null_referential_reads_as_empty(void **state)
     assert_null(snplp_referential_training_plan(NULL));
     assert_int_equal(snplp_referential_item_count(NULL), 0);
     assert_int_equal(snplp_referential_kind_of(NULL, "strategy"), SNPLP_KIND_NONE);
-    for (size_t k = 0; k < COUNT_OF(kinds); k++) {
-        assert_int_equal(kinds[k].count(NULL), 0);
-        assert_null(kinds[k].at(NULL, 0));
-        assert_null(kinds[k].find(NULL, "x"));
+    for (size_t l = 0; l < kinds[0]->nlists; l++) {
+        assert_int_equal(kinds[0]->lists[l].count(NULL), 0);
+        assert_null(kinds[0]->lists[l].at(NULL, 0));
     }
-    assert_null(snplp_referential_competence_find(NULL, "x"));
-    assert_null(snplp_referential_content_find(NULL, "x"));
-    assert_null(snplp_referential_objective_find(NULL, "x"));
-    assert_null(snplp_referential_outcome_find(NULL, "x"));
-    assert_null(snplp_referential_recommendation_find(NULL, "x"));
-    assert_null(snplp_referential_plan_theme_find(NULL, "x"));
-    assert_null(snplp_referential_figure_find(NULL, "x"));
+    for (size_t k = 1; k < KIND_COUNT; k++) /* the finders, nested kinds' too */
+        assert_null(kinds[k]->find(NULL, "x"));
 }
 
 typedef struct new_ctx {
@@ -770,263 +456,11 @@ static void item_count_counts_every_kind_and_level(void **state)
     snplp_referential_unref(ref);
 }
 
-/* ---- add, count, at, find for each top-level kind (run once per kind) ---- */
-
-static const kind_ops *ops_of(void **state)
-{
-    return *state;
-}
-
-static void add_count_at_find(void **state)
-{
-    const kind_ops *k = ops_of(state);
-    snplp_referential *ref = test_new_referential();
-    static const char *const ids[] = {"zeta", "alpha", "m.9", "_x", "A-b_c.d"};
-    void *items[COUNT_OF(ids)];
-    for (size_t i = 0; i < COUNT_OF(ids); i++) {
-        char title[32];
-        snprintf(title, sizeof title, "Titre %zu", i);
-        items[i] = NULL;
-        assert_ok(k->add(&items[i], ref, ids[i], title));
-        assert_non_null(items[i]);
-        assert_int_equal(k->count(ref), i + 1);
-        assert_int_equal(snplp_referential_item_count(ref), 2 + i + 1);
-    }
-    /* Insertion order, not id order. */
-    for (size_t i = 0; i < COUNT_OF(ids); i++) {
-        char title[32];
-        snprintf(title, sizeof title, "Titre %zu", i);
-        assert_ptr_equal(k->at(ref, i), items[i]);
-        assert_ptr_equal(k->find(ref, ids[i]), items[i]);
-        assert_string_equal(k->id(items[i]), ids[i]);
-        assert_string_equal(k->title(items[i]), title);
-        assert_ptr_equal(k->root(items[i]), ref);
-        assert_int_equal(snplp_referential_kind_of(ref, ids[i]), k->kind);
-    }
-    assert_null(k->at(ref, COUNT_OF(ids)));
-    assert_null(k->at(ref, SIZE_MAX));
-    assert_null(k->find(ref, "unknown"));
-    assert_null(k->find(ref, "ALPHA"));
-    assert_null(k->find(ref, ""));
-    assert_null(k->find(ref, NULL));
-    /* Ids of other kinds, including the singletons. */
-    assert_null(k->find(ref, "strategy"));
-    assert_null(k->find(ref, "training-plan"));
-    /* The out parameter may be NULL. */
-    assert_ok(k->add(NULL, ref, "no-out", "Sans sortie"));
-    assert_int_equal(k->count(ref), COUNT_OF(ids) + 1);
-    assert_string_equal(k->title(k->at(ref, COUNT_OF(ids))), "Sans sortie");
-    snplp_referential_unref(ref);
-}
-
-static void find_ignores_other_kinds(void **state)
-{
-    const kind_ops *k = ops_of(state);
-    snplp_referential *ref = new_full(SAME);
-    for (size_t i = 0; i < COUNT_OF(full_ids); i++) {
-        void *found = k->find(ref, full_ids[i].id);
-        if (full_ids[i].kind == k->kind) {
-            assert_non_null(found);
-            assert_string_equal(k->id(found), full_ids[i].id);
-        } else {
-            assert_null(found);
-        }
-    }
-    snplp_referential_unref(ref);
-}
-
-static void add_rejects_null_arguments(void **state)
-{
-    const kind_ops *k = ops_of(state);
-    snplp_referential *ref = test_new_referential();
-    void *out = NULL;
-    assert_fails(k->add(&out, NULL, "x", "Titre"), SNPLP_EINVAL);
-    assert_fails(k->add(&out, ref, NULL, "Titre"), SNPLP_EINVAL);
-    assert_fails(k->add(&out, ref, "x", NULL), SNPLP_EINVAL);
-    assert_null(out);
-    assert_int_equal(k->count(ref), 0);
-    assert_int_equal(snplp_referential_item_count(ref), 2);
-    assert_int_equal(snplp_referential_kind_of(ref, "x"), SNPLP_KIND_NONE);
-    snplp_referential_unref(ref);
-}
-
-static void add_checks_the_id_shape(void **state)
-{
-    const kind_ops *k = ops_of(state);
-    snplp_referential *ref = test_new_referential();
-    for (size_t i = 0; i < COUNT_OF(bad_ids); i++)
-        assert_fails(k->add(NULL, ref, bad_ids[i], "Titre"), SNPLP_EBADID);
-    char id[SNPLP_ID_MAX + 2];
-    memset(id, 'a', SNPLP_ID_MAX + 1);
-    id[SNPLP_ID_MAX + 1] = '\0';
-    assert_fails(k->add(NULL, ref, id, "Titre"), SNPLP_EBADID); /* one byte too long */
-    assert_int_equal(k->count(ref), 0);
-    assert_int_equal(snplp_referential_item_count(ref), 2);
-
-    id[SNPLP_ID_MAX] = '\0'; /* the longest id */
-    assert_ok(k->add(NULL, ref, id, "Titre"));
-    assert_ok(k->add(NULL, ref, "_", "Titre"));
-    assert_ok(k->add(NULL, ref, "Z9.-_", "Titre"));
-    assert_int_equal(k->count(ref), 3);
-    assert_non_null(k->find(ref, id));
-    snplp_referential_unref(ref);
-}
-
-static void add_rejects_used_ids(void **state)
-{
-    const kind_ops *k = ops_of(state);
-    snplp_referential *ref = new_full(SAME);
-    size_t count = k->count(ref);
-    void *first = k->at(ref, 0);
-    /* Every id in use, whatever its kind and depth, singletons included. */
-    for (size_t i = 0; i < COUNT_OF(full_ids); i++)
-        assert_fails(k->add(NULL, ref, full_ids[i].id, "Titre"), SNPLP_EEXISTS);
-    assert_int_equal(k->count(ref), count);
-    assert_int_equal(snplp_referential_item_count(ref), COUNT_OF(full_ids));
-    /* Nothing changed: the kinds and the first item are the same. */
-    for (size_t i = 0; i < COUNT_OF(full_ids); i++)
-        assert_int_equal(snplp_referential_kind_of(ref, full_ids[i].id), full_ids[i].kind);
-    assert_ptr_equal(k->at(ref, 0), first);
-    assert_string_not_equal(k->title(first), "Titre");
-    /* Ids are case-sensitive: another case is another id. */
-    assert_ok(k->add(NULL, ref, "C1", "Titre"));
-    assert_int_equal(snplp_referential_kind_of(ref, "C1"), k->kind);
-    assert_int_equal(snplp_referential_kind_of(ref, "c1"), SNPLP_KIND_COMMITMENT);
-    snplp_referential_unref(ref);
-}
-
-static void add_rejects_invalid_text(void **state)
-{
-    const kind_ops *k = ops_of(state);
-    snplp_referential *ref = test_new_referential();
-    for (size_t i = 0; i < COUNT_OF(bad_texts); i++) {
-        assert_fails(k->add(NULL, ref, "x", bad_texts[i]), SNPLP_EENCODING);
-        assert_int_equal(k->count(ref), 0);
-        assert_int_equal(snplp_referential_kind_of(ref, "x"), SNPLP_KIND_NONE);
-    }
-    assert_int_equal(snplp_referential_item_count(ref), 2);
-    /* Tab, line feed and carriage return are allowed. */
-    assert_ok(k->add(NULL, ref, "x", "a\tb\nc\rd"));
-    assert_string_equal(k->title(k->find(ref, "x")), "a\tb\nc\rd");
-    snplp_referential_unref(ref);
-}
-
-static void add_copies_and_normalizes_text(void **state)
-{
-    const kind_ops *k = ops_of(state);
-    snplp_referential *ref = test_new_referential();
-    char id[8] = "abc";
-    char title[32] = E_ACUTE_NFD "galit"
-                                 "e\xcc\x81"; /* "Égalité" decomposed */
-    void *it = NULL;
-    assert_ok(k->add(&it, ref, id, title));
-    /* The caller's buffers can change: the item keeps its copies. */
-    memset(title, 'x', sizeof title - 1);
-    strcpy(id, "zzz");
-    assert_string_equal(k->title(it), E_ACUTE_NFC "galit\xc3\xa9");
-    assert_string_equal(k->id(it), "abc");
-    assert_ptr_equal(k->find(ref, "abc"), it);
-    assert_null(k->find(ref, "zzz"));
-    /* NFC, not NFKC: compatibility characters stay (U+FB01, the "fi" ligature). */
-    assert_ok(k->add(&it, ref, "lig", "\xef\xac\x81"));
-    assert_string_equal(k->title(it), "\xef\xac\x81");
-    /* Singletons, composition exclusions and canonical reordering. */
-    assert_ok(k->add(&it, ref, "angstrom", "\xe2\x84\xab"));       /* U+212B */
-    assert_string_equal(k->title(it), "\xc3\x85");                 /* U+00C5 */
-    assert_ok(k->add(&it, ref, "qa", "\xe0\xa5\x98"));             /* U+0958 */
-    assert_string_equal(k->title(it), "\xe0\xa4\x95\xe0\xa4\xbc"); /* U+0915 U+093C */
-    assert_ok(k->add(&it, ref, "order", "a\xcc\x82\xcc\xa3"));     /* a, U+0302, U+0323 */
-    assert_string_equal(k->title(it), "\xe1\xba\xad");             /* U+1EAD */
-    /* A required title may be blank at this stage (validation reports it). */
-    assert_ok(k->add(&it, ref, "blank", ""));
-    assert_string_equal(k->title(it), "");
-    snplp_referential_unref(ref);
-}
-
-typedef struct add_ctx {
-    const kind_ops *k;
-    snplp_referential *ref;
-    const char *id;
-    const char *title;
-    size_t count;
-    size_t items;
-} add_ctx;
-
-static int add_step(void *p)
-{
-    add_ctx *c = p;
-    return c->k->add(NULL, c->ref, c->id, c->title);
-}
-
-static void add_check(void *p)
-{
-    add_ctx *c = p;
-    assert_int_equal(c->k->count(c->ref), c->count);
-    assert_int_equal(snplp_referential_item_count(c->ref), c->items);
-    assert_int_equal(snplp_referential_kind_of(c->ref, c->id), SNPLP_KIND_NONE);
-    assert_null(c->k->find(c->ref, c->id));
-}
-
-static void sweep_add(const kind_ops *k, snplp_referential *ref, const char *id, const char *title,
-                      const char *stored)
-{
-    add_ctx c = {k, ref, id, title, k->count(ref), snplp_referential_item_count(ref)};
-    assert_true(test_oom_sweep(add_step, add_check, &c) > 0);
-    assert_int_equal(k->count(ref), c.count + 1);
-    assert_int_equal(snplp_referential_item_count(ref), c.items + 1);
-    assert_int_equal(snplp_referential_kind_of(ref, id), k->kind);
-    assert_string_equal(k->title(k->find(ref, id)), stored);
-    assert_ptr_equal(k->at(ref, c.count), k->find(ref, id));
-}
-
-/* A long decomposed text: "é" as e + U+0301, 300 times (beyond the stack buffers). */
-static char *long_nfd_text(char **nfc)
-{
-    size_t n = 300;
-    char *s = malloc(3 * n + 1), *t = malloc(2 * n + 1);
-    assert_non_null(s);
-    assert_non_null(t);
-    for (size_t i = 0; i < n; i++) {
-        memcpy(s + 3 * i, "e\xcc\x81", 3);
-        memcpy(t + 2 * i, "\xc3\xa9", 2);
-    }
-    s[3 * n] = '\0';
-    t[2 * n] = '\0';
-    *nfc = t;
-    return s;
-}
-
-/* Out of memory while adding to a list that already has room (and an id map too). */
-static void add_out_of_memory(void **state)
-{
-    const kind_ops *k = ops_of(state);
-    snplp_referential *ref = test_new_referential();
-    /* 9 items: room for 16, so the sweeps below never grow the list. */
-    for (int i = 0; i < 9; i++) {
-        char id[16];
-        snprintf(id, sizeof id, "pre%d", i);
-        assert_ok(k->add(NULL, ref, id, "Avant"));
-    }
-    sweep_add(k, ref, "ascii", "Titre", "Titre");
-    sweep_add(k, ref, "nfc", "\xc3\x89galit\xc3\xa9", "\xc3\x89galit\xc3\xa9");
-    sweep_add(k, ref, "nfd", E_ACUTE_NFD "galit\xc3\xa9", E_ACUTE_NFC "galit\xc3\xa9");
-    char *nfc;
-    char *nfd = long_nfd_text(&nfc);
-    sweep_add(k, ref, "long", nfd, nfc);
-    free(nfd);
-    free(nfc);
-    snplp_referential_unref(ref);
-}
-
-/* Out of memory while adding the first item of its kind: the failed add must not leave the
- * referential holding more memory than before. */
-static void add_first_out_of_memory(void **state)
-{
-    const kind_ops *k = ops_of(state);
-    snplp_referential *ref = test_new_referential();
-    sweep_add(k, ref, "first", "Premier", "Premier");
-    snplp_referential_unref(ref);
-}
+/* ---- add, count, at, find for each top-level kind ----
+ *
+ * The tests every list shares (support/kind_tests.h) run over each of the referential's lists
+ * (support/kinds.c): add, count, at, find, the id's shape and use, the text's encoding, copy
+ * and normalization, out of memory. Here: what is particular to some. */
 
 /* Out of memory when the id map must grow (48 items fill 3/4 of its first 64 slots): the
  * failed add must not leave the referential holding more memory than before. */
@@ -1040,40 +474,12 @@ static void add_out_of_memory_when_the_id_map_grows(void **state)
         assert_ok(snplp_referential_add_commitment(NULL, ref, id, "Titre"));
     }
     /* 46 commitments: the list has room for 64, only the id map grows. */
-    sweep_add(&kinds[0], ref, "grow", "Titre", "Titre");
+    kind_sweep_add(kinds[0], 0, ref, ref, "grow", "Titre", "Titre");
     assert_int_equal(snplp_referential_item_count(ref), 49);
     snplp_referential_unref(ref);
 }
 
 /* ---- kind-specific checks of the adds ---- */
-
-static void add_module_checks_level_and_theme(void **state)
-{
-    (void)state;
-    snplp_referential *ref = test_new_referential();
-    snplp_module *m = NULL;
-    assert_fails(snplp_referential_add_module(&m, ref, "t1", "m1", (snplp_level)0, "Titre"),
-                 SNPLP_EINVAL);
-    assert_fails(snplp_referential_add_module(&m, ref, "t1", "m1", (snplp_level)3, "Titre"),
-                 SNPLP_EINVAL);
-    assert_fails(snplp_referential_add_module(&m, ref, "t1", "m1", (snplp_level)-1, "Titre"),
-                 SNPLP_EINVAL);
-    assert_fails(snplp_referential_add_module(&m, ref, NULL, "m1", SNPLP_LEVEL_EXPERT, "Titre"),
-                 SNPLP_EINVAL);
-    for (size_t i = 0; i < COUNT_OF(bad_ids); i++)
-        assert_fails(
-            snplp_referential_add_module(&m, ref, bad_ids[i], "m1", SNPLP_LEVEL_EXPERT, "Titre"),
-            SNPLP_EBADID);
-    assert_null(m);
-    assert_int_equal(snplp_referential_module_count(ref), 0);
-    assert_int_equal(snplp_referential_item_count(ref), 2);
-
-    assert_ok(snplp_referential_add_module(&m, ref, "t1", "m1", SNPLP_LEVEL_EXPERT, "Titre"));
-    assert_int_equal(snplp_module_level(m), SNPLP_LEVEL_EXPERT);
-    assert_string_equal(snplp_module_theme_id(m), "t1");
-    assert_null(snplp_module_theme(m)); /* the theme may come later */
-    snplp_referential_unref(ref);
-}
 
 static void add_module_and_theme_in_any_order(void **state)
 {
@@ -1246,29 +652,6 @@ static void add_theme_growing_every_list_out_of_memory(void **state)
     assert_ptr_equal(snplp_referential_theme_at(ref, 4), t1);
     assert_int_equal(snplp_theme_module_count(t1), 5);
     assert_ptr_equal(snplp_module_theme(snplp_referential_module_find(ref, "m4")), t1);
-    snplp_referential_unref(ref);
-}
-
-static void add_profession_checks_the_category(void **state)
-{
-    (void)state;
-    snplp_referential *ref = test_new_referential();
-    snplp_profession *p = NULL;
-    assert_fails(snplp_referential_add_profession(&p, ref, "p1", (snplp_category)0, "Titre"),
-                 SNPLP_EINVAL);
-    assert_fails(snplp_referential_add_profession(&p, ref, "p1", (snplp_category)3, "Titre"),
-                 SNPLP_EINVAL);
-    assert_fails(snplp_referential_add_profession(&p, ref, "p1", (snplp_category)-1, "Titre"),
-                 SNPLP_EINVAL);
-    assert_fails(snplp_referential_add_profession(&p, NULL, "p1", SNPLP_CATEGORY_CADRE, "Titre"),
-                 SNPLP_EINVAL);
-    assert_null(p);
-    assert_int_equal(snplp_referential_profession_count(ref), 0);
-    assert_int_equal(snplp_referential_kind_of(ref, "p1"), SNPLP_KIND_NONE);
-    assert_ok(snplp_referential_add_profession(&p, ref, "p1", SNPLP_CATEGORY_CADRE, "Chefs"));
-    assert_int_equal(snplp_profession_category(p), SNPLP_CATEGORY_CADRE);
-    assert_ok(snplp_referential_add_profession(&p, ref, "p2", SNPLP_CATEGORY_WORKER, "ASS"));
-    assert_int_equal(snplp_profession_category(p), SNPLP_CATEGORY_WORKER);
     snplp_referential_unref(ref);
 }
 
@@ -1497,15 +880,6 @@ static void big_referential(void **state)
 
 /* ---- the list of tests ---- */
 
-#define PER_KIND(test, i, name)                                                                    \
-    {                                                                                              \
-#test "/" #name, test, NULL, NULL, &kinds[i]                                               \
-    }
-#define FOR_EACH_KIND(test)                                                                        \
-    PER_KIND(test, 0, commitment), PER_KIND(test, 1, lever), PER_KIND(test, 2, theme),             \
-        PER_KIND(test, 3, module), PER_KIND(test, 4, profession), PER_KIND(test, 5, diploma_rule), \
-        PER_KIND(test, 6, funding), PER_KIND(test, 7, plan)
-
 /* A pointer of the wrong type (a C caller's cast gone wrong) is refused, not used. */
 static void objects_of_another_type_are_refused(void **state)
 {
@@ -1537,8 +911,7 @@ static void objects_of_another_type_are_refused(void **state)
 
 int main(void)
 {
-    _Static_assert(COUNT_OF(kinds) == 8, "FOR_EACH_KIND lists 8 kinds");
-    const struct CMUnitTest tests[] = {
+    const struct CMUnitTest own[] = {
         cmocka_unit_test(new_rejects_null_out),
         cmocka_unit_test(new_referential_holds_only_the_singletons),
         cmocka_unit_test(null_referential_reads_as_empty),
@@ -1548,23 +921,12 @@ int main(void)
         cmocka_unit_test(ref_unref_from_threads),
         cmocka_unit_test(kind_of_every_kind),
         cmocka_unit_test(item_count_counts_every_kind_and_level),
-        FOR_EACH_KIND(add_count_at_find),
-        FOR_EACH_KIND(find_ignores_other_kinds),
-        FOR_EACH_KIND(add_rejects_null_arguments),
-        FOR_EACH_KIND(add_checks_the_id_shape),
-        FOR_EACH_KIND(add_rejects_used_ids),
-        FOR_EACH_KIND(add_rejects_invalid_text),
-        FOR_EACH_KIND(add_copies_and_normalizes_text),
-        FOR_EACH_KIND(add_out_of_memory),
-        FOR_EACH_KIND(add_first_out_of_memory),
         cmocka_unit_test(add_out_of_memory_when_the_id_map_grows),
-        cmocka_unit_test(add_module_checks_level_and_theme),
         cmocka_unit_test(add_module_and_theme_in_any_order),
         cmocka_unit_test(add_theme_adopting_modules_out_of_memory),
         cmocka_unit_test(add_module_into_theme_out_of_memory),
         cmocka_unit_test(add_module_growing_every_list_out_of_memory),
         cmocka_unit_test(add_theme_growing_every_list_out_of_memory),
-        cmocka_unit_test(add_profession_checks_the_category),
         cmocka_unit_test(insertion_order_is_kept_across_kinds),
         cmocka_unit_test(nested_finders),
         cmocka_unit_test(equal_null_cases),
@@ -1574,5 +936,6 @@ int main(void)
         cmocka_unit_test(big_referential),
         cmocka_unit_test(objects_of_another_type_are_refused),
     };
-    return cmocka_run_group_tests(tests, NULL, NULL);
+    /* The shared tests of the referential's lists, then these. */
+    return kind_tests_run(kinds[0], own, COUNT_OF(own));
 }
