@@ -103,12 +103,6 @@
         return at(parent, i);                                                                      \
     }
 
-#define NAMES(fn, T)                                                                               \
-    static const char *a_##fn(int v)                                                               \
-    {                                                                                              \
-        return fn((T)v);                                                                           \
-    }
-
 #define COUNT_AND(a) a, COUNT_OF(a)
 /* The fields a list without an extra argument or a value without bad values leaves empty. */
 #define NO_EXTRA I(0), NULL, NULL, 0
@@ -425,13 +419,6 @@ static const child_list module_lists[] = {
      a_snplp_module_recommendation_count, a_snplp_module_recommendation_at, NO_EXTRA},
 };
 
-NAMES(snplp_level_name, snplp_level)
-static const int level_values[] = {SNPLP_LEVEL_FUNDAMENTALS, SNPLP_LEVEL_EXPERT};
-static const char *const level_names[] = {"fundamentals", "expert"};
-static const int unknown_levels[] = {0, 3, -1};
-static const enum_names levels_named = {a_snplp_level_name, level_values, COUNT_AND(level_names),
-                                        COUNT_AND(unknown_levels)};
-
 static const kind_desc module_kind = {
     .name = "module",
     .kind = SNPLP_KIND_MODULE,
@@ -448,7 +435,7 @@ static const kind_desc module_kind = {
     .values = COUNT_AND(module_values),
     .strings = COUNT_AND(module_strings),
     .lists = COUNT_AND(module_lists),
-    .names = &levels_named,
+    .names = &names_level,
 };
 
 /* ---- competence and content ---- */
@@ -506,13 +493,6 @@ static const child_list content_lists[] = {
      a_snplp_content_child_at, I(SNPLP_STYLE_BULLET), "style", COUNT_AND(bad_styles)},
 };
 
-NAMES(snplp_style_name, snplp_style)
-static const int style_values[] = {SNPLP_STYLE_BULLET, SNPLP_STYLE_NUMBERED, SNPLP_STYLE_HEADING};
-static const char *const style_names[] = {"bullet", "numbered", "heading"};
-static const int unknown_styles[] = {0, 4, -1};
-static const enum_names styles_named = {a_snplp_style_name, style_values, COUNT_AND(style_names),
-                                        COUNT_AND(unknown_styles)};
-
 static const kind_desc content_kind = {
     .name = "content",
     .kind = SNPLP_KIND_CONTENT,
@@ -529,7 +509,7 @@ static const kind_desc content_kind = {
     .texts = COUNT_AND(content_texts),
     .values = COUNT_AND(content_values),
     .lists = COUNT_AND(content_lists),
-    .names = &styles_named,
+    .names = &names_style,
 };
 
 /* ---- objective, outcome and recommendation: a required text ---- */
@@ -624,14 +604,6 @@ static const value_field profession_values[] = {
      COUNT_AND(categories), COUNT_AND(bad_categories)},
 };
 
-NAMES(snplp_category_name, snplp_category)
-static const int category_values[] = {SNPLP_CATEGORY_WORKER, SNPLP_CATEGORY_CADRE};
-static const char *const category_names[] = {"worker", "cadre"};
-static const int unknown_categories[] = {0, 3, -1};
-static const enum_names categories_named = {a_snplp_category_name, category_values,
-                                            COUNT_AND(category_names),
-                                            COUNT_AND(unknown_categories)};
-
 static const kind_desc profession_kind = {
     .name = "profession",
     .kind = SNPLP_KIND_PROFESSION,
@@ -643,7 +615,7 @@ static const kind_desc profession_kind = {
     .item_texts = {"Assistants de service social", "Chefs de service"},
     .texts = COUNT_AND(profession_texts),
     .values = COUNT_AND(profession_values),
-    .names = &categories_named,
+    .names = &names_category,
 };
 
 ITEM(snplp_diploma_rule_id, snplp_diploma_rule_referential, snplp_referential_diploma_rule_find)

@@ -15,7 +15,7 @@
 #ifndef SNPLP_TEST_KINDS_H
 #define SNPLP_TEST_KINDS_H
 
-#include "test_util.h"
+#include "names.h"
 
 #include <stdbool.h>
 
@@ -107,16 +107,6 @@ typedef struct child_list {
     const num *bad_extra;
     size_t nbad_extra;
 } child_list;
-
-/* The names of an enum's values (snplp_category_name() and the like), which are 1 to n. */
-typedef struct enum_names {
-    const char *(*name)(int value);
-    const int *values; /* the enum's constants, which must be 1, 2... (ABI values) */
-    const char *const *names;
-    size_t n;
-    const int *bad; /* values named "unknown" */
-    size_t nbad;
-} enum_names;
 
 typedef struct kind_desc {
     const char *name;

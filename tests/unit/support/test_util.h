@@ -31,6 +31,19 @@ void snplp__alloc_fail_after(long count);
         assert_int_equal(rc_, SNPLP_OK);                                                           \
     } while (0)
 
+/* Asserts that the list of years read through count(x) and at(x, i) is years[0..n), with 0
+ * past its end. */
+#define assert_year_list(count, at, x, years, n)                                                   \
+    do {                                                                                           \
+        size_t n_ = (n);                                                                           \
+        const int32_t *years_ = (years);                                                           \
+        assert_int_equal(count(x), n_);                                                            \
+        for (size_t i_ = 0; i_ < n_; i_++)                                                         \
+            assert_int_equal(at(x, i_), years_[i_]);                                               \
+        assert_int_equal(at(x, n_), 0);                                                            \
+        assert_int_equal(at(x, SIZE_MAX), 0);                                                      \
+    } while (0)
+
 /* The number of elements of an array. */
 #define COUNT_OF(a) (sizeof(a) / sizeof((a)[0]))
 

@@ -1,86 +1,19 @@
 /* Tests of diagnostics.h: lists of findings, their entries, and the names of codes and
  * severities. */
-#include "test_util.h"
+#include "names.h"
 
 #include <limits.h>
 #include <stdio.h>
 
 /* ---- names ---- */
 
-static void every_code_has_its_name(void **state)
+/* Every code (those of CSV findings too) and severity has its name (support/names.c); any other
+ * value is "unknown". */
+static void every_code_and_severity_has_its_name(void **state)
 {
     (void)state;
-    static const struct {
-        snplp_diag_code code;
-        int value;
-        const char *name;
-    } codes[] = {
-        {SNPLP_DIAG_NONE, 0, "none"},
-        {SNPLP_DIAG_EMPTY_TITLE, 101, "empty-title"},
-        {SNPLP_DIAG_EMPTY_TEXT, 102, "empty-text"},
-        {SNPLP_DIAG_MISSING_PARENT, 103, "missing-parent"},
-        {SNPLP_DIAG_DANGLING_REFERENCE, 104, "dangling-reference"},
-        {SNPLP_DIAG_REFERENCE_KIND, 105, "reference-kind"},
-        {SNPLP_DIAG_PREREQUISITE_CYCLE, 106, "prerequisite-cycle"},
-        {SNPLP_DIAG_DURATION_OVER_MAX, 107, "duration-over-max"},
-        {SNPLP_DIAG_NOT_WELL_FORMED, 200, "not-well-formed"},
-        {SNPLP_DIAG_IO, 201, "io"},
-        {SNPLP_DIAG_DOCTYPE, 202, "doctype"},
-        {SNPLP_DIAG_TOO_DEEP, 203, "too-deep"},
-        {SNPLP_DIAG_TEXT_TOO_LONG, 204, "text-too-long"},
-        {SNPLP_DIAG_ATTRIBUTE_TOO_LONG, 205, "attribute-too-long"},
-        {SNPLP_DIAG_WRONG_ROOT, 210, "wrong-root"},
-        {SNPLP_DIAG_UNKNOWN_ELEMENT, 211, "unknown-element"},
-        {SNPLP_DIAG_MISSING_ELEMENT, 212, "missing-element"},
-        {SNPLP_DIAG_UNKNOWN_ATTRIBUTE, 213, "unknown-attribute"},
-        {SNPLP_DIAG_MISSING_ATTRIBUTE, 214, "missing-attribute"},
-        {SNPLP_DIAG_BAD_VALUE, 215, "bad-value"},
-        {SNPLP_DIAG_UNEXPECTED_TEXT, 216, "unexpected-text"},
-        {SNPLP_DIAG_BAD_ID, 217, "bad-id"},
-        {SNPLP_DIAG_SCHEMA, 220, "schema"},
-        {SNPLP_DIAG_DUPLICATE_ID, 230, "duplicate-id"},
-        {SNPLP_DIAG_MODEL_VALUE, 231, "model-value"},
-        {SNPLP_DIAG_TEXT_NORMALIZED, 240, "text-normalized"},
-        {SNPLP_DIAG_YEARS_MISSING, 300, "years-missing"},
-        {SNPLP_DIAG_YEARS_SPAN, 301, "years-span"},
-        {SNPLP_DIAG_PERCENT_RANGE, 302, "percent-range"},
-        {SNPLP_DIAG_BAD_COUNT, 303, "bad-count"},
-        {SNPLP_DIAG_NUMERATOR_OVER_DENOMINATOR, 304, "numerator-over-denominator"},
-        {SNPLP_DIAG_YEAR_OUTSIDE, 305, "year-outside"},
-        {SNPLP_DIAG_ACTUAL_MISSING, 306, "actual-missing"},
-        {SNPLP_DIAG_CORE_ACTION_MISSING, 307, "core-action-missing"},
-        {SNPLP_DIAG_DUPLICATE_CONVENTION, 310, "duplicate-convention"},
-        {SNPLP_DIAG_UNIT_MISMATCH, 311, "unit-mismatch"},
-        {SNPLP_DIAG_AGGREGATION_MISMATCH, 312, "aggregation-mismatch"},
-        {SNPLP_DIAG_AGGREGATE_OVERFLOW, 313, "aggregate-overflow"},
-    };
-    for (size_t i = 0; i < sizeof codes / sizeof codes[0]; i++) {
-        assert_int_equal((int)codes[i].code, codes[i].value);
-        assert_string_equal(snplp_diag_code_name(codes[i].code), codes[i].name);
-    }
-}
-
-static void unknown_code_is_unknown(void **state)
-{
-    (void)state;
-    static const int unknown[] = {1,   99,  100, 108, 199,  206, 209,     218,    232,
-                                  241, 308, 314, 399, 1000, -1,  INT_MAX, INT_MIN};
-    for (size_t i = 0; i < sizeof unknown / sizeof unknown[0]; i++)
-        assert_string_equal(snplp_diag_code_name((snplp_diag_code)unknown[i]), "unknown");
-}
-
-static void every_severity_has_its_name(void **state)
-{
-    (void)state;
-    assert_int_equal(SNPLP_SEVERITY_INFO, 0);
-    assert_int_equal(SNPLP_SEVERITY_WARNING, 1);
-    assert_int_equal(SNPLP_SEVERITY_ERROR, 2);
-    assert_string_equal(snplp_severity_name(SNPLP_SEVERITY_INFO), "info");
-    assert_string_equal(snplp_severity_name(SNPLP_SEVERITY_WARNING), "warning");
-    assert_string_equal(snplp_severity_name(SNPLP_SEVERITY_ERROR), "error");
-    static const int unknown[] = {3, 4, 100, -1, INT_MAX, INT_MIN};
-    for (size_t i = 0; i < sizeof unknown / sizeof unknown[0]; i++)
-        assert_string_equal(snplp_severity_name((snplp_severity)unknown[i]), "unknown");
+    assert_enum_names(&names_diag_code);
+    assert_enum_names(&names_severity);
 }
 
 /* ---- lists ---- */
@@ -461,9 +394,7 @@ static void add_out_of_memory_when_growing(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(every_code_has_its_name),
-        cmocka_unit_test(unknown_code_is_unknown),
-        cmocka_unit_test(every_severity_has_its_name),
+        cmocka_unit_test(every_code_and_severity_has_its_name),
         cmocka_unit_test(new_list_is_empty),
         cmocka_unit_test(new_refuses_null),
         cmocka_unit_test(new_out_of_memory),

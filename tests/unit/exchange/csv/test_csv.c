@@ -6,6 +6,7 @@
  * findings at once, and, whenever it fails, that no convention changed (compared with an
  * untouched twin built the same way). Round trips, the fixtures (tests/fixtures/csv), files and
  * read callbacks, the limits, out-of-memory sweeps and an atomic file export complete it. */
+#include "names.h"
 #include "test_files.h"
 
 #include <dirent.h>
@@ -270,50 +271,12 @@ static void expect_findings(const char *name, const char *text, size_t len, snpl
 
 /* ---- dialects ---- */
 
-static void dialect_names(void **state)
+/* The dialects' names, and those of the codes of CSV findings (support/names.c). */
+static void dialect_and_code_names(void **state)
 {
     (void)state;
-    assert_string_equal(snplp_csv_dialect_name(SNPLP_CSV_INTL), "intl");
-    assert_string_equal(snplp_csv_dialect_name(SNPLP_CSV_FR), "fr");
-    assert_string_equal(snplp_csv_dialect_name(SNPLP_CSV_NONE), "none");
-    assert_string_equal(snplp_csv_dialect_name((snplp_csv_dialect)3), "none");
-    assert_string_equal(snplp_csv_dialect_name((snplp_csv_dialect)-1), "none");
-    assert_int_equal(snplp_csv_dialect_from_name("intl"), SNPLP_CSV_INTL);
-    assert_int_equal(snplp_csv_dialect_from_name("fr"), SNPLP_CSV_FR);
-    assert_int_equal(snplp_csv_dialect_from_name("FR"), SNPLP_CSV_NONE);
-    assert_int_equal(snplp_csv_dialect_from_name("none"), SNPLP_CSV_NONE);
-    assert_int_equal(snplp_csv_dialect_from_name(""), SNPLP_CSV_NONE);
-    assert_int_equal(snplp_csv_dialect_from_name(NULL), SNPLP_CSV_NONE);
-}
-
-/* The codes of CSV findings have their stable names. */
-static void diagnostic_code_names(void **state)
-{
-    (void)state;
-    static const struct {
-        snplp_diag_code code;
-        int value;
-        const char *name;
-    } codes[] = {
-        {SNPLP_DIAG_CSV_IO, 320, "csv-io"},
-        {SNPLP_DIAG_CSV_ENCODING, 321, "csv-encoding"},
-        {SNPLP_DIAG_CSV_SYNTAX, 322, "csv-syntax"},
-        {SNPLP_DIAG_CSV_FIELD_TOO_LONG, 323, "csv-field-too-long"},
-        {SNPLP_DIAG_CSV_FIELD_COUNT, 324, "csv-field-count"},
-        {SNPLP_DIAG_CSV_HEADER, 325, "csv-header"},
-        {SNPLP_DIAG_CSV_TOO_MANY_ERRORS, 326, "csv-too-many-errors"},
-        {SNPLP_DIAG_UNKNOWN_CONVENTION, 327, "unknown-convention"},
-        {SNPLP_DIAG_UNKNOWN_INDICATOR, 328, "unknown-indicator"},
-        {SNPLP_DIAG_BAD_YEAR, 329, "bad-year"},
-        {SNPLP_DIAG_CSV_YEAR_OUTSIDE, 330, "csv-year-outside"},
-        {SNPLP_DIAG_BAD_NUMBER, 331, "bad-number"},
-        {SNPLP_DIAG_UNIT_DIFFERS, 332, "unit-differs"},
-        {SNPLP_DIAG_DUPLICATE_ROW, 333, "duplicate-row"},
-    };
-    for (size_t i = 0; i < COUNT_OF(codes); i++) {
-        assert_int_equal((int)codes[i].code, codes[i].value);
-        assert_string_equal(snplp_diag_code_name(codes[i].code), codes[i].name);
-    }
+    assert_enum_names(&names_csv_dialect);
+    assert_enum_names(&names_diag_code);
 }
 
 /* ---- export ---- */
@@ -1679,35 +1642,20 @@ static void export_out_of_memory(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(dialect_names),
-        cmocka_unit_test(diagnostic_code_names),
-        cmocka_unit_test(export_intl_exact),
-        cmocka_unit_test(export_fr_exact),
-        cmocka_unit_test(export_edges),
-        cmocka_unit_test(export_numbers),
-        cmocka_unit_test(export_callback),
-        cmocka_unit_test(export_bad_arguments),
-        cmocka_unit_test(export_and_import_file),
-        cmocka_unit_test(export_file_is_atomic),
-        cmocka_unit_test(round_trips),
-        cmocka_unit_test(import_quoting),
-        cmocka_unit_test(import_bom_and_line_ends),
-        cmocka_unit_test(import_updates),
-        cmocka_unit_test(import_outside_years),
-        cmocka_unit_test(import_malformed),
-        cmocka_unit_test(import_bad_header),
-        cmocka_unit_test(import_bad_rows),
-        cmocka_unit_test(import_bad_numbers),
-        cmocka_unit_test(import_several_errors),
-        cmocka_unit_test(import_too_many_errors),
-        cmocka_unit_test(import_field_limit),
-        cmocka_unit_test(import_many_rows),
-        cmocka_unit_test(import_fixtures),
-        cmocka_unit_test(fixtures_content),
-        cmocka_unit_test(fixtures_errors),
-        cmocka_unit_test(import_io_errors),
-        cmocka_unit_test(import_bad_arguments),
-        cmocka_unit_test(import_out_of_memory),
+        cmocka_unit_test(dialect_and_code_names), cmocka_unit_test(export_intl_exact),
+        cmocka_unit_test(export_fr_exact),        cmocka_unit_test(export_edges),
+        cmocka_unit_test(export_numbers),         cmocka_unit_test(export_callback),
+        cmocka_unit_test(export_bad_arguments),   cmocka_unit_test(export_and_import_file),
+        cmocka_unit_test(export_file_is_atomic),  cmocka_unit_test(round_trips),
+        cmocka_unit_test(import_quoting),         cmocka_unit_test(import_bom_and_line_ends),
+        cmocka_unit_test(import_updates),         cmocka_unit_test(import_outside_years),
+        cmocka_unit_test(import_malformed),       cmocka_unit_test(import_bad_header),
+        cmocka_unit_test(import_bad_rows),        cmocka_unit_test(import_bad_numbers),
+        cmocka_unit_test(import_several_errors),  cmocka_unit_test(import_too_many_errors),
+        cmocka_unit_test(import_field_limit),     cmocka_unit_test(import_many_rows),
+        cmocka_unit_test(import_fixtures),        cmocka_unit_test(fixtures_content),
+        cmocka_unit_test(fixtures_errors),        cmocka_unit_test(import_io_errors),
+        cmocka_unit_test(import_bad_arguments),   cmocka_unit_test(import_out_of_memory),
         cmocka_unit_test(export_out_of_memory),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

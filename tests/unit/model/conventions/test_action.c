@@ -1,7 +1,7 @@
 /* Tests of action.h: objectives and statuses by name, the title, description and objective of
  * an action, its status year by year (a dropped action with its reason, replacing and clearing
  * a status, years in order), every refusal, pointers of another type and out of memory. */
-#include "test_util.h"
+#include "names.h"
 
 #include <stdio.h>
 
@@ -63,83 +63,24 @@ static snplp_action *copy_action(const fixture *f)
     return snplp_convention_action_find(f->copy, "a-ase");
 }
 
-static void assert_years(const snplp_action *a, const int32_t *years, size_t n)
-{
-    assert_int_equal(snplp_action_status_year_count(a), n);
-    for (size_t i = 0; i < n; i++)
-        assert_int_equal(snplp_action_status_year_at(a, i), years[i]);
-    assert_int_equal(snplp_action_status_year_at(a, n), 0);
-    assert_int_equal(snplp_action_status_year_at(a, SIZE_MAX), 0);
-}
+/* The years of the action's statuses. */
+#define assert_years(a, years, n)                                                                  \
+    assert_year_list(snplp_action_status_year_count, snplp_action_status_year_at, a, years, n)
 
 /* ---- objectives and statuses by name ---- */
 
-static void objective_names(void **state)
+/* The names of objectives and statuses (support/names.c); the core objectives. */
+static void objective_and_status_names(void **state)
 {
     (void)state;
-    static const struct {
-        snplp_action_objective objective;
-        const char *name;
-        bool core;
-    } objectives[] = {
-        {SNPLP_ACTION_OBJECTIVE_CHILD_WELFARE_EXITS, "child-welfare-exits", true},
-        {SNPLP_ACTION_OBJECTIVE_RSA_INSERTION, "rsa-insertion", true},
-        {SNPLP_ACTION_OBJECTIVE_SOCIAL_WORK, "social-work", true},
-        {SNPLP_ACTION_OBJECTIVE_FREE_INITIATIVE, "free-initiative", false},
-    };
-    for (size_t i = 0; i < COUNT_OF(objectives); i++) {
-        assert_int_equal(objectives[i].objective, (int)i + 1); /* ABI values */
-        assert_string_equal(snplp_action_objective_name(objectives[i].objective),
-                            objectives[i].name);
-        assert_int_equal(snplp_action_objective_from_name(objectives[i].name),
-                         objectives[i].objective);
-        assert_int_equal(snplp_action_objective_is_core(objectives[i].objective),
-                         objectives[i].core);
-    }
-    assert_int_equal(SNPLP_ACTION_OBJECTIVE_NONE, 0);
-    const snplp_action_objective others[] = {SNPLP_ACTION_OBJECTIVE_NONE, (snplp_action_objective)5,
-                                             (snplp_action_objective)-1,
-                                             (snplp_action_objective)1000};
-    for (size_t i = 0; i < COUNT_OF(others); i++) {
-        assert_string_equal(snplp_action_objective_name(others[i]), "none");
-        assert_false(snplp_action_objective_is_core(others[i]));
-    }
-    const char *const names[] = {"none",         "",
-                                 "social_work",  "Social-Work",
-                                 "social-work ", "free initiative",
-                                 "rsa",          "child-welfare-exits\n",
-                                 "socle",        "initiative-libre"};
-    for (size_t i = 0; i < COUNT_OF(names); i++)
-        assert_int_equal(snplp_action_objective_from_name(names[i]), SNPLP_ACTION_OBJECTIVE_NONE);
-    assert_int_equal(snplp_action_objective_from_name(NULL), SNPLP_ACTION_OBJECTIVE_NONE);
-}
-
-static void status_names(void **state)
-{
-    (void)state;
-    static const struct {
-        snplp_action_status status;
-        const char *name;
-    } statuses[] = {
-        {SNPLP_ACTION_STATUS_PLANNED, "planned"},
-        {SNPLP_ACTION_STATUS_IN_PROGRESS, "in-progress"},
-        {SNPLP_ACTION_STATUS_DONE, "done"},
-        {SNPLP_ACTION_STATUS_DROPPED, "dropped"},
-    };
-    for (size_t i = 0; i < COUNT_OF(statuses); i++) {
-        assert_int_equal(statuses[i].status, (int)i + 1); /* ABI values */
-        assert_string_equal(snplp_action_status_name(statuses[i].status), statuses[i].name);
-        assert_int_equal(snplp_action_status_from_name(statuses[i].name), statuses[i].status);
-    }
-    assert_int_equal(SNPLP_ACTION_STATUS_NONE, 0);
-    const snplp_action_status others[] = {SNPLP_ACTION_STATUS_NONE, (snplp_action_status)5,
-                                          (snplp_action_status)-1, (snplp_action_status)99};
-    for (size_t i = 0; i < COUNT_OF(others); i++)
-        assert_string_equal(snplp_action_status_name(others[i]), "none");
-    const char *const names[] = {"none", "", "in_progress", "Done", "done ", "abandoned"};
-    for (size_t i = 0; i < COUNT_OF(names); i++)
-        assert_int_equal(snplp_action_status_from_name(names[i]), SNPLP_ACTION_STATUS_NONE);
-    assert_int_equal(snplp_action_status_from_name(NULL), SNPLP_ACTION_STATUS_NONE);
+    assert_enum_names(&names_action_objective);
+    assert_enum_names(&names_action_status);
+    static const bool core[] = {false, true, true, true, false}; /* NONE, then 1 to 4 */
+    for (int o = 0; o < (int)COUNT_OF(core); o++)
+        assert_int_equal(snplp_action_objective_is_core((snplp_action_objective)o), core[o]);
+    for (size_t i = 0; i < names_action_objective.nothers; i++)
+        assert_false(snplp_action_objective_is_core(
+            (snplp_action_objective)names_action_objective.others[i]));
 }
 
 /* ---- fields ---- */
@@ -625,8 +566,7 @@ static void texts_out_of_memory(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(objective_names),
-        cmocka_unit_test(status_names),
+        cmocka_unit_test(objective_and_status_names),
         TEST(new_action),
         TEST(title),
         TEST(description),

@@ -491,14 +491,10 @@ static void assert_funding(const snplp_convention *c, int32_t year, int64_t stat
     assert_true(o == own);
 }
 
-static void assert_funding_years(const snplp_convention *c, const int32_t *years, size_t n)
-{
-    assert_int_equal(snplp_convention_funding_year_count(c), n);
-    for (size_t i = 0; i < n; i++)
-        assert_int_equal(snplp_convention_funding_year_at(c, i), years[i]);
-    assert_int_equal(snplp_convention_funding_year_at(c, n), 0);
-    assert_int_equal(snplp_convention_funding_year_at(c, SIZE_MAX), 0);
-}
+/* The years of the convention's funding. */
+#define assert_funding_years(c, years, n)                                                          \
+    assert_year_list(snplp_convention_funding_year_count, snplp_convention_funding_year_at, c,     \
+                     years, n)
 
 static void funding(void **state)
 {

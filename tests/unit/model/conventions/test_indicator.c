@@ -2,7 +2,7 @@
  * indicator, its label, unit, polarity, aggregation (with the weight of a weighted mean) and
  * quotient, its baseline, and year by year its target, actual, source and comment, kept digit
  * for digit; every refusal, pointers of another type and out of memory. */
-#include "test_util.h"
+#include "names.h"
 
 #include <stdio.h>
 
@@ -84,14 +84,9 @@ static void assert_identical(snplp_decimal got, int64_t units, int32_t scale)
     assert_true(snplp_decimal_identical(got, dec(units, scale)));
 }
 
-static void assert_years(const snplp_indicator *ind, const int32_t *years, size_t n)
-{
-    assert_int_equal(snplp_indicator_year_count(ind), n);
-    for (size_t i = 0; i < n; i++)
-        assert_int_equal(snplp_indicator_year_at(ind, i), years[i]);
-    assert_int_equal(snplp_indicator_year_at(ind, n), 0);
-    assert_int_equal(snplp_indicator_year_at(ind, SIZE_MAX), 0);
-}
+/* The years of the indicator's values. */
+#define assert_years(ind, years, n)                                                                \
+    assert_year_list(snplp_indicator_year_count, snplp_indicator_year_at, ind, years, n)
 
 /* Values that are not valid decimals. */
 static const snplp_decimal bad_values[] = {
@@ -104,43 +99,12 @@ static const int32_t bad_years[] = {SNPLP_YEAR_MIN - 1, SNPLP_YEAR_MAX + 1, 0, -
 
 /* ---- names ---- */
 
-static void unit_names(void **state)
+/* The names of units and polarities (support/names.c). */
+static void unit_and_polarity_names(void **state)
 {
     (void)state;
-    const char *const names[] = {"count", "percent", "days", "euros", "ratio"};
-    for (int u = 1; u <= 5; u++) {
-        assert_string_equal(snplp_unit_name((snplp_unit)u), names[u - 1]);
-        assert_int_equal(snplp_unit_from_name(names[u - 1]), u);
-    }
-    assert_int_equal(SNPLP_UNIT_COUNT, 1);
-    assert_int_equal(SNPLP_UNIT_RATIO, 5);
-    const snplp_unit others[] = {SNPLP_UNIT_NONE, (snplp_unit)6, (snplp_unit)-1, (snplp_unit)1000};
-    for (size_t i = 0; i < COUNT_OF(others); i++)
-        assert_string_equal(snplp_unit_name(others[i]), "none");
-    const char *const bad[] = {"none", "", "Count", "percent ", "%", "euro", "jours"};
-    for (size_t i = 0; i < COUNT_OF(bad); i++)
-        assert_int_equal(snplp_unit_from_name(bad[i]), SNPLP_UNIT_NONE);
-    assert_int_equal(snplp_unit_from_name(NULL), SNPLP_UNIT_NONE);
-}
-
-static void polarity_names(void **state)
-{
-    (void)state;
-    const char *const names[] = {"higher-is-better", "lower-is-better", "exact-target"};
-    for (int p = 1; p <= 3; p++) {
-        assert_string_equal(snplp_polarity_name((snplp_polarity)p), names[p - 1]);
-        assert_int_equal(snplp_polarity_from_name(names[p - 1]), p);
-    }
-    assert_int_equal(SNPLP_POLARITY_HIGHER, 1);
-    assert_int_equal(SNPLP_POLARITY_LOWER, 2);
-    assert_int_equal(SNPLP_POLARITY_EXACT, 3);
-    const snplp_polarity others[] = {SNPLP_POLARITY_NONE, (snplp_polarity)4, (snplp_polarity)-1};
-    for (size_t i = 0; i < COUNT_OF(others); i++)
-        assert_string_equal(snplp_polarity_name(others[i]), "none");
-    const char *const bad[] = {"none", "", "higher", "lower", "exact", "Higher-Is-Better"};
-    for (size_t i = 0; i < COUNT_OF(bad); i++)
-        assert_int_equal(snplp_polarity_from_name(bad[i]), SNPLP_POLARITY_NONE);
-    assert_int_equal(snplp_polarity_from_name(NULL), SNPLP_POLARITY_NONE);
+    assert_enum_names(&names_unit);
+    assert_enum_names(&names_polarity);
 }
 
 static void aggregation_names(void **state)
@@ -985,8 +949,7 @@ static void setters_without_enomem_do_not_allocate(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(unit_names),
-        cmocka_unit_test(polarity_names),
+        cmocka_unit_test(unit_and_polarity_names),
         cmocka_unit_test(aggregation_names),
         TEST(new_indicator),
         TEST(label),

@@ -1,7 +1,7 @@
 /* Tests of territory.h: the kinds of territories and their names, and the official codes of
  * départements (INSEE, Corse and overseas included), régions (since 2016) and métropoles (SIREN
  * numbers with a valid Luhn checksum), compared exactly as written. */
-#include "test_util.h"
+#include "names.h"
 
 #include <stdio.h>
 
@@ -36,43 +36,11 @@ static void assert_code(snplp_territory_kind kind, const char *code, bool want)
 
 /* ---- kinds ---- */
 
+/* The names of the kinds of territories, and back (support/names.c). */
 static void kind_names(void **state)
 {
     (void)state;
-    assert_int_equal(SNPLP_TERRITORY_NONE, 0);
-    assert_int_equal(SNPLP_TERRITORY_DEPARTEMENT, 1);
-    assert_int_equal(SNPLP_TERRITORY_METROPOLE, 2);
-    assert_int_equal(SNPLP_TERRITORY_REGION, 3);
-    assert_string_equal(snplp_territory_kind_name(SNPLP_TERRITORY_DEPARTEMENT), "departement");
-    assert_string_equal(snplp_territory_kind_name(SNPLP_TERRITORY_METROPOLE), "metropole");
-    assert_string_equal(snplp_territory_kind_name(SNPLP_TERRITORY_REGION), "region");
-    assert_string_equal(snplp_territory_kind_name(SNPLP_TERRITORY_NONE), "none");
-    assert_string_equal(snplp_territory_kind_name((snplp_territory_kind)4), "none");
-    assert_string_equal(snplp_territory_kind_name((snplp_territory_kind)-1), "none");
-    assert_string_equal(snplp_territory_kind_name((snplp_territory_kind)1000), "none");
-}
-
-static void kind_from_name(void **state)
-{
-    (void)state;
-    for (int k = 1; k <= 3; k++) {
-        snplp_territory_kind kind = (snplp_territory_kind)k;
-        assert_int_equal(snplp_territory_kind_from_name(snplp_territory_kind_name(kind)), kind);
-    }
-    const char *const others[] = {
-        "none",         "",        "Departement", "DEPARTEMENT", "d\xc3\xa9partement",
-        "departement ", " region", "regions",     "metro",       "commune",
-        "region\n"};
-    for (size_t i = 0; i < COUNT_OF(others); i++) {
-        snplp_error_clear();
-        assert_int_equal(snplp_territory_kind_from_name(others[i]), SNPLP_TERRITORY_NONE);
-        assert_int_equal(snplp_error_last_code(), SNPLP_OK);
-    }
-    assert_int_equal(snplp_territory_kind_from_name(NULL), SNPLP_TERRITORY_NONE);
-    /* "none" names no kind, but the name of an out-of-range value round-trips to NONE. */
-    assert_int_equal(
-        snplp_territory_kind_from_name(snplp_territory_kind_name((snplp_territory_kind)7)),
-        SNPLP_TERRITORY_NONE);
+    assert_enum_names(&names_territory_kind);
 }
 
 /* ---- départements ---- */
@@ -301,7 +269,6 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(kind_names),
-        cmocka_unit_test(kind_from_name),
         cmocka_unit_test(every_departement),
         cmocka_unit_test(departement_refusals),
         cmocka_unit_test(every_region),

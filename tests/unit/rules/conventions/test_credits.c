@@ -4,7 +4,7 @@
  * first, with the action's id and an English message giving the dates, the French title and
  * the reason for dropping. The first year is released with no reason; every refusal; no leak
  * when memory runs out. */
-#include "test_util.h"
+#include "names.h"
 
 static snplp_date date(int32_t year, int32_t month, int32_t day)
 {
@@ -177,13 +177,7 @@ static void assert_only_message(const snplp_convention *c, int32_t year, snplp_d
 static void reason_names(void **state)
 {
     (void)state;
-    assert_string_equal(snplp_credit_reason_name(SNPLP_CREDIT_REPORT_MISSING), "report-missing");
-    assert_string_equal(snplp_credit_reason_name(SNPLP_CREDIT_REPORT_LATE), "report-late");
-    assert_string_equal(snplp_credit_reason_name(SNPLP_CREDIT_ACTION_NOT_DONE), "action-not-done");
-    assert_string_equal(snplp_credit_reason_name(SNPLP_CREDIT_ACTION_DROPPED), "action-dropped");
-    assert_string_equal(snplp_credit_reason_name(SNPLP_CREDIT_NONE), "none");
-    assert_string_equal(snplp_credit_reason_name((snplp_credit_reason)5), "none");
-    assert_string_equal(snplp_credit_reason_name((snplp_credit_reason)-1), "none");
+    assert_enum_names(&names_credit_reason);
 }
 
 /* ---- the first year, and the simplest decisions ---- */

@@ -3,7 +3,7 @@
  * rates, targets at or below zero, custom and refused thresholds, a whole convention's matrix
  * (values, statuses, counts, coverage and missing lists), the matrix outliving its
  * convention, NULL and out-of-range accessors, refused arguments and out-of-memory. */
-#include "test_util.h"
+#include "names.h"
 
 #include <math.h>
 #include <stdio.h>
@@ -602,15 +602,7 @@ static void null_and_out_of_range(void **state)
 static void status_names(void **state)
 {
     (void)state;
-    assert_string_equal(snplp_cell_status_name(SNPLP_CELL_NONE), "none");
-    assert_string_equal(snplp_cell_status_name(SNPLP_CELL_REACHED), "reached");
-    assert_string_equal(snplp_cell_status_name(SNPLP_CELL_PARTLY_REACHED), "partly-reached");
-    assert_string_equal(snplp_cell_status_name(SNPLP_CELL_NOT_REACHED), "not-reached");
-    assert_string_equal(snplp_cell_status_name(SNPLP_CELL_NO_TARGET), "no-target");
-    assert_string_equal(snplp_cell_status_name(SNPLP_CELL_ACTUAL_MISSING), "actual-missing");
-    assert_string_equal(snplp_cell_status_name(SNPLP_CELL_NOT_AGGREGATED), "not-aggregated");
-    assert_string_equal(snplp_cell_status_name((snplp_cell_status)SNPLP_CELL_STATUS_COUNT), "none");
-    assert_string_equal(snplp_cell_status_name((snplp_cell_status)-3), "none");
+    assert_enum_names(&names_cell_status);
 }
 
 /* ---- out of memory ---- */

@@ -3,7 +3,7 @@
  * report at a date on each side of the due day (a report sent after the date of the question
  * is not sent yet at it), across a leap year; every refusal, with nothing changed, also when
  * memory runs out. */
-#include "test_util.h"
+#include "names.h"
 
 /* A value failing calls must leave as it was. */
 static const snplp_date sentinel = {1234, 5, 6};
@@ -51,14 +51,10 @@ static int teardown(void **state)
 }
 
 /* Asserts the years with a report, in order. */
-static void assert_report_years(const snplp_convention *c, const int32_t *years, size_t n)
-{
-    assert_int_equal(snplp_convention_report_year_count(c), n);
-    for (size_t i = 0; i < n; i++)
-        assert_int_equal(snplp_convention_report_year_at(c, i), years[i]);
-    assert_int_equal(snplp_convention_report_year_at(c, n), 0);
-    assert_int_equal(snplp_convention_report_year_at(c, SIZE_MAX), 0);
-}
+/* The years of the convention's reports. */
+#define assert_report_years(c, years, n)                                                           \
+    assert_year_list(snplp_convention_report_year_count, snplp_convention_report_year_at, c,       \
+                     years, n)
 
 static void assert_sent(const snplp_convention *c, int32_t year, int32_t y, int32_t m, int32_t d)
 {
@@ -80,13 +76,7 @@ static void assert_not_sent(const snplp_convention *c, int32_t year)
 static void state_names(void **state)
 {
     (void)state;
-    assert_string_equal(snplp_report_state_name(SNPLP_REPORT_NOT_YET_DUE), "not-yet-due");
-    assert_string_equal(snplp_report_state_name(SNPLP_REPORT_ON_TIME), "on-time");
-    assert_string_equal(snplp_report_state_name(SNPLP_REPORT_LATE), "late");
-    assert_string_equal(snplp_report_state_name(SNPLP_REPORT_MISSING), "missing");
-    assert_string_equal(snplp_report_state_name(SNPLP_REPORT_NONE), "none");
-    assert_string_equal(snplp_report_state_name((snplp_report_state)5), "none");
-    assert_string_equal(snplp_report_state_name((snplp_report_state)-1), "none");
+    assert_enum_names(&names_report_state);
 }
 
 static void due_dates(void **state)
