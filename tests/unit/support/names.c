@@ -409,3 +409,9 @@ void assert_enum_names(const enum_names *e)
     }
     assert_int_equal(snplp_memory_used(), used);
 }
+
+void every_value_has_its_name(void **state)
+{
+    for (const enum_names *const *e = *state; *e; e++)
+        assert_enum_names(*e);
+}

@@ -29,6 +29,11 @@ typedef struct enum_names {
  * none for every other name (recording no error), and for the name of an out-of-range value. */
 void assert_enum_names(const enum_names *e);
 
+/* A cmocka test: assert_enum_names() over each enum of its state, a NULL-terminated array of
+ * const enum_names pointers. */
+void every_value_has_its_name(void **state);
+#define NAMES_TEST(list) cmocka_unit_test_prestate(every_value_has_its_name, (void *)(list))
+
 extern const enum_names names_kind, names_field, names_status, names_diag_code, names_severity,
     names_category, names_level, names_style, names_territory_kind, names_action_objective,
     names_action_status, names_unit, names_polarity, names_credit_reason, names_report_state,

@@ -9,12 +9,7 @@
 
 /* Every code (those of CSV findings too) and severity has its name (support/names.c); any other
  * value is "unknown". */
-static void every_code_and_severity_has_its_name(void **state)
-{
-    (void)state;
-    assert_enum_names(&names_diag_code);
-    assert_enum_names(&names_severity);
-}
+static const enum_names *const names[] = {&names_diag_code, &names_severity, NULL};
 
 /* ---- lists ---- */
 
@@ -394,7 +389,7 @@ static void add_out_of_memory_when_growing(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(every_code_and_severity_has_its_name),
+        NAMES_TEST(names),
         cmocka_unit_test(new_list_is_empty),
         cmocka_unit_test(new_refuses_null),
         cmocka_unit_test(new_out_of_memory),

@@ -51,23 +51,24 @@ static bool utf8_valid(const char *s)
 
 /* Every status has its name and ABI value (support/names.c) and its message; any other value
  * has placeholders. */
-static void every_status_has_a_name_and_a_message(void **state)
+static const enum_names *const names[] = {&names_status, NULL};
+
+/* The messages of the statuses, in the order of names_status. */
+static const char *const messages[] = {"success",
+                                       "invalid argument",
+                                       "out of memory",
+                                       "not found",
+                                       "already exists",
+                                       "malformed id",
+                                       "invalid text encoding",
+                                       "input/output error",
+                                       "malformed input",
+                                       "the data breaks a rule",
+                                       "internal error in a dependency"};
+
+static void every_status_has_a_message(void **state)
 {
     (void)state;
-    assert_enum_names(&names_status);
-    static const char *const messages[] = {
-        "success",
-        "invalid argument",
-        "out of memory",
-        "not found",
-        "already exists",
-        "malformed id",
-        "invalid text encoding",
-        "input/output error",
-        "malformed input",
-        "the data breaks a rule",
-        "internal error in a dependency",
-    };
     assert_int_equal(names_status.n, COUNT_OF(messages));
     for (size_t i = 0; i < names_status.n; i++)
         assert_string_equal(snplp_status_message(names_status.values[i].value), messages[i]);
@@ -350,7 +351,8 @@ static void long_message_is_cut_on_a_character_boundary(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(every_status_has_a_name_and_a_message),
+        NAMES_TEST(names),
+        cmocka_unit_test(every_status_has_a_message),
         cmocka_unit_test(clear_forgets_the_last_failure),
         cmocka_unit_test(failure_records_code_and_message),
         cmocka_unit_test(message_in_two_parts),

@@ -272,12 +272,7 @@ static void expect_findings(const char *name, const char *text, size_t len, snpl
 /* ---- dialects ---- */
 
 /* The dialects' names, and those of the codes of CSV findings (support/names.c). */
-static void dialect_and_code_names(void **state)
-{
-    (void)state;
-    assert_enum_names(&names_csv_dialect);
-    assert_enum_names(&names_diag_code);
-}
+static const enum_names *const names[] = {&names_csv_dialect, &names_diag_code, NULL};
 
 /* ---- export ---- */
 
@@ -1642,20 +1637,34 @@ static void export_out_of_memory(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(dialect_and_code_names), cmocka_unit_test(export_intl_exact),
-        cmocka_unit_test(export_fr_exact),        cmocka_unit_test(export_edges),
-        cmocka_unit_test(export_numbers),         cmocka_unit_test(export_callback),
-        cmocka_unit_test(export_bad_arguments),   cmocka_unit_test(export_and_import_file),
-        cmocka_unit_test(export_file_is_atomic),  cmocka_unit_test(round_trips),
-        cmocka_unit_test(import_quoting),         cmocka_unit_test(import_bom_and_line_ends),
-        cmocka_unit_test(import_updates),         cmocka_unit_test(import_outside_years),
-        cmocka_unit_test(import_malformed),       cmocka_unit_test(import_bad_header),
-        cmocka_unit_test(import_bad_rows),        cmocka_unit_test(import_bad_numbers),
-        cmocka_unit_test(import_several_errors),  cmocka_unit_test(import_too_many_errors),
-        cmocka_unit_test(import_field_limit),     cmocka_unit_test(import_many_rows),
-        cmocka_unit_test(import_fixtures),        cmocka_unit_test(fixtures_content),
-        cmocka_unit_test(fixtures_errors),        cmocka_unit_test(import_io_errors),
-        cmocka_unit_test(import_bad_arguments),   cmocka_unit_test(import_out_of_memory),
+        NAMES_TEST(names),
+        cmocka_unit_test(export_intl_exact),
+        cmocka_unit_test(export_fr_exact),
+        cmocka_unit_test(export_edges),
+        cmocka_unit_test(export_numbers),
+        cmocka_unit_test(export_callback),
+        cmocka_unit_test(export_bad_arguments),
+        cmocka_unit_test(export_and_import_file),
+        cmocka_unit_test(export_file_is_atomic),
+        cmocka_unit_test(round_trips),
+        cmocka_unit_test(import_quoting),
+        cmocka_unit_test(import_bom_and_line_ends),
+        cmocka_unit_test(import_updates),
+        cmocka_unit_test(import_outside_years),
+        cmocka_unit_test(import_malformed),
+        cmocka_unit_test(import_bad_header),
+        cmocka_unit_test(import_bad_rows),
+        cmocka_unit_test(import_bad_numbers),
+        cmocka_unit_test(import_several_errors),
+        cmocka_unit_test(import_too_many_errors),
+        cmocka_unit_test(import_field_limit),
+        cmocka_unit_test(import_many_rows),
+        cmocka_unit_test(import_fixtures),
+        cmocka_unit_test(fixtures_content),
+        cmocka_unit_test(fixtures_errors),
+        cmocka_unit_test(import_io_errors),
+        cmocka_unit_test(import_bad_arguments),
+        cmocka_unit_test(import_out_of_memory),
         cmocka_unit_test(export_out_of_memory),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

@@ -69,12 +69,13 @@ static snplp_action *copy_action(const fixture *f)
 
 /* ---- objectives and statuses by name ---- */
 
-/* The names of objectives and statuses (support/names.c); the core objectives. */
-static void objective_and_status_names(void **state)
+/* The names of objectives and statuses (support/names.c). */
+static const enum_names *const names[] = {&names_action_objective, &names_action_status, NULL};
+
+/* The core objectives. */
+static void core_objectives(void **state)
 {
     (void)state;
-    assert_enum_names(&names_action_objective);
-    assert_enum_names(&names_action_status);
     static const bool core[] = {false, true, true, true, false}; /* NONE, then 1 to 4 */
     for (int o = 0; o < (int)COUNT_OF(core); o++)
         assert_int_equal(snplp_action_objective_is_core((snplp_action_objective)o), core[o]);
@@ -566,7 +567,8 @@ static void texts_out_of_memory(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(objective_and_status_names),
+        NAMES_TEST(names),
+        cmocka_unit_test(core_objectives),
         TEST(new_action),
         TEST(title),
         TEST(description),

@@ -100,12 +100,7 @@ static const int32_t bad_years[] = {SNPLP_YEAR_MIN - 1, SNPLP_YEAR_MAX + 1, 0, -
 /* ---- names ---- */
 
 /* The names of units and polarities (support/names.c). */
-static void unit_and_polarity_names(void **state)
-{
-    (void)state;
-    assert_enum_names(&names_unit);
-    assert_enum_names(&names_polarity);
-}
+static const enum_names *const enums[] = {&names_unit, &names_polarity, NULL};
 
 static void aggregation_names(void **state)
 {
@@ -949,7 +944,7 @@ static void setters_without_enomem_do_not_allocate(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(unit_and_polarity_names),
+        NAMES_TEST(enums),
         cmocka_unit_test(aggregation_names),
         TEST(new_indicator),
         TEST(label),

@@ -37,11 +37,7 @@ static void assert_code(snplp_territory_kind kind, const char *code, bool want)
 /* ---- kinds ---- */
 
 /* The names of the kinds of territories, and back (support/names.c). */
-static void kind_names(void **state)
-{
-    (void)state;
-    assert_enum_names(&names_territory_kind);
-}
+static const enum_names *const names[] = {&names_territory_kind, NULL};
 
 /* ---- départements ---- */
 
@@ -268,7 +264,7 @@ static void every_code_makes_a_convention(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(kind_names),
+        NAMES_TEST(names),
         cmocka_unit_test(every_departement),
         cmocka_unit_test(departement_refusals),
         cmocka_unit_test(every_region),

@@ -5,12 +5,7 @@
 
 /* Every kind and field has its name (support/names.c), a static string; any other value is
  * "none". */
-static void every_kind_and_field_has_its_name(void **state)
-{
-    (void)state;
-    assert_enum_names(&names_kind);
-    assert_enum_names(&names_field);
-}
+static const enum_names *const names[] = {&names_kind, &names_field, NULL};
 
 /* The name of a kind is the one of the items of that kind (here the two a referential always
  * has and one added theme). */
@@ -30,7 +25,7 @@ static void kind_names_match_items(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(every_kind_and_field_has_its_name),
+        NAMES_TEST(names),
         cmocka_unit_test(kind_names_match_items),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

@@ -172,13 +172,8 @@ static void assert_only_message(const snplp_convention *c, int32_t year, snplp_d
     snplp_credits_free(r);
 }
 
-/* ---- names ---- */
-
-static void reason_names(void **state)
-{
-    (void)state;
-    assert_enum_names(&names_credit_reason);
-}
+//* The names of the reasons (support/names.c). */
+static const enum_names *const names[] = {&names_credit_reason, NULL};
 
 /* ---- the first year, and the simplest decisions ---- */
 
@@ -575,7 +570,7 @@ static void out_of_memory(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(reason_names),
+        NAMES_TEST(names),
         cmocka_unit_test_setup_teardown(first_year_is_released, setup, teardown),
         cmocka_unit_test_setup_teardown(released_when_all_is_done, setup, teardown),
         cmocka_unit_test_setup_teardown(report_not_yet_due, setup, teardown),

@@ -599,11 +599,8 @@ static void null_and_out_of_range(void **state)
     snplp_matrix_free(m);
 }
 
-static void status_names(void **state)
-{
-    (void)state;
-    assert_enum_names(&names_cell_status);
-}
+/* The names of the cells' statuses (support/names.c). */
+static const enum_names *const names[] = {&names_cell_status, NULL};
 
 /* ---- out of memory ---- */
 
@@ -657,7 +654,7 @@ int main(void)
         cmocka_unit_test(empty_convention),
         cmocka_unit_test(refused_arguments),
         cmocka_unit_test(null_and_out_of_range),
-        cmocka_unit_test(status_names),
+        NAMES_TEST(names),
         cmocka_unit_test(out_of_memory),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

@@ -71,13 +71,8 @@ static void assert_not_sent(const snplp_convention *c, int32_t year)
     assert_date(got, sentinel.year, sentinel.month, sentinel.day);
 }
 
-/* ---- names and due dates ---- */
-
-static void state_names(void **state)
-{
-    (void)state;
-    assert_enum_names(&names_report_state);
-}
+//* The names of the states of a report (support/names.c). */
+static const enum_names *const names[] = {&names_report_state, NULL};
 
 static void due_dates(void **state)
 {
@@ -401,7 +396,7 @@ static void out_of_memory(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(state_names),
+        NAMES_TEST(names),
         cmocka_unit_test(due_dates),
         cmocka_unit_test_setup_teardown(set_get_clear, setup, teardown),
         cmocka_unit_test_setup_teardown(set_refusals, setup, teardown),
