@@ -138,69 +138,43 @@ typedef struct kind {
     void (*release)(void *model);
 } kind;
 
-static int ref_import_memory(void **out, snplp_diagnostics *diags, const uint8_t *data, size_t size,
-                             const char *name, const snplp_import_options *options)
-{
-    snplp_referential *ref = NULL;
-    int rc = snplp_referential_import_memory(&ref, diags, data, size, name, options);
-    *out = ref;
-    return rc;
-}
+/* The operations of kind T of document, through its import, export, equality and release
+ * functions, under the names PREFIX_...(). */
+#define KIND(prefix, T, import_memory, import_callback, export_memory, equal, release)             \
+    static int prefix##_import_memory(void **out, snplp_diagnostics *diags, const uint8_t *data,   \
+                                      size_t size, const char *name,                               \
+                                      const snplp_import_options *options)                         \
+    {                                                                                              \
+        T *model = NULL;                                                                           \
+        int rc = import_memory(&model, diags, data, size, name, options);                          \
+        *out = model;                                                                              \
+        return rc;                                                                                 \
+    }                                                                                              \
+    static int prefix##_import_callback(void **out, snplp_read_fn read, void *user)                \
+    {                                                                                              \
+        T *model = NULL;                                                                           \
+        int rc = import_callback(&model, NULL, read, user, "fuzz", NULL);                          \
+        *out = model;                                                                              \
+        return rc;                                                                                 \
+    }                                                                                              \
+    static int prefix##_export_memory(char **out, size_t *size, const void *model)                 \
+    {                                                                                              \
+        return export_memory(out, size, model);                                                    \
+    }                                                                                              \
+    static bool prefix##_equal(const void *a, const void *b)                                       \
+    {                                                                                              \
+        return equal(a, b);                                                                        \
+    }                                                                                              \
+    static void prefix##_release(void *model)                                                      \
+    {                                                                                              \
+        release(model);                                                                            \
+    }
 
-static int ref_import_callback(void **out, snplp_read_fn read, void *user)
-{
-    snplp_referential *ref = NULL;
-    int rc = snplp_referential_import_callback(&ref, NULL, read, user, "fuzz", NULL);
-    *out = ref;
-    return rc;
-}
-
-static int ref_export_memory(char **out, size_t *size, const void *model)
-{
-    return snplp_referential_export_memory(out, size, model);
-}
-
-static bool ref_equal(const void *a, const void *b)
-{
-    return snplp_referential_equal(a, b);
-}
-
-static void ref_release(void *model)
-{
-    snplp_referential_unref(model);
-}
-
-static int conv_import_memory(void **out, snplp_diagnostics *diags, const uint8_t *data,
-                              size_t size, const char *name, const snplp_import_options *options)
-{
-    snplp_convention_list *list = NULL;
-    int rc = snplp_conventions_import_memory(&list, diags, data, size, name, options);
-    *out = list;
-    return rc;
-}
-
-static int conv_import_callback(void **out, snplp_read_fn read, void *user)
-{
-    snplp_convention_list *list = NULL;
-    int rc = snplp_conventions_import_callback(&list, NULL, read, user, "fuzz", NULL);
-    *out = list;
-    return rc;
-}
-
-static int conv_export_memory(char **out, size_t *size, const void *model)
-{
-    return snplp_conventions_export_memory(out, size, model);
-}
-
-static bool conv_equal(const void *a, const void *b)
-{
-    return snplp_convention_list_equal(a, b);
-}
-
-static void conv_release(void *model)
-{
-    snplp_convention_list_free(model);
-}
+KIND(ref, snplp_referential, snplp_referential_import_memory, snplp_referential_import_callback,
+     snplp_referential_export_memory, snplp_referential_equal, snplp_referential_unref)
+KIND(conv, snplp_convention_list, snplp_conventions_import_memory,
+     snplp_conventions_import_callback, snplp_conventions_export_memory,
+     snplp_convention_list_equal, snplp_convention_list_free)
 
 static const kind kinds[] = {
     {"referential", ref_import_memory, ref_import_callback, ref_export_memory, ref_equal,
