@@ -9,10 +9,14 @@
 #include "test_util.h"
 
 #include <dirent.h>
+#include <signal.h>
 #include <stdbool.h>
 #include <stdio.h>
+#include <sys/resource.h>
 #include <sys/stat.h>
 #include <sys/types.h>
+#include <sys/wait.h>
+#include <unistd.h>
 
 /* ---- files ---- */
 
@@ -291,6 +295,68 @@ static inline char *dir_listing(const char *dir)
     }
     paths_free(&p);
     return t.s;
+}
+
+/* ---- writers ---- */
+
+/* A writer that keeps what it is given, and fails once more than fail_after bytes would have
+ * been written. */
+typedef struct sink {
+    text_buf t;
+    size_t fail_after, calls, calls_after_failing;
+    bool failed;
+} sink;
+
+static inline int sink_write(void *user, const char *buf, size_t size)
+{
+    sink *s = user;
+    s->calls++;
+    if (s->failed) {
+        s->calls_after_failing++;
+        return -1;
+    }
+    if (s->t.n + size > s->fail_after) {
+        s->failed = true;
+        return s->calls % 2 ? -1 : 5; /* any non-zero value is a failure */
+    }
+    put(&s->t, buf, size);
+    return 0;
+}
+
+/* ---- a write that the system cuts ---- */
+
+/* Runs write_file(ctx, path) in a child process whose files may not grow beyond limit bytes
+ * (RLIMIT_FSIZE, SIGXFSZ ignored) and returns what it returned (1000: setrlimit failed). The
+ * status comes back through a pipe: the child's exit status may be a tool's (valgrind's
+ * --error-exitcode). */
+static inline int write_with_size_limit(int (*write_file)(const void *ctx, const char *path),
+                                        const void *ctx, const char *path, size_t limit)
+{
+    int fds[2];
+    assert_int_equal(pipe(fds), 0);
+    fflush(stdout);
+    fflush(stderr);
+    pid_t pid = fork();
+    assert_true(pid >= 0);
+    if (pid == 0) {
+        close(fds[0]);
+        signal(SIGXFSZ, SIG_IGN);
+        struct rlimit rl = {.rlim_cur = limit, .rlim_max = limit};
+        int rc = setrlimit(RLIMIT_FSIZE, &rl) == 0 ? write_file(ctx, path) : 1000;
+        ssize_t w = write(fds[1], &rc, sizeof rc);
+        close(fds[1]);
+        _exit(w == (ssize_t)sizeof rc ? 0 : 1);
+    }
+    close(fds[1]);
+    int child_rc = 1001;
+    ssize_t got = read(fds[0], &child_rc, sizeof child_rc);
+    close(fds[0]);
+    int status = 0;
+    assert_int_equal(waitpid(pid, &status, 0), pid);
+    assert_int_equal(got, sizeof child_rc);
+    if (child_rc == 1000)
+        print_error("setrlimit failed\n");
+    return child_rc;
 }
 
 #endif

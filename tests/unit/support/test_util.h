@@ -5,6 +5,7 @@
 #ifndef SNPLP_TEST_UTIL_H
 #define SNPLP_TEST_UTIL_H
 
+#include <pthread.h>
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -56,6 +57,13 @@ void snplp__alloc_fail_after(long count);
         assert_true(snplp_error_last_message()[0] != '\0');                                        \
     } while (0)
 
+/* As assert_fails(), and the message names the function fn that failed. */
+#define assert_fails_in(call, code, fn)                                                            \
+    do {                                                                                           \
+        assert_fails(call, code);                                                                  \
+        assert_non_null(strstr(snplp_error_last_message(), fn));                                   \
+    } while (0)
+
 /* Asserts that s is the string want, NULL included. */
 static inline void assert_text(const char *s, const char *want)
 {
@@ -91,6 +99,21 @@ static inline void test_long_id(char *buf, size_t len)
 {
     memset(buf, 'a', len);
     buf[len] = '\0';
+}
+
+/* Runs fn in n threads at once (64 at most), each given an int of its own that fn sets to 1 when
+ * all went well; fails the test unless every thread says so. */
+static inline void run_threads_ok(int n, void *(*fn)(void *))
+{
+    pthread_t threads[64];
+    int ok[64];
+    assert_true(n > 0 && n <= 64);
+    for (int i = 0; i < n; i++)
+        assert_int_equal(pthread_create(&threads[i], NULL, fn, &ok[i]), 0);
+    for (int i = 0; i < n; i++) {
+        assert_int_equal(pthread_join(threads[i], NULL), 0);
+        assert_int_equal(ok[i], 1);
+    }
 }
 
 /* A new empty referential (fails the test if it cannot be made). */

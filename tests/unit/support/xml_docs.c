@@ -1,6 +1,8 @@
 /* The two kinds of XML documents and the tests their imports and exports share (xml_docs.h). */
 #include "xml_docs.h"
 
+#include "doc_adapters.h"
+
 #include <signal.h>
 #include <stdio.h>
 #include <sys/resource.h>
@@ -13,63 +15,14 @@ const char xml_decl[] = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>";
 
 /* ---- the two kinds, through typed adapters ---- */
 
-/* The adapters of an import function of the document type T: *out keeps what the caller put
- * there unless the import writes it. */
-#define IMPORTS(T, file, memory, callback)                                                         \
-    static int a_##file(void **out, snplp_diagnostics *d, const char *path,                        \
-                        const snplp_import_options *o)                                             \
-    {                                                                                              \
-        T *x = out ? *out : NULL;                                                                  \
-        int rc = file(out ? &x : NULL, d, path, o);                                                \
-        if (out)                                                                                   \
-            *out = x;                                                                              \
-        return rc;                                                                                 \
-    }                                                                                              \
-    static int a_##memory(void **out, snplp_diagnostics *d, const void *data, size_t size,         \
-                          const char *name, const snplp_import_options *o)                         \
-    {                                                                                              \
-        T *x = out ? *out : NULL;                                                                  \
-        int rc = memory(out ? &x : NULL, d, data, size, name, o);                                  \
-        if (out)                                                                                   \
-            *out = x;                                                                              \
-        return rc;                                                                                 \
-    }                                                                                              \
-    static int a_##callback(void **out, snplp_diagnostics *d, snplp_read_fn read, void *user,      \
-                            const char *name, const snplp_import_options *o)                       \
-    {                                                                                              \
-        T *x = out ? *out : NULL;                                                                  \
-        int rc = callback(out ? &x : NULL, d, read, user, name, o);                                \
-        if (out)                                                                                   \
-            *out = x;                                                                              \
-        return rc;                                                                                 \
-    }
-#define EXPORTS(file, memory, callback, equal)                                                     \
-    static int a_##file(const void *doc, const char *path)                                         \
-    {                                                                                              \
-        return file(doc, path);                                                                    \
-    }                                                                                              \
-    static int a_##memory(char **out, size_t *size, const void *doc)                               \
-    {                                                                                              \
-        return memory(out, size, doc);                                                             \
-    }                                                                                              \
-    static int a_##callback(const void *doc, snplp_write_fn write, void *user)                     \
-    {                                                                                              \
-        return callback(doc, write, user);                                                         \
-    }                                                                                              \
-    static bool a_##equal(const void *a, const void *b)                                            \
-    {                                                                                              \
-        return equal(a, b);                                                                        \
-    }
-
-IMPORTS(snplp_referential, snplp_referential_import_file, snplp_referential_import_memory,
-        snplp_referential_import_callback)
-EXPORTS(snplp_referential_export_file, snplp_referential_export_memory,
-        snplp_referential_export_callback, snplp_referential_equal)
-
-static void referential_free(void *doc)
-{
-    snplp_referential_unref(doc);
-}
+ADAPT_IMPORT_FILE(snplp_referential, snplp_referential_import_file)
+ADAPT_IMPORT_MEMORY(snplp_referential, snplp_referential_import_memory)
+ADAPT_IMPORT_CALLBACK(snplp_referential, snplp_referential_import_callback)
+ADAPT_EXPORT_FILE(snplp_referential_export_file)
+ADAPT_EXPORT_MEMORY(snplp_referential_export_memory)
+ADAPT_EXPORT_CALLBACK(snplp_referential_export_callback)
+ADAPT_EQUAL(snplp_referential_equal)
+ADAPT_FREE(snplp_referential_unref)
 
 static void *builtin(void)
 {
@@ -95,7 +48,7 @@ const xml_doc xml_referential = {
     .export_memory = a_snplp_referential_export_memory,
     .export_callback = a_snplp_referential_export_callback,
     .equal = a_snplp_referential_equal,
-    .free = referential_free,
+    .free = a_snplp_referential_unref,
     .big = builtin,
     .small = empty_referential,
     .model_lo = 101,
@@ -104,15 +57,14 @@ const xml_doc xml_referential = {
     .item_hi = 107,
 };
 
-IMPORTS(snplp_convention_list, snplp_conventions_import_file, snplp_conventions_import_memory,
-        snplp_conventions_import_callback)
-EXPORTS(snplp_conventions_export_file, snplp_conventions_export_memory,
-        snplp_conventions_export_callback, snplp_convention_list_equal)
-
-static void list_free(void *doc)
-{
-    snplp_convention_list_free(doc);
-}
+ADAPT_IMPORT_FILE(snplp_convention_list, snplp_conventions_import_file)
+ADAPT_IMPORT_MEMORY(snplp_convention_list, snplp_conventions_import_memory)
+ADAPT_IMPORT_CALLBACK(snplp_convention_list, snplp_conventions_import_callback)
+ADAPT_EXPORT_FILE(snplp_conventions_export_file)
+ADAPT_EXPORT_MEMORY(snplp_conventions_export_memory)
+ADAPT_EXPORT_CALLBACK(snplp_conventions_export_callback)
+ADAPT_EQUAL(snplp_convention_list_equal)
+ADAPT_FREE(snplp_convention_list_free)
 
 static size_t list_count(const void *doc)
 {
@@ -144,7 +96,7 @@ const xml_doc xml_conventions = {
     .export_memory = a_snplp_conventions_export_memory,
     .export_callback = a_snplp_conventions_export_callback,
     .equal = a_snplp_convention_list_equal,
-    .free = list_free,
+    .free = a_snplp_convention_list_free,
     .big = example_52,
     .small = minimal_list,
     .model_lo = 1, /* none */
@@ -343,22 +295,6 @@ void xml_expect_status(const xml_doc *x, const char *text, size_t len, bool stri
         assert_int_equal(snplp_diagnostics_count(r.d), 1 + (strict && code != 203));
     }
     xml_result_free(x, &r);
-}
-
-int sink_write(void *user, const char *buf, size_t size)
-{
-    sink *s = user;
-    s->calls++;
-    if (s->failed) {
-        s->calls_after_failing++;
-        return -1;
-    }
-    if (s->t.n + size > s->fail_after) {
-        s->failed = true;
-        return s->calls % 2 ? -1 : 5; /* any non-zero value is a failure */
-    }
-    put(&s->t, buf, size);
-    return 0;
 }
 
 int xml_round_trip_breaches(const xml_doc *x, const char *what, const void *doc)
@@ -1127,37 +1063,10 @@ void xml_export_file_is_atomic(void **state)
     char *big_xml = xml_export_text(x, big, &big_len);
     assert_true(big_len > 4 * old_len);
 
-    /* the child reports its export's status through a pipe: its exit status may be a tool's
-     * (valgrind's --error-exitcode) */
-    int fds[2];
-    assert_int_equal(pipe(fds), 0);
-    fflush(stdout);
-    fflush(stderr);
-    pid_t pid = fork();
-    assert_true(pid >= 0);
-    if (pid == 0) {
-        close(fds[0]);
-        signal(SIGXFSZ, SIG_IGN);
-        struct rlimit rl = {.rlim_cur = big_len / 2, .rlim_max = big_len / 2};
-        int rc = setrlimit(RLIMIT_FSIZE, &rl) == 0 ? x->export_file(big, path) : 1000;
-        x->free(big);
-        x->free(small);
-        free(old);
-        snplp_free(big_xml);
-        ssize_t w = write(fds[1], &rc, sizeof rc);
-        close(fds[1]);
-        _exit(w == (ssize_t)sizeof rc ? 0 : 1);
-    }
-    close(fds[1]);
-    int child_rc = 1001;
-    ssize_t got = read(fds[0], &child_rc, sizeof child_rc);
-    close(fds[0]);
-    int status = 0;
-    assert_int_equal(waitpid(pid, &status, 0), pid);
-    assert_int_equal(got, sizeof child_rc);
+    /* with the file size limited below the new document's size */
+    int child_rc = write_with_size_limit(x->export_file, big, path, big_len / 2);
     if (child_rc != SNPLP_EIO)
-        print_error("the child's export: %s\n",
-                    child_rc == 1000 ? "setrlimit failed" : snplp_status_name(child_rc));
+        print_error("the child's export: %s\n", snplp_status_name(child_rc));
     assert_int_equal(child_rc, SNPLP_EIO);
     assert_file(path, old, old_len);
     assert_listing(dir, x->file_name);

@@ -96,16 +96,6 @@ char *xml_export_text(const xml_doc *x, const void *doc, size_t *len);
 void xml_expect_status(const xml_doc *x, const char *text, size_t len, bool strict, int status,
                        int code);
 
-/* A writer that keeps what it is given, and fails once more than fail_after bytes would have
- * been written. */
-typedef struct sink {
-    text_buf t;
-    size_t fail_after, calls, calls_after_failing;
-    bool failed;
-} sink;
-
-int sink_write(void *user, const char *buf, size_t size);
-
 /* import -> export -> import gives an equal document; export -> import -> export the same bytes;
  * the export passes the strict import with no finding at all. Returns the breaches, printed. */
 int xml_round_trip_breaches(const xml_doc *x, const char *what, const void *doc);

@@ -139,14 +139,7 @@ static void counters_are_thread_safe(void **state)
 {
     (void)state;
     size_t base = snplp_memory_used();
-    pthread_t threads[THREADS];
-    int ok[THREADS];
-    for (int i = 0; i < THREADS; i++)
-        assert_int_equal(pthread_create(&threads[i], NULL, churn, &ok[i]), 0);
-    for (int i = 0; i < THREADS; i++) {
-        assert_int_equal(pthread_join(threads[i], NULL), 0);
-        assert_int_equal(ok[i], 1);
-    }
+    run_threads_ok(THREADS, churn);
     assert_int_equal(snplp_memory_used(), base);
     assert_int_equal(snplp_memory_blocks(), 0);
     assert_true(snplp_memory_peak() >= base);

@@ -3,37 +3,10 @@
  * formatting and buffer sizes, the total order of compare, day counts across months, leap years
  * and centuries (checked against a day-by-day walk), and today's date. */
 #include "test_util.h"
+#include "test_values.h"
 
 #include <stdio.h>
 #include <time.h>
-
-/* A value failing calls must leave as it was. */
-static const snplp_date sentinel = {1234, 5, 6};
-
-static snplp_date date(int32_t year, int32_t month, int32_t day)
-{
-    snplp_date d = {year, month, day};
-    return d;
-}
-
-static void assert_date(snplp_date got, int32_t year, int32_t month, int32_t day)
-{
-    if (got.year != year || got.month != month || got.day != day)
-        print_error("got {%ld, %ld, %ld}, want {%ld, %ld, %ld}\n", (long)got.year, (long)got.month,
-                    (long)got.day, (long)year, (long)month, (long)day);
-    assert_int_equal(got.year, year);
-    assert_int_equal(got.month, month);
-    assert_int_equal(got.day, day);
-}
-
-/* Asserts that the thread's last error message holds part. */
-static void assert_message_has(const char *part)
-{
-    const char *msg = snplp_error_last_message();
-    if (!strstr(msg, part))
-        print_error("message \"%s\" lacks \"%s\"\n", msg, part);
-    assert_non_null(strstr(msg, part));
-}
 
 /* ---- validity and leap years ---- */
 
@@ -105,7 +78,7 @@ static void parse_valid(void **state)
         {"1900-02-28", 1900, 2, 28},
     };
     for (size_t i = 0; i < COUNT_OF(cases); i++) {
-        snplp_date d = sentinel;
+        snplp_date d = date_sentinel;
         assert_ok(snplp_date_parse(&d, cases[i].text));
         assert_date(d, cases[i].year, cases[i].month, cases[i].day);
         assert_true(snplp_date_is_valid(d));
@@ -149,23 +122,23 @@ static void parse_refusals(void **state)
         {"0000-01-01", "the year 0000"},
     };
     for (size_t i = 0; i < COUNT_OF(cases); i++) {
-        snplp_date d = sentinel;
+        snplp_date d = date_sentinel;
         assert_fails(snplp_date_parse(&d, cases[i].text), SNPLP_EPARSE);
         assert_message_has("snplp_date_parse");
         assert_message_has(cases[i].message);
-        assert_date(d, sentinel.year, sentinel.month, sentinel.day);
+        assert_date(d, date_sentinel.year, date_sentinel.month, date_sentinel.day);
     }
 }
 
 static void parse_null(void **state)
 {
     (void)state;
-    snplp_date d = sentinel;
+    snplp_date d = date_sentinel;
     assert_fails(snplp_date_parse(&d, NULL), SNPLP_EINVAL);
     assert_message_has("text is NULL");
     assert_fails(snplp_date_parse(NULL, "2021-03-31"), SNPLP_EINVAL);
     assert_message_has("out is NULL");
-    assert_date(d, sentinel.year, sentinel.month, sentinel.day);
+    assert_date(d, date_sentinel.year, date_sentinel.month, date_sentinel.day);
 }
 
 /* ---- formatting ---- */
@@ -193,7 +166,7 @@ static void format_round_trip(void **state)
                 snprintf(want, sizeof want, "%04ld-%02ld-%02ld", (long)years[y], (long)m,
                          (long)day);
                 assert_string_equal(buf, want);
-                snplp_date back = sentinel;
+                snplp_date back = date_sentinel;
                 assert_ok(snplp_date_parse(&back, buf));
                 assert_date(back, years[y], m, day);
             }

@@ -33,10 +33,7 @@ static void new_list_is_empty(void **state)
 static void new_refuses_null(void **state)
 {
     (void)state;
-    snplp_error_clear();
-    assert_status(snplp_diagnostics_new(NULL), SNPLP_EINVAL);
-    assert_int_equal(snplp_error_last_code(), SNPLP_EINVAL);
-    assert_non_null(strstr(snplp_error_last_message(), "snplp_diagnostics_new"));
+    assert_fails_in(snplp_diagnostics_new(NULL), SNPLP_EINVAL, "snplp_diagnostics_new");
     snplp_error_clear();
 }
 

@@ -136,14 +136,7 @@ static void *compare_in_thread(void *arg)
 static void compare_is_thread_safe(void **state)
 {
     (void)state;
-    pthread_t t[THREADS];
-    int ok[THREADS];
-    for (int i = 0; i < THREADS; i++)
-        assert_int_equal(pthread_create(&t[i], NULL, compare_in_thread, &ok[i]), 0);
-    for (int i = 0; i < THREADS; i++) {
-        assert_int_equal(pthread_join(t[i], NULL), 0);
-        assert_int_equal(ok[i], 1);
-    }
+    run_threads_ok(THREADS, compare_in_thread);
 }
 
 /* ---- sort ---- */

@@ -10,6 +10,7 @@
  * time) with the same findings. The verdict test runs the default and the strict import over
  * every file of conventions we have and requires them to agree. Modelled on test_xml.c. */
 #include "xml_docs.h"
+#include "test_values.h"
 
 #include <dirent.h>
 #include <signal.h>
@@ -75,13 +76,6 @@ static void assert_baseline(const snplp_indicator *ind, int32_t year, const char
     assert_ok(snplp_indicator_baseline(&y, &d, ind));
     assert_int_equal(y, year);
     assert_decimal(d, want);
-}
-
-static void assert_date(snplp_date d, int32_t year, int32_t month, int32_t day)
-{
-    assert_int_equal(d.year, year);
-    assert_int_equal(d.month, month);
-    assert_int_equal(d.day, day);
 }
 
 static void assert_funding(const snplp_convention *c, int32_t year, int64_t state, int64_t own)

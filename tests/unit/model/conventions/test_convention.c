@@ -3,6 +3,7 @@
  * indicators sharing one id space, deep equality field by field (decimals digit for digit),
  * pointers of another type, and out of memory on every operation that allocates. */
 #include "test_util.h"
+#include "test_values.h"
 
 #include <stdio.h>
 
@@ -23,18 +24,6 @@
 
 static const char *const bad_ids[] = {"",    "1abc", "-abc",     ".abc",        "a b",
                                       "a/b", "a:b",  "\xc3\xa9", "caf\xc3\xa9", "a\xff"};
-
-static snplp_decimal dec(int64_t units, int32_t scale)
-{
-    snplp_decimal d = {units, scale};
-    return d;
-}
-
-static snplp_date date(int32_t y, int32_t m, int32_t d)
-{
-    snplp_date x = {y, m, d};
-    return x;
-}
 
 /* A new convention of the département 52 with nothing set. */
 static snplp_convention *new_conv(void)

@@ -3,6 +3,7 @@
  * quotient, its baseline, and year by year its target, actual, source and comment, kept digit
  * for digit; every refusal, pointers of another type and out of memory. */
 #include "names.h"
+#include "test_values.h"
 
 #include <stdio.h>
 
@@ -68,20 +69,6 @@ static snplp_indicator *copy_ind(const fixture *f)
 static bool same(const fixture *f)
 {
     return snplp_convention_equal(f->conv, f->copy);
-}
-
-static snplp_decimal dec(int64_t units, int32_t scale)
-{
-    snplp_decimal d = {units, scale};
-    return d;
-}
-
-static void assert_identical(snplp_decimal got, int64_t units, int32_t scale)
-{
-    if (!snplp_decimal_identical(got, dec(units, scale)))
-        print_error("got {%lld, %ld}, want {%lld, %ld}\n", (long long)got.units, (long)got.scale,
-                    (long long)units, (long)scale);
-    assert_true(snplp_decimal_identical(got, dec(units, scale)));
 }
 
 /* The years of the indicator's values. */
@@ -152,10 +139,10 @@ static void new_indicator(void **state)
     snplp_decimal d = dec(7, 0);
     assert_fails(snplp_indicator_baseline(&year, &d, f->ind), SNPLP_ENOTFOUND);
     assert_int_equal(year, 7);
-    assert_identical(d, 7, 0);
+    assert_identical(d, dec(7, 0));
     assert_fails(snplp_indicator_target(&d, f->ind, 2019), SNPLP_ENOTFOUND);
     assert_fails(snplp_indicator_actual(&d, f->ind, 2019), SNPLP_ENOTFOUND);
-    assert_identical(d, 7, 0);
+    assert_identical(d, dec(7, 0));
     assert_null(snplp_indicator_source(f->ind, 2019));
     assert_null(snplp_indicator_comment(f->ind, 2019));
     assert_years(f->ind, NULL, 0);
@@ -337,7 +324,7 @@ static void baseline(void **state)
     snplp_decimal d = dec(0, 0);
     assert_ok(snplp_indicator_baseline(&year, &d, f->ind));
     assert_int_equal(year, 2018);
-    assert_identical(d, 1250, 2);
+    assert_identical(d, dec(1250, 2));
     /* NULL outputs are allowed. */
     assert_ok(snplp_indicator_baseline(NULL, NULL, f->ind));
     year = 0;
@@ -345,7 +332,7 @@ static void baseline(void **state)
     assert_int_equal(year, 2018);
     d = dec(0, 0);
     assert_ok(snplp_indicator_baseline(NULL, &d, f->ind));
-    assert_identical(d, 1250, 2);
+    assert_identical(d, dec(1250, 2));
     /* The baseline is not a year's value. */
     assert_years(f->ind, NULL, 0);
     assert_fails(snplp_indicator_target(&d, f->ind, 2018), SNPLP_ENOTFOUND);
@@ -369,11 +356,11 @@ static void baseline(void **state)
     assert_ok(snplp_indicator_set_baseline(f->ind, SNPLP_YEAR_MIN, dec(INT64_MAX, 18)));
     assert_ok(snplp_indicator_baseline(&year, &d, f->ind));
     assert_int_equal(year, SNPLP_YEAR_MIN);
-    assert_identical(d, INT64_MAX, 18);
+    assert_identical(d, dec(INT64_MAX, 18));
     assert_ok(snplp_indicator_set_baseline(f->ind, SNPLP_YEAR_MAX, dec(-INT64_MAX, 0)));
     assert_ok(snplp_indicator_baseline(&year, &d, f->ind));
     assert_int_equal(year, SNPLP_YEAR_MAX);
-    assert_identical(d, -INT64_MAX, 0);
+    assert_identical(d, dec(-INT64_MAX, 0));
 
     /* Clearing (twice is fine). */
     assert_ok(snplp_indicator_clear_baseline(f->ind));
@@ -381,7 +368,7 @@ static void baseline(void **state)
     d = dec(3, 0);
     assert_fails(snplp_indicator_baseline(&year, &d, f->ind), SNPLP_ENOTFOUND);
     assert_int_equal(year, 3);
-    assert_identical(d, 3, 0);
+    assert_identical(d, dec(3, 0));
     assert_fails(snplp_indicator_baseline(NULL, NULL, f->ind), SNPLP_ENOTFOUND);
     assert_ok(snplp_indicator_clear_baseline(f->ind));
     assert_ok(snplp_indicator_clear_baseline(b));
@@ -406,7 +393,7 @@ static void assert_value(const value_api *api, const snplp_indicator *ind, int32
 {
     snplp_decimal d = dec(-42, 3);
     assert_ok(api->get(&d, ind, year));
-    assert_identical(d, units, scale);
+    assert_identical(d, dec(units, scale));
 }
 
 static void check_values(fixture *f, const value_api *api, const value_api *other)
@@ -425,10 +412,10 @@ static void check_values(fixture *f, const value_api *api, const value_api *othe
     assert_value(api, f->ind, 2020, 1250, 2);
     snplp_decimal d = dec(9, 9);
     assert_fails(other->get(&d, f->ind, 2020), SNPLP_ENOTFOUND); /* only one of the two */
-    assert_identical(d, 9, 9);
+    assert_identical(d, dec(9, 9));
     assert_fails(api->get(&d, f->ind, 2019), SNPLP_ENOTFOUND);
     assert_fails(api->get(&d, f->ind, 2021), SNPLP_ENOTFOUND);
-    assert_identical(d, 9, 9);
+    assert_identical(d, dec(9, 9));
     const int32_t one[] = {2020};
     assert_years(f->ind, one, 1);
     assert_false(same(f));
@@ -727,7 +714,7 @@ static void wrong_objects(void **state)
         assert_fails(snplp_indicator_target(&d, x, 2020), SNPLP_EINVAL);
         assert_fails(snplp_indicator_actual(&d, x, 2020), SNPLP_EINVAL);
         assert_int_equal(year, 5);
-        assert_identical(d, 5, 0);
+        assert_identical(d, dec(5, 0));
         assert_fails(snplp_indicator_set_label(x, "L"), SNPLP_EINVAL);
         assert_fails(snplp_indicator_set_unit(x, SNPLP_UNIT_DAYS), SNPLP_EINVAL);
         assert_fails(snplp_indicator_set_polarity(x, SNPLP_POLARITY_LOWER), SNPLP_EINVAL);
@@ -936,7 +923,7 @@ static void setters_without_enomem_do_not_allocate(void **state)
     snplp_decimal d = dec(0, 0);
     assert_ok(snplp_indicator_baseline(&year, &d, f->ind));
     assert_int_equal(year, 2017);
-    assert_identical(d, 5, 1);
+    assert_identical(d, dec(5, 1));
 }
 
 #define TEST(f) cmocka_unit_test_setup_teardown(f, setup, teardown)

@@ -5,21 +5,7 @@
  * the reason for dropping. The first year is released with no reason; every refusal; no leak
  * when memory runs out. */
 #include "names.h"
-
-static snplp_date date(int32_t year, int32_t month, int32_t day)
-{
-    snplp_date d = {year, month, day};
-    return d;
-}
-
-/* Asserts that the thread's last error message holds part. */
-static void assert_message_has(const char *part)
-{
-    const char *msg = snplp_error_last_message();
-    if (!strstr(msg, part))
-        print_error("message \"%s\" lacks \"%s\"\n", msg, part);
-    assert_non_null(strstr(msg, part));
-}
+#include "test_values.h"
 
 /* Asserts that s holds part. */
 static void assert_has(const char *s, const char *part)

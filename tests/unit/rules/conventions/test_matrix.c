@@ -4,44 +4,12 @@
  * (values, statuses, counts, coverage and missing lists), the matrix outliving its
  * convention, NULL and out-of-range accessors, refused arguments and out-of-memory. */
 #include "names.h"
+#include "test_values.h"
 
 #include <math.h>
 #include <stdio.h>
 
 #define M INT64_MAX
-
-static snplp_decimal dec(int64_t units, int32_t scale)
-{
-    snplp_decimal d = {units, scale};
-    return d;
-}
-
-/* The decimal written text (fails the test if it does not parse). */
-static snplp_decimal D(const char *text)
-{
-    snplp_decimal d = {0, 0};
-    assert_ok(snplp_decimal_parse(&d, text, SIZE_MAX));
-    return d;
-}
-
-static void assert_identical(snplp_decimal got, snplp_decimal want)
-{
-    if (!snplp_decimal_identical(got, want))
-        print_error("got {%lld, %ld}, want {%lld, %ld}\n", (long long)got.units, (long)got.scale,
-                    (long long)want.units, (long)want.scale);
-    assert_true(snplp_decimal_identical(got, want));
-}
-
-/* A convention of the département code for first..last. */
-static snplp_convention *conv_new(const char *id, const char *code, const char *name, int32_t first,
-                                  int32_t last)
-{
-    snplp_convention *c = NULL;
-    assert_ok(snplp_convention_new(&c, id, SNPLP_TERRITORY_DEPARTEMENT, code, name));
-    if (first)
-        assert_ok(snplp_convention_set_years(c, first, last));
-    return c;
-}
 
 static snplp_indicator *ind_new(snplp_convention *c, const char *id, const char *label,
                                 snplp_unit unit, snplp_polarity polarity)

@@ -4,34 +4,7 @@
  * is not sent yet at it), across a leap year; every refusal, with nothing changed, also when
  * memory runs out. */
 #include "names.h"
-
-/* A value failing calls must leave as it was. */
-static const snplp_date sentinel = {1234, 5, 6};
-
-static snplp_date date(int32_t year, int32_t month, int32_t day)
-{
-    snplp_date d = {year, month, day};
-    return d;
-}
-
-static void assert_date(snplp_date got, int32_t year, int32_t month, int32_t day)
-{
-    if (got.year != year || got.month != month || got.day != day)
-        print_error("got {%ld, %ld, %ld}, want {%ld, %ld, %ld}\n", (long)got.year, (long)got.month,
-                    (long)got.day, (long)year, (long)month, (long)day);
-    assert_int_equal(got.year, year);
-    assert_int_equal(got.month, month);
-    assert_int_equal(got.day, day);
-}
-
-/* Asserts that the thread's last error message holds part. */
-static void assert_message_has(const char *part)
-{
-    const char *msg = snplp_error_last_message();
-    if (!strstr(msg, part))
-        print_error("message \"%s\" lacks \"%s\"\n", msg, part);
-    assert_non_null(strstr(msg, part));
-}
+#include "test_values.h"
 
 /* The convention of Maine-et-Loire, 2019 to 2021, with no report. */
 static int setup(void **state)
@@ -58,17 +31,17 @@ static int teardown(void **state)
 
 static void assert_sent(const snplp_convention *c, int32_t year, int32_t y, int32_t m, int32_t d)
 {
-    snplp_date got = sentinel;
+    snplp_date got = date_sentinel;
     assert_ok(snplp_convention_report_sent(&got, c, year));
     assert_date(got, y, m, d);
 }
 
 static void assert_not_sent(const snplp_convention *c, int32_t year)
 {
-    snplp_date got = sentinel;
+    snplp_date got = date_sentinel;
     assert_fails(snplp_convention_report_sent(&got, c, year), SNPLP_ENOTFOUND);
     assert_message_has("no report sent on");
-    assert_date(got, sentinel.year, sentinel.month, sentinel.day);
+    assert_date(got, date_sentinel.year, date_sentinel.month, date_sentinel.day);
 }
 
 //* The names of the states of a report (support/names.c). */
@@ -77,7 +50,7 @@ static const enum_names *const names[] = {&names_report_state, NULL};
 static void due_dates(void **state)
 {
     (void)state;
-    snplp_date d = sentinel;
+    snplp_date d = date_sentinel;
     assert_ok(snplp_report_due_date(&d, 2020));
     assert_date(d, 2021, 3, 31);
     assert_ok(snplp_report_due_date(&d, 2023));
@@ -88,7 +61,7 @@ static void due_dates(void **state)
     assert_date(d, 9999, 3, 31);
     assert_true(snplp_date_is_valid(d));
 
-    d = sentinel;
+    d = date_sentinel;
     static const int32_t bad_years[] = {999, 9999, 0, -2020, INT32_MIN, INT32_MAX};
     for (size_t i = 0; i < COUNT_OF(bad_years); i++) {
         assert_fails(snplp_report_due_date(&d, bad_years[i]), SNPLP_EINVAL);
@@ -96,7 +69,7 @@ static void due_dates(void **state)
     }
     assert_fails(snplp_report_due_date(NULL, 2020), SNPLP_EINVAL);
     assert_message_has("out is NULL");
-    assert_date(d, sentinel.year, sentinel.month, sentinel.day);
+    assert_date(d, date_sentinel.year, date_sentinel.month, date_sentinel.day);
 }
 
 /* ---- recording ---- */
@@ -195,14 +168,14 @@ static void get_and_clear_refusals(void **state)
     snplp_convention *c = *state;
     assert_ok(snplp_convention_set_report_sent(c, 2019, date(2020, 3, 31)));
     assert_ok(snplp_convention_set_report_sent(c, 2020, date(2021, 4, 1)));
-    snplp_date d = sentinel;
+    snplp_date d = date_sentinel;
     assert_fails(snplp_convention_report_sent(NULL, c, 2020), SNPLP_EINVAL);
     assert_message_has("out is NULL");
     assert_fails(snplp_convention_report_sent(&d, NULL, 2020), SNPLP_EINVAL);
     assert_message_has("conv is NULL");
     assert_fails(snplp_convention_report_sent(&d, c, 999), SNPLP_EINVAL);
     assert_fails(snplp_convention_report_sent(&d, c, 9999), SNPLP_EINVAL);
-    assert_date(d, sentinel.year, sentinel.month, sentinel.day);
+    assert_date(d, date_sentinel.year, date_sentinel.month, date_sentinel.day);
 
     assert_fails(snplp_convention_clear_report(NULL, 2020), SNPLP_EINVAL);
     assert_fails(snplp_convention_clear_report(c, 999), SNPLP_EINVAL);
@@ -360,7 +333,7 @@ static void oom_check(void *p)
 {
     oom_ctx *ctx = p;
     assert_int_equal(snplp_convention_report_year_count(ctx->c), ctx->count_before);
-    snplp_date d = sentinel;
+    snplp_date d = date_sentinel;
     assert_int_equal(snplp_convention_report_sent(&d, ctx->c, ctx->year), SNPLP_ENOTFOUND);
 }
 

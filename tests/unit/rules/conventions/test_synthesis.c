@@ -6,41 +6,11 @@
  * the empty set, refused arguments, out-of-memory, and a large set checked cell by cell against
  * a plain computation. */
 #include "test_util.h"
+#include "test_values.h"
 
 #include <stdio.h>
 
 #define M INT64_MAX
-
-static snplp_decimal dec(int64_t units, int32_t scale)
-{
-    snplp_decimal d = {units, scale};
-    return d;
-}
-
-static snplp_decimal D(const char *text)
-{
-    snplp_decimal d = {0, 0};
-    assert_ok(snplp_decimal_parse(&d, text, SIZE_MAX));
-    return d;
-}
-
-static void assert_identical(snplp_decimal got, snplp_decimal want)
-{
-    if (!snplp_decimal_identical(got, want))
-        print_error("got {%lld, %ld}, want {%lld, %ld}\n", (long long)got.units, (long)got.scale,
-                    (long long)want.units, (long)want.scale);
-    assert_true(snplp_decimal_identical(got, want));
-}
-
-static snplp_convention *conv_new(const char *id, const char *code, const char *name, int32_t first,
-                                  int32_t last)
-{
-    snplp_convention *c = NULL;
-    assert_ok(snplp_convention_new(&c, id, SNPLP_TERRITORY_DEPARTEMENT, code, name));
-    if (first)
-        assert_ok(snplp_convention_set_years(c, first, last));
-    return c;
-}
 
 /* An indicator aggregated by rule (weight for a weighted mean). */
 static snplp_indicator *ind_new(snplp_convention *c, const char *id, const char *label,
