@@ -9,14 +9,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 
-static snplp_referential *builtin(void)
-{
-    snplp_referential *ref = NULL;
-    assert_ok(snplp_referential_builtin(&ref));
-    assert_non_null(ref);
-    return ref;
-}
-
 /* ---- every text, through the public API ---- */
 
 /* A growing list of borrowed strings. */
@@ -337,7 +329,7 @@ static void every_text_occurs_in_a_seed(void **state)
         skip();
     }
     assert_int_equal(files, 4);
-    snplp_referential *ref = builtin();
+    snplp_referential *ref = test_builtin();
     assert_int_equal(count_missing(ref, seeds, true), 0);
 
     /* the check sees a change: a paraphrase, an apostrophe of the other kind, a page break
@@ -364,7 +356,7 @@ static void out_of_scope_seed_is_not_read(void **state)
     if (!seeds)
         skip();
     /* a phrase of 004 only: the 2012 report */
-    snplp_referential *ref = builtin();
+    snplp_referential *ref = test_builtin();
     assert_ok(snplp_strategy_set_title(snplp_referential_strategy(ref),
                                        "Groupe de travail \"Gouvernance des politiques de "
                                        "solidarité\""));
@@ -378,7 +370,7 @@ static void out_of_scope_seed_is_not_read(void **state)
 static void every_item_is_visited_and_named_by_the_scheme(void **state)
 {
     (void)state;
-    snplp_referential *ref = builtin();
+    snplp_referential *ref = test_builtin();
     texts t = all_texts(ref);
     assert_int_equal(t.ids.count, snplp_referential_item_count(ref));
     for (size_t i = 0; i < t.ids.count; i++) {
@@ -400,7 +392,7 @@ static void every_item_is_visited_and_named_by_the_scheme(void **state)
 static void strategy_commitments_levers(void **state)
 {
     (void)state;
-    snplp_referential *ref = builtin();
+    snplp_referential *ref = test_builtin();
     const snplp_strategy *s = snplp_referential_strategy(ref);
     assert_text(snplp_strategy_title(s),
                 "Stratégie nationale de prévention et de lutte contre la pauvreté");
@@ -449,7 +441,7 @@ static void strategy_commitments_levers(void **state)
 static void training_plan(void **state)
 {
     (void)state;
-    snplp_referential *ref = builtin();
+    snplp_referential *ref = test_builtin();
     const snplp_training_plan *tp = snplp_referential_training_plan(ref);
     assert_text(snplp_training_plan_title(tp), "plan de formation des travailleurs sociaux");
     double days = 0;
@@ -481,7 +473,7 @@ static void training_plan(void **state)
 static void six_themes_with_their_other_names(void **state)
 {
     (void)state;
-    snplp_referential *ref = builtin();
+    snplp_referential *ref = test_builtin();
     static const char *const ids[] = {"theme-social-development", "theme-participation",
                                       "theme-insertion",          "theme-digital",
                                       "theme-territories",        "theme-outreach"};
@@ -519,7 +511,7 @@ static size_t children(const snplp_content *c)
 static void the_two_insertion_modules(void **state)
 {
     (void)state;
-    snplp_referential *ref = builtin();
+    snplp_referential *ref = test_builtin();
     const snplp_theme *t = snplp_referential_theme_find(ref, "theme-insertion");
     assert_int_equal(snplp_theme_module_count(t), 2);
     assert_int_equal(snplp_referential_module_count(ref), 2);
@@ -589,7 +581,7 @@ static void the_two_insertion_modules(void **state)
 static void professions_and_other_plans(void **state)
 {
     (void)state;
-    snplp_referential *ref = builtin();
+    snplp_referential *ref = test_builtin();
     assert_int_equal(snplp_referential_profession_count(ref), 9);
     size_t workers = 0, cadres = 0;
     for (size_t i = 0; i < 9; i++) {
@@ -629,9 +621,8 @@ static void professions_and_other_plans(void **state)
 static void validates_without_findings(void **state)
 {
     (void)state;
-    snplp_referential *ref = builtin();
-    snplp_diagnostics *d = NULL;
-    assert_ok(snplp_diagnostics_new(&d));
+    snplp_referential *ref = test_builtin();
+    snplp_diagnostics *d = new_diags();
     assert_ok(snplp_referential_validate(ref, d));
     for (size_t i = 0; i < snplp_diagnostics_count(d); i++)
         print_error("%s\n", snplp_diagnostic_message(snplp_diagnostics_at(d, i)));
@@ -644,8 +635,8 @@ static void each_call_is_independent_and_mutable(void **state)
 {
     (void)state;
     size_t before = snplp_memory_used();
-    snplp_referential *a = builtin();
-    snplp_referential *b = builtin();
+    snplp_referential *a = test_builtin();
+    snplp_referential *b = test_builtin();
     assert_ptr_not_equal(a, b);
     assert_true(snplp_referential_equal(a, b));
     size_t items = snplp_referential_item_count(a);
@@ -659,7 +650,7 @@ static void each_call_is_independent_and_mutable(void **state)
 
     snplp_referential_unref(a); /* b lives on alone */
     assert_text(snplp_theme_title(snplp_referential_theme_find(b, "theme-outreach")), "Aller vers");
-    snplp_referential *c = builtin();
+    snplp_referential *c = test_builtin();
     assert_true(snplp_referential_equal(b, c)); /* a's changes reached no other copy */
     snplp_referential_unref(b);
     snplp_referential_unref(c);
@@ -670,7 +661,7 @@ static void each_call_is_independent_and_mutable(void **state)
 static void searchable(void **state)
 {
     (void)state;
-    snplp_referential *ref = builtin();
+    snplp_referential *ref = test_builtin();
     static const struct {
         const char *query, *id;
     } expect[] = {
@@ -738,7 +729,7 @@ static void out_of_memory(void **state)
     /* every item needs at least its own allocation and its first text's: each was made to
      * fail */
     assert_true((size_t)runs > 2 * snplp_referential_item_count(ref));
-    snplp_referential *again = builtin();
+    snplp_referential *again = test_builtin();
     assert_true(snplp_referential_equal(ref, again));
     snplp_referential_unref(ref);
     snplp_referential_unref(again);

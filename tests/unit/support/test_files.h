@@ -56,13 +56,6 @@ static inline char *must_slurp(const char *path, size_t *len)
 
 /* ---- findings and import options ---- */
 
-static inline snplp_diagnostics *new_diags(void)
-{
-    snplp_diagnostics *d = NULL;
-    assert_ok(snplp_diagnostics_new(&d));
-    return d;
-}
-
 static inline snplp_import_options *strict_options(void)
 {
     snplp_import_options *o = NULL;

@@ -45,6 +45,9 @@ void snplp__alloc_fail_after(long count);
         assert_int_equal(at(x, SIZE_MAX), 0);                                                      \
     } while (0)
 
+/* A test of a program that defines setup() and teardown(): with its fixture as state. */
+#define FIXTURE_TEST(f) cmocka_unit_test_setup_teardown(f, setup, teardown)
+
 /* The number of elements of an array. */
 #define COUNT_OF(a) (sizeof(a) / sizeof((a)[0]))
 
@@ -114,6 +117,24 @@ static inline void run_threads_ok(int n, void *(*fn)(void *))
         assert_int_equal(pthread_join(threads[i], NULL), 0);
         assert_int_equal(ok[i], 1);
     }
+}
+
+/* The built-in referential (fails the test if it cannot be made). */
+static inline snplp_referential *test_builtin(void)
+{
+    snplp_referential *ref = NULL;
+    assert_ok(snplp_referential_builtin(&ref));
+    assert_non_null(ref);
+    return ref;
+}
+
+/* A new empty list of findings (fails the test if it cannot be made). */
+static inline snplp_diagnostics *new_diags(void)
+{
+    snplp_diagnostics *d = NULL;
+    assert_ok(snplp_diagnostics_new(&d));
+    assert_non_null(d);
+    return d;
 }
 
 /* A new empty referential (fails the test if it cannot be made). */

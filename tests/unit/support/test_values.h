@@ -78,4 +78,15 @@ static inline snplp_convention *conv_new(const char *id, const char *code, const
     return c;
 }
 
+/* Records the target and the actual of an indicator for year (each written as text; NULL:
+ * none). */
+static inline void values(snplp_indicator *ind, int32_t year, const char *target,
+                          const char *actual)
+{
+    if (target)
+        assert_ok(snplp_indicator_set_target(ind, year, D(target)));
+    if (actual)
+        assert_ok(snplp_indicator_set_actual(ind, year, D(actual)));
+}
+
 #endif

@@ -330,6 +330,50 @@ int xml_round_trip_breaches(const xml_doc *x, const char *what, const void *doc)
     return bad;
 }
 
+void xml_text_goes_round(const xml_doc *x, const char *text, size_t len)
+{
+    void *doc = xml_import_ok(x, text, len);
+    size_t n = 0;
+    char *xml = xml_export_text(x, doc, &n);
+    void *again = xml_import_ok(x, xml, n);
+    assert_true(x->equal(doc, again));
+    snplp_free(xml);
+    x->free(again);
+    x->free(doc);
+}
+
+xml_result xml_import_one_warning(const xml_doc *x, const char *fixture, int code, size_t line)
+{
+    char path[4096];
+    xml_result r = xml_import_path(x, xml_fixture_path(x, path, sizeof path, fixture), false);
+    assert_int_equal(r.breaches, 0);
+    assert_int_equal(r.rc, SNPLP_OK);
+    assert_int_equal(snplp_diagnostics_count(r.d), 1);
+    const snplp_diagnostic *g = snplp_diagnostics_at(r.d, 0);
+    assert_int_equal(snplp_diagnostic_code(g), code);
+    assert_int_equal(snplp_diagnostic_severity(g), SNPLP_SEVERITY_WARNING);
+    assert_int_equal(snplp_diagnostic_line(g), line);
+    return r;
+}
+
+void *xml_import_quietly(const xml_doc *x, const char *text)
+{
+    void *doc = NULL;
+    assert_ok(x->import_memory(&doc, NULL, text, strlen(text), NULL, NULL));
+    assert_non_null(doc);
+    return doc;
+}
+
+const char *const xml_tricky_texts[] = {"a & b < c > d \" ' e",
+                                        "]]> and ]]&gt;",
+                                        "line\nline\n",
+                                        "carriage\r\nreturn\r",
+                                        "\ttab and  two spaces ",
+                                        "émoji \U0001F600, « guillemets », œ, \u202f",
+                                        "<!-- not a comment --> <?not a pi?> <![CDATA[not cdata]]>",
+                                        "&amp; &#233; &foo;"};
+const size_t xml_ntricky_texts = COUNT_OF(xml_tricky_texts);
+
 /* ---- the fixtures ---- */
 
 const fixture_case *xml_find_case(const xml_suite *s, const char *file)

@@ -96,6 +96,21 @@ char *xml_export_text(const xml_doc *x, const void *doc, size_t *len);
 void xml_expect_status(const xml_doc *x, const char *text, size_t len, bool strict, int status,
                        int code);
 
+/* The document text imports with no finding, its export imports back equal. */
+void xml_text_goes_round(const xml_doc *x, const char *text, size_t len);
+
+/* Imports the fixture from its file: it succeeds with exactly one finding, the warning code at
+ * line. The result is the caller's to free. */
+xml_result xml_import_one_warning(const xml_doc *x, const char *fixture, int code, size_t line);
+
+/* Imports text from memory with NULL diagnostics and no name: it must succeed. */
+void *xml_import_quietly(const xml_doc *x, const char *text);
+
+/* Texts of every kind XML writes with care: markup characters, line ends, spaces, characters
+ * beyond the BMP, look-alikes of comments, PIs, CDATA and references. */
+extern const char *const xml_tricky_texts[];
+extern const size_t xml_ntricky_texts;
+
 /* import -> export -> import gives an equal document; export -> import -> export the same bytes;
  * the export passes the strict import with no finding at all. Returns the breaches, printed. */
 int xml_round_trip_breaches(const xml_doc *x, const char *what, const void *doc);

@@ -259,8 +259,7 @@ static void blocks_count_every_block(void **state)
 {
     (void)state;
     size_t base = snplp_memory_blocks();
-    snplp_diagnostics *diags = NULL;
-    assert_ok(snplp_diagnostics_new(&diags));
+    snplp_diagnostics *diags = new_diags();
     assert_true(snplp_memory_blocks() > base);
     snplp_diagnostics_free(diags);
     assert_int_equal(snplp_memory_blocks(), base);

@@ -17,8 +17,7 @@ static void new_list_is_empty(void **state)
 {
     (void)state;
     size_t base = snplp_memory_used();
-    snplp_diagnostics *diags = NULL;
-    assert_ok(snplp_diagnostics_new(&diags));
+    snplp_diagnostics *diags = new_diags();
     assert_non_null(diags);
     assert_true(snplp_memory_used() > base);
     assert_int_equal(snplp_diagnostics_count(diags), 0);
@@ -55,8 +54,7 @@ static void new_out_of_memory(void **state)
 static void add_then_read_every_field(void **state)
 {
     (void)state;
-    snplp_diagnostics *diags = NULL;
-    assert_ok(snplp_diagnostics_new(&diags));
+    snplp_diagnostics *diags = new_diags();
     assert_ok(snplp_diagnostics_add(diags, SNPLP_SEVERITY_ERROR, SNPLP_DIAG_MISSING_PARENT, 12, 7,
                                     "module-1", "module 'module-1' has no theme"));
     assert_ok(snplp_diagnostics_add(diags, SNPLP_SEVERITY_WARNING, SNPLP_DIAG_DURATION_OVER_MAX, 0,
@@ -106,8 +104,7 @@ static void add_then_read_every_field(void **state)
 static void add_copies_strings(void **state)
 {
     (void)state;
-    snplp_diagnostics *diags = NULL;
-    assert_ok(snplp_diagnostics_new(&diags));
+    snplp_diagnostics *diags = new_diags();
     char id[] = "item-1";
     char message[] = "Re\xcc\x81"
                      "fe\xcc\x81rent manquant";
@@ -130,8 +127,7 @@ static void many_entries_keep_their_order(void **state)
 {
     (void)state;
     enum { N = 100 };
-    snplp_diagnostics *diags = NULL;
-    assert_ok(snplp_diagnostics_new(&diags));
+    snplp_diagnostics *diags = new_diags();
     for (int i = 0; i < N; i++) {
         char msg[32], id[32];
         snprintf(msg, sizeof msg, "finding %d", i);
@@ -169,8 +165,7 @@ static void clear_empties_a_usable_list(void **state)
 {
     (void)state;
     size_t base = snplp_memory_used();
-    snplp_diagnostics *diags = NULL;
-    assert_ok(snplp_diagnostics_new(&diags));
+    snplp_diagnostics *diags = new_diags();
     size_t empty = snplp_memory_used();
     assert_ok(snplp_diagnostics_add(diags, SNPLP_SEVERITY_ERROR, SNPLP_DIAG_EMPTY_TEXT, 1, 1, "a",
                                     "first"));
@@ -219,8 +214,7 @@ static void null_list_and_entry(void **state)
 static void add_refuses_bad_arguments(void **state)
 {
     (void)state;
-    snplp_diagnostics *diags = NULL;
-    assert_ok(snplp_diagnostics_new(&diags));
+    snplp_diagnostics *diags = new_diags();
     assert_ok(snplp_diagnostics_add(diags, SNPLP_SEVERITY_WARNING, SNPLP_DIAG_EMPTY_TITLE, 3, 4,
                                     "kept", "kept"));
     size_t used = snplp_memory_used();

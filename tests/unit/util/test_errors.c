@@ -185,8 +185,7 @@ static void success_keeps_the_last_failure(void **state)
     snprintf(saved, sizeof saved, "%s", snplp_error_last_message());
     assert_non_null(strstr(saved, "snplp_diagnostics_add"));
 
-    snplp_diagnostics *diags = NULL;
-    assert_ok(snplp_diagnostics_new(&diags));
+    snplp_diagnostics *diags = new_diags();
     assert_ok(snplp_diagnostics_add(diags, SNPLP_SEVERITY_INFO, SNPLP_DIAG_NONE, 0, 0, NULL, "m"));
     char *out = NULL;
     assert_ok(snplp_text_fold(&out, "Texte"));

@@ -504,8 +504,7 @@ static void export_and_import_file(void **state)
         snplp_free(mem);
         free(text);
         snplp_convention_list *back = sample(0);
-        snplp_diagnostics *diags = NULL;
-        assert_ok(snplp_diagnostics_new(&diags));
+        snplp_diagnostics *diags = new_diags();
         assert_ok(snplp_csv_import_file(back, diags, path, (snplp_csv_dialect)d));
         assert_int_equal(snplp_diagnostics_count(diags), 0);
         assert_true(snplp_convention_list_equal(l, back));
@@ -1286,8 +1285,7 @@ static void import_fixtures(void **state)
         char *texts[3];
         for (int way = 0; way < 3; way++) {
             lists[way] = sample(VALUES | OUTSIDE);
-            snplp_diagnostics *diags = NULL;
-            assert_ok(snplp_diagnostics_new(&diags));
+            snplp_diagnostics *diags = new_diags();
             int rc;
             if (way == 0) {
                 rc = snplp_csv_import_memory(lists[way], diags, data, len, path, fixtures[k].d);
@@ -1297,8 +1295,7 @@ static void import_fixtures(void **state)
                 for (size_t piece = 1; piece <= 3; piece++) {
                     piece_reader r = {data, len, 0, piece, 0, 0, 0};
                     snplp_convention_list *l = sample(VALUES | OUTSIDE);
-                    snplp_diagnostics *dd = NULL;
-                    assert_ok(snplp_diagnostics_new(&dd));
+                    snplp_diagnostics *dd = new_diags();
                     int rc2 =
                         snplp_csv_import_callback(l, dd, read_pieces, &r, path, fixtures[k].d);
                     assert_int_equal(rc2, fixtures[k].status);
@@ -1385,8 +1382,7 @@ static void fixtures_errors(void **state)
     for (int d = INTL; d <= FR; d++) {
         char path[4096];
         snplp_convention_list *l = sample(VALUES | OUTSIDE);
-        snplp_diagnostics *diags = NULL;
-        assert_ok(snplp_diagnostics_new(&diags));
+        snplp_diagnostics *diags = new_diags();
         assert_int_equal(
             snplp_csv_import_file(
                 l, diags, fixture(path, sizeof path, d == FR ? "errors-fr.csv" : "errors-intl.csv"),
@@ -1419,8 +1415,7 @@ static void import_io_errors(void **state)
             r.fail_at = 20;
         else
             r.too_much = 3;
-        snplp_diagnostics *diags = NULL;
-        assert_ok(snplp_diagnostics_new(&diags));
+        snplp_diagnostics *diags = new_diags();
         snplp_error_clear();
         assert_int_equal(snplp_csv_import_callback(l, diags, read_pieces, &r, "cb", INTL),
                          SNPLP_EIO);
@@ -1435,8 +1430,7 @@ static void import_io_errors(void **state)
         snplp_diagnostics_free(diags);
     }
     /* files */
-    snplp_diagnostics *diags = NULL;
-    assert_ok(snplp_diagnostics_new(&diags));
+    snplp_diagnostics *diags = new_diags();
     assert_fails(snplp_csv_import_file(l, diags, "/nonexistent/values.csv", FR), SNPLP_EIO);
     assert_fails(snplp_csv_import_file(l, diags, "/tmp", FR), SNPLP_EIO);
     assert_fails(snplp_csv_import_file(l, NULL, "/nonexistent/values.csv", FR), SNPLP_EIO);
@@ -1470,8 +1464,7 @@ static void import_bad_arguments(void **state)
     assert_fails(snplp_csv_import_file(l, NULL, NULL, INTL), SNPLP_EINVAL);
     assert_fails(snplp_csv_import_file(l, NULL, "/tmp/x.csv", SNPLP_CSV_NONE), SNPLP_EINVAL);
     /* NULL data with size 0 is an empty input */
-    snplp_diagnostics *diags = NULL;
-    assert_ok(snplp_diagnostics_new(&diags));
+    snplp_diagnostics *diags = new_diags();
     assert_int_equal(snplp_csv_import_memory(l, diags, NULL, 0, NULL, INTL), SNPLP_EPARSE);
     assert_int_equal(snplp_diagnostic_code(snplp_diagnostics_at(diags, 0)), SNPLP_DIAG_CSV_HEADER);
     snplp_diagnostics_free(diags);

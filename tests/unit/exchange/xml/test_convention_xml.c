@@ -1001,16 +1001,8 @@ static void extensions_are_kept(void **state)
 static void text_not_in_nfc_is_normalized_with_a_warning(void **state)
 {
     (void)state;
-    char path[4096];
-    xml_result r =
-        xml_import_path(DOC, xml_fixture_path(DOC, path, sizeof path, "not-nfc.xml"), false);
-    assert_int_equal(r.breaches, 0);
-    assert_int_equal(r.rc, SNPLP_OK);
-    assert_int_equal(snplp_diagnostics_count(r.d), 1);
+    xml_result r = xml_import_one_warning(DOC, "not-nfc.xml", SNPLP_DIAG_TEXT_NORMALIZED, 7);
     const snplp_diagnostic *g = snplp_diagnostics_at(r.d, 0);
-    assert_int_equal(snplp_diagnostic_code(g), SNPLP_DIAG_TEXT_NORMALIZED);
-    assert_int_equal(snplp_diagnostic_severity(g), SNPLP_SEVERITY_WARNING);
-    assert_int_equal(snplp_diagnostic_line(g), 7);
     assert_text(snplp_diagnostic_item_id(g), "indicator-a");
     assert_text(snplp_indicator_label(snplp_convention_indicator_find(
                     snplp_convention_list_at(r.doc, 0), "indicator-a")),
@@ -1021,8 +1013,7 @@ static void text_not_in_nfc_is_normalized_with_a_warning(void **state)
     static const char doc[] = "<conventions xmlns=\"urn:snplp:1.0\"><convention id=\"c\" "
                               "territory-kind=\"region\" territory-code=\"52\"><territory-name>"
                               "Vend\x65\xcc\x81\x65</territory-name></convention></conventions>";
-    snplp_convention_list *list = NULL;
-    assert_ok(snplp_conventions_import_memory(&list, NULL, doc, sizeof doc - 1, NULL, NULL));
+    snplp_convention_list *list = xml_import_quietly(DOC, doc);
     assert_text(snplp_convention_territory_name(snplp_convention_list_at(list, 0)), "Vend\u00e9e");
     snplp_convention_list_free(list);
 }
@@ -1250,11 +1241,6 @@ static text_buf nested_foreign(int where, size_t foreign)
     return t;
 }
 
-static void expect_status(const text_buf *t, bool strict, int status, int code)
-{
-    xml_expect_status(DOC, t->s, t->n, strict, status, code);
-}
-
 /* Nesting up to SNPLP_XML_MAX_DEPTH is read (and goes round); one element deeper is refused
  * (203, fatal), on a convention, an action and an indicator. */
 static void nesting_deeper_than_the_limit_is_refused(void **state)
@@ -1265,10 +1251,10 @@ static void nesting_deeper_than_the_limit_is_refused(void **state)
         size_t max = where == 0 ? 98 : 97; /* the deepest element at depth 100 */
         for (int strict = 0; strict < 2; strict++) {
             text_buf t = nested_foreign(where, max);
-            expect_status(&t, strict, SNPLP_OK, 0);
+            xml_expect_status(DOC, t.s, t.n, strict, SNPLP_OK, 0);
             free(t.s);
             t = nested_foreign(where, max + 1);
-            expect_status(&t, strict, SNPLP_EPARSE, SNPLP_DIAG_TOO_DEEP);
+            xml_expect_status(DOC, t.s, t.n, strict, SNPLP_EPARSE, SNPLP_DIAG_TOO_DEEP);
             free(t.s);
         }
         /* the deepest allowed goes round */
@@ -1404,16 +1390,8 @@ static void export_follows_the_order_of_the_list(void **state)
 static void api_built_lists_go_round(void **state)
 {
     (void)state;
-    static const char *const texts[] = {
-        "a & b < c > d \" ' e",
-        "]]> and ]]&gt;",
-        "line\nline\n",
-        "carriage\r\nreturn\r",
-        "\ttab and  two spaces ",
-        "émoji \U0001F600, « guillemets », œ, \u202f",
-        "<!-- not a comment --> <?not a pi?> <![CDATA[not cdata]]>",
-        "&amp; &#233; &foo;",
-    };
+    const char *const *texts = xml_tricky_texts;
+    const size_t ntexts = xml_ntricky_texts;
     snplp_convention_list *list = new_list();
     snplp_convention *c = NULL;
     assert_ok(
@@ -1422,8 +1400,8 @@ static void api_built_lists_go_round(void **state)
     snplp_convention_unref(c); /* the list holds it */
     assert_ok(snplp_convention_set_years(c, 2019, 2021));
     assert_ok(snplp_convention_set_signature_date(c, (snplp_date){2019, 2, 28}));
-    for (size_t i = 0; i < COUNT_OF(texts); i++)
-        assert_ok(snplp_convention_add_signatory(c, texts[i], texts[(i + 1) % COUNT_OF(texts)]));
+    for (size_t i = 0; i < ntexts; i++)
+        assert_ok(snplp_convention_add_signatory(c, texts[i], texts[(i + 1) % ntexts]));
     assert_ok(snplp_convention_set_funding(c, 2021, INT64_MAX, 0));
     assert_ok(snplp_convention_set_funding(c, 2019, 1, 2)); /* written in year order */
     assert_ok(snplp_convention_set_report_sent(c, 2020, (snplp_date){2021, 1, 1}));
@@ -1431,12 +1409,12 @@ static void api_built_lists_go_round(void **state)
     static const snplp_action_objective objectives[] = {
         SNPLP_ACTION_OBJECTIVE_CHILD_WELFARE_EXITS, SNPLP_ACTION_OBJECTIVE_RSA_INSERTION,
         SNPLP_ACTION_OBJECTIVE_SOCIAL_WORK, SNPLP_ACTION_OBJECTIVE_FREE_INITIATIVE};
-    for (size_t i = 0; i < COUNT_OF(texts); i++) {
+    for (size_t i = 0; i < ntexts; i++) {
         char id[32];
         snprintf(id, sizeof id, "action-%zu", i);
         snplp_action *a = NULL;
         assert_ok(snplp_convention_add_action(&a, c, id, objectives[i % 4], texts[i]));
-        assert_ok(snplp_action_set_description(a, texts[(i + 3) % COUNT_OF(texts)]));
+        assert_ok(snplp_action_set_description(a, texts[(i + 3) % ntexts]));
         assert_ok(snplp_action_set_status(a, 2021, SNPLP_ACTION_STATUS_PLANNED, NULL));
         assert_ok(snplp_action_set_status(a, 2019, SNPLP_ACTION_STATUS_DONE, NULL));
         assert_ok(snplp_action_set_status(a, 2020, SNPLP_ACTION_STATUS_DROPPED, texts[i]));

@@ -36,8 +36,7 @@ static snplp_referential *import_ok(const char *xml, size_t len)
         snplp_import_options *o = NULL;
         assert_ok(snplp_import_options_new(&o));
         assert_ok(snplp_import_options_set_strict(o, strict));
-        snplp_diagnostics *d = NULL;
-        assert_ok(snplp_diagnostics_new(&d));
+        snplp_diagnostics *d = new_diags();
         int rc = snplp_referential_import_memory(&refs[strict], d, xml, len, "extension", o);
         if (rc != SNPLP_OK || snplp_diagnostics_count(d)) {
             print_error("%s import: %s\n", strict ? "strict" : "default", snplp_status_name(rc));
@@ -650,8 +649,7 @@ static void what_the_api_accepts_goes_round(void **state)
     size_t len = 0;
     char *xml = export_text(ref, &len);
     snplp_referential *again = NULL;
-    snplp_diagnostics *d = NULL;
-    assert_ok(snplp_diagnostics_new(&d));
+    snplp_diagnostics *d = new_diags();
     int irc = snplp_referential_import_memory(&again, d, xml, len, NULL, NULL);
     if (irc != SNPLP_OK || !snplp_referential_equal(ref, again)) {
         print_error("an extension 150 deep or an attribute of 65537 bytes accepted by the API, "

@@ -24,16 +24,7 @@
 
 #define DOC (&xml_referential)
 
-/* ---- helpers ---- */
-
-static snplp_referential *builtin(void)
-{
-    snplp_referential *ref = NULL;
-    assert_ok(snplp_referential_builtin(&ref));
-    return ref;
-}
-
-/* ---- the fixtures, each with its expected status and findings ---- */
+//* ---- the fixtures, each with its expected status and findings ---- */
 
 #define OK_(f)                                                                                     \
     {                                                                                              \
@@ -417,14 +408,7 @@ static void limits_markup_and_prefixes(void **state)
 static void text_not_in_nfc_is_normalized_with_a_warning(void **state)
 {
     (void)state;
-    xml_result r = xml_import_path(DOC, SNPLP_FIXTURES_DIR "/not-nfc.xml", false);
-    assert_int_equal(r.breaches, 0);
-    assert_int_equal(r.rc, SNPLP_OK);
-    assert_int_equal(snplp_diagnostics_count(r.d), 1);
-    const snplp_diagnostic *g = snplp_diagnostics_at(r.d, 0);
-    assert_int_equal(snplp_diagnostic_code(g), SNPLP_DIAG_TEXT_NORMALIZED);
-    assert_int_equal(snplp_diagnostic_severity(g), SNPLP_SEVERITY_WARNING);
-    assert_int_equal(snplp_diagnostic_line(g), 4);
+    xml_result r = xml_import_one_warning(DOC, "not-nfc.xml", SNPLP_DIAG_TEXT_NORMALIZED, 4);
     assert_text(snplp_commitment_title(snplp_referential_commitment_find(r.doc, "commitment-a")),
                 "l'\u00e9galit\u00e9 des chances");
     xml_result_free(DOC, &r);
@@ -432,8 +416,7 @@ static void text_not_in_nfc_is_normalized_with_a_warning(void **state)
     /* in memory too, and with NULL diagnostics */
     static const char doc[] = "<referential xmlns=\"urn:snplp:1.0\"><commitment id=\"c\"><title>"
                               "caf\x65\xcc\x81</title></commitment></referential>";
-    snplp_referential *ref = NULL;
-    assert_ok(snplp_referential_import_memory(&ref, NULL, doc, sizeof doc - 1, NULL, NULL));
+    snplp_referential *ref = xml_import_quietly(DOC, doc);
     assert_text(snplp_commitment_title(snplp_referential_commitment_find(ref, "c")), "caf\u00e9");
     snplp_referential_unref(ref);
 }
@@ -485,11 +468,6 @@ static text_buf nested_foreign(size_t foreign)
     return t;
 }
 
-static void expect_status(const text_buf *t, bool strict, int status, int code)
-{
-    xml_expect_status(DOC, t->s, t->n, strict, status, code);
-}
-
 /* Nesting up to SNPLP_XML_MAX_DEPTH is read; one element deeper is refused (203, fatal). */
 static void nesting_deeper_than_the_limit_is_refused(void **state)
 {
@@ -497,42 +475,30 @@ static void nesting_deeper_than_the_limit_is_refused(void **state)
     assert_int_equal(SNPLP_XML_MAX_DEPTH, 100);
     for (int strict = 0; strict < 2; strict++) {
         text_buf t = nested_contents(96); /* depth 100 */
-        expect_status(&t, strict, SNPLP_OK, 0);
+        xml_expect_status(DOC, t.s, t.n, strict, SNPLP_OK, 0);
         free(t.s);
         t = nested_contents(97); /* depth 101 */
-        expect_status(&t, strict, SNPLP_EPARSE, SNPLP_DIAG_TOO_DEEP);
+        xml_expect_status(DOC, t.s, t.n, strict, SNPLP_EPARSE, SNPLP_DIAG_TOO_DEEP);
         free(t.s);
         t = nested_foreign(98); /* depth 100: kept as an extension */
-        expect_status(&t, strict, SNPLP_OK, 0);
+        xml_expect_status(DOC, t.s, t.n, strict, SNPLP_OK, 0);
         free(t.s);
         t = nested_foreign(99); /* depth 101 */
-        expect_status(&t, strict, SNPLP_EPARSE, SNPLP_DIAG_TOO_DEEP);
+        xml_expect_status(DOC, t.s, t.n, strict, SNPLP_EPARSE, SNPLP_DIAG_TOO_DEEP);
         free(t.s);
     }
     /* 101 nested contents; and very deep nesting: one fatal finding, quickly, no overflow */
     static const size_t deep[] = {101, 100000};
     for (size_t i = 0; i < COUNT_OF(deep); i++) {
         text_buf t = i == 0 ? nested_contents(deep[i]) : nested_foreign(deep[i]);
-        xml_result r = xml_import_text(DOC, t.s, t.n, false);
-        assert_int_equal(r.breaches, 0);
-        assert_int_equal(r.rc, SNPLP_EPARSE);
-        assert_int_equal(count_code(r.d, SNPLP_DIAG_TOO_DEEP), 1);
-        assert_int_equal(snplp_diagnostics_count(r.d), 1);
-        xml_result_free(DOC, &r);
+        xml_expect_status(DOC, t.s, t.n, false, SNPLP_EPARSE, SNPLP_DIAG_TOO_DEEP);
         free(t.s);
     }
 
     /* the deepest document allowed goes round: export, import, equal */
     text_buf t = nested_foreign(98);
-    snplp_referential *ref = xml_import_ok(DOC, t.s, t.n);
+    xml_text_goes_round(DOC, t.s, t.n);
     free(t.s);
-    size_t len = 0;
-    char *xml = xml_export_text(DOC, ref, &len);
-    snplp_referential *again = xml_import_ok(DOC, xml, len);
-    assert_true(snplp_referential_equal(ref, again));
-    snplp_free(xml);
-    snplp_referential_unref(again);
-    snplp_referential_unref(ref);
 }
 
 /* A commitment whose title is `count` times unit (with `tail` after), then a second commitment
@@ -615,7 +581,7 @@ static void text_longer_than_the_limit_is_refused(void **state)
     puts_(&t, DOC_START "<commitment id=\"commitment-a\"><title>T</title><x:n xmlns:x=\"urn:x\">");
     put_repeat(&t, "a", max + 1);
     puts_(&t, "</x:n></commitment>" DOC_END);
-    expect_status(&t, false, SNPLP_EPARSE, SNPLP_DIAG_TEXT_TOO_LONG);
+    xml_expect_status(DOC, t.s, t.n, false, SNPLP_EPARSE, SNPLP_DIAG_TEXT_TOO_LONG);
     free(t.s);
 }
 
@@ -720,7 +686,7 @@ static void builtin_and_empty_go_round(void **state)
 {
     (void)state;
     int bad = 0;
-    snplp_referential *ref = builtin();
+    snplp_referential *ref = test_builtin();
     bad += xml_round_trip_breaches(DOC, "the built-in referential", ref);
     snplp_referential_unref(ref);
     ref = test_new_referential();
@@ -733,28 +699,18 @@ static void builtin_and_empty_go_round(void **state)
 static void texts_of_every_kind_go_round(void **state)
 {
     (void)state;
-    static const char *const texts[] = {
-        "a & b < c > d \" ' e",
-        "]]> and ]]&gt;",
-        "line\nline\n",
-        "carriage\r\nreturn\r",
-        "\ttab and  two spaces ",
-        " ",
-        "émoji \U0001F600, « guillemets », œ, \u202f",
-        "<!-- not a comment --> <?not a pi?> <![CDATA[not cdata]]>",
-        "&amp; &#233; &foo;",
-    };
     snplp_referential *ref = test_new_referential();
-    for (size_t i = 0; i < COUNT_OF(texts); i++) {
+    for (size_t i = 0; i <= xml_ntricky_texts; i++) { /* and a space alone */
+        const char *text = i < xml_ntricky_texts ? xml_tricky_texts[i] : " ";
         char id[32];
         snprintf(id, sizeof id, "commitment-%zu", i);
         snplp_commitment *c = NULL;
         assert_ok(snplp_referential_add_commitment(&c, ref, id, "T"));
-        assert_ok(snplp_commitment_set_description(c, texts[i]));
+        assert_ok(snplp_commitment_set_description(c, text));
         snprintf(id, sizeof id, "lever-%zu", i);
         snplp_lever *l = NULL;
         assert_ok(snplp_referential_add_lever(&l, ref, id, "L"));
-        assert_ok(snplp_lever_set_description(l, texts[i]));
+        assert_ok(snplp_lever_set_description(l, text));
     }
     assert_ok(snplp_strategy_add_label(snplp_referential_strategy(ref), "a\r\nb"));
     assert_ok(snplp_strategy_set_launch_date(snplp_referential_strategy(ref), "2018-09-13"));
@@ -783,7 +739,7 @@ static void texts_of_every_kind_go_round(void **state)
 static void one_byte_at_a_time(void **state)
 {
     (void)state;
-    snplp_referential *ref = builtin();
+    snplp_referential *ref = test_builtin();
     size_t len = 0;
     char *xml = xml_export_text(DOC, ref, &len);
     for (int strict = 0; strict < 2; strict++) {

@@ -421,8 +421,7 @@ static void wrong_objects(void **state)
     snplp_action *b = copy_action(f);
     assert_ok(snplp_action_set_description(b, "D"));
     assert_ok(snplp_action_set_status(b, 2020, SNPLP_ACTION_STATUS_DROPPED, REASON));
-    snplp_diagnostics *diags = NULL;
-    assert_ok(snplp_diagnostics_new(&diags));
+    snplp_diagnostics *diags = new_diags();
     size_t before = snplp_memory_used();
 
     snplp_action *const objects[] = {
@@ -562,28 +561,26 @@ static void texts_out_of_memory(void **state)
     free(nfc);
 }
 
-#define TEST(f) cmocka_unit_test_setup_teardown(f, setup, teardown)
-
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         NAMES_TEST(names),
         cmocka_unit_test(core_objectives),
-        TEST(new_action),
-        TEST(title),
-        TEST(description),
-        TEST(objective),
-        TEST(statuses),
-        TEST(years_in_order),
-        TEST(set_status_refusals),
-        TEST(replacing_a_status),
-        TEST(clear_status),
-        TEST(control_characters_in_title),
-        TEST(control_characters_in_drop_reason),
-        TEST(own_strings_as_arguments),
-        TEST(wrong_objects),
-        TEST(set_status_out_of_memory),
-        TEST(texts_out_of_memory),
+        FIXTURE_TEST(new_action),
+        FIXTURE_TEST(title),
+        FIXTURE_TEST(description),
+        FIXTURE_TEST(objective),
+        FIXTURE_TEST(statuses),
+        FIXTURE_TEST(years_in_order),
+        FIXTURE_TEST(set_status_refusals),
+        FIXTURE_TEST(replacing_a_status),
+        FIXTURE_TEST(clear_status),
+        FIXTURE_TEST(control_characters_in_title),
+        FIXTURE_TEST(control_characters_in_drop_reason),
+        FIXTURE_TEST(own_strings_as_arguments),
+        FIXTURE_TEST(wrong_objects),
+        FIXTURE_TEST(set_status_out_of_memory),
+        FIXTURE_TEST(texts_out_of_memory),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -1313,8 +1313,7 @@ static void wrong_objects(void **state)
     (void)state;
     snplp_convention *c = build(SAME);
     snplp_convention *copy = build(SAME);
-    snplp_diagnostics *diags = NULL;
-    assert_ok(snplp_diagnostics_new(&diags));
+    snplp_diagnostics *diags = new_diags();
     snplp_referential *ref = test_new_referential();
     snplp_action *a = snplp_convention_action_at(c, 0);
     snplp_indicator *ind = snplp_convention_indicator_at(c, 0);

@@ -684,8 +684,7 @@ static void own_strings_as_arguments(void **state)
 static void wrong_objects(void **state)
 {
     fixture *f = *state;
-    snplp_diagnostics *diags = NULL;
-    assert_ok(snplp_diagnostics_new(&diags));
+    snplp_diagnostics *diags = new_diags();
     size_t before = snplp_memory_used();
     snplp_indicator *const objects[] = {
         NULL,
@@ -926,36 +925,34 @@ static void setters_without_enomem_do_not_allocate(void **state)
     assert_identical(d, dec(5, 1));
 }
 
-#define TEST(f) cmocka_unit_test_setup_teardown(f, setup, teardown)
-
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         NAMES_TEST(enums),
         cmocka_unit_test(aggregation_names),
-        TEST(new_indicator),
-        TEST(label),
-        TEST(unit_and_polarity),
-        TEST(aggregation),
-        TEST(ratio_of),
-        TEST(baseline),
-        TEST(targets),
-        TEST(actuals),
-        TEST(target_and_actual_of_a_year),
-        TEST(sources),
-        TEST(comments),
-        TEST(years_in_order),
-        TEST(control_characters),
-        TEST(own_strings_as_arguments),
-        TEST(wrong_objects),
-        TEST(set_target_out_of_memory),
-        TEST(set_actual_out_of_memory),
-        TEST(set_source_out_of_memory),
-        TEST(set_comment_out_of_memory),
-        TEST(set_aggregation_out_of_memory),
-        TEST(set_ratio_of_out_of_memory),
-        TEST(set_label_out_of_memory),
-        TEST(setters_without_enomem_do_not_allocate),
+        FIXTURE_TEST(new_indicator),
+        FIXTURE_TEST(label),
+        FIXTURE_TEST(unit_and_polarity),
+        FIXTURE_TEST(aggregation),
+        FIXTURE_TEST(ratio_of),
+        FIXTURE_TEST(baseline),
+        FIXTURE_TEST(targets),
+        FIXTURE_TEST(actuals),
+        FIXTURE_TEST(target_and_actual_of_a_year),
+        FIXTURE_TEST(sources),
+        FIXTURE_TEST(comments),
+        FIXTURE_TEST(years_in_order),
+        FIXTURE_TEST(control_characters),
+        FIXTURE_TEST(own_strings_as_arguments),
+        FIXTURE_TEST(wrong_objects),
+        FIXTURE_TEST(set_target_out_of_memory),
+        FIXTURE_TEST(set_actual_out_of_memory),
+        FIXTURE_TEST(set_source_out_of_memory),
+        FIXTURE_TEST(set_comment_out_of_memory),
+        FIXTURE_TEST(set_aggregation_out_of_memory),
+        FIXTURE_TEST(set_ratio_of_out_of_memory),
+        FIXTURE_TEST(set_label_out_of_memory),
+        FIXTURE_TEST(setters_without_enomem_do_not_allocate),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -44,8 +44,7 @@ static snplp_indicator *add_indicator(snplp_convention *c, const char *id, snplp
  * receives the status. */
 static snplp_diagnostics *run(const snplp_convention *c, const snplp_date *at, int *rc)
 {
-    snplp_diagnostics *d = NULL;
-    assert_ok(snplp_diagnostics_new(&d));
+    snplp_diagnostics *d = new_diags();
     *rc = snplp_convention_validate(c, at, d);
     if (getenv("SNPLP_TEST_VERBOSE"))
         for (size_t i = 0; i < snplp_diagnostics_count(d); i++)
@@ -367,8 +366,7 @@ static void test_arguments(void **state)
 {
     (void)state;
     snplp_convention *c = clean_convention();
-    snplp_diagnostics *d = NULL;
-    assert_ok(snplp_diagnostics_new(&d));
+    snplp_diagnostics *d = new_diags();
     assert_fails(snplp_convention_validate(NULL, NULL, d), SNPLP_EINVAL);
     assert_fails(snplp_convention_validate(c, NULL, NULL), SNPLP_EINVAL);
     snplp_date bad = {2023, 2, 29};
@@ -389,8 +387,7 @@ static void test_out_of_memory(void **state)
     for (int32_t y = 2019; y <= 2021; y++)
         assert_ok(snplp_indicator_set_actual(p, y, D(101, 0)));
     for (long n = 0;; n++) {
-        snplp_diagnostics *d = NULL;
-        assert_ok(snplp_diagnostics_new(&d));
+        snplp_diagnostics *d = new_diags();
         snplp__alloc_fail_after(n);
         int rc = snplp_convention_validate(c, NULL, d);
         snplp__alloc_fail_after(-1);

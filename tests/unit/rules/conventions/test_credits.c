@@ -557,19 +557,19 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         NAMES_TEST(names),
-        cmocka_unit_test_setup_teardown(first_year_is_released, setup, teardown),
-        cmocka_unit_test_setup_teardown(released_when_all_is_done, setup, teardown),
-        cmocka_unit_test_setup_teardown(report_not_yet_due, setup, teardown),
-        cmocka_unit_test_setup_teardown(report_overdue, setup, teardown),
-        cmocka_unit_test_setup_teardown(report_late, setup, teardown),
-        cmocka_unit_test_setup_teardown(actions_not_done, setup, teardown),
-        cmocka_unit_test_setup_teardown(actions_dropped, setup, teardown),
-        cmocka_unit_test_setup_teardown(blocking_first_in_action_order, setup, teardown),
-        cmocka_unit_test_setup_teardown(every_combination, setup, teardown),
-        cmocka_unit_test_setup_teardown(refusals, setup, teardown),
-        cmocka_unit_test_setup_teardown(null_and_out_of_range, setup, teardown),
-        cmocka_unit_test_setup_teardown(decision_is_a_copy, setup, teardown),
-        cmocka_unit_test_setup_teardown(out_of_memory, setup, teardown),
+        FIXTURE_TEST(first_year_is_released),
+        FIXTURE_TEST(released_when_all_is_done),
+        FIXTURE_TEST(report_not_yet_due),
+        FIXTURE_TEST(report_overdue),
+        FIXTURE_TEST(report_late),
+        FIXTURE_TEST(actions_not_done),
+        FIXTURE_TEST(actions_dropped),
+        FIXTURE_TEST(blocking_first_in_action_order),
+        FIXTURE_TEST(every_combination),
+        FIXTURE_TEST(refusals),
+        FIXTURE_TEST(null_and_out_of_range),
+        FIXTURE_TEST(decision_is_a_copy),
+        FIXTURE_TEST(out_of_memory),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

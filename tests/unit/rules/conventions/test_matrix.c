@@ -20,15 +20,6 @@ static snplp_indicator *ind_new(snplp_convention *c, const char *id, const char 
     return ind;
 }
 
-/* Records the target and the actual of year (NULL: none). */
-static void values(snplp_indicator *ind, int32_t year, const char *target, const char *actual)
-{
-    if (target)
-        assert_ok(snplp_indicator_set_target(ind, year, D(target)));
-    if (actual)
-        assert_ok(snplp_indicator_set_actual(ind, year, D(actual)));
-}
-
 /* ---- statuses and rates, one cell at a time ---- */
 
 typedef struct achievement_case {

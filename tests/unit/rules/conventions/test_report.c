@@ -371,14 +371,14 @@ int main(void)
     const struct CMUnitTest tests[] = {
         NAMES_TEST(names),
         cmocka_unit_test(due_dates),
-        cmocka_unit_test_setup_teardown(set_get_clear, setup, teardown),
-        cmocka_unit_test_setup_teardown(set_refusals, setup, teardown),
-        cmocka_unit_test_setup_teardown(get_and_clear_refusals, setup, teardown),
-        cmocka_unit_test_setup_teardown(states_around_the_due_day, setup, teardown),
-        cmocka_unit_test_setup_teardown(states_long_before_and_after, setup, teardown),
-        cmocka_unit_test_setup_teardown(states_in_a_leap_year, setup, teardown),
-        cmocka_unit_test_setup_teardown(state_refusals, setup, teardown),
-        cmocka_unit_test_setup_teardown(out_of_memory, setup, teardown),
+        FIXTURE_TEST(set_get_clear),
+        FIXTURE_TEST(set_refusals),
+        FIXTURE_TEST(get_and_clear_refusals),
+        FIXTURE_TEST(states_around_the_due_day),
+        FIXTURE_TEST(states_long_before_and_after),
+        FIXTURE_TEST(states_in_a_leap_year),
+        FIXTURE_TEST(state_refusals),
+        FIXTURE_TEST(out_of_memory),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -22,14 +22,6 @@ static snplp_indicator *ind_new(snplp_convention *c, const char *id, const char 
     return ind;
 }
 
-static void values(snplp_indicator *ind, int32_t year, const char *target, const char *actual)
-{
-    if (target)
-        assert_ok(snplp_indicator_set_target(ind, year, D(target)));
-    if (actual)
-        assert_ok(snplp_indicator_set_actual(ind, year, D(actual)));
-}
-
 static void unref_all(snplp_convention **convs, size_t n)
 {
     for (size_t i = 0; i < n; i++)
@@ -143,8 +135,7 @@ static void sums_never_read_missing_as_zero(void **state)
     values(s, 2022, "1100", NULL);
     ind_new(c[2], "ind-delai-orientation", "Délai moyen d'orientation", SNPLP_UNIT_DAYS, SUM, NULL);
 
-    snplp_diagnostics *diags = NULL;
-    assert_ok(snplp_diagnostics_new(&diags));
+    snplp_diagnostics *diags = new_diags();
     snplp_matrix *m = synthesis(c, 3, diags);
     assert_int_equal(snplp_diagnostics_count(diags), 0);
     unref_all(c, 3); /* the matrix owns its copies */
@@ -266,8 +257,7 @@ static void weighted_mean(void **state)
     values(young_a, 2020, "100", "80");
     values(rate_b, 2020, "70", "62");
     values(young_b, 2020, "300", "120");
-    snplp_diagnostics *diags = NULL;
-    assert_ok(snplp_diagnostics_new(&diags));
+    snplp_diagnostics *diags = new_diags();
     snplp_matrix *m = synthesis(c, 2, diags);
     assert_int_equal(snplp_diagnostics_count(diags), 0);
     assert_text(snplp_matrix_indicator_id(m, 0), "ind-taux-sortie");
@@ -408,8 +398,7 @@ static void weighted_mean_zero_weight(void **state)
     values(w[1], 2020, "0", "5");
     values(w[0], 2021, "3", "4");
     values(w[1], 2021, "5", "-4"); /* weights of opposite signs cancel out */
-    snplp_diagnostics *diags = NULL;
-    assert_ok(snplp_diagnostics_new(&diags));
+    snplp_diagnostics *diags = new_diags();
     snplp_matrix *m = synthesis(c, 2, diags);
     assert_int_equal(snplp_diagnostics_count(diags), 0);
     for (int32_t y = 2020; y <= 2021; y++) {
@@ -438,8 +427,7 @@ static void aggregation_none(void **state)
         if (i == 0)
             values(ind, 2020, "30", NULL);
     }
-    snplp_diagnostics *diags = NULL;
-    assert_ok(snplp_diagnostics_new(&diags));
+    snplp_diagnostics *diags = new_diags();
     snplp_matrix *m = synthesis(c, 2, diags);
     assert_int_equal(snplp_diagnostics_count(diags), 0);
     for (int32_t y = 2019; y <= 2021; y++) {
@@ -478,8 +466,7 @@ static void unit_mismatch(void **state)
         ind = ind_new(c[i], "ind-jeunes", "Jeunes accompagnés", SNPLP_UNIT_COUNT, SUM, NULL);
         values(ind, 2020, "10", "10");
     }
-    snplp_diagnostics *diags = NULL;
-    assert_ok(snplp_diagnostics_new(&diags));
+    snplp_diagnostics *diags = new_diags();
     snplp_matrix *m = synthesis(c, 3, diags);
     assert_int_equal(snplp_diagnostics_count(diags), 1);
     assert_diag(diags, 0, SNPLP_DIAG_UNIT_MISMATCH, "calpae-44", "ind-contrats-engagement", 0);
@@ -522,8 +509,7 @@ static void aggregation_mismatch(void **state)
         assert_ok(snplp_indicator_set_polarity(ind, i == 0 ? SNPLP_POLARITY_LOWER
                                                            : SNPLP_POLARITY_HIGHER));
     }
-    snplp_diagnostics *diags = NULL;
-    assert_ok(snplp_diagnostics_new(&diags));
+    snplp_diagnostics *diags = new_diags();
     snplp_matrix *m = synthesis(c, 4, diags);
     assert_int_equal(snplp_diagnostics_count(diags), 3);
     assert_diag(diags, 0, SNPLP_DIAG_AGGREGATION_MISMATCH, "calpae-44", "ind-places-creches", 0);
@@ -556,8 +542,7 @@ static void duplicate_conventions(void **state)
         values(ind, 2020, "100", "100");
     }
     ind_new(c[2], "ind-mayenne", "Indicateur propre à la Mayenne", SNPLP_UNIT_COUNT, SUM, NULL);
-    snplp_diagnostics *diags = NULL;
-    assert_ok(snplp_diagnostics_new(&diags));
+    snplp_diagnostics *diags = new_diags();
     snplp_matrix *m = synthesis(c, 4, diags);
     assert_int_equal(snplp_diagnostics_count(diags), 2);
     assert_diag(diags, 0, SNPLP_DIAG_DUPLICATE_CONVENTION, "calpae-49", NULL, 0);
@@ -593,8 +578,7 @@ static void aggregate_overflow(void **state)
         values(mean, 2020, "1", "9223372036854775807");
         values(fam, 2020, "1", "1");
     }
-    snplp_diagnostics *diags = NULL;
-    assert_ok(snplp_diagnostics_new(&diags));
+    snplp_diagnostics *diags = new_diags();
     snplp_matrix *m = synthesis(c, 2, diags);
     assert_int_equal(snplp_diagnostics_count(diags), 3);
     assert_diag(diags, 0, SNPLP_DIAG_AGGREGATE_OVERFLOW, NULL, "ind-montants", 2020);
@@ -662,8 +646,7 @@ static void year_spans(void **state)
 static void no_conventions(void **state)
 {
     (void)state;
-    snplp_diagnostics *diags = NULL;
-    assert_ok(snplp_diagnostics_new(&diags));
+    snplp_diagnostics *diags = new_diags();
     snplp_matrix *m = NULL;
     assert_ok(snplp_synthesis(&m, NULL, 0, NULL, diags));
     assert_non_null(m);
@@ -692,8 +675,7 @@ static void refused_arguments(void **state)
     snplp_convention *c = conv_new("calpae-49", "49", "Maine-et-Loire", 2019, 2021);
     snplp_convention *no_years = conv_new("calpae-44", "44", "Loire-Atlantique", 0, 0);
     snplp_indicator *ind = ind_new(c, "ind-orientation", orient_label, SNPLP_UNIT_COUNT, SUM, NULL);
-    snplp_diagnostics *diags = NULL;
-    assert_ok(snplp_diagnostics_new(&diags));
+    snplp_diagnostics *diags = new_diags();
     snplp_matrix *m = NULL;
     snplp_matrix *const sentinel = (snplp_matrix *)&m;
     const snplp_convention *ok[2] = {c, c}; /* a duplicate: a finding, were it accepted */
@@ -853,8 +835,7 @@ static void large_set_against_reference(void **state)
             }
         }
     }
-    snplp_diagnostics *diags = NULL;
-    assert_ok(snplp_diagnostics_new(&diags));
+    snplp_diagnostics *diags = new_diags();
     snplp_matrix *m = synthesis(c, REF_CONVS, diags);
 
     /* the conventions kept, in order; the findings: one per duplicate, in order */

@@ -6,17 +6,7 @@
 #include <pthread.h>
 #include <stdio.h>
 
-/* ---- helpers ---- */
-
-static snplp_diagnostics *new_diags(void)
-{
-    snplp_diagnostics *diags = NULL;
-    assert_ok(snplp_diagnostics_new(&diags));
-    assert_non_null(diags);
-    return diags;
-}
-
-/* What a finding must be: every finding of validation is an error at line 0, column 0. */
+//* What a finding must be: every finding of validation is an error at line 0, column 0. */
 typedef struct expected {
     const char *id;       /* the item concerned */
     snplp_diag_code code; /* its code */
