@@ -78,6 +78,46 @@ static inline snplp_convention *conv_new(const char *id, const char *code, const
     return c;
 }
 
+/* The state of a test on the items of a convention: the convention build() makes, the items
+ * of it named item and other (NULL: none), a copy built the same way, and the memory in use
+ * before. */
+typedef struct conv_fixture {
+    snplp_convention *conv, *copy;
+    void *item, *other;
+    size_t memory;
+} conv_fixture;
+
+/* Makes the fixture: the items are the actions or indicators of the given ids; -1 on failure. */
+static inline int conv_fixture_setup(void **state, snplp_convention *(*build)(void),
+                                     const char *item, const char *other)
+{
+    conv_fixture *f = calloc(1, sizeof *f);
+    if (!f)
+        return -1;
+    f->memory = snplp_memory_used();
+    f->conv = build();
+    f->copy = build();
+    if (!f->conv || !f->copy)
+        return -1;
+    f->item = snplp_convention_action_find(f->conv, item);
+    if (!f->item)
+        f->item = snplp_convention_indicator_find(f->conv, item);
+    f->other = other ? snplp_convention_indicator_find(f->conv, other) : NULL;
+    *state = f;
+    return 0;
+}
+
+/* Frees the fixture: -1 unless the memory in use is back to what it was. */
+static inline int conv_fixture_teardown(void **state)
+{
+    conv_fixture *f = *state;
+    snplp_convention_unref(f->conv);
+    snplp_convention_unref(f->copy);
+    int rc = snplp_memory_used() == f->memory ? 0 : -1;
+    free(f);
+    return rc;
+}
+
 /* Records the target and the actual of an indicator for year (each written as text; NULL:
  * none). */
 static inline void values(snplp_indicator *ind, int32_t year, const char *target,
