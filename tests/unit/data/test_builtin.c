@@ -397,9 +397,7 @@ static void strategy_commitments_levers(void **state)
     assert_text(snplp_strategy_title(s),
                 "Stratégie nationale de prévention et de lutte contre la pauvreté");
     assert_text(snplp_strategy_launch_date(s), "2018-09");
-    int64_t cents = 0;
-    assert_ok(snplp_strategy_budget_cents(&cents, s));
-    assert_int_equal(cents, INT64_C(850000000000));
+    assert_budget_cents(s, INT64_C(850000000000));
     assert_text(snplp_strategy_budget_text(s), "8,5 milliards d\u2019euros"); /* 001: curly */
     assert_int_equal(snplp_strategy_label_count(s), 4);
     assert_text(snplp_strategy_label_at(s, 0), "SNPLP");
@@ -444,9 +442,7 @@ static void training_plan(void **state)
     snplp_referential *ref = test_builtin();
     const snplp_training_plan *tp = snplp_referential_training_plan(ref);
     assert_text(snplp_training_plan_title(tp), "plan de formation des travailleurs sociaux");
-    double days = 0;
-    assert_ok(snplp_training_plan_max_module_days(&days, tp));
-    assert_true(days == 5.0);
+    assert_max_module_days(tp, 5.0);
     assert_int_equal(snplp_training_plan_objective_count(tp), 5);
     assert_int_equal(snplp_training_plan_outcome_count(tp), 0);
     /* rejoined across the page break: "...en matière de pratiques" + "professionnelles," */
@@ -457,15 +453,11 @@ static void training_plan(void **state)
 
     assert_int_equal(snplp_referential_diploma_rule_count(ref), 1);
     const snplp_diploma_rule *r = snplp_referential_diploma_rule_at(ref, 0);
-    int level = 0;
-    assert_ok(snplp_diploma_rule_min_level(&level, r));
-    assert_int_equal(level, 6);
+    assert_min_level(r, 6);
 
     assert_int_equal(snplp_referential_funding_count(ref), 1);
     const snplp_funding *f = snplp_referential_funding_find(ref, "funding-training");
-    int64_t cents = 0;
-    assert_ok(snplp_funding_amount_cents(&cents, f));
-    assert_int_equal(cents, INT64_C(100000000)); /* 1 million euros */
+    assert_amount_cents(f, INT64_C(100000000)); /* 1 million euros */
     assert_text(snplp_funding_period(f), "pendant trois ans");
     snplp_referential_unref(ref);
 }

@@ -146,6 +146,48 @@ static inline snplp_referential *test_new_referential(void)
     return ref;
 }
 
+/* A value read through the getter get(&value, obj): the read succeeds and gives want (printed
+ * if not). */
+#define ASSERT_READ(type, get, obj, want)                                                          \
+    do {                                                                                           \
+        type got_ = 0;                                                                             \
+        assert_ok(get(&got_, obj));                                                                \
+        if (!(got_ == (want)))                                                                     \
+            print_error("%s: got %.17g, want %.17g\n", #get, (double)got_, (double)(want));        \
+        assert_true(got_ == (want));                                                               \
+    } while (0)
+
+/* The strategy's budget, the funding's amount (cents), the rule's minimum level, the module's
+ * duration and the plan's longest module (days). */
+static inline void assert_budget_cents(const snplp_strategy *s, int64_t want)
+{
+    ASSERT_READ(int64_t, snplp_strategy_budget_cents, s, want);
+}
+static inline void assert_amount_cents(const snplp_funding *f, int64_t want)
+{
+    ASSERT_READ(int64_t, snplp_funding_amount_cents, f, want);
+}
+static inline void assert_min_level(const snplp_diploma_rule *r, int want)
+{
+    ASSERT_READ(int, snplp_diploma_rule_min_level, r, want);
+}
+static inline void assert_duration_days(const snplp_module *m, double want)
+{
+    ASSERT_READ(double, snplp_module_duration_days, m, want);
+}
+static inline void assert_max_module_days(const snplp_training_plan *tp, double want)
+{
+    ASSERT_READ(double, snplp_training_plan_max_module_days, tp, want);
+}
+
+/* A cmocka teardown: leaves allocation as normal whatever a failing out-of-memory test left. */
+static inline int test_allow_allocations(void **state)
+{
+    (void)state;
+    snplp__alloc_fail_after(-1);
+    return 0;
+}
+
 /*
  * Out-of-memory sweep: runs step(ctx) with the N-th allocation failing, for N = 0, 1, 2...
  * until step succeeds. Every failing run must return SNPLP_ENOMEM and leave the library's

@@ -154,6 +154,9 @@ typedef struct xml_suite {
     size_t min_examples, min_round_trips, min_unseen;
 } xml_suite;
 
+/* In a suite's initializer: a list and its length, as .name = array, .nname = its count. */
+#define XML_LIST(name, array) .name = (array), .n##name = COUNT_OF(array)
+
 /* A cmocka test of a shared body over the suite s. */
 #define XML_TEST(f, s) cmocka_unit_test_prestate(f, (void *)(s))
 
@@ -179,5 +182,19 @@ void xml_export_file_is_atomic(void **state);
 void xml_round_trips(void **state);
 void xml_import_out_of_memory(void **state);
 void xml_export_out_of_memory(void **state);
+
+/* Every shared test over the suite s, for the start of a program's list of tests. */
+#define XML_SHARED_TESTS(s)                                                                        \
+    XML_TEST(xml_every_fixture_is_in_the_table, s),                                                \
+        XML_TEST(xml_fixtures_give_their_expected_findings, s),                                    \
+        XML_TEST(xml_default_and_strict_imports_agree, s),                                         \
+        XML_TEST(xml_hostile_documents_are_refused_unexpanded, s),                                 \
+        XML_TEST(xml_import_refuses_bad_arguments, s), XML_TEST(xml_import_io_failures, s),        \
+        XML_TEST(xml_progress_is_reported_and_can_cancel, s),                                      \
+        XML_TEST(xml_failed_import_changes_nothing, s),                                            \
+        XML_TEST(xml_export_refuses_bad_arguments, s), XML_TEST(xml_export_is_deterministic, s),   \
+        XML_TEST(xml_export_stops_at_the_first_write_error, s),                                    \
+        XML_TEST(xml_export_file_is_atomic, s), XML_TEST(xml_round_trips, s),                      \
+        XML_TEST(xml_import_out_of_memory, s), XML_TEST(xml_export_out_of_memory, s)
 
 #endif

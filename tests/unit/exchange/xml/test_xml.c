@@ -216,9 +216,7 @@ static void complete_document_is_read_whole(void **state)
     assert_text(snplp_strategy_title(s),
                 "Stratégie nationale de prévention et de lutte contre la pauvreté");
     assert_text(snplp_strategy_launch_date(s), "2018-09");
-    int64_t cents = 0;
-    assert_ok(snplp_strategy_budget_cents(&cents, s));
-    assert_true(cents == 850000000000LL);
+    assert_budget_cents(s, 850000000000LL);
     assert_true(snplp_strategy_levers_open(s));
     assert_int_equal(snplp_strategy_label_count(s), 2);
     assert_text(snplp_strategy_label_at(s, 1), "stratégie pauvreté");
@@ -235,9 +233,7 @@ static void complete_document_is_read_whole(void **state)
     assert_int_equal(snplp_referential_lever_count(ref), 2);
 
     const snplp_training_plan *tp = snplp_referential_training_plan(ref);
-    double days = 0;
-    assert_ok(snplp_training_plan_max_module_days(&days, tp));
-    assert_true(days == 5.0);
+    assert_max_module_days(tp, 5.0);
     assert_text(snplp_training_plan_audience(tp),
                 "Les travailleurs sociaux titulaires d'un diplôme d'Etat.");
     assert_int_equal(snplp_training_plan_objective_count(tp), 1);
@@ -257,8 +253,7 @@ static void complete_document_is_read_whole(void **state)
     assert_int_equal(snplp_referential_module_count(ref), 3);
     const snplp_module *m = snplp_referential_module_find(ref, "module-insertion-fundamentals");
     assert_int_equal(snplp_module_level(m), SNPLP_LEVEL_FUNDAMENTALS);
-    assert_ok(snplp_module_duration_days(&days, m));
-    assert_true(days == 2.5);
+    assert_duration_days(m, 2.5);
     assert_text(snplp_module_subtitle(m), "module socle");
     assert_text(snplp_module_role(m), "orienter et coordonner");
     assert_int_equal(snplp_module_profession_count(m), 1);
@@ -279,6 +274,7 @@ static void complete_document_is_read_whole(void **state)
     assert_text(snplp_module_prerequisite_at(ex, 0), "module-insertion-fundamentals");
     assert_int_equal(snplp_module_profession_count(ex), 2);
     assert_text(snplp_module_profession_at(ex, 1), "profession-director");
+    double days = 0;
     assert_status(
         snplp_module_duration_days(&days, snplp_referential_module_find(ref, "module-outreach")),
         SNPLP_ENOTFOUND);
@@ -290,15 +286,12 @@ static void complete_document_is_read_whole(void **state)
         snplp_profession_category(snplp_referential_profession_find(ref, "profession-director")),
         SNPLP_CATEGORY_CADRE);
     int level = 0;
-    assert_ok(snplp_diploma_rule_min_level(
-        &level, snplp_referential_diploma_rule_find(ref, "diploma-rule-priority")));
-    assert_int_equal(level, 6);
+    assert_min_level(snplp_referential_diploma_rule_find(ref, "diploma-rule-priority"), 6);
     assert_status(snplp_diploma_rule_min_level(
                       &level, snplp_referential_diploma_rule_find(ref, "diploma-rule-open")),
                   SNPLP_ENOTFOUND);
     const snplp_funding *f = snplp_referential_funding_find(ref, "funding-state");
-    assert_ok(snplp_funding_amount_cents(&cents, f));
-    assert_true(cents == 12345);
+    assert_amount_cents(f, 12345);
     assert_text(snplp_funding_period(f), "2019-2022");
     assert_text(snplp_funding_source_text(f), "123,45 euros");
     const snplp_plan *plan = snplp_referential_plan_find(ref, "plan-early-childhood");
@@ -317,34 +310,25 @@ static void whitespace_around_values_and_verbatim_texts(void **state)
     snplp_referential *ref = xml_import_fixture_ok(DOC, "valid-whitespace.xml");
     const snplp_strategy *s = snplp_referential_strategy(ref);
     assert_text(snplp_strategy_launch_date(s), "2018-09-13");
-    int64_t cents = 0;
-    assert_ok(snplp_strategy_budget_cents(&cents, s));
-    assert_true(cents == 850000000000LL);
+    assert_budget_cents(s, 850000000000LL);
     assert_false(snplp_strategy_levers_open(s));
     assert_text(snplp_strategy_title(s), "  Titre avec espaces  ");
     assert_text(snplp_strategy_description(s), "\n  première ligne\n  deuxième ligne\n");
-    double days = 0;
-    assert_ok(snplp_training_plan_max_module_days(&days, snplp_referential_training_plan(ref)));
-    assert_true(days == 5.0);
+    assert_max_module_days(snplp_referential_training_plan(ref), 5.0);
     const snplp_outcome *o = snplp_referential_outcome_find(ref, "outcome-a");
     assert_true(snplp_outcome_for_involved(o));
     assert_text(snplp_outcome_text(o), "\ttabulation");
     const snplp_module *m = snplp_referential_module_find(ref, "module-a");
     assert_int_equal(snplp_module_level(m), SNPLP_LEVEL_EXPERT);
-    assert_ok(snplp_module_duration_days(&days, m));
-    assert_true(days == 2.5);
+    assert_duration_days(m, 2.5);
     const snplp_content *c = snplp_referential_content_find(ref, "content-a");
     assert_int_equal(snplp_content_style(c), SNPLP_STYLE_NUMBERED);
     assert_text(snplp_content_text(c), " X ");
     assert_int_equal(
         snplp_profession_category(snplp_referential_profession_find(ref, "profession-a")),
         SNPLP_CATEGORY_CADRE);
-    int level = 0;
-    assert_ok(snplp_diploma_rule_min_level(
-        &level, snplp_referential_diploma_rule_find(ref, "diploma-rule-a")));
-    assert_int_equal(level, 6);
-    assert_ok(snplp_funding_amount_cents(&cents, snplp_referential_funding_find(ref, "funding-a")));
-    assert_true(cents == 42);
+    assert_min_level(snplp_referential_diploma_rule_find(ref, "diploma-rule-a"), 6);
+    assert_amount_cents(snplp_referential_funding_find(ref, "funding-a"), 42);
     assert_true(snplp_figure_value(snplp_referential_figure_find(ref, "figure-a")) == -3);
     snplp_referential_unref(ref);
 }
@@ -355,26 +339,14 @@ static void limits_markup_and_prefixes(void **state)
     snplp_referential *ref = xml_import_fixture_ok(DOC, "valid-limits.xml");
     const snplp_strategy *s = snplp_referential_strategy(ref);
     assert_text(snplp_strategy_launch_date(s), "2020-02-29");
-    int64_t cents = 0;
-    assert_ok(snplp_strategy_budget_cents(&cents, s));
-    assert_true(cents == INT64_MAX);
-    double days = 0;
-    assert_ok(snplp_module_duration_days(&days, snplp_referential_module_find(ref, "module-long")));
-    assert_true(days == 9999.999999);
-    assert_ok(
-        snplp_module_duration_days(&days, snplp_referential_module_find(ref, "module-short")));
-    assert_true(days == 0.000001);
-    assert_ok(
-        snplp_module_duration_days(&days, snplp_referential_module_find(ref, "module-whole")));
-    assert_true(days == 10.0);
+    assert_budget_cents(s, INT64_MAX);
+    assert_duration_days(snplp_referential_module_find(ref, "module-long"), 9999.999999);
+    assert_duration_days(snplp_referential_module_find(ref, "module-short"), 0.000001);
+    assert_duration_days(snplp_referential_module_find(ref, "module-whole"), 10.0);
     assert_true(snplp_figure_value(snplp_referential_figure_find(ref, "figure-min")) == INT64_MIN);
     assert_true(snplp_figure_value(snplp_referential_figure_find(ref, "figure-max")) == INT64_MAX);
-    assert_ok(
-        snplp_funding_amount_cents(&cents, snplp_referential_funding_find(ref, "funding-max")));
-    assert_true(cents == INT64_MAX);
-    assert_ok(
-        snplp_funding_amount_cents(&cents, snplp_referential_funding_find(ref, "funding-zero")));
-    assert_true(cents == 0);
+    assert_amount_cents(snplp_referential_funding_find(ref, "funding-max"), INT64_MAX);
+    assert_amount_cents(snplp_referential_funding_find(ref, "funding-zero"), 0);
     snplp_referential_unref(ref);
 
     ref = xml_import_fixture_ok(DOC, "valid-markup.xml");
@@ -911,51 +883,32 @@ static const char *const oom_export[] = {"valid-extensions.xml"};
 static const xml_suite suite = {
     .doc = DOC,
     .test_file = "test_xml.c",
-    .cases = fixtures,
-    .ncases = COUNT_OF(fixtures),
-    .hostile = hostile,
-    .nhostile = COUNT_OF(hostile),
-    .failing = failing,
-    .nfailing = COUNT_OF(failing),
+    XML_LIST(cases, fixtures),
+    XML_LIST(hostile, hostile),
+    XML_LIST(failing, failing),
     .read_sample = SNPLP_FIXTURES_DIR "/valid-complete.xml",
-    .oom = oom,
-    .noom = COUNT_OF(oom),
-    .oom_export = oom_export,
-    .noom_export = COUNT_OF(oom_export),
+    XML_LIST(oom, oom),
+    XML_LIST(oom_export, oom_export),
 };
 
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        XML_TEST(xml_every_fixture_is_in_the_table, &suite),
-        XML_TEST(xml_fixtures_give_their_expected_findings, &suite),
-        XML_TEST(xml_default_and_strict_imports_agree, &suite),
+        XML_SHARED_TESTS(&suite),
         cmocka_unit_test(complete_document_is_read_whole),
         cmocka_unit_test(whitespace_around_values_and_verbatim_texts),
         cmocka_unit_test(limits_markup_and_prefixes),
         cmocka_unit_test(text_not_in_nfc_is_normalized_with_a_warning),
         cmocka_unit_test(imported_texts_are_nfc_like_icu_says),
-        XML_TEST(xml_hostile_documents_are_refused_unexpanded, &suite),
         cmocka_unit_test(nesting_deeper_than_the_limit_is_refused),
         cmocka_unit_test(text_longer_than_the_limit_is_refused),
         cmocka_unit_test(attribute_longer_than_the_limit_is_refused),
-        XML_TEST(xml_import_refuses_bad_arguments, &suite),
         cmocka_unit_test(import_options),
-        XML_TEST(xml_import_io_failures, &suite),
-        XML_TEST(xml_progress_is_reported_and_can_cancel, &suite),
-        XML_TEST(xml_failed_import_changes_nothing, &suite),
         cmocka_unit_test(the_name_of_the_input_is_in_the_messages),
-        XML_TEST(xml_export_refuses_bad_arguments, &suite),
-        XML_TEST(xml_export_is_deterministic, &suite),
-        XML_TEST(xml_export_stops_at_the_first_write_error, &suite),
-        XML_TEST(xml_export_file_is_atomic, &suite),
-        XML_TEST(xml_round_trips, &suite),
         cmocka_unit_test(builtin_and_empty_go_round),
         cmocka_unit_test(texts_of_every_kind_go_round),
         cmocka_unit_test(one_byte_at_a_time),
         cmocka_unit_test(imports_in_threads),
-        XML_TEST(xml_import_out_of_memory, &suite),
-        XML_TEST(xml_export_out_of_memory, &suite),
         cmocka_unit_test(the_schema_is_compiled_in),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

@@ -696,14 +696,6 @@ static void searches_from_threads(void **state)
     snplp_referential_unref(ref);
 }
 
-/* Leaves allocation as normal whatever a failing out-of-memory test left. */
-static int allow_allocations(void **state)
-{
-    (void)state;
-    snplp__alloc_fail_after(-1);
-    return 0;
-}
-
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -717,8 +709,8 @@ int main(void)
         cmocka_unit_test(results_outlive_the_referential),
         cmocka_unit_test(null_safe_getters),
         cmocka_unit_test(bad_arguments),
-        cmocka_unit_test_teardown(out_of_memory_on_a_fresh_referential, allow_allocations),
-        cmocka_unit_test_teardown(out_of_memory_on_one_referential, allow_allocations),
+        cmocka_unit_test_teardown(out_of_memory_on_a_fresh_referential, test_allow_allocations),
+        cmocka_unit_test_teardown(out_of_memory_on_one_referential, test_allow_allocations),
         cmocka_unit_test(searches_from_threads),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

@@ -1164,14 +1164,6 @@ static void validation_from_threads(void **state)
     snplp_referential_unref(ref);
 }
 
-/* Leaves allocation as normal whatever a failing out-of-memory test left. */
-static int allow_allocations(void **state)
-{
-    (void)state;
-    snplp__alloc_fail_after(-1);
-    return 0;
-}
-
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -1192,12 +1184,12 @@ int main(void)
         cmocka_unit_test(cycle_through_a_dangling_reference_is_no_cycle),
         cmocka_unit_test(cycle_entered_from_outside),
         cmocka_unit_test(cycles_sharing_a_module),
-        cmocka_unit_test_teardown(long_ids_in_messages, allow_allocations),
+        cmocka_unit_test_teardown(long_ids_in_messages, test_allow_allocations),
         cmocka_unit_test(duration_over_the_maximum),
         cmocka_unit_test(all_problems_in_one_pass),
         cmocka_unit_test(code_names),
         cmocka_unit_test(null_arguments),
-        cmocka_unit_test_teardown(out_of_memory, allow_allocations),
+        cmocka_unit_test_teardown(out_of_memory, test_allow_allocations),
         cmocka_unit_test(long_prerequisite_chain),
         cmocka_unit_test(validation_from_threads),
     };
