@@ -691,15 +691,11 @@ static void threads_build_at_once(void **state)
 {
     (void)state;
     enum { N = 4 };
-    pthread_t th[N];
     snplp_referential *refs[N] = {0};
+    void *rc[N] = {0};
+    run_threads(N, build_in_thread, refs, sizeof refs[0], rc);
     for (int i = 0; i < N; i++)
-        assert_int_equal(pthread_create(&th[i], NULL, build_in_thread, &refs[i]), 0);
-    for (int i = 0; i < N; i++) {
-        void *rc = NULL;
-        assert_int_equal(pthread_join(th[i], &rc), 0);
-        assert_int_equal((intptr_t)rc, SNPLP_OK);
-    }
+        assert_int_equal((intptr_t)rc[i], SNPLP_OK);
     for (int i = 1; i < N; i++)
         assert_true(snplp_referential_equal(refs[0], refs[i]));
     for (int i = 0; i < N; i++)

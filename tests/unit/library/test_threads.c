@@ -323,18 +323,14 @@ static void eight_threads_import_validate_export_and_share(void **state)
     pthread_barrier_t start;
     assert_int_equal(pthread_barrier_init(&start, NULL, THREADS), 0);
     worker workers[THREADS];
-    pthread_t threads[THREADS];
-    for (int i = 0; i < THREADS; i++) {
+    for (int i = 0; i < THREADS; i++)
         workers[i] = (worker){.index = i,
                               .want = &want,
                               .shared_ref = shared,
                               .shared_list = shared_list,
                               .start = &start,
                               .dir = dir};
-        assert_int_equal(pthread_create(&threads[i], NULL, work, &workers[i]), 0);
-    }
-    for (int i = 0; i < THREADS; i++)
-        assert_int_equal(pthread_join(threads[i], NULL), 0);
+    run_threads(THREADS, work, workers, sizeof workers[0], NULL);
     pthread_barrier_destroy(&start);
     for (int i = 0; i < THREADS; i++) {
         if (workers[i].failure[0])

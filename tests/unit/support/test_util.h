@@ -104,19 +104,29 @@ static inline void test_long_id(char *buf, size_t len)
     buf[len] = '\0';
 }
 
+/* Runs fn in n threads at once (64 at most), the i-th given args + i * arg_size (the same
+ * args to all when arg_size is 0), and waits for them all; with results, what the i-th returned
+ * goes to results[i]. */
+static inline void run_threads(int n, void *(*fn)(void *), void *args, size_t arg_size,
+                               void **results)
+{
+    pthread_t threads[64];
+    assert_true(n > 0 && n <= 64);
+    for (int i = 0; i < n; i++)
+        assert_int_equal(pthread_create(&threads[i], NULL, fn, (char *)args + (size_t)i * arg_size),
+                         0);
+    for (int i = 0; i < n; i++)
+        assert_int_equal(pthread_join(threads[i], results ? &results[i] : NULL), 0);
+}
+
 /* Runs fn in n threads at once (64 at most), each given an int of its own that fn sets to 1 when
  * all went well; fails the test unless every thread says so. */
 static inline void run_threads_ok(int n, void *(*fn)(void *))
 {
-    pthread_t threads[64];
-    int ok[64];
-    assert_true(n > 0 && n <= 64);
+    int ok[64] = {0};
+    run_threads(n, fn, ok, sizeof ok[0], NULL);
     for (int i = 0; i < n; i++)
-        assert_int_equal(pthread_create(&threads[i], NULL, fn, &ok[i]), 0);
-    for (int i = 0; i < n; i++) {
-        assert_int_equal(pthread_join(threads[i], NULL), 0);
         assert_int_equal(ok[i], 1);
-    }
 }
 
 /* The built-in referential (fails the test if it cannot be made). */

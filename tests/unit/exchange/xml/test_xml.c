@@ -784,16 +784,12 @@ static void imports_in_threads(void **state)
     size_t len = 0;
     char *xml = xml_fixture(DOC, "valid-extensions.xml", &len);
     enum { N = 6 };
-    pthread_t th[N];
     thread_job jobs[N];
-    for (int i = 0; i < N; i++) {
+    for (int i = 0; i < N; i++)
         jobs[i] = (thread_job){.xml = xml, .len = len, .strict = i % 2};
-        assert_int_equal(pthread_create(&th[i], NULL, import_in_thread, &jobs[i]), 0);
-    }
-    for (int i = 0; i < N; i++) {
-        assert_int_equal(pthread_join(th[i], NULL), 0);
+    run_threads(N, import_in_thread, jobs, sizeof jobs[0], NULL);
+    for (int i = 0; i < N; i++)
         assert_int_equal(jobs[i].failures, 0);
-    }
     free(xml);
 }
 

@@ -682,15 +682,11 @@ static void searches_from_threads(void **state)
     /* a fresh referential: the threads race to build the index */
     snplp_referential *ref = search_referential();
     thread_job jobs[THREADS];
-    pthread_t threads[THREADS];
-    for (int i = 0; i < THREADS; i++) {
+    for (int i = 0; i < THREADS; i++)
         jobs[i] = (thread_job){ref, 0};
-        assert_int_equal(pthread_create(&threads[i], NULL, search_in_thread, &jobs[i]), 0);
-    }
-    for (int i = 0; i < THREADS; i++) {
-        assert_int_equal(pthread_join(threads[i], NULL), 0);
+    run_threads(THREADS, search_in_thread, jobs, sizeof jobs[0], NULL);
+    for (int i = 0; i < THREADS; i++)
         assert_int_equal(jobs[i].failures, 0);
-    }
     for (size_t i = 0; i < COUNT_OF(cases); i++)
         assert_search(ref, cases[i].query, cases[i].hits, cases[i].n);
     snplp_referential_unref(ref);

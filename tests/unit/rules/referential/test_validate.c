@@ -1136,13 +1136,9 @@ static void validation_from_threads(void **state)
     (void)state;
     snplp_referential *ref = broken_referential();
     thread_job jobs[THREADS];
-    pthread_t threads[THREADS];
-    for (int i = 0; i < THREADS; i++) {
-        jobs[i] = (thread_job){ref, new_diags(), 1};
-        assert_int_equal(pthread_create(&threads[i], NULL, validate_in_thread, &jobs[i]), 0);
-    }
     for (int i = 0; i < THREADS; i++)
-        assert_int_equal(pthread_join(threads[i], NULL), 0);
+        jobs[i] = (thread_job){ref, new_diags(), 1};
+    run_threads(THREADS, validate_in_thread, jobs, sizeof jobs[0], NULL);
 
     snplp_diagnostics *alone = new_diags();
     assert_status(snplp_referential_validate(ref, alone), SNPLP_EVALIDATION);
