@@ -4,7 +4,12 @@
   SNPLP_1.0, SNPLP_1.1... of libsnplp/libsnplp.map (tests/abi/check.sh checks what each holds);
 - nothing but snplp_* functions leaves the library (no internal snplp__* either);
 - every function declared SNPLP_API in the public headers is exported, and nothing else is;
-- every exported function is called by at least one C test (tests/unit/*.c).
+- every exported function is called by at least one C test: its name occurs as an identifier
+  in the code (comments and string literals do not count) of a file of --tests or of one of
+  its subfolders (tests/unit/**/*.c and *.h). A call `snplp_x(...)` counts, and so does a
+  name given without parentheses, as table-driven tests do: `{"title", snplp_x_title,
+  snplp_x_set_title}` passes the functions through pointers that the shared test bodies
+  call (tests/unit/support).
 Exits 1 with the list of problems, 0 when all hold."""
 import argparse
 import pathlib
@@ -55,8 +60,17 @@ for name in sorted(exported.keys() - declared):
     if name.startswith("snplp_") and not name.startswith("snplp__"):
         problems.append(f"exported but declared in no public header: {name}")
 
-tests = "\n".join(p.read_text(encoding="utf-8") for p in pathlib.Path(args.tests).glob("*.c"))
-called = set(re.findall(r"\b(snplp_\w+)\s*\(", tests))
+
+def code_only(text):
+    """text without its comments and string and character literals (each becomes a space)."""
+    literal = r'"(?:\\.|[^"\\\n])*"|\'(?:\\.|[^\'\\\n])*\''
+    comment = r"/\*.*?\*/|//[^\n]*"
+    return re.sub(f"{comment}|{literal}", " ", text, flags=re.S)
+
+
+sources = sorted(p for pattern in ("*.c", "*.h") for p in pathlib.Path(args.tests).rglob(pattern))
+tests = "\n".join(code_only(p.read_text(encoding="utf-8")) for p in sources)
+called = set(re.findall(r"\b(snplp_\w+)\b", tests))
 for name in sorted(exported.keys() & declared):
     if name not in called:
         problems.append(f"exported but called by no test in {args.tests}: {name}")

@@ -33,11 +33,13 @@ inside the years: the baseline gives the fourth year of each indicator.
 Deterministic: the same factor and seed always give the same bytes. Standard library only.
 """
 
-import argparse
 import os
 import random
 import sys
 from xml.sax.saxutils import escape
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import gen_referential  # noqa: E402 (its option parser, and --referential)
 
 NS = "urn:snplp:1.0"
 FIRST_YEAR = 2019
@@ -422,11 +424,8 @@ def generate(stream, factor, seed):
 
 
 def main():
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--factor", type=float, default=1.0,
-                        help="size factor: 1 is one convention per territory (141), linear")
-    parser.add_argument("--seed", type=int, default=1, help="random seed (default 1)")
-    parser.add_argument("-o", "--output", help="output file (default: standard output)")
+    parser = gen_referential.size_options(
+        __doc__.splitlines()[0], "size factor: 1 is one convention per territory (141), linear")
     parser.add_argument("--referential", metavar="FILE",
                         help="also write a referential (gen_referential.py) to FILE")
     parser.add_argument("--referential-factor", type=float,
@@ -440,8 +439,6 @@ def main():
     else:
         generate(sys.stdout.buffer, args.factor, args.seed)
     if args.referential:
-        sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-        import gen_referential
         data = gen_referential.generate(args.referential_factor or args.factor, args.seed)
         with open(args.referential, "wb") as f:
             f.write(data.encode("utf-8"))

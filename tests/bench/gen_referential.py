@@ -238,18 +238,14 @@ def generate(factor, seed):
     w.text(2, "budget-text", "8,5 milliards d’euros")
     w.line(1, "</strategy>")
 
-    for _ in range(5 * blocks):
-        w.line(1, '<commitment id="%s">' % w.new_id("commitment"))
-        w.text(2, "title", "%s %s" % (rng.choice(OBJECTS), rng.choice(COMPLEMENTS)))
-        if rng.random() < 0.5:
-            w.text(2, "description", w.paragraph(2, 4))
-        w.line(1, "</commitment>")
-    for _ in range(3 * blocks):
-        w.line(1, '<lever id="%s">' % w.new_id("lever"))
-        w.text(2, "title", "%s %s" % (rng.choice(OBJECTS), rng.choice(COMPLEMENTS)))
-        if rng.random() < 0.5:
-            w.text(2, "description", w.paragraph(1, 3))
-        w.line(1, "</lever>")
+    # commitments and levers: a title, and half the time a description of a few sentences
+    for tag, per_block, sentences in (("commitment", 5, (2, 4)), ("lever", 3, (1, 3))):
+        for _ in range(per_block * blocks):
+            w.line(1, '<%s id="%s">' % (tag, w.new_id(tag)))
+            w.text(2, "title", "%s %s" % (rng.choice(OBJECTS), rng.choice(COMPLEMENTS)))
+            if rng.random() < 0.5:
+                w.text(2, "description", w.paragraph(*sentences))
+            w.line(1, "</%s>" % tag)
 
     w.line(1, '<training-plan max-module-days="%d">' % MAX_DAYS)
     w.text(2, "title", "plan de formation des travailleurs sociaux")
@@ -324,12 +320,18 @@ def generate(factor, seed):
     return "".join(w.parts)
 
 
-def main():
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--factor", type=float, default=1.0,
-                        help="size factor: 1 is about 1 MB, linear (default 1)")
+def size_options(description, factor_help):
+    """The options every generator takes: --factor, --seed and -o (also gen_conventions.py)."""
+    parser = argparse.ArgumentParser(description=description)
+    parser.add_argument("--factor", type=float, default=1.0, help=factor_help)
     parser.add_argument("--seed", type=int, default=1, help="random seed (default 1)")
     parser.add_argument("-o", "--output", help="output file (default: standard output)")
+    return parser
+
+
+def main():
+    parser = size_options(__doc__.splitlines()[0],
+                          "size factor: 1 is about 1 MB, linear (default 1)")
     args = parser.parse_args()
     if args.factor <= 0:
         parser.error("--factor must be positive")

@@ -26,6 +26,7 @@
  * The same file is built without libFuzzer (replay.c provides main()) to run the committed
  * corpus and the fixtures in the regular test suite.
  */
+#include "doc_adapters.h"
 #include "fuzz.h"
 
 #include <snplp/snplp.h>
@@ -130,83 +131,33 @@ static bool libxml2_well_formed(const uint8_t *data, size_t size)
  * handled as void * (a snplp_referential * or a snplp_convention_list *). */
 typedef struct kind {
     const char *name;
-    int (*import_memory)(void **out, snplp_diagnostics *diags, const uint8_t *data, size_t size,
+    int (*import_memory)(void **out, snplp_diagnostics *diags, const void *data, size_t size,
                          const char *name, const snplp_import_options *options);
-    int (*import_callback)(void **out, snplp_read_fn read, void *user);
+    int (*import_callback)(void **out, snplp_diagnostics *diags, snplp_read_fn read, void *user,
+                           const char *name, const snplp_import_options *options);
     int (*export_memory)(char **out, size_t *size, const void *model);
     bool (*equal)(const void *a, const void *b);
     void (*release)(void *model);
 } kind;
 
-static int ref_import_memory(void **out, snplp_diagnostics *diags, const uint8_t *data, size_t size,
-                             const char *name, const snplp_import_options *options)
-{
-    snplp_referential *ref = NULL;
-    int rc = snplp_referential_import_memory(&ref, diags, data, size, name, options);
-    *out = ref;
-    return rc;
-}
-
-static int ref_import_callback(void **out, snplp_read_fn read, void *user)
-{
-    snplp_referential *ref = NULL;
-    int rc = snplp_referential_import_callback(&ref, NULL, read, user, "fuzz", NULL);
-    *out = ref;
-    return rc;
-}
-
-static int ref_export_memory(char **out, size_t *size, const void *model)
-{
-    return snplp_referential_export_memory(out, size, model);
-}
-
-static bool ref_equal(const void *a, const void *b)
-{
-    return snplp_referential_equal(a, b);
-}
-
-static void ref_release(void *model)
-{
-    snplp_referential_unref(model);
-}
-
-static int conv_import_memory(void **out, snplp_diagnostics *diags, const uint8_t *data,
-                              size_t size, const char *name, const snplp_import_options *options)
-{
-    snplp_convention_list *list = NULL;
-    int rc = snplp_conventions_import_memory(&list, diags, data, size, name, options);
-    *out = list;
-    return rc;
-}
-
-static int conv_import_callback(void **out, snplp_read_fn read, void *user)
-{
-    snplp_convention_list *list = NULL;
-    int rc = snplp_conventions_import_callback(&list, NULL, read, user, "fuzz", NULL);
-    *out = list;
-    return rc;
-}
-
-static int conv_export_memory(char **out, size_t *size, const void *model)
-{
-    return snplp_conventions_export_memory(out, size, model);
-}
-
-static bool conv_equal(const void *a, const void *b)
-{
-    return snplp_convention_list_equal(a, b);
-}
-
-static void conv_release(void *model)
-{
-    snplp_convention_list_free(model);
-}
+/* Typed adapters (tests/unit/support/doc_adapters.h) of the functions of each kind. */
+ADAPT_IMPORT_MEMORY(snplp_referential, snplp_referential_import_memory)
+ADAPT_IMPORT_CALLBACK(snplp_referential, snplp_referential_import_callback)
+ADAPT_EXPORT_MEMORY(snplp_referential_export_memory)
+ADAPT_EQUAL(snplp_referential_equal)
+ADAPT_FREE(snplp_referential_unref)
+ADAPT_IMPORT_MEMORY(snplp_convention_list, snplp_conventions_import_memory)
+ADAPT_IMPORT_CALLBACK(snplp_convention_list, snplp_conventions_import_callback)
+ADAPT_EXPORT_MEMORY(snplp_conventions_export_memory)
+ADAPT_EQUAL(snplp_convention_list_equal)
+ADAPT_FREE(snplp_convention_list_free)
 
 static const kind kinds[] = {
-    {"referential", ref_import_memory, ref_import_callback, ref_export_memory, ref_equal,
-     ref_release},
-    {"conventions", conv_import_memory, conv_import_callback, conv_export_memory, conv_equal,
-     conv_release},
+    {"referential", a_snplp_referential_import_memory, a_snplp_referential_import_callback,
+     a_snplp_referential_export_memory, a_snplp_referential_equal, a_snplp_referential_unref},
+    {"conventions", a_snplp_conventions_import_memory, a_snplp_conventions_import_callback,
+     a_snplp_conventions_export_memory, a_snplp_convention_list_equal,
+     a_snplp_convention_list_free},
 };
 
 /* Prints the findings of an import (to explain a failure). */
@@ -288,7 +239,7 @@ static void one_kind(const kind *k, const uint8_t *data, size_t size)
     /* Streamed in small pieces: the same status and the same model. */
     struct reader reader = {data, size, 0, 0};
     void *piece_model = NULL;
-    int piece_rc = k->import_callback(&piece_model, read_pieces, &reader);
+    int piece_rc = k->import_callback(&piece_model, NULL, read_pieces, &reader, "fuzz", NULL);
     check_status("read-callback", piece_rc);
     if (piece_rc != rc) {
         fail("import from memory and from a read callback disagree", rc, piece_rc);

@@ -17,6 +17,8 @@ import snplp
 
 from snplp import _core
 
+from api_headers import public_c_functions
+
 HEADERS = os.path.join(os.path.dirname(__file__), "..", "..", "include", "snplp")
 
 
@@ -101,14 +103,6 @@ def convention_list():
 
 # ---------- the module ----------
 
-def public_functions():
-    names = set()
-    for header in glob.glob(os.path.join(HEADERS, "*.h")):
-        with open(header, encoding="utf-8") as f:
-            names.update(re.findall(r"SNPLP_API\s[^;]*?\b(snplp_\w+)\s*\(", f.read()))
-    return names
-
-
 #: Public C functions deliberately not bound in _core, with the reason.
 NOT_BOUND = {
     "snplp_free": "it would free any SWIG object under its owner; the wrappers free C buffers",
@@ -117,7 +111,7 @@ NOT_BOUND = {
 
 
 def test_every_public_function_is_bound_under_its_c_name():
-    names = public_functions()
+    names = public_c_functions()
     assert len(names) > 400
     assert sorted(n for n in names - set(NOT_BOUND) if not callable(getattr(_core, n, None))) == []
     assert not any(hasattr(_core, n) for n in NOT_BOUND)

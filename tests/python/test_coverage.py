@@ -16,15 +16,15 @@ package uses it (then move it out of the list).
 import ast
 import glob
 import os
-import re
 
 import pytest
 
 import snplp
 from snplp import _core
 
+from api_headers import public_c_functions
+
 HERE = os.path.dirname(os.path.abspath(__file__))
-HEADERS = os.path.normpath(os.path.join(HERE, "..", "..", "include", "snplp"))
 
 #: C functions the package deliberately does not use: name -> why (one line).
 HIDDEN = {
@@ -79,14 +79,6 @@ HIDDEN = {
 
 #: C functions the package should expose and does not yet: name -> what is missing.
 KNOWN_GAPS: dict = {}
-
-
-def public_c_functions():
-    names = set()
-    for header in glob.glob(os.path.join(HEADERS, "*.h")):
-        with open(header, encoding="utf-8") as f:
-            names.update(re.findall(r"SNPLP_API\s[^;]*?\b(snplp_\w+)\s*\(", f.read()))
-    return names
 
 
 def package_sources():

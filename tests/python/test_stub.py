@@ -48,10 +48,11 @@ def stub_classes(tree):
     return {node.name: node for node in tree.body if isinstance(node, ast.ClassDef)}
 
 
-def top_level_names(tree):
+def defined_names(nodes, definitions):
+    """The names the statements define: definitions of the given kinds, and assignments."""
     names = set()
-    for node in tree.body:
-        if isinstance(node, (ast.ClassDef, ast.FunctionDef)):
+    for node in nodes:
+        if isinstance(node, definitions):
             names.add(node.name)
         elif isinstance(node, ast.AnnAssign) and isinstance(node.target, ast.Name):
             names.add(node.target.id)
@@ -60,16 +61,12 @@ def top_level_names(tree):
     return names
 
 
+def top_level_names(tree):
+    return defined_names(tree.body, (ast.ClassDef, ast.FunctionDef))
+
+
 def body_names(node):
-    names = set()
-    for child in node.body:
-        if isinstance(child, ast.FunctionDef):
-            names.add(child.name)
-        elif isinstance(child, ast.AnnAssign) and isinstance(child.target, ast.Name):
-            names.add(child.target.id)
-        elif isinstance(child, ast.Assign):
-            names.update(t.id for t in child.targets if isinstance(t, ast.Name))
-    return names
+    return defined_names(node.body, ast.FunctionDef)
 
 
 def stub_members(classes, name):
