@@ -1021,7 +1021,7 @@ static size_t places_of(const kind_desc *k, place *first, place *last)
 static void equality_sees_the_parent(void **state)
 {
     kind_fixture *f = fixture_of(state);
-    place first, last;
+    place first = {0}, last = {0};
     places_of(f->k, &first, &last);
     zoo b = zoo_new();
     assert_ok(
@@ -1129,7 +1129,7 @@ int kind_tests_run(const kind_desc *k, const struct CMUnitTest *own, size_t n)
     }
     if (k->id)
         add_test(&g, k, 0, equality, "equality", "");
-    place first, last;
+    place first = {0}, last = {0};
     if (k->id && places_of(k, &first, &last) > 1)
         add_test(&g, k, 0, equality_sees_the_parent, "equality sees the parent", "");
     for (size_t i = 0; i < n; i++) {
