@@ -50,6 +50,45 @@ endif()
 run(pkg-config --modversion snplp)
 set(version "${last_output}")
 
+# A consumer of the shared library on a machine without libxml2's and ICU's development files:
+# pkg-config sees snplp.pc alone (PKG_CONFIG_LIBDIR replaces the system's directories), and
+# --cflags/--libs must work with it, as must CMake's find_package() for snplp::snplp.
+# (the prefix's own pkgconfig directory holds snplp.pc alone, and snplp.pc finds the prefix
+# from where it is)
+set(alone "${pcdir}")
+file(GLOB pcfiles "${alone}/*.pc")
+if(NOT pcfiles STREQUAL "${alone}/snplp.pc")
+  message(FATAL_ERROR "${alone} holds more than snplp.pc: ${pcfiles}")
+endif()
+set(ENV{PKG_CONFIG_LIBDIR} "${alone}")
+set(ENV{PKG_CONFIG_PATH} "")
+execute_process(COMMAND pkg-config --exists libxml-2.0 RESULT_VARIABLE hidden)
+if(hidden EQUAL 0)
+  message(FATAL_ERROR "libxml-2.0.pc is still visible with PKG_CONFIG_LIBDIR=${alone}")
+endif()
+run(pkg-config --cflags --libs snplp)
+string(STRIP "${last_output}" flags)
+if(flags MATCHES "libxml|icu")
+  message(FATAL_ERROR "pkg-config --cflags --libs snplp names libxml2 or ICU: ${flags}")
+endif()
+separate_arguments(flags UNIX_COMMAND "${flags}")
+run(${CMAKE_C_COMPILER} -std=c11 -Wall -Wextra -Wpedantic -Werror "${CONSUMER_DIR}/consumer.c"
+    -o "${WORK_DIR}/consumer_pc_alone" ${flags})
+run("${WORK_DIR}/consumer_pc_alone")
+if(NOT last_output MATCHES "libsnplp 1\\.[0-9]+\\.[0-9]+ ok")
+  message(FATAL_ERROR "consumer_pc_alone printed: ${last_output}")
+endif()
+run(${CMAKE_COMMAND} -S "${CONSUMER_DIR}" -B "${WORK_DIR}/consumer-alone" -DSHARED_ONLY=ON
+    "-DCMAKE_PREFIX_PATH=${prefix}" "-DCMAKE_C_COMPILER=${CMAKE_C_COMPILER}")
+run(${CMAKE_COMMAND} --build "${WORK_DIR}/consumer-alone")
+run("${WORK_DIR}/consumer-alone/consumer_shared")
+# The static library's flags are still there for pkg-config --static.
+run(pkg-config --static --libs snplp)
+if(NOT last_output MATCHES "-lxml2" OR NOT last_output MATCHES "-licuuc")
+  message(FATAL_ERROR "pkg-config --static --libs snplp lacks libxml2 or ICU: ${last_output}")
+endif()
+unset(ENV{PKG_CONFIG_LIBDIR})
+
 # The schema and the snplp program are installed; the program runs from the prefix and its
 # export validates against the installed schema.
 if(NOT EXISTS "${prefix}/share/snplp/snplp-1.0.xsd")
