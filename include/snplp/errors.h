@@ -5,6 +5,17 @@
  * Every function that can fail returns an `int`: #SNPLP_OK (0) on success or a negative code
  * of #snplp_status. When a function fails it also records a human-readable message for the
  * calling thread, read with snplp_error_last_message(). A success does not clear the message.
+ *
+ * **A lookup that finds nothing is reported as a failure**, so that the message read after it
+ * is never that of an earlier failure: a `_find` function (snplp_referential_module_find(),
+ * snplp_convention_action_find(), snplp_convention_list_find()...) that returns NULL and
+ * snplp_referential_kind_of() returning #SNPLP_KIND_NONE record #SNPLP_ENOTFOUND with a
+ * message naming the id ("no item has the id 'x'", "id 'x' is a theme, not a module"), or
+ * #SNPLP_EINVAL for a NULL argument; a getter of an optional value returning #SNPLP_ENOTFOUND
+ * (snplp_module_duration_days(), snplp_convention_funding()...) records it as any status. A
+ * lookup that finds its item, like any success, leaves the last error as it was. The other
+ * getters (`_count`, `_at`, the fields of an item) never fail and never touch the last error:
+ * their NULL or 0 says all.
  */
 #ifndef SNPLP_ERRORS_H
 #define SNPLP_ERRORS_H

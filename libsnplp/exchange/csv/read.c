@@ -444,7 +444,7 @@ static snplp_convention *find_conv(importer *x, const char *id)
 {
     if (x->last_conv && !strcmp(x->last_conv->id, id))
         return x->last_conv;
-    snplp_convention *c = snplp_convention_list_find(x->list, id);
+    snplp_convention *c = snplp__convention_list_get(x->list, id);
     if (c)
         x->last_conv = c;
     return c;

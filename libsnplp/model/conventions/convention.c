@@ -362,7 +362,8 @@ snplp_action *snplp_convention_action_at(const snplp_convention *conv, size_t in
 snplp_action *snplp_convention_action_find(const snplp_convention *conv, const char *id)
 {
     const snplp_convention *c = snplp__conv_of(conv);
-    return c ? snplp__conv_action(c, id) : NULL;
+    return c ? snplp__conv_miss(snplp__conv_action(c, id), id, "action", __func__)
+             : snplp__conv_miss(NULL, NULL, NULL, __func__);
 }
 
 int snplp__convention_add_indicator(snplp_indicator **out, snplp_convention *conv, const char *id,
@@ -406,7 +407,8 @@ snplp_indicator *snplp_convention_indicator_at(const snplp_convention *conv, siz
 snplp_indicator *snplp_convention_indicator_find(const snplp_convention *conv, const char *id)
 {
     const snplp_convention *c = snplp__conv_of(conv);
-    return c ? snplp__conv_indicator(c, id) : NULL;
+    return c ? snplp__conv_miss(snplp__conv_indicator(c, id), id, "indicator", __func__)
+             : snplp__conv_miss(NULL, NULL, NULL, __func__);
 }
 
 /* ---- equality ---- */

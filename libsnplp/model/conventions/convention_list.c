@@ -58,7 +58,7 @@ int snplp_convention_list_add(snplp_convention_list *list, snplp_convention *con
     snplp_convention *c = snplp__conv_of(conv);
     if (!l || !c)
         return snplp__bad_arg(__func__, "NULL or wrong object");
-    if (snplp_convention_list_find(l, c->id))
+    if (snplp__convention_list_get(l, c->id))
         return snplp__fail_in(__func__, SNPLP_EEXISTS, "the list already holds a convention '%s'",
                               c->id);
     snplp_list_growth gl;
@@ -84,10 +84,16 @@ snplp_convention *snplp_convention_list_at(const snplp_convention_list *list, si
     return l ? snplp__list_at(&l->conventions, index) : NULL;
 }
 
+snplp_convention *snplp__convention_list_get(const snplp_convention_list *l, const char *id)
+{
+    return id ? snplp__idmap_get_keyed(&l->ids, id, CONV_KEY) : NULL;
+}
+
 snplp_convention *snplp_convention_list_find(const snplp_convention_list *list, const char *id)
 {
     const snplp_convention_list *l = snplp__convention_list_of(list);
-    return l && id ? snplp__idmap_get_keyed(&l->ids, id, CONV_KEY) : NULL;
+    return l ? snplp__conv_miss(snplp__convention_list_get(l, id), id, "convention", __func__)
+             : snplp__conv_miss(NULL, NULL, NULL, __func__);
 }
 
 bool snplp_convention_list_equal(const snplp_convention_list *a, const snplp_convention_list *b)

@@ -123,6 +123,11 @@ uint32_t *snplp__conv_child(const snplp_convention *c, const char *id);
 /* The action or indicator with that id (through the convention's id map), NULL if none. */
 snplp_action *snplp__conv_action(const snplp_convention *c, const char *id);
 snplp_indicator *snplp__conv_indicator(const snplp_convention *c, const char *id);
+/* What a public _find returns: found, or NULL with the miss recorded for fn as SNPLP_ENOTFOUND
+ * ("no <what> has the id <id>"; what NULL: the object was NULL or wrong, SNPLP_EINVAL). */
+void *snplp__conv_miss(void *found, const char *id, const char *what, const char *fn);
+/* The convention of the list with that id, NULL if none (records nothing). */
+snplp_convention *snplp__convention_list_get(const snplp_convention_list *l, const char *id);
 
 /* Creating, freeing and comparing actions and indicators (action.c, indicator.c; the functions
  * above are in helpers.c). _new checks its arguments and allocates (nothing is added to the

@@ -76,3 +76,16 @@ snplp_indicator *snplp__conv_indicator(const snplp_convention *c, const char *id
     uint32_t *magic = snplp__conv_child(c, id);
     return magic && *magic == SNPLP_INDICATOR_MAGIC ? (snplp_indicator *)magic : NULL;
 }
+
+void *snplp__conv_miss(void *found, const char *id, const char *what, const char *fn)
+{
+    if (found)
+        return found;
+    if (!what || !id) {
+        snplp__bad_arg(fn, "NULL or wrong object, or NULL id");
+        return NULL;
+    }
+    char q[80];
+    snplp__fail_in(fn, SNPLP_ENOTFOUND, "no %s has the id %s", what, snplp__quote(q, sizeof q, id));
+    return NULL;
+}

@@ -69,10 +69,18 @@ size_t snplp_referential_item_count(const snplp_referential *ref)
 
 snplp_kind snplp_referential_kind_of(const snplp_referential *ref, const char *id)
 {
-    if (!snplp__ref_ok(ref) || !id)
+    if (!snplp__ref_ok(ref) || !id) {
+        snplp__bad_arg(__func__, "NULL or wrong referential, or NULL id");
         return SNPLP_KIND_NONE;
+    }
     const snplp_item *it = snplp__idmap_get(&ref->ids, id);
-    return it ? (snplp_kind)it->kind : SNPLP_KIND_NONE;
+    if (!it) {
+        char q[80];
+        snplp__fail_in(__func__, SNPLP_ENOTFOUND, "no item has the id %s",
+                       snplp__quote(q, sizeof q, id));
+        return SNPLP_KIND_NONE;
+    }
+    return (snplp_kind)it->kind;
 }
 
 /* ---- deep equality ---- */
@@ -142,12 +150,25 @@ snplp_training_plan *snplp_referential_training_plan(const snplp_referential *re
 
 /* ---- top-level lists ---- */
 
-static snplp_item *find(const snplp_referential *ref, const char *id, snplp_kind kind)
+/* The item of that kind with that id; a miss is reported as SNPLP_ENOTFOUND for fn (errors.h:
+ * a lookup that finds nothing records why, so no earlier message is left to be read). */
+static snplp_item *find(const snplp_referential *ref, const char *id, snplp_kind kind,
+                        const char *fn)
 {
-    if (!snplp__ref_ok(ref) || !id)
+    if (!snplp__ref_ok(ref) || !id) {
+        snplp__bad_arg(fn, "NULL or wrong referential, or NULL id");
         return NULL;
+    }
     snplp_item *it = snplp__idmap_get(&ref->ids, id);
-    return it && it->kind == kind ? it : NULL;
+    if (it && it->kind == kind)
+        return it;
+    char q[80];
+    if (it)
+        snplp__fail_in(fn, SNPLP_ENOTFOUND, "id %s is a %s, not a %s", snplp__quote(q, sizeof q, id),
+                       snplp__kinds[it->kind].name, snplp__kinds[kind].name);
+    else
+        snplp__fail_in(fn, SNPLP_ENOTFOUND, "no item has the id %s", snplp__quote(q, sizeof q, id));
+    return NULL;
 }
 
 /* snplp_referential_<type>_count/_at/_find over the root list ROOT */
@@ -162,7 +183,7 @@ static snplp_item *find(const snplp_referential *ref, const char *id, snplp_kind
     }                                                                                              \
     snplp_##type *snplp_referential_##type##_find(const snplp_referential *ref, const char *id)    \
     {                                                                                              \
-        return (snplp_##type *)(void *)find(ref, id, SNPLP_KIND_##KIND);                           \
+        return (snplp_##type *)(void *)find(ref, id, SNPLP_KIND_##KIND, __func__);                           \
     }
 
 /* snplp_referential_add_<type>(&out, ref, id, text) appending to the root list ROOT */
@@ -182,7 +203,7 @@ static snplp_item *find(const snplp_referential *ref, const char *id, snplp_kind
 #define DEFINE_NESTED_FIND(type, KIND)                                                             \
     snplp_##type *snplp_referential_##type##_find(const snplp_referential *ref, const char *id)    \
     {                                                                                              \
-        return (snplp_##type *)(void *)find(ref, id, SNPLP_KIND_##KIND);                           \
+        return (snplp_##type *)(void *)find(ref, id, SNPLP_KIND_##KIND, __func__);                           \
     }
 
 DEFINE_ROOT_LIST(commitment, COMMITMENT, COMMITMENTS)
