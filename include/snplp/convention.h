@@ -58,6 +58,20 @@ SNPLP_API snplp_convention *snplp_convention_ref(snplp_convention *conv);
 SNPLP_API void snplp_convention_unref(snplp_convention *conv);
 
 /**
+ * @brief Freezes the convention for good: from then on every function that would change it, one
+ *        of its actions or one of its indicators (every `_add`, `_set_`, `_clear_`, the
+ *        extensions and foreign attributes, snplp_csv_import_*() into a list holding it) fails
+ *        with #SNPLP_EFROZEN and changes nothing; reading is unchanged and takes no lock.
+ *        Irreversible; freezing again does nothing. See snplp_convention_list_freeze().
+ * @return #SNPLP_OK; #SNPLP_EINVAL for NULL or an object of another type.
+ * @since 1.3
+ */
+SNPLP_API int snplp_convention_freeze(snplp_convention *conv);
+
+/** @brief Whether the convention is frozen (false for NULL). @since 1.3 */
+SNPLP_API bool snplp_convention_is_frozen(const snplp_convention *conv);
+
+/**
  * @brief Deep equality: same id, territory, signatories, dates, years, funding, reports,
  *        actions and indicators in the same order, every value identical digit for digit
  *        (snplp_decimal_identical()). Two NULLs are equal.

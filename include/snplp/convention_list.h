@@ -26,6 +26,22 @@ SNPLP_API int snplp_convention_list_new(snplp_convention_list **out);
 SNPLP_API void snplp_convention_list_free(snplp_convention_list *list);
 
 /**
+ * @brief Freezes the list and every convention it holds (snplp_convention_freeze()), for good:
+ *        from then on snplp_convention_list_add(), snplp_csv_import_*() into it and every change
+ *        of its conventions fail with #SNPLP_EFROZEN ("the list of conventions is frozen", "the
+ *        convention 'x' is frozen") and change nothing. Reading is unchanged and takes no lock,
+ *        so a frozen list can be shared between threads (a server's synthesis). Irreversible;
+ *        freezing again does nothing. Freeing the list stays allowed (its conventions stay
+ *        frozen).
+ * @return #SNPLP_OK; #SNPLP_EINVAL for NULL or an object of another type.
+ * @since 1.3
+ */
+SNPLP_API int snplp_convention_list_freeze(snplp_convention_list *list);
+
+/** @brief Whether the list is frozen (false for NULL). @since 1.3 */
+SNPLP_API bool snplp_convention_list_is_frozen(const snplp_convention_list *list);
+
+/**
  * @brief Appends a convention, taking a new reference to it (the caller keeps its own).
  * @return #SNPLP_OK; #SNPLP_EINVAL (NULL); #SNPLP_EEXISTS (a convention with that id is already
  *         in the list); #SNPLP_ENOMEM.

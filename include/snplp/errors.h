@@ -39,7 +39,9 @@ typedef enum snplp_status {
     SNPLP_EIO = -7,         /**< a file or stream could not be read or written */
     SNPLP_EPARSE = -8,      /**< the input is not well-formed */
     SNPLP_EVALIDATION = -9, /**< the data breaks a rule; the diagnostics say which */
-    SNPLP_EINTERNAL = -10   /**< a dependency (ICU, libxml2) failed unexpectedly */
+    SNPLP_EINTERNAL = -10,  /**< a dependency (ICU, libxml2) failed unexpectedly */
+    SNPLP_EFROZEN = -11     /**< the object is frozen: it can no longer change (1.3,
+                                 snplp_referential_freeze(), snplp_convention_list_freeze()) */
 } snplp_status;
 
 /**

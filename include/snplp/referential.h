@@ -49,6 +49,22 @@ SNPLP_API snplp_referential *snplp_referential_ref(snplp_referential *ref);
  */
 SNPLP_API void snplp_referential_unref(snplp_referential *ref);
 
+/**
+ * @brief Freezes the referential for good: from then on every function that would change it or
+ *        an item in it (every `_add_`, `_set_`, `_clear_`, `_remove_`, the extensions and
+ *        foreign attributes) fails with #SNPLP_EFROZEN ("the referential is frozen") and
+ *        changes nothing. Reading is unchanged and takes no lock, so a frozen referential can be
+ *        shared between threads without any risk that one of them changes it (a server's
+ *        catalogue). Freezing is irreversible; freezing again does nothing. The thread that
+ *        freezes must do so before it hands the referential to the others.
+ * @return #SNPLP_OK; #SNPLP_EINVAL for NULL or an object of another type.
+ * @since 1.3
+ */
+SNPLP_API int snplp_referential_freeze(snplp_referential *ref);
+
+/** @brief Whether the referential is frozen (false for NULL). @since 1.3 */
+SNPLP_API bool snplp_referential_is_frozen(const snplp_referential *ref);
+
 /** @brief The number of items in the referential, all kinds together (0 for NULL). */
 SNPLP_API size_t snplp_referential_item_count(const snplp_referential *ref);
 

@@ -31,6 +31,7 @@ static const struct {
     {SNPLP_EPARSE, "SNPLP_EPARSE", "malformed input"},
     {SNPLP_EVALIDATION, "SNPLP_EVALIDATION", "the data breaks a rule"},
     {SNPLP_EINTERNAL, "SNPLP_EINTERNAL", "internal error in a dependency"},
+    {SNPLP_EFROZEN, "SNPLP_EFROZEN", "the object is frozen"},
 };
 
 const char *snplp_status_name(int status)

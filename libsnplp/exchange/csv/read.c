@@ -823,6 +823,9 @@ int snplp_csv_import_memory(snplp_convention_list *list, snplp_diagnostics *diag
     importer x = {.list = list, .diags = diags, .d = snplp__csv_dialect_of(dialect), .name = name};
     if (!snplp__convention_list_of(list) || (!data && size) || !x.d)
         return snplp__bad_arg(__func__, "NULL list, NULL data, or unknown dialect");
+    int frozen = snplp__convention_list_check_unfrozen(list, __func__);
+    if (frozen != SNPLP_OK)
+        return frozen;
     snplp__source_memory(&x.in.src, data, size);
     return import(&x);
 }
@@ -834,6 +837,9 @@ int snplp_csv_import_callback(snplp_convention_list *list, snplp_diagnostics *di
     importer x = {.list = list, .diags = diags, .d = snplp__csv_dialect_of(dialect), .name = name};
     if (!snplp__convention_list_of(list) || !read || !x.d)
         return snplp__bad_arg(__func__, "NULL list or read, or unknown dialect");
+    int frozen = snplp__convention_list_check_unfrozen(list, __func__);
+    if (frozen != SNPLP_OK)
+        return frozen;
     snplp__source_callback(&x.in.src, read, user);
     return import(&x);
 }
@@ -844,6 +850,9 @@ int snplp_csv_import_file(snplp_convention_list *list, snplp_diagnostics *diags,
     importer x = {.list = list, .diags = diags, .d = snplp__csv_dialect_of(dialect), .name = path};
     if (!snplp__convention_list_of(list) || !path || !x.d)
         return snplp__bad_arg(__func__, "NULL list or path, or unknown dialect");
+    int frozen = snplp__convention_list_check_unfrozen(list, __func__);
+    if (frozen != SNPLP_OK)
+        return frozen;
     int rc = snplp__source_open(&x.in.src, path, diags, SNPLP_DIAG_CSV_IO, __func__);
     if (rc != SNPLP_OK)
         return rc;

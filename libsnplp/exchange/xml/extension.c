@@ -277,7 +277,7 @@ int snplp_referential_add_extension(snplp_referential *ref, const char *item_id,
     if (!xml)
         return snplp__bad_arg(__func__, "NULL xml");
     int rc = find_or_fail(&it, ref, item_id, __func__);
-    if (rc != SNPLP_OK)
+    if (rc != SNPLP_OK || (rc = snplp__ref_check_unfrozen(ref, __func__)) != SNPLP_OK)
         return rc;
     char *result = NULL;
     int max_depth = 0;
@@ -315,6 +315,8 @@ int snplp_referential_set_foreign_attribute(snplp_referential *ref, const char *
 {
     snplp_item *it = NULL;
     int rc = find_or_fail(&it, ref, item_id, __func__);
+    if (rc == SNPLP_OK)
+        rc = snplp__ref_check_unfrozen(ref, __func__);
     return rc != SNPLP_OK
                ? rc
                : snplp__ext_set_attr(it, ns, prefix, name, value, SNPLP_TEXT_UNCHECKED, __func__);
@@ -379,7 +381,7 @@ int snplp_convention_add_extension(snplp_convention *conv, const char *item_id, 
     int depth;
     snplp_ext *e = NULL;
     int rc = conv_ext_or_fail(&e, conv, item_id, &depth, __func__);
-    if (rc != SNPLP_OK)
+    if (rc != SNPLP_OK || (rc = snplp__conv_check_unfrozen(conv, __func__)) != SNPLP_OK)
         return rc;
     if (!xml)
         return snplp__bad_arg(__func__, "NULL xml");
@@ -417,6 +419,8 @@ int snplp_convention_set_foreign_attribute(snplp_convention *conv, const char *i
     int depth;
     snplp_ext *e = NULL;
     int rc = conv_ext_or_fail(&e, conv, item_id, &depth, __func__);
+    if (rc == SNPLP_OK)
+        rc = snplp__conv_check_unfrozen(conv, __func__);
     return rc != SNPLP_OK
                ? rc
                : snplp__ext_put_attr(e, ns, prefix, name, value, SNPLP_TEXT_UNCHECKED, __func__);

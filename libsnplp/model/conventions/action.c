@@ -112,6 +112,7 @@ int snplp_action_set_title(snplp_action *action, const char *title)
     snplp_action *a = snplp__action_of(action);
     if (!a)
         return snplp__bad_arg(__func__, "NULL or wrong object");
+    SNPLP__CONV_UNFROZEN(a->conv, __func__);
     return snplp__conv_set_text(&a->title, title, true, "title", SNPLP_TEXT_UNCHECKED, __func__);
 }
 
@@ -124,6 +125,7 @@ int snplp__action_set_description(snplp_action *action, const char *description,
     snplp_action *a = snplp__action_of(action);
     if (!a)
         return snplp__bad_arg(fn, "NULL or wrong object");
+    SNPLP__CONV_UNFROZEN(a->conv, fn);
     return snplp__conv_set_text(&a->description, description, false, "description", origin, fn);
 }
 
@@ -140,6 +142,7 @@ int snplp_action_set_objective(snplp_action *action, snplp_action_objective obje
     snplp_action *a = snplp__action_of(action);
     if (!a)
         return snplp__bad_arg(__func__, "NULL or wrong object");
+    SNPLP__CONV_UNFROZEN(a->conv, __func__);
     int rc = check_objective(objective, __func__);
     if (!rc)
         a->objective = objective;
@@ -152,6 +155,7 @@ int snplp__action_set_status(snplp_action *action, int32_t year, snplp_action_st
     snplp_action *a = snplp__action_of(action);
     if (!a)
         return snplp__bad_arg(fn, "NULL or wrong object");
+    SNPLP__CONV_UNFROZEN(a->conv, fn);
     int rc = snplp__check_year(year, fn);
     if (rc)
         return rc;
@@ -206,6 +210,7 @@ int snplp_action_clear_status(snplp_action *action, int32_t year)
     snplp_action *a = snplp__action_of(action);
     if (!a)
         return snplp__bad_arg(__func__, "NULL or wrong object");
+    SNPLP__CONV_UNFROZEN(a->conv, __func__);
     snplp_status_year *s = snplp__yeartab_find(&a->statuses, sizeof *s, year);
     if (!s)
         return snplp__fail_in(__func__, SNPLP_ENOTFOUND, "action '%s' has no status in %ld", a->id,

@@ -57,6 +57,7 @@ int snplp_convention_set_territory(snplp_convention *conv, snplp_territory_kind 
     snplp_convention *c = snplp__conv_of(conv);
     if (!c)
         return snplp__bad_arg(__func__, "NULL or wrong object");
+    SNPLP__CONV_UNFROZEN(c, __func__);
     return territory_set(c, kind, code, name, SNPLP_TEXT_UNCHECKED, __func__);
 }
 
@@ -74,6 +75,7 @@ int snplp__convention_new(snplp_convention **out, const char *id, snplp_territor
         return snplp__oom();
     c->magic = SNPLP_CONVENTION_MAGIC;
     atomic_init(&c->refs, 1);
+    atomic_init(&c->frozen, false);
     if (!(c->id = snplp__strdup(id)))
         rc = snplp__oom();
     else
@@ -90,6 +92,21 @@ int snplp_convention_new(snplp_convention **out, const char *id, snplp_territory
                          const char *code, const char *name)
 {
     return snplp__convention_new(out, id, kind, code, name, SNPLP_TEXT_UNCHECKED, __func__);
+}
+
+int snplp_convention_freeze(snplp_convention *conv)
+{
+    snplp_convention *c = snplp__conv_of(conv);
+    if (!c)
+        return snplp__bad_arg(__func__, "NULL or wrong object");
+    atomic_store_explicit(&c->frozen, true, memory_order_release);
+    return SNPLP_OK;
+}
+
+bool snplp_convention_is_frozen(const snplp_convention *conv)
+{
+    const snplp_convention *c = snplp__conv_of(conv);
+    return c && atomic_load_explicit(&c->frozen, memory_order_acquire);
 }
 
 snplp_convention *snplp_convention_ref(snplp_convention *conv)
@@ -142,6 +159,7 @@ int snplp_convention_set_years(snplp_convention *conv, int32_t first, int32_t la
     snplp_convention *c = snplp__conv_of(conv);
     if (!c)
         return snplp__bad_arg(__func__, "NULL or wrong object");
+    SNPLP__CONV_UNFROZEN(c, __func__);
     int rc;
     if ((rc = snplp__check_year(first, __func__)) || (rc = snplp__check_year(last, __func__)))
         return rc;
@@ -163,6 +181,7 @@ int snplp_convention_set_signature_date(snplp_convention *conv, snplp_date date)
     snplp_convention *c = snplp__conv_of(conv);
     if (!c)
         return snplp__bad_arg(__func__, "NULL or wrong object");
+    SNPLP__CONV_UNFROZEN(c, __func__);
     if (!snplp_date_is_valid(date))
         return snplp__fail_in(__func__, SNPLP_EINVAL, "%ld-%ld-%ld is not a valid date",
                               (long)date.year, (long)date.month, (long)date.day);
@@ -188,6 +207,7 @@ int snplp_convention_clear_signature_date(snplp_convention *conv)
     snplp_convention *c = snplp__conv_of(conv);
     if (!c)
         return snplp__bad_arg(__func__, "NULL or wrong object");
+    SNPLP__CONV_UNFROZEN(c, __func__);
     c->has_signature_date = false;
     c->signature_date = (snplp_date){0, 0, 0};
     return 0;
@@ -199,6 +219,7 @@ int snplp__convention_add_signatory(snplp_convention *conv, const char *role, co
     snplp_convention *c = snplp__conv_of(conv);
     if (!c)
         return snplp__bad_arg(fn, "NULL or wrong object");
+    SNPLP__CONV_UNFROZEN(c, fn);
     snplp_signatory *s = snplp__calloc(1, sizeof *s);
     if (!s)
         return snplp__oom();
@@ -247,6 +268,7 @@ int snplp_convention_set_funding(snplp_convention *conv, int32_t year, int64_t s
     snplp_convention *c = snplp__conv_of(conv);
     if (!c)
         return snplp__bad_arg(__func__, "NULL or wrong object");
+    SNPLP__CONV_UNFROZEN(c, __func__);
     int rc = snplp__check_year(year, __func__);
     if (rc)
         return rc;
@@ -282,6 +304,7 @@ int snplp_convention_clear_funding(snplp_convention *conv, int32_t year)
     snplp_convention *c = snplp__conv_of(conv);
     if (!c)
         return snplp__bad_arg(__func__, "NULL or wrong object");
+    SNPLP__CONV_UNFROZEN(c, __func__);
     if (!snplp__yeartab_find(&c->funding, sizeof(snplp_funding_year), year))
         return snplp__fail_in(__func__, SNPLP_ENOTFOUND,
                               "convention '%s' records no funding for %ld", c->id, (long)year);
@@ -328,6 +351,7 @@ int snplp__convention_add_action(snplp_action **out, snplp_convention *conv, con
     snplp_convention *c = snplp__conv_of(conv);
     if (!c)
         return snplp__bad_arg(fn, "NULL or wrong object");
+    SNPLP__CONV_UNFROZEN(c, fn);
     int rc = check_new_id(c, id, fn);
     snplp_action *a = NULL;
     if (rc || (rc = snplp__action_new(&a, c, id, objective, title, origin, fn)))
@@ -373,6 +397,7 @@ int snplp__convention_add_indicator(snplp_indicator **out, snplp_convention *con
     snplp_convention *c = snplp__conv_of(conv);
     if (!c)
         return snplp__bad_arg(fn, "NULL or wrong object");
+    SNPLP__CONV_UNFROZEN(c, fn);
     int rc = check_new_id(c, id, fn);
     snplp_indicator *ind = NULL;
     if (rc || (rc = snplp__indicator_new(&ind, c, id, label, unit, origin, fn)))

@@ -13,6 +13,7 @@ struct snplp_convention_list {
     uint32_t magic;
     snplp_list conventions; /* snplp_convention *, one reference each */
     snplp_idmap ids;        /* the same conventions by id (a convention's id never changes) */
+    atomic_bool frozen;     /* snplp_convention_list_freeze() */
 };
 
 #define CONV_KEY offsetof(struct snplp_convention, id)
@@ -35,6 +36,7 @@ int snplp_convention_list_new(snplp_convention_list **out)
     if (!l)
         return rc;
     l->magic = SNPLP_CONVENTION_LIST_MAGIC;
+    atomic_init(&l->frozen, false);
     *out = l;
     return 0;
 }
@@ -58,6 +60,8 @@ int snplp_convention_list_add(snplp_convention_list *list, snplp_convention *con
     snplp_convention *c = snplp__conv_of(conv);
     if (!l || !c)
         return snplp__bad_arg(__func__, "NULL or wrong object");
+    if (atomic_load_explicit(&l->frozen, memory_order_relaxed))
+        return snplp__fail_in(__func__, SNPLP_EFROZEN, "the list of conventions is frozen");
     if (snplp__convention_list_get(l, c->id))
         return snplp__fail_in(__func__, SNPLP_EEXISTS, "the list already holds a convention '%s'",
                               c->id);
@@ -108,4 +112,33 @@ bool snplp_convention_list_equal(const snplp_convention_list *a, const snplp_con
         if (!snplp_convention_equal(a->conventions.v[i], b->conventions.v[i]))
             return false;
     return true;
+}
+
+int snplp_convention_list_freeze(snplp_convention_list *list)
+{
+    snplp_convention_list *l = snplp__convention_list_of(list);
+    if (!l)
+        return snplp__bad_arg(__func__, "NULL or wrong object");
+    for (uint32_t i = 0; i < l->conventions.n; i++)
+        snplp_convention_freeze(l->conventions.v[i]);
+    atomic_store_explicit(&l->frozen, true, memory_order_release);
+    return SNPLP_OK;
+}
+
+bool snplp_convention_list_is_frozen(const snplp_convention_list *list)
+{
+    const snplp_convention_list *l = snplp__convention_list_of(list);
+    return l && atomic_load_explicit(&l->frozen, memory_order_acquire);
+}
+
+int snplp__convention_list_check_unfrozen(const snplp_convention_list *l, const char *fn)
+{
+    if (atomic_load_explicit(&l->frozen, memory_order_relaxed))
+        return snplp__fail_in(fn, SNPLP_EFROZEN, "the list of conventions is frozen");
+    for (uint32_t i = 0; i < l->conventions.n; i++) {
+        int rc = snplp__conv_check_unfrozen(l->conventions.v[i], fn);
+        if (rc != SNPLP_OK)
+            return rc;
+    }
+    return SNPLP_OK;
 }

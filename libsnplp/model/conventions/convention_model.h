@@ -68,6 +68,7 @@ struct snplp_convention {
     snplp_list indicators;  /* snplp_indicator * */
     snplp_idmap ids;        /* the actions and indicators by id (one id space; SNPLP_CONV_KEY) */
     snplp_ext ext;          /* kept from XML: foreign attributes and elements (owner NULL) */
+    atomic_bool frozen;     /* snplp_convention_freeze(): every change fails from then on */
 };
 
 struct snplp_action {
@@ -111,6 +112,16 @@ snplp_convention_list *snplp__convention_list_of(const snplp_convention_list *l)
 /* The conventions of a live list, in order (*n of them). */
 snplp_convention *const *snplp__convention_list_items(const snplp_convention_list *l, size_t *n);
 
+/* 0 if the convention may change, else SNPLP_EFROZEN recorded for fn (every change of a
+ * convention, of its actions and of its indicators starts with it). */
+int snplp__conv_check_unfrozen(const snplp_convention *c, const char *fn);
+#define SNPLP__CONV_UNFROZEN(c, fn)                                                                \
+    do {                                                                                           \
+        int frozen_rc_ = snplp__conv_check_unfrozen((c), (fn));                                    \
+        if (frozen_rc_)                                                                            \
+            return frozen_rc_;                                                                     \
+    } while (0)
+
 /* 0 if year is within SNPLP_YEAR_MIN..SNPLP_YEAR_MAX, else SNPLP_EINVAL (recorded for fn). */
 int snplp__check_year(int32_t year, const char *fn);
 /* Whether the year is within the convention's years (false while they are unset). */
@@ -126,6 +137,8 @@ snplp_indicator *snplp__conv_indicator(const snplp_convention *c, const char *id
 /* What a public _find returns: found, or NULL with the miss recorded for fn as SNPLP_ENOTFOUND
  * ("no <what> has the id <id>"; what NULL: the object was NULL or wrong, SNPLP_EINVAL). */
 void *snplp__conv_miss(void *found, const char *id, const char *what, const char *fn);
+/* 0 if the list and every convention in it may change, else SNPLP_EFROZEN recorded for fn. */
+int snplp__convention_list_check_unfrozen(const snplp_convention_list *l, const char *fn);
 /* The convention of the list with that id, NULL if none (records nothing). */
 snplp_convention *snplp__convention_list_get(const snplp_convention_list *l, const char *id);
 

@@ -89,3 +89,10 @@ void *snplp__conv_miss(void *found, const char *id, const char *what, const char
     snplp__fail_in(fn, SNPLP_ENOTFOUND, "no %s has the id %s", what, snplp__quote(q, sizeof q, id));
     return NULL;
 }
+
+int snplp__conv_check_unfrozen(const snplp_convention *c, const char *fn)
+{
+    if (atomic_load_explicit(&c->frozen, memory_order_relaxed))
+        return snplp__fail_in(fn, SNPLP_EFROZEN, "the convention '%s' is frozen", c->id);
+    return SNPLP_OK;
+}

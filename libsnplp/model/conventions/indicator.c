@@ -133,10 +133,14 @@ bool snplp__indicator_equal(const snplp_indicator *a, const snplp_indicator *b)
     return true;
 }
 
-#define INDICATOR_OR_FAIL(ind, x)                                                                  \
+/* The indicator of a function fn that changes it: returns the failure when it is not one or
+ * its convention is frozen. */
+#define INDICATOR_OR_FAIL_IN(ind, x, fn)                                                           \
     snplp_indicator *ind = snplp__indicator_of(x);                                                 \
     if (!ind)                                                                                      \
-    return snplp__bad_arg(__func__, "NULL or wrong object")
+        return snplp__bad_arg((fn), "NULL or wrong object");                                       \
+    SNPLP__CONV_UNFROZEN(ind->conv, (fn))
+#define INDICATOR_OR_FAIL(ind, x) INDICATOR_OR_FAIL_IN(ind, x, __func__)
 
 SNPLP_DEFINE_GETTER(const char *, snplp_indicator_id, snplp_indicator, snplp__indicator_of, id,
                     NULL)
@@ -323,7 +327,7 @@ static int get_value(snplp_decimal *out, const snplp_indicator *indicator, int32
 
 static int clear_value(snplp_indicator *indicator, int32_t year, int which, const char *fn)
 {
-    INDICATOR_OR_FAIL(ind, indicator);
+    INDICATOR_OR_FAIL_IN(ind, indicator, fn);
     snplp_value_year *v = snplp__yeartab_find(&ind->values, sizeof *v, year);
     if (!v || !(which == 0 ? v->has_target : v->has_actual))
         return snplp__fail_in(fn, SNPLP_ENOTFOUND, "indicator '%s' has no %s for %ld", ind->id,
@@ -362,7 +366,7 @@ DEFINE_VALUE(actual, 1)
 int snplp__indicator_set_note(snplp_indicator *indicator, int32_t year, const char *text, int which,
                               snplp_text_origin origin, const char *fn)
 {
-    INDICATOR_OR_FAIL(ind, indicator);
+    INDICATOR_OR_FAIL_IN(ind, indicator, fn);
     int rc = snplp__check_year(year, fn);
     if (rc)
         return rc;

@@ -5,15 +5,16 @@
 #include "model/conventions/convention_model.h"
 #include "util/date.h"
 
-/* The convention of a function that takes conv and a year: NULL with *rc recorded for fn when
- * conv is not one or the year is out of range. */
+/* The convention of a function that changes conv for a year: NULL with *rc recorded for fn
+ * when conv is not one, is frozen, or the year is out of range. */
 static snplp_convention *conv_and_year(const snplp_convention *conv, int32_t year, const char *fn,
                                        int *rc)
 {
     snplp_convention *c = snplp__conv_of(conv);
     if (!c)
         *rc = snplp__bad_arg(fn, "conv is NULL or not a convention");
-    else if ((*rc = snplp__check_year(year, fn)) != SNPLP_OK)
+    else if ((*rc = snplp__conv_check_unfrozen(c, fn)) != SNPLP_OK ||
+             (*rc = snplp__check_year(year, fn)) != SNPLP_OK)
         c = NULL;
     return c;
 }

@@ -86,6 +86,7 @@ int snplp__item_set_text(snplp_item *it, snplp_field f, const char *text, bool r
 {
     if (!it)
         return snplp__bad_arg(fn, "NULL or wrong object");
+    SNPLP__UNFROZEN(it->root, fn);
     int s = text_slot(it, f);
     if (s < 0)
         return snplp__fail_in(fn, SNPLP_EINVAL, "a %s has no %s", snplp__kinds[it->kind].name,
@@ -117,6 +118,7 @@ int snplp__item_create(snplp_item **out, snplp_referential *root, snplp_item *pa
 {
     if (!snplp__ref_ok(root))
         return snplp__bad_arg(fn, "NULL or wrong object");
+    SNPLP__UNFROZEN(root, fn);
     int rc = snplp__check_id(id, fn, "id");
     if (rc)
         return rc;
@@ -284,6 +286,7 @@ int snplp__item_add_string(snplp_item *it, snplp_list_id l, const char *s, bool 
 {
     if (!it)
         return snplp__bad_arg(fn, "NULL or wrong object");
+    SNPLP__UNFROZEN(it->root, fn);
     snplp_list *list = snplp__item_list(it, l);
     if (!list)
         return snplp__fail_in(fn, SNPLP_EINVAL, "a %s has no such list",
@@ -319,6 +322,7 @@ int snplp__item_remove_string(snplp_item *it, snplp_list_id l, const char *s, co
 {
     if (!it || !s)
         return snplp__bad_arg(fn, "NULL argument");
+    SNPLP__UNFROZEN(it->root, fn);
     snplp_list *list = snplp__item_list(it, l);
     for (uint32_t i = 0; list && i < list->n; i++) {
         if (strcmp(list->v[i], s) == 0) {
@@ -340,6 +344,7 @@ int snplp__item_set_variant(snplp_item *it, int v, const char *const *names, con
 {
     if (!it)
         return snplp__bad_arg(fn, "NULL or wrong object");
+    SNPLP__UNFROZEN(it->root, fn);
     if (v < 1 || v > snplp__variant_count(names))
         return snplp__fail_in(fn, SNPLP_EINVAL, "unknown %s %d", what, v);
     it->variant = (uint8_t)v;
@@ -351,6 +356,7 @@ int snplp__item_set_flag(snplp_item *it, bool flag, const char *fn)
 {
     if (!it)
         return snplp__bad_arg(fn, "NULL or wrong object");
+    SNPLP__UNFROZEN(it->root, fn);
     it->flag = flag;
     snplp__touch(it->root);
     return 0;
@@ -388,6 +394,7 @@ int snplp__number_set_days(snplp_item *it, double days, const char *fn)
 {
     if (!it)
         return snplp__bad_arg(fn, "NULL or wrong object");
+    SNPLP__UNFROZEN(it->root, fn);
     /* Kept to the millionth of a day, so that XML carries it exactly (docs/model.md). */
     double micro = isfinite(days) ? round(days * 1e6) : 0;
     if (!isfinite(days) || micro <= 0 || micro > SNPLP__DAYS_MAX_MICRO)
@@ -405,6 +412,7 @@ int snplp__number_set_int(snplp_item *it, int64_t v, int64_t min, int64_t max, c
 {
     if (!it)
         return snplp__bad_arg(fn, "NULL or wrong object");
+    SNPLP__UNFROZEN(it->root, fn);
     if (v < min || v > max)
         return snplp__fail_in(fn, SNPLP_EINVAL, "%" PRId64 " is not a valid %s", v, what);
     it->number.integer = v;
@@ -417,6 +425,7 @@ int snplp__number_clear(snplp_item *it, const char *fn)
 {
     if (!it)
         return snplp__bad_arg(fn, "NULL or wrong object");
+    SNPLP__UNFROZEN(it->root, fn);
     it->has_number = false;
     it->number.integer = 0;
     snplp__touch(it->root);

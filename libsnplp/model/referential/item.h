@@ -73,7 +73,8 @@ struct snplp_referential {
      * rather than in every item) */
     struct snplp_ext **exts;
     size_t exts_cap, exts_n;
-    size_t generation; /* bumped by every change, to know when the index is stale */
+    size_t generation;  /* bumped by every change, to know when the index is stale */
+    atomic_bool frozen; /* snplp_referential_freeze(): every change fails from then on */
     /* the search index, a cache the rules layer builds (rules/referential/search.c) and the
      * function that frees it (set with it: the model calls nothing of the layers above) */
     pthread_mutex_t index_lock;
@@ -98,6 +99,21 @@ static inline bool snplp__ref_ok(const snplp_referential *ref)
 {
     return ref && ref->magic == SNPLP_REFERENTIAL_MAGIC;
 }
+
+/* 0 if the referential may change, else SNPLP_EFROZEN recorded for fn (every change of the
+ * referential or of an item in it starts with it). */
+static inline int snplp__ref_check_unfrozen(const snplp_referential *ref, const char *fn)
+{
+    if (atomic_load_explicit(&ref->frozen, memory_order_relaxed))
+        return snplp__fail_in(fn, SNPLP_EFROZEN, "the referential is frozen");
+    return SNPLP_OK;
+}
+#define SNPLP__UNFROZEN(ref, fn)                                                                   \
+    do {                                                                                           \
+        int frozen_rc_ = snplp__ref_check_unfrozen((ref), (fn));                                   \
+        if (frozen_rc_)                                                                            \
+            return frozen_rc_;                                                                     \
+    } while (0)
 
 /* p as an item if it is an item of that kind, else NULL (p may be NULL). */
 snplp_item *snplp__item_of(const void *p, snplp_kind kind);

@@ -76,6 +76,7 @@ int snplp_module_set_theme_id(snplp_module *module, const char *theme_id)
     snplp_item *it = SNPLP__ITEM(module, MODULE);
     if (!it)
         return snplp__bad_arg(__func__, "NULL or wrong object");
+    SNPLP__UNFROZEN(it->root, __func__);
     int rc = snplp__check_id(theme_id, __func__, "theme id");
     if (rc)
         return rc;

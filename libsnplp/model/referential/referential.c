@@ -14,6 +14,7 @@ int snplp_referential_new(snplp_referential **out)
         return rc;
     ref->magic = SNPLP_REFERENTIAL_MAGIC;
     atomic_init(&ref->refs, 1);
+    atomic_init(&ref->frozen, false);
     if (pthread_mutex_init(&ref->index_lock, NULL) != 0) {
         snplp__free(ref);
         return snplp__fail_in(__func__, SNPLP_EINTERNAL, "could not create a mutex");
@@ -60,6 +61,19 @@ void snplp_referential_unref(snplp_referential *ref)
     pthread_mutex_destroy(&ref->index_lock);
     ref->magic = 0;
     snplp__free(ref);
+}
+
+int snplp_referential_freeze(snplp_referential *ref)
+{
+    if (!snplp__ref_ok(ref))
+        return snplp__bad_arg(__func__, "NULL or wrong referential");
+    atomic_store_explicit(&ref->frozen, true, memory_order_release);
+    return SNPLP_OK;
+}
+
+bool snplp_referential_is_frozen(const snplp_referential *ref)
+{
+    return snplp__ref_ok(ref) && atomic_load_explicit(&ref->frozen, memory_order_acquire);
 }
 
 size_t snplp_referential_item_count(const snplp_referential *ref)
@@ -164,8 +178,9 @@ static snplp_item *find(const snplp_referential *ref, const char *id, snplp_kind
         return it;
     char q[80];
     if (it)
-        snplp__fail_in(fn, SNPLP_ENOTFOUND, "id %s is a %s, not a %s", snplp__quote(q, sizeof q, id),
-                       snplp__kinds[it->kind].name, snplp__kinds[kind].name);
+        snplp__fail_in(fn, SNPLP_ENOTFOUND, "id %s is a %s, not a %s",
+                       snplp__quote(q, sizeof q, id), snplp__kinds[it->kind].name,
+                       snplp__kinds[kind].name);
     else
         snplp__fail_in(fn, SNPLP_ENOTFOUND, "no item has the id %s", snplp__quote(q, sizeof q, id));
     return NULL;
@@ -183,7 +198,7 @@ static snplp_item *find(const snplp_referential *ref, const char *id, snplp_kind
     }                                                                                              \
     snplp_##type *snplp_referential_##type##_find(const snplp_referential *ref, const char *id)    \
     {                                                                                              \
-        return (snplp_##type *)(void *)find(ref, id, SNPLP_KIND_##KIND, __func__);                           \
+        return (snplp_##type *)(void *)find(ref, id, SNPLP_KIND_##KIND, __func__);                 \
     }
 
 /* snplp_referential_add_<type>(&out, ref, id, text) appending to the root list ROOT */
@@ -203,7 +218,7 @@ static snplp_item *find(const snplp_referential *ref, const char *id, snplp_kind
 #define DEFINE_NESTED_FIND(type, KIND)                                                             \
     snplp_##type *snplp_referential_##type##_find(const snplp_referential *ref, const char *id)    \
     {                                                                                              \
-        return (snplp_##type *)(void *)find(ref, id, SNPLP_KIND_##KIND, __func__);                           \
+        return (snplp_##type *)(void *)find(ref, id, SNPLP_KIND_##KIND, __func__);                 \
     }
 
 DEFINE_ROOT_LIST(commitment, COMMITMENT, COMMITMENTS)

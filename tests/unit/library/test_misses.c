@@ -39,8 +39,8 @@ static void referential_finds(void **state)
     snplp_referential *ref;
     assert_ok(snplp_referential_new(&ref));
     assert_ok(snplp_referential_add_theme(NULL, ref, "t1", "Theme"));
-#define REF_MISS(type) MISS(snplp_referential_##type##_find(ref, "nope"), \
-                            "snplp_referential_" #type "_find", "nope")
+#define REF_MISS(type)                                                                             \
+    MISS(snplp_referential_##type##_find(ref, "nope"), "snplp_referential_" #type "_find", "nope")
     REF_MISS(commitment);
     REF_MISS(lever);
     REF_MISS(theme);

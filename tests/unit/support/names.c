@@ -76,8 +76,9 @@ static const named status_values[] = {
     {SNPLP_EPARSE, -8, "SNPLP_EPARSE"},
     {SNPLP_EVALIDATION, -9, "SNPLP_EVALIDATION"},
     {SNPLP_EINTERNAL, -10, "SNPLP_EINTERNAL"},
+    {SNPLP_EFROZEN, -11, "SNPLP_EFROZEN"},
 };
-static const int status_others[] = {1, 2, 10, -11, -12, -100, 1000, INT_MIN, INT_MAX};
+static const int status_others[] = {1, 2, 10, -12, -13, -100, 1000, INT_MIN, INT_MAX};
 const enum_names names_status = {a_snplp_status_name,
                                  NULL,
                                  COUNT_AND(status_values),

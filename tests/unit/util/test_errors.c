@@ -64,7 +64,8 @@ static const char *const messages[] = {"success",
                                        "input/output error",
                                        "malformed input",
                                        "the data breaks a rule",
-                                       "internal error in a dependency"};
+                                       "internal error in a dependency",
+                                       "the object is frozen"};
 
 static void every_status_has_a_message(void **state)
 {
