@@ -751,6 +751,18 @@ class Convention(_Extensible, Owner):
     def _ext_target(self):
         return self._ptr, None
 
+    # -- freezing (1.3) --
+
+    @_cdoc("snplp_convention_freeze",
+           note="From then on every change raises FrozenError.")
+    def freeze(self) -> None:
+        check(_c.snplp_convention_freeze(self._ptr))
+
+    @property
+    @_cdoc("snplp_convention_is_frozen")
+    def frozen(self) -> bool:
+        return bool(_c.snplp_convention_is_frozen(self._ptr))
+
     # -- identity and equality --
 
     @_cdoc("snplp_convention_equal")
@@ -1826,6 +1838,17 @@ class ConventionList(collections.abc.Sequence, Owner):
         """Appends each convention in turn (stopping at the first that fails)."""
         for conv in conventions:
             self.append(conv)
+
+    @_cdoc("snplp_convention_list_freeze",
+           note="From then on adding to it, merge_csv() and every change of its conventions "
+                "raise FrozenError.")
+    def freeze(self) -> None:
+        check(_c.snplp_convention_list_freeze(self._ptr))
+
+    @property
+    @_cdoc("snplp_convention_list_is_frozen")
+    def frozen(self) -> bool:
+        return bool(_c.snplp_convention_list_is_frozen(self._ptr))
 
     @_cdoc("snplp_convention_list_equal")
     def __eq__(self, other) -> bool:

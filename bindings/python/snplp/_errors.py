@@ -155,6 +155,12 @@ class InternalError(Error):
     status = _core.SNPLP_EINTERNAL
 
 
+class FrozenError(Error):
+    """``SNPLP_EFROZEN`` (1.3): the object is frozen (``freeze()``) and can no longer change."""
+
+    status = _core.SNPLP_EFROZEN
+
+
 _BY_STATUS = {
     cls.status: cls
     for cls in (
@@ -168,6 +174,7 @@ _BY_STATUS = {
         ParseError,
         ValidationError,
         InternalError,
+        FrozenError,
     )
 }
 

@@ -1147,6 +1147,16 @@ class Referential(Owner):
     def __bool__(self) -> bool:
         return True
 
+    @_from_c("snplp_referential_freeze",
+             head="Freezes the referential: from then on every change raises FrozenError.")
+    def freeze(self) -> None:
+        _check(_c("snplp_referential_freeze")(self._ptr))
+
+    @property
+    def frozen(self) -> bool:
+        """Whether the referential is frozen (freeze()). C: snplp_referential_is_frozen()."""
+        return bool(_c("snplp_referential_is_frozen")(self._ptr))
+
     def __eq__(self, other) -> bool:
         if not isinstance(other, Referential):
             return NotImplemented
