@@ -22,6 +22,17 @@
 #define SNPLP_API __attribute__((visibility("default")))
 #endif
 
+/**
+ * @brief Marks a function kept for the 1.x ABI but superseded (its documentation names the
+ *        replacement): a compiler that knows the attribute warns at each call. Define
+ *        `SNPLP_NO_DEPRECATION_WARNINGS` before including a libsnplp header to silence it.
+ */
+#if defined(SNPLP_NO_DEPRECATION_WARNINGS) || !(defined(__GNUC__) || defined(__clang__))
+#define SNPLP_DEPRECATED(replacement)
+#else
+#define SNPLP_DEPRECATED(replacement) __attribute__((deprecated("use " replacement)))
+#endif
+
 #ifdef __cplusplus
 #define SNPLP_BEGIN_DECLS extern "C" {
 #define SNPLP_END_DECLS   }

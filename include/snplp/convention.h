@@ -157,10 +157,23 @@ SNPLP_API int snplp_convention_set_funding(snplp_convention *conv, int32_t year,
  * @brief The funding of a year.
  * @param[out] state_cents the State's credits (may be NULL).
  * @param[out] own_cents the territory's own funding (may be NULL).
+ * @param conv the convention.
+ * @param year the year.
  * @return #SNPLP_OK; #SNPLP_ENOTFOUND if nothing is recorded for @p year; #SNPLP_EINVAL.
+ * @since 1.3
+ */
+SNPLP_API int snplp_convention_funding_in(int64_t *state_cents, int64_t *own_cents,
+                                          const snplp_convention *conv, int32_t year);
+
+/**
+ * @brief The funding of a year, with the out-parameters last.
+ * @deprecated Since 1.3: use snplp_convention_funding_in(), whose out-parameters come first
+ *             as everywhere else (docs/architecture.md); the same otherwise.
+ * @return as snplp_convention_funding_in().
  */
 SNPLP_API int snplp_convention_funding(const snplp_convention *conv, int32_t year,
-                                       int64_t *state_cents, int64_t *own_cents);
+                                       int64_t *state_cents, int64_t *own_cents)
+    SNPLP_DEPRECATED("snplp_convention_funding_in()");
 
 /** @brief Forgets the funding of a year. @return #SNPLP_OK, #SNPLP_ENOTFOUND, #SNPLP_EINVAL. */
 SNPLP_API int snplp_convention_clear_funding(snplp_convention *conv, int32_t year);

@@ -52,14 +52,33 @@ SNPLP_API int snplp_referential_set_foreign_attribute(snplp_referential *ref, co
 SNPLP_API size_t snplp_referential_foreign_attribute_count(const snplp_referential *ref,
                                                            const char *item_id);
 /**
- * @brief The foreign attribute at @p index (in the order they were added); each out-parameter
- *        may be NULL. Borrowed strings.
+ * @brief The foreign attribute at @p index of the item @p item_id (in the order they were
+ *        added); each out-parameter may be NULL. Borrowed strings.
+ * @param[out] ns its namespace URI.
+ * @param[out] prefix its prefix.
+ * @param[out] name its local name.
+ * @param[out] value its value.
+ * @param ref the referential.
+ * @param item_id the item's id.
+ * @param index 0 to snplp_referential_foreign_attribute_count() − 1.
  * @return #SNPLP_OK, #SNPLP_EINVAL, #SNPLP_ENOTFOUND (no such item or index).
+ * @since 1.3
+ */
+SNPLP_API int snplp_referential_foreign_attribute(const char **ns, const char **prefix,
+                                                  const char **name, const char **value,
+                                                  const snplp_referential *ref, const char *item_id,
+                                                  size_t index);
+/**
+ * @brief The foreign attribute at @p index, with the out-parameters last.
+ * @deprecated Since 1.3: use snplp_referential_foreign_attribute(), whose out-parameters come
+ *             first as everywhere else (docs/architecture.md); the same otherwise.
+ * @return as snplp_referential_foreign_attribute().
  */
 SNPLP_API int snplp_referential_foreign_attribute_at(const snplp_referential *ref,
                                                      const char *item_id, size_t index,
                                                      const char **ns, const char **prefix,
-                                                     const char **name, const char **value);
+                                                     const char **name, const char **value)
+    SNPLP_DEPRECATED("snplp_referential_foreign_attribute()");
 
 /**
  * @brief Appends an extension element to a convention (@p item_id NULL) or to its action or
@@ -86,11 +105,19 @@ SNPLP_API int snplp_convention_set_foreign_attribute(snplp_convention *conv, con
 /** @brief The number of foreign attributes of the convention, action or indicator. */
 SNPLP_API size_t snplp_convention_foreign_attribute_count(const snplp_convention *conv,
                                                           const char *item_id);
-/** @brief The foreign attribute at @p index: as snplp_referential_foreign_attribute_at(). */
+/** @brief The foreign attribute at @p index of the convention (@p item_id NULL) or of its
+ *         action or indicator: as snplp_referential_foreign_attribute(). @since 1.3 */
+SNPLP_API int snplp_convention_foreign_attribute(const char **ns, const char **prefix,
+                                                 const char **name, const char **value,
+                                                 const snplp_convention *conv, const char *item_id,
+                                                 size_t index);
+/** @brief The foreign attribute at @p index, with the out-parameters last.
+ *  @deprecated Since 1.3: use snplp_convention_foreign_attribute() (out-parameters first). */
 SNPLP_API int snplp_convention_foreign_attribute_at(const snplp_convention *conv,
                                                     const char *item_id, size_t index,
                                                     const char **ns, const char **prefix,
-                                                    const char **name, const char **value);
+                                                    const char **name, const char **value)
+    SNPLP_DEPRECATED("snplp_convention_foreign_attribute()");
 
 SNPLP_END_DECLS
 

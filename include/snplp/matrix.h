@@ -162,15 +162,30 @@ SNPLP_API size_t snplp_matrix_missing_count(const snplp_matrix *matrix, size_t r
 /**
  * @brief The @p index-th convention the cell does not cover, in the order the conventions
  *        were given.
+ * @param[out] convention_id the convention's id (borrowed from the matrix; may be NULL).
+ * @param[out] what which values it lacks (#snplp_missing flags; may be NULL).
  * @param matrix the matrix.
  * @param row the row.
  * @param year the year.
  * @param index 0 to snplp_matrix_missing_count() − 1.
+ * @return #SNPLP_OK; #SNPLP_ENOTFOUND (row, year or index out of range); #SNPLP_EINVAL (NULL
+ *         matrix).
+ * @since 1.3
+ */
+SNPLP_API int snplp_matrix_missing(const char **convention_id, unsigned *what,
+                                   const snplp_matrix *matrix, size_t row, int32_t year,
+                                   size_t index);
+
+/**
+ * @brief The @p index-th convention the cell does not cover, with its out-parameter last.
+ * @deprecated Since 1.3: use snplp_matrix_missing(), whose out-parameters come first as
+ *             everywhere else (docs/architecture.md).
  * @param[out] what which values it lacks (#snplp_missing flags; may be NULL).
  * @return the convention's id (borrowed from the matrix), NULL if out of range.
  */
 SNPLP_API const char *snplp_matrix_missing_at(const snplp_matrix *matrix, size_t row, int32_t year,
-                                              size_t index, unsigned *what);
+                                              size_t index, unsigned *what)
+    SNPLP_DEPRECATED("snplp_matrix_missing()");
 
 /** @brief The number of cells of row @p row with status @p status. */
 SNPLP_API size_t snplp_matrix_row_status_count(const snplp_matrix *matrix, size_t row,

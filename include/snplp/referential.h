@@ -150,18 +150,32 @@ SNPLP_API snplp_theme *snplp_referential_theme_find(const snplp_referential *ref
  * @{
  */
 /**
- * @brief Adds a module of the theme @p theme_id (contract of
- *        snplp_referential_add_commitment()).
+ * @brief Adds the module @p id to the theme @p theme_id (contract of
+ *        snplp_referential_add_commitment()): the item's id right after the referential, then
+ *        what it holds, as every other add.
  *
  * The theme may not exist yet: a module whose theme is still missing when the referential is
- * validated is reported as #SNPLP_DIAG_MISSING_PARENT.
+ * validated is reported as #SNPLP_DIAG_MISSING_PARENT. A @p theme_id that names an item of
+ * another kind is refused: it is the sign of two ids given in the wrong order.
  *
- * @return also #SNPLP_EINVAL for a NULL or out-of-range @p level and #SNPLP_EBADID for a
- *         malformed @p theme_id.
+ * @return also #SNPLP_EINVAL for a NULL or out-of-range @p level, or a @p theme_id naming an
+ *         item that is not a theme, and #SNPLP_EBADID for a malformed @p theme_id.
+ * @since 1.3
+ */
+SNPLP_API int snplp_referential_add_module_to_theme(snplp_module **out, snplp_referential *ref,
+                                                    const char *id, const char *theme_id,
+                                                    snplp_level level, const char *title);
+
+/**
+ * @brief Adds a module of the theme @p theme_id, the theme's id first.
+ * @deprecated Since 1.3: use snplp_referential_add_module_to_theme() (the module's id first,
+ *             as every add) or snplp_theme_add_module(); the same otherwise (a @p theme_id
+ *             naming an item of another kind is refused too).
  */
 SNPLP_API int snplp_referential_add_module(snplp_module **out, snplp_referential *ref,
                                            const char *theme_id, const char *id, snplp_level level,
-                                           const char *title);
+                                           const char *title)
+    SNPLP_DEPRECATED("snplp_referential_add_module_to_theme()");
 /** @brief The number of modules, all themes together. */
 SNPLP_API size_t snplp_referential_module_count(const snplp_referential *ref);
 /** @brief The module at @p index in insertion order, all themes together; NULL if out of range. */

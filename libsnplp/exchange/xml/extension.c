@@ -328,15 +328,29 @@ size_t snplp_referential_foreign_attribute_count(const snplp_referential *ref, c
     return e ? e->attrs.n : 0;
 }
 
+static int ref_attr(const snplp_referential *ref, const char *item_id, size_t index,
+                    const char **ns, const char **prefix, const char **name, const char **value,
+                    const char *fn)
+{
+    snplp_item *it = NULL;
+    int rc = find_or_fail(&it, ref, item_id, fn);
+    if (rc != SNPLP_OK)
+        return rc;
+    return attr_at(snplp__ext_get(it), index, ns, prefix, name, value, fn);
+}
+
 int snplp_referential_foreign_attribute_at(const snplp_referential *ref, const char *item_id,
                                            size_t index, const char **ns, const char **prefix,
                                            const char **name, const char **value)
 {
-    snplp_item *it = NULL;
-    int rc = find_or_fail(&it, ref, item_id, __func__);
-    if (rc != SNPLP_OK)
-        return rc;
-    return attr_at(snplp__ext_get(it), index, ns, prefix, name, value, __func__);
+    return ref_attr(ref, item_id, index, ns, prefix, name, value, __func__);
+}
+
+int snplp_referential_foreign_attribute(const char **ns, const char **prefix, const char **name,
+                                        const char **value, const snplp_referential *ref,
+                                        const char *item_id, size_t index)
+{
+    return ref_attr(ref, item_id, index, ns, prefix, name, value, __func__);
 }
 
 /* ---- extensions of conventions, actions and indicators ---- */
@@ -433,12 +447,26 @@ size_t snplp_convention_foreign_attribute_count(const snplp_convention *conv, co
     return e ? e->attrs.n : 0;
 }
 
+static int conv_attr(const snplp_convention *conv, const char *item_id, size_t index,
+                     const char **ns, const char **prefix, const char **name, const char **value,
+                     const char *fn)
+{
+    int depth;
+    snplp_ext *e = NULL;
+    int rc = conv_ext_or_fail(&e, conv, item_id, &depth, fn);
+    return rc != SNPLP_OK ? rc : attr_at(e, index, ns, prefix, name, value, fn);
+}
+
 int snplp_convention_foreign_attribute_at(const snplp_convention *conv, const char *item_id,
                                           size_t index, const char **ns, const char **prefix,
                                           const char **name, const char **value)
 {
-    int depth;
-    snplp_ext *e = NULL;
-    int rc = conv_ext_or_fail(&e, conv, item_id, &depth, __func__);
-    return rc != SNPLP_OK ? rc : attr_at(e, index, ns, prefix, name, value, __func__);
+    return conv_attr(conv, item_id, index, ns, prefix, name, value, __func__);
+}
+
+int snplp_convention_foreign_attribute(const char **ns, const char **prefix, const char **name,
+                                       const char **value, const snplp_convention *conv,
+                                       const char *item_id, size_t index)
+{
+    return conv_attr(conv, item_id, index, ns, prefix, name, value, __func__);
 }

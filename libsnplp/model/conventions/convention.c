@@ -282,21 +282,33 @@ int snplp_convention_set_funding(snplp_convention *conv, int32_t year, int64_t s
     return 0;
 }
 
-int snplp_convention_funding(const snplp_convention *conv, int32_t year, int64_t *state_cents,
-                             int64_t *own_cents)
+static int funding_get(int64_t *state_cents, int64_t *own_cents, const snplp_convention *conv,
+                       int32_t year, const char *fn)
 {
     const snplp_convention *c = snplp__conv_of(conv);
     if (!c)
-        return snplp__bad_arg(__func__, "NULL or wrong object");
+        return snplp__bad_arg(fn, "NULL or wrong object");
     const snplp_funding_year *f = snplp__yeartab_find(&c->funding, sizeof *f, year);
     if (!f)
-        return snplp__fail_in(__func__, SNPLP_ENOTFOUND,
-                              "convention '%s' records no funding for %ld", c->id, (long)year);
+        return snplp__fail_in(fn, SNPLP_ENOTFOUND, "convention '%s' records no funding for %ld",
+                              c->id, (long)year);
     if (state_cents)
         *state_cents = f->state_cents;
     if (own_cents)
         *own_cents = f->own_cents;
     return 0;
+}
+
+int snplp_convention_funding(const snplp_convention *conv, int32_t year, int64_t *state_cents,
+                             int64_t *own_cents)
+{
+    return funding_get(state_cents, own_cents, conv, year, __func__);
+}
+
+int snplp_convention_funding_in(int64_t *state_cents, int64_t *own_cents,
+                                const snplp_convention *conv, int32_t year)
+{
+    return funding_get(state_cents, own_cents, conv, year, __func__);
 }
 
 int snplp_convention_clear_funding(snplp_convention *conv, int32_t year)

@@ -253,14 +253,39 @@ int snplp_referential_add_theme(snplp_theme **out, snplp_referential *ref, const
     return rc;
 }
 
-int snplp_referential_add_module(snplp_module **out, snplp_referential *ref, const char *theme_id,
-                                 const char *id, snplp_level level, const char *title)
+/* Adds a module for a caller: refuses a theme id that names an item of another kind, the sign
+ * of two ids given in the wrong order. */
+static int add_module(snplp_module **out, snplp_referential *ref, const char *id,
+                      const char *theme_id, snplp_level level, const char *title, const char *fn)
 {
+    if (snplp__ref_ok(ref) && theme_id) {
+        const snplp_item *t = snplp__idmap_get(&ref->ids, theme_id);
+        if (t && t->kind != SNPLP_KIND_THEME) {
+            char q[80];
+            return snplp__fail_in(fn, SNPLP_EINVAL,
+                                  "the theme id %s names a %s, not a theme (are the module's id "
+                                  "and its theme's swapped?)",
+                                  snplp__quote(q, sizeof q, theme_id), snplp__kinds[t->kind].name);
+        }
+    }
     snplp_item *it = NULL;
-    int rc = snplp__module_add(&it, ref, theme_id, id, level, title, __func__);
+    int rc = snplp__module_add(&it, ref, theme_id, id, level, title, fn);
     if (!rc && out)
         *out = (snplp_module *)(void *)it;
     return rc;
+}
+
+int snplp_referential_add_module(snplp_module **out, snplp_referential *ref, const char *theme_id,
+                                 const char *id, snplp_level level, const char *title)
+{
+    return add_module(out, ref, id, theme_id, level, title, __func__);
+}
+
+int snplp_referential_add_module_to_theme(snplp_module **out, snplp_referential *ref,
+                                          const char *id, const char *theme_id, snplp_level level,
+                                          const char *title)
+{
+    return add_module(out, ref, id, theme_id, level, title, __func__);
 }
 
 int snplp_referential_add_profession(snplp_profession **out, snplp_referential *ref, const char *id,

@@ -490,6 +490,24 @@ const char *snplp_matrix_missing_at(const snplp_matrix *matrix, size_t row, int3
     return matrix->conv_ids[e->conv];
 }
 
+int snplp_matrix_missing(const char **convention_id, unsigned *what, const snplp_matrix *matrix,
+                         size_t row, int32_t year, size_t index)
+{
+    if (!matrix)
+        return snplp__bad_arg(__func__, "NULL matrix");
+    const snplp_matrix_cell *cell = cell_at(matrix, row, year);
+    if (!cell || index >= cell->missing_count)
+        return snplp__fail_in(__func__, SNPLP_ENOTFOUND,
+                              "no convention lacking a value at index %zu of row %zu in %ld", index,
+                              row, (long)year);
+    const snplp_matrix_missing_entry *e = &matrix->missing[cell->missing_first + index];
+    if (convention_id)
+        *convention_id = matrix->conv_ids[e->conv];
+    if (what)
+        *what = e->what;
+    return SNPLP_OK;
+}
+
 size_t snplp_matrix_row_status_count(const snplp_matrix *matrix, size_t row,
                                      snplp_cell_status status)
 {
