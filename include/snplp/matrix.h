@@ -163,7 +163,7 @@ SNPLP_API size_t snplp_matrix_missing_count(const snplp_matrix *matrix, size_t r
  * @brief The @p index-th convention the cell does not cover, in the order the conventions
  *        were given.
  * @param[out] convention_id the convention's id (borrowed from the matrix; may be NULL).
- * @param[out] what which values it lacks (#snplp_missing flags; may be NULL).
+ * @param[out] missing which values it lacks (#snplp_missing flags; may be NULL).
  * @param matrix the matrix.
  * @param row the row.
  * @param year the year.
@@ -172,7 +172,7 @@ SNPLP_API size_t snplp_matrix_missing_count(const snplp_matrix *matrix, size_t r
  *         matrix).
  * @since 1.3
  */
-SNPLP_API int snplp_matrix_missing(const char **convention_id, unsigned *what,
+SNPLP_API int snplp_matrix_missing(const char **convention_id, unsigned *missing,
                                    const snplp_matrix *matrix, size_t row, int32_t year,
                                    size_t index);
 

@@ -28,6 +28,16 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 
 #: C functions the package deliberately does not use: name -> why (one line).
 HIDDEN = {
+    # deprecated in 1.3 (docs/architecture.md, argument order): the package uses their
+    # replacements
+    "snplp_convention_funding": "deprecated: the package uses snplp_convention_funding_in",
+    "snplp_referential_foreign_attribute_at":
+        "deprecated: the package uses snplp_referential_foreign_attribute",
+    "snplp_convention_foreign_attribute_at":
+        "deprecated: the package uses snplp_convention_foreign_attribute",
+    "snplp_matrix_missing_at": "deprecated: the package uses snplp_matrix_missing",
+    "snplp_referential_add_module":
+        "deprecated: Referential.add_module uses snplp_referential_add_module_to_theme",
     "snplp_free":
         "not bound: buffers from C are freed by the _core wrappers, objects by their owners",
     "snplp_set_allocator":

@@ -15,5 +15,20 @@
   SNPLP_PY_APPEND($result, result ? PyLong_FromUnsignedLong((unsigned long)*$1) : snplp_py_none());
 }
 
+/* snplp_matrix_missing(matrix, row, year, index) -> (status, convention id, what) (1.3),
+ * both None when the status is not SNPLP_OK. */
+%typemap(in, numinputs=0) const char **convention_id (const char *tid = NULL) {
+  $1 = ($1_ltype)&tid;
+}
+%typemap(argout) const char **convention_id {
+  SNPLP_PY_APPEND($result, SNPLP_PY_OK ? snplp_py_from_cstr(*$1) : snplp_py_none());
+}
+%typemap(in, numinputs=0) unsigned *missing (unsigned tmissing = 0) {
+  $1 = &tmissing;
+}
+%typemap(argout) unsigned *missing {
+  SNPLP_PY_APPEND($result, SNPLP_PY_OK ? PyLong_FromUnsignedLong((unsigned long)*$1) : snplp_py_none());
+}
+
 %thread snplp_convention_matrix;
 %include <snplp/matrix.h>

@@ -510,7 +510,7 @@ class Baseline(NamedTuple):
 
 class MissingValues(NamedTuple):
     """A convention a matrix cell concerns but does not cover, and what it lacks: a frozenset
-    of "target", "actual" and "weight" (snplp_matrix_missing_at())."""
+    of "target", "actual" and "weight" (snplp_matrix_missing())."""
 
     convention_id: str
     what: frozenset
@@ -542,14 +542,14 @@ class _Extensible:
         check(_c.snplp_convention_add_extension(conv, item, _str(xml, "xml")))
 
     @property
-    @_cdoc("snplp_convention_foreign_attribute_count", "snplp_convention_foreign_attribute_at",
+    @_cdoc("snplp_convention_foreign_attribute_count", "snplp_convention_foreign_attribute",
            note="A new list of :class:`ForeignAttribute` (namespace, prefix, name, value), in "
                 "the order they were added.")
     def foreign_attributes(self) -> List[ForeignAttribute]:
         conv, item = self._ext_target()
         out = []
         for i in range(_c.snplp_convention_foreign_attribute_count(conv, item)):
-            rc, ns, prefix, name, value = _c.snplp_convention_foreign_attribute_at(
+            rc, ns, prefix, name, value = _c.snplp_convention_foreign_attribute(
                 conv, item, i)
             check(rc)
             out.append(ForeignAttribute(ns, prefix, name, value))
@@ -636,7 +636,7 @@ class _FundingView(_YearMapping, collections.abc.MutableMapping):
                                _c.snplp_convention_funding_year_at)
 
     def __getitem__(self, year) -> YearFunding:
-        state, own = self._lookup(_c.snplp_convention_funding, year)
+        state, own = self._lookup(_c.snplp_convention_funding_in, year)
         return YearFunding(int(state), int(own))
 
     def __setitem__(self, year, value) -> None:
@@ -651,7 +651,7 @@ class _FundingView(_YearMapping, collections.abc.MutableMapping):
         self._forget(_c.snplp_convention_clear_funding, year)
 
 
-_cdoc("snplp_convention_funding", "snplp_convention_set_funding",
+_cdoc("snplp_convention_funding_in", "snplp_convention_set_funding",
       "snplp_convention_clear_funding", "snplp_convention_funding_year_at",
       note=_FundingView.__doc__, summaries=False)(_FundingView)
 
@@ -1485,7 +1485,7 @@ Cell.__doc__ = _fields_doc(
      "expected": "snplp_matrix_expected",
      "missing": "=a tuple of MissingValues (convention_id, frozenset of \"target\", "
                 "\"actual\", \"weight\") for each convention the cell concerns but does not "
-                "cover, in order (snplp_matrix_missing_at())."})
+                "cover, in order (snplp_matrix_missing())."})
 
 
 class MatrixRow:
@@ -1695,7 +1695,8 @@ class Matrix(Owner):
             rate = float(rate)
         missing = []
         for i in range(_c.snplp_matrix_missing_count(p, index, year)):
-            conv_id, what = _c.snplp_matrix_missing_at(p, index, year, i)
+            rc, conv_id, what = _c.snplp_matrix_missing(p, index, year, i)
+            check(rc)
             missing.append(MissingValues(
                 conv_id, frozenset(label for label, flag in _MISSING if int(what) & flag)))
         return Cell(

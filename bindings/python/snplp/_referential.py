@@ -40,7 +40,7 @@ import textwrap
 from collections.abc import Sequence
 from dataclasses import dataclass
 from dataclasses import field as _dc_field
-from typing import Any, Callable, Iterator, List, Optional
+from typing import Any, Callable, Iterator, List, Optional, Tuple
 
 from . import _core
 from . import _errors
@@ -570,11 +570,13 @@ def _core_id(cls, ptr) -> Optional[str]:
     return _c(f"snplp_{cls._cname}_id")(ptr)
 
 
-def _adder(c: str, stem: str, cls_name: str, *arg_kinds: str, name: Optional[str] = None):
-    """A method ``add_<stem>(...)`` calling snplp_<c>_add_<stem>(out, obj, ...) and returning
-    the new item; ``arg_kinds`` says how each argument is checked ("id", "text", "level",
-    "style", "category", "int")."""
-    c_name = f"snplp_{c}_add_{stem}"
+def _adder(c: str, stem: str, cls_name: str, *arg_kinds: str, name: Optional[str] = None,
+           c_name: Optional[str] = None, c_order: Optional[Tuple[str, ...]] = None):
+    """A method ``add_<stem>(...)`` calling snplp_<c>_add_<stem>(out, obj, ...) (or ``c_name``,
+    with the arguments in the order of the names ``c_order``) and returning the new item;
+    ``arg_kinds`` says how each argument is checked ("id", "text", "level", "style",
+    "category", "int")."""
+    c_name = c_name or f"snplp_{c}_add_{stem}"
     fn = _c(c_name)
     convert = {
         "id": lambda v, w: _str(v, w),
@@ -592,8 +594,8 @@ def _adder(c: str, stem: str, cls_name: str, *arg_kinds: str, name: Optional[str
 
     def method(self, *args, **kwargs):
         bound = sig.bind(self, *args, **kwargs)
-        values = [convert[k](bound.arguments[p], p) for p, k in zip(params, kinds)]
-        rc, ptr = fn(self._ptr, *values)
+        values = {p: convert[k](bound.arguments[p], p) for p, k in zip(params, kinds)}
+        rc, ptr = fn(self._ptr, *(values[p] for p in (c_order or params)))
         _check(rc)
         return _CLASSES_BY_NAME[cls_name]._wrap(ptr, self._ref)
 
@@ -712,7 +714,7 @@ class Item:
     @property
     def foreign_attributes(self) -> List[ForeignAttribute]:
         ref, id = self._ref._ptr, self.id
-        at = _c("snplp_referential_foreign_attribute_at")
+        at = _c("snplp_referential_foreign_attribute")
         out = []
         for i in range(_c("snplp_referential_foreign_attribute_count")(ref, id)):
             rc, ns, prefix, name, value = at(ref, id, i)
@@ -721,7 +723,7 @@ class Item:
         return out
 
     foreign_attributes.__doc__ = _doc(
-        "snplp_referential_foreign_attribute_at", "snplp_referential_foreign_attribute_count",
+        "snplp_referential_foreign_attribute", "snplp_referential_foreign_attribute_count",
         first=True, head="The attributes of other namespaces on the item, a list of "
                           "ForeignAttribute(namespace, prefix, name, value).")
 
@@ -1384,8 +1386,12 @@ class Referential(Owner):
     add_commitment = _adder("referential", "commitment", "Commitment", "id:id", "title:text")
     add_lever = _adder("referential", "lever", "Lever", "id:id", "title:text")
     add_theme = _adder("referential", "theme", "Theme", "id:id", "title:text")
+    # the Python keywords stay (theme_id, id, level, title); the C function of 1.3 takes the
+    # module's id first
     add_module = _adder("referential", "module", "Module", "theme_id:id", "id:id",
-                        "level:level", "title:text")
+                        "level:level", "title:text",
+                        c_name="snplp_referential_add_module_to_theme",
+                        c_order=("id", "theme_id", "level", "title"))
     add_profession = _adder("referential", "profession", "Profession", "id:id",
                             "category:category", "title:text")
     add_diploma_rule = _adder("referential", "diploma_rule", "DiplomaRule", "id:id",

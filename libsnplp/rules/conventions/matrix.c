@@ -490,7 +490,7 @@ const char *snplp_matrix_missing_at(const snplp_matrix *matrix, size_t row, int3
     return matrix->conv_ids[e->conv];
 }
 
-int snplp_matrix_missing(const char **convention_id, unsigned *what, const snplp_matrix *matrix,
+int snplp_matrix_missing(const char **convention_id, unsigned *missing, const snplp_matrix *matrix,
                          size_t row, int32_t year, size_t index)
 {
     if (!matrix)
@@ -503,8 +503,8 @@ int snplp_matrix_missing(const char **convention_id, unsigned *what, const snplp
     const snplp_matrix_missing_entry *e = &matrix->missing[cell->missing_first + index];
     if (convention_id)
         *convention_id = matrix->conv_ids[e->conv];
-    if (what)
-        *what = e->what;
+    if (missing)
+        *missing = e->what;
     return SNPLP_OK;
 }
 
