@@ -298,7 +298,9 @@ static bool is_mark(UChar32 c)
     return (U_GET_GC_MASK(c) & U_GC_M_MASK) != 0;
 }
 
-static int fold_non_ascii(char **out, const char *text, size_t n)
+/* words: what separates two words (anything but a letter, a digit or a mark) becomes one
+ * space instead of nothing. */
+static int fold_non_ascii(char **out, const char *text, size_t n, bool words)
 {
     UErrorCode st = U_ZERO_ERROR;
     const UNormalizer2 *nfkd = unorm2_getNFKDInstance(&st);
@@ -338,6 +340,8 @@ static int fold_non_ascii(char **out, const char *text, size_t n)
                 b.p[o++] = 'e';
             } else if (u_isalnum(c)) {
                 U16_APPEND_UNSAFE(b.p, o, c);
+            } else if (words && o > 0 && b.p[o - 1] != ' ') {
+                b.p[o++] = ' ';
             }
         }
         b.len = o;
@@ -348,17 +352,16 @@ static int fold_non_ascii(char **out, const char *text, size_t n)
     return rc;
 }
 
-int snplp_text_fold(char **out, const char *text)
+/* snplp_text_fold(), with words as in fold_non_ascii(). */
+static int fold(char **out, const char *text, bool words)
 {
-    if (!out || !text)
-        return snplp__bad_arg(__func__, "NULL argument");
     size_t n = strlen(text);
     bool ascii;
     int rc = check_utf8(&nowhere, text, n, &ascii, NULL);
     if (rc)
         return rc;
     if (!ascii)
-        return fold_non_ascii(out, text, n);
+        return fold_non_ascii(out, text, n, words);
     char *s = snplp__malloc(n + 1);
     if (!s)
         return snplp__oom();
@@ -369,6 +372,56 @@ int snplp_text_fold(char **out, const char *text)
             s[o++] = (char)(c - 'A' + 'a');
         else if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'))
             s[o++] = c;
+        else if (words && o > 0 && s[o - 1] != ' ')
+            s[o++] = ' ';
+    }
+    s[o] = '\0';
+    *out = s;
+    return 0;
+}
+
+int snplp_text_fold(char **out, const char *text)
+{
+    if (!out || !text)
+        return snplp__bad_arg(__func__, "NULL argument");
+    return fold(out, text, false);
+}
+
+/* The length of the singular of the folded word w[0..len) (docs/text.md): -eaux -> -eau,
+ * -aux -> -al (written at w[len - 2]) on words of five letters or more, else a final -s or -x
+ * dropped on words of three letters or more ("les" -> "le", "aux" -> "au"). */
+static size_t singular(char *w, size_t len)
+{
+    if (len > 4 && memcmp(w + len - 4, "eaux", 4) == 0)
+        return len - 1;
+    if (len > 4 && memcmp(w + len - 3, "aux", 3) == 0) {
+        w[len - 2] = 'l';
+        return len - 1;
+    }
+    if (len > 2 && (w[len - 1] == 's' || w[len - 1] == 'x'))
+        return len - 1;
+    return len;
+}
+
+int snplp__text_search_form(char **out, const char *text)
+{
+    char *s;
+    int rc = fold(&s, text, true);
+    if (rc)
+        return rc;
+    /* each word made singular, the words joined (in place: a word never grows) */
+    size_t o = 0;
+    for (size_t i = 0; s[i];) {
+        if (s[i] == ' ') {
+            i++;
+            continue;
+        }
+        size_t start = i;
+        while (s[i] && s[i] != ' ')
+            i++;
+        size_t len = i - start;
+        memmove(s + o, s + start, len);
+        o += singular(s + o, len);
     }
     s[o] = '\0';
     *out = s;

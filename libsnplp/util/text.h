@@ -19,5 +19,10 @@ int snplp__text_copy(char **out, const char *in, bool *changed, snplp_text_origi
 
 /* True for NULL, "" and text made only of white space. */
 bool snplp__text_is_blank(const char *s);
+/* The search form of a text (docs/text.md): snplp_text_fold() applied word by word, each word
+ * made singular by the French rule (-eaux -> -eau and -aux -> -al on words of five letters or
+ * more, else a final -s or -x dropped on words of three or more), the words then joined. Failures
+ * as snplp_text_fold()'s. */
+int snplp__text_search_form(char **out, const char *text);
 
 #endif

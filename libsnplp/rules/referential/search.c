@@ -53,7 +53,7 @@ static int index_add(struct snplp_search_index *x, const snplp_item *it, snplp_f
         x->cap = cap;
     }
     char *folded;
-    int rc = snplp_text_fold(&folded, text);
+    int rc = snplp__text_search_form(&folded, text);
     if (rc)
         return rc;
     x->v[x->n++] = (entry){it, f, folded};
@@ -123,7 +123,7 @@ int snplp_referential_search(snplp_search_results **out, const snplp_referential
     if (!out || !snplp__ref_ok(ref) || !query)
         return snplp__bad_arg(__func__, "NULL argument");
     char *q;
-    int rc = snplp_text_fold(&q, query);
+    int rc = snplp__text_search_form(&q, query);
     if (rc)
         return rc;
     if (!q[0]) {

@@ -333,7 +333,9 @@ static void one_hit_per_item_with_the_first_field(void **state)
     /* the audience comes before the role in a module */
     snplp_module *m = snplp_referential_module_find(ref, "module-role");
     assert_ok(snplp_module_set_audience(m, "Les jeunes en insertion socio-professionnelle"));
-    SEARCH(ref, "jeunes", {K(MODULE), "module-role", F(AUDIENCE)});
+    /* "jeunes" is also the plural of the commitment's "jeune" (docs/text.md) */
+    SEARCH(ref, "jeunes", {K(COMMITMENT), "commitment-1", F(DESCRIPTION)},
+           {K(MODULE), "module-role", F(AUDIENCE)});
     SEARCH(ref, "insertion socio-professionnelle des jeunes", {K(MODULE), "module-role", F(ROLE)});
     /* a parent and its child are two items: one hit each */
     SEARCH(ref, "dispositifs", {K(CONTENT), "content-focus", F(TEXT)},
@@ -692,6 +694,49 @@ static void searches_from_threads(void **state)
     snplp_referential_unref(ref);
 }
 
+/* ---- singular and plural (docs/text.md): the seeds' vocabulary in the built-in data ---- */
+
+static void singular_and_plural_forms_match(void **state)
+{
+    (void)state;
+    snplp_referential *ref;
+    assert_ok(snplp_referential_builtin(&ref));
+    /* the seeds write the professions in the plural: singular queries find them */
+    SEARCH(ref, "assistant de service social", {K(PROFESSION), "profession-ass", F(TITLE)});
+    SEARCH(ref, "assistants de service social", {K(PROFESSION), "profession-ass", F(TITLE)});
+    SEARCH(ref, "Éducateur spécialisé", {K(PROFESSION), "profession-es", F(TITLE)});
+    SEARCH(ref, "éducateur technique spécialisé", {K(PROFESSION), "profession-ets", F(TITLE)});
+    SEARCH(ref, "éducateur de jeune enfant", {K(PROFESSION), "profession-eje", F(TITLE)});
+    SEARCH(ref, "conseiller en économie sociale familiale",
+           {K(PROFESSION), "profession-cesf", F(TITLE)});
+    SEARCH(ref, "moniteur éducateur", {K(PROFESSION), "profession-me", F(TITLE)});
+    SEARCH(ref, "chef de service", {K(PROFESSION), "profession-head-of-service", F(TITLE)});
+    /* -aux and -al: "cadres sociaux éducatifs" */
+    SEARCH(ref, "cadre social éducatif",
+           {K(PROFESSION), "profession-socio-educational-cadre", F(TITLE)});
+    SEARCH(ref, "directeur d'établissement",
+           {K(PROFESSION), "profession-establishment-director", F(TITLE)});
+    /* theme titles, singular in the seeds, found by plural queries too */
+    SEARCH(ref, "les numériques et les travails sociaux", {K(THEME), "theme-digital", F(TITLE)});
+    snplp_search_results *r = NULL;
+    assert_ok(snplp_referential_search(&r, ref, "travailleur social"));
+    assert_true(snplp_search_results_count(r) >= 1);
+    snplp_search_results_free(r);
+    snplp_referential_unref(ref);
+
+    /* the rule itself: -eaux, -aux, -s, -x; short words kept */
+    assert_ok(snplp_referential_new(&ref));
+    assert_ok(snplp_referential_add_lever(NULL, ref, "lever-1", "Bureaux locaux et jeux"));
+    assert_ok(snplp_referential_add_lever(NULL, ref, "lever-2", "un bureau local, un jeu"));
+    SEARCH(ref, "bureau local", {K(LEVER), "lever-1", F(TITLE)}, {K(LEVER), "lever-2", F(TITLE)});
+    SEARCH(ref, "BUREAUX LOCAUX", {K(LEVER), "lever-1", F(TITLE)}, {K(LEVER), "lever-2", F(TITLE)});
+    SEARCH(ref, "jeux", {K(LEVER), "lever-1", F(TITLE)}, {K(LEVER), "lever-2", F(TITLE)});
+    SEARCH(ref, "et jeu", {K(LEVER), "lever-1", F(TITLE)});
+    SEARCH_NONE(ref, "les bureaux"); /* no "le bureau" in either */
+    SEARCH_NONE(ref, "travaux");     /* irregular plurals are not folded */
+    snplp_referential_unref(ref);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -708,6 +753,7 @@ int main(void)
         cmocka_unit_test_teardown(out_of_memory_on_a_fresh_referential, test_allow_allocations),
         cmocka_unit_test_teardown(out_of_memory_on_one_referential, test_allow_allocations),
         cmocka_unit_test(searches_from_threads),
+        cmocka_unit_test(singular_and_plural_forms_match),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
