@@ -4,7 +4,9 @@
  *
  * The query and every text are folded as snplp_text_fold() does (so "insertion
  * socioprofessionnelle", "INSERTION SOCIO PROFESSIONNELLE" and "l'insertion
- * socio-professionnelle" are alike), then matched as substrings. The texts searched are every
+ * socio-professionnelle" are alike), each word also made singular by a French rule
+ * (-eaux/-eau, -aux/-al, a final -s or -x: "éducateur spécialisé" finds "éducateurs
+ * spécialisés", docs/text.md), then matched as substrings. The texts searched are every
  * text field of every item: titles, subtitles, descriptions, audience and role texts, the
  * texts of objectives, outcomes, recommendations and content items, alternative labels,
  * abbreviations, funding wordings. The folded forms are computed once per referential (on the
