@@ -7,7 +7,7 @@
  * stable code, a line and column (0 when there is no file), the id of the item concerned (if
  * any) and a message a person can act on. The validations (snplp_referential_validate(),
  * snplp_convention_validate()) and every import (snplp_referential_import_file() and the other
- * readers of xml.h, snplp_csv_import_file() and the others of csv.h) append to it. Functions that check data append to a list the
+ * readers of xml.h, snplp_csv_import_file() and the others of csv.h) append to a list the
  * caller owns, so one list can collect the findings of several passes.
  */
 #ifndef SNPLP_DIAGNOSTICS_H
