@@ -775,6 +775,7 @@ class TrainingPlan(Item, c="training_plan", kind="TRAINING_PLAN"):
     title = _text_prop("training_plan", "title")
     description = _text_prop("training_plan", "description")
     audience = _text_prop("training_plan", "audience")
+    rule = _text_prop("training_plan", "rule")
     max_module_days = _optional_number_prop("training_plan", "max_module_days",
                                             "set_max_module_days", "clear_max_module_days",
                                             float, "number of days (float)")

@@ -58,8 +58,9 @@ static const named field_values[] = {
     {SNPLP_FIELD_LAUNCH_DATE, 11, "launch-date"},
     {SNPLP_FIELD_BUDGET_TEXT, 12, "budget-text"},
     {SNPLP_FIELD_THEME_ID, 13, "theme-id"},
+    {SNPLP_FIELD_RULE, 14, "rule"},
 };
-static const int field_others[] = {14, 15, 100, 1000, INT_MAX, -1, INT_MIN};
+static const int field_others[] = {15, 16, 100, 1000, INT_MAX, -1, INT_MIN};
 const enum_names names_field = {
     a_snplp_field_name, NULL, COUNT_AND(field_values), "none", COUNT_AND(field_others), NULL, 0, 0};
 
