@@ -198,6 +198,7 @@ class Field(enum.IntEnum):
     LAUNCH_DATE = 11
     BUDGET_TEXT = 12
     THEME_ID = 13
+    RULE = 14
 
 class Kind(enum.IntEnum):
     NONE = 0
@@ -310,6 +311,10 @@ class TrainingPlan(Item):
     def audience(self) -> Optional[str]: ...
     @audience.setter
     def audience(self, value: Optional[str]) -> None: ...
+    @property
+    def rule(self) -> Optional[str]: ...
+    @rule.setter
+    def rule(self, value: Optional[str]) -> None: ...
     @property
     def max_module_days(self) -> Optional[float]: ...
     @max_module_days.setter
