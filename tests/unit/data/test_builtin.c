@@ -789,6 +789,7 @@ static void searchable(void **state)
         {"insertion socioprofessionnelle", "theme-insertion"}, /* a label (002) */
         {"Enfance = égalité", "plan-early-childhood-days"},
         {"SNPLP", "strategy"},
+        {"grands axes de la stratégie", "training-plan"}, /* the rule text */
     };
     for (size_t i = 0; i < COUNT_OF(expect); i++) {
         snplp_search_results *res = NULL;
