@@ -4,6 +4,7 @@
 #ifndef SNPLP_TOOLS_HELP_H
 #define SNPLP_TOOLS_HELP_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 /* A command's help: its synopsis lines ("snplp report [--at ...] FILE...", one per form, each
