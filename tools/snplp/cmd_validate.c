@@ -16,14 +16,16 @@
 
 enum { OPT_STRICT, OPT_QUIET, OPT_HELP };
 
-/* Reads @p path into @p diags; returns the import's status, *kind what the document is. */
+/* Reads @p path into @p diags; returns the import's status, *kind what the document is;
+ * *opened false (and SNPLP_EIO) if the file could not be opened (said on standard output). */
 static int read_document(const char *path, snplp_diagnostics *diags,
-                         snplp_import_options *options, cli_doc_kind *kind)
+                         snplp_import_options *options, cli_doc_kind *kind, bool *opened)
 {
     cli_input in;
     *kind = CLI_DOC_UNKNOWN;
-    if (cli_input_open(&in, path, stdout) != 0)
-        return -1;
+    *opened = cli_input_open(&in, path, stdout) == 0;
+    if (!*opened)
+        return SNPLP_EIO;
     *kind = cli_input_kind(&in);
     int rc = snplp_import_options_set_progress(options, cli_input_progress, &in);
     if (rc == SNPLP_OK && *kind == CLI_DOC_CONVENTIONS) {
@@ -74,9 +76,10 @@ int cmd_validate(int argc, char **argv)
     int status = 0;
     for (int i = p.rest; i < argc; i++) {
         cli_doc_kind kind;
+        bool opened;
         snplp_diagnostics_clear(diags);
-        int rc = read_document(argv[i], diags, options, &kind);
-        if (rc < 0) { /* not opened: said on standard error */
+        int rc = read_document(argv[i], diags, options, &kind, &opened);
+        if (!opened) {
             status = 1;
             continue;
         }
