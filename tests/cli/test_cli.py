@@ -730,6 +730,13 @@ with tempfile.TemporaryDirectory() as tmp:
     two = re.sub(r'\s*<(\w+) year="2021"[^>]*/>', "", two)
     two = re.sub(r'\s*<(\w+) year="2021"[^>]*>.*?</\1>', "", two, flags=re.S)
     two_years = write("two-years.xml", two)
+    # import-csv -o CONV.xml keeps the comments before the root (the example's opening comment)
+    kept_comments = write("comments.xml", read(CONV49).decode())
+    rc, out, err = run("import-csv", kept_comments, csvfile, "-o", kept_comments)
+    head = read(CONV49).decode().split("<conventions ", 1)[0]
+    check("import-csv keeps the leading comments", rc == 0 and "<!--" in head
+          and read(kept_comments).decode().startswith(head), (rc, err))
+
     # --fail-on: coherence errors (or warnings) fail the run with 3, the report still printed
     rc, out, err = run("report", "--at", "2021-06-30", "--fail-on", "error", CONV49)
     check("--fail-on error with an error", rc == 3 and out == ref_out and err == "", (rc, err))
