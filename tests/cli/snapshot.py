@@ -131,7 +131,9 @@ USAGE = [
 
 def run(binary, args, out_dir, name, work, files=()):
     """Runs binary with args from the repository root; writes the record to out_dir/name."""
+    # standard input empty: "-" names it (issue 16), and a snapshot must not wait on a terminal
     proc = subprocess.run([binary] + args, cwd=ROOT, capture_output=True, timeout=120,
+                          stdin=subprocess.DEVNULL,
                           env={"PATH": os.environ.get("PATH", ""), "LC_ALL": "C"})
     with open(os.path.join(out_dir, name), "wb") as f:
         f.write(b"$ snplp " + " ".join(args).replace(work, "WORK").encode() + b"\n")

@@ -101,6 +101,7 @@ int cmd_import_csv(int argc, char **argv)
     if (cli_check_output("import-csv", out, args, 2, 0) != 0)
         return 2;
     if (strcmp(args[0], "-") == 0 && strcmp(args[1], "-") == 0)
-        return cli_usage_error("import-csv", "CONV.xml and VALUES.csv cannot both be standard input");
+        return cli_usage_error("import-csv",
+                               "CONV.xml and VALUES.csv cannot both be standard input");
     return merge(args[0], args[1], dialect, out);
 }

@@ -18,8 +18,8 @@ enum { OPT_STRICT, OPT_QUIET, OPT_HELP };
 
 /* Reads @p path into @p diags; returns the import's status, *kind what the document is;
  * *opened false (and SNPLP_EIO) if the file could not be opened (said on standard output). */
-static int read_document(const char *path, snplp_diagnostics *diags,
-                         snplp_import_options *options, cli_doc_kind *kind, bool *opened)
+static int read_document(const char *path, snplp_diagnostics *diags, snplp_import_options *options,
+                         cli_doc_kind *kind, bool *opened)
 {
     cli_input in;
     *kind = CLI_DOC_UNKNOWN;

@@ -241,9 +241,8 @@ int cli_check_output(const char *cmd, const char *out, const char *const *inputs
             continue;
         int got = strcmp(inputs[i], "-") == 0 ? fstat(STDIN_FILENO, &st) : stat(inputs[i], &st);
         if (got == 0 && st.st_dev == o.st_dev && st.st_ino == o.st_ino)
-            return cli_usage_error(cmd,
-                                   "-o %s: that is the input %s%s; write to another file",
-                                   out, strcmp(inputs[i], "-") == 0 ? "standard input" : inputs[i],
+            return cli_usage_error(cmd, "-o %s: that is the input %s%s; write to another file", out,
+                                   strcmp(inputs[i], "-") == 0 ? "standard input" : inputs[i],
                                    strcmp(out, inputs[i]) == 0 ? "" : " (the same file)");
     }
     return 0;

@@ -50,9 +50,9 @@ const cli_help cli_helps[] = {
      "which lack values, the first ones then \"and N more\"), the cells by status,\n"
      "then for each convention the state of its execution reports, the decision\n"
      "on its credits with every reason, and its coherence findings. A rate above\n"
-     "10^6 % prints as \">1e6%\". A FILE that cannot be read is reported on standard\n"
-     "error and the command exits 1 without a report; coherence findings are part\n"
-     "of the report (exit 0, unless --fail-on).\n"
+     "10^6 % prints in scientific notation (2.5e+08%). A FILE that cannot be read is\n"
+     "reported on standard error and the command exits 1 without a report;\n"
+     "coherence findings are part of the report (exit 0, unless --fail-on).\n"
      "  --at DATE     the date of the report, YYYY-MM-DD (default: today)\n"
      "  --threshold P the rate, in percent, from which a target is partly reached\n"
      "                (above 0, at most 100, e.g. 82.5; default 80)\n"
@@ -68,7 +68,8 @@ const cli_help cli_helps[] = {
      "                (semicolon, decimal comma, byte-order mark: what a French\n"
      "                spreadsheet expects)\n"
      "  --quiet       with -o: says nothing on standard error on success\n"},
-    {"import-csv", "snplp import-csv [--dialect fr|intl] [--quiet] CONV.xml VALUES.csv -o OUT.xml\n",
+    {"import-csv",
+     "snplp import-csv [--dialect fr|intl] [--quiet] CONV.xml VALUES.csv -o OUT.xml\n",
      "Reads the conventions of CONV.xml, merges into them the values of VALUES.csv\n"
      "(in the --dialect given, intl by default; empty fields leave values as they\n"
      "are) and writes the result to OUT.xml (atomically). OUT.xml may be CONV.xml:\n"

@@ -623,14 +623,13 @@ static void canonical_fixtures_are_written_back_byte_for_byte(void **state)
 static void leading_comments_are_kept(void **state)
 {
     (void)state;
-    static const char body[] =
-        "<conventions xmlns=\"urn:snplp:1.0\">\n"
-        "  <!-- inside: not kept -->\n"
-        "  <convention id=\"calpae-01-2020\" territory-kind=\"departement\" "
-        "territory-code=\"01\">\n"
-        "    <territory-name>Ain</territory-name>\n"
-        "  </convention>\n"
-        "</conventions>\n";
+    static const char body[] = "<conventions xmlns=\"urn:snplp:1.0\">\n"
+                               "  <!-- inside: not kept -->\n"
+                               "  <convention id=\"calpae-01-2020\" territory-kind=\"departement\" "
+                               "territory-code=\"01\">\n"
+                               "    <territory-name>Ain</territory-name>\n"
+                               "  </convention>\n"
+                               "</conventions>\n";
     text_buf doc = {0};
     puts_(&doc, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<!-- first -->\n\n"
                 "<!--\n  second, é, <b> & \"x\"\n-->");
@@ -649,8 +648,8 @@ static void leading_comments_are_kept(void **state)
     /* read back: the same comments, once */
     snplp_convention_list *again = NULL;
     snplp_diagnostics_clear(d);
-    assert_int_equal(
-        snplp_conventions_import_memory(&again, d, got, strlen(got), "again", NULL), SNPLP_OK);
+    assert_int_equal(snplp_conventions_import_memory(&again, d, got, strlen(got), "again", NULL),
+                     SNPLP_OK);
     char *twice = NULL;
     assert_int_equal(snplp_conventions_export_memory(&twice, NULL, again), SNPLP_OK);
     assert_string_equal(twice, got);
