@@ -835,6 +835,13 @@ with tempfile.TemporaryDirectory() as tmp:
               (rc, tty))
         rc, out, tty = run_tty("report", "--csv", conv)
         check("no progress for a small file", rc == 0 and tty == "", tty)
+        rc, out, tty = run_tty("export-builtin", "-o", os.path.join(tmp, "b.xml"))
+        check("export-builtin says what it did on a terminal", rc == 0 and
+              "wrote the built-in referential to " + os.path.join(tmp, "b.xml") in tty, tty)
+        rc, out, tty = run_tty("export-builtin", "--quiet", "-o", os.path.join(tmp, "b.xml"))
+        check("export-builtin --quiet on a terminal", rc == 0 and tty == "", tty)
+        rc, out, tty = run_tty("export-builtin")
+        check("export-builtin to standard output says nothing", rc == 0 and tty == "", tty)
 
 if failures:
     print("\n".join(failures))
