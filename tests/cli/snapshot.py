@@ -11,7 +11,7 @@ with --threshold 90) on every document and on every pair of example files of con
 synthesis); report --csv in both dialects (to standard output and with -o); import-csv of every
 CSV fixture and of each example's own export, in both dialects; export-builtin; --help and
 --version; and the command lines of USAGE (usage errors and the ways of spelling options: `--`,
-`-` as a file name, options after file names, `--opt=value` and `--opt value`, repeated and
+`-` (standard input, empty in a snapshot), options after file names, `--opt=value` and `--opt value`, repeated and
 abbreviated options...). Paths in the outputs are relative to the repository, so two checkouts
 compare equal.
 

@@ -8,7 +8,8 @@ const char cli_help_summary[] =
 
 const char cli_help_common[] =
     "Every FILE may be \"-\": standard input (read once: at most one \"-\" per command);\n"
-    "-o - writes to standard output. Options may also be written --opt=VALUE.\n"
+    "-o - writes to standard output. A long option's value may follow \"=\"\n"
+    "(--at=2021-06-30).\n"
     "\n"
     "Findings are printed as FILE:LINE:COL: severity: [code] message. A command that\n"
     "writes a file says what it did on standard error when standard error is a\n"
