@@ -793,6 +793,9 @@ def test_ids_schema_version_memory():
     assert re.fullmatch(r"\d+\.\d+\.\d+", v)
     major, minor, patch = map(int, v.split("."))
     assert snplp.version_number() == major * 10000 + minor * 100 + patch
+    assert re.fullmatch(r"\d+\.\d+(\.\d+)*", snplp.dependency_version("icu"))
+    assert re.fullmatch(r"\d+\.\d+\.\d+", snplp.dependency_version("libxml2"))
+    assert snplp.dependency_version("zlib") is None
     gc.collect()
     blocks = snplp.memory_blocks()
     ref = Referential.builtin()

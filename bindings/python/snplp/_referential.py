@@ -89,6 +89,7 @@ __all__ = [
     "xml_schema",
     "version",
     "version_number",
+    "dependency_version",
     "memory_used",
     "memory_blocks",
     "memory_peak",
@@ -1494,6 +1495,13 @@ def version_number() -> int:
 
 
 version_number.__doc__ = _doc("snplp_version_number")
+
+
+def dependency_version(name: str) -> "str | None":
+    return _c("snplp_dependency_version")(name)
+
+
+dependency_version.__doc__ = _doc("snplp_dependency_version")
 
 
 def memory_used() -> int:
