@@ -378,7 +378,8 @@ with tempfile.TemporaryDirectory() as tmp:
     check("report one aligned", len(columns) == 1, columns)
     want = {("jeunes-ase-accompagnes", 2019): ["120", "131", "109.2%", "reached"],
             ("jeunes-ase-accompagnes", 2020): ["150", "128", "85.3%", "partly-reached"],
-            ("jeunes-ase-accompagnes", 2021): ["180", "-", "-", "actual-missing"],
+            # the report on 2021 is due on 31 March 2022: not yet due on 30 June 2021
+            ("jeunes-ase-accompagnes", 2021): ["180", "-", "-", "not-yet-due"],
             ("orientation-rsa-1-mois", 2019): ["60", "48.5", "80.8%", "partly-reached"],
             ("delai-premier-accueil", 2019): ["10", "9", "100.0%", "reached"],
             ("delai-premier-accueil", 2020): ["8", "-", "-", "actual-missing"],
@@ -391,7 +392,14 @@ with tempfile.TemporaryDirectory() as tmp:
     check("report one label", "\n  Délai moyen avant un premier" in out, out)
     counts = section(out, "Cells by status", "Execution reports")
     check("report one counts", "  cells           18" in counts and
-          any(re.match(r"^  actual-missing +7$", l) for l in counts), counts)
+          any(re.match(r"^  actual-missing +1$", l) for l in counts) and
+          any(re.match(r"^  not-yet-due +6$", l) for l in counts) and
+          not any("not-computable" in l for l in counts), counts)
+    rc, later, _ = run("report", "--at", "2022-04-01", CONV49)
+    rows_later, _ = matrix_rows(later)
+    check("report later: missing", rc == 0 and rows_later.get(("jeunes-ase-accompagnes", 2021)) ==
+          ["180", "-", "-", "actual-missing"] and "not-yet-due   " not in
+          "\n".join(section(later, "indicator ", "Cells by status")), rows_later)
     check("report one reports", report_years(out) ==
           {2019: "on-time", 2020: "late", 2021: "not-yet-due"}, report_years(out))
     credits = "\n".join(section(out, "Credits at 2021-06-30", "Coherence at"))
@@ -417,6 +425,12 @@ with tempfile.TemporaryDirectory() as tmp:
         credits = "\n".join(section(out, "Credits at", "Coherence at"))
         check(f"report --at {day} credits", ("[blocking] report-missing: the report on 2020" in
                                              credits) == (state != "late"), credits)
+    # --at before the signature (28 June 2019): a located warning, the run still succeeds
+    rc, out, _ = run("report", "--at", "2019-01-01", CONV49)
+    check("report --at before the signature", rc == 0 and
+          "\nCoherence at 2019-01-01: 0 errors, 1 warning\n  warning: [implausible-date] the date "
+          "of the check, 2019-01-01, is before convention 'calpae-49-2019' was signed "
+          "(2019-06-28)" in out, out)
     rc, out, _ = run("report", "--at=2022-04-01", CONV49)
     check("report --at= form", rc == 0 and report_years(out).get(2021) == "missing", out)
     rc, today, _ = run("report", CONV49)

@@ -254,8 +254,8 @@ static int print_status_counts(FILE *out, const snplp_matrix *m, bool synthesis)
     tt_table *t = tt_table_new(2, NULL, (const bool[]){false, true});
     if (!t)
         return fail(SNPLP_OK);
-    for (int s = SNPLP_CELL_REACHED; s < SNPLP_CELL_STATUS_COUNT; s++) {
-        if (s == SNPLP_CELL_NOT_AGGREGATED && !synthesis)
+    for (int s = SNPLP_CELL_REACHED; s < SNPLP_CELL_STATUS_COUNT_1_3; s++) {
+        if ((s == SNPLP_CELL_NOT_AGGREGATED || s == SNPLP_CELL_NOT_COMPUTABLE) && !synthesis)
             continue;
         size_t n = snplp_matrix_status_count(m, (snplp_cell_status)s);
         total += n;
@@ -417,7 +417,7 @@ int report_print(FILE *out, snplp_convention *const *conventions, const char *co
         if (snplp_convention_first_year(conventions[0]) == 0)
             fputs("No follow-up matrix: the years of the convention are not set.\n", out);
         else
-            CHECK_LIB(snplp_convention_matrix(&m, conventions[0], threshold));
+            CHECK_LIB(snplp_convention_matrix_at(&m, conventions[0], at, threshold));
     } else {
         size_t n = 0;
         with_years = malloc(count * sizeof *with_years);
@@ -430,7 +430,7 @@ int report_print(FILE *out, snplp_convention *const *conventions, const char *co
                         snplp_convention_id(conventions[i]));
         }
         CHECK_LIB(snplp_diagnostics_new(&diags));
-        CHECK_LIB(snplp_synthesis(&m, with_years, n, threshold, diags));
+        CHECK_LIB(snplp_synthesis_at(&m, with_years, n, at, threshold, diags));
         if (snplp_diagnostics_count(diags)) {
             fputs("Findings of the synthesis:\n", out);
             for (size_t i = 0; i < snplp_diagnostics_count(diags); i++)
