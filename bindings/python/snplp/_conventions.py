@@ -1500,12 +1500,8 @@ Cell.__doc__ = _fields_doc(
      "expected": "snplp_matrix_expected",
      "missing": "=a tuple of MissingValues (convention_id, frozenset of \"target\", "
                 "\"actual\", \"weight\") for each convention the cell concerns but does not "
-<<<<<<< HEAD
-                "cover, in order (snplp_matrix_missing())."})
-=======
-                "cover, in order (snplp_matrix_missing_at()).",
+                "cover, in order (snplp_matrix_missing()).",
      "actual_derived": "snplp_matrix_actual_is_derived"})
->>>>>>> main
 
 
 class MatrixRow:
