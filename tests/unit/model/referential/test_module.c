@@ -81,8 +81,14 @@ static void module_theme_by_id(void **state)
     assert_null(snplp_module_theme(m));
     assert_ok(snplp_module_set_theme_id(m, "strategy"));
     assert_null(snplp_module_theme(m));
+    /* the adds refuse a theme id naming another kind (the sign of swapped ids, 1.3); the
+     * setter keeps it, for validation to report */
     snplp_module *m2 = NULL;
-    assert_ok(snplp_referential_add_module(&m2, ref, "m", "m2", SNPLP_LEVEL_EXPERT, "M2"));
+    assert_status(snplp_referential_add_module(&m2, ref, "m", "m2", SNPLP_LEVEL_EXPERT, "M2"),
+                  SNPLP_EINVAL);
+    assert_null(m2);
+    assert_ok(snplp_referential_add_module(&m2, ref, "t-later", "m2", SNPLP_LEVEL_EXPERT, "M2"));
+    assert_ok(snplp_module_set_theme_id(m2, "m"));
     assert_null(snplp_module_theme(m2));
 
     /* Errors leave the theme id as it was. */

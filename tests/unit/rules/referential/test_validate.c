@@ -485,8 +485,10 @@ static void module_whose_theme_is_a_lever(void **state)
     snplp_referential *ref = test_new_referential();
     assert_ok(snplp_referential_add_lever(NULL, ref, "lever-1", "Un levier"));
     snplp_module *m;
+    /* an add refuses a theme id naming a lever (swapped ids, 1.3): the setter makes it */
     assert_ok(
-        snplp_referential_add_module(&m, ref, "lever-1", "module-1", SNPLP_LEVEL_EXPERT, "Module"));
+        snplp_referential_add_module(&m, ref, "theme-1", "module-1", SNPLP_LEVEL_EXPERT, "Module"));
+    assert_ok(snplp_module_set_theme_id(m, "lever-1"));
     const expected want = {"module-1", SNPLP_DIAG_REFERENCE_KIND, "'lever-1'"};
     assert_validation(ref, &want, 1);
     assert_ok(snplp_referential_add_theme(NULL, ref, "theme-1", "Thème"));
