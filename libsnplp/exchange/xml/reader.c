@@ -105,6 +105,8 @@ __attribute__((format(printf, 7, 0))) static void vreport(reader *r, snplp_sever
             r->parse_errors++;
         else
             r->model_errors++;
+        if (((int)code >= 100 && (int)code < 200) || ((int)code >= 300 && (int)code < 320))
+            r->rule_errors++; /* a rule of the model: the model holds it (keep_invalid) */
         if (!r->first_code) {
             r->first_code = code;
             snprintf(r->first, sizeof r->first, "%s:%zu:%zu: %s", r->name, line, column, msg);
@@ -919,6 +921,7 @@ static bool encoding_is_utf8(const char *p, size_t n, char *enc, size_t size)
 
 struct snplp_import_options {
     bool strict;
+    bool keep_invalid;
     snplp_progress_fn progress;
     void *progress_user;
 };
@@ -949,6 +952,19 @@ int snplp_import_options_set_strict(snplp_import_options *options, bool strict)
 bool snplp_import_options_strict(const snplp_import_options *options)
 {
     return options && options->strict;
+}
+
+int snplp_import_options_set_keep_invalid(snplp_import_options *options, bool keep_invalid)
+{
+    if (!options)
+        return snplp__bad_arg(__func__, "options is NULL");
+    options->keep_invalid = keep_invalid;
+    return SNPLP_OK;
+}
+
+bool snplp_import_options_keep_invalid(const snplp_import_options *options)
+{
+    return options && options->keep_invalid;
 }
 
 int snplp_import_options_set_progress(snplp_import_options *options, snplp_progress_fn progress,
@@ -1126,7 +1142,12 @@ int snplp__xml_read(reader *r, const snplp_xml_doc *doc, snplp_diagnostics *diag
     snplp__buf_free(&r->text);
 
     int rc = r->status;
-    if (rc == SNPLP_OK && (r->parse_errors || r->model_errors))
+    /* with keep_invalid, the findings of the model's rules alone leave the model to the
+     * caller: only what the model cannot hold (a parse or schema error, a reused id, a value
+     * the model refuses) is still an error of the import */
+    bool kept = options && options->keep_invalid && r->parse_errors == 0 &&
+                r->model_errors == r->rule_errors;
+    if (rc == SNPLP_OK && (r->parse_errors || r->model_errors) && !kept)
         rc = r->parse_errors ? SNPLP_EPARSE : SNPLP_EVALIDATION;
     if (rc == SNPLP_ENOMEM)
         return snplp__oom();

@@ -157,6 +157,7 @@ struct snplp_xml_reader {
     bool stopped; /* the pass ended (fatal problem) */
     int status;   /* SNPLP_OK, or the error that ended the pass (SNPLP_ENOMEM, SNPLP_EIO) */
     size_t parse_errors, model_errors;
+    size_t rule_errors; /* of model_errors, those of the model's rules (codes 100-199, 300-319) */
     int first_code;
     char first[512];
     char generic[300]; /* the first message libxml2 gave its generic error handler */

@@ -667,6 +667,65 @@ static void builtin_and_empty_go_round(void **state)
     assert_int_equal(bad, 0);
 }
 
+/* A draft with a module of 6.5 days under a plan of 5 exports; without keep_invalid its export
+ * is refused (no referential), with it the export reads back into an equal referential with
+ * the finding duration-over-max at the module's element, and exports to the same bytes. */
+static void a_draft_breaking_a_rule_reads_back_with_keep_invalid(void **state)
+{
+    (void)state;
+    snplp_referential *ref = test_new_referential();
+    assert_ok(snplp_training_plan_set_max_module_days(snplp_referential_training_plan(ref), 5));
+    snplp_theme *th = NULL;
+    assert_ok(snplp_referential_add_theme(&th, ref, "theme-t", "T"));
+    snplp_module *m = NULL;
+    assert_ok(
+        snplp_referential_add_module(&m, ref, "theme-t", "module-long", SNPLP_LEVEL_EXPERT, "M"));
+    assert_ok(snplp_module_set_duration_days(m, 6.5));
+    size_t n1 = 0, n2 = 0;
+    char *x1 = xml_export_text(DOC, ref, &n1);
+
+    xml_result plain = xml_import_text(DOC, x1, n1, false);
+    assert_int_equal(plain.rc, SNPLP_EVALIDATION);
+    assert_null(plain.doc);
+    xml_result_free(DOC, &plain);
+
+    snplp_import_options *o = NULL;
+    assert_ok(snplp_import_options_new(&o));
+    assert_ok(snplp_import_options_set_keep_invalid(o, true));
+    for (int strict = 0; strict < 2; strict++) {
+        assert_ok(snplp_import_options_set_strict(o, strict));
+        snplp_diagnostics *d = new_diags();
+        snplp_referential *back = NULL;
+        assert_ok(snplp_referential_import_memory(&back, d, x1, n1, "draft.xml", o));
+        assert_int_equal(snplp_diagnostics_count(d), 1);
+        const snplp_diagnostic *g = snplp_diagnostics_at(d, 0);
+        assert_int_equal(snplp_diagnostic_code(g), SNPLP_DIAG_DURATION_OVER_MAX);
+        assert_int_equal(snplp_diagnostic_severity(g), SNPLP_SEVERITY_ERROR);
+        assert_string_equal(snplp_diagnostic_item_id(g), "module-long");
+        assert_true(snplp_diagnostic_line(g) > 1);
+        assert_true(snplp_referential_equal(ref, back));
+        char *x2 = xml_export_text(DOC, back, &n2);
+        assert_int_equal(n1, n2);
+        assert_memory_equal(x1, x2, n1);
+        snplp_free(x2);
+        snplp_referential_unref(back);
+        snplp_diagnostics_free(d);
+    }
+    /* what the model cannot hold is still refused: an id used twice */
+    snplp_diagnostics *d = new_diags();
+    snplp_referential *back = XML_SENTINEL;
+    size_t len = 0;
+    char *dup = xml_fixture(DOC, "duplicate-id.xml", &len);
+    assert_int_equal(snplp_referential_import_memory(&back, d, dup, len, "dup.xml", o),
+                     SNPLP_EVALIDATION);
+    assert_ptr_equal(back, XML_SENTINEL);
+    free(dup);
+    snplp_diagnostics_free(d);
+    snplp_import_options_free(o);
+    snplp_free(x1);
+    snplp_referential_unref(ref);
+}
+
 /* The export of what the import read is the model, whatever the characters of its texts. */
 static void texts_of_every_kind_go_round(void **state)
 {
@@ -885,6 +944,7 @@ static const xml_suite suite = {
     .read_sample = SNPLP_FIXTURES_DIR "/valid-complete.xml",
     XML_LIST(oom, oom),
     XML_LIST(oom_export, oom_export),
+    .min_kept = 10,
 };
 
 int main(void)
@@ -903,6 +963,7 @@ int main(void)
         cmocka_unit_test(the_name_of_the_input_is_in_the_messages),
         cmocka_unit_test(builtin_and_empty_go_round),
         cmocka_unit_test(texts_of_every_kind_go_round),
+        cmocka_unit_test(a_draft_breaking_a_rule_reads_back_with_keep_invalid),
         cmocka_unit_test(one_byte_at_a_time),
         cmocka_unit_test(imports_in_threads),
         cmocka_unit_test(the_schema_is_compiled_in),
