@@ -9,14 +9,16 @@
  * problem of the document in one pass, each as a diagnostic with its line and column:
  * well-formedness (fatal: it ends the pass), refused constructs and size limits (a document
  * type declaration, nesting deeper than #SNPLP_XML_MAX_DEPTH, a text longer than
- * #SNPLP_XML_MAX_TEXT characters, an attribute longer than #SNPLP_XML_MAX_ATTRIBUTE bytes),
+ * #SNPLP_XML_MAX_TEXT characters, an attribute longer than #SNPLP_XML_MAX_ATTRIBUTE bytes, an
+ * element with more than #SNPLP_XML_MAX_ATTRIBUTES attributes or a start tag longer than
+ * #SNPLP_XML_MAX_START_TAG bytes),
  * everything the schema states (checked by the library's own streaming checks), then the
  * model's rules (duplicate ids, then snplp_referential_validate() on what was read). With
  * any error no referential is returned; warnings alone (a text normalized to NFC) return it.
- * An import with snplp_import_options_set_keep_invalid() also returns a referential whose only
- * errors are findings of the model's rules.
- * The input is untrusted: no network access, no external entity or DTD is ever loaded, no
- * entity is expanded.
+ * At most #SNPLP_XML_MAX_FINDINGS findings of a document are kept, then one saying how many
+ * more there were. An import with snplp_import_options_set_keep_invalid() also returns a
+ * referential whose only errors are findings of the model's rules. The input is untrusted: no
+ * network access, no external entity or DTD is ever loaded, no entity is expanded.
  *
  * Export is deterministic: the same referential always gives the same bytes (UTF-8 with a
  * declaration, two-space indentation, document order, numbers in a fixed form). Writing to a
@@ -40,6 +42,15 @@ SNPLP_BEGIN_DECLS
 #define SNPLP_XML_MAX_TEXT 1000000
 /** @brief An attribute value holds at most this many bytes. */
 #define SNPLP_XML_MAX_ATTRIBUTE 65536
+/** @brief An element has at most this many attributes, namespace declarations included
+ *  (checked on the bytes before libxml2 parses the start tag; fatal). @since 1.3 */
+#define SNPLP_XML_MAX_ATTRIBUTES 256
+/** @brief A start tag (from its '<' to its '>') holds at most this many bytes (checked on the
+ *  bytes before libxml2 parses it; fatal). @since 1.3 */
+#define SNPLP_XML_MAX_START_TAG 1048576
+/** @brief An import keeps at most this many findings of one document; a last finding
+ *  (too-many-findings) says how many more were dropped. @since 1.3 */
+#define SNPLP_XML_MAX_FINDINGS 1000
 
 /** @brief The format's XML Schema (XSD 1.0) as a NUL-terminated UTF-8 string (static). */
 SNPLP_API const char *snplp_xml_schema(void);

@@ -97,9 +97,21 @@ __attribute__((format(printf, 7, 0))) static void vreport(reader *r, snplp_sever
                                                           size_t column, const char *item_id,
                                                           const char *fmt, va_list ap)
 {
+    bool drop = r->diags && r->findings >= SNPLP_XML_MAX_FINDINGS;
+    if (drop) {
+        if (r->dropped++ == 0) {
+            r->dropped_line = line;
+            r->dropped_column = column;
+        }
+        if (severity > r->dropped_severity)
+            r->dropped_severity = severity;
+    }
     char msg[400];
-    vsnprintf(msg, sizeof msg, fmt, ap);
-    sanitize(msg);
+    msg[0] = '\0';
+    if (!drop || (severity == SNPLP_SEVERITY_ERROR && !r->first_code)) {
+        vsnprintf(msg, sizeof msg, fmt, ap);
+        sanitize(msg);
+    }
     if (severity == SNPLP_SEVERITY_ERROR) {
         if ((int)code >= 200 && (int)code < 230)
             r->parse_errors++;
@@ -112,6 +124,9 @@ __attribute__((format(printf, 7, 0))) static void vreport(reader *r, snplp_sever
             snprintf(r->first, sizeof r->first, "%s:%zu:%zu: %s", r->name, line, column, msg);
         }
     }
+    if (drop)
+        return;
+    r->findings++;
     if (r->diags &&
         snplp__diag(r->diags, severity, code, line, column, item_id, "%s", msg) != SNPLP_OK)
         snplp__xml_oom(r);
@@ -917,6 +932,152 @@ static bool encoding_is_utf8(const char *p, size_t n, char *enc, size_t size)
     return true;
 }
 
+/* ---- the bounds of a start tag ----
+ *
+ * libxml2 2.9 checks the attributes of a start tag for duplicates in quadratic time, once it
+ * has the whole tag and before any callback runs: a tag of a few hundred thousand attributes
+ * costs seconds of CPU that no SAX callback can cut short. So the bytes are scanned before
+ * libxml2 gets them: the scan follows text, tags, quoted values, comments, CDATA sections,
+ * processing instructions and declarations, counts the attributes of each start tag (its '='
+ * outside quotes) and its bytes, and a tag past SNPLP_XML_MAX_ATTRIBUTES or
+ * SNPLP_XML_MAX_START_TAG is refused before libxml2 has seen its end. On a well-formed
+ * document the scan is exact; on another one libxml2 reports the fault first or the scan
+ * errs on the side of refusing. */
+
+enum {
+    SC_TEXT,    /* character data */
+    SC_LT,      /* after '<' */
+    SC_BANG,    /* after "<!": "--" or "[CDATA[" being matched */
+    SC_TAG,     /* in a start tag, outside quotes */
+    SC_QUOTED,  /* in a quoted value of a start tag */
+    SC_END,     /* in an end tag */
+    SC_COMMENT, /* in a comment: matched counts the '-' before a '>' */
+    SC_CDATA,   /* in a CDATA section: matched counts the ']' before a '>' */
+    SC_PI,      /* in a processing instruction or the XML declaration: matched is 1 after '?' */
+    SC_DECL     /* in another "<!" declaration (a doctype, refused anyway) */
+};
+
+static void scan_init(snplp_xml_scan *sc)
+{
+    memset(sc, 0, sizeof *sc);
+    sc->state = SC_TEXT;
+    sc->line = sc->column = 1;
+}
+
+/* Scans the n bytes at p that are about to be fed to libxml2: n when no start tag breaks a
+ * bound, else the offset in p of the '<' of the start tag that does (0 when it began in an
+ * earlier chunk; refuse_tag() reports it). */
+static size_t scan(reader *r, const char *p, size_t n)
+{
+    snplp_xml_scan *sc = &r->scan;
+    size_t tag_at = 0; /* the offset of the current start tag's '<' in p, if there */
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)p[i];
+        switch (sc->state) {
+        case SC_TEXT:
+            if (c == '<') {
+                sc->state = SC_LT;
+                sc->tag_line = sc->line;
+                sc->tag_column = sc->column;
+                tag_at = i;
+            }
+            break;
+        case SC_LT:
+            sc->matched = 0;
+            if (c == '/') {
+                sc->state = SC_END;
+            } else if (c == '?') {
+                sc->state = SC_PI;
+            } else if (c == '!') {
+                sc->state = SC_BANG;
+                sc->want = NULL;
+            } else {
+                sc->state = SC_TAG;
+                sc->tag_bytes = 2;
+                sc->tag_attrs = 0;
+                if (c == '>')
+                    sc->state = SC_TEXT;
+            }
+            break;
+        case SC_BANG:
+            if (!sc->want)
+                sc->want = c == '-' ? "--" : c == '[' ? "[CDATA[" : "";
+            if (sc->want[sc->matched] == (char)c) {
+                if (sc->want[++sc->matched] == '\0') {
+                    sc->state = sc->want[0] == '-' ? SC_COMMENT : SC_CDATA;
+                    sc->matched = 0;
+                }
+            } else {
+                sc->state = c == '>' ? SC_TEXT : SC_DECL;
+            }
+            break;
+        case SC_TAG:
+        case SC_QUOTED:
+            sc->tag_bytes++;
+            if (sc->state == SC_QUOTED) {
+                if (c == (unsigned char)sc->quote)
+                    sc->state = SC_TAG;
+            } else if (c == '"' || c == '\'') {
+                sc->state = SC_QUOTED;
+                sc->quote = (char)c;
+            } else if (c == '=') {
+                sc->tag_attrs++;
+            } else if (c == '>') {
+                sc->state = SC_TEXT;
+            }
+            if (sc->tag_attrs > SNPLP_XML_MAX_ATTRIBUTES || sc->tag_bytes > SNPLP_XML_MAX_START_TAG)
+                return tag_at;
+            break;
+        case SC_END:
+        case SC_DECL:
+            if (c == '>')
+                sc->state = SC_TEXT;
+            break;
+        case SC_COMMENT:
+        case SC_CDATA:
+            if (c == (sc->state == SC_COMMENT ? '-' : ']'))
+                sc->matched = sc->matched < 2 ? sc->matched + 1 : 2;
+            else if (c == '>' && sc->matched == 2)
+                sc->state = SC_TEXT;
+            else
+                sc->matched = 0;
+            break;
+        case SC_PI:
+            if (c == '>' && sc->matched)
+                sc->state = SC_TEXT;
+            else
+                sc->matched = c == '?';
+            break;
+        default:
+            break;
+        }
+        if (c == '\n') {
+            sc->line++;
+            sc->column = 1;
+        } else if ((c & 0xC0) != 0x80) {
+            sc->column++;
+        }
+    }
+    return n;
+}
+
+/* The start tag the scan stopped at is refused, at its '<'. */
+static void refuse_tag(reader *r)
+{
+    const snplp_xml_scan *sc = &r->scan;
+    if (sc->tag_attrs > SNPLP_XML_MAX_ATTRIBUTES)
+        snplp__xml_report(r, SNPLP_SEVERITY_ERROR, SNPLP_DIAG_TOO_MANY_ATTRIBUTES, sc->tag_line,
+                          sc->tag_column, NULL,
+                          "an element has more than %d attributes: the document is refused",
+                          SNPLP_XML_MAX_ATTRIBUTES);
+    else
+        snplp__xml_report(r, SNPLP_SEVERITY_ERROR, SNPLP_DIAG_START_TAG_TOO_LONG, sc->tag_line,
+                          sc->tag_column, NULL,
+                          "a start tag is longer than %d bytes: the document is refused",
+                          SNPLP_XML_MAX_START_TAG);
+    stop(r);
+}
+
 /* ---- import options ---- */
 
 struct snplp_import_options {
@@ -1025,6 +1186,16 @@ static void parse(reader *r, snplp_source *src, const snplp_import_options *opti
                 len = head.n;
             }
         }
+        if (parse_now && !r->stopped) {
+            size_t ok = scan(r, chunk, len);
+            if (ok < len) { /* a start tag past the bounds: libxml2 never gets its end */
+                if (ok > 0) /* what comes before it is read (its findings come first) */
+                    xmlParseChunk(r->ctxt, chunk, (int)ok, 0);
+                if (!r->stopped)
+                    refuse_tag(r);
+                break;
+            }
+        }
         if (parse_now) {
             int prc = r->stopped ? 0 : xmlParseChunk(r->ctxt, chunk, (int)len, n == 0);
             snplp__buf_free(&head);
@@ -1064,6 +1235,7 @@ int snplp__xml_read(reader *r, const snplp_xml_doc *doc, snplp_diagnostics *diag
     r->doc = doc;
     r->diags = diags;
     r->name = name ? name : "(input)";
+    scan_init(&r->scan);
 
     xmlSAXHandler sax;
     memset(&sax, 0, sizeof sax);
@@ -1125,6 +1297,15 @@ int snplp__xml_read(reader *r, const snplp_xml_doc *doc, snplp_diagnostics *diag
                           "not well-formed: the document is empty");
     if (r->status == SNPLP_OK && !r->stopped && r->parse_errors == 0 && doc->finish)
         doc->finish(r);
+
+    if (r->dropped && r->status != SNPLP_ENOMEM &&
+        snplp__diag(diags, r->dropped_severity, SNPLP_DIAG_TOO_MANY_FINDINGS, r->dropped_line,
+                    r->dropped_column, NULL,
+                    "%zu more finding%s dropped from here on: an import keeps the first %d of a "
+                    "document",
+                    r->dropped, r->dropped == 1 ? " was" : "s were",
+                    SNPLP_XML_MAX_FINDINGS) != SNPLP_OK)
+        r->status = SNPLP_ENOMEM;
 
     xmlSetGenericErrorFunc(old_generic_ctx, old_generic);
     if (r->ctxt->myDoc) /* a document libxml2 may make for a DTD's entities */

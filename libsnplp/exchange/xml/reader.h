@@ -139,6 +139,19 @@ typedef struct snplp_xml_doc {
     void (*frame_clear)(snplp_xml_frame *f);
 } snplp_xml_doc;
 
+/* The bounds of a start tag, checked on the bytes before libxml2 parses them (reader.c,
+ * scan()): where the scan is (in text, a tag, a quoted value, a comment...), the position of
+ * the next byte, and the start tag being read. */
+typedef struct snplp_xml_scan {
+    uint8_t state;
+    uint8_t matched;  /* after "<!": bytes of "--" or "[CDATA[" matched; the end matched */
+    char quote;       /* of the quoted value being read */
+    const char *want; /* after "<!": "--" or "[CDATA[" */
+    size_t line, column;
+    size_t tag_line, tag_column; /* of the '<' of the current start tag */
+    size_t tag_bytes, tag_attrs;
+} snplp_xml_scan;
+
 struct snplp_xml_reader {
     const snplp_xml_doc *doc;
     xmlParserCtxtPtr ctxt;
@@ -156,6 +169,10 @@ struct snplp_xml_reader {
     bool root_seen;
     bool stopped; /* the pass ended (fatal problem) */
     int status;   /* SNPLP_OK, or the error that ended the pass (SNPLP_ENOMEM, SNPLP_EIO) */
+    snplp_xml_scan scan;
+    size_t findings, dropped;        /* findings of this pass kept, and dropped over the limit */
+    snplp_severity dropped_severity; /* the most serious finding dropped */
+    size_t dropped_line, dropped_column; /* where the first dropped finding was */
     size_t parse_errors, model_errors;
     size_t rule_errors; /* of model_errors, those of the model's rules (codes 100-199, 300-319) */
     int first_code;

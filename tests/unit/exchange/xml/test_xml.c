@@ -648,6 +648,134 @@ static void the_name_of_the_input_is_in_the_messages(void **state)
     free(data);
 }
 
+/* An element of 200 000 attributes (a 2 MB document) is refused at its '<' before libxml2
+ * parses the tag (whose duplicate check is quadratic): one finding, not one per attribute,
+ * read from memory, a file and one byte at a time. SNPLP_XML_MAX_ATTRIBUTES attributes pass the
+ * bound (each is then a finding of its own); a tag longer than SNPLP_XML_MAX_START_TAG bytes
+ * is refused too; comments, CDATA sections, processing instructions and quoted values are not
+ * tags. (tests/bench/bench_attributes.c times it.) */
+static void elements_with_too_many_attributes_are_refused_at_once(void **state)
+{
+    (void)state;
+    assert_int_equal(SNPLP_XML_MAX_ATTRIBUTES, 256);
+    assert_int_equal(SNPLP_XML_MAX_START_TAG, 1048576);
+    text_buf t = {0};
+    puts_(&t, DOC_START "\n  <commitment id=\"commitment-a\"><title>A</title></commitment>\n"
+                        "  <!-- <b a=1 b=2> --><?pi <c d='1'>?>\n  <commitment id=\"c-b\"");
+    for (size_t i = 0; i < 200000; i++) {
+        char a[32];
+        snprintf(a, sizeof a, " a%zu=\"\"", i);
+        puts_(&t, a);
+    }
+    puts_(&t, "><title>B</title></commitment>" DOC_END);
+    assert_true(t.n > 2000000);
+    for (int how = FROM_FILE; how <= FROM_CALLBACK; how++) {
+        char path[4096];
+        const char *where = "attributes.xml";
+        if (how == FROM_FILE) {
+            snprintf(path, sizeof path, "/tmp/snplp-attributes-XXXXXX");
+            int fd = mkstemp(path);
+            assert_true(fd >= 0);
+            close(fd);
+            FILE *f = fopen(path, "wb");
+            assert_non_null(f);
+            assert_int_equal(fwrite(t.s, 1, t.n, f), t.n);
+            assert_int_equal(fclose(f), 0);
+            where = path;
+        }
+        xml_result r = xml_import_any(DOC, (xml_how)how, where, t.s, t.n, false);
+        if (snplp_diagnostics_count(r.d) != 1)
+            print_diags(xml_how_name((xml_how)how), r.d);
+        assert_int_equal(r.rc, SNPLP_EPARSE);
+        assert_int_equal(r.breaches, 0);
+        assert_int_equal(snplp_diagnostics_count(r.d), 1);
+        const snplp_diagnostic *g = snplp_diagnostics_at(r.d, 0);
+        assert_int_equal(snplp_diagnostic_code(g), SNPLP_DIAG_TOO_MANY_ATTRIBUTES);
+        assert_int_equal(snplp_diagnostic_line(g), 4);
+        assert_int_equal(snplp_diagnostic_column(g), 3);
+        assert_non_null(strstr(snplp_diagnostic_message(g), "more than 256 attributes"));
+        xml_result_free(DOC, &r);
+        if (how == FROM_FILE)
+            unlink(path);
+    }
+    free(t.s);
+
+    /* 256 attributes (namespace declarations count) pass the bound; 257 do not */
+    for (size_t n = 256; n <= 257; n++) {
+        text_buf u = {0};
+        puts_(&u, DOC_START "<commitment id=\"c\" xmlns:x=\"urn:example:x\"");
+        for (size_t i = 0; i + 2 < n; i++) {
+            char a[32];
+            snprintf(a, sizeof a, " x:a%zu='>'", i);
+            puts_(&u, a);
+        }
+        puts_(&u, "><title><![CDATA[<t a=1 b=2>]]></title></commitment>" DOC_END);
+        xml_result r = xml_import_text(DOC, u.s, u.n, false);
+        assert_int_equal(r.breaches, 0);
+        if (n == 256) {
+            if (r.rc != SNPLP_OK)
+                print_diags("256 attributes", r.d);
+            assert_int_equal(r.rc, SNPLP_OK);
+            assert_int_equal(snplp_referential_foreign_attribute_count(r.doc, "c"), 254);
+        } else {
+            assert_int_equal(r.rc, SNPLP_EPARSE);
+            assert_int_equal(count_code(r.d, SNPLP_DIAG_TOO_MANY_ATTRIBUTES), 1);
+        }
+        xml_result_free(DOC, &r);
+        free(u.s);
+    }
+
+    /* a start tag of more than 1 MiB: 17 attributes of 62 000 bytes each */
+    text_buf v = {0};
+    puts_(&v, DOC_START "<commitment id=\"c\" xmlns:x=\"urn:example:x\"");
+    for (size_t i = 0; i < 17; i++) {
+        char a[32];
+        snprintf(a, sizeof a, " x:a%zu=\"", i);
+        puts_(&v, a);
+        put_repeat(&v, "v", 62000);
+        puts_(&v, "\"");
+    }
+    puts_(&v, "><title>T</title></commitment>" DOC_END);
+    xml_result r = xml_import_text(DOC, v.s, v.n, false);
+    assert_int_equal(r.rc, SNPLP_EPARSE);
+    assert_int_equal(r.breaches, 0);
+    assert_int_equal(snplp_diagnostics_count(r.d), 1);
+    assert_int_equal(snplp_diagnostic_code(snplp_diagnostics_at(r.d, 0)),
+                     SNPLP_DIAG_START_TAG_TOO_LONG);
+    assert_int_equal(snplp_diagnostic_column(snplp_diagnostics_at(r.d, 0)), strlen(DOC_START) + 1);
+    xml_result_free(DOC, &r);
+    free(v.s);
+}
+
+/* A document's findings are capped: SNPLP_XML_MAX_FINDINGS of them, then one saying how many
+ * more were dropped, where the first dropped one was; the status still counts them all. */
+static void findings_of_a_document_are_capped(void **state)
+{
+    (void)state;
+    assert_int_equal(SNPLP_XML_MAX_FINDINGS, 1000);
+    text_buf t = {0};
+    puts_(&t, DOC_START "\n");
+    for (size_t i = 0; i < 1500; i++)
+        puts_(&t, "<bogus/>\n");
+    puts_(&t, DOC_END);
+    xml_result r = xml_import_text(DOC, t.s, t.n, false);
+    assert_int_equal(r.rc, SNPLP_EPARSE);
+    assert_int_equal(r.breaches, 0);
+    assert_int_equal(snplp_diagnostics_count(r.d), SNPLP_XML_MAX_FINDINGS + 1);
+    assert_int_equal(count_code(r.d, SNPLP_DIAG_UNKNOWN_ELEMENT), SNPLP_XML_MAX_FINDINGS);
+    const snplp_diagnostic *g = snplp_diagnostics_at(r.d, SNPLP_XML_MAX_FINDINGS);
+    assert_int_equal(snplp_diagnostic_code(g), SNPLP_DIAG_TOO_MANY_FINDINGS);
+    assert_int_equal(snplp_diagnostic_severity(g), SNPLP_SEVERITY_ERROR);
+    assert_int_equal(snplp_diagnostic_line(g), 1002);
+    assert_non_null(strstr(snplp_diagnostic_message(g), "500 more findings were dropped"));
+    xml_result_free(DOC, &r);
+    /* without a list of findings, nothing is counted and the status is the same */
+    snplp_referential *out = NULL;
+    assert_int_equal(snplp_referential_import_memory(&out, NULL, t.s, t.n, NULL, NULL),
+                     SNPLP_EPARSE);
+    free(t.s);
+}
+
 /* ---- export ---- */
 
 /* ---- round trips ---- */
@@ -959,6 +1087,8 @@ int main(void)
         cmocka_unit_test(nesting_deeper_than_the_limit_is_refused),
         cmocka_unit_test(text_longer_than_the_limit_is_refused),
         cmocka_unit_test(attribute_longer_than_the_limit_is_refused),
+        cmocka_unit_test(elements_with_too_many_attributes_are_refused_at_once),
+        cmocka_unit_test(findings_of_a_document_are_capped),
         cmocka_unit_test(import_options),
         cmocka_unit_test(the_name_of_the_input_is_in_the_messages),
         cmocka_unit_test(builtin_and_empty_go_round),
