@@ -566,6 +566,16 @@ with tempfile.TemporaryDirectory() as tmp:
               and read(kept) == b"old content", (rc, out, err))
         os.unlink(merged)
 
+# --threshold says what is wrong with the value
+for value, says in [("80.00000000000000000001", "20 digits after the decimal point, at most 18"),
+                    ("123456789012345678901", "out of range"), ("101", "out of range"),
+                    ("8O", "unexpected character 'O'")]:
+    rc, out, err = run("report", "--threshold", value, CONV49)
+    first = err.split("\n")[0]
+    check(f"--threshold {value}", rc == 2 and out == "" and first.startswith(
+        f"snplp report: --threshold {value}: ") and says in first
+        and "not a percentage" not in first, (rc, first))
+
 # import-csv on an input that never ends (a device, a pipe from a program that never stops
 # sending): the field limit acts while reading, and the command ends with the finding
 with tempfile.TemporaryDirectory() as tmp:
