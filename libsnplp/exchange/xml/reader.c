@@ -277,6 +277,15 @@ static bool value_ok(const attr_rule *ar, const char *s, size_t n, snplp_xml_val
     return false;
 }
 
+bool snplp__xml_attr_bad(const reader *r, const frame *f, const char *name)
+{
+    const attr_rule *a = rule_of(r, f->type)->attrs;
+    for (int k = 0; k < 8 && a[k].name; k++)
+        if (strcmp(a[k].name, name) == 0)
+            return (f->bad_attrs >> k) & 1u;
+    return false;
+}
+
 /* ---- frames ---- */
 
 static void free_fattrs(snplp_list *l)
@@ -414,6 +423,31 @@ static size_t child_index(const reader *r, const frame *f, size_t from, const xm
     return i;
 }
 
+#define BOM      "\xEF\xBB\xBF"
+#define BOM_NOTE "a byte-order mark (U+FEFF, the bytes EF BB BF) in the middle of the document"
+
+/* Whether s holds a byte-order mark (U+FEFF): XML takes it for a character of a name or a
+ * text, but there it is most often the mark of a second file joined to the first. */
+static bool has_bom(const xmlChar *s)
+{
+    return s && strstr((const char *)s, BOM) != NULL;
+}
+
+/* s without its byte-order marks, in buf. */
+static const char *without_bom(char *buf, size_t size, const char *s)
+{
+    size_t n = 0;
+    for (; *s && n + 1 < size; s++) {
+        if (strncmp(s, BOM, 3) == 0) {
+            s += 2;
+            continue;
+        }
+        buf[n++] = *s;
+    }
+    buf[n] = '\0';
+    return buf;
+}
+
 static const char *qname(char *buf, size_t size, const xmlChar *prefix, const xmlChar *local)
 {
     snprintf(buf, size, "%s%s%s", prefix ? (const char *)prefix : "", prefix ? ":" : "",
@@ -461,8 +495,10 @@ static void check_attributes(reader *r, frame *f, int nb, const xmlChar **attrs)
                 qname(q, sizeof q, a[1], a[0]), f->name, SNPLP_XML_MAX_ATTRIBUTE);
             if (!a[2]) {
                 int k = attr_index(r, f, a[0]);
-                if (rule->attrs[k].name)
+                if (rule->attrs[k].name) {
                     seen[k] = true;
+                    f->bad_attrs |= (uint8_t)(1u << k);
+                }
             }
             f->dead = true;
             continue;
@@ -489,6 +525,13 @@ static void check_attributes(reader *r, frame *f, int nb, const xmlChar **attrs)
         }
         int k = attr_index(r, f, a[0]);
         const attr_rule *ar = &rule->attrs[k];
+        if (!ar->name && has_bom(a[0])) {
+            ERR(r, SNPLP_DIAG_UNKNOWN_ATTRIBUTE,
+                BOM_NOTE ", before the attribute '%s' of <%s>: it belongs only at the very start "
+                         "of a document (two files joined?)",
+                without_bom(q, sizeof q, (const char *)a[0]), f->name);
+            continue;
+        }
         if (!ar->name) {
             ERR(r, SNPLP_DIAG_UNKNOWN_ATTRIBUTE, "<%s> takes no attribute '%s'", f->name,
                 (const char *)a[0]);
@@ -519,6 +562,7 @@ static void check_attributes(reader *r, frame *f, int nb, const xmlChar **attrs)
             if (ar->required || ar->type == V_ID)
                 f->dead = true;
             f->bad_value = true;
+            f->bad_attrs |= (uint8_t)(1u << k);
             continue;
         }
         r->doc->attribute(r, f, ar, &value);
@@ -562,6 +606,7 @@ static void start_element(void *ctx, const xmlChar *localname, const xmlChar *pr
 {
     (void)nb_defaulted;
     reader *r = ctx;
+    r->element_seen = true;
     if (r->stopped)
         return;
     size_t depth = r->depth + r->skip + (size_t)r->frag.depth + 1;
@@ -618,6 +663,15 @@ static void start_decoded(reader *r, const xmlChar *localname, const xmlChar *pr
     }
     char q[200];
     frame *f = top(r);
+    if (has_bom(localname) || has_bom(prefix)) {
+        char b[200];
+        ERR(r, f ? SNPLP_DIAG_UNKNOWN_ELEMENT : SNPLP_DIAG_WRONG_ROOT,
+            BOM_NOTE ", before the element <%s>: it belongs only at the very start of a document "
+                     "(two files joined?)",
+            without_bom(b, sizeof b, qname(q, sizeof q, prefix, localname)));
+        r->skip = 1;
+        return;
+    }
     if (!f) {
         start_root(r, localname, prefix, uri, nb_attributes, attributes);
         return;
@@ -801,7 +855,12 @@ static void characters(void *ctx, const xmlChar *ch, int len)
     }
     for (int i = 0; i < len; i++)
         if (!is_ws((char)ch[i])) {
-            if (!f->text_reported)
+            if (!f->text_reported && i + 3 <= len && memcmp(ch + i, BOM, 3) == 0)
+                ERR(r, SNPLP_DIAG_UNEXPECTED_TEXT,
+                    BOM_NOTE ", in <%s> (which holds elements only): it belongs only at the very "
+                             "start of a document (two files joined?)",
+                    f->name);
+            else if (!f->text_reported)
                 ERR(r, SNPLP_DIAG_UNEXPECTED_TEXT, "<%s> holds elements only, not text", f->name);
             f->text_reported = true;
             return;
@@ -841,6 +900,16 @@ static void parser_error(void *data, xmlErrorPtr e)
         snplp__xml_oom(r);
         return;
     }
+    /* libxml2's words for a few cases say little of what is wrong */
+    const xmlParserInput *in = ctxt->input;
+    if (in && in->cur && in->base && in->end && in->end - in->cur >= 3 &&
+        in->consumed + (unsigned long)(in->cur - in->base) > 0 && /* not the leading mark */
+        memcmp(in->cur, BOM, 3) == 0)
+        snprintf(msg, sizeof msg,
+                 BOM_NOTE ": it belongs only at its very start (two files joined?)");
+    else if (!r->element_seen &&
+             (e->code == XML_ERR_DOCUMENT_EMPTY || e->code == XML_ERR_DOCUMENT_END))
+        snprintf(msg, sizeof msg, "the document is empty: it has no root element");
     snplp__xml_report(r, SNPLP_SEVERITY_ERROR, SNPLP_DIAG_NOT_WELL_FORMED,
                       e->line > 0 ? (size_t)e->line : 1, e->int2 > 0 ? (size_t)e->int2 : 1, NULL,
                       "not well-formed: %s", msg);
@@ -897,7 +966,11 @@ static bool encoding_is_utf8(const char *p, size_t n, char *enc, size_t size)
     snprintf(enc, size, "UTF-16");
     if (n >= 2 && ((u[0] == 0xFE && u[1] == 0xFF) || (u[0] == 0xFF && u[1] == 0xFE)))
         return false;
-    if (n >= 2 && (u[0] == 0 || u[1] == 0)) /* UTF-16 or UTF-32 without a mark */
+    /* UTF-16 or UTF-32 without a mark: a document starts with '<' (or white space), with NUL
+     * bytes beside it; NUL bytes with no such pattern are no text at all (nul_bytes()) */
+    if (n >= 2 && ((u[0] == 0 && (u[1] == '<' || (n >= 4 && u[1] == 0 && u[3] == '<'))) ||
+                   (u[0] == '<' && u[1] == 0) || (u[0] == 0 && is_ws((char)u[1])) ||
+                   (is_ws((char)u[0]) && u[1] == 0)))
         return false;
     if (n >= 3 && u[0] == 0xEF && u[1] == 0xBB && u[2] == 0xBF)
         p += 3, n -= 3;
@@ -928,6 +1001,25 @@ static bool encoding_is_utf8(const char *p, size_t n, char *enc, size_t size)
         size_t len = (size_t)(q - name);
         snprintf(enc, size, "%.*s", (int)(len < 30 ? len : 30), name);
         return len == 5 && strncasecmp(name, "UTF-8", 5) == 0;
+    }
+    return true;
+}
+
+/* Whether the first n bytes at p hold a NUL byte (no XML text does); *line and *column
+ * receive the position of the first one. */
+static bool nul_bytes(const char *p, size_t n, size_t *line, size_t *column)
+{
+    const char *z = memchr(p, '\0', n);
+    if (!z)
+        return false;
+    *line = *column = 1;
+    for (const char *q = p; q < z; q++) {
+        if (*q == '\n') {
+            ++*line;
+            *column = 1;
+        } else if ((*q & 0xC0) != 0x80) {
+            ++*column;
+        }
     }
     return true;
 }
@@ -1173,6 +1265,16 @@ static void parse(reader *r, snplp_source *src, const snplp_import_options *opti
             } else {
                 head_checked = true;
                 char enc[40];
+                size_t zl, zc;
+                if (encoding_is_utf8(head.p ? head.p : "", head.n, enc, sizeof enc) &&
+                    nul_bytes(head.p ? head.p : "", head.n, &zl, &zc)) {
+                    snplp__xml_report(r, SNPLP_SEVERITY_ERROR, SNPLP_DIAG_NOT_WELL_FORMED, zl, zc,
+                                      NULL,
+                                      "not well-formed: the document holds NUL bytes (zero "
+                                      "bytes): it is not text, and XML allows no NUL character");
+                    stop(r);
+                    break;
+                }
                 if (!encoding_is_utf8(head.p ? head.p : "", head.n, enc, sizeof enc)) {
                     snplp__xml_report(r, SNPLP_SEVERITY_ERROR, SNPLP_DIAG_NOT_WELL_FORMED, 1, 1,
                                       NULL,

@@ -776,6 +776,78 @@ static void findings_of_a_document_are_capped(void **state)
     free(t.s);
 }
 
+/* An endless stream of zero bytes (a device such as /dev/zero). */
+static long zeros(void *user, char *buf, size_t size)
+{
+    (void)user;
+    memset(buf, 0, size);
+    return (long)size;
+}
+
+/* Each message says what is wrong: an empty document (not libxml2's "Extra content at the end
+ * of the document"), NUL bytes (not "the document is in UTF-16", which stays for UTF-16), a
+ * byte-order mark in the middle of the document (not a name or text holding an invisible
+ * U+FEFF). */
+static void messages_say_what_is_wrong(void **state)
+{
+    (void)state;
+#define BOM "\xEF\xBB\xBF"
+    static const struct {
+        const char *doc;
+        size_t len; /* 0: strlen */
+        int code;
+        const char *says;
+    } cases[] = {
+        {"", 0, 200, "the document is empty"},
+        {"\n  \n", 0, 200, "the document is empty"},
+        {BOM, 0, 200, "the document is empty"},
+        {"<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n", 0, 200, "the document is empty"},
+        {"<!-- nothing -->\n", 0, 200, "the document is empty"},
+        {"\0\0\0\0\0\0\0\0", 8, 200, "NUL bytes"},
+        {"<referential xmlns=\"urn:snplp:1.0\"/>\0\0\0\0", 40, 200, "NUL bytes"},
+        {"<\0r\0e\0", 6, 200, "the document is in UTF-16"},
+        {"\0<\0r\0e", 6, 200, "the document is in UTF-16"},
+        {BOM BOM "<referential xmlns=\"urn:snplp:1.0\"/>", 0, 200, "byte-order mark"},
+        {BOM "<referential xmlns=\"urn:snplp:1.0\"/>\n" BOM "<referential/>", 0, 200,
+         "byte-order mark"},
+        {"<referential xmlns=\"urn:snplp:1.0\">" BOM "<commitment id=\"c\"><title>T</title>"
+         "</commitment></referential>",
+         0, 216, "byte-order mark"},
+        {"<referential xmlns=\"urn:snplp:1.0\"><" BOM "commitment id=\"c\"><title>T</title>"
+         "</commitment></referential>",
+         0, 211, "byte-order mark"},
+        {"<" BOM "referential xmlns=\"urn:snplp:1.0\"/>", 0, 210, "byte-order mark"},
+        {"<referential xmlns=\"urn:snplp:1.0\"><commitment " BOM "id=\"c\"><title>T</title>"
+         "</commitment></referential>",
+         0, 213, "byte-order mark"},
+    };
+    for (size_t i = 0; i < COUNT_OF(cases); i++) {
+        size_t len = cases[i].len ? cases[i].len : strlen(cases[i].doc);
+        xml_result r = xml_import_text(DOC, cases[i].doc, len, false);
+        const snplp_diagnostic *g = snplp_diagnostics_at(r.d, 0);
+        const char *m = snplp_diagnostic_message(g);
+        if (!m || !strstr(m, cases[i].says) || (int)snplp_diagnostic_code(g) != cases[i].code)
+            print_error("case %zu: %s\n", i, m ? m : "(no finding)");
+        assert_int_equal(r.breaches, 0);
+        assert_int_equal(r.rc, SNPLP_EPARSE);
+        assert_int_equal(snplp_diagnostic_code(g), cases[i].code);
+        assert_non_null(strstr(m, cases[i].says));
+        assert_null(strstr(m, "Extra content"));
+        assert_null(strstr(m, "\xEF\xBB\xBF")); /* the mark is named, never printed */
+        xml_result_free(DOC, &r);
+    }
+#undef BOM
+    /* an endless stream of zero bytes ends at once, saying so */
+    snplp_diagnostics *d = new_diags();
+    snplp_referential *out = NULL;
+    assert_int_equal(snplp_referential_import_callback(&out, d, zeros, NULL, "zeros", NULL),
+                     SNPLP_EPARSE);
+    assert_int_equal(snplp_diagnostics_count(d), 1);
+    assert_non_null(strstr(snplp_diagnostic_message(snplp_diagnostics_at(d, 0)), "NUL bytes"));
+    assert_null(strstr(snplp_diagnostic_message(snplp_diagnostics_at(d, 0)), "UTF-16"));
+    snplp_diagnostics_free(d);
+}
+
 /* ---- export ---- */
 
 /* ---- round trips ---- */
@@ -1089,6 +1161,7 @@ int main(void)
         cmocka_unit_test(attribute_longer_than_the_limit_is_refused),
         cmocka_unit_test(elements_with_too_many_attributes_are_refused_at_once),
         cmocka_unit_test(findings_of_a_document_are_capped),
+        cmocka_unit_test(messages_say_what_is_wrong),
         cmocka_unit_test(import_options),
         cmocka_unit_test(the_name_of_the_input_is_in_the_messages),
         cmocka_unit_test(builtin_and_empty_go_round),
