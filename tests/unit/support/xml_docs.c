@@ -142,7 +142,8 @@ int xml_contract_breaches(const xml_doc *x, const char *what, int rc, const snpl
             io++;
             continue; /* not from the document: no position */
         }
-        parse_errors += error && code >= 200 && code <= 229;
+        /* too-many-findings (208) only sums up others: it counts for neither side */
+        parse_errors += error && code >= 200 && code <= 229 && code != SNPLP_DIAG_TOO_MANY_FINDINGS;
         model_errors +=
             error && (code == 230 || code == 231 || (code >= x->model_lo && code <= x->model_hi));
         if (x->codes_200_only && (code < 200 || code > 299))
