@@ -798,6 +798,12 @@ def test_xml_round_trips(tmp_path, list_49):
     assert path.read_bytes() == data
     assert sc.ConventionList.from_file(path) == list_49
     assert sc.ConventionList.from_file(str(path), strict=True) == list_49
+    assert sc.ConventionList.from_file(path, keep_invalid=True) == list_49
+    data = list_49.to_bytes()
+    assert sc.ConventionList.from_bytes(data, keep_invalid=True) == list_49
+    assert sc.ConventionList.from_stream(io.BytesIO(data), keep_invalid=True) == list_49
+    with pytest.raises(TypeError):
+        sc.ConventionList.from_bytes(data, keep_invalid="yes")
     # streams
     out = io.BytesIO()
     list_49.to_stream(out)

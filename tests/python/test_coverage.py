@@ -40,6 +40,9 @@ HIDDEN = {
         "Convention.matrix(threshold=...) raises InvalidArgumentError for a bad threshold",
     "snplp_import_options_strict":
         "import options live for one call only, built from the strict= keyword of each import",
+    "snplp_import_options_keep_invalid":
+        "import options live for one call only, built from the keep_invalid= keyword of each "
+        "import",
     "snplp_diagnostics_add":
         "findings are Python lists of snplp.Diagnostic (list.append)",
     "snplp_diagnostics_clear":

@@ -350,15 +350,18 @@ class _ImportOptions:
 
     __slots__ = ("ptr",)
 
-    def __init__(self, strict):
+    def __init__(self, strict, keep_invalid=False):
         if not isinstance(strict, bool):
             raise TypeError(f"strict must be a bool, not {type(strict).__name__}")
+        if not isinstance(keep_invalid, bool):
+            raise TypeError(f"keep_invalid must be a bool, not {type(keep_invalid).__name__}")
         self.ptr = None
-        if strict:
+        if strict or keep_invalid:
             rc, ptr = _core.snplp_import_options_new()  # private: no lock (see _LOCK)
             check(rc)
             self.ptr = ptr
-            check(_core.snplp_import_options_set_strict(ptr, True))
+            check(_core.snplp_import_options_set_strict(ptr, strict))
+            check(_core.snplp_import_options_set_keep_invalid(ptr, keep_invalid))
 
     def __enter__(self):
         return self
@@ -1858,8 +1861,8 @@ class ConventionList(collections.abc.Sequence, Owner):
     # -- XML --
 
     @classmethod
-    def _import(cls, fn: str, *args, strict: bool) -> "ConventionList":
-        with _Diagnostics() as d, _ImportOptions(strict) as opts:
+    def _import(cls, fn: str, *args, strict: bool, keep_invalid: bool = False) -> "ConventionList":
+        with _Diagnostics() as d, _ImportOptions(strict, keep_invalid) as opts:
             # no lock: an import reads no existing convention, and its read callable may
             # wait for another thread's export (a pipe between two threads)
             rc, ptr = getattr(_core, fn)(d.ptr, *args, opts.ptr)
@@ -1870,22 +1873,25 @@ class ConventionList(collections.abc.Sequence, Owner):
     @classmethod
     @_cdoc("snplp_conventions_import_file",
            note="``path`` is a str or a pathlib.Path; ``strict`` adds libxml2's XSD "
-                "validation. Raises ParseError or ValidationError carrying every finding, "
+                "validation; ``keep_invalid`` returns the list despite findings of the "
+                "model's rules (snplp_import_options_set_keep_invalid()). Raises ParseError or ValidationError carrying every finding, "
                 "InputOutputError when the file cannot be read; warnings are kept in "
                 "``diagnostics``.")
-    def from_file(cls, path, strict: bool = False) -> "ConventionList":
-        return cls._import("snplp_conventions_import_file", fspath(path), strict=strict)
+    def from_file(cls, path, strict: bool = False, *,
+                  keep_invalid: bool = False) -> "ConventionList":
+        return cls._import("snplp_conventions_import_file", fspath(path), strict=strict,
+                           keep_invalid=keep_invalid)
 
     @classmethod
     @_cdoc("snplp_conventions_import_memory",
            note="``data`` is bytes (or bytearray, memoryview); ``name`` names the input in "
                 "messages. Errors as :meth:`from_file`.")
     def from_bytes(cls, data, name: Optional[str] = None,
-                   strict: bool = False) -> "ConventionList":
+                   strict: bool = False, *, keep_invalid: bool = False) -> "ConventionList":
         if not isinstance(data, (bytes, bytearray, memoryview)):
             raise TypeError(f"data must be bytes, not {type(data).__name__}")
         return cls._import("snplp_conventions_import_memory", bytes(data),
-                           _opt_str(name, "name"), strict=strict)
+                           _opt_str(name, "name"), strict=strict, keep_invalid=keep_invalid)
 
     @classmethod
     @_cdoc("snplp_conventions_import_callback",
@@ -1893,9 +1899,9 @@ class ConventionList(collections.abc.Sequence, Owner):
                 "``read(size) -> bytes``; an exception it raises propagates. ``name`` "
                 "defaults to the stream's ``name``. Errors as :meth:`from_file`.")
     def from_stream(cls, stream, name: Optional[str] = None,
-                    strict: bool = False) -> "ConventionList":
+                    strict: bool = False, *, keep_invalid: bool = False) -> "ConventionList":
         return cls._import("snplp_conventions_import_callback", _reader(stream),
-                           _stream_name(stream, name), strict=strict)
+                           _stream_name(stream, name), strict=strict, keep_invalid=keep_invalid)
 
     @_cdoc("snplp_conventions_export_file", note="``path`` is a str or a pathlib.Path.")
     def to_file(self, path) -> None:

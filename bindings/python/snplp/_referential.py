@@ -1240,13 +1240,14 @@ class Referential(Owner):
     # -- XML -----------------------------------------------------------------------------
 
     @classmethod
-    def _import(cls, call, strict, progress) -> "Referential":
+    def _import(cls, call, strict, progress, keep_invalid=False) -> "Referential":
         progress = _progress(progress)
         with _Diagnostics() as diags:
             rc, options = _c("snplp_import_options_new")()
             _check(rc)
             try:
                 _check(_c("snplp_import_options_set_strict")(options, bool(strict)))
+                _check(_c("snplp_import_options_set_keep_invalid")(options, bool(keep_invalid)))
                 if progress is not None:
                     _check(_c("snplp_import_options_set_progress")(options, progress))
                 rc, ptr = call(diags, options)
@@ -1261,26 +1262,29 @@ class Referential(Owner):
                 _c("snplp_import_options_free")(options)
 
     @classmethod
-    def from_file(cls, path, *, strict: bool = False, progress=None) -> "Referential":
+    def from_file(cls, path, *, strict: bool = False, progress=None,
+                  keep_invalid: bool = False) -> "Referential":
         path = fspath(path)
         fn = _c("snplp_referential_import_file")
-        return cls._import(lambda d, o: fn(d, path, o), strict, progress)
+        return cls._import(lambda d, o: fn(d, path, o), strict, progress, keep_invalid)
 
     from_file.__doc__ = from_file.__func__.__doc__ = _doc(
         "snplp_referential_import_file", "snplp_import_options_set_strict",
-        "snplp_import_options_set_progress", params={"path": "path"},
+        "snplp_import_options_set_progress", "snplp_import_options_set_keep_invalid",
+        params={"path": "path"},
         note="``path`` is a str or a pathlib.Path; ``progress`` a callable (done, total) "
-              "that cancels the import by returning False. Warnings are in "
+              "that cancels the import by returning False; ``keep_invalid=True`` returns the "
+              "referential despite findings of the model's rules. Warnings are in "
               "``import_diagnostics`` of the result; an error raises with every finding in "
               "``err.diagnostics``.")
 
     @classmethod
     def from_bytes(cls, data, *, name: Optional[str] = None, strict: bool = False,
-                   progress=None) -> "Referential":
+                   progress=None, keep_invalid: bool = False) -> "Referential":
         data = _bytes(data, "data")
         name = _opt_str(name, "name")
         fn = _c("snplp_referential_import_memory")
-        return cls._import(lambda d, o: fn(d, data, name, o), strict, progress)
+        return cls._import(lambda d, o: fn(d, data, name, o), strict, progress, keep_invalid)
 
     from_bytes.__doc__ = from_bytes.__func__.__doc__ = _doc(
         "snplp_referential_import_memory", status_from="snplp_referential_import_file",
@@ -1288,13 +1292,13 @@ class Referential(Owner):
 
     @classmethod
     def from_stream(cls, source, *, name: Optional[str] = None, strict: bool = False,
-                    progress=None) -> "Referential":
+                    progress=None, keep_invalid: bool = False) -> "Referential":
         if name is None and isinstance(getattr(source, "name", None), str):
             name = source.name
         name = _opt_str(name, "name")
         read = _reader(source)
         fn = _c("snplp_referential_import_callback")
-        return cls._import(lambda d, o: fn(d, read, name, o), strict, progress)
+        return cls._import(lambda d, o: fn(d, read, name, o), strict, progress, keep_invalid)
 
     from_stream.__doc__ = from_stream.__func__.__doc__ = _doc(
         "snplp_referential_import_callback", status_from="snplp_referential_import_file",

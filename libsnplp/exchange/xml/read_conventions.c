@@ -439,10 +439,13 @@ static void started(snplp_xml_reader *core, snplp_xml_frame *cf)
     switch ((ctype)f->core.type) {
     case T_CONVENTION:
         if (f->has_year != f->has_last_year) {
-            snplp__xml_report(
-                core, SNPLP_SEVERITY_ERROR, SNPLP_DIAG_MODEL_VALUE, f->core.line, f->core.column,
-                ID(f), "<convention> gives %s without %s: give both years, or neither",
-                f->has_year ? "first-year" : "last-year", f->has_year ? "last-year" : "first-year");
+            /* a year with a bad value was reported as such: no second finding for its pair */
+            if (!snplp__xml_attr_bad(core, cf, f->has_year ? "last-year" : "first-year"))
+                snplp__xml_report(core, SNPLP_SEVERITY_ERROR, SNPLP_DIAG_MODEL_VALUE, f->core.line,
+                                  f->core.column, ID(f),
+                                  "<convention> gives %s without %s: give both years, or neither",
+                                  f->has_year ? "first-year" : "last-year",
+                                  f->has_year ? "last-year" : "first-year");
             f->has_year = f->has_last_year = false;
         }
         return;
