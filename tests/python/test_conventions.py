@@ -70,13 +70,13 @@ def test_all_is_exported_by_the_package():
 def test_enums_have_the_c_values_and_labels():
     from snplp import _core
 
-    assert sc.Unit.PERCENT == _core.SNPLP_UNIT_PERCENT
-    assert sc.Unit.PERCENT.label == "percent"
+    assert int(sc.Unit.PERCENT) == sc.Unit.PERCENT.code == _core.SNPLP_UNIT_PERCENT
+    assert sc.Unit.PERCENT == sc.Unit.PERCENT.label == "percent"  # str enums since 1.3
     assert str(sc.Unit.PERCENT) == "percent"
     assert f"{sc.Polarity.LOWER}" == "lower-is-better"
     assert sc.Unit("days") is sc.Unit.DAYS
     assert sc.Unit(3) is sc.Unit.DAYS
-    assert sc.CellStatus.REACHED == _core.SNPLP_CELL_REACHED
+    assert int(sc.CellStatus.REACHED) == _core.SNPLP_CELL_REACHED
     assert sc.CellStatus.PARTLY_REACHED.label == "partly-reached"
     assert sc.TerritoryKind.DEPARTEMENT.label == "departement"
     assert sc.Aggregation.WEIGHTED_MEAN.label == "weighted-mean"

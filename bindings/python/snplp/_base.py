@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import datetime
 import decimal
+import numbers
+import operator
 import os
 import threading
 from collections.abc import Sequence
@@ -166,26 +168,59 @@ def to_decimal(value: Tuple[int, int]) -> decimal.Decimal:
     return decimal.Decimal(units).scaleb(-scale) if scale else decimal.Decimal(units)
 
 
+def as_index(value) -> Optional[int]:
+    """``value`` as an ``int`` when it is an integer: an ``int`` or any object with
+    ``__index__`` (``numpy.int64``, any :class:`numbers.Integral`); None for a ``bool`` (not a
+    number here) and for anything else."""
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, int):
+        return int(value)
+    if isinstance(value, (str, bytes, float, decimal.Decimal)):
+        return None
+    try:
+        return operator.index(value)
+    except TypeError:
+        return None
+
+
+def parse_decimal(text: str) -> Tuple[int, int]:
+    """The plain text form of a decimal ("-12.50": an optional '-', ASCII digits, optionally
+    '.' and digits; no space, '+', exponent or grouping) as ``(units, scale)``: the rule of the
+    C library (snplp_decimal_parse()), the one the CSV import applies (with the dialect's decimal
+    separator) and the XML format writes. ValueError says what is wrong."""
+    rc, value = _core.snplp_decimal_parse(text)
+    if rc != _core.SNPLP_OK:
+        raise ValueError(f"{text!r} is not a decimal number: {_core.snplp_error_last_reason()}")
+    return value
+
+
+_EXACT = "a decimal.Decimal, an int (or an integer such as numpy.int64) or a str such as \"12.50\""
+
+
 def from_decimal(value: Union[decimal.Decimal, int, str]) -> Tuple[int, int]:
     """An exact value as a C ``snplp_decimal`` ``(units, scale)``: a :class:`decimal.Decimal`,
-    an ``int`` or a ``str`` in plain form ("12.50"). Floats are refused (not exact).
+    an integer (``int``, or anything with ``__index__`` such as ``numpy.int64``) or a ``str`` in
+    the plain form of the C library and the CSV import (:func:`parse_decimal`: "12.50", never
+    "1e3" or " 12 "). Floats (``float``, ``numpy.float64``, any other
+    :class:`numbers.Real`) are refused, as not exact, and so are ``bool`` values.
 
     Raises ``TypeError`` for other types and ``ValueError`` for values the C type cannot hold
-    (NaN, infinities, more than 18 decimals, more than 63 bits of units)."""
-    if isinstance(value, bool) or isinstance(value, float):
-        raise TypeError("an exact value is a decimal.Decimal, an int or a str, not a float")
-    if isinstance(value, int):
-        d = decimal.Decimal(value)
-    elif isinstance(value, str):
-        try:
-            d = decimal.Decimal(value)
-        except decimal.InvalidOperation:
-            raise ValueError(f"not a decimal number: {value!r}") from None
-    elif isinstance(value, decimal.Decimal):
+    (NaN, infinities, more than 18 decimals, more than 63 bits of units) or a malformed str."""
+    if isinstance(value, bool):
+        raise TypeError(f"a bool is not a number: give {_EXACT}")
+    if isinstance(value, str):
+        return parse_decimal(value)
+    if isinstance(value, decimal.Decimal):
         d = value
     else:
-        raise TypeError(f"an exact value is a decimal.Decimal, an int or a str, not "
-                        f"{type(value).__name__}")
+        i = as_index(value)
+        if i is None:
+            if isinstance(value, numbers.Real):
+                raise TypeError(f"a {type(value).__name__} is not exact: give {_EXACT} "
+                                f"(e.g. decimal.Decimal(\"12.5\"))")
+            raise TypeError(f"an exact value is {_EXACT}, not {type(value).__name__}")
+        d = decimal.Decimal(i)
     if not d.is_finite():
         raise ValueError(f"not a finite number: {value!r}")
     sign, digits, exponent = d.as_tuple()

@@ -12,9 +12,10 @@ conventions part of xml.h and extension.h; the model is explained in docs/conven
   (:meth:`Convention.matrix`) or from several (:func:`synthesis`), made of :class:`Cell`;
 - :class:`Credits` (:meth:`Convention.credits`), :class:`ReportState`
   (:meth:`Convention.report_state`), :func:`report_due_date`;
-- the C enums as :class:`enum.IntEnum` classes whose members also have the C library's stable
-  name as :attr:`label` (``Unit.PERCENT.label == "percent"``; ``str()`` gives it too, and
-  ``Unit("percent")`` looks a member up by it).
+- the C enums as :class:`enum.StrEnum` classes whose values are the C library's stable names
+  (``Unit.PERCENT == "percent"``, as :meth:`Matrix.to_dicts` writes it; ``str()`` and
+  :attr:`label` give it, ``int()`` and :attr:`code` the C constant, and ``Unit("percent")`` or
+  ``Unit(1)`` looks a member up).
 
 Conventions of this layer:
 
@@ -49,7 +50,7 @@ from dataclasses import dataclass
 from typing import Any, Callable, Dict, Iterable, Iterator, List, NamedTuple, Optional, Tuple
 
 from . import _core
-from ._base import (LOCK, Collection, ForeignAttribute, Owner, from_date, from_decimal,
+from ._base import (LOCK, Collection, ForeignAttribute, Owner, as_index, from_date, from_decimal,
                     fspath, locked, to_date, to_decimal, wrap)
 from ._errors import Diagnostic, check, diagnostics_from, error_for
 
@@ -223,11 +224,14 @@ def _opt_str(value, what: str) -> Optional[str]:
 
 
 def _int(value, what: str, bounds: Tuple[int, int] = _INT32) -> int:
-    if isinstance(value, bool) or not isinstance(value, int):
+    """An integer argument: an ``int`` or any integer with ``__index__`` (``numpy.int64``);
+    a ``bool`` is refused."""
+    i = as_index(value)
+    if i is None:
         raise TypeError(f"{what} must be an int, not {type(value).__name__}")
-    if not bounds[0] <= value <= bounds[1]:
-        raise _invalid(f"{what} {value} is out of range")
-    return int(value)
+    if not bounds[0] <= i <= bounds[1]:
+        raise _invalid(f"{what} {i} is out of range")
+    return i
 
 
 def _year(value) -> int:
@@ -245,7 +249,8 @@ def _invalid(message: str):
 
 
 def _is_year_key(year) -> bool:
-    return isinstance(year, int) and not isinstance(year, bool) and YEAR_MIN <= year <= YEAR_MAX
+    year = as_index(year)
+    return year is not None and YEAR_MIN <= year <= YEAR_MAX
 
 
 def _date_arg(value, what: str = "date") -> Tuple[int, int, int]:
@@ -373,41 +378,48 @@ class _ImportOptions:
 # Enums
 # --------------------------------------------------------------------------------------------
 
-_LABELS: Dict[type, Dict[int, str]] = {}
+_CODES: Dict[type, Dict[str, int]] = {}
 
 
-class _CEnum(enum.IntEnum):
-    """An enum of the C API: the value is the C constant, :attr:`label` the library's stable
-    name (as in XML, CSV and messages). ``str()`` and ``format()`` give the label; the class
-    called with a label gives the member (``Unit("percent")``)."""
+class _CEnum(enum.StrEnum):
+    """An enum of the C API as a ``str`` enum (Python's :class:`enum.StrEnum`): the value of a
+    member is the C library's stable name ("percent", "actual-missing": as in XML, CSV,
+    messages and :meth:`Matrix.to_dicts`), so a member equals that string and ``str()``
+    gives it; ``int()`` gives the C constant (:attr:`code`). The class called with a name or
+    with a C constant gives the member (``Unit("percent")``, ``Unit(1)``)."""
 
     @property
     def label(self) -> str:
-        """The C library's stable name of the value, e.g. "percent"."""
-        return _LABELS[type(self)][int(self)]
+        """The C library's stable name of the value, e.g. "percent" (the member's value)."""
+        return self._value_
 
-    def __str__(self) -> str:
-        return self.label
+    @property
+    def code(self) -> int:
+        """The C constant of the member (``int(member)`` gives it too)."""
+        return _CODES[type(self)][self._value_]
 
-    def __format__(self, spec: str) -> str:
-        return format(self.label, spec)
+    def __int__(self) -> int:
+        return _CODES[type(self)][self._value_]
+
+    def __repr__(self) -> str:
+        return f"<{type(self).__name__}.{self._name_}: {self._value_!r}>"
 
     @classmethod
     def _missing_(cls, value):
-        if isinstance(value, str):
+        if isinstance(value, int) and not isinstance(value, bool):
             for member in cls:
-                if member.label == value:
+                if _CODES[cls][member._value_] == value:
                     return member
         return None
 
 
 def _make_enum(name: str, prefix: str, members: Iterable[str], name_fn: str, doc: str):
-    pairs = [(m, int(getattr(_core, prefix + m))) for m in members]
-    cls = _CEnum(name, pairs, module=__name__, qualname=name)
     fn = getattr(_core, name_fn)
-    _LABELS[cls] = {value: fn(value) for _, value in pairs}
+    codes = [(m, int(getattr(_core, prefix + m))) for m in members]
+    cls = _CEnum(name, [(m, fn(code)) for m, code in codes], module=__name__, qualname=name)
+    _CODES[cls] = {fn(code): code for _, code in codes}
     summary = _c_summary(name_fn)
-    cls.__doc__ = doc + (f"\n\nLabels: {summary}" if summary else "") + f"\n\nC API: {name_fn}()."
+    cls.__doc__ = doc + (f"\n\nNames: {summary}" if summary else "") + f"\n\nC API: {name_fn}()."
     return cls
 
 
@@ -585,16 +597,18 @@ class _YearMapping(collections.abc.Mapping):
         return [int(at(p, i)) for i in range(count(p))]
 
     @staticmethod
-    def _check_key(year) -> None:
-        """Raises KeyError (or the error of an invalid year) unless ``year`` is a year key."""
+    def _check_key(year) -> int:
+        """``year`` as an int; raises KeyError (or the error of an invalid year) unless it is a
+        year key."""
         if not _is_year_key(year):
             _year(year)
             raise KeyError(year)
+        return as_index(year)
 
     def _lookup(self, get, year) -> list:
         """The values the C getter ``get`` gives for ``year``, after its status; KeyError when
         nothing is recorded (``SNPLP_ENOTFOUND``)."""
-        self._check_key(year)
+        year = self._check_key(year)
         rc, *values = get(self._ref._ptr, year)
         if rc == _ENOTFOUND:
             raise KeyError(year)
@@ -604,7 +618,7 @@ class _YearMapping(collections.abc.Mapping):
     def _forget(self, clear, year) -> None:
         """``del view[year]`` with the C function ``clear``; KeyError when nothing is
         recorded."""
-        self._check_key(year)
+        year = self._check_key(year)
         rc = clear(self._ref._ptr, year)
         if rc == _ENOTFOUND:
             raise KeyError(year)
@@ -617,7 +631,7 @@ class _YearMapping(collections.abc.Mapping):
         return len(self._years())
 
     def __contains__(self, year) -> bool:
-        return _is_year_key(year) and year in self._years()
+        return _is_year_key(year) and as_index(year) in self._years()
 
     def __repr__(self) -> str:
         return "{" + ", ".join(f"{y}: {self[y]!r}" for y in self) + "}"
@@ -698,7 +712,7 @@ class _StatusesView(_YearMapping, collections.abc.MutableMapping):
         return self._year_list(_c.snplp_action_status_year_count, _c.snplp_action_status_year_at)
 
     def __getitem__(self, year) -> ActionStatus:
-        self._check_key(year)
+        year = self._check_key(year)
         status = _enum_out(ActionStatus, _c.snplp_action_status_in(self._ref._ptr, year))
         if status is None:
             raise KeyError(year)
@@ -1209,7 +1223,7 @@ class _ValuesView(_YearMapping):
         _year(year)
         if not _is_year_key(year):
             raise KeyError(year)
-        return YearValues(self._ref, year)
+        return YearValues(self._ref, as_index(year))
 
     def get(self, year, default=None):
         """The values of ``year`` if anything is recorded for it, else ``default``."""
@@ -1635,8 +1649,9 @@ class Matrix(Owner):
             if found is None:
                 raise KeyError(row)
             return found.index
-        if isinstance(row, bool) or not isinstance(row, int):
+        if as_index(row) is None:
             raise TypeError(f"a row is an index or an indicator id, not {type(row).__name__}")
+        row = as_index(row)
         n = self._row_count()
         index = row + n if row < 0 else row
         if not 0 <= index < n:
@@ -1658,8 +1673,9 @@ class Matrix(Owner):
         KeyError for a year outside :attr:`years` or an unknown id, IndexError for an index
         out of range."""
         index = self._row_index(row)
-        if isinstance(year, bool) or not isinstance(year, int):
+        if as_index(year) is None:
             raise TypeError(f"a year is an int, not {type(year).__name__}")
+        year = as_index(year)
         if year not in self.years:
             raise KeyError(year)
         p = self._ptr

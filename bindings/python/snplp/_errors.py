@@ -64,20 +64,22 @@ def diagnostics_from(handle) -> List[Diagnostic]:
 class Error(Exception):
     """Base class of every error of libsnplp.
 
-    ``status`` is the C status code, ``status_name`` its name ("SNPLP_EINVAL"), ``message`` the
-    library's message, ``function`` the C function that failed ("snplp_date_parse"; "" when
-    the message names none), ``reason`` the message without that name in front (what to show
-    a user), and ``diagnostics`` the findings that explain it (possibly empty).
+    ``status`` is the C status code, ``status_name`` its name ("SNPLP_EINVAL"), ``message``
+    (also ``str(err)`` and ``reason``) what was wrong, to show a user: the library's message
+    without the name of the C function in front (snplp_error_last_reason()); ``function`` the
+    C function that failed ("snplp_date_parse"; "" when the message names none), for a
+    program's logs; ``diagnostics`` the findings that explain it (possibly empty).
     """
 
     status = 0
 
     def __init__(self, message: str = "", diagnostics: Sequence[Diagnostic] = (),
                  function: str = "", reason: Optional[str] = None):
+        message = message if reason is None else reason
         super().__init__(message)
         self.message = message
         self.function = function
-        self.reason = message if reason is None else reason
+        self.reason = message
         self.diagnostics: List[Diagnostic] = list(diagnostics)
 
     @property
@@ -177,8 +179,8 @@ def error_for(status: int, diagnostics: Sequence[Diagnostic] = ()) -> Error:
     cls = _BY_STATUS.get(status, Error)
     message = _core.snplp_error_last_message()
     if message:
-        err = cls(message, diagnostics, _core.snplp_error_last_function(),
-                  _core.snplp_error_last_reason())
+        err = cls(_core.snplp_error_last_reason(), diagnostics,
+                  _core.snplp_error_last_function())
     else:
         err = cls(_core.snplp_status_message(status), diagnostics)
     if cls is Error:
