@@ -13,6 +13,7 @@ import decimal
 import numbers
 import operator
 import os
+import re
 import threading
 from collections.abc import Sequence
 from typing import Any, Callable, Iterator, NamedTuple, Optional, Tuple, Union
@@ -259,3 +260,93 @@ def fspath(path) -> str:
     if isinstance(p, bytes):
         p = os.fsdecode(p)
     return p
+
+
+#: The XML declaration at the start of a document, and the encoding it declares.
+_XML_DECL = re.compile(r"\A(\ufeff?<\?xml\s[^>]*?\bencoding\s*=\s*)(['\"])([^'\"]*)\2")
+#: How far a text stream is buffered to find the end of its XML declaration.
+_DECL_MAX = 1024
+
+
+def reader(source, xml: bool = False) -> Callable[[int], bytes]:
+    """A read callback ``read(size) -> bytes`` (at most ``size`` bytes, ``b""`` at the end)
+    over a binary file-like object, a text one, or a callable ``read(size)`` that returns
+    ``bytes`` or ``str``.
+
+    A text stream's characters are encoded in UTF-8, what the library reads. Python has already
+    decoded them, whatever the file's encoding was, so for an XML document (``xml``) an
+    encoding its declaration names (``<?xml version="1.0" encoding="ISO-8859-1"?>``) is no
+    longer the bytes' encoding: it is rewritten as "UTF-8" (only in what the library reads)."""
+    read = getattr(source, "read", None)
+    if read is None:
+        if not callable(source):
+            raise TypeError(f"a file-like object with read() or a callable read(size), not "
+                            f"{type(source).__name__}")
+        read = source
+    pending = bytearray()
+    state = {"start": xml, "end": False}
+
+    def text_start(data: str, size: int) -> str:
+        """The first characters of a text document, its declaration's encoding made UTF-8."""
+        def in_decl(text: str) -> bool:  # may still be inside an XML declaration
+            head = text.lstrip("\ufeff")
+            return head.startswith("<?xml") or "<?xml".startswith(head)
+
+        while "?>" not in data and in_decl(data) and len(data) < _DECL_MAX:
+            more = read(size)
+            if not more:
+                break
+            if not isinstance(more, str):
+                raise TypeError(f"read() returned str then {type(more).__name__}")
+            data += more
+        return _XML_DECL.sub(lambda m: f"{m[1]}{m[2]}UTF-8{m[2]}", data, count=1)
+
+    def chunk(size: int) -> bytes:
+        while not pending and not state["end"]:
+            data = read(size)
+            if data is None:
+                data = b""
+            if isinstance(data, str):
+                if state["start"] and data:
+                    data = text_start(data, size)
+                data = data.encode("utf-8")
+            elif isinstance(data, (bytes, bytearray, memoryview)):
+                data = bytes(data)
+            else:
+                raise TypeError(f"read() must return bytes or str, not {type(data).__name__}")
+            state["start"] = False
+            if not data:
+                state["end"] = True
+            pending.extend(data)
+        out = bytes(pending[:size])
+        del pending[:size]
+        return out
+
+    return chunk
+
+
+#: The C documentation's phrases that name a C parameter which the Python method does not have
+#: (the object itself, a length, a callback, an output list), said as Python sees them. Applied
+#: to every C text the package turns into a docstring (tests/python/test_docstrings.py checks
+#: that no docstring's summary names a C parameter the method lacks).
+_C_PARAMETER_PHRASES = (
+    (re.compile(r"``count`` conventions"), "the conventions"),
+    (re.compile(r"indicator values from ``size`` bytes at ``data``"), "indicator values from CSV"),
+    (re.compile(r"from ``size`` bytes at ``data``"), "from the bytes ``data``"),
+    (re.compile(r"into the conventions of ``list``"), "into the conventions of the list"),
+    (re.compile(r"\b(of|with) row ``row``"), r"\1 the row"),
+    (re.compile(r"with status ``status``"), "with each status"),
+    (re.compile(r"of signatory ``index``"), "of each signatory"),
+    (re.compile(r"\bof ``year``"), "of the year"),
+    (re.compile(r"Exports ``ref``"), "Exports the referential"),
+    (re.compile(r"through ``(?:read|write)``"), "through the stream"),
+    (re.compile(r"what ``read`` delivers"), "what the stream delivers"),
+    (re.compile(r"appends every finding to ``diags``"), "collects every finding"),
+)
+
+
+def python_text(text: str) -> str:
+    """C documentation said for Python: the phrases of :data:`_C_PARAMETER_PHRASES`."""
+    for pattern, repl in _C_PARAMETER_PHRASES:
+        text = pattern.sub(repl, text)
+    return text

@@ -8,6 +8,9 @@ that failed also carries every finding as :class:`Diagnostic` objects (``err.dia
 
 from __future__ import annotations
 
+import builtins
+import errno
+import os
 from dataclasses import dataclass
 from typing import List, Optional, Sequence
 
@@ -174,10 +177,49 @@ _BY_STATUS = {
 }
 
 
-def error_for(status: int, diagnostics: Sequence[Diagnostic] = ()) -> Error:
-    """The exception for a failing status, with the thread's last message."""
+class FileNotFoundError(InputOutputError, builtins.FileNotFoundError):
+    """``SNPLP_EIO`` because a file does not exist (``ENOENT``): both the built-in
+    :class:`FileNotFoundError` and :class:`InputOutputError`, with ``errno``, ``strerror`` and
+    ``filename`` set."""
+
+
+class PermissionError(InputOutputError, builtins.PermissionError):
+    """``SNPLP_EIO`` because access to a file is denied (``EACCES``, ``EPERM``): both the
+    built-in :class:`PermissionError` and :class:`InputOutputError`."""
+
+
+class IsADirectoryError(InputOutputError, builtins.IsADirectoryError):
+    """``SNPLP_EIO`` because a path names a directory (``EISDIR``): both the built-in
+    :class:`IsADirectoryError` and :class:`InputOutputError`."""
+
+
+class NotADirectoryError(InputOutputError, builtins.NotADirectoryError):
+    """``SNPLP_EIO`` because a part of a path is not a directory (``ENOTDIR``): both the
+    built-in :class:`NotADirectoryError` and :class:`InputOutputError`."""
+
+
+_BY_ERRNO = {
+    errno.ENOENT: FileNotFoundError,
+    errno.EACCES: PermissionError,
+    errno.EPERM: PermissionError,
+    errno.EISDIR: IsADirectoryError,
+    errno.ENOTDIR: NotADirectoryError,
+}
+
+
+def error_for(status: int, diagnostics: Sequence[Diagnostic] = (),
+              filename: Optional[str] = None) -> Error:
+    """The exception for a failing status, with the thread's last message (without the C
+    function's name: that is ``err.function``). A file that could not be opened, created or
+    written (``SNPLP_EIO`` with an ``errno``, snplp_error_last_errno()) raises the subclass of
+    the built-in :class:`OSError` for that ``errno`` (:class:`FileNotFoundError`...), also an
+    :class:`InputOutputError`, with ``errno``, ``strerror`` and ``filename`` (the name as
+    given, when the caller passes it) set."""
     cls = _BY_STATUS.get(status, Error)
     message = _core.snplp_error_last_message()
+    os_errno = _core.snplp_error_last_errno() if status == _core.SNPLP_EIO and message else 0
+    if os_errno:
+        cls = _BY_ERRNO.get(os_errno, InputOutputError)
     if message:
         err = cls(_core.snplp_error_last_reason(), diagnostics,
                   _core.snplp_error_last_function())
@@ -185,10 +227,18 @@ def error_for(status: int, diagnostics: Sequence[Diagnostic] = ()) -> Error:
         err = cls(_core.snplp_status_message(status), diagnostics)
     if cls is Error:
         err.status = status
+    if os_errno:
+        err.errno = os_errno
+        err.strerror = os.strerror(os_errno)
+        if filename is not None:
+            err.filename = filename
+            err.message = err.reason = str(err)  # the name intact, as OSError writes it
     return err
 
 
-def check(status: int, diagnostics: Sequence[Diagnostic] = ()) -> None:
-    """Raises the exception of ``status`` unless it is ``SNPLP_OK``."""
+def check(status: int, diagnostics: Sequence[Diagnostic] = (),
+          filename: Optional[str] = None) -> None:
+    """Raises the exception of ``status`` unless it is ``SNPLP_OK`` (``filename``: the file the
+    call opened, for :func:`error_for`)."""
     if status != _core.SNPLP_OK:
-        raise error_for(status, diagnostics)
+        raise error_for(status, diagnostics, filename)

@@ -44,7 +44,7 @@ from typing import Any, Callable, Iterator, List, Optional
 
 from . import _core
 from . import _errors
-from ._base import Collection, ForeignAttribute, Owner, fspath, locked, wrap
+from ._base import Collection, ForeignAttribute, Owner, fspath, locked, python_text, reader, wrap
 from ._errors import Diagnostic, diagnostics_from, error_for
 from ._errors import check as _check
 
@@ -132,11 +132,8 @@ def _c(name: str) -> Callable:
 
 
 def _exception_names() -> dict:
-    names = {}
-    for obj in vars(_errors).values():
-        if isinstance(obj, type) and issubclass(obj, _errors.Error) and obj is not _errors.Error:
-            names[_core.snplp_status_name(obj.status)] = obj.__name__
-    return names
+    return {_core.snplp_status_name(status): cls.__name__
+            for status, cls in _errors._BY_STATUS.items()}
 
 
 _STATUS_EXCEPTION = _exception_names()
@@ -157,7 +154,7 @@ def _clean(text: str) -> str:
     text = re.sub(r"\s*\(NULL (?:object|argument|options)\)", "", text)
     text = re.sub(r"\(NULL (?:object|argument)(?:,\s*|\s+or\s+)", "(", text)
     text = re.sub(r"\bNULL\b", "None", text)
-    return text.strip()
+    return python_text(text).strip()
 
 
 def _c_doc(fn) -> tuple:
@@ -984,30 +981,9 @@ class SearchHit:
 
 
 def _reader(source) -> Callable[[int], bytes]:
-    """A read callback (``read(size) -> bytes``, at most ``size`` bytes, ``b""`` at the end)
-    over a binary or text file-like object or a callable."""
-    if hasattr(source, "read"):
-        read = source.read
-    elif callable(source):
-        read = source
-    else:
-        raise TypeError(f"a file-like object with read() or a callable read(size), not "
-                        f"{type(source).__name__}")
-    pending = bytearray()
-
-    def chunk(size: int) -> bytes:
-        if not pending:
-            data = read(size)
-            if isinstance(data, str):
-                data = data.encode("utf-8")
-            elif not isinstance(data, (bytes, bytearray, memoryview)):
-                raise TypeError(f"read() must return bytes, not {type(data).__name__}")
-            pending.extend(data)
-        out = bytes(pending[:size])
-        del pending[:size]
-        return out
-
-    return chunk
+    """A read callback over a binary or text file-like object or a callable (_base.reader():
+    a text stream is re-encoded in UTF-8, its XML declaration's encoding made UTF-8)."""
+    return reader(source, xml=True)
 
 
 def _writer(target):
@@ -1238,7 +1214,7 @@ class Referential(Owner):
     # -- XML -----------------------------------------------------------------------------
 
     @classmethod
-    def _import(cls, call, strict, progress) -> "Referential":
+    def _import(cls, call, strict, progress, filename=None) -> "Referential":
         progress = _progress(progress)
         with _Diagnostics() as diags:
             rc, options = _c("snplp_import_options_new")()
@@ -1249,7 +1225,7 @@ class Referential(Owner):
                     _check(_c("snplp_import_options_set_progress")(options, progress))
                 rc, ptr = call(diags, options)
                 if rc != _OK:
-                    err = error_for(rc)  # the thread's message, before other calls
+                    err = error_for(rc, (), filename)  # the thread's message, first
                     err.diagnostics = diagnostics_from(diags)
                     if ptr is not None:
                         _c("snplp_referential_unref")(ptr)
@@ -1262,7 +1238,7 @@ class Referential(Owner):
     def from_file(cls, path, *, strict: bool = False, progress=None) -> "Referential":
         path = fspath(path)
         fn = _c("snplp_referential_import_file")
-        return cls._import(lambda d, o: fn(d, path, o), strict, progress)
+        return cls._import(lambda d, o: fn(d, path, o), strict, progress, path)
 
     from_file.__doc__ = from_file.__func__.__doc__ = _doc(
         "snplp_referential_import_file", "snplp_import_options_set_strict",
@@ -1303,7 +1279,8 @@ class Referential(Owner):
     @_from_c("snplp_referential_export_file",
              note="``path`` is a str or a pathlib.Path.")
     def to_file(self, path) -> None:
-        _check(_c("snplp_referential_export_file")(self._ptr, fspath(path)))
+        path = fspath(path)
+        _check(_c("snplp_referential_export_file")(self._ptr, path), filename=path)
 
     @_from_c("snplp_referential_export_memory")
     def to_bytes(self) -> bytes:
