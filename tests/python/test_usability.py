@@ -256,7 +256,7 @@ def test_import_findings_do_not_name_c_functions_and_name_their_convention():
         assert "snplp_" not in d.message, d
     finding = err.diagnostics[0]
     assert finding.convention_id == "calpae-49-2019"
-    assert finding.item_id is None  # the convention itself, as validation reports it
+    assert finding.item_id == "calpae-49-2019"  # the convention itself (as in 1.2)
     assert "snplp_" not in str(err)
 
 

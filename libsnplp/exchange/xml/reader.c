@@ -110,11 +110,9 @@ __attribute__((format(printf, 7, 0))) static void vreport(reader *r, snplp_sever
             snprintf(r->first, sizeof r->first, "%s:%zu:%zu: %s", r->name, line, column, msg);
         }
     }
-    /* inside a convention, a finding names it, and an item only when that is not the
-     * convention itself (as snplp_convention_validate() does) */
+    /* inside a convention, a finding names it too (snplp_diagnostic_convention_id()); the
+     * item id stays what it was (the convention's own id for a finding about it) */
     const char *conv = r->convention_id[0] ? r->convention_id : NULL;
-    if (conv && item_id && strcmp(conv, item_id) == 0)
-        item_id = NULL;
     if (r->diags &&
         (conv
              ? snplp__diag_conv_at(r->diags, severity, code, line, column, conv, item_id, 0, msg)
