@@ -195,6 +195,7 @@ def test_integers_with_index_are_accepted(conv_49):
     conv_49.set_years(Index(2019), Index(2021))
     m = conv_49.matrix(threshold=Index(75))
     assert m.threshold == 75 and m[Index(0), Index(2019)].year == 2019
+    assert conv_49.indicators[Index(0)] == conv_49.indicators[0]
 
 
 def test_numpy_integers_are_accepted(conv_49):

@@ -119,8 +119,9 @@ class Collection(Sequence):
             return found
         if isinstance(key, slice):
             return [self[i] for i in range(*key.indices(len(self)))]
-        if isinstance(key, bool) or not isinstance(key, int):
+        if as_index(key) is None:
             raise TypeError(f"indices are int or str (an id), not {type(key).__name__}")
+        key = as_index(key)
         n = len(self)
         if key < 0:
             key += n
