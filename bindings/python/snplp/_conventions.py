@@ -1981,7 +1981,10 @@ class ConventionList(collections.abc.Sequence, Owner):
         return cls._import("snplp_conventions_import_callback", _reader(stream),
                            _stream_name(stream, name), strict=strict)
 
-    @_cdoc("snplp_conventions_export_file", note="``path`` is a str or a pathlib.Path.")
+    @_cdoc("snplp_conventions_export_file",
+           note="``path`` is a str or a pathlib.Path. A file that cannot be created or "
+                "replaced raises the built-in OSError subclass of its errno (also "
+                "InputOutputError) with ``errno`` and ``filename``.")
     def to_file(self, path) -> None:
         path = fspath(path)
         check(_c.snplp_conventions_export_file(self._ptr, path), filename=path)
@@ -2009,7 +2012,10 @@ class ConventionList(collections.abc.Sequence, Owner):
         check(rc)
         return data
 
-    @_cdoc("snplp_csv_export_file", note="``path`` is a str or a pathlib.Path.")
+    @_cdoc("snplp_csv_export_file",
+           note="``path`` is a str or a pathlib.Path. A file that cannot be created or "
+                "replaced raises the built-in OSError subclass of its errno (also "
+                "InputOutputError) with ``errno`` and ``filename``.")
     def to_csv_file(self, path, dialect="intl") -> None:
         path = fspath(path)
         check(_c.snplp_csv_export_file(self._ptr, _dialect(dialect), path), filename=path)

@@ -1246,7 +1246,9 @@ class Referential(Owner):
         note="``path`` is a str or a pathlib.Path; ``progress`` a callable (done, total) "
               "that cancels the import by returning False. Warnings are in "
               "``import_diagnostics`` of the result; an error raises with every finding in "
-              "``err.diagnostics``.")
+              "``err.diagnostics``; a file that cannot be opened raises the built-in "
+              "FileNotFoundError, PermissionError or IsADirectoryError (also "
+              "InputOutputError) with its ``errno`` and ``filename``.")
 
     @classmethod
     def from_bytes(cls, data, *, name: Optional[str] = None, strict: bool = False,
@@ -1277,7 +1279,9 @@ class Referential(Owner):
               "the end; an exception it raises propagates. ``name`` defaults to source.name.")
 
     @_from_c("snplp_referential_export_file",
-             note="``path`` is a str or a pathlib.Path.")
+             note="``path`` is a str or a pathlib.Path; a file that cannot be created or "
+                   "replaced raises the built-in OSError subclass of its errno (also "
+                   "InputOutputError) with ``errno`` and ``filename``.")
     def to_file(self, path) -> None:
         path = fspath(path)
         _check(_c("snplp_referential_export_file")(self._ptr, path), filename=path)
