@@ -138,7 +138,8 @@ typedef enum snplp_field {
     SNPLP_FIELD_SOURCE = 10,      /**< the source wording of a funding line */
     SNPLP_FIELD_LAUNCH_DATE = 11, /**< the strategy's launch date (ISO 8601) */
     SNPLP_FIELD_BUDGET_TEXT = 12, /**< the wording of the strategy's budget */
-    SNPLP_FIELD_THEME_ID = 13     /**< the id of a module's theme */
+    SNPLP_FIELD_THEME_ID = 13,    /**< the id of a module's theme */
+    SNPLP_FIELD_RULE = 14         /**< the training plan's rule text (since 1.3) */
 } snplp_field;
 
 /**

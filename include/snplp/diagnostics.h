@@ -87,8 +87,14 @@ typedef enum snplp_diag_code {
                                                       report is due */
     SNPLP_DIAG_CORE_ACTION_MISSING = 307,        /**< "core-action-missing": a core objective has no
                                                       action in a year */
-    SNPLP_DIAG_DUPLICATE_CONVENTION = 310,       /**< "duplicate-convention": two conventions of a
-                                                      set have the same id */
+    SNPLP_DIAG_QUOTIENT_MISMATCH = 308, /**< "quotient-mismatch" (1.3, warning): a typed actual of
+                                             a quotient indicator differs from the one derived
+                                             from its numerator and denominator */
+    SNPLP_DIAG_IMPLAUSIBLE_DATE = 309,  /**< "implausible-date" (1.3, warning): a signature after
+                                             the last year or a report sent, or a date of the
+                                             check before the signature */
+    SNPLP_DIAG_DUPLICATE_CONVENTION = 310, /**< "duplicate-convention": two conventions of a
+                                                set have the same id */
     SNPLP_DIAG_UNIT_MISMATCH = 311,        /**< "unit-mismatch": an indicator aggregated across
                                                 conventions that give it different units */
     SNPLP_DIAG_AGGREGATION_MISMATCH = 312, /**< "aggregation-mismatch": conventions give an

@@ -20,11 +20,31 @@
  * below. Statuses are decided on the exact decimal values (the rate, a `double`, is for
  * display): a rate of exactly 80% is partly reached with the default threshold, whatever
  * rounding a `double` would do.
+ *
+ * Dated matrices (1.3). snplp_convention_matrix() and snplp_synthesis() take no date: a target
+ * without an actual is #SNPLP_CELL_ACTUAL_MISSING even for a year whose execution report is not
+ * due yet. Their dated variants, snplp_convention_matrix_at() and snplp_synthesis_at(), give
+ * such a cell #SNPLP_CELL_NOT_YET_DUE instead: the report on the year is not yet due at the date
+ * (#SNPLP_REPORT_NOT_YET_DUE, report.h: not sent by the date, and the date on or before 31 March
+ * of the next year). A not-yet-due cell never counts as actual-missing. The undated entry points
+ * keep returning only the statuses below #SNPLP_CELL_STATUS_COUNT, as in 1.2.
+ *
+ * Rates declared as a quotient (1.3). An indicator declared the quotient of two others
+ * (snplp_indicator_set_ratio_of()) that has a target but no actual in a year gets its actual
+ * derived from the actuals of its numerator and its denominator in that year: n / d (× 100 when
+ * the indicator's unit is percent), computed exactly, then rounded half away from zero to the
+ * scale of the indicator's target of that year (a target of "62.5" gives one decimal). There is
+ * no derived value without that target, without either actual, or when the denominator's
+ * actual is zero. The derived value stands for the actual in every matrix (and synthesis):
+ * snplp_matrix_actual() gives it and snplp_matrix_actual_is_derived() tells it apart; a typed
+ * actual always wins. snplp_convention_validate() reports a typed actual that differs from the
+ * derived value by more than one unit of that scale (#SNPLP_DIAG_QUOTIENT_MISMATCH).
  */
 #ifndef SNPLP_MATRIX_H
 #define SNPLP_MATRIX_H
 
 #include <snplp/common.h>
+#include <snplp/date.h>
 #include <snplp/decimal.h>
 #include <snplp/indicator.h>
 
@@ -38,16 +58,40 @@ typedef enum snplp_cell_status {
     SNPLP_CELL_NOT_REACHED = 3,    /**< rate below the threshold */
     SNPLP_CELL_NO_TARGET = 4,      /**< no target for the year */
     SNPLP_CELL_ACTUAL_MISSING = 5, /**< a target but no actual value */
-    SNPLP_CELL_NOT_AGGREGATED = 6  /**< synthesis only: the indicator has no aggregation rule,
-                                        or its conventions disagree on its unit or rule */
+    SNPLP_CELL_NOT_AGGREGATED = 6, /**< synthesis only: the indicator has no aggregation rule,
+                                        or its conventions disagree on its unit or rule; with
+                                        snplp_synthesis() (undated) also a cell whose aggregate
+                                        cannot be computed (see #SNPLP_CELL_NOT_COMPUTABLE) */
+    SNPLP_CELL_NOT_YET_DUE = 7,    /**< (1.3, dated entry points only) a target but no actual,
+                                        and the report on the year is not yet due at the date */
+    SNPLP_CELL_NOT_COMPUTABLE = 8  /**< (1.3, snplp_synthesis_at() only) conventions cover the
+                                        cell but its aggregate cannot be computed: beyond the
+                                        range of a decimal, or weights summing to zero */
 } snplp_cell_status;
 
-/** @brief One more than the largest #snplp_cell_status, to size arrays of counts. */
+/**
+ * @brief One more than the largest status of 1.2 (#SNPLP_CELL_NOT_AGGREGATED), to size arrays
+ *        of counts of the undated entry points' statuses.
+ *
+ * Kept at 7 for the ABI: programs built against 1.2 size arrays with it and loop up to it, and
+ * the undated entry points (snplp_convention_matrix(), snplp_synthesis()) never return a status
+ * at or above it. A program that calls the dated entry points sizes its arrays with
+ * #SNPLP_CELL_STATUS_COUNT_1_3.
+ */
 #define SNPLP_CELL_STATUS_COUNT 7
 
 /**
+ * @brief One more than the largest #snplp_cell_status of 1.3 (#SNPLP_CELL_NOT_COMPUTABLE): the
+ *        size of an array of counts for every status the dated entry points return.
+ *        A later version adding statuses defines its own `SNPLP_CELL_STATUS_COUNT_x_y`.
+ * @since 1.3
+ */
+#define SNPLP_CELL_STATUS_COUNT_1_3 9
+
+/**
  * @brief "reached", "partly-reached", "not-reached", "no-target", "actual-missing",
- *        "not-aggregated"; "none" for any other value.
+ *        "not-aggregated", "not-yet-due" (1.3), "not-computable" (1.3); "none" for any other
+ *        value.
  */
 SNPLP_API const char *snplp_cell_status_name(snplp_cell_status status);
 
@@ -76,6 +120,22 @@ SNPLP_API int snplp_matrix_check_threshold(const snplp_decimal *threshold_percen
  */
 SNPLP_API int snplp_convention_matrix(snplp_matrix **out, const snplp_convention *conv,
                                       const snplp_decimal *threshold_percent);
+
+/**
+ * @brief Computes the matrix of one convention at a date: as snplp_convention_matrix(), except
+ *        that a cell with a target but no actual whose report is not yet due at @p at is
+ *        #SNPLP_CELL_NOT_YET_DUE (not #SNPLP_CELL_ACTUAL_MISSING).
+ *
+ * @param[out] out receives the matrix (free with snplp_matrix_free()).
+ * @param conv the convention; its years must be set.
+ * @param at the date the matrix describes (e.g. today, or the `--at` of `snplp report`).
+ * @param threshold_percent as for snplp_convention_matrix(); NULL for the default (80).
+ * @return #SNPLP_OK; #SNPLP_EINVAL (NULL, years unset, invalid date, threshold out of range);
+ *         #SNPLP_ENOMEM.
+ * @since 1.3
+ */
+SNPLP_API int snplp_convention_matrix_at(snplp_matrix **out, const snplp_convention *conv,
+                                         snplp_date at, const snplp_decimal *threshold_percent);
 
 /** @brief Frees a matrix. NULL is a no-op. */
 SNPLP_API void snplp_matrix_free(snplp_matrix *matrix);
@@ -130,6 +190,31 @@ SNPLP_API int snplp_matrix_actual(snplp_decimal *out, const snplp_matrix *matrix
                                   int32_t year);
 
 /**
+ * @brief Whether the actual of a cell was derived from the indicator's numerator and denominator
+ *        (a rate declared as a quotient, see above) rather than typed; false for a cell with no
+ *        actual, no such cell, and every synthesis cell.
+ * @since 1.3
+ */
+SNPLP_API bool snplp_matrix_actual_is_derived(const snplp_matrix *matrix, size_t row, int32_t year);
+
+/**
+ * @brief The actual of a quotient indicator in @p year derived from its numerator's and its
+ *        denominator's actuals, as the matrices use it (see "Rates declared as a quotient"
+ *        above), whether or not an actual is typed.
+ * @param[out] out the derived value, rounded half away from zero to the scale of the
+ *             indicator's target of @p year; unchanged on failure.
+ * @param indicator the indicator.
+ * @param year the year.
+ * @return #SNPLP_OK; #SNPLP_ENOTFOUND with the reason (not a quotient, a numerator or
+ *         denominator that is not an indicator of the convention, no target or a missing actual
+ *         in @p year, a zero denominator, a result beyond the range of a decimal);
+ *         #SNPLP_EINVAL (NULL, year out of range).
+ * @since 1.3
+ */
+SNPLP_API int snplp_indicator_derived_actual(snplp_decimal *out, const snplp_indicator *indicator,
+                                             int32_t year);
+
+/**
  * @brief The achievement rate of a cell, as a fraction (0.8 is 80%), when it has a target and
  *        an actual.
  * @return #SNPLP_OK; #SNPLP_ENOTFOUND if the cell has no rate; #SNPLP_EINVAL.
@@ -172,7 +257,8 @@ SNPLP_API size_t snplp_matrix_missing_count(const snplp_matrix *matrix, size_t r
 SNPLP_API const char *snplp_matrix_missing_at(const snplp_matrix *matrix, size_t row, int32_t year,
                                               size_t index, unsigned *what);
 
-/** @brief The number of cells of row @p row with status @p status. */
+/** @brief The number of cells of row @p row with status @p status (any status below
+ *         #SNPLP_CELL_STATUS_COUNT_1_3; 0 for others). */
 SNPLP_API size_t snplp_matrix_row_status_count(const snplp_matrix *matrix, size_t row,
                                                snplp_cell_status status);
 

@@ -3,6 +3,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -94,9 +95,56 @@ static int write_fd(void *user, const char *buf, size_t size)
     return 0;
 }
 
+/* The path that @p path leads to through its symbolic links (the last component only, hop by
+ * hop, as open() would; the file at the end need not exist), into @p real. Returns 0, or -1
+ * with errno set (ELOOP, ENAMETOOLONG...). */
+static int resolve_links(char real[PATH_MAX], const char *path)
+{
+    if (strlen(path) >= PATH_MAX) {
+        errno = ENAMETOOLONG;
+        return -1;
+    }
+    strcpy(real, path);
+    for (int hops = 0;; hops++) {
+        struct stat st;
+        if (lstat(real, &st) != 0 || !S_ISLNK(st.st_mode))
+            return 0; /* not a link (or nothing there): written as it is */
+        if (hops == 40) {
+            errno = ELOOP;
+            return -1;
+        }
+        char to[PATH_MAX];
+        ssize_t n = readlink(real, to, sizeof to - 1);
+        if (n < 0)
+            return -1;
+        to[n] = '\0';
+        if (to[0] == '/') {
+            memcpy(real, to, (size_t)n + 1);
+            continue;
+        }
+        /* relative to the link's directory */
+        char *slash = strrchr(real, '/');
+        size_t keep = slash ? (size_t)(slash - real) + 1 : 0;
+        if (keep + (size_t)n >= PATH_MAX) {
+            errno = ENAMETOOLONG;
+            return -1;
+        }
+        memcpy(real + keep, to, (size_t)n + 1);
+    }
+}
+
 int snplp__out_file(snplp_produce_fn produce, const void *doc, const char *path, const char *fn)
 {
     char q[200];
+    /* a symbolic link keeps pointing where it did: the file it leads to is written (the new
+     * file is made next to that one, so that the rename stays within its file system) */
+    char real[PATH_MAX];
+    if (resolve_links(real, path) != 0) {
+        int err = errno;
+        return snplp__fail_in(fn, SNPLP_EIO, "cannot follow the symbolic link %s: %s",
+                              snplp__quote(q, sizeof q, path), strerror(err));
+    }
+    path = real;
     size_t len = strlen(path);
     /* one block for the temporary file's name and the directory's (to make the rename durable):
      * nothing is allocated once the file is replaced, so the export cannot fail after that */

@@ -65,6 +65,8 @@ static const struct {
     {SNPLP_DIAG_YEAR_OUTSIDE, "year-outside"},
     {SNPLP_DIAG_ACTUAL_MISSING, "actual-missing"},
     {SNPLP_DIAG_CORE_ACTION_MISSING, "core-action-missing"},
+    {SNPLP_DIAG_QUOTIENT_MISMATCH, "quotient-mismatch"},
+    {SNPLP_DIAG_IMPLAUSIBLE_DATE, "implausible-date"},
     {SNPLP_DIAG_DUPLICATE_CONVENTION, "duplicate-convention"},
     {SNPLP_DIAG_UNIT_MISMATCH, "unit-mismatch"},
     {SNPLP_DIAG_AGGREGATION_MISMATCH, "aggregation-mismatch"},

@@ -11,7 +11,7 @@ with --threshold 90) on every document and on every pair of example files of con
 synthesis); report --csv in both dialects (to standard output and with -o); import-csv of every
 CSV fixture and of each example's own export, in both dialects; export-builtin; --help and
 --version; and the command lines of USAGE (usage errors and the ways of spelling options: `--`,
-`-` as a file name, options after file names, `--opt=value` and `--opt value`, repeated and
+`-` (standard input, empty in a snapshot), options after file names, `--opt=value` and `--opt value`, repeated and
 abbreviated options...). Paths in the outputs are relative to the repository, so two checkouts
 compare equal.
 
@@ -131,7 +131,9 @@ USAGE = [
 
 def run(binary, args, out_dir, name, work, files=()):
     """Runs binary with args from the repository root; writes the record to out_dir/name."""
+    # standard input empty: "-" names it (issue 16), and a snapshot must not wait on a terminal
     proc = subprocess.run([binary] + args, cwd=ROOT, capture_output=True, timeout=120,
+                          stdin=subprocess.DEVNULL,
                           env={"PATH": os.environ.get("PATH", ""), "LC_ALL": "C"})
     with open(os.path.join(out_dir, name), "wb") as f:
         f.write(b"$ snplp " + " ".join(args).replace(work, "WORK").encode() + b"\n")

@@ -17,6 +17,11 @@ CONV52 = os.path.join(ROOT, "examples", "data", "conventions-52.xml")
 failures = []
 
 
+def read_text(path):
+    with open(path, encoding="utf-8") as f:
+        return f.read()
+
+
 def run(*args, stdin=None):
     p = subprocess.run([PROG, *args], input=stdin, capture_output=True)
     return p.returncode, p.stdout.decode("utf-8"), p.stderr.decode("utf-8")
@@ -27,15 +32,30 @@ def check(name, cond, detail=""):
         failures.append(f"{name}: {detail}")
 
 
-USAGE = run("--help")[1]
+COMMANDS = ("validate", "export-builtin", "report", "import-csv")
+
+
+def hint(args):
+    """The hint a usage error of the program called with args ends with."""
+    cmd = args[0] if args and args[0] in COMMANDS else None
+    return f"Try 'snplp {cmd} --help'.\n" if cmd else "Try 'snplp --help'.\n"
 
 
 def usage_error(args, message):
-    """The program called with args exits 2 with exactly "snplp CMD: message" then the usage on
-    standard error, and nothing on standard output."""
+    """The program called with args exits 2 with exactly "snplp CMD: message" then the hint on
+    standard error (one line each, not the whole help), and nothing on standard output."""
     rc, out, err = run(*args)
-    check(f"usage error {args}", rc == 2 and out == "" and err == message + "\n" + USAGE,
+    check(f"usage error {args}", rc == 2 and out == "" and err == message + "\n" + hint(args),
           (rc, out[:200], err[:200]))
+
+
+SUMMARY = re.compile(r"^(?P<file>.+): (?P<kind>referential|conventions|unknown kind): "
+                     r"(?P<errors>\d+) errors?, (?P<warnings>\d+) warnings?$")
+
+
+def findings(out):
+    """The findings validate printed: its output without the line per file (SUMMARY)."""
+    return "".join(l for l in out.splitlines(True) if not SUMMARY.match(l.rstrip("\n")))
 
 
 LINE = re.compile(r"^(?P<file>.+?):(?P<line>\d+):(?P<col>\d+): (?P<sev>error|warning|info): "
@@ -84,21 +104,30 @@ with tempfile.TemporaryDirectory() as tmp:
     check("--help", rc == 0 and "snplp validate" in out and "export-builtin" in out
           and "snplp report" in out and "--csv" in out and "snplp import-csv" in out, out)
     rc, out, _ = run("--version")
-    check("--version", rc == 0 and re.match(r"^snplp \d+\.\d+\.\d+ \(XML namespace urn:snplp:1\.0\)$",
-                                            out.strip()), out)
+    check("--version", rc == 0 and re.fullmatch(
+        r"snplp (\d+\.\d+\.\d+) \(XML namespace urn:snplp:1\.0\)\n"
+        r"libsnplp \1, XML format urn:snplp:1\.0, ICU \d+\.\d+(\.\d+)*, libxml2 \d+\.\d+\.\d+\n",
+        out), out)
     for args in [(), ("frobnicate",), ("validate",), ("validate", "--bogus", valid),
                  ("export-builtin", "extra"), ("export-builtin", "-o")]:
         rc, out, err = run(*args)
-        check(f"usage {args}", rc == 2 and "usage:" in err and out == "", (rc, out, err))
+        check(f"usage {args}", rc == 2 and err.endswith(hint(args)) and len(err.splitlines()) == 2
+              and out == "", (rc, out, err))
 
-    # validate: a valid file prints nothing and exits 0
+    # validate: a valid file prints no finding, says what it is, and exits 0
     rc, out, err = run("validate", valid)
-    check("validate valid", rc == 0 and out == "" and err == "", (rc, out, err))
+    check("validate valid", rc == 0 and out == valid + ": referential: 0 errors, 0 warnings\n"
+          and err == "", (rc, out, err))
     rc, out, err = run("validate", "--strict", valid)
-    check("validate --strict valid", rc == 0 and out == "", (rc, out, err))
+    check("validate --strict valid", rc == 0 and findings(out) == "", (rc, out, err))
+    rc, out, err = run("validate", "--quiet", valid)
+    check("validate --quiet valid", rc == 0 and out == "" and err == "", (rc, out, err))
 
     # every problem, each on its own line, in the documented form
     rc, out, err = run("validate", invalid)
+    check("validate invalid summary", out.endswith(invalid + ": referential: 3 errors, 0 warnings\n"),
+          out)
+    out = findings(out)
     lines = out.splitlines()
     check("validate invalid status", rc == 1, rc)
     check("validate invalid form", lines and all(LINE.match(l) for l in lines), out)
@@ -108,19 +137,54 @@ with tempfile.TemporaryDirectory() as tmp:
     check("validate invalid file name", all(l.startswith(invalid + ":") for l in lines), out)
 
     # strict adds the XSD validator's findings, same verdict
-    rc, out, _ = run("validate", "--strict", invalid)
+    rc, out, _ = run("validate", "--quiet", "--strict", invalid)
     check("validate --strict invalid", rc == 1 and "[schema]" in out, out)
 
     # model rules, warnings, several files, a missing file
-    rc, out, _ = run("validate", model)
+    rc, out, _ = run("validate", "--quiet", model)
     check("validate model", rc == 1 and "[missing-parent]" in out and ":3:" in out, out)
     rc, out, _ = run("validate", nfc)
-    check("validate warning only", rc == 0 and ": warning: [text-normalized]" in out, out)
-    rc, out, _ = run("validate", valid, invalid, valid)
+    check("validate warning only", rc == 0 and ": warning: [text-normalized]" in out
+          and out.endswith(nfc + ": referential: 0 errors, 1 warning\n"), out)
+    rc, out, _ = run("validate", "--quiet", valid, invalid, valid)
     check("validate several", rc == 1 and out.count(invalid + ":") >= 3 and valid not in out, out)
     missing = os.path.join(tmp, "missing.xml")
     rc, out, _ = run("validate", missing)
-    check("validate missing file", rc == 1 and out.startswith(missing + ": error: [io]"), out)
+    check("validate missing file", rc == 1 and out == missing + ": error: [io] cannot open " +
+          missing + ": No such file or directory\n", out)
+    # cannot open X says why: a directory, no permission (unless root, who may read anything)
+    rc, out, _ = run("validate", tmp)
+    check("validate a directory", rc == 1 and out == tmp + ": error: [io] cannot open " + tmp +
+          ": Is a directory\n", out)
+    if os.geteuid() != 0:
+        locked = write("locked.xml", VALID)
+        os.chmod(locked, 0)
+        rc, out, _ = run("validate", locked)
+        check("validate no permission", rc == 1 and out.endswith(": Permission denied\n"), out)
+        os.unlink(locked)
+    # any document of the format, strict mode included, says which kind it found
+    for strict in ((), ("--strict",)):
+        rc, out, err = run("validate", *strict, CONV49, CONV52)
+        check(f"validate conventions {strict}", rc == 0 and err == "" and out ==
+              CONV49 + ": conventions: 0 errors, 0 warnings\n" +
+              CONV52 + ": conventions: 0 errors, 0 warnings\n", (rc, out, err))
+    conv_bad = write("conv-bad.xml", read_text(CONV49).replace('<convention id=', '<convention colour="x" id=', 1))
+    rc, out, _ = run("validate", "--strict", conv_bad)
+    check("validate conventions with errors", rc == 1 and "[unknown-attribute]" in out
+          and "[schema]" in out and SUMMARY.match(out.splitlines()[-1])["kind"] == "conventions",
+          out)
+    other = write("other.xml", '<?xml version="1.0"?>\n<!-- x -->\n<catalogue xmlns="urn:snplp:1.0"/>\n')
+    rc, out, _ = run("validate", other)
+    check("validate unknown kind", rc == 1 and out.endswith(": unknown kind: 1 error, 0 warnings\n"),
+          out)
+    # "-": standard input, its findings named "-"
+    rc, out, _ = run("validate", "-", stdin=read_text(CONV49).encode())
+    check("validate -", rc == 0 and out == "-: conventions: 0 errors, 0 warnings\n", out)
+    rc, out, _ = run("validate", "-", stdin=INVALID.encode())
+    check("validate - invalid", rc == 1 and "\n-:3:" in "\n" + out, out)
+    rc, out, _ = run("validate", "-", "-", stdin=VALID.encode())
+    check("validate - twice", rc == 1 and "-: error: [io] cannot open standard input twice" in out,
+          out)
 
     # export-builtin: to stdout, to a file (same bytes), valid against the schema
     rc, out, err = run("export-builtin")
@@ -128,12 +192,18 @@ with tempfile.TemporaryDirectory() as tmp:
           and "theme-insertion" in out and err == "", (rc, err))
     target = os.path.join(tmp, "builtin.xml")
     write("builtin.xml", "old content")
+    before = sorted(os.listdir(tmp))
     rc, _, err = run("export-builtin", "-o", target)
     with open(target, encoding="utf-8") as f:
-        check("export-builtin -o", rc == 0 and f.read() == out, err)
-    check("export-builtin leaves no temporary file", sorted(os.listdir(tmp)) ==
-          sorted(["valid.xml", "invalid.xml", "model.xml", "nfc.xml", "builtin.xml"]), os.listdir(tmp))
-    rc, vout, _ = run("validate", "--strict", target)
+        check("export-builtin -o", rc == 0 and f.read() == out and err == "", err)
+    check("export-builtin leaves no temporary file", sorted(os.listdir(tmp)) == before,
+          os.listdir(tmp))
+    rc, dash, err = run("export-builtin", "-o", "-")
+    check("export-builtin -o -", rc == 0 and dash == out and err == "", (rc, err))
+    rc, help_out, err = run("export-builtin", "--help")
+    check("export-builtin --help", rc == 0 and help_out.startswith("usage: snplp export-builtin")
+          and err == "", (rc, help_out, err))
+    rc, vout, _ = run("validate", "--strict", "--quiet", target)
     check("export-builtin validates", rc == 0 and vout == "", vout)
     xl = subprocess.run(["xmllint", "--noout", "--schema", SCHEMA, target], capture_output=True)
     check("export-builtin xmllint", xl.returncode == 0, xl.stderr)
@@ -150,14 +220,13 @@ with tempfile.TemporaryDirectory() as tmp:
         usage_error(("validate", opt, valid), "snplp validate: unknown option " + opt)
     usage_error(("validate", "--strict", "-x", valid), "snplp validate: unknown option -x")
     rc, out, err = run("validate", "--strict", "--strict", "--", valid)
-    check("validate --strict twice, --", rc == 0 and out == "" and err == "", (rc, out, err))
-    rc, out, _ = run("validate", valid, "--strict")
+    check("validate --strict twice, --", rc == 0 and findings(out) == "" and err == "",
+          (rc, out, err))
+    rc, out, _ = run("validate", "--quiet", valid, "--strict")
     check("validate FILE --strict reads a file --strict", rc == 1 and valid not in out
           and out.startswith("--strict: error: [io]"), out)
     rc, out, _ = run("validate", "--", "--strict")
     check("validate -- --strict", rc == 1 and out.startswith("--strict: error: [io]"), out)
-    rc, out, _ = run("validate", "-", valid)
-    check("validate - is a file", rc == 1 and out.startswith("-: error: [io]"), out)
     # export-builtin: -o FILE once, and nothing else
     first, second = os.path.join(tmp, "first.xml"), os.path.join(tmp, "second.xml")
     for args, bad in [(("extra",), "extra"), (("-o",), "-o"), (("--",), "--"), (("-",), "-"),
@@ -293,7 +362,8 @@ with tempfile.TemporaryDirectory() as tmp:
                  ("import-csv", "--dialect", "xx", missing, "v.csv", "-o", "out.xml"),
                  ("import-csv", "--frobnicate", missing, "v.csv", "-o", "out.xml")]:
         rc, out, err = run(*args)
-        check(f"usage {args}", rc == 2 and "usage:" in err and out == "", (rc, out, err))
+        check(f"usage {args}", rc == 2 and err.endswith(hint(args)) and len(err.splitlines()) == 2
+              and out == "", (rc, out, err))
     rc, _, err = run("report", "--at", "2021-02-30", CONV49)
     check("report bad date message", rc == 2 and err.startswith("snplp report: --at 2021-02-30:")
           and "28 days" in err, err)
@@ -308,7 +378,8 @@ with tempfile.TemporaryDirectory() as tmp:
     check("report one aligned", len(columns) == 1, columns)
     want = {("jeunes-ase-accompagnes", 2019): ["120", "131", "109.2%", "reached"],
             ("jeunes-ase-accompagnes", 2020): ["150", "128", "85.3%", "partly-reached"],
-            ("jeunes-ase-accompagnes", 2021): ["180", "-", "-", "actual-missing"],
+            # the report on 2021 is due on 31 March 2022: not yet due on 30 June 2021
+            ("jeunes-ase-accompagnes", 2021): ["180", "-", "-", "not-yet-due"],
             ("orientation-rsa-1-mois", 2019): ["60", "48.5", "80.8%", "partly-reached"],
             ("delai-premier-accueil", 2019): ["10", "9", "100.0%", "reached"],
             ("delai-premier-accueil", 2020): ["8", "-", "-", "actual-missing"],
@@ -321,7 +392,14 @@ with tempfile.TemporaryDirectory() as tmp:
     check("report one label", "\n  Délai moyen avant un premier" in out, out)
     counts = section(out, "Cells by status", "Execution reports")
     check("report one counts", "  cells           18" in counts and
-          any(re.match(r"^  actual-missing +7$", l) for l in counts), counts)
+          any(re.match(r"^  actual-missing +1$", l) for l in counts) and
+          any(re.match(r"^  not-yet-due +6$", l) for l in counts) and
+          not any("not-computable" in l for l in counts), counts)
+    rc, later, _ = run("report", "--at", "2022-04-01", CONV49)
+    rows_later, _ = matrix_rows(later)
+    check("report later: missing", rc == 0 and rows_later.get(("jeunes-ase-accompagnes", 2021)) ==
+          ["180", "-", "-", "actual-missing"] and "not-yet-due   " not in
+          "\n".join(section(later, "indicator ", "Cells by status")), rows_later)
     check("report one reports", report_years(out) ==
           {2019: "on-time", 2020: "late", 2021: "not-yet-due"}, report_years(out))
     credits = "\n".join(section(out, "Credits at 2021-06-30", "Coherence at"))
@@ -347,6 +425,12 @@ with tempfile.TemporaryDirectory() as tmp:
         credits = "\n".join(section(out, "Credits at", "Coherence at"))
         check(f"report --at {day} credits", ("[blocking] report-missing: the report on 2020" in
                                              credits) == (state != "late"), credits)
+    # --at before the signature (28 June 2019): a located warning, the run still succeeds
+    rc, out, _ = run("report", "--at", "2019-01-01", CONV49)
+    check("report --at before the signature", rc == 0 and
+          "\nCoherence at 2019-01-01: 0 errors, 1 warning\n  warning: [implausible-date] the date "
+          "of the check, 2019-01-01, is before convention 'calpae-49-2019' was signed "
+          "(2019-06-28)" in out, out)
     rc, out, _ = run("report", "--at=2022-04-01", CONV49)
     check("report --at= form", rc == 0 and report_years(out).get(2021) == "missing", out)
     rc, today, _ = run("report", CONV49)
@@ -532,7 +616,7 @@ with tempfile.TemporaryDirectory() as tmp:
     check("report --at takes the next argument", rc == 2 and
           err.startswith("snplp report: --at --csv: not a date YYYY-MM-DD: "), err)
     for args, name in [(("--at", "2021-06-30", "--", "--csv"), "--csv"),
-                       (("--", "--at", "2021-06-30"), "--at"), (("--at", "2021-06-30", "-"), "-")]:
+                       (("--", "--at", "2021-06-30"), "--at")]:
         rc, out, err = run("report", *args)
         check(f"report {args} reads a file {name}", rc == 1 and out == "" and
               err.startswith(name + ": error: [io]"), (rc, out, err))
@@ -565,6 +649,213 @@ with tempfile.TemporaryDirectory() as tmp:
         check(f"import-csv {args}", rc == 0 and out == "" and err == "" and again == updated
               and read(kept) == b"old content", (rc, out, err))
         os.unlink(merged)
+
+    # ---- issue 16: files and the command line ----
+
+    # every command's --help: exit 0, its synopsis and text on standard output, the same text
+    # as in snplp --help (the man page is made from it too: the install test)
+    rc, full, _ = run("--help")
+    for cmd in COMMANDS:
+        rc, out, err = run(cmd, "--help")
+        text = out.split("\n\n", 1)[1].rsplit("\nSee snplp --help", 1)[0] if "\n\n" in out else ""
+        check(f"{cmd} --help", rc == 0 and err == "" and out.startswith("usage: snplp " + cmd)
+              and len(text) > 100 and text in full, (rc, out[:200], err))
+    rc, out, _ = run("report", CONV49, "--help", "--bogus-after")
+    check("report --help first", rc == 2, (rc, out))
+    rc, out, _ = run("report", "--help", CONV49)
+    check("report --help with a file", rc == 0 and out.startswith("usage: snplp report"), out[:100])
+
+    # "-": standard input for every file, standard output for -o
+    rc, ref_out, _ = run("report", "--at", "2021-06-30", CONV49)
+    rc, out, err = run("report", "--at", "2021-06-30", "-", stdin=read(CONV49))
+    check("report -", rc == 0 and err == "" and out.replace("(-)", "(" + CONV49 + ")") == ref_out,
+          (rc, err))
+    rc, out, err = run("report", "--csv", "-o", "-", "-", stdin=read(CONV49))
+    check("report --csv -o - -", rc == 0 and out == intl and err == "", (rc, err))
+    rc, out, err = run("import-csv", "-", values, "-o", "-", stdin=read(CONV49))
+    rc2, again, _ = run("report", "--csv", "-", stdin=out.encode())
+    check("import-csv - VALUES -o -", rc == 0 and err == "" and again == updated, (rc, err))
+    rc, out, err = run("import-csv", CONV49, "-", "-o", "-", stdin=updated.encode())
+    rc2, again, _ = run("report", "--csv", "-", stdin=out.encode())
+    check("import-csv CONV - -o -", rc == 0 and err == "" and again == updated, (rc, err))
+    usage_error(("import-csv", "-", "-", "-o", "-"),
+                "snplp import-csv: CONV.xml and VALUES.csv cannot both be standard input")
+    rc, out, err = run("report", "--csv", "-", "-", stdin=read(CONV49))
+    check("report - twice", rc == 1 and "cannot open standard input twice" in err, err)
+
+    # cannot open X says why
+    rc, out, err = run("report", missing)
+    check("report missing says why", rc == 1 and err == missing + ": error: [io] cannot open " +
+          missing + ": No such file or directory\n", err)
+    rc, out, err = run("report", tmp)
+    check("report directory says why", rc == 1 and err.endswith(": Is a directory\n"), err)
+    rc, out, err = run("import-csv", CONV49, tmp, "-o", os.path.join(tmp, "x.xml"))
+    check("import-csv directory says why", rc == 1 and tmp + ": error: [io] cannot open " + tmp +
+          ": Is a directory\n" in err and not os.path.exists(os.path.join(tmp, "x.xml")), err)
+
+    # an output onto an input is refused, the input left as it is; import-csv -o CONV.xml is
+    # the documented update in place (tested above)
+    conv = write("conv.xml", read(CONV49).decode())
+    csvfile = write("v.csv", updated, newline="")
+    os.link(conv, os.path.join(tmp, "hard.xml"))
+    os.symlink("conv.xml", os.path.join(tmp, "soft.xml"))
+    for name, args, shown in [
+            ("report --csv -o CONV CONV", ("report", "--csv", "-o", conv, conv), conv),
+            ("report --csv -o link CONV", ("report", "--csv", "-o", os.path.join(tmp, "soft.xml"),
+                                           conv), conv),
+            ("report --csv -o hard link", ("report", "--csv", "-o", os.path.join(tmp, "hard.xml"),
+                                           CONV52, conv), conv),
+            ("import-csv -o VALUES", ("import-csv", conv, csvfile, "-o", csvfile), csvfile),
+            ("import-csv -o link to VALUES", ("import-csv", conv, os.path.join(tmp, "vlink.csv"),
+                                              "-o", csvfile), None)]:
+        if name == "import-csv -o link to VALUES":
+            os.symlink("v.csv", os.path.join(tmp, "vlink.csv"))
+        before = {f: read(os.path.join(tmp, f)) for f in ("conv.xml", "v.csv")}
+        rc, out, err = run(*args)
+        check(f"output onto input: {name}", rc == 2 and out == "" and "that is the input" in err
+              and err.endswith(hint(args)) and (shown is None or shown in err), (rc, err))
+        check(f"output onto input: {name}: unchanged",
+              {f: read(os.path.join(tmp, f)) for f in ("conv.xml", "v.csv")} == before, name)
+    # an -o that is a symbolic link keeps it: the file it leads to is written
+    real = write("real.csv", "old")
+    link = os.path.join(tmp, "link.csv")
+    os.symlink("real.csv", link)
+    rc, out, err = run("report", "--csv", "-o", link, CONV49)
+    check("report --csv -o symlink", rc == 0 and os.path.islink(link)
+          and os.readlink(link) == "real.csv" and read(real) == intl.encode(), (rc, err))
+    merged_link = os.path.join(tmp, "merged-link.xml")
+    os.symlink("conv.xml", merged_link)
+    rc, out, err = run("import-csv", merged_link, csvfile, "-o", merged_link)
+    rc2, again, _ = run("report", "--csv", conv)
+    check("import-csv in place through a link", rc == 0 and os.path.islink(merged_link)
+          and again == updated, (rc, err))
+
+    def convention(n, target, actual, last=2021):
+        return (f'<convention id="calpae-{n:03d}-2019" territory-kind="departement" '
+                f'territory-code="{n if n < 20 else n + 1:02d}" first-year="2019" '
+                f'last-year="{last}">'
+                f'<territory-name>T{n}</territory-name>'
+                f'<indicator id="taux" unit="count"><label>L</label>'
+                f'<values year="2019" target="{target}"' +
+                (f' actual="{actual}"' if actual is not None else "") + '/></indicator>'
+                '</convention>')
+    # CONV49 over two years only: a warning (years-span), no error
+    two = read(CONV49).decode().replace('last-year="2021"', 'last-year="2020"')
+    two = re.sub(r'\s*<(\w+) year="2021"[^>]*/>', "", two)
+    two = re.sub(r'\s*<(\w+) year="2021"[^>]*>.*?</\1>', "", two, flags=re.S)
+    two_years = write("two-years.xml", two)
+    # import-csv -o CONV.xml keeps the comments before the root (the example's opening comment)
+    kept_comments = write("comments.xml", read(CONV49).decode())
+    rc, out, err = run("import-csv", kept_comments, csvfile, "-o", kept_comments)
+    head = read(CONV49).decode().split("<conventions ", 1)[0]
+    check("import-csv keeps the leading comments", rc == 0 and "<!--" in head
+          and read(kept_comments).decode().startswith(head), (rc, err))
+
+    # --fail-on: coherence errors (or warnings) fail the run with 3, the report still printed
+    rc, out, err = run("report", "--at", "2021-06-30", "--fail-on", "error", CONV49)
+    check("--fail-on error with an error", rc == 3 and out == ref_out and err == "", (rc, err))
+    rc, out, _ = run("report", "--at", "2021-06-30", "--fail-on=warning", CONV49)
+    check("--fail-on warning with an error", rc == 3 and out == ref_out, rc)
+    rc, out, _ = run("report", "--at", "2020-01-15", "--fail-on", "warning", CONV49)
+    check("--fail-on warning, no finding", rc == 0 and "no finding" in out, rc)
+    for level, want in [("error", 0), ("warning", 3)]:
+        rc, out, err = run("report", "--at", "2020-01-15", "--fail-on", level, two_years)
+        check(f"--fail-on {level} with a warning", rc == want and "[years-span]" in out, (rc, err))
+    usage_error(("report", "--fail-on", "info", CONV49),
+                "snplp report: --fail-on info: give error or warning")
+    usage_error(("report", "--csv", "--fail-on", "error", CONV49),
+                "snplp report: --fail-on applies to the text report, not to --csv (the CSV file "
+                "holds values, not statuses)")
+
+    # report tables at national size: the lacking list is capped, absurd rates are compact,
+    # --each prints each convention's own matrix
+    national = write("national.xml", '<?xml version="1.0" encoding="UTF-8"?>\n'
+                     '<conventions xmlns="urn:snplp:1.0">' +
+                     convention(1, 1, 100000000) +
+                     "".join(convention(n, 10, None) for n in range(2, 10)) + '</conventions>\n')
+    rc, out, err = run("report", "--at", "2019-06-30", national)
+    rows, columns = matrix_rows(out)
+    cell = rows.get(("taux", 2019), [])
+    check("report lacking capped", rc == 0 and "and 3 more" in " ".join(cell)
+          and " ".join(cell).count("(actual)") == 5, cell)
+    check("report synthesis aligned at national size", len(columns) == 1, columns)
+    rc, out, err = run("report", "--at", "2019-06-30", "--each", national)
+    own = section(out, "== Convention calpae-001-2019", "== Convention calpae-002-2019")
+    check("report --each", rc == 0 and out.count("Follow-up matrix\n") == 9
+          and any(l.split()[-2:] == ["1.0e+10%", "reached"] for l in own), own)
+    rc, out, err = run("report", "--at", "2019-06-30", national.replace("national", "national"))
+    rc, one, _ = run("report", "--at", "2019-06-30", write("one.xml", '<?xml version="1.0"?>\n'
+                     '<conventions xmlns="urn:snplp:1.0">' + convention(1, 1, 100000000) +
+                     '</conventions>\n'))
+    rows, _ = matrix_rows(one)
+    check("report absurd rate compact", rows.get(("taux", 2019)) == ["1", "100000000", "1.0e+10%",
+                                                                    "reached"], rows)
+    usage_error(("report", "--csv", "--each", CONV49),
+                "snplp report: --each applies to the text report, not to --csv (the CSV file "
+                "holds values, not statuses)")
+
+    # what a command did, on standard error only when it is a terminal: never when piped
+    # (every run above has its standard error piped: they check err == "")
+    rc, out, err = run("import-csv", conv, csvfile, "-o", conv)
+    check("import-csv says nothing when piped", rc == 0 and err == "", err)
+
+    # progress of a long read: never when standard error is piped
+    big = write("big.xml", '<?xml version="1.0" encoding="UTF-8"?>\n<conventions xmlns="urn:snplp:1.0">' +
+                "".join(convention(n, 10, 5).replace("<label>L</label>", "<label>" + "x" * 20000 +
+                                                    "</label>") for n in range(1, 80)) +
+                '</conventions>\n')
+    rc, out, err = run("report", "--csv", big)
+    check("no progress when piped", rc == 0 and err == "", (rc, err[:200]))
+    rc, out, err = run("validate", big)
+    check("validate big", rc == 0 and err == "", (rc, err[:200]))
+
+    # the same on a terminal (a pseudo-terminal as standard error): the progress and what was
+    # written show, --quiet silences the message
+    try:
+        import pty
+    except ImportError:
+        pty = None
+    if pty is not None:
+        def run_tty(*args):
+            """Runs the program with standard error on a pseudo-terminal; returns (rc, stdout,
+            what the terminal received)."""
+            master, slave = pty.openpty()
+            p = subprocess.Popen([PROG, *args], stdout=subprocess.PIPE, stderr=slave,
+                                 stdin=subprocess.DEVNULL)
+            os.close(slave)
+            got = b""
+            while True:
+                try:
+                    chunk = os.read(master, 65536)
+                except OSError:
+                    break
+                if not chunk:
+                    break
+                got += chunk
+            out = p.stdout.read()
+            p.stdout.close()
+            rc = p.wait()
+            os.close(master)
+            return rc, out.decode(), got.decode("utf-8", "replace")
+        rc, out, tty = run_tty("report", "--csv", "-o", os.path.join(tmp, "big.csv"), big)
+        check("progress on a terminal", rc == 0 and "reading " + big + ": " in tty
+              and "100%" in tty and "wrote the values of 79 conventions to" in tty, (rc, tty[-300:]))
+        rc, out, tty = run_tty("report", "--csv", "--quiet", "-o", os.path.join(tmp, "big.csv"),
+                               big)
+        check("--quiet on a terminal", rc == 0 and "wrote" not in tty, (rc, tty[-300:]))
+        rc, out, tty = run_tty("import-csv", conv, csvfile, "-o", conv)
+        check("import-csv says what it did on a terminal", rc == 0 and
+              "merged the values of " + csvfile + " into 1 convention, written to " + conv in tty,
+              (rc, tty))
+        rc, out, tty = run_tty("report", "--csv", conv)
+        check("no progress for a small file", rc == 0 and tty == "", tty)
+        rc, out, tty = run_tty("export-builtin", "-o", os.path.join(tmp, "b.xml"))
+        check("export-builtin says what it did on a terminal", rc == 0 and
+              "wrote the built-in referential to " + os.path.join(tmp, "b.xml") in tty, tty)
+        rc, out, tty = run_tty("export-builtin", "--quiet", "-o", os.path.join(tmp, "b.xml"))
+        check("export-builtin --quiet on a terminal", rc == 0 and tty == "", tty)
+        rc, out, tty = run_tty("export-builtin")
+        check("export-builtin to standard output says nothing", rc == 0 and tty == "", tty)
 
 if failures:
     print("\n".join(failures))

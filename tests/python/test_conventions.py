@@ -529,7 +529,8 @@ def test_matrix_statuses_and_rates(small):
     counts = m.status_counts()
     assert counts == {sc.CellStatus.REACHED: 2, sc.CellStatus.PARTLY_REACHED: 3,
                       sc.CellStatus.NOT_REACHED: 1, sc.CellStatus.NO_TARGET: 5,
-                      sc.CellStatus.ACTUAL_MISSING: 1, sc.CellStatus.NOT_AGGREGATED: 0}
+                      sc.CellStatus.ACTUAL_MISSING: 1, sc.CellStatus.NOT_AGGREGATED: 0,
+                      sc.CellStatus.NOT_YET_DUE: 0, sc.CellStatus.NOT_COMPUTABLE: 0}
     row = m["lower"]
     assert (row.id, row.label, row.unit, row.polarity) == (
         "lower", "Délai", sc.Unit.DAYS, sc.Polarity.LOWER)
@@ -607,7 +608,8 @@ def test_synthesis_of_the_example_files():
     assert m.status_counts() == {
         sc.CellStatus.REACHED: 2, sc.CellStatus.PARTLY_REACHED: 8, sc.CellStatus.NOT_REACHED: 0,
         sc.CellStatus.NO_TARGET: 0, sc.CellStatus.ACTUAL_MISSING: 5,
-        sc.CellStatus.NOT_AGGREGATED: 3}
+        sc.CellStatus.NOT_AGGREGATED: 3, sc.CellStatus.NOT_YET_DUE: 0,
+        sc.CellStatus.NOT_COMPUTABLE: 0}
     # the same through a ConventionList, and with a threshold
     lst = sc.ConventionList(convs)
     m2, found2 = lst.synthesis()

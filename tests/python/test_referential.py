@@ -186,6 +186,33 @@ def test_training_plan(builtin):
     assert p.description.count("\n") == 2 and p.audience.count("\n") == 2
     assert [o.id for o in p.objectives] == [f"objective-plan-{i}" for i in range(1, 6)]
     assert len(p.outcomes) == 0
+    # the rule every module follows, verbatim (the seed writes « débiter »), with the four
+    # points under it (objectives 2 to 5), then the training bodies' pedagogical freedom
+    rule = p.rule.split("\n")
+    assert rule[0] == ("Pour atteindre cet objectif, tous les modules de formation devront "
+                       "débiter par une présentation des grands axes de la stratégie :")
+    assert rule[3] == ("Ainsi qu'une mise en perspective par rapport à la contribution que peut "
+                       "apporter le travail social :")
+    assert [rule[i] for i in (1, 2, 4, 5)] == [o.text for o in p.objectives[1:]]
+    assert rule[6].startswith("Les établissements de formation qui seront finalement retenus "
+                              "pour délivrer ces formations conserveront évidemment une liberté "
+                              "pédagogique") and len(rule) == 7
+
+
+def test_builtin_is_its_data_file_and_goes_round(builtin):
+    """The built-in referential is libsnplp/data/referential.xml (valid against the schema),
+    and its export, rule text included, reads back into an equal referential."""
+    import pathlib
+
+    data = pathlib.Path(__file__).resolve().parents[2] / "libsnplp" / "data" / "referential.xml"
+    assert Referential.from_file(data, strict=True) == builtin
+    exported = builtin.to_bytes()
+    assert b"<rule>Pour atteindre cet objectif" in exported
+    again = Referential.from_bytes(exported, strict=True)
+    assert again == builtin and again.training_plan.rule == builtin.training_plan.rule
+    other = Referential.builtin()
+    other.training_plan.rule = None
+    assert other != builtin and other.training_plan.rule is None
 
 
 def test_theme(builtin):
@@ -213,7 +240,8 @@ def test_modules(builtin):
     f, e = builtin.modules[FUNDAMENTALS], builtin.modules[EXPERT]
     assert f.level is Level.FUNDAMENTALS and e.level is Level.EXPERT
     assert str(e.level) == "expert"
-    assert f.title == "Les fondamentaux de l'insertion socio-professionnelle"
+    # a module's title is its heading in the seed, whole (docs/referential.md)
+    assert f.title == "Module : Les fondamentaux de l'insertion socio-professionnelle"
     assert e.title == "Module « expert »"
     assert e.subtitle.startswith("Accompagner") and e.audience and e.role
     assert e.theme_id == "theme-insertion" and e.theme == builtin.themes["theme-insertion"]
@@ -343,7 +371,10 @@ def test_text_properties(ref):
     p = ref.training_plan
     p.audience = "public"
     p.description = "d"
-    assert (p.audience, p.description) == ("public", "d")
+    p.rule = "tous les modules"
+    assert (p.audience, p.description, p.rule) == ("public", "d", "tous les modules")
+    p.rule = None
+    assert p.rule is None
     prof = ref.professions[0]
     prof.abbreviation = "ES"
     prof.title = "éducateurs spécialisés"
@@ -551,7 +582,7 @@ def test_equality(builtin):
 def test_repr(builtin):
     assert repr(builtin.themes["theme-outreach"]) == "<Theme 'theme-outreach': 'Aller vers'>"
     r = repr(builtin.modules[FUNDAMENTALS])
-    assert r.startswith("<Module 'module-insertion-fundamentals': \"Les fondamentaux")
+    assert r.startswith("<Module 'module-insertion-fundamentals': \"Module : Les fondamentaux")
     assert r.endswith('…">') and len(r) < 100
     assert repr(Referential().strategy) == "<Strategy 'strategy'>"
     fig = builtin.find("figure-early-childhood-professionals")
@@ -762,6 +793,9 @@ def test_ids_schema_version_memory():
     assert re.fullmatch(r"\d+\.\d+\.\d+", v)
     major, minor, patch = map(int, v.split("."))
     assert snplp.version_number() == major * 10000 + minor * 100 + patch
+    assert re.fullmatch(r"\d+\.\d+(\.\d+)*", snplp.dependency_version("icu"))
+    assert re.fullmatch(r"\d+\.\d+\.\d+", snplp.dependency_version("libxml2"))
+    assert snplp.dependency_version("zlib") is None
     gc.collect()
     blocks = snplp.memory_blocks()
     ref = Referential.builtin()

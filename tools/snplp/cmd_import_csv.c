@@ -1,9 +1,11 @@
-/* snplp import-csv [--dialect fr|intl] CONV.xml VALUES.csv -o OUT.xml: the values of VALUES.csv
- * merged into the conventions of CONV.xml, written to OUT.xml (atomically; it may be CONV.xml).
- * All or nothing: on any problem every finding goes to standard error and nothing is written.
+/* snplp import-csv [--dialect fr|intl] [--quiet] CONV.xml VALUES.csv -o OUT.xml: the values of
+ * VALUES.csv merged into the conventions of CONV.xml, written to OUT.xml (atomically; it may be
+ * CONV.xml, the in-place update, not VALUES.csv; "-": standard input or output). All or
+ * nothing: on any problem every finding goes to standard error and nothing is written.
  * Options may stand anywhere. */
 #include <stdbool.h>
 #include <stdio.h>
+#include <string.h>
 
 #include <snplp/csv.h>
 #include <snplp/snplp.h>
@@ -12,7 +14,7 @@
 #include "common.h"
 #include "opt.h"
 
-enum { OPT_DIALECT, OPT_OUT };
+enum { OPT_DIALECT, OPT_OUT, OPT_QUIET, OPT_HELP };
 
 /* Merges the values of @p csv into the conventions read from @p conv and writes them to
  * @p out. Returns the exit status. */
@@ -27,14 +29,27 @@ static int merge(const char *conv, const char *csv, snplp_csv_dialect dialect, c
         fprintf(stderr, "snplp import-csv: %s\n", snplp_error_last_message());
         status = 1;
     } else {
-        int rc = snplp_csv_import_file(l.lists[0], diags, csv, dialect);
-        cli_print_findings(stderr, csv, diags, rc);
+        cli_input in;
+        int rc = SNPLP_EIO;
+        if (cli_input_open(&in, csv, stderr) == 0) {
+            rc = snplp_csv_import_callback(l.lists[0], diags, cli_input_read, &in, csv, dialect);
+            cli_input_close(&in);
+            cli_print_findings(stderr, csv, diags, rc);
+        }
+        const char *path = cli_output_path(out);
         if (rc != SNPLP_OK) {
-            fprintf(stderr, "snplp import-csv: nothing merged, %s not written\n", out);
+            fprintf(stderr, "snplp import-csv: nothing merged, %s not written\n",
+                    path ? path : "standard output");
             status = 1;
-        } else if (snplp_conventions_export_file(l.lists[0], out) != SNPLP_OK) {
-            fprintf(stderr, "snplp import-csv: %s\n", snplp_error_last_message());
-            status = 1;
+        } else {
+            rc = path ? snplp_conventions_export_file(l.lists[0], path)
+                      : snplp_conventions_export_callback(l.lists[0], cli_write_stdout, NULL);
+            status = cli_output_done("import-csv", rc, path);
+            if (status == 0 && path) {
+                size_t n = snplp_convention_list_count(l.lists[0]);
+                cli_say("merged the values of %s into %zu convention%s, written to %s", csv, n,
+                        n == 1 ? "" : "s", path);
+            }
         }
     }
     snplp_diagnostics_free(diags);
@@ -47,6 +62,8 @@ int cmd_import_csv(int argc, char **argv)
     static const opt_spec specs[] = {
         {OPT_DIALECT, "--dialect", OPT_VALUE},
         {OPT_OUT, "-o", OPT_VALUE | OPT_EQUALS},
+        {OPT_QUIET, "--quiet", 0},
+        {OPT_HELP, "--help", 0},
     };
     const char *dialect_text = NULL, *out = NULL, *args[2];
     int nargs = 0;
@@ -62,6 +79,10 @@ int cmd_import_csv(int argc, char **argv)
             return cli_usage_error("import-csv", "%s %s",
                                    r == OPT_MISSING ? "option needs a value:" : "unknown option",
                                    p.text);
+        else if (p.id == OPT_HELP)
+            return cli_print_command_help("import-csv");
+        else if (p.id == OPT_QUIET)
+            cli_quiet = true;
         else if (p.id == OPT_DIALECT)
             dialect_text = p.value;
         else
@@ -76,5 +97,11 @@ int cmd_import_csv(int argc, char **argv)
                                "OUT.xml: it is replaced atomically)");
     if (!cli_parse_dialect(&dialect, "import-csv", dialect_text))
         return 2;
+    /* OUT.xml may be CONV.xml (the update in place), never VALUES.csv */
+    if (cli_check_output("import-csv", out, args, 2, 0) != 0)
+        return 2;
+    if (strcmp(args[0], "-") == 0 && strcmp(args[1], "-") == 0)
+        return cli_usage_error("import-csv",
+                               "CONV.xml and VALUES.csv cannot both be standard input");
     return merge(args[0], args[1], dialect, out);
 }

@@ -1,7 +1,10 @@
-/* snplp report [--at DATE] [--threshold PERCENT] FILE...: the matrix of a convention (or the
- * synthesis of several), the state of its reports and credits, its coherence findings, as
- * aligned tables (report_table.c); snplp report --csv [--dialect fr|intl] [-o FILE] FILE...:
- * the conventions' values as CSV. Options may stand anywhere, before or after the files. */
+/* snplp report [--at DATE] [--threshold PERCENT] [--each] [--fail-on error|warning] FILE...:
+ * the matrix of a convention (or the synthesis of several, with --each each one's matrix too),
+ * the state of its reports and credits, its coherence findings, as aligned tables
+ * (report_table.c); exit 3 after the report with --fail-on when findings reach that severity.
+ * snplp report --csv [--dialect fr|intl] [--quiet] [-o FILE] FILE...: the conventions' values
+ * as CSV (-o may not be one of the FILEs). Options may stand anywhere, before or after the
+ * files; a FILE "-" is standard input, -o - standard output. */
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -15,12 +18,22 @@
 #include "opt.h"
 #include "report_table.h"
 
-enum { OPT_CSV, OPT_AT, OPT_THRESHOLD, OPT_DIALECT, OPT_OUT };
+enum {
+    OPT_CSV,
+    OPT_AT,
+    OPT_THRESHOLD,
+    OPT_DIALECT,
+    OPT_OUT,
+    OPT_EACH,
+    OPT_FAIL_ON,
+    OPT_QUIET,
+    OPT_HELP
+};
 
 /* What the command line asks for. */
 typedef struct request {
-    const char *at_text, *threshold_text, *dialect_text, *out;
-    bool csv;
+    const char *at_text, *threshold_text, *dialect_text, *out, *fail_on_text;
+    bool csv, each, help;
     const char **files;
     int nfiles;
 } request;
@@ -35,6 +48,10 @@ static int parse_arguments(request *q, int argc, char **argv)
         {OPT_THRESHOLD, "--threshold", OPT_VALUE},
         {OPT_DIALECT, "--dialect", OPT_VALUE},
         {OPT_OUT, "-o", OPT_VALUE | OPT_EQUALS},
+        {OPT_EACH, "--each", 0},
+        {OPT_FAIL_ON, "--fail-on", OPT_VALUE},
+        {OPT_QUIET, "--quiet", 0},
+        {OPT_HELP, "--help", 0},
     };
     opt_parser p;
     opt_result r;
@@ -54,6 +71,14 @@ static int parse_arguments(request *q, int argc, char **argv)
             q->threshold_text = p.value;
         else if (p.id == OPT_DIALECT)
             q->dialect_text = p.value;
+        else if (p.id == OPT_EACH)
+            q->each = true;
+        else if (p.id == OPT_FAIL_ON)
+            q->fail_on_text = p.value;
+        else if (p.id == OPT_QUIET)
+            cli_quiet = true;
+        else if (p.id == OPT_HELP)
+            q->help = true;
         else
             q->out = p.value;
     }
@@ -87,12 +112,16 @@ static int report_csv(const cli_conventions *l, snplp_csv_dialect dialect, const
             status = 1;
         }
     }
+    out = cli_output_path(out);
     if (status == 0)
         status =
             cli_output_done("report",
                             out ? snplp_csv_export_file(list, dialect, out)
                                 : snplp_csv_export_callback(list, dialect, cli_write_stdout, NULL),
                             out);
+    if (status == 0 && out)
+        cli_say("wrote the values of %zu convention%s to %s", l->count, l->count == 1 ? "" : "s",
+                out);
     snplp_convention_list_free(list);
     return status;
 }
@@ -123,19 +152,30 @@ int cmd_report(int argc, char **argv)
     snplp_date at;
     snplp_decimal threshold;
     snplp_csv_dialect dialect = SNPLP_CSV_INTL;
+    snplp_severity fail_on = SNPLP_SEVERITY_ERROR;
     if ((status = parse_arguments(&q, argc, argv)) != 0) {
         /* already reported */
+    } else if (q.help) {
+        free(q.files);
+        return cli_print_command_help("report");
     } else if (q.nfiles == 0) {
         status = cli_usage_error("report", "no FILE given");
     } else if (!q.csv && (q.dialect_text || q.out)) {
         status = cli_usage_error("report",
                                  "%s goes with --csv (the text report goes to standard output)",
                                  q.dialect_text ? "--dialect" : "-o");
-    } else if (q.csv && (q.at_text || q.threshold_text)) {
+    } else if (q.csv && (q.at_text || q.threshold_text || q.each || q.fail_on_text)) {
         status = cli_usage_error("report",
                                  "%s applies to the text report, not to --csv (the CSV file "
                                  "holds values, not statuses)",
-                                 q.at_text ? "--at" : "--threshold");
+                                 q.at_text          ? "--at"
+                                 : q.threshold_text ? "--threshold"
+                                 : q.each           ? "--each"
+                                                    : "--fail-on");
+    } else if (q.fail_on_text && !cli_parse_fail_on(&fail_on, "report", q.fail_on_text)) {
+        status = 2;
+    } else if (q.csv && cli_check_output("report", q.out, q.files, q.nfiles, -1) != 0) {
+        status = 2;
     } else if (q.csv && !cli_parse_dialect(&dialect, "report", q.dialect_text)) {
         status = 2;
     } else if (q.at_text && snplp_date_parse(&at, q.at_text) != SNPLP_OK) {
@@ -157,8 +197,11 @@ int cmd_report(int argc, char **argv)
     if (status == 0)
         status = cli_conventions_load(&l, "report", q.files, q.nfiles);
     if (status == 0) {
+        report_set_each(q.each);
         status = q.csv ? report_csv(&l, dialect, q.out)
                        : report_text(&l, at, q.threshold_text ? &threshold : NULL);
+        if (status == 0 && q.fail_on_text && report_worst_finding() >= (int)fail_on)
+            status = 3;
         cli_conventions_free(&l);
     }
     free(q.files);

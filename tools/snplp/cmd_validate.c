@@ -1,8 +1,12 @@
-/* snplp validate [--strict] FILE...: every finding on standard output as
- * FILE:LINE:COL: severity: [code] message; exit 1 if any file has an error. The options come
- * first: the first FILE ends them ("validate FILE --strict" reads a file named --strict). */
+/* snplp validate [--strict] [--quiet] FILE...: reads each FILE ("-": standard input) as a
+ * document of the format of any kind (told by its root element: a referential, a file of
+ * conventions), prints every finding on standard output as FILE:LINE:COL: severity: [code]
+ * message, then (unless --quiet) "FILE: KIND: N errors, N warnings"; exit 1 if any file has an
+ * error. The options come first: the first FILE ends them ("validate FILE --strict" reads a
+ * file named --strict). */
 #include <stdbool.h>
 #include <stdio.h>
+#include <string.h>
 
 #include <snplp/snplp.h>
 
@@ -10,15 +14,51 @@
 #include "common.h"
 #include "opt.h"
 
+enum { OPT_STRICT, OPT_QUIET, OPT_HELP };
+
+/* Reads @p path into @p diags; returns the import's status, *kind what the document is;
+ * *opened false (and SNPLP_EIO) if the file could not be opened (said on standard output). */
+static int read_document(const char *path, snplp_diagnostics *diags, snplp_import_options *options,
+                         cli_doc_kind *kind, bool *opened)
+{
+    cli_input in;
+    *kind = CLI_DOC_UNKNOWN;
+    *opened = cli_input_open(&in, path, stdout) == 0;
+    if (!*opened)
+        return SNPLP_EIO;
+    *kind = cli_input_kind(&in);
+    int rc = snplp_import_options_set_progress(options, cli_input_progress, &in);
+    if (rc == SNPLP_OK && *kind == CLI_DOC_CONVENTIONS) {
+        snplp_convention_list *list = NULL;
+        rc = snplp_conventions_import_callback(&list, diags, cli_input_read, &in, path, options);
+        snplp_convention_list_free(list);
+    } else if (rc == SNPLP_OK) {
+        /* a referential, or what is not a document of the format: the referential's import
+         * says what is wrong with it */
+        snplp_referential *ref = NULL;
+        rc = snplp_referential_import_callback(&ref, diags, cli_input_read, &in, path, options);
+        snplp_referential_unref(ref);
+    }
+    cli_input_close(&in);
+    return rc;
+}
+
 int cmd_validate(int argc, char **argv)
 {
-    static const opt_spec specs[] = {{'s', "--strict", 0}};
+    static const opt_spec specs[] = {
+        {OPT_STRICT, "--strict", 0}, {OPT_QUIET, "--quiet", 0}, {OPT_HELP, "--help", 0}};
     opt_parser p;
     opt_result r;
     bool strict = false;
     opt_init(&p, specs, sizeof specs / sizeof specs[0], OPT_OPTIONS_FIRST, argc, argv);
-    while ((r = opt_next(&p)) == OPT_OPTION)
-        strict = true;
+    while ((r = opt_next(&p)) == OPT_OPTION) {
+        if (p.id == OPT_HELP)
+            return cli_print_command_help("validate");
+        if (p.id == OPT_STRICT)
+            strict = true;
+        else
+            cli_quiet = true;
+    }
     if (r != OPT_END)
         return cli_usage_error("validate", "unknown option %s", p.text);
     if (p.rest == argc)
@@ -32,17 +72,32 @@ int cmd_validate(int argc, char **argv)
         snplp_import_options_free(options);
         return 1;
     }
+    static const char *const kinds[] = {"unknown kind", "referential", "conventions"};
     int status = 0;
     for (int i = p.rest; i < argc; i++) {
-        snplp_referential *ref = NULL;
+        cli_doc_kind kind;
+        bool opened;
         snplp_diagnostics_clear(diags);
-        int rc = snplp_referential_import_file(&ref, diags, argv[i], options);
+        int rc = read_document(argv[i], diags, options, &kind, &opened);
+        if (!opened) {
+            status = 1;
+            continue;
+        }
         cli_print_findings(stdout, argv[i], diags, rc);
+        size_t errors = snplp_diagnostics_count_severity(diags, SNPLP_SEVERITY_ERROR);
+        size_t warnings = snplp_diagnostics_count_severity(diags, SNPLP_SEVERITY_WARNING);
+        if (rc != SNPLP_OK && errors == 0)
+            errors = 1; /* the failure cli_print_findings() printed */
+        if (!cli_quiet)
+            printf("%s: %s: %zu error%s, %zu warning%s\n", argv[i], kinds[kind], errors,
+                   errors == 1 ? "" : "s", warnings, warnings == 1 ? "" : "s");
         if (rc != SNPLP_OK)
             status = 1;
-        snplp_referential_unref(ref);
     }
-    fflush(stdout);
+    if (fflush(stdout) != 0) {
+        fputs("snplp validate: writing to standard output failed\n", stderr);
+        status = 1;
+    }
     snplp_diagnostics_free(diags);
     snplp_import_options_free(options);
     return status;

@@ -1,48 +1,54 @@
 /* What the commands of the snplp program share (common.h). */
+#define _POSIX_C_SOURCE 200809L /* fileno(), fstat(), isatty() */
 #include "common.h"
 
+#include <errno.h>
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
-const char cli_usage[] =
-    "usage: snplp validate [--strict] FILE...\n"
-    "       snplp export-builtin [-o FILE]\n"
-    "       snplp report [--at YYYY-MM-DD] [--threshold PERCENT] FILE...\n"
-    "       snplp report --csv [--dialect fr|intl] [-o OUT.csv] FILE...\n"
-    "       snplp import-csv [--dialect fr|intl] CONV.xml VALUES.csv -o OUT.xml\n"
-    "       snplp --help | --version\n"
-    "\n"
-    "validate        reads each FILE as a referential in the snplp XML format and prints\n"
-    "                every finding as FILE:LINE:COL: severity: [code] message; exits 1 if\n"
-    "                any file has an error\n"
-    "  --strict      also validates with libxml2's XSD validator against the schema\n"
-    "export-builtin  writes the built-in referential of the strategy as XML, to standard\n"
-    "                output or (atomically) to FILE with -o\n"
-    "report          reads each FILE as conventions (CALPAE) in the snplp XML format and\n"
-    "                prints, as aligned tables: the follow-up matrix of the convention, or\n"
-    "                the synthesis of all of them when there are several (indicators x\n"
-    "                years: target, actual, rate, status; for a synthesis, how many\n"
-    "                conventions each figure covers and which lack values), the cells by\n"
-    "                status, then for each convention the state of its execution reports,\n"
-    "                the decision on its credits with every reason, and its coherence\n"
-    "                findings. A FILE that cannot be read is reported on standard error as\n"
-    "                FILE:LINE:COL: severity: [code] message and the command exits 1\n"
-    "                without a report; coherence findings are part of the report (exit 0)\n"
-    "  --at DATE     the date of the report, YYYY-MM-DD (default: today)\n"
-    "  --threshold P the rate, in percent, from which a target is partly reached\n"
-    "                (above 0, at most 100, e.g. 82.5; default 80)\n"
-    "  --csv         writes the values of the conventions (targets, actuals, units, sources,\n"
-    "                comments) as CSV instead of the report, to standard output or\n"
-    "                (atomically) to OUT.csv with -o; the ids of the conventions must differ\n"
-    "  --dialect D   with --csv: intl (comma, decimal point; the default) or fr (semicolon,\n"
-    "                decimal comma, byte-order mark: what a French spreadsheet expects)\n"
-    "import-csv      reads the conventions of CONV.xml, merges into them the values of\n"
-    "                VALUES.csv (in the --dialect given, intl by default; empty fields\n"
-    "                leave values as they are) and writes the result to OUT.xml\n"
-    "                (atomically; OUT.xml may be CONV.xml). All or nothing: on any problem\n"
-    "                every finding is printed to standard error as FILE:LINE:COL: severity:\n"
-    "                [code] message, OUT.xml is not written and the command exits 1\n";
+#include "help.h"
+
+/* Prints the lines of @p synopsis, the first after *lead ("usage: "), the others aligned under
+ * it; *lead becomes the indentation. */
+static void print_synopsis(FILE *out, const char *synopsis, const char **lead)
+{
+    for (const char *line = synopsis; *line;) {
+        const char *nl = strchr(line, '\n');
+        fprintf(out, "%s%.*s\n", *lead, (int)(nl - line), line);
+        *lead = "       ";
+        line = nl + 1;
+    }
+}
+
+void cli_print_usage(FILE *out)
+{
+    const char *lead = "usage: ";
+    for (size_t i = 0; i < cli_help_count; i++)
+        print_synopsis(out, cli_helps[i].synopsis, &lead);
+    fprintf(out, "%ssnplp --help | --version\n", lead);
+}
+
+void cli_print_help(FILE *out)
+{
+    cli_print_usage(out);
+    fprintf(out, "\n%s\n%s", cli_help_summary, cli_help_common);
+    for (size_t i = 0; i < cli_help_count; i++)
+        fprintf(out, "\n%s\n%s", cli_helps[i].synopsis, cli_helps[i].text);
+}
+
+int cli_print_command_help(const char *command)
+{
+    const cli_help *h = cli_help_find(command);
+    const char *lead = "usage: ";
+    if (h) {
+        print_synopsis(stdout, h->synopsis, &lead);
+        printf("\n%s\nSee snplp --help or man snplp for what every command shares.\n", h->text);
+    }
+    return fflush(stdout) == 0 ? 0 : 1;
+}
 
 int cli_usage_error(const char *cmd, const char *format, ...)
 {
@@ -51,8 +57,208 @@ int cli_usage_error(const char *cmd, const char *format, ...)
     va_start(ap, format);
     vfprintf(stderr, format, ap);
     va_end(ap);
-    fprintf(stderr, "\n%s", cli_usage);
+    fprintf(stderr, "\nTry 'snplp%s%s --help'.\n", cmd ? " " : "", cmd ? cmd : "");
     return 2;
+}
+
+bool cli_quiet;
+
+void cli_say(const char *format, ...)
+{
+    if (cli_quiet || !isatty(STDERR_FILENO))
+        return;
+    va_list ap;
+    fputs("snplp: ", stderr);
+    va_start(ap, format);
+    vfprintf(stderr, format, ap);
+    va_end(ap);
+    fputc('\n', stderr);
+}
+
+/* ---- inputs ---- */
+
+/* How much is read ahead to find the root element, at most. */
+#define HEAD_MAX 65536
+/* Inputs from this size on show their progress (on a terminal). */
+#define PROGRESS_FROM (1024 * 1024)
+
+static bool stdin_taken;
+
+int cli_input_open(cli_input *in, const char *path, FILE *messages)
+{
+    memset(in, 0, sizeof *in);
+    in->path = path;
+    in->last_percent = -1;
+    int err = 0;
+    struct stat st;
+    if (strcmp(path, "-") == 0) {
+        if (stdin_taken) {
+            fprintf(messages, "%s: error: [io] cannot open standard input twice\n", path);
+            return -1;
+        }
+        stdin_taken = true;
+        in->file = stdin;
+    } else if (!(in->file = fopen(path, "rb"))) {
+        err = errno;
+    } else if (fstat(fileno(in->file), &st) == 0 && S_ISDIR(st.st_mode)) {
+        err = EISDIR;
+        fclose(in->file);
+        in->file = NULL;
+    }
+    if (!in->file) {
+        fprintf(messages, "%s: error: [io] cannot open %s: %s\n", path, path, strerror(err));
+        return -1;
+    }
+    if (fstat(fileno(in->file), &st) == 0 && S_ISREG(st.st_mode))
+        in->size = (unsigned long long)st.st_size;
+    return 0;
+}
+
+/* The kind of document whose first bytes are @p p (@p n of them; @p complete: that is all of
+ * it), or -1 when more bytes are needed. */
+static int sniff(const char *p, size_t n, bool complete)
+{
+    size_t i = 0;
+    if (n >= 3 && memcmp(p, "\xEF\xBB\xBF", 3) == 0)
+        i = 3;
+    for (;;) {
+        while (i < n && p[i] != '<')
+            if (strchr(" \t\r\n", p[i++]) == NULL)
+                return CLI_DOC_UNKNOWN; /* text before the root: not the format */
+        if (i + 4 > n)
+            return complete ? CLI_DOC_UNKNOWN : -1;
+        const char *rest = p + i, *end = NULL;
+        size_t left = n - i;
+        if (rest[1] == '?' || rest[1] == '!') { /* a declaration, comment or DOCTYPE */
+            const char *close = rest[1] == '?' ? "?>" : memcmp(rest, "<!--", 4) == 0 ? "-->" : ">";
+            for (size_t k = 2; k + strlen(close) <= left && !end; k++)
+                if (memcmp(rest + k, close, strlen(close)) == 0)
+                    end = rest + k + strlen(close);
+            if (!end)
+                return complete ? CLI_DOC_UNKNOWN : -1;
+            i = (size_t)(end - p);
+            continue;
+        }
+        /* the root element: its name, without a prefix */
+        size_t k = 1;
+        while (k < left && !strchr(" \t\r\n/>", rest[k]))
+            k++;
+        if (k == left)
+            return complete ? CLI_DOC_UNKNOWN : -1;
+        const char *name = rest + 1;
+        size_t len = k - 1;
+        const char *colon = memchr(name, ':', len);
+        if (colon) {
+            len -= (size_t)(colon + 1 - name);
+            name = colon + 1;
+        }
+        if (len == 11 && memcmp(name, "referential", 11) == 0)
+            return CLI_DOC_REFERENTIAL;
+        if (len == 11 && memcmp(name, "conventions", 11) == 0)
+            return CLI_DOC_CONVENTIONS;
+        return CLI_DOC_UNKNOWN;
+    }
+}
+
+cli_doc_kind cli_input_kind(cli_input *in)
+{
+    if (!in->head && !(in->head = malloc(HEAD_MAX)))
+        return CLI_DOC_UNKNOWN;
+    for (;;) {
+        int kind = sniff(in->head, in->head_len, in->head_len == HEAD_MAX);
+        if (kind >= 0)
+            return (cli_doc_kind)kind;
+        size_t got = fread(in->head + in->head_len, 1, HEAD_MAX - in->head_len, in->file);
+        in->head_len += got;
+        if (got == 0)
+            return (cli_doc_kind)sniff(in->head, in->head_len, true);
+    }
+}
+
+long cli_input_read(void *user, char *buf, size_t size)
+{
+    cli_input *in = user;
+    size_t n;
+    if (in->head_off < in->head_len) {
+        n = in->head_len - in->head_off < size ? in->head_len - in->head_off : size;
+        memcpy(buf, in->head + in->head_off, n);
+        in->head_off += n;
+    } else {
+        n = fread(buf, 1, size, in->file);
+        if (n == 0 && ferror(in->file))
+            return -1;
+    }
+    in->done += n;
+    return (long)n;
+}
+
+int cli_input_progress(void *user, uint64_t done, uint64_t total)
+{
+    cli_input *in = user;
+    (void)done;
+    (void)total; /* a read callback: the library does not know the size, the input does */
+    if (in->size < PROGRESS_FROM || !isatty(STDERR_FILENO))
+        return 0;
+    int percent = (int)(in->done * 100 / in->size);
+    if (percent > 100)
+        percent = 100;
+    if (percent != in->last_percent) {
+        fprintf(stderr, "\rreading %s: %d%%", in->path, percent);
+        fflush(stderr);
+        in->last_percent = percent;
+        in->progress_shown = true;
+    }
+    return 0;
+}
+
+void cli_input_close(cli_input *in)
+{
+    if (in->progress_shown) {
+        fputs("\r\033[K", stderr); /* the progress line, erased */
+        fflush(stderr);
+    }
+    if (in->file && in->file != stdin)
+        fclose(in->file);
+    free(in->head);
+    memset(in, 0, sizeof *in);
+}
+
+/* ---- outputs ---- */
+
+const char *cli_output_path(const char *out)
+{
+    return out && strcmp(out, "-") != 0 ? out : NULL;
+}
+
+int cli_check_output(const char *cmd, const char *out, const char *const *inputs, int count,
+                     int allowed)
+{
+    struct stat o, st;
+    if (!cli_output_path(out) || stat(out, &o) != 0)
+        return 0; /* standard output, or a file not there yet (nor a link to one) */
+    for (int i = 0; i < count; i++) {
+        if (i == allowed)
+            continue;
+        int got = strcmp(inputs[i], "-") == 0 ? fstat(STDIN_FILENO, &st) : stat(inputs[i], &st);
+        if (got == 0 && st.st_dev == o.st_dev && st.st_ino == o.st_ino)
+            return cli_usage_error(cmd, "-o %s: that is the input %s%s; write to another file", out,
+                                   strcmp(inputs[i], "-") == 0 ? "standard input" : inputs[i],
+                                   strcmp(out, inputs[i]) == 0 ? "" : " (the same file)");
+    }
+    return 0;
+}
+
+bool cli_parse_fail_on(snplp_severity *out, const char *cmd, const char *text)
+{
+    if (strcmp(text, "error") == 0)
+        *out = SNPLP_SEVERITY_ERROR;
+    else if (strcmp(text, "warning") == 0)
+        *out = SNPLP_SEVERITY_WARNING;
+    else {
+        cli_usage_error(cmd, "--fail-on %s: give error or warning", text);
+        return false;
+    }
+    return true;
 }
 
 void cli_print_findings(FILE *out, const char *file, const snplp_diagnostics *diags, int rc)
@@ -122,18 +328,30 @@ static int add_conventions(cli_conventions *l, snplp_convention_list *list, cons
 int cli_conventions_load(cli_conventions *l, const char *cmd, const char *const *paths, int count)
 {
     snplp_diagnostics *diags = NULL;
+    snplp_import_options *options = NULL;
     int status = 0;
     memset(l, 0, sizeof *l);
     if (snplp_diagnostics_new(&diags) != SNPLP_OK ||
+        snplp_import_options_new(&options) != SNPLP_OK ||
         !(l->lists = calloc((size_t)count, sizeof *l->lists))) {
         fprintf(stderr, "snplp %s: out of memory\n", cmd);
         snplp_diagnostics_free(diags);
+        snplp_import_options_free(options);
         return 1;
     }
     for (int i = 0; i < count; i++) {
         snplp_convention_list *list = NULL;
         snplp_diagnostics_clear(diags);
-        int rc = snplp_conventions_import_file(&list, diags, paths[i], NULL);
+        cli_input in;
+        if (cli_input_open(&in, paths[i], stderr) != 0) {
+            status = 1;
+            continue;
+        }
+        int rc = snplp_import_options_set_progress(options, cli_input_progress, &in);
+        if (rc == SNPLP_OK)
+            rc = snplp_conventions_import_callback(&list, diags, cli_input_read, &in, paths[i],
+                                                   options);
+        cli_input_close(&in);
         cli_print_findings(stderr, paths[i], diags, rc);
         if (rc != SNPLP_OK) {
             status = 1;
@@ -147,6 +365,7 @@ int cli_conventions_load(cli_conventions *l, const char *cmd, const char *const 
         }
     }
     snplp_diagnostics_free(diags);
+    snplp_import_options_free(options);
     if (status == 0 && l->count == 0) { /* cannot happen: a file holds at least one */
         fprintf(stderr, "snplp %s: no convention in the files given\n", cmd);
         status = 1;

@@ -6,17 +6,74 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 #include <stdio.h>
 
 #include <snplp/csv.h>
 #include <snplp/snplp.h>
 
-/* The usage of the program (--help prints it; usage errors print it after their message). */
-extern const char cli_usage[];
+/* Prints the usage of the program (every command's synopsis) to @p out. */
+void cli_print_usage(FILE *out);
+/* Prints the whole help (snplp --help) to @p out. */
+void cli_print_help(FILE *out);
+/* Prints the help of @p command (snplp COMMAND --help) to standard output; returns 0. */
+int cli_print_command_help(const char *command);
 
-/* Prints "snplp CMD: MESSAGE\n" (or "snplp: MESSAGE\n" when @p cmd is NULL), then the usage, to
- * standard error. Returns 2, the exit status of wrong usage. */
+/* Prints "snplp CMD: MESSAGE\n" (or "snplp: MESSAGE\n" when @p cmd is NULL), then the hint
+ * "Try 'snplp CMD --help'.", to standard error. Returns 2, the exit status of wrong usage. */
 int cli_usage_error(const char *cmd, const char *format, ...) __attribute__((format(printf, 2, 3)));
+
+/* --quiet was given: cli_say() prints nothing. */
+extern bool cli_quiet;
+/* Says what a command did ("merged 2 values into conv.xml") on standard error, when standard
+ * error is a terminal and --quiet was not given. */
+void cli_say(const char *format, ...) __attribute__((format(printf, 1, 2)));
+
+/* The kinds of document of the format, told by their root element. */
+typedef enum cli_doc_kind {
+    CLI_DOC_UNKNOWN,     /* not (yet) a document of the format: another root, not XML */
+    CLI_DOC_REFERENTIAL, /* <referential> */
+    CLI_DOC_CONVENTIONS, /* <conventions> */
+} cli_doc_kind;
+
+/* An input file, or standard input for "-", read through a snplp_read_fn (cli_input_read):
+ * the library's limits act while reading, whatever the input (a pipe, a device). When
+ * standard error is a terminal and the input is large, the progress of the reading shows
+ * there (cli_input_progress(), through the import options). */
+typedef struct cli_input {
+    const char *path; /* as given ("-" for standard input) */
+    FILE *file;
+    unsigned long long size; /* 0: not known (a pipe) */
+    unsigned long long done;
+    char *head; /* the first bytes, read ahead to tell the kind of document */
+    size_t head_len, head_off;
+    bool progress_shown;
+    int last_percent;
+} cli_input;
+
+/* Opens @p path ("-": standard input). On failure prints
+ * "PATH: error: [io] cannot open PATH: why" (the system's reason) to @p messages and returns
+ * -1. */
+int cli_input_open(cli_input *in, const char *path, FILE *messages);
+/* Reads ahead and tells the kind of document (the root element's name). */
+cli_doc_kind cli_input_kind(cli_input *in);
+/* A snplp_read_fn over an open cli_input. */
+long cli_input_read(void *user, char *buf, size_t size);
+/* A snplp_progress_fn for an open cli_input: shows "reading PATH: N%" on standard error when
+ * it is a terminal and the input is large; never fails. */
+int cli_input_progress(void *user, uint64_t done, uint64_t total);
+/* Closes @p in (standard input stays open) and clears any progress shown. */
+void cli_input_close(cli_input *in);
+
+/* Checks that the output @p out (NULL or "-": standard output, always fine) is none of the
+ * @p count inputs @p inputs (nor a link to one, "-" meaning standard input), except the one
+ * at @p allowed (-1: none). Prints the usage error of @p cmd and returns 2 if it is; else 0. */
+int cli_check_output(const char *cmd, const char *out, const char *const *inputs, int count,
+                     int allowed);
+
+/* The output @p out as the library's export functions take it: NULL for standard output ("-"
+ * or NULL). */
+const char *cli_output_path(const char *out);
 
 /* Prints every finding of @p diags, read from @p file, to @p out as
  * FILE:LINE:COL: severity: [code] message (FILE: severity: [code] message when it has no line);
@@ -48,6 +105,10 @@ typedef struct cli_conventions {
  * not only the first failing one's; nothing to free). */
 int cli_conventions_load(cli_conventions *l, const char *cmd, const char *const *paths, int count);
 void cli_conventions_free(cli_conventions *l);
+
+/* Reads --fail-on's value: "error" or "warning" give the severity from which findings fail the
+ * run; prints the usage error of @p cmd and returns false otherwise. */
+bool cli_parse_fail_on(snplp_severity *out, const char *cmd, const char *text);
 
 /* Reads --dialect's value @p text (NULL: intl); prints the usage error of @p cmd and returns
  * false if it is not a dialect. */

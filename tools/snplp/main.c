@@ -1,19 +1,22 @@
 /* snplp: the command-line program of libsnplp.
  *
- *   snplp validate [--strict] FILE...   every diagnostic as FILE:LINE:COL: severity: [code] message
- *   snplp export-builtin [-o FILE]      the built-in referential as XML (stdout by default)
- *   snplp report [--at DATE] [--threshold PERCENT] FILE...
- *                                       the matrix of a convention (or the synthesis of several),
- *                                       the state of reports and credits, coherence findings
- *   snplp report --csv [--dialect fr|intl] [-o FILE] FILE...
- *                                       the conventions' values as CSV
- *   snplp import-csv [--dialect fr|intl] CONV.xml VALUES.csv -o OUT.xml
- *                                       values merged into conventions, all or nothing
- *   snplp --help | --version
+ *   snplp validate [--strict] [--quiet] FILE...        every finding of any document of the format
+ *   snplp export-builtin [--quiet] [-o FILE]           the built-in referential as XML
+ *   snplp report [--at DATE] [--threshold PERCENT] [--each] [--fail-on error|warning] FILE...
+ *                                                      matrix or synthesis, reports, credits,
+ *                                                      coherence findings
+ *   snplp report --csv [--dialect fr|intl] [--quiet] [-o FILE] FILE...
+ *                                                      the conventions' values as CSV
+ *   snplp import-csv [--dialect fr|intl] [--quiet] CONV.xml VALUES.csv -o OUT.xml
+ *                                                      values merged into conventions
+ *   snplp --help | --version, snplp COMMAND --help
  *
- * One file per command (cmd_*.c, cmd.h), one option parser over getopt_long() (opt.c), what the
- * commands share in common.c; report_table.c prints the text report, termtext.c measures and
- * wraps text for a terminal. Only the public API of libsnplp (<snplp/...>).
+ * The help texts live in help.c, the one source of --help and of the man page snplp(1)
+ * (generated from them by gen_man.c at build time). One file per command (cmd_*.c, cmd.h), one
+ * option parser over getopt_long() (opt.c), what the commands share in common.c (inputs read
+ * through a callback, "-" for standard input or output, outputs checked against inputs);
+ * report_table.c prints the text report, termtext.c measures and wraps text for a terminal.
+ * Only the public API of libsnplp (<snplp/...>).
  *
  * validate prints its findings on standard output (they are its output); report and import-csv
  * print the findings of the files they read on standard error, so that standard output holds
@@ -21,7 +24,8 @@
  *
  * Exit status: 0 success (validate: no error; warnings allowed; report: coherence findings are
  * part of the report), 1 a file cannot be read or has errors (report: no report then;
- * import-csv: nothing written), or an output could not be written, 2 wrong usage. */
+ * import-csv: nothing written), or an output could not be written, 2 wrong usage, 3 report
+ * --fail-on: findings of that severity (the report is printed). */
 #include <stdio.h>
 #include <string.h>
 
@@ -42,17 +46,18 @@ static const struct command {
 
 int main(int argc, char **argv)
 {
-    if (argc < 2) {
-        fputs(cli_usage, stderr);
-        return 2;
-    }
+    if (argc < 2)
+        return cli_usage_error(NULL, "no command given");
     const char *cmd = argv[1];
     if (strcmp(cmd, "--help") == 0 || strcmp(cmd, "-h") == 0) {
-        fputs(cli_usage, stdout);
-        return 0;
+        cli_print_help(stdout);
+        return fflush(stdout) == 0 ? 0 : 1;
     }
     if (strcmp(cmd, "--version") == 0) {
         printf("snplp %s (XML namespace %s)\n", snplp_version(), SNPLP_XML_NAMESPACE);
+        printf("libsnplp %s, XML format %s, ICU %s, libxml2 %s\n", snplp_version(),
+               SNPLP_XML_NAMESPACE, snplp_dependency_version("icu"),
+               snplp_dependency_version("libxml2"));
         return 0;
     }
     for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++)

@@ -47,7 +47,7 @@ typedef enum opt_result {
     OPT_MISSING, /* .text is an option that takes a value, and the last argument */
 } opt_result;
 
-#define OPT_MAX_SPECS 8
+#define OPT_MAX_SPECS 12
 
 typedef struct opt_parser {
     int argc;

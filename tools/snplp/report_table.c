@@ -1,12 +1,25 @@
 /* The text report of `snplp report` (report_table.h). */
 #include "report_table.h"
 
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "termtext.h"
 
 static char last_error[256];
+static bool each_matrix;
+static int worst_finding = -1;
+
+void report_set_each(bool each)
+{
+    each_matrix = each;
+}
+
+int report_worst_finding(void)
+{
+    return worst_finding;
+}
 
 const char *report_last_error(void)
 {
@@ -76,6 +89,8 @@ static void print_convention_line(FILE *out, const snplp_convention *c, const ch
 
 static void print_diagnostic(FILE *out, const snplp_diagnostic *g, size_t indent)
 {
+    if ((int)snplp_diagnostic_severity(g) > worst_finding)
+        worst_finding = (int)snplp_diagnostic_severity(g);
     fprintf(out, "%*s%s: [%s] ", (int)indent, "", snplp_severity_name(snplp_diagnostic_severity(g)),
             snplp_diag_code_name(snplp_diagnostic_code(g)));
     tt_put(out, snplp_diagnostic_message(g));
@@ -96,10 +111,12 @@ static const char *unit_text(char *buf, size_t size, const snplp_matrix *m, size
 }
 
 /* The conventions a synthesis cell does not cover and what each lacks:
- * "calpae-44 (actual), calpae-85 (target+actual)". NULL if out of memory; "" if none. */
+ * "calpae-44 (actual), calpae-85 (target+actual)", the first REPORT_LACKING_MAX of them then
+ * "and N more". NULL if out of memory; "" if none. */
 static char *lacking_text(const snplp_matrix *m, size_t row, int32_t year)
 {
-    size_t n = snplp_matrix_missing_count(m, row, year), len = 1;
+    size_t all = snplp_matrix_missing_count(m, row, year), len = 48;
+    size_t n = all > REPORT_LACKING_MAX ? REPORT_LACKING_MAX : all;
     for (size_t i = 0; i < n; i++)
         len += strlen(snplp_matrix_missing_at(m, row, year, i, NULL)) + 32;
     char *text = malloc(len);
@@ -125,6 +142,8 @@ static char *lacking_text(const snplp_matrix *m, size_t row, int32_t year)
             }
         strcpy(end, ")");
     }
+    if (all > n)
+        sprintf(text + strlen(text), " and %zu more", all - n);
     return text;
 }
 
@@ -190,7 +209,10 @@ static int print_matrix(FILE *out, const snplp_matrix *m, bool synthesis)
             CHECK(tt_table_set(t, COL_ACTUAL,
                                snplp_matrix_actual(&d, m, r, y) == SNPLP_OK ? decimal_text(buf, d)
                                                                             : "-"));
-            if (snplp_matrix_rate(&rate, m, r, y) == SNPLP_OK)
+            if (snplp_matrix_rate(&rate, m, r, y) == SNPLP_OK && fabs(rate) > 1e4)
+                /* over 10^6 %: compact, the column stays narrow */
+                CHECK(tt_table_setf(t, COL_RATE, "%.1e%%", rate * 100));
+            else if (snplp_matrix_rate(&rate, m, r, y) == SNPLP_OK)
                 CHECK(tt_table_setf(t, COL_RATE, "%.1f%%", rate * 100));
             else
                 CHECK(tt_table_set(t, COL_RATE, "-"));
@@ -232,8 +254,8 @@ static int print_status_counts(FILE *out, const snplp_matrix *m, bool synthesis)
     tt_table *t = tt_table_new(2, NULL, (const bool[]){false, true});
     if (!t)
         return fail(SNPLP_OK);
-    for (int s = SNPLP_CELL_REACHED; s < SNPLP_CELL_STATUS_COUNT; s++) {
-        if (s == SNPLP_CELL_NOT_AGGREGATED && !synthesis)
+    for (int s = SNPLP_CELL_REACHED; s < SNPLP_CELL_STATUS_COUNT_1_3; s++) {
+        if ((s == SNPLP_CELL_NOT_AGGREGATED || s == SNPLP_CELL_NOT_COMPUTABLE) && !synthesis)
             continue;
         size_t n = snplp_matrix_status_count(m, (snplp_cell_status)s);
         total += n;
@@ -376,6 +398,7 @@ int report_print(FILE *out, snplp_convention *const *conventions, const char *co
     snplp_diagnostics *diags = NULL;
     const snplp_convention **with_years = NULL;
     bool synthesis = count > 1;
+    worst_finding = -1;
     snplp_decimal th = threshold ? *threshold : (snplp_decimal){SNPLP_MATRIX_DEFAULT_THRESHOLD, 0};
 
     if (!synthesis)
@@ -394,7 +417,7 @@ int report_print(FILE *out, snplp_convention *const *conventions, const char *co
         if (snplp_convention_first_year(conventions[0]) == 0)
             fputs("No follow-up matrix: the years of the convention are not set.\n", out);
         else
-            CHECK_LIB(snplp_convention_matrix(&m, conventions[0], threshold));
+            CHECK_LIB(snplp_convention_matrix_at(&m, conventions[0], at, threshold));
     } else {
         size_t n = 0;
         with_years = malloc(count * sizeof *with_years);
@@ -407,7 +430,7 @@ int report_print(FILE *out, snplp_convention *const *conventions, const char *co
                         snplp_convention_id(conventions[i]));
         }
         CHECK_LIB(snplp_diagnostics_new(&diags));
-        CHECK_LIB(snplp_synthesis(&m, with_years, n, threshold, diags));
+        CHECK_LIB(snplp_synthesis_at(&m, with_years, n, at, threshold, diags));
         if (snplp_diagnostics_count(diags)) {
             fputs("Findings of the synthesis:\n", out);
             for (size_t i = 0; i < snplp_diagnostics_count(diags); i++)
@@ -433,6 +456,18 @@ int report_print(FILE *out, snplp_convention *const *conventions, const char *co
         if (synthesis) {
             fputs("== ", out);
             print_convention_line(out, conventions[i], files ? files[i] : NULL);
+        }
+        if (synthesis && each_matrix && snplp_convention_first_year(conventions[i])) {
+            snplp_matrix *own = NULL;
+            CHECK_LIB(snplp_convention_matrix(&own, conventions[i], threshold));
+            fputs("Follow-up matrix\n", out);
+            int printed = print_matrix(out, own, false);
+            snplp_matrix_free(own);
+            if (printed != 0) {
+                rc = -1;
+                goto done;
+            }
+            fputc('\n', out);
         }
         if (print_convention_status(out, conventions[i], at) != 0) {
             rc = -1;

@@ -4,6 +4,7 @@
 #ifndef SNPLP_TOOLS_REPORT_TABLE_H
 #define SNPLP_TOOLS_REPORT_TABLE_H
 
+#include <stdbool.h>
 #include <stdio.h>
 
 #include <snplp/snplp.h>
@@ -26,5 +27,16 @@ int report_print(FILE *out, snplp_convention *const *conventions, const char *co
 
 /* Why report_print() failed last. */
 const char *report_last_error(void);
+
+/* With several conventions, report_print() also prints each one's own matrix (--each). */
+void report_set_each(bool each);
+
+/* The highest severity of the coherence and synthesis findings report_print() printed, -1 if
+ * none (for --fail-on). */
+int report_worst_finding(void);
+
+/* The synthesis's list of the conventions that lack values of a cell shows at most this many,
+ * then "and N more". */
+#define REPORT_LACKING_MAX 5
 
 #endif

@@ -1,6 +1,7 @@
 /* synthesis.h: the synthesis of a set of conventions.
  *
  *   snplp_synthesis(conventions, threshold_percent, diags) -> (status, matrix or None)
+ *   snplp_synthesis_at(conventions, (year, month, day), threshold_percent, diags) (1.3)
  *
  * conventions: a list (or tuple) of snplp_convention pointers (None items are NULL, refused
  * by the library with SNPLP_EINVAL), or None for no convention; threshold_percent a
@@ -42,4 +43,6 @@
 }
 
 %thread snplp_synthesis;
+%thread snplp_synthesis_at;
+%thread snplp_convention_list_synthesis_at;
 %include <snplp/synthesis.h>

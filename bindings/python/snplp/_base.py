@@ -338,7 +338,7 @@ _C_PARAMETER_PHRASES = (
     (re.compile(r"\b(of|with) row ``row``"), r"\1 the row"),
     (re.compile(r"with status ``status``"), "with each status"),
     (re.compile(r"of signatory ``index``"), "of each signatory"),
-    (re.compile(r"\bof ``year``"), "of the year"),
+    (re.compile(r"\b(of|in) ``year``"), r"\1 the year"),
     (re.compile(r"Exports ``ref``"), "Exports the referential"),
     (re.compile(r"through ``(?:read|write)``"), "through the stream"),
     (re.compile(r"what ``read`` delivers"), "what the stream delivers"),

@@ -449,7 +449,7 @@ ActionStatus = _make_enum(
 CellStatus = _make_enum(
     "CellStatus", "SNPLP_CELL_",
     ["REACHED", "PARTLY_REACHED", "NOT_REACHED", "NO_TARGET", "ACTUAL_MISSING",
-     "NOT_AGGREGATED"],
+     "NOT_AGGREGATED", "NOT_YET_DUE", "NOT_COMPUTABLE"],
     "snplp_cell_status_name", "The status of a matrix cell (matrix.h, snplp_cell_status).")
 ReportState = _make_enum(
     "ReportState", "SNPLP_REPORT_", ["NOT_YET_DUE", "ON_TIME", "LATE", "MISSING"],
@@ -1005,11 +1005,17 @@ class Convention(_Extensible, Owner):
         check(rc, found)
         return found
 
-    @_cdoc("snplp_convention_matrix",
+    @_cdoc("snplp_convention_matrix", "snplp_convention_matrix_at",
            note="``threshold`` is a percent as a Decimal, int or str (e.g. \"82.5\"); None "
-                "for the default (80).")
-    def matrix(self, threshold=None) -> "Matrix":
-        rc, ptr = _c.snplp_convention_matrix(self._ptr, _threshold(threshold))
+                "for the default (80). ``at`` (a datetime.date or an ISO string) gives the "
+                "dated matrix, whose cells may be not-yet-due; None (the default) the undated "
+                "one.")
+    def matrix(self, threshold=None, *, at=None) -> "Matrix":
+        if at is None:
+            rc, ptr = _c.snplp_convention_matrix(self._ptr, _threshold(threshold))
+        else:
+            rc, ptr = _c.snplp_convention_matrix_at(self._ptr, _date_arg(at, "at"),
+                                                    _threshold(threshold))
         check(rc)
         return Matrix._own(ptr)
 
@@ -1186,6 +1192,14 @@ class YearValues:
     @actual.setter
     def actual(self, value) -> None:
         self._set_decimal("actual", value)
+
+    @property
+    @_cdoc("snplp_indicator_derived_actual",
+           note="The actual of a quotient indicator derived from its numerator's and "
+                "denominator's actuals (rounded to the scale of the target), None when none "
+                "can be derived; read-only.")
+    def derived_actual(self) -> Optional[decimal.Decimal]:
+        return self._get_decimal("snplp_indicator_derived_actual")
 
     @property
     @_cdoc("snplp_indicator_source", "snplp_indicator_set_source")
@@ -1472,6 +1486,7 @@ class Cell:
     covered: int
     expected: int
     missing: Tuple[MissingValues, ...]
+    actual_derived: bool = False
 
     def as_dict(self) -> Dict[str, Any]:
         """The cell as a dict of plain values (labels for enums, lists for the missing)."""
@@ -1499,7 +1514,8 @@ Cell.__doc__ = _fields_doc(
      "expected": "snplp_matrix_expected",
      "missing": "=a tuple of MissingValues (convention_id, frozenset of \"target\", "
                 "\"actual\", \"weight\") for each convention the cell concerns but does not "
-                "cover, in order (snplp_matrix_missing_at())."})
+                "cover, in order (snplp_matrix_missing_at()).",
+     "actual_derived": "snplp_matrix_actual_is_derived"})
 
 
 class MatrixRow:
@@ -1742,7 +1758,8 @@ class Matrix(Owner):
             target=target, actual=actual, rate=rate,
             covered=int(_c.snplp_matrix_covered(p, index, year)),
             expected=int(_c.snplp_matrix_expected(p, index, year)),
-            missing=tuple(missing))
+            missing=tuple(missing),
+            actual_derived=bool(_c.snplp_matrix_actual_is_derived(p, index, year)))
 
     def cells(self) -> Iterator[Cell]:
         """Every cell, row by row, years increasing."""
@@ -2065,13 +2082,17 @@ class ConventionList(collections.abc.Sequence, Owner):
 
     # -- synthesis --
 
-    @_cdoc("snplp_convention_list_synthesis",
-           note="Returns (Matrix, list of Diagnostic). ``threshold`` as for "
+    @_cdoc("snplp_convention_list_synthesis", "snplp_convention_list_synthesis_at",
+           note="Returns (Matrix, list of Diagnostic). ``threshold`` and ``at`` as for "
                 ":meth:`Convention.matrix`.")
-    def synthesis(self, threshold=None) -> Tuple[Matrix, List[Diagnostic]]:
+    def synthesis(self, threshold=None, *, at=None) -> Tuple[Matrix, List[Diagnostic]]:
         with _Diagnostics() as d:
-            rc, ptr = _c.snplp_convention_list_synthesis(self._ptr, _threshold(threshold),
-                                                         d.ptr)
+            if at is None:
+                rc, ptr = _c.snplp_convention_list_synthesis(self._ptr, _threshold(threshold),
+                                                             d.ptr)
+            else:
+                rc, ptr = _c.snplp_convention_list_synthesis_at(
+                    self._ptr, _date_arg(at, "at"), _threshold(threshold), d.ptr)
             found = d.list()
         check(rc, found)
         return Matrix._own(ptr), found
@@ -2082,13 +2103,15 @@ class ConventionList(collections.abc.Sequence, Owner):
 # --------------------------------------------------------------------------------------------
 
 
-@_cdoc("snplp_synthesis",
+@_cdoc("snplp_synthesis", "snplp_synthesis_at",
        note="``conventions`` is a ConventionList or any iterable of Convention; returns "
             "(Matrix, list of Diagnostic) (duplicate ids, unit or aggregation mismatches, "
-            "overflows). ``threshold`` is a percent as a Decimal, int or str; None for 80.")
-def synthesis(conventions, threshold=None) -> Tuple[Matrix, List[Diagnostic]]:
+            "overflows). ``threshold`` is a percent as a Decimal, int or str; None for 80. "
+            "``at`` (a datetime.date or an ISO string) gives the dated synthesis, whose cells "
+            "may be not-yet-due or not-computable; None (the default) the undated one.")
+def synthesis(conventions, threshold=None, *, at=None) -> Tuple[Matrix, List[Diagnostic]]:
     if isinstance(conventions, ConventionList):
-        return conventions.synthesis(threshold)
+        return conventions.synthesis(threshold, at=at)
     if isinstance(conventions, (Convention, str, bytes)) or \
             not isinstance(conventions, collections.abc.Iterable):
         raise TypeError("synthesis() takes an iterable of Convention or a ConventionList")
@@ -2097,7 +2120,11 @@ def synthesis(conventions, threshold=None) -> Tuple[Matrix, List[Diagnostic]]:
         if not isinstance(c, Convention):
             raise TypeError(f"synthesis() takes Convention objects, not {type(c).__name__}")
     with _Diagnostics() as d:
-        rc, ptr = _c.snplp_synthesis([c._ptr for c in convs], _threshold(threshold), d.ptr)
+        if at is None:
+            rc, ptr = _c.snplp_synthesis([c._ptr for c in convs], _threshold(threshold), d.ptr)
+        else:
+            rc, ptr = _c.snplp_synthesis_at([c._ptr for c in convs], _date_arg(at, "at"),
+                                            _threshold(threshold), d.ptr)
         found = d.list()
     check(rc, found)
     return Matrix._own(ptr), found

@@ -89,6 +89,7 @@ __all__ = [
     "xml_schema",
     "version",
     "version_number",
+    "dependency_version",
     "memory_used",
     "memory_blocks",
     "memory_peak",
@@ -772,6 +773,7 @@ class TrainingPlan(Item, c="training_plan", kind="TRAINING_PLAN"):
     title = _text_prop("training_plan", "title")
     description = _text_prop("training_plan", "description")
     audience = _text_prop("training_plan", "audience")
+    rule = _text_prop("training_plan", "rule")
     max_module_days = _optional_number_prop("training_plan", "max_module_days",
                                             "set_max_module_days", "clear_max_module_days",
                                             float, "number of days (float)")
@@ -1474,6 +1476,13 @@ def version_number() -> int:
 
 
 version_number.__doc__ = _doc("snplp_version_number")
+
+
+def dependency_version(name: str) -> "str | None":
+    return _c("snplp_dependency_version")(name)
+
+
+dependency_version.__doc__ = _doc("snplp_dependency_version")
 
 
 def memory_used() -> int:

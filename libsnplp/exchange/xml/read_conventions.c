@@ -749,8 +749,18 @@ static int import(void *out, snplp_diagnostics *diags, snplp_source *src, const 
     if (rc == SNPLP_OK)
         rc = snplp__xml_read(&r.core, &conventions_doc, diags, src, name, options);
     if (rc != SNPLP_OK) {
+        snplp__buf_free(&r.core.prolog);
         snplp_convention_list_free(r.list);
         return rc;
+    }
+    /* the comments before the root, written back by the export */
+    if (r.core.prolog.n > 0) {
+        char *prolog = snplp__buf_take(&r.core.prolog);
+        if (!prolog) {
+            snplp_convention_list_free(r.list);
+            return snplp__oom();
+        }
+        snplp__convention_list_set_prolog(r.list, prolog);
     }
     *(snplp_convention_list **)out = r.list;
     return SNPLP_OK;

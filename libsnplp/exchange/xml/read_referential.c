@@ -429,6 +429,7 @@ static int import(void *out, snplp_diagnostics *diags, snplp_source *src, const 
     if (rc == SNPLP_OK)
         rc = snplp__xml_read(&r.core, &doc, diags, src, name, options);
     snplp__free(r.positions);
+    snplp__buf_free(&r.core.prolog); /* a referential keeps no comment (docs/xml-format.md) */
     if (rc != SNPLP_OK) {
         snplp_referential_unref(r.ref);
         return rc;

@@ -808,6 +808,21 @@ static void internal_subset(void *ctx, const xmlChar *name, const xmlChar *exter
     stop(r);
 }
 
+/* A comment: those before the root element are kept, to be written back (the others are not:
+ * docs/xml-format.md). libxml2 refuses "--" inside a comment, so the text writes back as it
+ * is. */
+static void comment(void *ctx, const xmlChar *value)
+{
+    reader *r = ctx;
+    if (r->stopped || r->root_seen)
+        return;
+    snplp__buf_puts(&r->prolog, "<!--");
+    snplp__buf_puts(&r->prolog, (const char *)value);
+    snplp__buf_puts(&r->prolog, "-->\n");
+    if (r->prolog.failed)
+        snplp__xml_oom(r);
+}
+
 /* ---- libxml2's errors ---- */
 
 /* Errors of libxml2's parser: every one is fatal for the pass. */
@@ -1062,6 +1077,7 @@ int snplp__xml_read(reader *r, const snplp_xml_doc *doc, snplp_diagnostics *diag
     sax.characters = characters;
     sax.cdataBlock = characters;
     sax.internalSubset = internal_subset;
+    sax.comment = comment;
     sax.serror = parser_error;
     xmlSAXHandlerPtr sax_ptr = &sax;
     void *user = r;

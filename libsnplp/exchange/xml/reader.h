@@ -155,7 +155,9 @@ struct snplp_xml_reader {
     size_t text_chars;
     bool text_too_long;
     bool root_seen;
-    bool stopped; /* the pass ended (fatal problem) */
+    snplp_buf prolog; /* the comments before the root, each as "<!--...-->\n" (the reader
+                       * that wants them takes them: snplp__buf_take) */
+    bool stopped;     /* the pass ended (fatal problem) */
     int status;   /* SNPLP_OK, or the error that ended the pass (SNPLP_ENOMEM, SNPLP_EIO) */
     size_t parse_errors, model_errors;
     int first_code;

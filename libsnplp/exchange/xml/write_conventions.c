@@ -158,7 +158,9 @@ static void write_convention(sink *s, const snplp_convention *c)
 static int write_document(const void *doc, sink *s)
 {
     const snplp_convention_list *list = doc;
-    put(s, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<conventions xmlns=\"");
+    put(s, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
+    put(s, snplp__convention_list_prolog(list)); /* the comments before the root, if read */
+    put(s, "<conventions xmlns=\"");
     put(s, SNPLP_XML_NAMESPACE);
     put(s, "\">");
     for (size_t i = 0; i < snplp_convention_list_count(list); i++)

@@ -14,6 +14,7 @@ struct snplp_convention_list {
     uint32_t magic;
     snplp_list conventions; /* snplp_convention *, one reference each */
     snplp_idmap ids;        /* the same conventions by id (a convention's id never changes) */
+    char *prolog;           /* the comments before the root of the document read, or NULL */
 };
 
 #define CONV_KEY offsetof(struct snplp_convention, id)
@@ -40,6 +41,23 @@ int snplp_convention_list_new(snplp_convention_list **out)
     return 0;
 }
 
+void snplp__convention_list_set_prolog(snplp_convention_list *list, char *prolog)
+{
+    snplp_convention_list *l = snplp__convention_list_of(list);
+    if (!l) {
+        snplp__free(prolog);
+        return;
+    }
+    snplp__free(l->prolog);
+    l->prolog = prolog;
+}
+
+const char *snplp__convention_list_prolog(const snplp_convention_list *list)
+{
+    const snplp_convention_list *l = snplp__convention_list_of(list);
+    return l && l->prolog ? l->prolog : "";
+}
+
 void snplp_convention_list_free(snplp_convention_list *list)
 {
     snplp_convention_list *l = snplp__convention_list_of(list);
@@ -49,6 +67,7 @@ void snplp_convention_list_free(snplp_convention_list *list)
         snplp_convention_unref(l->conventions.v[i]);
     snplp__list_dispose(&l->conventions);
     snplp__idmap_dispose(&l->ids);
+    snplp__free(l->prolog);
     l->magic = 0;
     snplp__free(l);
 }

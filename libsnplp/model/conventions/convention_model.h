@@ -108,6 +108,11 @@ snplp_convention *snplp__conv_of(const snplp_convention *c);
 snplp_action *snplp__action_of(const snplp_action *a);
 snplp_indicator *snplp__indicator_of(const snplp_indicator *i);
 snplp_convention_list *snplp__convention_list_of(const snplp_convention_list *l);
+/* The comments before the root element of the document a list was read from, each as
+ * "<!--...-->\n" (exchange/xml keeps them and writes them back); "" if none.
+ * set_prolog takes @p prolog (allocated by snplp__malloc, NULL for none). */
+void snplp__convention_list_set_prolog(snplp_convention_list *list, char *prolog);
+const char *snplp__convention_list_prolog(const snplp_convention_list *list);
 /* The conventions of a live list, in order (*n of them). */
 snplp_convention *const *snplp__convention_list_items(const snplp_convention_list *l, size_t *n);
 

@@ -80,6 +80,7 @@ snplp_kind_info snplp__kinds[SNPLP__KIND_COUNT] = {
          .singleton = true,
          PROPS(NUMBER("max-module-days", DAYS, false), TEXT("title", TITLE, false),
                TEXT("description", DESCRIPTION, false), TEXT("audience", AUDIENCE, false),
+               TEXT("rule", RULE, false),
                ITEMS("objective", OBJECTIVES, OBJECTIVE, "snplp_training_plan_add_objective"),
                ITEMS("outcome", OUTCOMES, OUTCOME, "snplp_training_plan_add_outcome"))},
     [SNPLP_KIND_COMMITMENT] = {.name = "commitment",
@@ -336,6 +337,7 @@ const char *snplp_field_name(snplp_field field)
         [SNPLP_FIELD_LAUNCH_DATE] = "launch-date",
         [SNPLP_FIELD_BUDGET_TEXT] = "budget-text",
         [SNPLP_FIELD_THEME_ID] = "theme-id",
+        [SNPLP_FIELD_RULE] = "rule",
     };
     return (unsigned)field < sizeof names / sizeof names[0] ? names[field] : "none";
 }

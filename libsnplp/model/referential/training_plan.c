@@ -1,11 +1,12 @@
-/* The training plan: one per referential, with its rule on module duration and its
- * plan-wide objectives and learning outcomes. */
+/* The training plan: one per referential, with its rule on module duration, its rule text and
+ * its plan-wide objectives and learning outcomes. */
 #include "model/referential/item.h"
 
 SNPLP_DEFINE_BASICS(training_plan, TRAINING_PLAN)
 SNPLP_DEFINE_TEXT(training_plan, TRAINING_PLAN, title, TITLE, false)
 SNPLP_DEFINE_TEXT(training_plan, TRAINING_PLAN, description, DESCRIPTION, false)
 SNPLP_DEFINE_TEXT(training_plan, TRAINING_PLAN, audience, AUDIENCE, false)
+SNPLP_DEFINE_TEXT(training_plan, TRAINING_PLAN, rule, RULE, false)
 SNPLP_DEFINE_CHILD_LIST(training_plan, TRAINING_PLAN, objective, OBJECTIVES)
 SNPLP_DEFINE_ADD_CHILD(training_plan, TRAINING_PLAN, objective, OBJECTIVE, OBJECTIVES)
 SNPLP_DEFINE_CHILD_LIST(training_plan, TRAINING_PLAN, outcome, OUTCOMES)

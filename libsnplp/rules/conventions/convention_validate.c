@@ -2,7 +2,8 @@
  * pass. */
 #include <string.h>
 
-#include "model/conventions/convention_model.h"
+#include "rules/conventions/matrix_model.h"
+#include "util/bigint.h"
 
 typedef struct check {
     const snplp_convention *c;
@@ -98,6 +99,44 @@ static void check_quotient(check *k, const snplp_indicator *ind, int32_t year)
               ind->id, (long)year, num->id, text(b1, n->actual), den->id, text(b2, d->actual));
 }
 
+/* Whether typed and derived (at scale, the scale of the target) differ by more than one unit of
+ * that scale: |typed − derived| > 10^−scale, exactly. */
+static bool beyond_one_unit(snplp_decimal typed, snplp_decimal derived, int32_t scale)
+{
+    int32_t common = typed.scale > scale ? typed.scale : scale;
+    snplp_sbig diff = {false, snplp__big_u64(0)};
+    snplp_big t = snplp__big_decimal(typed, common), d = snplp__big_decimal(derived, common);
+    /* both below 2^63 × 10^18: no overflow */
+    (void)snplp__sbig_add(&diff, typed.units < 0, &t);
+    (void)snplp__sbig_add(&diff, derived.units >= 0, &d);
+    snplp_big unit = snplp__big_u64(1);
+    (void)snplp__big_mul_pow10(&unit, common - scale);
+    return snplp__big_cmp(&diff.mag, &unit) > 0;
+}
+
+/* A typed actual of a quotient that differs from the derived one by more than one unit of the
+ * target's scale (warning). */
+static void check_derived(check *k, const snplp_indicator *ind, const snplp_value_year *v)
+{
+    snplp_decimal derived;
+    if (!v->has_actual || snplp__derive_actual(&derived, ind, v->year) != SNPLP_DERIVE_OK ||
+        !beyond_one_unit(v->actual, derived, derived.scale))
+        return;
+    const snplp_indicator *num = snplp__conv_indicator(k->c, ind->numerator_id);
+    const snplp_indicator *den = snplp__conv_indicator(k->c, ind->denominator_id);
+    const snplp_value_year *n = snplp__yeartab_find(&num->values, sizeof *n, v->year);
+    const snplp_value_year *d = snplp__yeartab_find(&den->values, sizeof *d, v->year);
+    char b1[SNPLP_DECIMAL_MAX_TEXT], b2[SNPLP_DECIMAL_MAX_TEXT], b3[SNPLP_DECIMAL_MAX_TEXT],
+        b4[SNPLP_DECIMAL_MAX_TEXT];
+    FINDING(k, SNPLP_SEVERITY_WARNING, SNPLP_DIAG_QUOTIENT_MISMATCH, ind->id, v->year,
+            "indicator '%s' in %ld: its actual value %s differs from %s, the rate derived from "
+            "its numerator '%s' (%s) and its denominator '%s' (%s), by more than one unit of "
+            "the target's scale (%ld decimal%s)",
+            ind->id, (long)v->year, text(b1, v->actual), text(b2, derived), num->id,
+            text(b3, n->actual), den->id, text(b4, d->actual), (long)derived.scale,
+            derived.scale == 1 ? "" : "s");
+}
+
 /* Whether the report on year is due at the date at: at is after 31 March of year + 1. */
 static bool report_due(int32_t year, const snplp_date *at)
 {
@@ -122,6 +161,7 @@ static void check_indicator(check *k, const snplp_indicator *ind, const snplp_da
             check_unit(k, ind, v->year, v->target, 0);
         if (v->has_actual)
             check_unit(k, ind, v->year, v->actual, 1);
+        check_derived(k, ind, v);
     }
     const snplp_indicator *num = snplp__conv_indicator(c, ind->numerator_id);
     for (size_t i = 0; num && i < num->values.n; i++)
@@ -130,8 +170,8 @@ static void check_indicator(check *k, const snplp_indicator *ind, const snplp_da
             ((const snplp_value_year *)snplp__yeartab_at(&num->values, sizeof(snplp_value_year), i))
                 ->year);
     for (int32_t y = c->first_year; c->first_year && y <= c->last_year; y++) {
-        const snplp_value_year *v = snplp__yeartab_find(&ind->values, sizeof *v, y);
-        if (report_due(y, at) && (!v || !v->has_actual)) {
+        /* a quotient's actual derived from its numerator and denominator is not missing */
+        if (report_due(y, at) && !snplp__cell_values(ind, y).has_actual) {
             char b[SNPLP_DATE_TEXT_SIZE];
             snplp_date_format(b, sizeof b, *at);
             ERROR(k, SNPLP_DIAG_ACTUAL_MISSING, ind->id, y,
@@ -200,6 +240,43 @@ static void check_convention(check *k)
     }
 }
 
+#define WARNING(k, code, item, year, ...)                                                          \
+    FINDING(k, SNPLP_SEVERITY_WARNING, code, item, year, __VA_ARGS__)
+
+/* Dates that cannot both be right (warnings): a signature after the convention's last year or
+ * after a report it sent, a date of the check before the signature. */
+static void check_dates(check *k, const snplp_date *at)
+{
+    const snplp_convention *c = k->c;
+    if (!c->has_signature_date)
+        return;
+    snplp_date sig = c->signature_date;
+    char b1[SNPLP_DATE_TEXT_SIZE], b2[SNPLP_DATE_TEXT_SIZE];
+    (void)snplp_date_format(b1, sizeof b1, sig);
+    if (c->first_year && sig.year > c->last_year)
+        WARNING(k, SNPLP_DIAG_IMPLAUSIBLE_DATE, NULL, 0,
+                "convention '%s' was signed on %s, after its last year %ld-%ld: check the "
+                "signature date or the years",
+                c->id, b1, (long)c->first_year, (long)c->last_year);
+    for (size_t i = 0; i < c->reports.n; i++) {
+        const snplp_report_year *r = snplp__yeartab_at(&c->reports, sizeof *r, i);
+        if (snplp_date_compare(r->sent, sig) >= 0)
+            continue;
+        (void)snplp_date_format(b2, sizeof b2, r->sent);
+        WARNING(k, SNPLP_DIAG_IMPLAUSIBLE_DATE, NULL, r->year,
+                "convention '%s' was signed on %s, after its report on %ld was sent (%s): check "
+                "the signature date or the report's",
+                c->id, b1, (long)r->year, b2);
+    }
+    if (at && snplp_date_compare(*at, sig) < 0) {
+        (void)snplp_date_format(b2, sizeof b2, *at);
+        WARNING(k, SNPLP_DIAG_IMPLAUSIBLE_DATE, NULL, 0,
+                "the date of the check, %s, is before convention '%s' was signed (%s): check "
+                "the date asked for",
+                b2, c->id, b1);
+    }
+}
+
 int snplp_convention_validate(const snplp_convention *conv, const snplp_date *at,
                               snplp_diagnostics *diags)
 {
@@ -210,6 +287,7 @@ int snplp_convention_validate(const snplp_convention *conv, const snplp_date *at
         return snplp__fail_in(__func__, SNPLP_EINVAL, "the date of the check is not a valid date");
     check k = {c, diags, 0, 0};
     check_convention(&k);
+    check_dates(&k, at);
     check_actions(&k);
     for (uint32_t i = 0; i < c->indicators.n; i++)
         check_indicator(&k, c->indicators.v[i], at);

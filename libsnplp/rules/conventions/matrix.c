@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "util/alloc.h"
+#include "util/date.h"
 #include "util/names.h"
 #include "util/getters.h"
 
@@ -153,6 +154,108 @@ snplp_cell_status snplp__achievement(double *rate, snplp_polarity polarity, snpl
     return achievement(rate ? rate : &ignored, polarity, target, actual, threshold);
 }
 
+/* ---- rates declared as a quotient ---- */
+
+int snplp__derive_actual(snplp_decimal *out, const snplp_indicator *ind, int32_t year)
+{
+    if (!ind->numerator_id || !ind->denominator_id)
+        return SNPLP_DERIVE_NONE;
+    const snplp_indicator *num = snplp__conv_indicator(ind->conv, ind->numerator_id);
+    const snplp_indicator *den = snplp__conv_indicator(ind->conv, ind->denominator_id);
+    if (!num || !den || num == ind || den == ind)
+        return SNPLP_DERIVE_NONE;
+    const snplp_value_year *v = snplp__yeartab_find(&ind->values, sizeof *v, year);
+    const snplp_value_year *n = snplp__yeartab_find(&num->values, sizeof *n, year);
+    const snplp_value_year *d = snplp__yeartab_find(&den->values, sizeof *d, year);
+    if (!v || !v->has_target || !n || !n->has_actual || !d || !d->has_actual)
+        return SNPLP_DERIVE_NONE;
+    if (d->actual.units == 0)
+        return SNPLP_DERIVE_ZERO;
+    /* n = N·10^−sn, d = D·10^−sd: the result at scale s has |N| × f × 10^(sd+s) / (|D| × 10^sn)
+     * units (f = 100 for a percent), rounded half away from zero. Both sides are below
+     * 2^63 × 2^7 × 10^36 < 2^190. */
+    int32_t scale = v->target.scale;
+    snplp_big top = snplp__big_decimal(n->actual, n->actual.scale);
+    snplp_big bottom = snplp__big_decimal(d->actual, d->actual.scale);
+    if (ind->unit == SNPLP_UNIT_PERCENT)
+        (void)snplp__big_mul_u32(&top, 100);
+    (void)snplp__big_mul_pow10(&top, d->actual.scale + scale);
+    (void)snplp__big_mul_pow10(&bottom, n->actual.scale);
+    snplp_big q, r;
+    snplp__big_divmod(&q, &r, &top, &bottom);
+    snplp_big twice = r;
+    (void)snplp__big_add(&twice, &r); /* r < bottom < 2^190: no overflow */
+    if (snplp__big_cmp(&twice, &bottom) >= 0) {
+        snplp_big one = snplp__big_u64(1);
+        (void)snplp__big_add(&q, &one);
+    }
+    uint64_t u;
+    if (!snplp__big_to_u64(&u, &q) || u > (uint64_t)INT64_MAX)
+        return SNPLP_DERIVE_OVERFLOW;
+    bool negative = (n->actual.units < 0) != (d->actual.units < 0) && u != 0;
+    out->units = negative ? -(int64_t)u : (int64_t)u;
+    out->scale = scale;
+    return SNPLP_DERIVE_OK;
+}
+
+snplp_cell_values snplp__cell_values(const snplp_indicator *ind, int32_t year)
+{
+    snplp_cell_values cv = {0};
+    const snplp_value_year *v = snplp__yeartab_find(&ind->values, sizeof *v, year);
+    if (v && v->has_target) {
+        cv.has_target = true;
+        cv.target = v->target;
+    }
+    if (v && v->has_actual) {
+        cv.has_actual = true;
+        cv.actual = v->actual;
+    } else if (snplp__derive_actual(&cv.actual, ind, year) == SNPLP_DERIVE_OK) {
+        cv.has_actual = cv.derived = true;
+    }
+    return cv;
+}
+
+int snplp_indicator_derived_actual(snplp_decimal *out, const snplp_indicator *indicator,
+                                   int32_t year)
+{
+    if (!out)
+        return snplp__bad_arg(__func__, "out is NULL");
+    const snplp_indicator *ind = snplp__indicator_of(indicator);
+    if (!ind)
+        return snplp__bad_arg(__func__, "the indicator is NULL or not an indicator");
+    int rc = snplp__check_year(year, __func__);
+    if (rc)
+        return rc;
+    snplp_decimal d;
+    switch (snplp__derive_actual(&d, ind, year)) {
+    case SNPLP_DERIVE_OK:
+        *out = d;
+        return SNPLP_OK;
+    case SNPLP_DERIVE_ZERO:
+        return snplp__fail_in(__func__, SNPLP_ENOTFOUND,
+                              "indicator '%s' in %ld: the actual of its denominator '%s' is zero, "
+                              "so the rate cannot be derived",
+                              ind->id, (long)year, ind->denominator_id);
+    case SNPLP_DERIVE_OVERFLOW:
+        return snplp__fail_in(__func__, SNPLP_ENOTFOUND,
+                              "indicator '%s' in %ld: the derived rate is beyond the range of a "
+                              "decimal",
+                              ind->id, (long)year);
+    default:
+        break;
+    }
+    if (!ind->numerator_id)
+        return snplp__fail_in(__func__, SNPLP_ENOTFOUND,
+                              "indicator '%s' is not declared as a quotient (no numerator and "
+                              "denominator)",
+                              ind->id);
+    return snplp__fail_in(__func__, SNPLP_ENOTFOUND,
+                          "indicator '%s' in %ld: no rate can be derived: it needs a target in "
+                          "%ld (for its scale) and the actuals of its numerator '%s' and its "
+                          "denominator '%s', two other indicators of the convention",
+                          ind->id, (long)year, (long)year, ind->numerator_id, ind->denominator_id);
+}
+
 /* ---- building matrices ---- */
 
 int snplp__matrix_new(snplp_matrix **out, snplp_decimal threshold, size_t conv_count,
@@ -232,33 +335,36 @@ void snplp__matrix_count(snplp_matrix *m)
 
 /* ---- a convention's matrix ---- */
 
-static const char *const status_names[] = {"none",          "reached",   "partly-reached",
-                                           "not-reached",   "no-target", "actual-missing",
-                                           "not-aggregated"};
+static const char *const status_names[] = {"none",           "reached",     "partly-reached",
+                                           "not-reached",    "no-target",   "actual-missing",
+                                           "not-aggregated", "not-yet-due", "not-computable"};
 
 const char *snplp_cell_status_name(snplp_cell_status status)
 {
     return snplp__name_of(status_names, SNPLP__COUNT(status_names), status, "none");
 }
 
-/* Fills the cells of row r from indicator ind of the convention (index 0 of the matrix). */
-static int fill_row(snplp_matrix *m, size_t r, const snplp_indicator *ind)
+/* Fills the cells of row r from indicator ind of convention c (index 0 of the matrix); at,
+ * when not NULL, is the date of a dated matrix. */
+static int fill_row(snplp_matrix *m, size_t r, const snplp_convention *c,
+                    const snplp_indicator *ind, const snplp_date *at)
 {
     for (size_t col = 0; col < m->year_count; col++) {
         snplp_matrix_cell *cell = snplp__matrix_cell(m, r, col);
-        const snplp_value_year *v =
-            snplp__yeartab_find(&ind->values, sizeof *v, m->first_year + (int32_t)col);
+        int32_t year = m->first_year + (int32_t)col;
+        snplp_cell_values v = snplp__cell_values(ind, year);
         cell->expected = 1;
-        cell->has_target = v && v->has_target;
-        cell->has_actual = v && v->has_actual;
-        if (cell->has_target)
-            cell->target = v->target;
-        if (cell->has_actual)
-            cell->actual = v->actual;
+        cell->has_target = v.has_target;
+        cell->has_actual = v.has_actual;
+        cell->derived = v.derived;
+        cell->target = v.target;
+        cell->actual = v.actual;
         if (!cell->has_target) {
             cell->status = SNPLP_CELL_NO_TARGET;
         } else if (!cell->has_actual) {
-            cell->status = SNPLP_CELL_ACTUAL_MISSING;
+            cell->status = at && snplp__report_not_yet_due(c, year, *at)
+                               ? SNPLP_CELL_NOT_YET_DUE
+                               : SNPLP_CELL_ACTUAL_MISSING;
         } else {
             cell->status = snplp__achievement(&cell->rate, ind->polarity, cell->target,
                                               cell->actual, m->threshold);
@@ -277,10 +383,9 @@ static int fill_row(snplp_matrix *m, size_t r, const snplp_indicator *ind)
     return 0;
 }
 
-int snplp_convention_matrix(snplp_matrix **out, const snplp_convention *conv,
-                            const snplp_decimal *threshold_percent)
+static int convention_matrix(snplp_matrix **out, const snplp_convention *conv, const snplp_date *at,
+                             const snplp_decimal *threshold_percent, const char *fn)
 {
-    static const char fn[] = "snplp_convention_matrix";
     if (!out)
         return snplp__bad_arg(fn, "out is NULL");
     const snplp_convention *c = snplp__conv_of(conv);
@@ -291,9 +396,11 @@ int snplp_convention_matrix(snplp_matrix **out, const snplp_convention *conv,
                               "convention '%s' has no years: set them with "
                               "snplp_convention_set_years() before computing its matrix",
                               c->id);
+    int rc;
+    if (at && (rc = snplp__date_check(*at, fn, "the date of the matrix")))
+        return rc;
     snplp_decimal threshold;
-    int rc = snplp__threshold(&threshold, threshold_percent, fn);
-    if (rc)
+    if ((rc = snplp__threshold(&threshold, threshold_percent, fn)))
         return rc;
     snplp_matrix *m;
     if ((rc = snplp__matrix_new(&m, threshold, 1, c->indicators.n, c->first_year,
@@ -303,7 +410,7 @@ int snplp_convention_matrix(snplp_matrix **out, const snplp_convention *conv,
     for (size_t r = 0; !rc && r < m->row_count; r++) {
         const snplp_indicator *ind = c->indicators.v[r];
         if (!(rc = snplp__matrix_set_row(m, r, ind->id, ind->label, ind->unit, ind->polarity)))
-            rc = fill_row(m, r, ind);
+            rc = fill_row(m, r, c, ind, at);
     }
     if (rc) {
         snplp_matrix_free(m);
@@ -312,6 +419,18 @@ int snplp_convention_matrix(snplp_matrix **out, const snplp_convention *conv,
     snplp__matrix_count(m);
     *out = m;
     return 0;
+}
+
+int snplp_convention_matrix(snplp_matrix **out, const snplp_convention *conv,
+                            const snplp_decimal *threshold_percent)
+{
+    return convention_matrix(out, conv, NULL, threshold_percent, __func__);
+}
+
+int snplp_convention_matrix_at(snplp_matrix **out, const snplp_convention *conv, snplp_date at,
+                               const snplp_decimal *threshold_percent)
+{
+    return convention_matrix(out, conv, &at, threshold_percent, __func__);
 }
 
 void snplp_matrix_free(snplp_matrix *matrix)
@@ -457,6 +576,12 @@ int snplp_matrix_rate(double *out, const snplp_matrix *matrix, size_t row, int32
     return rc;
 }
 
+bool snplp_matrix_actual_is_derived(const snplp_matrix *matrix, size_t row, int32_t year)
+{
+    const snplp_matrix_cell *cell = cell_at(matrix, row, year);
+    return cell && cell->derived;
+}
+
 size_t snplp_matrix_covered(const snplp_matrix *matrix, size_t row, int32_t year)
 {
     const snplp_matrix_cell *cell = cell_at(matrix, row, year);
@@ -494,14 +619,14 @@ size_t snplp_matrix_row_status_count(const snplp_matrix *matrix, size_t row,
                                      snplp_cell_status status)
 {
     const snplp_matrix_row *r = row_at(matrix, row);
-    if (!r || (unsigned)status >= SNPLP_CELL_STATUS_COUNT)
+    if (!r || (unsigned)status >= SNPLP_CELL_STATUS_COUNT_1_3)
         return 0;
     return r->counts[status];
 }
 
 size_t snplp_matrix_status_count(const snplp_matrix *matrix, snplp_cell_status status)
 {
-    if (!matrix || (unsigned)status >= SNPLP_CELL_STATUS_COUNT)
+    if (!matrix || (unsigned)status >= SNPLP_CELL_STATUS_COUNT_1_3)
         return 0;
     return matrix->counts[status];
 }

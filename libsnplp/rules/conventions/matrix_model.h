@@ -22,6 +22,30 @@ int snplp__threshold(snplp_decimal *out, const snplp_decimal *threshold, const c
 snplp_cell_status snplp__achievement(double *rate, snplp_polarity polarity, snplp_decimal target,
                                      snplp_decimal actual, snplp_decimal threshold);
 
+/* Whether the report of convention c on year is not yet due at the date at (valid): not sent
+ * by at, and at on or before 31 March of year + 1 (report.h, #SNPLP_REPORT_NOT_YET_DUE). */
+bool snplp__report_not_yet_due(const snplp_convention *c, int32_t year, snplp_date at);
+
+/* ---- rates declared as a quotient (matrix.c) ---- */
+enum {
+    SNPLP_DERIVE_OK,
+    SNPLP_DERIVE_NONE,    /* not a quotient, a reference that is not an indicator, no target,
+                             no actual of the numerator or the denominator */
+    SNPLP_DERIVE_ZERO,    /* the denominator's actual is zero */
+    SNPLP_DERIVE_OVERFLOW /* the result is beyond the range of a decimal */
+};
+/* The actual of quotient indicator ind in year derived from its numerator's and denominator's
+ * actuals (x 100 for a percent), exact then rounded half away from zero to the scale of ind's
+ * target of year: SNPLP_DERIVE_OK with *out set, or why there is none (nothing recorded). */
+int snplp__derive_actual(snplp_decimal *out, const snplp_indicator *ind, int32_t year);
+/* The values of ind in year as the matrices see them: the typed target and actual, and the
+ * actual derived (derived set) when none is typed; every flag false when there is nothing. */
+typedef struct snplp_cell_values {
+    bool has_target, has_actual, derived;
+    snplp_decimal target, actual;
+} snplp_cell_values;
+snplp_cell_values snplp__cell_values(const snplp_indicator *ind, int32_t year);
+
 /* ---- matrices ---- */
 typedef struct snplp_matrix_missing_entry {
     size_t conv;   /* index in the matrix's convention ids */
@@ -31,6 +55,7 @@ typedef struct snplp_matrix_missing_entry {
 typedef struct snplp_matrix_cell {
     snplp_cell_status status;
     bool has_target, has_actual, has_rate;
+    bool derived; /* the actual was derived from a quotient's numerator and denominator */
     snplp_decimal target, actual;
     double rate;
     size_t covered, expected;
@@ -41,7 +66,7 @@ typedef struct snplp_matrix_row {
     char *id, *label;
     snplp_unit unit;
     snplp_polarity polarity;
-    size_t counts[SNPLP_CELL_STATUS_COUNT];
+    size_t counts[SNPLP_CELL_STATUS_COUNT_1_3];
 } snplp_matrix_row;
 
 struct snplp_matrix {
@@ -55,7 +80,7 @@ struct snplp_matrix {
     snplp_matrix_cell *cells; /* row_count × year_count, row by row */
     snplp_matrix_missing_entry *missing;
     size_t missing_count, missing_cap;
-    size_t counts[SNPLP_CELL_STATUS_COUNT];
+    size_t counts[SNPLP_CELL_STATUS_COUNT_1_3];
 };
 
 /* A new matrix with room for its conventions, rows and cells, all zeroed (every string NULL);

@@ -1,7 +1,7 @@
 /* Annual execution reports: the report on year N is due on 31 March of N+1 (seed 002); a
  * convention records the day each was sent, and a report's state at a date follows from the
  * two (a report sent after that date is not sent yet at it). */
-#include "model/conventions/convention_model.h"
+#include "rules/conventions/matrix_model.h"
 
 #include <inttypes.h>
 
@@ -49,4 +49,12 @@ snplp_report_state snplp_convention_report_state(const snplp_convention *conv, i
     if (r && snplp_date_compare(r->sent, at) <= 0)
         return snplp_date_compare(r->sent, due) <= 0 ? SNPLP_REPORT_ON_TIME : SNPLP_REPORT_LATE;
     return snplp_date_compare(at, due) <= 0 ? SNPLP_REPORT_NOT_YET_DUE : SNPLP_REPORT_MISSING;
+}
+
+bool snplp__report_not_yet_due(const snplp_convention *c, int32_t year, snplp_date at)
+{
+    const snplp_report_year *r = snplp__yeartab_find(&c->reports, sizeof *r, year);
+    if (r && snplp_date_compare(r->sent, at) <= 0)
+        return false;
+    return snplp_date_compare(at, due_date(year)) <= 0;
 }

@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "util/alloc.h"
+#include "util/date.h"
 #include "util/idmap.h"
 
 #define MAX_SCALE 18
@@ -54,6 +55,7 @@ typedef struct work {
     const snplp_indicator **weights; /* row_count × n: its weight (aggregated weighted means) */
     finding *findings;
     size_t finding_count, finding_cap;
+    const snplp_date *at; /* the date of a dated synthesis (snplp_synthesis_at()), else NULL */
 } work;
 
 static void work_dispose(work *w)
@@ -229,24 +231,25 @@ static int fill_tables(work *w)
     return 0;
 }
 
-/* The values convention k gives row r in year (NULL if none), and what it lacks to cover the
- * cell (snplp_missing flags: 0 when it covers it). */
+/* The values convention k gives row r in year (v; wv: its weight's), as the matrices see them
+ * (a quotient's actual may be derived), and what it lacks to cover the cell (snplp_missing
+ * flags: 0 when it covers it). */
 static unsigned values_of(const work *w, size_t r, size_t k, int32_t year, bool mean,
-                          const snplp_value_year **v, const snplp_value_year **wv)
+                          snplp_cell_values *v, snplp_cell_values *wv)
 {
     const snplp_indicator *ind = w->tab[r * w->n + k];
-    *v = snplp__yeartab_find(&ind->values, sizeof **v, year);
-    *wv = NULL;
+    *v = snplp__cell_values(ind, year);
+    *wv = (snplp_cell_values){0};
     unsigned what = 0;
-    if (!*v || !(*v)->has_target)
+    if (!v->has_target)
         what |= SNPLP_MISSING_TARGET;
-    if (!*v || !(*v)->has_actual)
+    if (!v->has_actual)
         what |= SNPLP_MISSING_ACTUAL;
     if (mean) {
         const snplp_indicator *weight = w->weights[r * w->n + k];
         if (weight)
-            *wv = snplp__yeartab_find(&weight->values, sizeof **wv, year);
-        if (!*wv || !(*wv)->has_target || !(*wv)->has_actual)
+            *wv = snplp__cell_values(weight, year);
+        if (!wv->has_target || !wv->has_actual)
             what |= SNPLP_MISSING_WEIGHT;
     }
     return what;
@@ -270,16 +273,16 @@ static int aggregate(snplp_decimal *out, const work *w, size_t r, int32_t year, 
     snplp_sbig sum = {false, snplp__big_u64(0)}, weights = {false, snplp__big_u64(0)};
     bool overflow = false;
     for (size_t j = 0; j < cs.n; j++) {
-        const snplp_value_year *v, *wv;
+        snplp_cell_values v, wv;
         if (values_of(w, r, cs.k[j], year, mean, &v, &wv))
             continue;
-        snplp_decimal d = actuals ? v->actual : v->target;
+        snplp_decimal d = actuals ? v.actual : v.target;
         snplp_big value = snplp__big_decimal(d, scale);
         if (!mean) {
             overflow |= snplp__sbig_add(&sum, d.units < 0, &value);
             continue;
         }
-        snplp_decimal wd = actuals ? wv->actual : wv->target;
+        snplp_decimal wd = actuals ? wv.actual : wv.target;
         snplp_big weight = snplp__big_decimal(wd, wscale), product;
         overflow |= snplp__big_mul(&product, &value, &weight);
         overflow |= snplp__sbig_add(&sum, (d.units < 0) != (wd.units < 0), &product);
@@ -322,14 +325,16 @@ static int fill_cell(work *w, snplp_matrix *m, size_t r, size_t col, concerned c
     bool aggregated = w->aggregated[r];
     bool mean = aggregated && first->aggregation == SNPLP_AGGREGATION_WEIGHTED_MEAN;
     snplp_matrix_cell *cell = snplp__matrix_cell(m, r, col);
-    bool some_target = false;
+    bool some_target = false, all_not_yet_due = true;
     int32_t scales[4] = {0, 0, 0, 0}; /* targets, actuals, their weights */
     for (size_t j = 0; j < cs.n; j++) {
         size_t k = cs.k[j];
         cell->expected++;
-        const snplp_value_year *v, *wv;
+        snplp_cell_values v, wv;
         unsigned what = values_of(w, r, k, year, mean, &v, &wv);
-        some_target |= v && v->has_target;
+        some_target |= v.has_target;
+        if (v.has_target && !(w->at && snplp__report_not_yet_due(w->convs[k], year, *w->at)))
+            all_not_yet_due = false;
         if (what) {
             int rc = snplp__matrix_add_missing(m, cell, k, what);
             if (rc)
@@ -337,8 +342,7 @@ static int fill_cell(work *w, snplp_matrix *m, size_t r, size_t col, concerned c
             continue;
         }
         cell->covered++;
-        int32_t s[4] = {v->target.scale, v->actual.scale, wv ? wv->target.scale : 0,
-                        wv ? wv->actual.scale : 0};
+        int32_t s[4] = {v.target.scale, v.actual.scale, wv.target.scale, wv.actual.scale};
         for (int i = 0; i < 4; i++)
             if (s[i] > scales[i])
                 scales[i] = s[i];
@@ -371,8 +375,14 @@ static int fill_cell(work *w, snplp_matrix *m, size_t r, size_t col, concerned c
                 snplp__achievement(&cell->rate, first->polarity, target, actual, m->threshold);
             return 0;
         }
+        /* covered, but no figure: nothing lacks, so the cell is not actual-missing */
+        cell->status = w->at ? SNPLP_CELL_NOT_COMPUTABLE : SNPLP_CELL_NOT_AGGREGATED;
+        return 0;
     }
-    cell->status = some_target ? SNPLP_CELL_ACTUAL_MISSING : SNPLP_CELL_NO_TARGET;
+    if (!some_target)
+        cell->status = SNPLP_CELL_NO_TARGET;
+    else
+        cell->status = all_not_yet_due ? SNPLP_CELL_NOT_YET_DUE : SNPLP_CELL_ACTUAL_MISSING;
     return 0;
 }
 
@@ -482,10 +492,10 @@ static int build(snplp_matrix **out, work *w, snplp_decimal threshold)
     return 0;
 }
 
-int snplp_synthesis(snplp_matrix **out, const snplp_convention *const *conventions, size_t count,
-                    const snplp_decimal *threshold_percent, snplp_diagnostics *diags)
+static int synthesis(snplp_matrix **out, const snplp_convention *const *conventions, size_t count,
+                     const snplp_date *at, const snplp_decimal *threshold_percent,
+                     snplp_diagnostics *diags, const char *fn)
 {
-    static const char fn[] = "snplp_synthesis";
     if (!out)
         return snplp__bad_arg(fn, "out is NULL");
     if (count && !conventions)
@@ -502,13 +512,16 @@ int snplp_synthesis(snplp_matrix **out, const snplp_convention *const *conventio
                                   "them with snplp_convention_set_years() before the synthesis",
                                   c->id, i);
     }
+    int rc;
+    if (at && (rc = snplp__date_check(*at, fn, "the date of the synthesis")))
+        return rc;
     snplp_decimal threshold;
-    int rc = snplp__threshold(&threshold, threshold_percent, fn);
-    if (rc)
+    if ((rc = snplp__threshold(&threshold, threshold_percent, fn)))
         return rc;
 
     work w;
     memset(&w, 0, sizeof w);
+    w.at = at;
     snplp_matrix *m = NULL;
     if (!(rc = keep_conventions(&w, conventions, count)) && !(rc = find_rows(&w)) &&
         !(rc = fill_tables(&w)))
@@ -525,15 +538,42 @@ int snplp_synthesis(snplp_matrix **out, const snplp_convention *const *conventio
     return 0;
 }
 
+int snplp_synthesis(snplp_matrix **out, const snplp_convention *const *conventions, size_t count,
+                    const snplp_decimal *threshold_percent, snplp_diagnostics *diags)
+{
+    return synthesis(out, conventions, count, NULL, threshold_percent, diags, __func__);
+}
+
+int snplp_synthesis_at(snplp_matrix **out, const snplp_convention *const *conventions, size_t count,
+                       snplp_date at, const snplp_decimal *threshold_percent,
+                       snplp_diagnostics *diags)
+{
+    return synthesis(out, conventions, count, &at, threshold_percent, diags, __func__);
+}
+
+static int list_synthesis(snplp_matrix **out, const snplp_convention_list *list,
+                          const snplp_date *at, const snplp_decimal *threshold_percent,
+                          snplp_diagnostics *diags, const char *fn)
+{
+    const snplp_convention_list *l = snplp__convention_list_of(list);
+    if (!l)
+        return snplp__bad_arg(fn, "NULL or wrong object");
+    size_t n;
+    snplp_convention *const *convs = snplp__convention_list_items(l, &n);
+    return synthesis(out, (const snplp_convention *const *)convs, n, at, threshold_percent, diags,
+                     at ? "snplp_synthesis_at" : "snplp_synthesis");
+}
+
 int snplp_convention_list_synthesis(snplp_matrix **out, const snplp_convention_list *list,
                                     const snplp_decimal *threshold_percent,
                                     snplp_diagnostics *diags)
 {
-    const snplp_convention_list *l = snplp__convention_list_of(list);
-    if (!l)
-        return snplp__bad_arg(__func__, "NULL or wrong object");
-    size_t n;
-    snplp_convention *const *convs = snplp__convention_list_items(l, &n);
-    return snplp_synthesis(out, (const snplp_convention *const *)convs, n, threshold_percent,
-                           diags);
+    return list_synthesis(out, list, NULL, threshold_percent, diags, __func__);
+}
+
+int snplp_convention_list_synthesis_at(snplp_matrix **out, const snplp_convention_list *list,
+                                       snplp_date at, const snplp_decimal *threshold_percent,
+                                       snplp_diagnostics *diags)
+{
+    return list_synthesis(out, list, &at, threshold_percent, diags, __func__);
 }

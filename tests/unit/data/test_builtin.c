@@ -1,5 +1,5 @@
 /* Tests of builtin.h: the built-in referential holds what the seed documents state, verbatim
- * (every text is checked against the seeds in ../shared/seeds), with the counts the seeds
+ * (every text is checked against the seeds, in SNPLP_SEEDS_DIR), with the counts the seeds
  * give; each call returns an independent referential; it validates, is searchable, and every
  * out-of-memory run fails cleanly. */
 #include "test_util.h"
@@ -107,6 +107,7 @@ static texts all_texts(const snplp_referential *ref)
     add(&t, snplp_training_plan_title(tp));
     add(&t, snplp_training_plan_description(tp));
     add(&t, snplp_training_plan_audience(tp));
+    add(&t, snplp_training_plan_rule(tp));
     add_outcomes_objectives(&t, snplp_training_plan_objective_count(tp), plan_objective, tp);
     for (size_t i = 0; i < snplp_training_plan_outcome_count(tp); i++) {
         item(&t, snplp_outcome_id(snplp_training_plan_outcome_at(tp, i)));
@@ -387,6 +388,126 @@ static void every_item_is_visited_and_named_by_the_scheme(void **state)
     snplp_referential_unref(ref);
 }
 
+/* The seeds' text of 003 alone, normalized as above; NULL when the seeds are not there. */
+static char *read_seed_003(void)
+{
+    const char *dir = seeds_dir();
+    DIR *d = opendir(dir);
+    if (!d)
+        return NULL;
+    char *norm = NULL;
+    for (struct dirent *e; (e = readdir(d)) && !norm;) {
+        if (strncmp(e->d_name, "003_", 4) != 0)
+            continue;
+        char path[4096];
+        snprintf(path, sizeof path, "%s/%s", dir, e->d_name);
+        FILE *fp = fopen(path, "rb");
+        assert_non_null(fp);
+        assert_int_equal(fseek(fp, 0, SEEK_END), 0);
+        long len = ftell(fp);
+        assert_true(len > 0);
+        rewind(fp);
+        char *buf = malloc((size_t)len);
+        assert_non_null(buf);
+        assert_int_equal(fread(buf, 1, (size_t)len, fp), (size_t)len);
+        fclose(fp);
+        norm = normalize(buf, (size_t)len);
+        free(buf);
+    }
+    closedir(d);
+    return norm;
+}
+
+/* The line of text at index n (0-based) of a text of several lines, as a new string. */
+static char *line_at(const char *text, size_t n)
+{
+    for (; n > 0; n--) {
+        text = strchr(text, '\n');
+        assert_non_null(text);
+        text++;
+    }
+    const char *nl = strchr(text, '\n');
+    char *line = strndup(text, nl ? (size_t)(nl - text) : strlen(text));
+    assert_non_null(line);
+    return line;
+}
+
+/* The sentence of 003 that makes the four points a rule of every module, and the training
+ * bodies' pedagogical freedom, are the training plan's rule text, verbatim (with the seed's
+ * spelling « débiter »), the four points under the rule as the seed lists them. */
+static const char rule_sentence[] = "Pour atteindre cet objectif, tous les modules de formation "
+                                    "devront débiter par une présentation des grands axes de la "
+                                    "stratégie :";
+static const char perspective_sentence[] = "Ainsi qu'une mise en perspective par rapport à la "
+                                           "contribution que peut apporter le travail social :";
+static const char freedom_sentence[] =
+    "Les établissements de formation qui seront finalement retenus pour délivrer ces formations "
+    "conserveront évidemment une liberté pédagogique pour définir les modalités leur apparaissant "
+    "les plus pertinentes pour atteindre les objectifs fixés à cette formation.";
+
+static void training_plan_rule_text(void **state)
+{
+    (void)state;
+    snplp_referential *ref = test_builtin();
+    const snplp_training_plan *tp = snplp_referential_training_plan(ref);
+    const char *rule = snplp_training_plan_rule(tp);
+    assert_non_null(rule);
+    size_t lines = 1;
+    for (const char *p = rule; (p = strchr(p, '\n')); p++)
+        lines++;
+    assert_int_equal(lines, 7);
+    /* the rule, then objectives 2 and 3, the second sentence, objectives 4 and 5 */
+    const char *expect[7] = {rule_sentence,   NULL, NULL, perspective_sentence, NULL, NULL,
+                             freedom_sentence};
+    static const size_t objective_of_line[7] = {0, 1, 2, 0, 3, 4, 0};
+    for (size_t i = 0; i < 7; i++) {
+        char *line = line_at(rule, i);
+        const char *want =
+            expect[i]
+                ? expect[i]
+                : snplp_objective_text(snplp_training_plan_objective_at(tp, objective_of_line[i]));
+        assert_string_equal(line, want);
+        free(line);
+    }
+    /* the sentences are the seed's own, verbatim (when the seeds are there) */
+    char *seed = read_seed_003();
+    if (seed) {
+        assert_non_null(strstr(seed, rule_sentence));
+        assert_non_null(strstr(seed, perspective_sentence));
+        assert_non_null(strstr(seed, freedom_sentence));
+        free(seed);
+    } else {
+        print_message("seed 003 not found in %s: the rule checked against its copy only\n",
+                      seeds_dir());
+    }
+    snplp_referential_unref(ref);
+}
+
+/* A module's title is its heading in the seed, whole: "### <title>" is a line of 003. */
+static void module_titles_are_the_seed_headings(void **state)
+{
+    (void)state;
+    char *seed = read_seed_003();
+    if (!seed) {
+        print_message("seed 003 not found in %s (set SNPLP_SEEDS_DIR): skipped\n", seeds_dir());
+        skip();
+    }
+    snplp_referential *ref = test_builtin();
+    for (size_t i = 0; i < snplp_referential_module_count(ref); i++) {
+        const char *title = snplp_module_title(snplp_referential_module_at(ref, i));
+        size_t len = strlen(title);
+        char *heading = malloc(len + 6);
+        assert_non_null(heading);
+        snprintf(heading, len + 6, "### %s\n", title);
+        if (!strstr(seed, heading))
+            print_error("module title \"%s\" is not a heading of 003\n", title);
+        assert_non_null(strstr(seed, heading));
+        free(heading);
+    }
+    free(seed);
+    snplp_referential_unref(ref);
+}
+
 /* ---- counts and values, as the seeds give them ---- */
 
 static void strategy_commitments_levers(void **state)
@@ -511,7 +632,9 @@ static void the_two_insertion_modules(void **state)
     const snplp_module *fund = snplp_theme_module_at(t, 0);
     assert_text(snplp_module_id(fund), "module-insertion-fundamentals");
     assert_int_equal(snplp_module_level(fund), SNPLP_LEVEL_FUNDAMENTALS);
-    assert_text(snplp_module_title(fund), "Les fondamentaux de l'insertion socio-professionnelle");
+    /* a module's title is its heading in the seed, whole (docs/referential.md) */
+    assert_text(snplp_module_title(fund),
+                "Module : Les fondamentaux de l'insertion socio-professionnelle");
     assert_non_null(snplp_module_subtitle(fund));
     assert_non_null(snplp_module_audience(fund));
     assert_non_null(strchr(snplp_module_role(fund), '\n')); /* two paragraphs */
@@ -521,6 +644,7 @@ static void the_two_insertion_modules(void **state)
     const snplp_module *expert = snplp_theme_module_at(t, 1);
     assert_text(snplp_module_id(expert), "module-insertion-expert");
     assert_int_equal(snplp_module_level(expert), SNPLP_LEVEL_EXPERT);
+    assert_text(snplp_module_title(expert), "Module « expert »");
     assert_int_equal(snplp_module_competence_count(expert), 7);
     assert_int_equal(snplp_module_prerequisite_count(expert), 1);
     assert_text(snplp_module_prerequisite_at(expert, 0), "module-insertion-fundamentals");
@@ -665,6 +789,7 @@ static void searchable(void **state)
         {"insertion socioprofessionnelle", "theme-insertion"}, /* a label (002) */
         {"Enfance = égalité", "plan-early-childhood-days"},
         {"SNPLP", "strategy"},
+        {"grands axes de la stratégie", "training-plan"}, /* the rule text */
     };
     for (size_t i = 0; i < COUNT_OF(expect); i++) {
         snplp_search_results *res = NULL;
@@ -729,6 +854,8 @@ int main(void)
         cmocka_unit_test(every_text_occurs_in_a_seed),
         cmocka_unit_test(out_of_scope_seed_is_not_read),
         cmocka_unit_test(every_item_is_visited_and_named_by_the_scheme),
+        cmocka_unit_test(training_plan_rule_text),
+        cmocka_unit_test(module_titles_are_the_seed_headings),
         cmocka_unit_test(strategy_commitments_levers),
         cmocka_unit_test(training_plan),
         cmocka_unit_test(six_themes_with_their_other_names),

@@ -220,6 +220,7 @@ SINGLETON(snplp_training_plan_id, snplp_training_plan_referential, snplp_referen
 TEXT(snplp_training_plan_title, snplp_training_plan_set_title)
 TEXT(snplp_training_plan_description, snplp_training_plan_set_description)
 TEXT(snplp_training_plan_audience, snplp_training_plan_set_audience)
+TEXT(snplp_training_plan_rule, snplp_training_plan_set_rule)
 NUMBER(snplp_training_plan_max_module_days, snplp_training_plan_set_max_module_days,
        snplp_training_plan_clear_max_module_days, double, d)
 CHILDREN(snplp_training_plan_add_objective, snplp_training_plan_objective_count,
@@ -232,6 +233,7 @@ static const text_field training_plan_texts[] = {
     {"description", 0, a_snplp_training_plan_description, a_snplp_training_plan_set_description,
      "Former"},
     {"audience", 0, a_snplp_training_plan_audience, a_snplp_training_plan_set_audience, "Tous"},
+    {"rule", 0, a_snplp_training_plan_rule, a_snplp_training_plan_set_rule, "Tous les modules"},
 };
 /* Days: positive, finite, kept to the millionth of a day, below 10000. */
 static const num_pair days[] = {

@@ -58,8 +58,9 @@ static const named field_values[] = {
     {SNPLP_FIELD_LAUNCH_DATE, 11, "launch-date"},
     {SNPLP_FIELD_BUDGET_TEXT, 12, "budget-text"},
     {SNPLP_FIELD_THEME_ID, 13, "theme-id"},
+    {SNPLP_FIELD_RULE, 14, "rule"},
 };
-static const int field_others[] = {14, 15, 100, 1000, INT_MAX, -1, INT_MIN};
+static const int field_others[] = {15, 16, 100, 1000, INT_MAX, -1, INT_MIN};
 const enum_names names_field = {
     a_snplp_field_name, NULL, COUNT_AND(field_values), "none", COUNT_AND(field_others), NULL, 0, 0};
 
@@ -123,6 +124,8 @@ static const named diag_code_values[] = {
     {SNPLP_DIAG_YEAR_OUTSIDE, 305, "year-outside"},
     {SNPLP_DIAG_ACTUAL_MISSING, 306, "actual-missing"},
     {SNPLP_DIAG_CORE_ACTION_MISSING, 307, "core-action-missing"},
+    {SNPLP_DIAG_QUOTIENT_MISMATCH, 308, "quotient-mismatch"},
+    {SNPLP_DIAG_IMPLAUSIBLE_DATE, 309, "implausible-date"},
     {SNPLP_DIAG_DUPLICATE_CONVENTION, 310, "duplicate-convention"},
     {SNPLP_DIAG_UNIT_MISMATCH, 311, "unit-mismatch"},
     {SNPLP_DIAG_AGGREGATION_MISMATCH, 312, "aggregation-mismatch"},
@@ -143,7 +146,7 @@ static const named diag_code_values[] = {
     {SNPLP_DIAG_DUPLICATE_ROW, 333, "duplicate-row"},
 };
 static const int diag_code_others[] = {1,   99,  100, 108, 199, 206,  209, 218,     232,    241,
-                                       308, 314, 319, 334, 399, 1000, -1,  INT_MAX, INT_MIN};
+                                       317, 314, 319, 334, 399, 1000, -1,  INT_MAX, INT_MIN};
 const enum_names names_diag_code = {a_snplp_diag_code_name,
                                     NULL,
                                     COUNT_AND(diag_code_values),
@@ -358,8 +361,10 @@ static const named cell_status_values[] = {
     {SNPLP_CELL_NO_TARGET, 4, "no-target"},
     {SNPLP_CELL_ACTUAL_MISSING, 5, "actual-missing"},
     {SNPLP_CELL_NOT_AGGREGATED, 6, "not-aggregated"},
+    {SNPLP_CELL_NOT_YET_DUE, 7, "not-yet-due"},
+    {SNPLP_CELL_NOT_COMPUTABLE, 8, "not-computable"},
 };
-static const int cell_status_others[] = {SNPLP_CELL_STATUS_COUNT, -3};
+static const int cell_status_others[] = {SNPLP_CELL_STATUS_COUNT_1_3, -3};
 const enum_names names_cell_status = {a_snplp_cell_status_name,
                                       NULL,
                                       COUNT_AND(cell_status_values),

@@ -236,6 +236,8 @@ static void complete_document_is_read_whole(void **state)
     assert_max_module_days(tp, 5.0);
     assert_text(snplp_training_plan_audience(tp),
                 "Les travailleurs sociaux titulaires d'un diplôme d'Etat.");
+    assert_text(snplp_training_plan_rule(tp), "Tous les modules débutent par les grands axes :\n"
+                                              "les engagements"); /* since 1.3 */
     assert_int_equal(snplp_training_plan_objective_count(tp), 1);
     assert_int_equal(snplp_training_plan_outcome_count(tp), 2);
     assert_true(snplp_outcome_for_involved(snplp_training_plan_outcome_at(tp, 0)));

@@ -202,6 +202,135 @@ static void test_numerator_over_denominator(void **state)
     snplp_convention_unref(c);
 }
 
+/* A typed rate that differs from the one derived from its numerator and denominator by more
+ * than one unit of its target's scale is a warning; within one unit it is fine; a zero
+ * denominator derives nothing and compares nothing; a derived actual is not missing. */
+static void test_quotient_mismatch(void **state)
+{
+    (void)state;
+    snplp_convention *c = clean_convention();
+    snplp_indicator *num = add_indicator(c, "orientes", SNPLP_UNIT_COUNT);
+    snplp_indicator *den = add_indicator(c, "nouveaux", SNPLP_UNIT_COUNT);
+    snplp_indicator *rate = add_indicator(c, "taux-orientation", SNPLP_UNIT_PERCENT);
+    assert_ok(snplp_indicator_set_ratio_of(rate, "orientes", "nouveaux"));
+    /* 2019: 2 / 3 = 66.67 at scale 1 → 66.7; typed 66.6 is within one unit (0.1) */
+    assert_ok(snplp_indicator_set_target(rate, 2019, D(700, 1)));
+    assert_ok(snplp_indicator_set_actual(rate, 2019, D(666, 1)));
+    assert_ok(snplp_indicator_set_actual(num, 2019, D(2, 0)));
+    assert_ok(snplp_indicator_set_actual(den, 2019, D(3, 0)));
+    /* 2020: 3 / 4 = 75 at scale 0; typed 77 is two units away */
+    assert_ok(snplp_indicator_set_target(rate, 2020, D(80, 0)));
+    assert_ok(snplp_indicator_set_actual(rate, 2020, D(77, 0)));
+    assert_ok(snplp_indicator_set_actual(num, 2020, D(3, 0)));
+    assert_ok(snplp_indicator_set_actual(den, 2020, D(4, 0)));
+    /* 2021: a zero denominator: no derived rate, no comparison (and 0 ≤ 0: no other finding) */
+    assert_ok(snplp_indicator_set_target(rate, 2021, D(80, 0)));
+    assert_ok(snplp_indicator_set_actual(rate, 2021, D(50, 0)));
+    assert_ok(snplp_indicator_set_actual(num, 2021, D(0, 0)));
+    assert_ok(snplp_indicator_set_actual(den, 2021, D(0, 0)));
+    int rc;
+    snplp_diagnostics *d = run(c, NULL, &rc);
+    assert_int_equal(rc, SNPLP_OK); /* a warning */
+    assert_int_equal(snplp_diagnostics_count(d), 1);
+    assert_finding(d, 0, SNPLP_DIAG_QUOTIENT_MISMATCH, "taux-orientation", 2020);
+    const snplp_diagnostic *e = snplp_diagnostics_at(d, 0);
+    assert_int_equal(snplp_diagnostic_severity(e), SNPLP_SEVERITY_WARNING);
+    const char *msg = snplp_diagnostic_message(e);
+    assert_non_null(strstr(msg, "77"));
+    assert_non_null(strstr(msg, "75"));
+    assert_non_null(strstr(msg, "'orientes' (3)"));
+    assert_non_null(strstr(msg, "'nouveaux' (4)"));
+    snplp_diagnostics_free(d);
+
+    /* exactly one unit away is fine; 75.1 against 75 at scale 0 is too */
+    assert_ok(snplp_indicator_set_actual(rate, 2020, D(76, 0)));
+    d = run(c, NULL, &rc);
+    assert_int_equal(snplp_diagnostics_count(d), 0);
+    snplp_diagnostics_free(d);
+    assert_ok(snplp_indicator_set_actual(rate, 2020, D(7601, 2)));
+    d = run(c, NULL, &rc);
+    assert_int_equal(snplp_diagnostics_count(d), 1);
+    assert_finding(d, 0, SNPLP_DIAG_QUOTIENT_MISMATCH, "taux-orientation", 2020);
+    snplp_diagnostics_free(d);
+
+    /* a derived actual is not missing: only 2021 (zero denominator) lacks one in 2023 */
+    assert_ok(snplp_indicator_clear_actual(rate, 2019));
+    assert_ok(snplp_indicator_clear_actual(rate, 2020));
+    assert_ok(snplp_indicator_clear_actual(rate, 2021));
+    snplp_date at = {2023, 1, 1};
+    d = run(c, &at, &rc);
+    assert_int_equal(rc, SNPLP_EVALIDATION);
+    size_t missing = 0;
+    for (size_t i = 0; i < snplp_diagnostics_count(d); i++) {
+        const snplp_diagnostic *f = snplp_diagnostics_at(d, i);
+        if (snplp_diagnostic_code(f) == SNPLP_DIAG_ACTUAL_MISSING &&
+            !strcmp(snplp_diagnostic_item_id(f), "taux-orientation")) {
+            missing++;
+            assert_int_equal(snplp_diagnostic_year(f), 2021);
+        }
+    }
+    assert_int_equal(missing, 1);
+    snplp_diagnostics_free(d);
+    snplp_convention_unref(c);
+}
+
+/* Dates that cannot both be right: each a located warning. */
+static void test_implausible_dates(void **state)
+{
+    (void)state;
+    snplp_convention *c = clean_convention();
+    int rc;
+    /* plausible: signed in 2019, report on 2019 sent in 2020, checked in 2021 */
+    assert_ok(snplp_convention_set_signature_date(c, (snplp_date){2019, 4, 1}));
+    assert_ok(snplp_convention_set_report_sent(c, 2019, (snplp_date){2020, 3, 15}));
+    snplp_date at = {2019, 4, 1};
+    snplp_diagnostics *d = run(c, &at, &rc);
+    assert_int_equal(snplp_diagnostics_count(d), 0);
+    snplp_diagnostics_free(d);
+
+    /* the date of the check before the signature */
+    at = (snplp_date){2019, 3, 31};
+    d = run(c, &at, &rc);
+    assert_int_equal(rc, SNPLP_OK);
+    assert_int_equal(snplp_diagnostics_count(d), 1);
+    assert_finding(d, 0, SNPLP_DIAG_IMPLAUSIBLE_DATE, NULL, 0);
+    assert_int_equal(snplp_diagnostic_severity(snplp_diagnostics_at(d, 0)), SNPLP_SEVERITY_WARNING);
+    const char *msg = snplp_diagnostic_message(snplp_diagnostics_at(d, 0));
+    assert_non_null(strstr(msg, "2019-03-31"));
+    assert_non_null(strstr(msg, "2019-04-01"));
+    assert_non_null(strstr(msg, "before"));
+    snplp_diagnostics_free(d);
+
+    /* signed after a report it sent, and after its last year */
+    assert_ok(snplp_convention_set_signature_date(c, (snplp_date){2022, 1, 5}));
+    d = run(c, NULL, &rc);
+    assert_int_equal(rc, SNPLP_OK);
+    assert_int_equal(snplp_diagnostics_count(d), 2);
+    assert_finding(d, 0, SNPLP_DIAG_IMPLAUSIBLE_DATE, NULL, 0);
+    msg = snplp_diagnostic_message(snplp_diagnostics_at(d, 0));
+    assert_non_null(strstr(msg, "2022-01-05"));
+    assert_non_null(strstr(msg, "last year"));
+    assert_finding(d, 1, SNPLP_DIAG_IMPLAUSIBLE_DATE, NULL, 2019);
+    msg = snplp_diagnostic_message(snplp_diagnostics_at(d, 1));
+    assert_non_null(strstr(msg, "2020-03-15"));
+    assert_non_null(strstr(msg, "report on 2019"));
+    snplp_diagnostics_free(d);
+
+    /* signed after the report only */
+    assert_ok(snplp_convention_set_signature_date(c, (snplp_date){2020, 6, 1}));
+    d = run(c, NULL, &rc);
+    assert_int_equal(snplp_diagnostics_count(d), 1);
+    assert_finding(d, 0, SNPLP_DIAG_IMPLAUSIBLE_DATE, NULL, 2019);
+    snplp_diagnostics_free(d);
+    /* no signature date: nothing to compare */
+    assert_ok(snplp_convention_clear_signature_date(c));
+    at = (snplp_date){1999, 1, 1};
+    d = run(c, &at, &rc);
+    assert_int_equal(snplp_diagnostics_count(d), 0);
+    snplp_diagnostics_free(d);
+    snplp_convention_unref(c);
+}
+
 static void test_references(void **state)
 {
     (void)state;
@@ -412,6 +541,8 @@ int main(void)
         cmocka_unit_test(test_bad_count),
         cmocka_unit_test(test_numerator_over_denominator),
         cmocka_unit_test(test_references),
+        cmocka_unit_test(test_quotient_mismatch),
+        cmocka_unit_test(test_implausible_dates),
         cmocka_unit_test(test_year_outside),
         cmocka_unit_test(test_actual_missing),
         cmocka_unit_test(test_core_action_missing),

@@ -487,6 +487,164 @@ static void refused_arguments(void **state)
     snplp_convention_unref(c);
 }
 
+/* ---- dated matrices (1.3) ---- */
+
+/* On 30 June 2021, the 2021 cells of a 2019-2021 convention are not yet due (the report on
+ * 2021 is due on 31 March 2022); 2020's, due on 31 March 2021, are missing. */
+static void dated_not_yet_due(void **state)
+{
+    (void)state;
+    snplp_convention *c = conv_new("calpae-49", "49", "Maine-et-Loire", 2019, 2021);
+    snplp_indicator *ind = ind_new(c, "ind-jeunes", "Jeunes accompagnés", SNPLP_UNIT_COUNT, HI);
+    values(ind, 2019, "100", "90");
+    values(ind, 2020, "110", NULL);
+    values(ind, 2021, "120", NULL);
+    snplp_matrix *m = NULL;
+    /* undated: 1.2 statuses only */
+    assert_ok(snplp_convention_matrix(&m, c, NULL));
+    assert_int_equal(snplp_matrix_status(m, 0, 2021), SNPLP_CELL_ACTUAL_MISSING);
+    assert_int_equal(snplp_matrix_status_count(m, SNPLP_CELL_NOT_YET_DUE), 0);
+    snplp_matrix_free(m);
+    assert_ok(snplp_convention_matrix_at(&m, c, date(2021, 6, 30), NULL));
+    assert_int_equal(snplp_matrix_status(m, 0, 2019), SNPLP_CELL_PARTLY_REACHED);
+    assert_int_equal(snplp_matrix_status(m, 0, 2020), SNPLP_CELL_ACTUAL_MISSING);
+    assert_int_equal(snplp_matrix_status(m, 0, 2021), SNPLP_CELL_NOT_YET_DUE);
+    assert_int_equal(snplp_matrix_status_count(m, SNPLP_CELL_ACTUAL_MISSING), 1);
+    assert_int_equal(snplp_matrix_status_count(m, SNPLP_CELL_NOT_YET_DUE), 1);
+    assert_int_equal(snplp_matrix_row_status_count(m, 0, SNPLP_CELL_NOT_YET_DUE), 1);
+    assert_text(snplp_cell_status_name(snplp_matrix_status(m, 0, 2021)), "not-yet-due");
+    snplp_matrix_free(m);
+    /* on 31 March 2021 the 2020 report is still in time; on 1 April it is not */
+    assert_ok(snplp_convention_matrix_at(&m, c, date(2021, 3, 31), NULL));
+    assert_int_equal(snplp_matrix_status(m, 0, 2020), SNPLP_CELL_NOT_YET_DUE);
+    snplp_matrix_free(m);
+    assert_ok(snplp_convention_matrix_at(&m, c, date(2021, 4, 1), NULL));
+    assert_int_equal(snplp_matrix_status(m, 0, 2020), SNPLP_CELL_ACTUAL_MISSING);
+    snplp_matrix_free(m);
+    /* a report sent (early) without the actual: the actual is missing from then on */
+    assert_ok(snplp_convention_set_report_sent(c, 2021, date(2022, 1, 10)));
+    assert_ok(snplp_convention_matrix_at(&m, c, date(2022, 1, 10), NULL));
+    assert_int_equal(snplp_matrix_status(m, 0, 2021), SNPLP_CELL_ACTUAL_MISSING);
+    snplp_matrix_free(m);
+    assert_ok(snplp_convention_matrix_at(&m, c, date(2022, 1, 9), NULL));
+    assert_int_equal(snplp_matrix_status(m, 0, 2021), SNPLP_CELL_NOT_YET_DUE);
+    snplp_matrix_free(m);
+    /* refused: an invalid date, NULL */
+    m = NULL;
+    assert_fails(snplp_convention_matrix_at(&m, c, date(2021, 2, 29), NULL), SNPLP_EINVAL);
+    assert_message_has("snplp_convention_matrix_at");
+    assert_fails(snplp_convention_matrix_at(NULL, c, date(2021, 6, 30), NULL), SNPLP_EINVAL);
+    assert_fails(snplp_convention_matrix_at(&m, NULL, date(2021, 6, 30), NULL), SNPLP_EINVAL);
+    assert_null(m);
+    snplp_convention_unref(c);
+}
+
+/* ---- rates declared as a quotient (1.3) ---- */
+
+/* A percent indicator declared the quotient of two counts: exact derivation, rounding half away
+ * from zero to the scale of its target, a typed actual winning, a zero denominator. */
+static void derived_quotient(void **state)
+{
+    (void)state;
+    snplp_convention *c = conv_new("calpae-49", "49", "Maine-et-Loire", 2019, 2021);
+    snplp_indicator *rate = ind_new(c, "ind-taux", "Taux d'orientation", SNPLP_UNIT_PERCENT, HI);
+    snplp_indicator *n = ind_new(c, "ind-orientes", "Orientés", SNPLP_UNIT_COUNT, HI);
+    snplp_indicator *d = ind_new(c, "ind-nouveaux", "Nouveaux", SNPLP_UNIT_COUNT, HI);
+    snplp_decimal got = {0, 0};
+    /* not a quotient yet */
+    values(rate, 2019, "80", NULL);
+    values(n, 2019, NULL, "3");
+    values(d, 2019, NULL, "4");
+    assert_fails(snplp_indicator_derived_actual(&got, rate, 2019), SNPLP_ENOTFOUND);
+    assert_message_has("not declared as a quotient");
+    assert_ok(snplp_indicator_set_ratio_of(rate, "ind-orientes", "ind-nouveaux"));
+    /* exact: 3 / 4 = 75% at the target's scale 0 */
+    assert_ok(snplp_indicator_derived_actual(&got, rate, 2019));
+    assert_identical(got, dec(75, 0));
+    /* rounding: 2 / 3 = 66.666…% → 66.7 at scale 1 (target "62.5"); 1 / 8 = 12.5% → 13 at
+     * scale 0 (half away from zero) */
+    values(rate, 2020, "62.5", NULL);
+    values(n, 2020, NULL, "2");
+    values(d, 2020, NULL, "3");
+    assert_ok(snplp_indicator_derived_actual(&got, rate, 2020));
+    assert_identical(got, dec(667, 1));
+    values(rate, 2021, "10", NULL);
+    values(n, 2021, NULL, "1");
+    values(d, 2021, NULL, "8");
+    assert_ok(snplp_indicator_derived_actual(&got, rate, 2021));
+    assert_identical(got, dec(13, 0));
+
+    snplp_matrix *m = NULL;
+    assert_ok(snplp_convention_matrix(&m, c, NULL));
+    assert_ok(snplp_matrix_actual(&got, m, 0, 2019));
+    assert_identical(got, dec(75, 0));
+    assert_true(snplp_matrix_actual_is_derived(m, 0, 2019));
+    assert_int_equal(snplp_matrix_status(m, 0, 2019), SNPLP_CELL_PARTLY_REACHED); /* 75/80 */
+    assert_ok(snplp_matrix_actual(&got, m, 0, 2020));
+    assert_identical(got, dec(667, 1));
+    assert_int_equal(snplp_matrix_status(m, 0, 2020), SNPLP_CELL_REACHED);
+    assert_false(snplp_matrix_actual_is_derived(m, 1, 2019)); /* a count typed */
+    assert_false(snplp_matrix_actual_is_derived(m, 0, 2030));
+    assert_false(snplp_matrix_actual_is_derived(NULL, 0, 2019));
+    snplp_matrix_free(m);
+
+    /* a typed actual wins */
+    values(rate, 2019, NULL, "74");
+    assert_ok(snplp_convention_matrix(&m, c, NULL));
+    assert_ok(snplp_matrix_actual(&got, m, 0, 2019));
+    assert_identical(got, dec(74, 0));
+    assert_false(snplp_matrix_actual_is_derived(m, 0, 2019));
+    snplp_matrix_free(m);
+
+    /* a zero denominator: nothing derived, the actual stays missing */
+    assert_ok(snplp_indicator_set_actual(d, 2021, D("0")));
+    assert_fails(snplp_indicator_derived_actual(&got, rate, 2021), SNPLP_ENOTFOUND);
+    assert_message_has("is zero");
+    assert_ok(snplp_convention_matrix(&m, c, NULL));
+    assert_fails(snplp_matrix_actual(&got, m, 0, 2021), SNPLP_ENOTFOUND);
+    assert_int_equal(snplp_matrix_status(m, 0, 2021), SNPLP_CELL_ACTUAL_MISSING);
+    snplp_matrix_free(m);
+
+    /* a ratio (not a percent) is the plain quotient; without a target, nothing is derived */
+    assert_ok(snplp_indicator_set_unit(rate, SNPLP_UNIT_RATIO));
+    assert_ok(snplp_indicator_clear_target(rate, 2020));
+    assert_ok(snplp_indicator_set_target(rate, 2020, D("0.50")));
+    assert_ok(snplp_indicator_derived_actual(&got, rate, 2020));
+    assert_identical(got, dec(67, 2));
+    assert_ok(snplp_indicator_clear_target(rate, 2020));
+    assert_fails(snplp_indicator_derived_actual(&got, rate, 2020), SNPLP_ENOTFOUND);
+    assert_message_has("needs a target");
+    /* refused arguments */
+    assert_fails(snplp_indicator_derived_actual(NULL, rate, 2020), SNPLP_EINVAL);
+    assert_fails(snplp_indicator_derived_actual(&got, NULL, 2020), SNPLP_EINVAL);
+    assert_fails(snplp_indicator_derived_actual(&got, rate, 99999), SNPLP_EINVAL);
+    snplp_convention_unref(c);
+}
+
+/* Wide values: the exact quotient beyond 64 bits before rounding, and a result beyond a
+ * decimal. */
+static void derived_quotient_wide(void **state)
+{
+    (void)state;
+    snplp_convention *c = conv_new("calpae-49", "49", "Maine-et-Loire", 2020, 2020);
+    snplp_indicator *rate = ind_new(c, "ind-taux", "Taux", SNPLP_UNIT_RATIO, HI);
+    snplp_indicator *n = ind_new(c, "ind-n", "N", SNPLP_UNIT_COUNT, HI);
+    snplp_indicator *d = ind_new(c, "ind-d", "D", SNPLP_UNIT_COUNT, HI);
+    assert_ok(snplp_indicator_set_ratio_of(rate, "ind-n", "ind-d"));
+    snplp_decimal got = {0, 0};
+    /* (2^63 − 1) / (2^63 − 2) = 1.000000000000000000108… → 1.000000000000000000 at scale 18 */
+    values(rate, 2020, "0.000000000000000001", NULL);
+    values(n, 2020, NULL, "9223372036854775807");
+    values(d, 2020, NULL, "9223372036854775806");
+    assert_ok(snplp_indicator_derived_actual(&got, rate, 2020));
+    assert_identical(got, dec(1000000000000000000, 18));
+    /* M / 1 at scale 18 is beyond a decimal */
+    assert_ok(snplp_indicator_set_actual(d, 2020, D("1")));
+    assert_fails(snplp_indicator_derived_actual(&got, rate, 2020), SNPLP_ENOTFOUND);
+    assert_message_has("beyond the range");
+    snplp_convention_unref(c);
+}
+
 static void null_and_out_of_range(void **state)
 {
     (void)state;
@@ -613,6 +771,9 @@ int main(void)
         cmocka_unit_test(empty_convention),
         cmocka_unit_test(refused_arguments),
         cmocka_unit_test(null_and_out_of_range),
+        cmocka_unit_test(dated_not_yet_due),
+        cmocka_unit_test(derived_quotient),
+        cmocka_unit_test(derived_quotient_wide),
         NAMES_TEST(names),
         cmocka_unit_test(out_of_memory),
     };

@@ -36,6 +36,15 @@ static snplp_matrix *synthesis(snplp_convention **convs, size_t n, snplp_diagnos
     return m;
 }
 
+static snplp_matrix *synthesis_at(snplp_convention **convs, size_t n, snplp_date at,
+                                  snplp_diagnostics *diags)
+{
+    snplp_matrix *m = NULL;
+    assert_ok(snplp_synthesis_at(&m, (const snplp_convention *const *)convs, n, at, NULL, diags));
+    assert_non_null(m);
+    return m;
+}
+
 static void assert_target(const snplp_matrix *m, size_t row, int32_t year, snplp_decimal want)
 {
     snplp_decimal d = {0, 0};
@@ -401,13 +410,105 @@ static void weighted_mean_zero_weight(void **state)
     snplp_diagnostics *diags = new_diags();
     snplp_matrix *m = synthesis(c, 2, diags);
     assert_int_equal(snplp_diagnostics_count(diags), 0);
+    /* covered by both, nothing lacking: not actual-missing (issue 16) but, with the statuses
+     * of 1.2, not aggregated; never counted as missing */
     for (int32_t y = 2020; y <= 2021; y++) {
         assert_coverage(m, 0, y, 2, 2);
         assert_no_figures(m, 0, y);
-        assert_int_equal(snplp_matrix_status(m, 0, y), SNPLP_CELL_ACTUAL_MISSING);
+        assert_int_equal(snplp_matrix_status(m, 0, y), SNPLP_CELL_NOT_AGGREGATED);
     }
+    assert_int_equal(snplp_matrix_row_status_count(m, 0, SNPLP_CELL_ACTUAL_MISSING), 0);
+    snplp_matrix_free(m);
+    /* the dated synthesis says it: not computable */
+    m = synthesis_at(c, 2, date(2023, 1, 1), diags);
+    assert_int_equal(snplp_diagnostics_count(diags), 0);
+    for (int32_t y = 2020; y <= 2021; y++) {
+        assert_coverage(m, 0, y, 2, 2);
+        assert_no_figures(m, 0, y);
+        assert_int_equal(snplp_matrix_status(m, 0, y), SNPLP_CELL_NOT_COMPUTABLE);
+    }
+    assert_int_equal(snplp_matrix_row_status_count(m, 0, SNPLP_CELL_NOT_COMPUTABLE), 2);
+    assert_int_equal(snplp_matrix_status_count(m, SNPLP_CELL_ACTUAL_MISSING), 0);
     snplp_matrix_free(m);
     snplp_diagnostics_free(diags);
+    unref_all(c, 2);
+}
+
+/* ---- dated syntheses (1.3) ---- */
+
+/* On 30 June 2021 the 2021 reports are not due (31 March 2022): cells without any actual are
+ * not-yet-due, not actual-missing; 2020's, due on 31 March 2021, are missing. */
+static void dated_not_yet_due(void **state)
+{
+    (void)state;
+    snplp_convention *c[2];
+    mean_pair(c, 2020, 2021);
+    for (int i = 0; i < 2; i++) {
+        snplp_indicator *ind =
+            ind_new(c[i], "ind-orientes", orient_label, SNPLP_UNIT_COUNT, SUM, NULL);
+        values(ind, 2020, "100", NULL);
+        values(ind, 2021, "120", NULL);
+    }
+    snplp_matrix *m = synthesis(c, 2, NULL);
+    assert_int_equal(snplp_matrix_status(m, 0, 2021), SNPLP_CELL_ACTUAL_MISSING); /* undated */
+    snplp_matrix_free(m);
+    m = synthesis_at(c, 2, date(2021, 6, 30), NULL);
+    assert_int_equal(snplp_matrix_status(m, 0, 2020), SNPLP_CELL_ACTUAL_MISSING);
+    assert_int_equal(snplp_matrix_status(m, 0, 2021), SNPLP_CELL_NOT_YET_DUE);
+    assert_int_equal(snplp_matrix_status_count(m, SNPLP_CELL_ACTUAL_MISSING), 1);
+    assert_int_equal(snplp_matrix_status_count(m, SNPLP_CELL_NOT_YET_DUE), 1);
+    snplp_matrix_free(m);
+    /* one convention sent its 2021 report early (without the actual): no longer all not due */
+    assert_ok(snplp_convention_set_report_sent(c[1], 2021, date(2022, 1, 15)));
+    m = synthesis_at(c, 2, date(2022, 2, 1), NULL);
+    assert_int_equal(snplp_matrix_status(m, 0, 2021), SNPLP_CELL_ACTUAL_MISSING);
+    snplp_matrix_free(m);
+    m = synthesis_at(c, 2, date(2022, 1, 14), NULL); /* before it was sent */
+    assert_int_equal(snplp_matrix_status(m, 0, 2021), SNPLP_CELL_NOT_YET_DUE);
+    snplp_matrix_free(m);
+    /* the list variant, and an invalid date */
+    snplp_convention_list *list = NULL;
+    assert_ok(snplp_convention_list_new(&list));
+    assert_ok(snplp_convention_list_add(list, c[0]));
+    assert_ok(snplp_convention_list_synthesis_at(&m, list, date(2021, 6, 30), NULL, NULL));
+    assert_int_equal(snplp_matrix_status(m, 0, 2021), SNPLP_CELL_NOT_YET_DUE);
+    snplp_matrix_free(m);
+    m = NULL;
+    assert_fails(snplp_convention_list_synthesis_at(&m, list, date(2021, 2, 30), NULL, NULL),
+                 SNPLP_EINVAL);
+    assert_fails(snplp_synthesis_at(&m, (const snplp_convention *const *)c, 2, date(2021, 13, 1),
+                                    NULL, NULL),
+                 SNPLP_EINVAL);
+    assert_null(m);
+    snplp_convention_list_free(list);
+    unref_all(c, 2);
+}
+
+/* A convention's rate declared as a quotient is derived where its actual is missing, and then
+ * covers the cell of the synthesis. */
+static void derived_quotient_covers(void **state)
+{
+    (void)state;
+    snplp_convention *c[2];
+    mean_pair(c, 2020, 2020);
+    for (int i = 0; i < 2; i++) {
+        snplp_indicator *rate = ind_new(c[i], "ind-taux", "Taux d'orientation", SNPLP_UNIT_PERCENT,
+                                        MEAN, "ind-nouveaux");
+        assert_ok(snplp_indicator_set_ratio_of(rate, "ind-orientes", "ind-nouveaux"));
+        snplp_indicator *n =
+            ind_new(c[i], "ind-orientes", orient_label, SNPLP_UNIT_COUNT, SUM, NULL);
+        snplp_indicator *d =
+            ind_new(c[i], "ind-nouveaux", "Nouveaux allocataires", SNPLP_UNIT_COUNT, SUM, NULL);
+        values(rate, 2020, "80", i ? "75" : NULL); /* the first one's rate is not typed */
+        values(n, 2020, "80", "60");
+        values(d, 2020, "100", "100");
+    }
+    snplp_matrix *m = synthesis(c, 2, NULL);
+    assert_coverage(m, 0, 2020, 2, 2);
+    /* (60 × 100 + 75 × 100) / 200 = 67.5, at two more decimals */
+    assert_actual(m, 0, 2020, dec(6750, 2));
+    assert_false(snplp_matrix_actual_is_derived(m, 0, 2020)); /* synthesis cells: never */
+    snplp_matrix_free(m);
     unref_all(c, 2);
 }
 
@@ -589,11 +690,27 @@ static void aggregate_overflow(void **state)
         strstr(snplp_diagnostic_message(snplp_diagnostics_at(diags, 2)), "actual values"));
     for (int32_t y = 2020; y <= 2021; y++) {
         assert_no_figures(m, 0, y);
-        assert_coverage(m, 0, y, 2, 2);
-        assert_int_equal(snplp_matrix_status(m, 0, y), SNPLP_CELL_ACTUAL_MISSING);
+        assert_coverage(m, 0, y, 2, 2); /* nothing lacking: no convention listed */
+        assert_int_equal(snplp_matrix_status(m, 0, y), SNPLP_CELL_NOT_AGGREGATED);
     }
     assert_no_figures(m, 1, 2020);
+    assert_int_equal(snplp_matrix_status(m, 1, 2020), SNPLP_CELL_NOT_AGGREGATED);
     assert_target(m, 2, 2020, dec(2, 0));
+    assert_int_equal(snplp_matrix_status_count(m, SNPLP_CELL_ACTUAL_MISSING), 0);
+    snplp_matrix_free(m);
+
+    /* dated: not computable, never missing; the same findings */
+    snplp_diagnostics_free(diags);
+    diags = new_diags();
+    m = synthesis_at(c, 2, date(2021, 6, 30), diags);
+    assert_int_equal(snplp_diagnostics_count(diags), 3);
+    for (int32_t y = 2020; y <= 2021; y++) {
+        assert_no_figures(m, 0, y);
+        assert_coverage(m, 0, y, 2, 2);
+        assert_int_equal(snplp_matrix_status(m, 0, y), SNPLP_CELL_NOT_COMPUTABLE);
+    }
+    assert_int_equal(snplp_matrix_status(m, 1, 2020), SNPLP_CELL_NOT_COMPUTABLE);
+    assert_int_equal(snplp_matrix_status_count(m, SNPLP_CELL_ACTUAL_MISSING), 0);
     snplp_matrix_free(m);
 
     /* without a list, the findings are dropped and the matrix is the same */
@@ -929,6 +1046,8 @@ int main(void)
         cmocka_unit_test(weighted_mean_rounding),
         cmocka_unit_test(weighted_mean_missing_weight),
         cmocka_unit_test(weighted_mean_zero_weight),
+        cmocka_unit_test(dated_not_yet_due),
+        cmocka_unit_test(derived_quotient_covers),
         cmocka_unit_test(aggregation_none),
         cmocka_unit_test(unit_mismatch),
         cmocka_unit_test(aggregation_mismatch),
