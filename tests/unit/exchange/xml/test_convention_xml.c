@@ -1239,6 +1239,29 @@ static void files_that_cannot_be_opened_say_why(void **state)
     snplp_diagnostics_free(d);
 }
 
+/* A finding met inside a <convention> names that convention (1.3) and quotes no C function. */
+static void findings_inside_a_convention_name_it(void **state)
+{
+    (void)state;
+    static const char doc[] =
+        "<conventions xmlns=\"urn:snplp:1.0\"><convention id=\"c-1\" "
+        "territory-kind=\"departement\" territory-code=\"999\"><territory-name>T"
+        "</territory-name></convention></conventions>";
+    snplp_convention_list *list = NULL;
+    snplp_diagnostics *d = new_diags();
+    assert_int_not_equal(
+        snplp_conventions_import_memory(&list, d, doc, sizeof doc - 1, "c.xml", NULL), SNPLP_OK);
+    assert_null(list);
+    assert_true(snplp_diagnostics_count(d) > 0);
+    const snplp_diagnostic *f = snplp_diagnostics_at(d, 0);
+    assert_int_equal(snplp_diagnostic_code(f), SNPLP_DIAG_MODEL_VALUE);
+    assert_non_null(snplp_diagnostic_convention_id(f));
+    assert_string_equal(snplp_diagnostic_convention_id(f), "c-1");
+    assert_string_equal(snplp_diagnostic_item_id(f), "c-1");
+    assert_null(strstr(snplp_diagnostic_message(f), "snplp_"));
+    snplp_diagnostics_free(d);
+}
+
 static void a_referential_is_not_a_file_of_conventions(void **state)
 {
     (void)state;
@@ -1738,6 +1761,7 @@ int main(void)
         cmocka_unit_test(a_year_of_values_appears_once),
         cmocka_unit_test(values_in_any_order_are_kept),
         cmocka_unit_test(files_that_cannot_be_opened_say_why),
+        cmocka_unit_test(findings_inside_a_convention_name_it),
         cmocka_unit_test(a_referential_is_not_a_file_of_conventions),
         cmocka_unit_test(nesting_deeper_than_the_limit_is_refused),
         cmocka_unit_test(texts_and_attributes_longer_than_the_limits_are_refused),
