@@ -32,6 +32,21 @@ SNPLP_API void snplp_convention_list_free(snplp_convention_list *list);
  */
 SNPLP_API int snplp_convention_list_add(snplp_convention_list *list, snplp_convention *conv);
 
+/**
+ * @brief Removes the convention whose id is @p id from the list, releasing the list's reference
+ *        to it; the conventions after it move up one place.
+ *
+ * The convention itself lives on while another reference holds it (the caller's own, another
+ * list's): a pointer to it taken with snplp_convention_ref() stays valid, a pointer borrowed from
+ * this list (snplp_convention_list_at(), snplp_convention_list_find()) must not be used after
+ * the call unless such a reference is held.
+ *
+ * @return #SNPLP_OK; #SNPLP_EINVAL (NULL @p list or @p id); #SNPLP_ENOTFOUND (no convention of
+ *         that id in the list; nothing changed); #SNPLP_ENOMEM (nothing changed).
+ * @since 1.3
+ */
+SNPLP_API int snplp_convention_list_remove(snplp_convention_list *list, const char *id);
+
 /** @brief The number of conventions (0 for NULL). */
 SNPLP_API size_t snplp_convention_list_count(const snplp_convention_list *list);
 

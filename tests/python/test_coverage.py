@@ -75,7 +75,6 @@ HIDDEN = {
     "snplp_decimal_format": "exact values are decimal.Decimal: str() keeps every digit",
     "snplp_decimal_identical": "exact values are decimal.Decimal: a.as_tuple() == b.as_tuple()",
     "snplp_decimal_is_valid": "exact values are decimal.Decimal, checked when passed in",
-    "snplp_decimal_parse": "exact values are decimal.Decimal: Decimal('12.50')",
     "snplp_decimal_ratio": "exact values are decimal.Decimal; matrix rates come from C",
     "snplp_decimal_rescale": "exact values are decimal.Decimal: Decimal.quantize()",
 }

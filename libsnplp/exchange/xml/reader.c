@@ -127,8 +127,13 @@ __attribute__((format(printf, 7, 0))) static void vreport(reader *r, snplp_sever
     if (drop)
         return;
     r->findings++;
+    /* inside a convention, a finding names it too (snplp_diagnostic_convention_id()); the
+     * item id stays what it was (the convention's own id for a finding about it) */
+    const char *conv = r->convention_id[0] ? r->convention_id : NULL;
     if (r->diags &&
-        snplp__diag(r->diags, severity, code, line, column, item_id, "%s", msg) != SNPLP_OK)
+        (conv
+             ? snplp__diag_conv_at(r->diags, severity, code, line, column, conv, item_id, 0, msg)
+             : snplp__diag(r->diags, severity, code, line, column, item_id, "%s", msg)) != SNPLP_OK)
         snplp__xml_oom(r);
 }
 
@@ -350,7 +355,7 @@ void snplp__xml_attach_fattrs(reader *r, frame *f, snplp_item *it, snplp_ext *e,
             snplp__xml_oom(r);
         else if (rc != SNPLP_OK)
             snplp__xml_report(r, SNPLP_SEVERITY_ERROR, SNPLP_DIAG_BAD_VALUE, f->line, f->column,
-                              item_id, "%s", snplp_error_last_message());
+                              item_id, "%s", snplp_error_last_reason());
     }
     free_fattrs(&f->fattrs);
 }

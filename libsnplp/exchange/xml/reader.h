@@ -20,6 +20,7 @@
 #include <libxml/parser.h>
 
 #include <snplp/diagnostics.h>
+#include <snplp/id.h>
 #include <snplp/xml.h>
 
 #include "exchange/xml/fragment.h"
@@ -182,6 +183,9 @@ struct snplp_xml_reader {
     int first_code;
     char first[512];
     char generic[300]; /* the first message libxml2 gave its generic error handler */
+    /* the id of the convention being read ("" outside one): the findings inside it name it
+     * (snplp_diagnostic_convention_id()) */
+    char convention_id[SNPLP_ID_MAX + 1];
     /* the format's namespace and names, looked up in the parser's dictionary once: SAX2
      * hands names over from it, so that a pointer comparison finds them; strcmp() still
      * decides when the pointers differ (NULL: a failed lookup) */
