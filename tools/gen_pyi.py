@@ -454,7 +454,8 @@ def enum_lines(cls, classes):
     bases = stub_bases(cls, classes) or ["enum.IntEnum"]
     lines = [f"class {cls.__name__}({', '.join(bases)}):"]
     for member in cls:
-        lines.append(f"    {member.name} = {int(member)}")
+        value = f"\"{member.value}\"" if isinstance(member, str) else int(member)
+        lines.append(f"    {member.name} = {value}")
     for name, attr in own_members(cls, classes):
         if isinstance(attr, property):
             lines += property_lines(name, attr, cls)

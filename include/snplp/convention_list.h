@@ -27,7 +27,8 @@ SNPLP_API void snplp_convention_list_free(snplp_convention_list *list);
 
 /**
  * @brief Freezes the list and every convention it holds (snplp_convention_freeze()), for good:
- *        from then on snplp_convention_list_add(), snplp_csv_import_*() into it and every change
+ *        from then on snplp_convention_list_add(), snplp_convention_list_remove(),
+ *        snplp_csv_import_*() into it and every change
  *        of its conventions fail with #SNPLP_EFROZEN ("the list of conventions is frozen", "the
  *        convention 'x' is frozen") and change nothing. Reading is unchanged and takes no lock,
  *        so a frozen list can be shared between threads (a server's synthesis). Irreversible;
@@ -47,6 +48,21 @@ SNPLP_API bool snplp_convention_list_is_frozen(const snplp_convention_list *list
  *         in the list); #SNPLP_ENOMEM.
  */
 SNPLP_API int snplp_convention_list_add(snplp_convention_list *list, snplp_convention *conv);
+
+/**
+ * @brief Removes the convention whose id is @p id from the list, releasing the list's reference
+ *        to it; the conventions after it move up one place.
+ *
+ * The convention itself lives on while another reference holds it (the caller's own, another
+ * list's): a pointer to it taken with snplp_convention_ref() stays valid, a pointer borrowed from
+ * this list (snplp_convention_list_at(), snplp_convention_list_find()) must not be used after
+ * the call unless such a reference is held.
+ *
+ * @return #SNPLP_OK; #SNPLP_EINVAL (NULL @p list or @p id); #SNPLP_ENOTFOUND (no convention of
+ *         that id in the list; nothing changed); #SNPLP_ENOMEM (nothing changed).
+ * @since 1.3
+ */
+SNPLP_API int snplp_convention_list_remove(snplp_convention_list *list, const char *id);
 
 /** @brief The number of conventions (0 for NULL). */
 SNPLP_API size_t snplp_convention_list_count(const snplp_convention_list *list);

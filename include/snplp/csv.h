@@ -134,7 +134,9 @@ SNPLP_API int snplp_csv_export_file(const snplp_convention_list *list, snplp_csv
  *   (`csv-encoding`); a UTF-16 input (`csv-encoding`, nothing more is checked);
  * - a quoted field with no closing quote, text after a closing quote, a double quote inside an
  *   unquoted field (`csv-syntax`);
- * - a field longer than #SNPLP_CSV_MAX_FIELD bytes (`csv-field-too-long`);
+ * - a field longer than #SNPLP_CSV_MAX_FIELD bytes, or fields past the eighth longer than that
+ *   together (`csv-field-too-long`): found as the bytes come, it ends the pass at once, so that
+ *   an input that never ends is not read forever;
  * - a row without exactly eight fields (`csv-field-count`);
  * - a first row that is not the header, or no header (`csv-header`); a header written in the
  *   other dialect ends the pass;

@@ -37,51 +37,58 @@ typedef enum snplp_severity {
  * reading indicator values from CSV (csv.h).
  */
 typedef enum snplp_diag_code {
-    SNPLP_DIAG_NONE = 0,                 /**< "none": no code (diagnostics added by hand) */
-    SNPLP_DIAG_EMPTY_TITLE = 101,        /**< "empty-title": a required title is blank */
-    SNPLP_DIAG_EMPTY_TEXT = 102,         /**< "empty-text": a required text is blank */
-    SNPLP_DIAG_MISSING_PARENT = 103,     /**< "missing-parent": a module's theme is not there */
-    SNPLP_DIAG_DANGLING_REFERENCE = 104, /**< "dangling-reference": a reference to no item */
-    SNPLP_DIAG_REFERENCE_KIND = 105,     /**< "reference-kind": a reference to the wrong kind */
-    SNPLP_DIAG_PREREQUISITE_CYCLE = 106, /**< "prerequisite-cycle": modules require each other */
-    SNPLP_DIAG_DURATION_OVER_MAX = 107,  /**< "duration-over-max": a module exceeds the plan's
-                                              maximum duration */
-    SNPLP_DIAG_NOT_WELL_FORMED = 200,    /**< "not-well-formed": not XML (fatal: ends the pass;
-                                              includes invalid UTF-8, truncated or empty input) */
-    SNPLP_DIAG_IO = 201,                 /**< "io": the input could not be read (fatal) */
-    SNPLP_DIAG_DOCTYPE = 202,            /**< "doctype": a document type declaration (DTD,
-                                              entities) is refused (fatal) */
-    SNPLP_DIAG_TOO_DEEP = 203,           /**< "too-deep": elements nested deeper than the limit
-                                              (fatal) */
-    SNPLP_DIAG_TEXT_TOO_LONG = 204,      /**< "text-too-long": a text longer than the limit */
-    SNPLP_DIAG_ATTRIBUTE_TOO_LONG = 205, /**< "attribute-too-long": an attribute value longer
-                                              than the limit */
-    SNPLP_DIAG_WRONG_ROOT = 210,         /**< "wrong-root": the root element is not
-                                              &lt;referential&gt; in the snplp namespace */
-    SNPLP_DIAG_UNKNOWN_ELEMENT = 211,    /**< "unknown-element": an element the schema does not
-                                              allow there */
-    SNPLP_DIAG_MISSING_ELEMENT = 212,    /**< "missing-element": a required element is absent */
-    SNPLP_DIAG_UNKNOWN_ATTRIBUTE = 213,  /**< "unknown-attribute": an attribute the schema does
-                                              not allow there */
-    SNPLP_DIAG_MISSING_ATTRIBUTE = 214,  /**< "missing-attribute": a required attribute is
-                                              absent */
-    SNPLP_DIAG_BAD_VALUE = 215,          /**< "bad-value": a value of the wrong form or range */
-    SNPLP_DIAG_UNEXPECTED_TEXT = 216,    /**< "unexpected-text": text where only elements may
-                                              be */
-    SNPLP_DIAG_BAD_ID = 217,             /**< "bad-id": a malformed id */
-    SNPLP_DIAG_SCHEMA = 220,             /**< "schema": a finding of libxml2's XSD validation
-                                              (strict import only) */
-    SNPLP_DIAG_DUPLICATE_ID = 230,       /**< "duplicate-id": an id already used in the document */
-    SNPLP_DIAG_MODEL_VALUE = 231,        /**< "model-value": a value the schema allows but the
-                                              model refuses (files of conventions: an unofficial
-                                              territory code, a decimal beyond 64 bits...) */
-    SNPLP_DIAG_TEXT_NORMALIZED = 240,    /**< "text-normalized": a text was not in Unicode NFC and
-                                              was normalized (warning) */
-    SNPLP_DIAG_YEARS_MISSING = 300,      /**< "years-missing": a convention's years are not set */
-    SNPLP_DIAG_YEARS_SPAN = 301,         /**< "years-span": a convention does not span three
-                                              years (warning) */
-    SNPLP_DIAG_PERCENT_RANGE = 302,      /**< "percent-range": a percent outside 0..100 */
-    SNPLP_DIAG_BAD_COUNT = 303,          /**< "bad-count": a count negative or not whole */
+    SNPLP_DIAG_NONE = 0,                  /**< "none": no code (diagnostics added by hand) */
+    SNPLP_DIAG_EMPTY_TITLE = 101,         /**< "empty-title": a required title is blank */
+    SNPLP_DIAG_EMPTY_TEXT = 102,          /**< "empty-text": a required text is blank */
+    SNPLP_DIAG_MISSING_PARENT = 103,      /**< "missing-parent": a module's theme is not there */
+    SNPLP_DIAG_DANGLING_REFERENCE = 104,  /**< "dangling-reference": a reference to no item */
+    SNPLP_DIAG_REFERENCE_KIND = 105,      /**< "reference-kind": a reference to the wrong kind */
+    SNPLP_DIAG_PREREQUISITE_CYCLE = 106,  /**< "prerequisite-cycle": modules require each other */
+    SNPLP_DIAG_DURATION_OVER_MAX = 107,   /**< "duration-over-max": a module exceeds the plan's
+                                               maximum duration */
+    SNPLP_DIAG_NOT_WELL_FORMED = 200,     /**< "not-well-formed": not XML (fatal: ends the pass;
+                                               includes invalid UTF-8, truncated or empty input) */
+    SNPLP_DIAG_IO = 201,                  /**< "io": the input could not be read (fatal) */
+    SNPLP_DIAG_DOCTYPE = 202,             /**< "doctype": a document type declaration (DTD,
+                                               entities) is refused (fatal) */
+    SNPLP_DIAG_TOO_DEEP = 203,            /**< "too-deep": elements nested deeper than the limit
+                                               (fatal) */
+    SNPLP_DIAG_TEXT_TOO_LONG = 204,       /**< "text-too-long": a text longer than the limit */
+    SNPLP_DIAG_ATTRIBUTE_TOO_LONG = 205,  /**< "attribute-too-long": an attribute value longer
+                                               than the limit */
+    SNPLP_DIAG_TOO_MANY_ATTRIBUTES = 206, /**< "too-many-attributes": an element with more
+                                               attributes than the limit (fatal; since 1.3) */
+    SNPLP_DIAG_START_TAG_TOO_LONG = 207,  /**< "start-tag-too-long": a start tag longer than
+                                               the limit (fatal; since 1.3) */
+    SNPLP_DIAG_TOO_MANY_FINDINGS = 208,   /**< "too-many-findings": the findings of a document
+                                               past the limit were dropped; says how many
+                                               (since 1.3) */
+    SNPLP_DIAG_WRONG_ROOT = 210,          /**< "wrong-root": the root element is not
+                                               &lt;referential&gt; in the snplp namespace */
+    SNPLP_DIAG_UNKNOWN_ELEMENT = 211,     /**< "unknown-element": an element the schema does not
+                                               allow there */
+    SNPLP_DIAG_MISSING_ELEMENT = 212,     /**< "missing-element": a required element is absent */
+    SNPLP_DIAG_UNKNOWN_ATTRIBUTE = 213,   /**< "unknown-attribute": an attribute the schema does
+                                               not allow there */
+    SNPLP_DIAG_MISSING_ATTRIBUTE = 214,   /**< "missing-attribute": a required attribute is
+                                               absent */
+    SNPLP_DIAG_BAD_VALUE = 215,           /**< "bad-value": a value of the wrong form or range */
+    SNPLP_DIAG_UNEXPECTED_TEXT = 216,     /**< "unexpected-text": text where only elements may
+                                               be */
+    SNPLP_DIAG_BAD_ID = 217,              /**< "bad-id": a malformed id */
+    SNPLP_DIAG_SCHEMA = 220,              /**< "schema": a finding of libxml2's XSD validation
+                                               (strict import only) */
+    SNPLP_DIAG_DUPLICATE_ID = 230,        /**< "duplicate-id": an id already used in the document */
+    SNPLP_DIAG_MODEL_VALUE = 231,         /**< "model-value": a value the schema allows but the
+                                               model refuses (files of conventions: an unofficial
+                                               territory code, a decimal beyond 64 bits...) */
+    SNPLP_DIAG_TEXT_NORMALIZED = 240,     /**< "text-normalized": a text was not in Unicode NFC and
+                                               was normalized (warning) */
+    SNPLP_DIAG_YEARS_MISSING = 300,       /**< "years-missing": a convention's years are not set */
+    SNPLP_DIAG_YEARS_SPAN = 301,          /**< "years-span": a convention does not span three
+                                               years (warning) */
+    SNPLP_DIAG_PERCENT_RANGE = 302,       /**< "percent-range": a percent outside 0..100 */
+    SNPLP_DIAG_BAD_COUNT = 303,           /**< "bad-count": a count negative or not whole */
     SNPLP_DIAG_NUMERATOR_OVER_DENOMINATOR = 304, /**< "numerator-over-denominator": a
                                                       numerator above its denominator */
     SNPLP_DIAG_YEAR_OUTSIDE = 305,               /**< "year-outside": a value for a year outside the

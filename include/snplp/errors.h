@@ -88,6 +88,17 @@ SNPLP_API const char *snplp_error_last_function(void);
  */
 SNPLP_API const char *snplp_error_last_reason(void);
 
+/**
+ * @brief The `errno` of the system call whose failure caused the last failure of the calling
+ *        thread: a file that an import could not open (`ENOENT`, `EACCES`, `EISDIR`...) or an
+ *        export could not create, write or rename. Lets a program say why in its own words, or
+ *        in its language (`strerror()`), and tell a missing file from a forbidden one.
+ * @return the `errno` value; 0 when the last failure was not a failed system call (or when
+ *         there was none).
+ * @since 1.3
+ */
+SNPLP_API int snplp_error_last_errno(void);
+
 /** @brief Forgets the last failure of the calling thread. */
 SNPLP_API void snplp_error_clear(void);
 

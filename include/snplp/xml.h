@@ -9,12 +9,16 @@
  * problem of the document in one pass, each as a diagnostic with its line and column:
  * well-formedness (fatal: it ends the pass), refused constructs and size limits (a document
  * type declaration, nesting deeper than #SNPLP_XML_MAX_DEPTH, a text longer than
- * #SNPLP_XML_MAX_TEXT characters, an attribute longer than #SNPLP_XML_MAX_ATTRIBUTE bytes),
+ * #SNPLP_XML_MAX_TEXT characters, an attribute longer than #SNPLP_XML_MAX_ATTRIBUTE bytes, an
+ * element with more than #SNPLP_XML_MAX_ATTRIBUTES attributes or a start tag longer than
+ * #SNPLP_XML_MAX_START_TAG bytes),
  * everything the schema states (checked by the library's own streaming checks), then the
  * model's rules (duplicate ids, then snplp_referential_validate() on what was read). With
  * any error no referential is returned; warnings alone (a text normalized to NFC) return it.
- * The input is untrusted: no network access, no external entity or DTD is ever loaded, no
- * entity is expanded.
+ * At most #SNPLP_XML_MAX_FINDINGS findings of a document are kept, then one saying how many
+ * more there were. An import with snplp_import_options_set_keep_invalid() also returns a
+ * referential whose only errors are findings of the model's rules. The input is untrusted: no
+ * network access, no external entity or DTD is ever loaded, no entity is expanded.
  *
  * Export is deterministic: the same referential always gives the same bytes (UTF-8 with a
  * declaration, two-space indentation, document order, numbers in a fixed form). Writing to a
@@ -38,6 +42,15 @@ SNPLP_BEGIN_DECLS
 #define SNPLP_XML_MAX_TEXT 1000000
 /** @brief An attribute value holds at most this many bytes. */
 #define SNPLP_XML_MAX_ATTRIBUTE 65536
+/** @brief An element has at most this many attributes, namespace declarations included
+ *  (checked on the bytes before libxml2 parses the start tag; fatal). @since 1.3 */
+#define SNPLP_XML_MAX_ATTRIBUTES 256
+/** @brief A start tag (from its '<' to its '>') holds at most this many bytes (checked on the
+ *  bytes before libxml2 parses it; fatal). @since 1.3 */
+#define SNPLP_XML_MAX_START_TAG 1048576
+/** @brief An import keeps at most this many findings of one document; a last finding
+ *  (too-many-findings) says how many more were dropped. @since 1.3 */
+#define SNPLP_XML_MAX_FINDINGS 1000
 
 /** @brief The format's XML Schema (XSD 1.0) as a NUL-terminated UTF-8 string (static). */
 SNPLP_API const char *snplp_xml_schema(void);
@@ -63,7 +76,8 @@ typedef long (*snplp_read_fn)(void *user, char *buf, size_t size);
 typedef int (*snplp_write_fn)(void *user, const char *buf, size_t size);
 
 /**
- * @brief Options of an import. NULL options mean the defaults: not strict, no progress.
+ * @brief Options of an import. NULL options mean the defaults: not strict, no model kept on
+ *        a rule's finding, no progress.
  */
 typedef struct snplp_import_options snplp_import_options;
 
@@ -82,6 +96,26 @@ SNPLP_API void snplp_import_options_free(snplp_import_options *options);
 SNPLP_API int snplp_import_options_set_strict(snplp_import_options *options, bool strict);
 /** @brief Whether the options are strict (false for NULL). */
 SNPLP_API bool snplp_import_options_strict(const snplp_import_options *options);
+/**
+ * @brief Keeps a model that breaks the model's rules: with it, the findings of the model's
+ *        rules (codes 100-199 and 300-319 of diagnostics.h: a module longer than the plan
+ *        allows, a prerequisite cycle, a dangling reference, an empty title...) no longer stop
+ *        the import. They are all in the diagnostics, and the import returns #SNPLP_OK with the
+ *        model as read, for the caller to fix (a draft saved with such a finding reopens).
+ *        What the model cannot hold still fails the import and returns no model: a document
+ *        that is not well-formed or breaks the schema (#SNPLP_EPARSE), an id used twice or a
+ *        value the model refuses (#SNPLP_EVALIDATION, codes 230-231). Whatever an export
+ *        writes reads back with it into an equal model, but for the two size limits an export
+ *        does not check (#SNPLP_XML_MAX_TEXT, #SNPLP_XML_MAX_ATTRIBUTE). Off by default: the
+ *        contract of the import functions (no model on any error) is unchanged without it.
+ * @return #SNPLP_OK, #SNPLP_EINVAL (NULL options).
+ * @since 1.3
+ */
+SNPLP_API int snplp_import_options_set_keep_invalid(snplp_import_options *options,
+                                                    bool keep_invalid);
+/** @brief Whether the options keep a model that breaks the model's rules (false for NULL).
+ *  @since 1.3 */
+SNPLP_API bool snplp_import_options_keep_invalid(const snplp_import_options *options);
 /**
  * @brief Sets a progress callback, called after each chunk of input; NULL removes it.
  * @return #SNPLP_OK, #SNPLP_EINVAL (NULL options).

@@ -159,8 +159,10 @@ int snplp__out_file(snplp_produce_fn produce, const void *doc, const char *path,
     if (fd < 0) {
         int err = errno;
         snplp__free(tmp);
-        return snplp__fail_in(fn, SNPLP_EIO, "cannot create a file next to %s: %s",
-                              snplp__quote(q, sizeof q, path), strerror(err));
+        int rc = snplp__fail_in(fn, SNPLP_EIO, "cannot create a file next to %s: %s",
+                                snplp__quote(q, sizeof q, path), strerror(err));
+        snplp__error_set_errno(err);
+        return rc;
     }
     /* the new file gets the old one's permissions, or rw-r--r-- */
     struct stat st;
@@ -190,8 +192,10 @@ int snplp__out_file(snplp_produce_fn produce, const void *doc, const char *path,
         snplp__free(tmp);
         if (rc == SNPLP_ENOMEM)
             return snplp__oom();
-        return snplp__fail_in(fn, SNPLP_EIO, "%s %s failed (%s); the file is unchanged", step,
-                              snplp__quote(q, sizeof q, path), strerror(err));
+        rc = snplp__fail_in(fn, SNPLP_EIO, "%s %s failed (%s); the file is unchanged", step,
+                            snplp__quote(q, sizeof q, path), strerror(err));
+        snplp__error_set_errno(err);
+        return rc;
     }
     /* make the rename itself durable */
     char *slash = strrchr(dir, '/');

@@ -1,6 +1,8 @@
 /* The one input source of the imports (io/source.h). */
 #include "io/source.h"
 
+#include <errno.h>
+#include <stdbool.h>
 #include <string.h>
 #include <sys/stat.h>
 
@@ -28,20 +30,26 @@ int snplp__source_open(snplp_source *s, const char *path, snplp_diagnostics *dia
 {
     memset(s, 0, sizeof *s);
     FILE *f = fopen(path, "rb");
+    int err = errno;
     struct stat st;
-    if (f && fstat(fileno(f), &st) == 0 && !S_ISDIR(st.st_mode)) {
+    bool stated = f && fstat(fileno(f), &st) == 0;
+    if (stated && !S_ISDIR(st.st_mode)) {
         s->file = f;
         s->total = (uint64_t)st.st_size;
         return SNPLP_OK;
     }
-    if (f)
+    if (f) {
+        err = stated ? EISDIR : errno;
         fclose(f);
+    }
     char q[200];
     snplp__quote(q, sizeof q, path);
-    if (diags && snplp__diag(diags, SNPLP_SEVERITY_ERROR, io_code, 0, 0, NULL, "cannot open %s",
-                             q) != SNPLP_OK)
+    if (diags && snplp__diag(diags, SNPLP_SEVERITY_ERROR, io_code, 0, 0, NULL, "cannot open %s: %s",
+                             q, strerror(err)) != SNPLP_OK)
         return snplp__oom();
-    return snplp__fail_in(fn, SNPLP_EIO, "cannot open %s", q);
+    int rc = snplp__fail_in(fn, SNPLP_EIO, "cannot open %s: %s", q, strerror(err));
+    snplp__error_set_errno(err);
+    return rc;
 }
 
 int snplp__source_next(snplp_source *s, const char **chunk, size_t *len)

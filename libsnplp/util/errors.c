@@ -14,6 +14,8 @@ static _Thread_local char last_message[MESSAGE_MAX];
  * __func__), and where its reason starts in last_message (after "function: "). */
 static _Thread_local const char *last_function = "";
 static _Thread_local size_t last_reason;
+/* The errno of the system call whose failure is the last error (0: none). */
+static _Thread_local int last_errno;
 
 static const struct {
     int code;
@@ -84,6 +86,7 @@ int snplp__fail(int code, const char *fmt, ...)
     last_code = code;
     last_function = "";
     last_reason = 0;
+    last_errno = 0;
     return code;
 }
 
@@ -98,7 +101,13 @@ int snplp__fail_in(const char *fn, int code, const char *fmt, ...)
     last_code = code;
     last_function = at ? fn : "";
     last_reason = at;
+    last_errno = 0;
     return code;
+}
+
+void snplp__error_set_errno(int err)
+{
+    last_errno = err;
 }
 
 int snplp__oom(void)
@@ -107,6 +116,7 @@ int snplp__oom(void)
     strcpy(last_message, "out of memory");
     last_function = "";
     last_reason = 0;
+    last_errno = 0;
     return SNPLP_ENOMEM;
 }
 
@@ -135,12 +145,18 @@ const char *snplp_error_last_reason(void)
     return last_message + last_reason;
 }
 
+int snplp_error_last_errno(void)
+{
+    return last_errno;
+}
+
 void snplp_error_clear(void)
 {
     last_code = SNPLP_OK;
     last_message[0] = '\0';
     last_function = "";
     last_reason = 0;
+    last_errno = 0;
 }
 
 const char *snplp__quote(char *buf, size_t size, const char *s)

@@ -13,6 +13,9 @@ int snplp__fail(int code, const char *fmt, ...) __attribute__((format(printf, 2,
  * parts. */
 int snplp__fail_in(const char *fn, int code, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
+/* Records the errno of the failed system call behind the error just recorded (each of the calls
+ * above resets it to 0): snplp_error_last_errno(). */
+void snplp__error_set_errno(int err);
 /* Records SNPLP_ENOMEM without allocating; returns SNPLP_ENOMEM. */
 int snplp__oom(void);
 /* Records SNPLP_EINVAL for a NULL or wrong-kind argument of function fn. */

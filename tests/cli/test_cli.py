@@ -857,6 +857,42 @@ with tempfile.TemporaryDirectory() as tmp:
         rc, out, tty = run_tty("export-builtin")
         check("export-builtin to standard output says nothing", rc == 0 and tty == "", tty)
 
+# --threshold says what is wrong with the value
+for value, says in [("80.00000000000000000001", "20 digits after the decimal point, at most 18"),
+                    ("123456789012345678901", "out of range"), ("101", "out of range"),
+                    ("8O", "unexpected character 'O'")]:
+    rc, out, err = run("report", "--threshold", value, CONV49)
+    first = err.split("\n")[0]
+    check(f"--threshold {value}", rc == 2 and out == "" and first.startswith(
+        f"snplp report: --threshold {value}: ") and says in first
+        and "not a percentage" not in first, (rc, first))
+
+# import-csv on an input that never ends (a device, a pipe from a program that never stops
+# sending): the field limit acts while reading, and the command ends with the finding
+with tempfile.TemporaryDirectory() as tmp:
+    out_xml = os.path.join(tmp, "out.xml")
+    endless_inputs = [("/dev/zero", None),
+                      ("/dev/stdin", [sys.executable, "-c",
+                                      "import sys\nb = b'a' * 65536\n"
+                                      "while True: sys.stdout.buffer.write(b)"])]
+    for source, generator in endless_inputs:
+        gen = subprocess.Popen(generator, stdout=subprocess.PIPE) if generator else None
+        try:
+            p = subprocess.run([PROG, "import-csv", CONV49, source, "-o", out_xml],
+                               stdin=gen.stdout if gen else subprocess.DEVNULL,
+                               capture_output=True, timeout=60)
+            err = p.stderr.decode("utf-8", "replace")
+            check(f"import-csv endless {source}", p.returncode == 1
+                  and "[csv-field-too-long]" in err and "the rest of the input is not read" in err
+                  and not os.path.exists(out_xml), (p.returncode, err[:300]))
+        except subprocess.TimeoutExpired:
+            check(f"import-csv endless {source}", False, "still reading after 60 s")
+        finally:
+            if gen:
+                gen.stdout.close()
+                gen.kill()
+                gen.wait()
+
 if failures:
     print("\n".join(failures))
     sys.exit(1)

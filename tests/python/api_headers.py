@@ -15,3 +15,19 @@ def public_c_functions():
         with open(header, encoding="utf-8") as f:
             names.update(re.findall(r"SNPLP_API\s[^;]*?\b(snplp_\w+)\s*\(", f.read()))
     return names
+
+
+def c_parameters():
+    """The parameter names of each public function: {"snplp_matrix_unit": {"matrix", "row"}}."""
+    params = {}
+    for header in glob.glob(os.path.join(HEADERS, "*.h")):
+        with open(header, encoding="utf-8") as f:
+            text = re.sub(r"/\*.*?\*/", " ", f.read(), flags=re.S)
+        for name, args in re.findall(r"SNPLP_API\s[^;]*?\b(snplp_\w+)\s*\(([^;]*?)\)\s*;", text):
+            names = set()
+            for arg in args.split(","):
+                found = re.findall(r"(\w+)\s*(?:\[[^\]]*\])?\s*$", arg.strip())
+                if found and found[0] != "void":
+                    names.add(found[0])
+            params[name] = names
+    return params

@@ -70,13 +70,13 @@ def test_all_is_exported_by_the_package():
 def test_enums_have_the_c_values_and_labels():
     from snplp import _core
 
-    assert sc.Unit.PERCENT == _core.SNPLP_UNIT_PERCENT
-    assert sc.Unit.PERCENT.label == "percent"
+    assert int(sc.Unit.PERCENT) == sc.Unit.PERCENT.code == _core.SNPLP_UNIT_PERCENT
+    assert sc.Unit.PERCENT == sc.Unit.PERCENT.label == "percent"  # str enums since 1.3
     assert str(sc.Unit.PERCENT) == "percent"
     assert f"{sc.Polarity.LOWER}" == "lower-is-better"
     assert sc.Unit("days") is sc.Unit.DAYS
     assert sc.Unit(3) is sc.Unit.DAYS
-    assert sc.CellStatus.REACHED == _core.SNPLP_CELL_REACHED
+    assert int(sc.CellStatus.REACHED) == _core.SNPLP_CELL_REACHED
     assert sc.CellStatus.PARTLY_REACHED.label == "partly-reached"
     assert sc.TerritoryKind.DEPARTEMENT.label == "departement"
     assert sc.Aggregation.WEIGHTED_MEAN.label == "weighted-mean"
@@ -798,6 +798,12 @@ def test_xml_round_trips(tmp_path, list_49):
     assert path.read_bytes() == data
     assert sc.ConventionList.from_file(path) == list_49
     assert sc.ConventionList.from_file(str(path), strict=True) == list_49
+    assert sc.ConventionList.from_file(path, keep_invalid=True) == list_49
+    data = list_49.to_bytes()
+    assert sc.ConventionList.from_bytes(data, keep_invalid=True) == list_49
+    assert sc.ConventionList.from_stream(io.BytesIO(data), keep_invalid=True) == list_49
+    with pytest.raises(TypeError):
+        sc.ConventionList.from_bytes(data, keep_invalid="yes")
     # streams
     out = io.BytesIO()
     list_49.to_stream(out)
@@ -863,8 +869,9 @@ def test_xml_errors_carry_every_diagnostic(tmp_path):
         sc.ConventionList.from_file(None)
     with pytest.raises(TypeError):
         sc.ConventionList.from_stream(None)
-    with pytest.raises(TypeError):
-        sc.ConventionList.from_stream(io.StringIO("<conventions/>"))
+    # a text stream is read (issue 16): its text encoded in UTF-8
+    text = FILE_49.read_text(encoding="utf-8")
+    assert sc.ConventionList.from_stream(io.StringIO(text)) == sc.ConventionList.from_file(FILE_49)
     with pytest.raises(TypeError):
         sc.ConventionList.from_file(FILE_49, strict="yes")
 
@@ -881,8 +888,9 @@ def test_exceptions_in_streams_propagate(list_49):
 
     with pytest.raises(RuntimeError, match="disk full"):
         list_49.to_stream(write)
-    with pytest.raises(TypeError):
-        list_49.to_stream(io.StringIO())
+    out = io.StringIO()  # a text stream is written (issue 16)
+    list_49.to_stream(out)
+    assert out.getvalue().encode("utf-8") == list_49.to_bytes()
 
 
 # ----------------------------------------------------------------------------------------------

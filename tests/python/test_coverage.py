@@ -50,6 +50,9 @@ HIDDEN = {
         "Convention.matrix(threshold=...) raises InvalidArgumentError for a bad threshold",
     "snplp_import_options_strict":
         "import options live for one call only, built from the strict= keyword of each import",
+    "snplp_import_options_keep_invalid":
+        "import options live for one call only, built from the keep_invalid= keyword of each "
+        "import",
     "snplp_diagnostics_add":
         "findings are Python lists of snplp.Diagnostic (list.append)",
     "snplp_diagnostics_clear":
@@ -82,7 +85,6 @@ HIDDEN = {
     "snplp_decimal_format": "exact values are decimal.Decimal: str() keeps every digit",
     "snplp_decimal_identical": "exact values are decimal.Decimal: a.as_tuple() == b.as_tuple()",
     "snplp_decimal_is_valid": "exact values are decimal.Decimal, checked when passed in",
-    "snplp_decimal_parse": "exact values are decimal.Decimal: Decimal('12.50')",
     "snplp_decimal_ratio": "exact values are decimal.Decimal; matrix rates come from C",
     "snplp_decimal_rescale": "exact values are decimal.Decimal: Decimal.quantize()",
 }

@@ -70,6 +70,8 @@ def test_convention_and_list_freeze():
     assert lst.frozen and conv.frozen and not other.frozen
     with pytest.raises(snplp.FrozenError, match="the list of conventions is frozen"):
         lst.append(other)
+    with pytest.raises(snplp.FrozenError, match="the list of conventions is frozen"):
+        lst.remove("calpae-49-2019")
     with pytest.raises(snplp.FrozenError, match="the convention 'calpae-49-2019' is frozen"):
         conv.years = range(2020, 2023)
     assert conv.years == range(2019, 2022)

@@ -12,7 +12,9 @@ Counts: a million for the cheap wrappers (the referential's themes; the actions 
 of a convention: 0.7 s and 1 s in a Debug build); fewer for those whose every creation does
 real work in C (a whole built-in referential: 3,000, 0.9 s; a search, an XML round trip: 5,000;
 a failed import with its diagnostics: 20,000; matrices, cells, credits, texts: 100,000;
-conventions, decimal values, items by id: 300,000; new conventions with a matrix: 50,000), so
+conventions, decimal values, items by id: 300,000; new conventions with a matrix: 50,000;
+removing a convention from a list and adding it back: 100,000; files that cannot be opened:
+20,000), so
 that the whole file takes about 7 s on two cores in a Debug build (10 s one kind after the
 other). Under AddressSanitizer (``LD_PRELOAD`` of libasan, as CTest does for sanitizer builds)
 the counts are divided by 10 and RSS is not checked (ASan's quarantine holds freed memory on
@@ -163,6 +165,33 @@ def kind_new_conventions():
     return body
 
 
+def kind_list_removals():
+    snplp, ref, lst, conv = _objects()
+
+    def body(i):
+        kept = lst.pop()  # the list's reference released, the handle's kept
+        lst.append(kept)
+        if i & 1:
+            del lst[kept.id]
+            lst.append(kept)
+        return kept
+
+    return body
+
+
+def kind_os_errors():
+    snplp, ref, lst, conv = _objects()
+    missing = os.path.join(HERE, "no-such-dir", "données-é.xml")
+
+    def body(i):
+        try:
+            snplp.ConventionList.from_file(missing) if i & 1 else lst.to_file(missing)
+        except FileNotFoundError as err:
+            return err
+
+    return body
+
+
 KINDS = {
     "themes": (1_000_000, "ref.themes[i % n]", kind_themes),
     "items_by_id": (300_000, "ref[id] for every item kind", kind_items_by_id),
@@ -182,6 +211,9 @@ KINDS = {
               kind_texts),
     "new_conventions": (50_000, "Convention() with an indicator, a value and a matrix",
                         kind_new_conventions),
+    "list_removals": (100_000, "ConventionList.pop(), del, append() of the same convention",
+                      kind_list_removals),
+    "os_errors": (20_000, "FileNotFoundError of from_file() and to_file()", kind_os_errors),
 }
 
 # ---------------------------------------------------------------------------------------------

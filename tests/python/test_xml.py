@@ -333,6 +333,28 @@ def test_validation_error_carries_item_ids():
     assert d.column > 0 and "module-nowhere" in d.message
 
 
+def test_keep_invalid_reads_back_a_draft_breaking_a_rule(tmp_path):
+    """A module of 6.5 days under a plan of 5 exports; keep_invalid=True reads it back."""
+    ref = Referential.from_file(FIXTURES / "dangling-reference.xml", keep_invalid=True)
+    d, = ref.import_diagnostics
+    assert (d.name, d.severity, d.item_id) == ("dangling-reference", "error", "module-a")
+    ref = Referential.from_file(FIXTURES / "duration-over-max.xml", keep_invalid=True)
+    assert [d.name for d in ref.import_diagnostics] == ["duration-over-max"]
+    data = ref.to_bytes()
+    with pytest.raises(snplp.ValidationError):
+        Referential.from_bytes(data)
+    for back in (Referential.from_bytes(data, keep_invalid=True),
+                 Referential.from_stream(io.BytesIO(data), keep_invalid=True),
+                 Referential.from_bytes(data, keep_invalid=True, strict=True)):
+        assert back == ref and back.to_bytes() == data
+        assert [d.name for d in back.import_diagnostics] == ["duration-over-max"]
+    # what the model cannot hold is still refused
+    with pytest.raises(snplp.ValidationError):
+        Referential.from_file(FIXTURES / "duplicate-id.xml", keep_invalid=True)
+    with pytest.raises(snplp.ParseError):
+        Referential.from_file(FIXTURES / "mismatched-tags.xml", keep_invalid=True)
+
+
 def test_warnings_of_a_successful_import():
     ref = Referential.from_file(FIXTURES / "not-nfc.xml")
     w, = ref.import_diagnostics

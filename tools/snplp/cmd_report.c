@@ -182,11 +182,16 @@ int cmd_report(int argc, char **argv)
         status = cli_usage_error("report", "--at %s: not a date YYYY-MM-DD: %s", q.at_text,
                                  snplp_error_last_reason());
     } else if (q.threshold_text &&
-               (snplp_decimal_parse(&threshold, q.threshold_text, SIZE_MAX) != SNPLP_OK ||
-                snplp_matrix_check_threshold(&threshold) != SNPLP_OK)) {
+               snplp_decimal_parse(&threshold, q.threshold_text, SIZE_MAX) != SNPLP_OK) {
+        /* the reason says what is wrong: too many digits, a character that is not one... */
         status = cli_usage_error("report",
-                                 "--threshold %s: not a percentage above 0 and at most 100, "
+                                 "--threshold %s: %s; give a percentage above 0 and at most 100, "
                                  "written like 80 or 82.5",
+                                 q.threshold_text, snplp_error_last_reason());
+    } else if (q.threshold_text && snplp_matrix_check_threshold(&threshold) != SNPLP_OK) {
+        status = cli_usage_error("report",
+                                 "--threshold %s: out of range: give a percentage above 0 and at "
+                                 "most 100, written like 80 or 82.5",
                                  q.threshold_text);
     } else if (!q.csv && !q.at_text && snplp_date_today(&at) != SNPLP_OK) {
         fprintf(stderr, "snplp report: cannot read today's date (%s); give one with --at\n",

@@ -141,6 +141,7 @@ class Error(Exception):
     diagnostics: List[Diagnostic]
     function: str
     message: str
+    reason: str
     status: int
     def __init__(
         self, message: str = ..., diagnostics: Sequence[Diagnostic] = ..., function: str = ...,
@@ -649,17 +650,18 @@ class Referential:
     @classmethod
     def from_file(
         cls, path: Union[str, os.PathLike[str]], *, strict: bool = ...,
-        progress: Optional[Callable[[int, int], Optional[bool]]] = ...
+        progress: Optional[Callable[[int, int], Optional[bool]]] = ..., keep_invalid: bool = ...
     ) -> Referential: ...
     @classmethod
     def from_bytes(
         cls, data: Union[bytes, bytearray, memoryview], *, name: Optional[str] = ...,
-        strict: bool = ..., progress: Optional[Callable[[int, int], Optional[bool]]] = ...
+        strict: bool = ..., progress: Optional[Callable[[int, int], Optional[bool]]] = ...,
+        keep_invalid: bool = ...
     ) -> Referential: ...
     @classmethod
     def from_stream(
         cls, source: Any, *, name: Optional[str] = ..., strict: bool = ...,
-        progress: Optional[Callable[[int, int], Optional[bool]]] = ...
+        progress: Optional[Callable[[int, int], Optional[bool]]] = ..., keep_invalid: bool = ...
     ) -> Referential: ...
     def to_file(self, path: Union[str, os.PathLike[str]]) -> None: ...
     def to_bytes(self) -> bytes: ...
@@ -697,87 +699,107 @@ class Referential:
     def plans(self) -> Collection[Plan]: ...
     __hash__: ClassVar[None]  # type: ignore[assignment]
 
-class ActionObjective(enum.IntEnum):
-    CHILD_WELFARE_EXITS = 1
-    RSA_INSERTION = 2
-    SOCIAL_WORK = 3
-    FREE_INITIATIVE = 4
+class ActionObjective(enum.StrEnum):
+    CHILD_WELFARE_EXITS = "child-welfare-exits"
+    RSA_INSERTION = "rsa-insertion"
+    SOCIAL_WORK = "social-work"
+    FREE_INITIATIVE = "free-initiative"
     @property
     def is_core(self) -> bool: ...
     @property
     def label(self) -> str: ...
+    @property
+    def code(self) -> int: ...
 
-class ActionStatus(enum.IntEnum):
-    PLANNED = 1
-    IN_PROGRESS = 2
-    DONE = 3
-    DROPPED = 4
+class ActionStatus(enum.StrEnum):
+    PLANNED = "planned"
+    IN_PROGRESS = "in-progress"
+    DONE = "done"
+    DROPPED = "dropped"
     @property
     def label(self) -> str: ...
+    @property
+    def code(self) -> int: ...
 
-class Aggregation(enum.IntEnum):
-    NONE = 0
-    SUM = 1
-    WEIGHTED_MEAN = 2
+class Aggregation(enum.StrEnum):
+    NONE = "none"
+    SUM = "sum"
+    WEIGHTED_MEAN = "weighted-mean"
     @property
     def label(self) -> str: ...
+    @property
+    def code(self) -> int: ...
 
-class CellStatus(enum.IntEnum):
-    REACHED = 1
-    PARTLY_REACHED = 2
-    NOT_REACHED = 3
-    NO_TARGET = 4
-    ACTUAL_MISSING = 5
-    NOT_AGGREGATED = 6
-    NOT_YET_DUE = 7
-    NOT_COMPUTABLE = 8
+class CellStatus(enum.StrEnum):
+    REACHED = "reached"
+    PARTLY_REACHED = "partly-reached"
+    NOT_REACHED = "not-reached"
+    NO_TARGET = "no-target"
+    ACTUAL_MISSING = "actual-missing"
+    NOT_AGGREGATED = "not-aggregated"
+    NOT_YET_DUE = "not-yet-due"
+    NOT_COMPUTABLE = "not-computable"
     @property
     def label(self) -> str: ...
+    @property
+    def code(self) -> int: ...
 
-class CreditReasonKind(enum.IntEnum):
-    REPORT_MISSING = 1
-    REPORT_LATE = 2
-    ACTION_NOT_DONE = 3
-    ACTION_DROPPED = 4
+class CreditReasonKind(enum.StrEnum):
+    REPORT_MISSING = "report-missing"
+    REPORT_LATE = "report-late"
+    ACTION_NOT_DONE = "action-not-done"
+    ACTION_DROPPED = "action-dropped"
     @property
     def label(self) -> str: ...
+    @property
+    def code(self) -> int: ...
 
-class CsvDialect(enum.IntEnum):
-    INTL = 1
-    FR = 2
+class CsvDialect(enum.StrEnum):
+    INTL = "intl"
+    FR = "fr"
     @property
     def label(self) -> str: ...
+    @property
+    def code(self) -> int: ...
 
-class Polarity(enum.IntEnum):
-    HIGHER = 1
-    LOWER = 2
-    EXACT = 3
+class Polarity(enum.StrEnum):
+    HIGHER = "higher-is-better"
+    LOWER = "lower-is-better"
+    EXACT = "exact-target"
     @property
     def label(self) -> str: ...
+    @property
+    def code(self) -> int: ...
 
-class ReportState(enum.IntEnum):
-    NOT_YET_DUE = 1
-    ON_TIME = 2
-    LATE = 3
-    MISSING = 4
+class ReportState(enum.StrEnum):
+    NOT_YET_DUE = "not-yet-due"
+    ON_TIME = "on-time"
+    LATE = "late"
+    MISSING = "missing"
     @property
     def label(self) -> str: ...
+    @property
+    def code(self) -> int: ...
 
-class TerritoryKind(enum.IntEnum):
-    DEPARTEMENT = 1
-    METROPOLE = 2
-    REGION = 3
+class TerritoryKind(enum.StrEnum):
+    DEPARTEMENT = "departement"
+    METROPOLE = "metropole"
+    REGION = "region"
     @property
     def label(self) -> str: ...
+    @property
+    def code(self) -> int: ...
 
-class Unit(enum.IntEnum):
-    COUNT = 1
-    PERCENT = 2
-    DAYS = 3
-    EUROS = 4
-    RATIO = 5
+class Unit(enum.StrEnum):
+    COUNT = "count"
+    PERCENT = "percent"
+    DAYS = "days"
+    EUROS = "euros"
+    RATIO = "ratio"
     @property
     def label(self) -> str: ...
+    @property
+    def code(self) -> int: ...
 
 class Signatory(NamedTuple):
     role: str
@@ -800,6 +822,9 @@ class Convention:
         self, id: str, territory_kind: Union[TerritoryKind, int, str], territory_code: str,
         territory_name: str
     ) -> None: ...
+    def __len__(self) -> int: ...
+    def __iter__(self) -> Iterator[Indicator]: ...
+    def __bool__(self) -> bool: ...
     def freeze(self) -> None: ...
     @property
     def frozen(self) -> bool: ...
@@ -1037,6 +1062,7 @@ class Matrix:
     def __init__(self, *args: Any, **kwargs: Any) -> None: ...
     def __copy__(self) -> Any: ...
     def __deepcopy__(self, memo: Any) -> Any: ...
+    def __eq__(self, other: object) -> bool: ...
     @property
     def threshold(self) -> decimal.Decimal: ...
     @property
@@ -1071,22 +1097,27 @@ class ConventionList(Sequence[Convention]):
     def ids(self) -> List[str]: ...
     def append(self, conv: Convention) -> None: ...
     def extend(self, conventions: Iterable[Convention]) -> None: ...
+    def remove(self, conv: Any) -> None: ...
+    def pop(self, index: Any = ...) -> Convention: ...
+    def __delitem__(self, key: Any) -> None: ...
+    def clear(self) -> None: ...
     def freeze(self) -> None: ...
     @property
     def frozen(self) -> bool: ...
     def __eq__(self, other: object) -> bool: ...
     @classmethod
     def from_file(
-        cls, path: Union[str, os.PathLike[str]], strict: bool = ...
+        cls, path: Union[str, os.PathLike[str]], strict: bool = ..., *, keep_invalid: bool = ...
     ) -> ConventionList: ...
     @classmethod
     def from_bytes(
         cls, data: Union[bytes, bytearray, memoryview], name: Optional[str] = ...,
-        strict: bool = ...
+        strict: bool = ..., *, keep_invalid: bool = ...
     ) -> ConventionList: ...
     @classmethod
     def from_stream(
-        cls, stream: Any, name: Optional[str] = ..., strict: bool = ...
+        cls, stream: Any, name: Optional[str] = ..., strict: bool = ..., *,
+        keep_invalid: bool = ...
     ) -> ConventionList: ...
     def to_file(self, path: Union[str, os.PathLike[str]]) -> None: ...
     def to_bytes(self) -> bytes: ...
@@ -1097,7 +1128,8 @@ class ConventionList(Sequence[Convention]):
     ) -> None: ...
     def to_csv_stream(self, stream: Any, dialect: Union[CsvDialect, int, str] = ...) -> None: ...
     def merge_csv(
-        self, source: Any, dialect: Union[CsvDialect, int, str] = ..., name: Optional[str] = ...
+        self, source: Any = ..., dialect: Union[CsvDialect, int, str] = ...,
+        name: Optional[str] = ..., *, text: Optional[str] = ...
     ) -> None: ...
     def synthesis(
         self, threshold: Union[decimal.Decimal, int, str, None] = ..., *,

@@ -10,7 +10,10 @@ from __future__ import annotations
 
 import datetime
 import decimal
+import numbers
+import operator
 import os
+import re
 import threading
 from collections.abc import Sequence
 from typing import Any, Callable, Iterator, NamedTuple, Optional, Tuple, Union
@@ -116,8 +119,9 @@ class Collection(Sequence):
             return found
         if isinstance(key, slice):
             return [self[i] for i in range(*key.indices(len(self)))]
-        if isinstance(key, bool) or not isinstance(key, int):
+        if as_index(key) is None:
             raise TypeError(f"indices are int or str (an id), not {type(key).__name__}")
+        key = as_index(key)
         n = len(self)
         if key < 0:
             key += n
@@ -166,26 +170,59 @@ def to_decimal(value: Tuple[int, int]) -> decimal.Decimal:
     return decimal.Decimal(units).scaleb(-scale) if scale else decimal.Decimal(units)
 
 
+def as_index(value) -> Optional[int]:
+    """``value`` as an ``int`` when it is an integer: an ``int`` or any object with
+    ``__index__`` (``numpy.int64``, any :class:`numbers.Integral`); None for a ``bool`` (not a
+    number here) and for anything else."""
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, int):
+        return int(value)
+    if isinstance(value, (str, bytes, float, decimal.Decimal)):
+        return None
+    try:
+        return operator.index(value)
+    except TypeError:
+        return None
+
+
+def parse_decimal(text: str) -> Tuple[int, int]:
+    """The plain text form of a decimal ("-12.50": an optional '-', ASCII digits, optionally
+    '.' and digits; no space, '+', exponent or grouping) as ``(units, scale)``: the rule of the
+    C library (snplp_decimal_parse()), the one the CSV import applies (with the dialect's decimal
+    separator) and the XML format writes. ValueError says what is wrong."""
+    rc, value = _core.snplp_decimal_parse(text)
+    if rc != _core.SNPLP_OK:
+        raise ValueError(f"{text!r} is not a decimal number: {_core.snplp_error_last_reason()}")
+    return value
+
+
+_EXACT = "a decimal.Decimal, an int (or an integer such as numpy.int64) or a str such as \"12.50\""
+
+
 def from_decimal(value: Union[decimal.Decimal, int, str]) -> Tuple[int, int]:
     """An exact value as a C ``snplp_decimal`` ``(units, scale)``: a :class:`decimal.Decimal`,
-    an ``int`` or a ``str`` in plain form ("12.50"). Floats are refused (not exact).
+    an integer (``int``, or anything with ``__index__`` such as ``numpy.int64``) or a ``str`` in
+    the plain form of the C library and the CSV import (:func:`parse_decimal`: "12.50", never
+    "1e3" or " 12 "). Floats (``float``, ``numpy.float64``, any other
+    :class:`numbers.Real`) are refused, as not exact, and so are ``bool`` values.
 
     Raises ``TypeError`` for other types and ``ValueError`` for values the C type cannot hold
-    (NaN, infinities, more than 18 decimals, more than 63 bits of units)."""
-    if isinstance(value, bool) or isinstance(value, float):
-        raise TypeError("an exact value is a decimal.Decimal, an int or a str, not a float")
-    if isinstance(value, int):
-        d = decimal.Decimal(value)
-    elif isinstance(value, str):
-        try:
-            d = decimal.Decimal(value)
-        except decimal.InvalidOperation:
-            raise ValueError(f"not a decimal number: {value!r}") from None
-    elif isinstance(value, decimal.Decimal):
+    (NaN, infinities, more than 18 decimals, more than 63 bits of units) or a malformed str."""
+    if isinstance(value, bool):
+        raise TypeError(f"a bool is not a number: give {_EXACT}")
+    if isinstance(value, str):
+        return parse_decimal(value)
+    if isinstance(value, decimal.Decimal):
         d = value
     else:
-        raise TypeError(f"an exact value is a decimal.Decimal, an int or a str, not "
-                        f"{type(value).__name__}")
+        i = as_index(value)
+        if i is None:
+            if isinstance(value, numbers.Real):
+                raise TypeError(f"a {type(value).__name__} is not exact: give {_EXACT} "
+                                f"(e.g. decimal.Decimal(\"12.5\"))")
+            raise TypeError(f"an exact value is {_EXACT}, not {type(value).__name__}")
+        d = decimal.Decimal(i)
     if not d.is_finite():
         raise ValueError(f"not a finite number: {value!r}")
     sign, digits, exponent = d.as_tuple()
@@ -224,3 +261,93 @@ def fspath(path) -> str:
     if isinstance(p, bytes):
         p = os.fsdecode(p)
     return p
+
+
+#: The XML declaration at the start of a document, and the encoding it declares.
+_XML_DECL = re.compile(r"\A(\ufeff?<\?xml\s[^>]*?\bencoding\s*=\s*)(['\"])([^'\"]*)\2")
+#: How far a text stream is buffered to find the end of its XML declaration.
+_DECL_MAX = 1024
+
+
+def reader(source, xml: bool = False) -> Callable[[int], bytes]:
+    """A read callback ``read(size) -> bytes`` (at most ``size`` bytes, ``b""`` at the end)
+    over a binary file-like object, a text one, or a callable ``read(size)`` that returns
+    ``bytes`` or ``str``.
+
+    A text stream's characters are encoded in UTF-8, what the library reads. Python has already
+    decoded them, whatever the file's encoding was, so for an XML document (``xml``) an
+    encoding its declaration names (``<?xml version="1.0" encoding="ISO-8859-1"?>``) is no
+    longer the bytes' encoding: it is rewritten as "UTF-8" (only in what the library reads)."""
+    read = getattr(source, "read", None)
+    if read is None:
+        if not callable(source):
+            raise TypeError(f"a file-like object with read() or a callable read(size), not "
+                            f"{type(source).__name__}")
+        read = source
+    pending = bytearray()
+    state = {"start": xml, "end": False}
+
+    def text_start(data: str, size: int) -> str:
+        """The first characters of a text document, its declaration's encoding made UTF-8."""
+        def in_decl(text: str) -> bool:  # may still be inside an XML declaration
+            head = text.lstrip("\ufeff")
+            return head.startswith("<?xml") or "<?xml".startswith(head)
+
+        while "?>" not in data and in_decl(data) and len(data) < _DECL_MAX:
+            more = read(size)
+            if not more:
+                break
+            if not isinstance(more, str):
+                raise TypeError(f"read() returned str then {type(more).__name__}")
+            data += more
+        return _XML_DECL.sub(lambda m: f"{m[1]}{m[2]}UTF-8{m[2]}", data, count=1)
+
+    def chunk(size: int) -> bytes:
+        while not pending and not state["end"]:
+            data = read(size)
+            if data is None:
+                data = b""
+            if isinstance(data, str):
+                if state["start"] and data:
+                    data = text_start(data, size)
+                data = data.encode("utf-8")
+            elif isinstance(data, (bytes, bytearray, memoryview)):
+                data = bytes(data)
+            else:
+                raise TypeError(f"read() must return bytes or str, not {type(data).__name__}")
+            state["start"] = False
+            if not data:
+                state["end"] = True
+            pending.extend(data)
+        out = bytes(pending[:size])
+        del pending[:size]
+        return out
+
+    return chunk
+
+
+#: The C documentation's phrases that name a C parameter which the Python method does not have
+#: (the object itself, a length, a callback, an output list), said as Python sees them. Applied
+#: to every C text the package turns into a docstring (tests/python/test_docstrings.py checks
+#: that no docstring's summary names a C parameter the method lacks).
+_C_PARAMETER_PHRASES = (
+    (re.compile(r"``count`` conventions"), "the conventions"),
+    (re.compile(r"indicator values from ``size`` bytes at ``data``"), "indicator values from CSV"),
+    (re.compile(r"from ``size`` bytes at ``data``"), "from the bytes ``data``"),
+    (re.compile(r"into the conventions of ``list``"), "into the conventions of the list"),
+    (re.compile(r"\b(of|with) row ``row``"), r"\1 the row"),
+    (re.compile(r"with status ``status``"), "with each status"),
+    (re.compile(r"of signatory ``index``"), "of each signatory"),
+    (re.compile(r"\b(of|in) ``year``"), r"\1 the year"),
+    (re.compile(r"Exports ``ref``"), "Exports the referential"),
+    (re.compile(r"through ``(?:read|write)``"), "through the stream"),
+    (re.compile(r"what ``read`` delivers"), "what the stream delivers"),
+    (re.compile(r"appends every finding to ``diags``"), "collects every finding"),
+)
+
+
+def python_text(text: str) -> str:
+    """C documentation said for Python: the phrases of :data:`_C_PARAMETER_PHRASES`."""
+    for pattern, repl in _C_PARAMETER_PHRASES:
+        text = pattern.sub(repl, text)
+    return text

@@ -12,9 +12,10 @@ conventions part of xml.h and extension.h; the model is explained in docs/conven
   (:meth:`Convention.matrix`) or from several (:func:`synthesis`), made of :class:`Cell`;
 - :class:`Credits` (:meth:`Convention.credits`), :class:`ReportState`
   (:meth:`Convention.report_state`), :func:`report_due_date`;
-- the C enums as :class:`enum.IntEnum` classes whose members also have the C library's stable
-  name as :attr:`label` (``Unit.PERCENT.label == "percent"``; ``str()`` gives it too, and
-  ``Unit("percent")`` looks a member up by it).
+- the C enums as :class:`enum.StrEnum` classes whose values are the C library's stable names
+  (``Unit.PERCENT == "percent"``, as :meth:`Matrix.to_dicts` writes it; ``str()`` and
+  :attr:`label` give it, ``int()`` and :attr:`code` the C constant, and ``Unit("percent")`` or
+  ``Unit(1)`` looks a member up).
 
 Conventions of this layer:
 
@@ -38,19 +39,21 @@ Conventions of this layer:
 
 from __future__ import annotations
 
+import codecs
 import collections.abc
 import datetime
 import decimal
 import enum
 import inspect
+import io
 import os
 import re
 from dataclasses import dataclass
 from typing import Any, Callable, Dict, Iterable, Iterator, List, NamedTuple, Optional, Tuple
 
 from . import _core
-from ._base import (LOCK, Collection, ForeignAttribute, Owner, from_date, from_decimal,
-                    fspath, locked, to_date, to_decimal, wrap)
+from ._base import (LOCK, Collection, ForeignAttribute, Owner, as_index, from_date, from_decimal,
+                    fspath, locked, python_text, reader, to_date, to_decimal, wrap)
 from ._errors import Diagnostic, check, diagnostics_from, error_for
 
 __all__ = [
@@ -170,7 +173,7 @@ def _c_summary(name: str) -> str:
             text = text[:m.start()]
         for pattern, repl in _C_ONLY:
             text = pattern.sub(repl, text)
-        text = text.strip()
+        text = python_text(text).strip()
         if text:
             return text
     return ""
@@ -223,11 +226,14 @@ def _opt_str(value, what: str) -> Optional[str]:
 
 
 def _int(value, what: str, bounds: Tuple[int, int] = _INT32) -> int:
-    if isinstance(value, bool) or not isinstance(value, int):
+    """An integer argument: an ``int`` or any integer with ``__index__`` (``numpy.int64``);
+    a ``bool`` is refused."""
+    i = as_index(value)
+    if i is None:
         raise TypeError(f"{what} must be an int, not {type(value).__name__}")
-    if not bounds[0] <= value <= bounds[1]:
-        raise _invalid(f"{what} {value} is out of range")
-    return int(value)
+    if not bounds[0] <= i <= bounds[1]:
+        raise _invalid(f"{what} {i} is out of range")
+    return i
 
 
 def _year(value) -> int:
@@ -245,7 +251,8 @@ def _invalid(message: str):
 
 
 def _is_year_key(year) -> bool:
-    return isinstance(year, int) and not isinstance(year, bool) and YEAR_MIN <= year <= YEAR_MAX
+    year = as_index(year)
+    return year is not None and YEAR_MIN <= year <= YEAR_MAX
 
 
 def _date_arg(value, what: str = "date") -> Tuple[int, int, int]:
@@ -273,37 +280,31 @@ def _addr(ptr) -> int:
         return int(ptr.this)
 
 
-def _reader(source) -> Callable[[int], bytes]:
-    """A read callable ``read(size) -> bytes`` for a binary file-like object or a callable."""
-    read = getattr(source, "read", None)
-    if read is None:
-        if not callable(source):
-            raise TypeError(f"a binary file-like object or a callable read(size) -> bytes, not "
-                            f"{type(source).__name__}")
-        read = source
-
-    def call(size: int) -> bytes:
-        data = read(size)
-        if data is None:
-            return b""
-        if isinstance(data, (bytearray, memoryview)):
-            data = bytes(data)
-        if not isinstance(data, bytes):
-            raise TypeError(f"the stream must give bytes (open it in binary mode), not "
-                            f"{type(data).__name__}")
-        return data
-
-    return call
+def _reader(source, xml: bool = True) -> Callable[[int], bytes]:
+    """A read callable ``read(size) -> bytes`` for a binary or text file-like object or a
+    callable (_base.reader(): a text stream is re-encoded in UTF-8, and for XML its
+    declaration's encoding made UTF-8)."""
+    return reader(source, xml)
 
 
 def _writer(target) -> Callable[[bytes], Any]:
-    """A write callable ``write(data: bytes)`` for a binary file-like object or a callable."""
+    """A write callable ``write(data: bytes)`` for a binary or text file-like object (a text
+    one is given the UTF-8 text decoded) or a callable."""
     write = getattr(target, "write", None)
     if write is None:
         if not callable(target):
-            raise TypeError(f"a binary file-like object or a callable write(data), not "
+            raise TypeError(f"a file-like object or a callable write(data), not "
                             f"{type(target).__name__}")
         write = target
+    if isinstance(target, io.TextIOBase):
+        decoder = codecs.getincrementaldecoder("utf-8")()
+
+        def text(data: bytes) -> None:
+            chunk = decoder.decode(bytes(data))
+            if chunk:
+                write(chunk)
+
+        return text
 
     def call(data: bytes) -> None:
         write(data)
@@ -350,15 +351,18 @@ class _ImportOptions:
 
     __slots__ = ("ptr",)
 
-    def __init__(self, strict):
+    def __init__(self, strict, keep_invalid=False):
         if not isinstance(strict, bool):
             raise TypeError(f"strict must be a bool, not {type(strict).__name__}")
+        if not isinstance(keep_invalid, bool):
+            raise TypeError(f"keep_invalid must be a bool, not {type(keep_invalid).__name__}")
         self.ptr = None
-        if strict:
+        if strict or keep_invalid:
             rc, ptr = _core.snplp_import_options_new()  # private: no lock (see _LOCK)
             check(rc)
             self.ptr = ptr
-            check(_core.snplp_import_options_set_strict(ptr, True))
+            check(_core.snplp_import_options_set_strict(ptr, strict))
+            check(_core.snplp_import_options_set_keep_invalid(ptr, keep_invalid))
 
     def __enter__(self):
         return self
@@ -373,41 +377,48 @@ class _ImportOptions:
 # Enums
 # --------------------------------------------------------------------------------------------
 
-_LABELS: Dict[type, Dict[int, str]] = {}
+_CODES: Dict[type, Dict[str, int]] = {}
 
 
-class _CEnum(enum.IntEnum):
-    """An enum of the C API: the value is the C constant, :attr:`label` the library's stable
-    name (as in XML, CSV and messages). ``str()`` and ``format()`` give the label; the class
-    called with a label gives the member (``Unit("percent")``)."""
+class _CEnum(enum.StrEnum):
+    """An enum of the C API as a ``str`` enum (Python's :class:`enum.StrEnum`): the value of a
+    member is the C library's stable name ("percent", "actual-missing": as in XML, CSV,
+    messages and :meth:`Matrix.to_dicts`), so a member equals that string and ``str()``
+    gives it; ``int()`` gives the C constant (:attr:`code`). The class called with a name or
+    with a C constant gives the member (``Unit("percent")``, ``Unit(1)``)."""
 
     @property
     def label(self) -> str:
-        """The C library's stable name of the value, e.g. "percent"."""
-        return _LABELS[type(self)][int(self)]
+        """The C library's stable name of the value, e.g. "percent" (the member's value)."""
+        return self._value_
 
-    def __str__(self) -> str:
-        return self.label
+    @property
+    def code(self) -> int:
+        """The C constant of the member (``int(member)`` gives it too)."""
+        return _CODES[type(self)][self._value_]
 
-    def __format__(self, spec: str) -> str:
-        return format(self.label, spec)
+    def __int__(self) -> int:
+        return _CODES[type(self)][self._value_]
+
+    def __repr__(self) -> str:
+        return f"<{type(self).__name__}.{self._name_}: {self._value_!r}>"
 
     @classmethod
     def _missing_(cls, value):
-        if isinstance(value, str):
+        if isinstance(value, int) and not isinstance(value, bool):
             for member in cls:
-                if member.label == value:
+                if _CODES[cls][member._value_] == value:
                     return member
         return None
 
 
 def _make_enum(name: str, prefix: str, members: Iterable[str], name_fn: str, doc: str):
-    pairs = [(m, int(getattr(_core, prefix + m))) for m in members]
-    cls = _CEnum(name, pairs, module=__name__, qualname=name)
     fn = getattr(_core, name_fn)
-    _LABELS[cls] = {value: fn(value) for _, value in pairs}
+    codes = [(m, int(getattr(_core, prefix + m))) for m in members]
+    cls = _CEnum(name, [(m, fn(code)) for m, code in codes], module=__name__, qualname=name)
+    _CODES[cls] = {fn(code): code for _, code in codes}
     summary = _c_summary(name_fn)
-    cls.__doc__ = doc + (f"\n\nLabels: {summary}" if summary else "") + f"\n\nC API: {name_fn}()."
+    cls.__doc__ = doc + (f"\n\nNames: {summary}" if summary else "") + f"\n\nC API: {name_fn}()."
     return cls
 
 
@@ -585,16 +596,18 @@ class _YearMapping(collections.abc.Mapping):
         return [int(at(p, i)) for i in range(count(p))]
 
     @staticmethod
-    def _check_key(year) -> None:
-        """Raises KeyError (or the error of an invalid year) unless ``year`` is a year key."""
+    def _check_key(year) -> int:
+        """``year`` as an int; raises KeyError (or the error of an invalid year) unless it is a
+        year key."""
         if not _is_year_key(year):
             _year(year)
             raise KeyError(year)
+        return as_index(year)
 
     def _lookup(self, get, year) -> list:
         """The values the C getter ``get`` gives for ``year``, after its status; KeyError when
         nothing is recorded (``SNPLP_ENOTFOUND``)."""
-        self._check_key(year)
+        year = self._check_key(year)
         rc, *values = get(self._ref._ptr, year)
         if rc == _ENOTFOUND:
             raise KeyError(year)
@@ -604,7 +617,7 @@ class _YearMapping(collections.abc.Mapping):
     def _forget(self, clear, year) -> None:
         """``del view[year]`` with the C function ``clear``; KeyError when nothing is
         recorded."""
-        self._check_key(year)
+        year = self._check_key(year)
         rc = clear(self._ref._ptr, year)
         if rc == _ENOTFOUND:
             raise KeyError(year)
@@ -617,7 +630,7 @@ class _YearMapping(collections.abc.Mapping):
         return len(self._years())
 
     def __contains__(self, year) -> bool:
-        return _is_year_key(year) and year in self._years()
+        return _is_year_key(year) and as_index(year) in self._years()
 
     def __repr__(self) -> str:
         return "{" + ", ".join(f"{y}: {self[y]!r}" for y in self) + "}"
@@ -698,7 +711,7 @@ class _StatusesView(_YearMapping, collections.abc.MutableMapping):
         return self._year_list(_c.snplp_action_status_year_count, _c.snplp_action_status_year_at)
 
     def __getitem__(self, year) -> ActionStatus:
-        self._check_key(year)
+        year = self._check_key(year)
         status = _enum_out(ActionStatus, _c.snplp_action_status_in(self._ref._ptr, year))
         if status is None:
             raise KeyError(year)
@@ -750,6 +763,22 @@ class Convention(_Extensible, Owner):
 
     def _ext_target(self):
         return self._ptr, None
+
+    # -- a convention as the sequence of its indicators (the rows of its matrix) --
+
+    def __len__(self) -> int:
+        """The number of indicators (the rows of its matrix, :attr:`indicators`).
+
+        C API: snplp_convention_indicator_count()."""
+        return int(_c.snplp_convention_indicator_count(self._ptr))
+
+    def __iter__(self) -> Iterator["Indicator"]:
+        """The indicators in order, as :attr:`indicators` gives them (the actions are in
+        :attr:`actions`)."""
+        return iter(self.indicators)
+
+    def __bool__(self) -> bool:
+        return True  # a convention without indicators is still a convention
 
     # -- freezing (1.3) --
 
@@ -1235,7 +1264,7 @@ class _ValuesView(_YearMapping):
         _year(year)
         if not _is_year_key(year):
             raise KeyError(year)
-        return YearValues(self._ref, year)
+        return YearValues(self._ref, as_index(year))
 
     def get(self, year, default=None):
         """The values of ``year`` if anything is recorded for it, else ``default``."""
@@ -1568,13 +1597,19 @@ class MatrixRow:
         p, i = self._ref._ptr, self._index
         return {s: int(_c.snplp_matrix_row_status_count(p, i, int(s))) for s in CellStatus}
 
+    def _key(self) -> tuple:
+        return (self.id, self.label, self.unit, self.polarity, tuple(self))
+
     def __eq__(self, other) -> bool:
+        """Rows are equal when they hold the same values: id, label, unit, polarity and every
+        cell (years, statuses, figures), whatever matrix they come from."""
         if not isinstance(other, MatrixRow):
             return NotImplemented
-        return self._ref is other._ref and self._index == other._index
+        return (self._ref is other._ref and self._index == other._index) or \
+            self._key() == other._key()
 
     def __hash__(self) -> int:
-        return hash((id(self._ref), self._index))
+        return hash((self.id, self.label, self._ref.years))
 
     def __repr__(self) -> str:
         return f"<MatrixRow {self._index} {self.id!r} ({self.unit})>"
@@ -1606,6 +1641,22 @@ class Matrix(Owner):
 
     def __reduce__(self):
         raise TypeError("a Matrix cannot be pickled: pickle m.to_dicts() or its cells")
+
+    def __eq__(self, other) -> bool:
+        """Matrices are equal when they hold the same snapshot: the same years, threshold and
+        number of conventions, and equal rows in the same order (:class:`MatrixRow`)."""
+        if not isinstance(other, Matrix):
+            return NotImplemented
+        if self is other:
+            return True
+        return (self.years == other.years and self.threshold == other.threshold
+                and self.convention_count == other.convention_count
+                and len(self) == len(other)
+                and all(a == b for a, b in zip(self, other)))
+
+    def __hash__(self) -> int:
+        return hash((self.years, self.threshold, self.convention_count,
+                     tuple(row.id for row in self)))
 
     def __repr__(self) -> str:
         years = self.years
@@ -1663,8 +1714,9 @@ class Matrix(Owner):
             if found is None:
                 raise KeyError(row)
             return found.index
-        if isinstance(row, bool) or not isinstance(row, int):
+        if as_index(row) is None:
             raise TypeError(f"a row is an index or an indicator id, not {type(row).__name__}")
+        row = as_index(row)
         n = self._row_count()
         index = row + n if row < 0 else row
         if not 0 <= index < n:
@@ -1686,8 +1738,9 @@ class Matrix(Owner):
         KeyError for a year outside :attr:`years` or an unknown id, IndexError for an index
         out of range."""
         index = self._row_index(row)
-        if isinstance(year, bool) or not isinstance(year, int):
+        if as_index(year) is None:
             raise TypeError(f"a year is an int, not {type(year).__name__}")
+        year = as_index(year)
         if year not in self.years:
             raise KeyError(year)
         p = self._ptr
@@ -1857,6 +1910,50 @@ class ConventionList(collections.abc.Sequence, Owner):
         for conv in conventions:
             self.append(conv)
 
+    def _remove_id(self, id_: str) -> None:
+        check(_c.snplp_convention_list_remove(self._ptr, id_))
+
+    @_cdoc("snplp_convention_list_remove", summaries=False,
+           note="Removes a convention from the list, releasing the list's reference to it. "
+                "``conv`` is a :class:`Convention` or a convention id; ValueError when the "
+                "list holds no convention of that id (as ``list.remove``). A "
+                ":class:`Convention` taken from the list before stays valid (it holds its own "
+                "reference): it is only no longer in the list.")
+    def remove(self, conv) -> None:
+        id_ = conv.id if isinstance(conv, Convention) else conv
+        if not isinstance(id_, str):
+            raise TypeError(f"a Convention or an id, not {type(conv).__name__}")
+        if _c.snplp_convention_list_find(self._ptr, id_) is None:
+            raise ValueError(f"the list holds no convention {id_!r}")
+        self._remove_id(id_)
+
+    def pop(self, index=-1) -> Convention:
+        """Removes the convention at ``index`` (the last one by default) or of that id, and
+        returns it (IndexError, KeyError when there is none). Its handle stays valid.
+
+        C API: snplp_convention_list_remove()."""
+        conv = self[index]
+        self._remove_id(conv.id)
+        return conv
+
+    def __delitem__(self, key) -> None:
+        """``del lst[i]``, ``del lst[i:j]``, ``del lst["calpae-49-2019"]``: removes those
+        conventions (IndexError, KeyError when there is none).
+
+        C API: snplp_convention_list_remove()."""
+        if isinstance(key, slice):
+            for id_ in self.ids()[key]:
+                self._remove_id(id_)
+            return
+        self._remove_id(self[key].id)
+
+    def clear(self) -> None:
+        """Removes every convention (their handles stay valid).
+
+        C API: snplp_convention_list_remove()."""
+        for id_ in self.ids():
+            self._remove_id(id_)
+
     @_cdoc("snplp_convention_list_freeze",
            note="From then on adding to it, merge_csv() and every change of its conventions "
                 "raise FrozenError.")
@@ -1882,48 +1979,62 @@ class ConventionList(collections.abc.Sequence, Owner):
     # -- XML --
 
     @classmethod
-    def _import(cls, fn: str, *args, strict: bool) -> "ConventionList":
-        with _Diagnostics() as d, _ImportOptions(strict) as opts:
+    def _import(cls, fn: str, *args, strict: bool, keep_invalid: bool = False,
+                filename: Optional[str] = None) -> "ConventionList":
+        with _Diagnostics() as d, _ImportOptions(strict, keep_invalid) as opts:
             # no lock: an import reads no existing convention, and its read callable may
             # wait for another thread's export (a pipe between two threads)
             rc, ptr = getattr(_core, fn)(d.ptr, *args, opts.ptr)
             found = d.list()
-        check(rc, found)
+        check(rc, found, filename)
         return cls._own(ptr, found)
 
     @classmethod
     @_cdoc("snplp_conventions_import_file",
            note="``path`` is a str or a pathlib.Path; ``strict`` adds libxml2's XSD "
-                "validation. Raises ParseError or ValidationError carrying every finding, "
-                "InputOutputError when the file cannot be read; warnings are kept in "
+                "validation; ``keep_invalid`` returns the list despite findings of the "
+                "model's rules (snplp_import_options_set_keep_invalid()). Raises ParseError or "
+                "ValidationError carrying every finding; a file that cannot be opened raises the "
+                "built-in FileNotFoundError, PermissionError or IsADirectoryError (also "
+                "InputOutputError) with its ``errno`` and ``filename``; warnings are kept in "
                 "``diagnostics``.")
-    def from_file(cls, path, strict: bool = False) -> "ConventionList":
-        return cls._import("snplp_conventions_import_file", fspath(path), strict=strict)
+    def from_file(cls, path, strict: bool = False, *,
+                  keep_invalid: bool = False) -> "ConventionList":
+        path = fspath(path)
+        return cls._import("snplp_conventions_import_file", path, strict=strict,
+                           keep_invalid=keep_invalid, filename=path)
 
     @classmethod
     @_cdoc("snplp_conventions_import_memory",
            note="``data`` is bytes (or bytearray, memoryview); ``name`` names the input in "
                 "messages. Errors as :meth:`from_file`.")
     def from_bytes(cls, data, name: Optional[str] = None,
-                   strict: bool = False) -> "ConventionList":
+                   strict: bool = False, *, keep_invalid: bool = False) -> "ConventionList":
         if not isinstance(data, (bytes, bytearray, memoryview)):
             raise TypeError(f"data must be bytes, not {type(data).__name__}")
         return cls._import("snplp_conventions_import_memory", bytes(data),
-                           _opt_str(name, "name"), strict=strict)
+                           _opt_str(name, "name"), strict=strict, keep_invalid=keep_invalid)
 
     @classmethod
     @_cdoc("snplp_conventions_import_callback",
-           note="``stream`` is a binary file-like object (``.read(size)``) or a callable "
-                "``read(size) -> bytes``; an exception it raises propagates. ``name`` "
-                "defaults to the stream's ``name``. Errors as :meth:`from_file`.")
+           note="``stream`` is a file-like object (``.read(size)``) opened in binary mode, "
+                "or in text mode (its text is encoded in UTF-8 and an encoding its XML "
+                "declaration names is read as UTF-8: Python decoded it already), or a "
+                "callable ``read(size)`` returning bytes (or str); an exception it raises "
+                "propagates. ``name`` defaults to the stream's ``name``. Errors as "
+                ":meth:`from_file`.")
     def from_stream(cls, stream, name: Optional[str] = None,
-                    strict: bool = False) -> "ConventionList":
+                    strict: bool = False, *, keep_invalid: bool = False) -> "ConventionList":
         return cls._import("snplp_conventions_import_callback", _reader(stream),
-                           _stream_name(stream, name), strict=strict)
+                           _stream_name(stream, name), strict=strict, keep_invalid=keep_invalid)
 
-    @_cdoc("snplp_conventions_export_file", note="``path`` is a str or a pathlib.Path.")
+    @_cdoc("snplp_conventions_export_file",
+           note="``path`` is a str or a pathlib.Path. A file that cannot be created or "
+                "replaced raises the built-in OSError subclass of its errno (also "
+                "InputOutputError) with ``errno`` and ``filename``.")
     def to_file(self, path) -> None:
-        check(_c.snplp_conventions_export_file(self._ptr, fspath(path)))
+        path = fspath(path)
+        check(_c.snplp_conventions_export_file(self._ptr, path), filename=path)
 
     @_cdoc("snplp_conventions_export_memory", note="Returns the document as bytes.")
     def to_bytes(self) -> bytes:
@@ -1932,8 +2043,9 @@ class ConventionList(collections.abc.Sequence, Owner):
         return data
 
     @_cdoc("snplp_conventions_export_callback",
-           note="``stream`` is a binary file-like object (``.write(data)``) or a callable "
-                "``write(data: bytes)``; an exception it raises propagates.")
+           note="``stream`` is a binary file-like object (``.write(data)``), a text one "
+                "(given the UTF-8 text decoded) or a callable ``write(data: bytes)``; an "
+                "exception it raises propagates.")
     def to_stream(self, stream) -> None:
         check(_c.snplp_conventions_export_callback(self._ptr, _writer(stream)))
 
@@ -1947,37 +2059,56 @@ class ConventionList(collections.abc.Sequence, Owner):
         check(rc)
         return data
 
-    @_cdoc("snplp_csv_export_file", note="``path`` is a str or a pathlib.Path.")
+    @_cdoc("snplp_csv_export_file",
+           note="``path`` is a str or a pathlib.Path. A file that cannot be created or "
+                "replaced raises the built-in OSError subclass of its errno (also "
+                "InputOutputError) with ``errno`` and ``filename``.")
     def to_csv_file(self, path, dialect="intl") -> None:
-        check(_c.snplp_csv_export_file(self._ptr, _dialect(dialect), fspath(path)))
+        path = fspath(path)
+        check(_c.snplp_csv_export_file(self._ptr, _dialect(dialect), path), filename=path)
 
     @_cdoc("snplp_csv_export_callback",
-           note="``stream`` is a binary file-like object or a callable ``write(data)``.")
+           note="``stream`` is a binary or text file-like object or a callable "
+                "``write(data: bytes)``, as for :meth:`to_stream`.")
     def to_csv_stream(self, stream, dialect="intl") -> None:
         check(_c.snplp_csv_export_callback(self._ptr, _dialect(dialect), _writer(stream)))
 
     @_cdoc("snplp_csv_import_memory",
-           note="``source`` is the CSV as bytes (or bytearray, memoryview), a path (str or "
-                "pathlib.Path), or a binary file-like object or callable ``read(size)``. "
-                "``dialect`` is a :class:`CsvDialect` or its label. Any problem raises "
+           note="``source`` is a path (str or pathlib.Path), the CSV as bytes (or bytearray, "
+                "memoryview), or a binary or text file-like object or callable "
+                "``read(size)``; CSV held in a str is given as ``text=`` (a str given as "
+                "``source`` is always a path: one holding a line break raises ValueError). "
+                "``dialect`` is a :class:`CsvDialect` or its name. Any problem raises "
                 "ParseError carrying every finding (with line and column) and changes "
-                "nothing; a file that cannot be read raises InputOutputError.")
-    def merge_csv(self, source, dialect="intl", name: Optional[str] = None) -> None:
+                "nothing; a file that cannot be opened raises FileNotFoundError, "
+                "PermissionError, IsADirectoryError... (also InputOutputError).")
+    def merge_csv(self, source=None, dialect="intl", name: Optional[str] = None, *,
+                  text: Optional[str] = None) -> None:
         d_ = _dialect(dialect)
         name = _opt_str(name, "name")
+        if (source is None) == (text is None):
+            raise TypeError("merge_csv() takes a source (a path, bytes or a stream) or "
+                            "text= (CSV in a str), one of them")
+        if text is not None:
+            source = _str(text, "text").encode("utf-8")
+        elif isinstance(source, str) and ("\n" in source or "\r" in source):
+            raise ValueError("merge_csv(): a str source is a path, and this one holds a line "
+                             "break: give CSV text as merge_csv(text=...) or as bytes")
+        path = None
         with _Diagnostics() as d:
             if isinstance(source, (bytes, bytearray, memoryview)):
                 rc = _c.snplp_csv_import_memory(self._ptr, d.ptr, bytes(source), name, d_)
             elif isinstance(source, (str, os.PathLike)):
-                rc = _c.snplp_csv_import_file(self._ptr, d.ptr, fspath(source), d_)
+                path = fspath(source)
+                rc = _c.snplp_csv_import_file(self._ptr, d.ptr, path, d_)
             elif hasattr(source, "read") or callable(source):
-                rc = _c.snplp_csv_import_callback(self._ptr, d.ptr, _reader(source),
+                rc = _c.snplp_csv_import_callback(self._ptr, d.ptr, _reader(source, False),
                                                   _stream_name(source, name), d_)
             else:
-                raise TypeError(f"CSV is bytes, a path or a binary stream, not "
+                raise TypeError(f"CSV is a path, bytes or a stream (or text=), not "
                                 f"{type(source).__name__}")
             found = d.list()
-        check(rc, found)
+        check(rc, found, path)
 
     # -- synthesis --
 

@@ -8,6 +8,9 @@ that failed also carries every finding as :class:`Diagnostic` objects (``err.dia
 
 from __future__ import annotations
 
+import builtins
+import errno
+import os
 from dataclasses import dataclass
 from typing import List, Optional, Sequence
 
@@ -64,20 +67,22 @@ def diagnostics_from(handle) -> List[Diagnostic]:
 class Error(Exception):
     """Base class of every error of libsnplp.
 
-    ``status`` is the C status code, ``status_name`` its name ("SNPLP_EINVAL"), ``message`` the
-    library's message, ``function`` the C function that failed ("snplp_date_parse"; "" when
-    the message names none), ``reason`` the message without that name in front (what to show
-    a user), and ``diagnostics`` the findings that explain it (possibly empty).
+    ``status`` is the C status code, ``status_name`` its name ("SNPLP_EINVAL"), ``message``
+    (also ``str(err)`` and ``reason``) what was wrong, to show a user: the library's message
+    without the name of the C function in front (snplp_error_last_reason()); ``function`` the
+    C function that failed ("snplp_date_parse"; "" when the message names none), for a
+    program's logs; ``diagnostics`` the findings that explain it (possibly empty).
     """
 
     status = 0
 
     def __init__(self, message: str = "", diagnostics: Sequence[Diagnostic] = (),
                  function: str = "", reason: Optional[str] = None):
+        message = message if reason is None else reason
         super().__init__(message)
         self.message = message
         self.function = function
-        self.reason = message if reason is None else reason
+        self.reason = message
         self.diagnostics: List[Diagnostic] = list(diagnostics)
 
     @property
@@ -179,21 +184,68 @@ _BY_STATUS = {
 }
 
 
-def error_for(status: int, diagnostics: Sequence[Diagnostic] = ()) -> Error:
-    """The exception for a failing status, with the thread's last message."""
+class FileNotFoundError(InputOutputError, builtins.FileNotFoundError):
+    """``SNPLP_EIO`` because a file does not exist (``ENOENT``): both the built-in
+    :class:`FileNotFoundError` and :class:`InputOutputError`, with ``errno``, ``strerror`` and
+    ``filename`` set."""
+
+
+class PermissionError(InputOutputError, builtins.PermissionError):
+    """``SNPLP_EIO`` because access to a file is denied (``EACCES``, ``EPERM``): both the
+    built-in :class:`PermissionError` and :class:`InputOutputError`."""
+
+
+class IsADirectoryError(InputOutputError, builtins.IsADirectoryError):
+    """``SNPLP_EIO`` because a path names a directory (``EISDIR``): both the built-in
+    :class:`IsADirectoryError` and :class:`InputOutputError`."""
+
+
+class NotADirectoryError(InputOutputError, builtins.NotADirectoryError):
+    """``SNPLP_EIO`` because a part of a path is not a directory (``ENOTDIR``): both the
+    built-in :class:`NotADirectoryError` and :class:`InputOutputError`."""
+
+
+_BY_ERRNO = {
+    errno.ENOENT: FileNotFoundError,
+    errno.EACCES: PermissionError,
+    errno.EPERM: PermissionError,
+    errno.EISDIR: IsADirectoryError,
+    errno.ENOTDIR: NotADirectoryError,
+}
+
+
+def error_for(status: int, diagnostics: Sequence[Diagnostic] = (),
+              filename: Optional[str] = None) -> Error:
+    """The exception for a failing status, with the thread's last message (without the C
+    function's name: that is ``err.function``). A file that could not be opened, created or
+    written (``SNPLP_EIO`` with an ``errno``, snplp_error_last_errno()) raises the subclass of
+    the built-in :class:`OSError` for that ``errno`` (:class:`FileNotFoundError`...), also an
+    :class:`InputOutputError`, with ``errno``, ``strerror`` and ``filename`` (the name as
+    given, when the caller passes it) set."""
     cls = _BY_STATUS.get(status, Error)
     message = _core.snplp_error_last_message()
+    os_errno = _core.snplp_error_last_errno() if status == _core.SNPLP_EIO and message else 0
+    if os_errno:
+        cls = _BY_ERRNO.get(os_errno, InputOutputError)
     if message:
-        err = cls(message, diagnostics, _core.snplp_error_last_function(),
-                  _core.snplp_error_last_reason())
+        err = cls(_core.snplp_error_last_reason(), diagnostics,
+                  _core.snplp_error_last_function())
     else:
         err = cls(_core.snplp_status_message(status), diagnostics)
     if cls is Error:
         err.status = status
+    if os_errno:
+        err.errno = os_errno
+        err.strerror = os.strerror(os_errno)
+        if filename is not None:
+            err.filename = filename
+            err.message = err.reason = str(err)  # the name intact, as OSError writes it
     return err
 
 
-def check(status: int, diagnostics: Sequence[Diagnostic] = ()) -> None:
-    """Raises the exception of ``status`` unless it is ``SNPLP_OK``."""
+def check(status: int, diagnostics: Sequence[Diagnostic] = (),
+          filename: Optional[str] = None) -> None:
+    """Raises the exception of ``status`` unless it is ``SNPLP_OK`` (``filename``: the file the
+    call opened, for :func:`error_for`)."""
     if status != _core.SNPLP_OK:
-        raise error_for(status, diagnostics)
+        raise error_for(status, diagnostics, filename)

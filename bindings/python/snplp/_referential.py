@@ -44,7 +44,7 @@ from typing import Any, Callable, Iterator, List, Optional, Tuple
 
 from . import _core
 from . import _errors
-from ._base import Collection, ForeignAttribute, Owner, fspath, locked, wrap
+from ._base import Collection, ForeignAttribute, Owner, fspath, locked, python_text, reader, wrap
 from ._errors import Diagnostic, diagnostics_from, error_for
 from ._errors import check as _check
 
@@ -133,11 +133,8 @@ def _c(name: str) -> Callable:
 
 
 def _exception_names() -> dict:
-    names = {}
-    for obj in vars(_errors).values():
-        if isinstance(obj, type) and issubclass(obj, _errors.Error) and obj is not _errors.Error:
-            names[_core.snplp_status_name(obj.status)] = obj.__name__
-    return names
+    return {_core.snplp_status_name(status): cls.__name__
+            for status, cls in _errors._BY_STATUS.items()}
 
 
 _STATUS_EXCEPTION = _exception_names()
@@ -158,7 +155,7 @@ def _clean(text: str) -> str:
     text = re.sub(r"\s*\(NULL (?:object|argument|options)\)", "", text)
     text = re.sub(r"\(NULL (?:object|argument)(?:,\s*|\s+or\s+)", "(", text)
     text = re.sub(r"\bNULL\b", "None", text)
-    return text.strip()
+    return python_text(text).strip()
 
 
 def _c_doc(fn) -> tuple:
@@ -988,30 +985,9 @@ class SearchHit:
 
 
 def _reader(source) -> Callable[[int], bytes]:
-    """A read callback (``read(size) -> bytes``, at most ``size`` bytes, ``b""`` at the end)
-    over a binary or text file-like object or a callable."""
-    if hasattr(source, "read"):
-        read = source.read
-    elif callable(source):
-        read = source
-    else:
-        raise TypeError(f"a file-like object with read() or a callable read(size), not "
-                        f"{type(source).__name__}")
-    pending = bytearray()
-
-    def chunk(size: int) -> bytes:
-        if not pending:
-            data = read(size)
-            if isinstance(data, str):
-                data = data.encode("utf-8")
-            elif not isinstance(data, (bytes, bytearray, memoryview)):
-                raise TypeError(f"read() must return bytes, not {type(data).__name__}")
-            pending.extend(data)
-        out = bytes(pending[:size])
-        del pending[:size]
-        return out
-
-    return chunk
+    """A read callback over a binary or text file-like object or a callable (_base.reader():
+    a text stream is re-encoded in UTF-8, its XML declaration's encoding made UTF-8)."""
+    return reader(source, xml=True)
 
 
 def _writer(target):
@@ -1252,18 +1228,19 @@ class Referential(Owner):
     # -- XML -----------------------------------------------------------------------------
 
     @classmethod
-    def _import(cls, call, strict, progress) -> "Referential":
+    def _import(cls, call, strict, progress, keep_invalid=False, filename=None) -> "Referential":
         progress = _progress(progress)
         with _Diagnostics() as diags:
             rc, options = _c("snplp_import_options_new")()
             _check(rc)
             try:
                 _check(_c("snplp_import_options_set_strict")(options, bool(strict)))
+                _check(_c("snplp_import_options_set_keep_invalid")(options, bool(keep_invalid)))
                 if progress is not None:
                     _check(_c("snplp_import_options_set_progress")(options, progress))
                 rc, ptr = call(diags, options)
                 if rc != _OK:
-                    err = error_for(rc)  # the thread's message, before other calls
+                    err = error_for(rc, (), filename)  # the thread's message, first
                     err.diagnostics = diagnostics_from(diags)
                     if ptr is not None:
                         _c("snplp_referential_unref")(ptr)
@@ -1273,26 +1250,31 @@ class Referential(Owner):
                 _c("snplp_import_options_free")(options)
 
     @classmethod
-    def from_file(cls, path, *, strict: bool = False, progress=None) -> "Referential":
+    def from_file(cls, path, *, strict: bool = False, progress=None,
+                  keep_invalid: bool = False) -> "Referential":
         path = fspath(path)
         fn = _c("snplp_referential_import_file")
-        return cls._import(lambda d, o: fn(d, path, o), strict, progress)
+        return cls._import(lambda d, o: fn(d, path, o), strict, progress, keep_invalid, path)
 
     from_file.__doc__ = from_file.__func__.__doc__ = _doc(
         "snplp_referential_import_file", "snplp_import_options_set_strict",
-        "snplp_import_options_set_progress", params={"path": "path"},
+        "snplp_import_options_set_progress", "snplp_import_options_set_keep_invalid",
+        params={"path": "path"},
         note="``path`` is a str or a pathlib.Path; ``progress`` a callable (done, total) "
-              "that cancels the import by returning False. Warnings are in "
+              "that cancels the import by returning False; ``keep_invalid=True`` returns the "
+              "referential despite findings of the model's rules. Warnings are in "
               "``import_diagnostics`` of the result; an error raises with every finding in "
-              "``err.diagnostics``.")
+              "``err.diagnostics``; a file that cannot be opened raises the built-in "
+              "FileNotFoundError, PermissionError or IsADirectoryError (also "
+              "InputOutputError) with its ``errno`` and ``filename``.")
 
     @classmethod
     def from_bytes(cls, data, *, name: Optional[str] = None, strict: bool = False,
-                   progress=None) -> "Referential":
+                   progress=None, keep_invalid: bool = False) -> "Referential":
         data = _bytes(data, "data")
         name = _opt_str(name, "name")
         fn = _c("snplp_referential_import_memory")
-        return cls._import(lambda d, o: fn(d, data, name, o), strict, progress)
+        return cls._import(lambda d, o: fn(d, data, name, o), strict, progress, keep_invalid)
 
     from_bytes.__doc__ = from_bytes.__func__.__doc__ = _doc(
         "snplp_referential_import_memory", status_from="snplp_referential_import_file",
@@ -1300,13 +1282,13 @@ class Referential(Owner):
 
     @classmethod
     def from_stream(cls, source, *, name: Optional[str] = None, strict: bool = False,
-                    progress=None) -> "Referential":
+                    progress=None, keep_invalid: bool = False) -> "Referential":
         if name is None and isinstance(getattr(source, "name", None), str):
             name = source.name
         name = _opt_str(name, "name")
         read = _reader(source)
         fn = _c("snplp_referential_import_callback")
-        return cls._import(lambda d, o: fn(d, read, name, o), strict, progress)
+        return cls._import(lambda d, o: fn(d, read, name, o), strict, progress, keep_invalid)
 
     from_stream.__doc__ = from_stream.__func__.__doc__ = _doc(
         "snplp_referential_import_callback", status_from="snplp_referential_import_file",
@@ -1315,9 +1297,12 @@ class Referential(Owner):
               "the end; an exception it raises propagates. ``name`` defaults to source.name.")
 
     @_from_c("snplp_referential_export_file",
-             note="``path`` is a str or a pathlib.Path.")
+             note="``path`` is a str or a pathlib.Path; a file that cannot be created or "
+                   "replaced raises the built-in OSError subclass of its errno (also "
+                   "InputOutputError) with ``errno`` and ``filename``.")
     def to_file(self, path) -> None:
-        _check(_c("snplp_referential_export_file")(self._ptr, fspath(path)))
+        path = fspath(path)
+        _check(_c("snplp_referential_export_file")(self._ptr, path), filename=path)
 
     @_from_c("snplp_referential_export_memory")
     def to_bytes(self) -> bytes:

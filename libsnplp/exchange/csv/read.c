@@ -65,6 +65,7 @@ typedef struct importer {
     field f[NFIELDS];
     size_t nfields;
     size_t extra_line, extra_col; /* where its ninth field starts */
+    size_t extra_bytes;           /* the bytes of its fields past the eighth */
     size_t end_line, end_col;     /* where it ends */
     bool all_empty;
     /* state */
@@ -184,15 +185,30 @@ static void newline(importer *x)
     x->col = 1;
 }
 
+/* A byte of field f (NULL: a field past the eighth). The limits act as the bytes come: a field
+ * longer than SNPLP_CSV_MAX_FIELD, or fields past the eighth longer than that together, end
+ * the pass at once, so that an input that never ends (a device, a pipe) is not read forever. */
 static void append(importer *x, field *f, int c)
 {
     x->all_empty = false;
-    if (!f || f->too_long)
-        return;
-    if (f->b.n >= SNPLP_CSV_MAX_FIELD) {
-        f->too_long = true;
+    size_t n = f ? f->b.n : x->extra_bytes++;
+    if (n >= SNPLP_CSV_MAX_FIELD) {
+        if (f) {
+            err(x, SNPLP_DIAG_CSV_FIELD_TOO_LONG, f->line, f->col, NULL, NULL, 0,
+                "the %s field is longer than %d bytes: the rest of the input is not read",
+                snplp__csv_columns[x->nfields - 1], SNPLP_CSV_MAX_FIELD);
+            f->too_long = f->bad = true;
+        } else {
+            err(x, SNPLP_DIAG_CSV_FIELD_TOO_LONG, x->extra_line, x->extra_col, NULL, NULL, 0,
+                "the fields after the eighth are longer than %d bytes: the rest of the input "
+                "is not read",
+                SNPLP_CSV_MAX_FIELD);
+        }
+        x->stop = true;
         return;
     }
+    if (!f)
+        return;
     char ch = (char)c;
     snplp__buf_put(&f->b, &ch, 1);
 }
@@ -228,6 +244,7 @@ static bool read_record(importer *x)
 {
     const char sep = x->d->sep;
     x->nfields = 0;
+    x->extra_bytes = 0;
     x->all_empty = true;
     for (;;) {
         size_t line = x->line, col = x->col;
@@ -309,17 +326,16 @@ static bool read_record(importer *x)
             }
         }
         if (f) {
-            if (f->too_long && !f->bad) {
-                err(x, SNPLP_DIAG_CSV_FIELD_TOO_LONG, line, col, NULL, NULL, 0,
-                    "the %s field is longer than %d bytes", snplp__csv_columns[x->nfields - 1],
-                    SNPLP_CSV_MAX_FIELD);
-                f->bad = true;
-            }
             snplp__buf_put(&f->b, "", 1); /* the NUL */
             f->b.n--;
         }
         if (c == sep) {
             count(x, c);
+            if (!f) { /* separators past the eighth field count too (";;;;" never ending) */
+                bool empty = x->all_empty;
+                append(x, NULL, c);
+                x->all_empty = empty;
+            }
             continue;
         }
         x->end_line = x->line;

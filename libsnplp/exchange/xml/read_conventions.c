@@ -256,7 +256,7 @@ static void failed(creader *r, const cframe *f, int rc, const char *what)
     snplp__xml_report(&r->core, SNPLP_SEVERITY_ERROR,
                       rc == SNPLP_EEXISTS ? SNPLP_DIAG_DUPLICATE_ID : SNPLP_DIAG_MODEL_VALUE,
                       f->core.line, f->core.column, ID(f), "%s: %s", what,
-                      snplp_error_last_message());
+                      snplp_error_last_reason());
 }
 
 /* snplp_decimal_parse() on a value of the decimal form (checked by the core): with at most 18
@@ -433,16 +433,21 @@ static void started(snplp_xml_reader *core, snplp_xml_frame *cf)
 {
     creader *r = (creader *)core;
     cframe *f = (cframe *)cf;
+    if (f->core.type == T_CONVENTION)
+        snprintf(core->convention_id, sizeof core->convention_id, "%s", f->has_id ? f->id : "");
     if (f->core.dead)
         return;
     int rc = SNPLP_OK;
     switch ((ctype)f->core.type) {
     case T_CONVENTION:
         if (f->has_year != f->has_last_year) {
-            snplp__xml_report(
-                core, SNPLP_SEVERITY_ERROR, SNPLP_DIAG_MODEL_VALUE, f->core.line, f->core.column,
-                ID(f), "<convention> gives %s without %s: give both years, or neither",
-                f->has_year ? "first-year" : "last-year", f->has_year ? "last-year" : "first-year");
+            /* a year with a bad value was reported as such: no second finding for its pair */
+            if (!snplp__xml_attr_bad(core, cf, f->has_year ? "last-year" : "first-year"))
+                snplp__xml_report(core, SNPLP_SEVERITY_ERROR, SNPLP_DIAG_MODEL_VALUE, f->core.line,
+                                  f->core.column, ID(f),
+                                  "<convention> gives %s without %s: give both years, or neither",
+                                  f->has_year ? "first-year" : "last-year",
+                                  f->has_year ? "last-year" : "first-year");
             f->has_year = f->has_last_year = false;
         }
         return;
@@ -514,6 +519,8 @@ static void ended(snplp_xml_reader *core, snplp_xml_frame *cf)
 {
     creader *r = (creader *)core;
     cframe *f = (cframe *)cf;
+    if (f->core.type == T_CONVENTION)
+        core->convention_id[0] = '\0';
     if (f->core.type != T_STATUS)
         return;
     snplp_action *a = parent_action(r, f);

@@ -164,7 +164,7 @@ static void model_failed(rreader *r, rframe *f, int rc, const char *what)
     snplp__xml_report(&r->core, SNPLP_SEVERITY_ERROR,
                       rc == SNPLP_EEXISTS ? SNPLP_DIAG_DUPLICATE_ID : SNPLP_DIAG_BAD_VALUE,
                       f->core.line, f->core.column, ID(f), "%s: %s", what,
-                      snplp_error_last_message());
+                      snplp_error_last_reason());
 }
 
 /* The item is made: its position kept, its foreign attributes given to it. */

@@ -97,21 +97,43 @@ __attribute__((format(printf, 7, 0))) static void vreport(reader *r, snplp_sever
                                                           size_t column, const char *item_id,
                                                           const char *fmt, va_list ap)
 {
+    bool drop = r->diags && r->findings >= SNPLP_XML_MAX_FINDINGS;
+    if (drop) {
+        if (r->dropped++ == 0) {
+            r->dropped_line = line;
+            r->dropped_column = column;
+        }
+        if (severity > r->dropped_severity)
+            r->dropped_severity = severity;
+    }
     char msg[400];
-    vsnprintf(msg, sizeof msg, fmt, ap);
-    sanitize(msg);
+    msg[0] = '\0';
+    if (!drop || (severity == SNPLP_SEVERITY_ERROR && !r->first_code)) {
+        vsnprintf(msg, sizeof msg, fmt, ap);
+        sanitize(msg);
+    }
     if (severity == SNPLP_SEVERITY_ERROR) {
         if ((int)code >= 200 && (int)code < 230)
             r->parse_errors++;
         else
             r->model_errors++;
+        if (((int)code >= 100 && (int)code < 200) || ((int)code >= 300 && (int)code < 320))
+            r->rule_errors++; /* a rule of the model: the model holds it (keep_invalid) */
         if (!r->first_code) {
             r->first_code = code;
             snprintf(r->first, sizeof r->first, "%s:%zu:%zu: %s", r->name, line, column, msg);
         }
     }
+    if (drop)
+        return;
+    r->findings++;
+    /* inside a convention, a finding names it too (snplp_diagnostic_convention_id()); the
+     * item id stays what it was (the convention's own id for a finding about it) */
+    const char *conv = r->convention_id[0] ? r->convention_id : NULL;
     if (r->diags &&
-        snplp__diag(r->diags, severity, code, line, column, item_id, "%s", msg) != SNPLP_OK)
+        (conv
+             ? snplp__diag_conv_at(r->diags, severity, code, line, column, conv, item_id, 0, msg)
+             : snplp__diag(r->diags, severity, code, line, column, item_id, "%s", msg)) != SNPLP_OK)
         snplp__xml_oom(r);
 }
 
@@ -260,6 +282,15 @@ static bool value_ok(const attr_rule *ar, const char *s, size_t n, snplp_xml_val
     return false;
 }
 
+bool snplp__xml_attr_bad(const reader *r, const frame *f, const char *name)
+{
+    const attr_rule *a = rule_of(r, f->type)->attrs;
+    for (int k = 0; k < 8 && a[k].name; k++)
+        if (strcmp(a[k].name, name) == 0)
+            return (f->bad_attrs >> k) & 1u;
+    return false;
+}
+
 /* ---- frames ---- */
 
 static void free_fattrs(snplp_list *l)
@@ -324,7 +355,7 @@ void snplp__xml_attach_fattrs(reader *r, frame *f, snplp_item *it, snplp_ext *e,
             snplp__xml_oom(r);
         else if (rc != SNPLP_OK)
             snplp__xml_report(r, SNPLP_SEVERITY_ERROR, SNPLP_DIAG_BAD_VALUE, f->line, f->column,
-                              item_id, "%s", snplp_error_last_message());
+                              item_id, "%s", snplp_error_last_reason());
     }
     free_fattrs(&f->fattrs);
 }
@@ -397,6 +428,31 @@ static size_t child_index(const reader *r, const frame *f, size_t from, const xm
     return i;
 }
 
+#define BOM      "\xEF\xBB\xBF"
+#define BOM_NOTE "a byte-order mark (U+FEFF, the bytes EF BB BF) in the middle of the document"
+
+/* Whether s holds a byte-order mark (U+FEFF): XML takes it for a character of a name or a
+ * text, but there it is most often the mark of a second file joined to the first. */
+static bool has_bom(const xmlChar *s)
+{
+    return s && strstr((const char *)s, BOM) != NULL;
+}
+
+/* s without its byte-order marks, in buf. */
+static const char *without_bom(char *buf, size_t size, const char *s)
+{
+    size_t n = 0;
+    for (; *s && n + 1 < size; s++) {
+        if (strncmp(s, BOM, 3) == 0) {
+            s += 2;
+            continue;
+        }
+        buf[n++] = *s;
+    }
+    buf[n] = '\0';
+    return buf;
+}
+
 static const char *qname(char *buf, size_t size, const xmlChar *prefix, const xmlChar *local)
 {
     snprintf(buf, size, "%s%s%s", prefix ? (const char *)prefix : "", prefix ? ":" : "",
@@ -444,8 +500,10 @@ static void check_attributes(reader *r, frame *f, int nb, const xmlChar **attrs)
                 qname(q, sizeof q, a[1], a[0]), f->name, SNPLP_XML_MAX_ATTRIBUTE);
             if (!a[2]) {
                 int k = attr_index(r, f, a[0]);
-                if (rule->attrs[k].name)
+                if (rule->attrs[k].name) {
                     seen[k] = true;
+                    f->bad_attrs |= (uint8_t)(1u << k);
+                }
             }
             f->dead = true;
             continue;
@@ -472,6 +530,13 @@ static void check_attributes(reader *r, frame *f, int nb, const xmlChar **attrs)
         }
         int k = attr_index(r, f, a[0]);
         const attr_rule *ar = &rule->attrs[k];
+        if (!ar->name && has_bom(a[0])) {
+            ERR(r, SNPLP_DIAG_UNKNOWN_ATTRIBUTE,
+                BOM_NOTE ", before the attribute '%s' of <%s>: it belongs only at the very start "
+                         "of a document (two files joined?)",
+                without_bom(q, sizeof q, (const char *)a[0]), f->name);
+            continue;
+        }
         if (!ar->name) {
             ERR(r, SNPLP_DIAG_UNKNOWN_ATTRIBUTE, "<%s> takes no attribute '%s'", f->name,
                 (const char *)a[0]);
@@ -502,6 +567,7 @@ static void check_attributes(reader *r, frame *f, int nb, const xmlChar **attrs)
             if (ar->required || ar->type == V_ID)
                 f->dead = true;
             f->bad_value = true;
+            f->bad_attrs |= (uint8_t)(1u << k);
             continue;
         }
         r->doc->attribute(r, f, ar, &value);
@@ -545,6 +611,7 @@ static void start_element(void *ctx, const xmlChar *localname, const xmlChar *pr
 {
     (void)nb_defaulted;
     reader *r = ctx;
+    r->element_seen = true;
     if (r->stopped)
         return;
     size_t depth = r->depth + r->skip + (size_t)r->frag.depth + 1;
@@ -601,6 +668,15 @@ static void start_decoded(reader *r, const xmlChar *localname, const xmlChar *pr
     }
     char q[200];
     frame *f = top(r);
+    if (has_bom(localname) || has_bom(prefix)) {
+        char b[200];
+        ERR(r, f ? SNPLP_DIAG_UNKNOWN_ELEMENT : SNPLP_DIAG_WRONG_ROOT,
+            BOM_NOTE ", before the element <%s>: it belongs only at the very start of a document "
+                     "(two files joined?)",
+            without_bom(b, sizeof b, qname(q, sizeof q, prefix, localname)));
+        r->skip = 1;
+        return;
+    }
     if (!f) {
         start_root(r, localname, prefix, uri, nb_attributes, attributes);
         return;
@@ -784,7 +860,12 @@ static void characters(void *ctx, const xmlChar *ch, int len)
     }
     for (int i = 0; i < len; i++)
         if (!is_ws((char)ch[i])) {
-            if (!f->text_reported)
+            if (!f->text_reported && i + 3 <= len && memcmp(ch + i, BOM, 3) == 0)
+                ERR(r, SNPLP_DIAG_UNEXPECTED_TEXT,
+                    BOM_NOTE ", in <%s> (which holds elements only): it belongs only at the very "
+                             "start of a document (two files joined?)",
+                    f->name);
+            else if (!f->text_reported)
                 ERR(r, SNPLP_DIAG_UNEXPECTED_TEXT, "<%s> holds elements only, not text", f->name);
             f->text_reported = true;
             return;
@@ -839,6 +920,16 @@ static void parser_error(void *data, xmlErrorPtr e)
         snplp__xml_oom(r);
         return;
     }
+    /* libxml2's words for a few cases say little of what is wrong */
+    const xmlParserInput *in = ctxt->input;
+    if (in && in->cur && in->base && in->end && in->end - in->cur >= 3 &&
+        in->consumed + (unsigned long)(in->cur - in->base) > 0 && /* not the leading mark */
+        memcmp(in->cur, BOM, 3) == 0)
+        snprintf(msg, sizeof msg,
+                 BOM_NOTE ": it belongs only at its very start (two files joined?)");
+    else if (!r->element_seen &&
+             (e->code == XML_ERR_DOCUMENT_EMPTY || e->code == XML_ERR_DOCUMENT_END))
+        snprintf(msg, sizeof msg, "the document is empty: it has no root element");
     snplp__xml_report(r, SNPLP_SEVERITY_ERROR, SNPLP_DIAG_NOT_WELL_FORMED,
                       e->line > 0 ? (size_t)e->line : 1, e->int2 > 0 ? (size_t)e->int2 : 1, NULL,
                       "not well-formed: %s", msg);
@@ -895,7 +986,11 @@ static bool encoding_is_utf8(const char *p, size_t n, char *enc, size_t size)
     snprintf(enc, size, "UTF-16");
     if (n >= 2 && ((u[0] == 0xFE && u[1] == 0xFF) || (u[0] == 0xFF && u[1] == 0xFE)))
         return false;
-    if (n >= 2 && (u[0] == 0 || u[1] == 0)) /* UTF-16 or UTF-32 without a mark */
+    /* UTF-16 or UTF-32 without a mark: a document starts with '<' (or white space), with NUL
+     * bytes beside it; NUL bytes with no such pattern are no text at all (nul_bytes()) */
+    if (n >= 2 && ((u[0] == 0 && (u[1] == '<' || (n >= 4 && u[1] == 0 && u[3] == '<'))) ||
+                   (u[0] == '<' && u[1] == 0) || (u[0] == 0 && is_ws((char)u[1])) ||
+                   (is_ws((char)u[0]) && u[1] == 0)))
         return false;
     if (n >= 3 && u[0] == 0xEF && u[1] == 0xBB && u[2] == 0xBF)
         p += 3, n -= 3;
@@ -930,10 +1025,176 @@ static bool encoding_is_utf8(const char *p, size_t n, char *enc, size_t size)
     return true;
 }
 
+/* Whether the first n bytes at p hold a NUL byte (no XML text does); *line and *column
+ * receive the position of the first one. */
+static bool nul_bytes(const char *p, size_t n, size_t *line, size_t *column)
+{
+    const char *z = memchr(p, '\0', n);
+    if (!z)
+        return false;
+    *line = *column = 1;
+    for (const char *q = p; q < z; q++) {
+        if (*q == '\n') {
+            ++*line;
+            *column = 1;
+        } else if ((*q & 0xC0) != 0x80) {
+            ++*column;
+        }
+    }
+    return true;
+}
+
+/* ---- the bounds of a start tag ----
+ *
+ * libxml2 2.9 checks the attributes of a start tag for duplicates in quadratic time, once it
+ * has the whole tag and before any callback runs: a tag of a few hundred thousand attributes
+ * costs seconds of CPU that no SAX callback can cut short. So the bytes are scanned before
+ * libxml2 gets them: the scan follows text, tags, quoted values, comments, CDATA sections,
+ * processing instructions and declarations, counts the attributes of each start tag (its '='
+ * outside quotes) and its bytes, and a tag past SNPLP_XML_MAX_ATTRIBUTES or
+ * SNPLP_XML_MAX_START_TAG is refused before libxml2 has seen its end. On a well-formed
+ * document the scan is exact; on another one libxml2 reports the fault first or the scan
+ * errs on the side of refusing. */
+
+enum {
+    SC_TEXT,    /* character data */
+    SC_LT,      /* after '<' */
+    SC_BANG,    /* after "<!": "--" or "[CDATA[" being matched */
+    SC_TAG,     /* in a start tag, outside quotes */
+    SC_QUOTED,  /* in a quoted value of a start tag */
+    SC_END,     /* in an end tag */
+    SC_COMMENT, /* in a comment: matched counts the '-' before a '>' */
+    SC_CDATA,   /* in a CDATA section: matched counts the ']' before a '>' */
+    SC_PI,      /* in a processing instruction or the XML declaration: matched is 1 after '?' */
+    SC_DECL     /* in another "<!" declaration (a doctype, refused anyway) */
+};
+
+static void scan_init(snplp_xml_scan *sc)
+{
+    memset(sc, 0, sizeof *sc);
+    sc->state = SC_TEXT;
+    sc->line = sc->column = 1;
+}
+
+/* Scans the n bytes at p that are about to be fed to libxml2: n when no start tag breaks a
+ * bound, else the offset in p of the '<' of the start tag that does (0 when it began in an
+ * earlier chunk; refuse_tag() reports it). */
+static size_t scan(reader *r, const char *p, size_t n)
+{
+    snplp_xml_scan *sc = &r->scan;
+    size_t tag_at = 0; /* the offset of the current start tag's '<' in p, if there */
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)p[i];
+        switch (sc->state) {
+        case SC_TEXT:
+            if (c == '<') {
+                sc->state = SC_LT;
+                sc->tag_line = sc->line;
+                sc->tag_column = sc->column;
+                tag_at = i;
+            }
+            break;
+        case SC_LT:
+            sc->matched = 0;
+            if (c == '/') {
+                sc->state = SC_END;
+            } else if (c == '?') {
+                sc->state = SC_PI;
+            } else if (c == '!') {
+                sc->state = SC_BANG;
+                sc->want = NULL;
+            } else {
+                sc->state = SC_TAG;
+                sc->tag_bytes = 2;
+                sc->tag_attrs = 0;
+                if (c == '>')
+                    sc->state = SC_TEXT;
+            }
+            break;
+        case SC_BANG:
+            if (!sc->want)
+                sc->want = c == '-' ? "--" : c == '[' ? "[CDATA[" : "";
+            if (sc->want[sc->matched] == (char)c) {
+                if (sc->want[++sc->matched] == '\0') {
+                    sc->state = sc->want[0] == '-' ? SC_COMMENT : SC_CDATA;
+                    sc->matched = 0;
+                }
+            } else {
+                sc->state = c == '>' ? SC_TEXT : SC_DECL;
+            }
+            break;
+        case SC_TAG:
+        case SC_QUOTED:
+            sc->tag_bytes++;
+            if (sc->state == SC_QUOTED) {
+                if (c == (unsigned char)sc->quote)
+                    sc->state = SC_TAG;
+            } else if (c == '"' || c == '\'') {
+                sc->state = SC_QUOTED;
+                sc->quote = (char)c;
+            } else if (c == '=') {
+                sc->tag_attrs++;
+            } else if (c == '>') {
+                sc->state = SC_TEXT;
+            }
+            if (sc->tag_attrs > SNPLP_XML_MAX_ATTRIBUTES || sc->tag_bytes > SNPLP_XML_MAX_START_TAG)
+                return tag_at;
+            break;
+        case SC_END:
+        case SC_DECL:
+            if (c == '>')
+                sc->state = SC_TEXT;
+            break;
+        case SC_COMMENT:
+        case SC_CDATA:
+            if (c == (sc->state == SC_COMMENT ? '-' : ']'))
+                sc->matched = sc->matched < 2 ? sc->matched + 1 : 2;
+            else if (c == '>' && sc->matched == 2)
+                sc->state = SC_TEXT;
+            else
+                sc->matched = 0;
+            break;
+        case SC_PI:
+            if (c == '>' && sc->matched)
+                sc->state = SC_TEXT;
+            else
+                sc->matched = c == '?';
+            break;
+        default:
+            break;
+        }
+        if (c == '\n') {
+            sc->line++;
+            sc->column = 1;
+        } else if ((c & 0xC0) != 0x80) {
+            sc->column++;
+        }
+    }
+    return n;
+}
+
+/* The start tag the scan stopped at is refused, at its '<'. */
+static void refuse_tag(reader *r)
+{
+    const snplp_xml_scan *sc = &r->scan;
+    if (sc->tag_attrs > SNPLP_XML_MAX_ATTRIBUTES)
+        snplp__xml_report(r, SNPLP_SEVERITY_ERROR, SNPLP_DIAG_TOO_MANY_ATTRIBUTES, sc->tag_line,
+                          sc->tag_column, NULL,
+                          "an element has more than %d attributes: the document is refused",
+                          SNPLP_XML_MAX_ATTRIBUTES);
+    else
+        snplp__xml_report(r, SNPLP_SEVERITY_ERROR, SNPLP_DIAG_START_TAG_TOO_LONG, sc->tag_line,
+                          sc->tag_column, NULL,
+                          "a start tag is longer than %d bytes: the document is refused",
+                          SNPLP_XML_MAX_START_TAG);
+    stop(r);
+}
+
 /* ---- import options ---- */
 
 struct snplp_import_options {
     bool strict;
+    bool keep_invalid;
     snplp_progress_fn progress;
     void *progress_user;
 };
@@ -964,6 +1225,19 @@ int snplp_import_options_set_strict(snplp_import_options *options, bool strict)
 bool snplp_import_options_strict(const snplp_import_options *options)
 {
     return options && options->strict;
+}
+
+int snplp_import_options_set_keep_invalid(snplp_import_options *options, bool keep_invalid)
+{
+    if (!options)
+        return snplp__bad_arg(__func__, "options is NULL");
+    options->keep_invalid = keep_invalid;
+    return SNPLP_OK;
+}
+
+bool snplp_import_options_keep_invalid(const snplp_import_options *options)
+{
+    return options && options->keep_invalid;
 }
 
 int snplp_import_options_set_progress(snplp_import_options *options, snplp_progress_fn progress,
@@ -1011,6 +1285,16 @@ static void parse(reader *r, snplp_source *src, const snplp_import_options *opti
             } else {
                 head_checked = true;
                 char enc[40];
+                size_t zl, zc;
+                if (encoding_is_utf8(head.p ? head.p : "", head.n, enc, sizeof enc) &&
+                    nul_bytes(head.p ? head.p : "", head.n, &zl, &zc)) {
+                    snplp__xml_report(r, SNPLP_SEVERITY_ERROR, SNPLP_DIAG_NOT_WELL_FORMED, zl, zc,
+                                      NULL,
+                                      "not well-formed: the document holds NUL bytes (zero "
+                                      "bytes): it is not text, and XML allows no NUL character");
+                    stop(r);
+                    break;
+                }
                 if (!encoding_is_utf8(head.p ? head.p : "", head.n, enc, sizeof enc)) {
                     snplp__xml_report(r, SNPLP_SEVERITY_ERROR, SNPLP_DIAG_NOT_WELL_FORMED, 1, 1,
                                       NULL,
@@ -1022,6 +1306,16 @@ static void parse(reader *r, snplp_source *src, const snplp_import_options *opti
                 }
                 chunk = head.p ? head.p : "";
                 len = head.n;
+            }
+        }
+        if (parse_now && !r->stopped) {
+            size_t ok = scan(r, chunk, len);
+            if (ok < len) { /* a start tag past the bounds: libxml2 never gets its end */
+                if (ok > 0) /* what comes before it is read (its findings come first) */
+                    xmlParseChunk(r->ctxt, chunk, (int)ok, 0);
+                if (!r->stopped)
+                    refuse_tag(r);
+                break;
             }
         }
         if (parse_now) {
@@ -1063,6 +1357,7 @@ int snplp__xml_read(reader *r, const snplp_xml_doc *doc, snplp_diagnostics *diag
     r->doc = doc;
     r->diags = diags;
     r->name = name ? name : "(input)";
+    scan_init(&r->scan);
 
     xmlSAXHandler sax;
     memset(&sax, 0, sizeof sax);
@@ -1126,6 +1421,15 @@ int snplp__xml_read(reader *r, const snplp_xml_doc *doc, snplp_diagnostics *diag
     if (r->status == SNPLP_OK && !r->stopped && r->parse_errors == 0 && doc->finish)
         doc->finish(r);
 
+    if (r->dropped && r->status != SNPLP_ENOMEM &&
+        snplp__diag(diags, r->dropped_severity, SNPLP_DIAG_TOO_MANY_FINDINGS, r->dropped_line,
+                    r->dropped_column, NULL,
+                    "%zu more finding%s dropped from here on: an import keeps the first %d of a "
+                    "document",
+                    r->dropped, r->dropped == 1 ? " was" : "s were",
+                    SNPLP_XML_MAX_FINDINGS) != SNPLP_OK)
+        r->status = SNPLP_ENOMEM;
+
     xmlSetGenericErrorFunc(old_generic_ctx, old_generic);
     if (r->ctxt->myDoc) /* a document libxml2 may make for a DTD's entities */
         xmlFreeDoc(r->ctxt->myDoc);
@@ -1142,7 +1446,12 @@ int snplp__xml_read(reader *r, const snplp_xml_doc *doc, snplp_diagnostics *diag
     snplp__buf_free(&r->text);
 
     int rc = r->status;
-    if (rc == SNPLP_OK && (r->parse_errors || r->model_errors))
+    /* with keep_invalid, the findings of the model's rules alone leave the model to the
+     * caller: only what the model cannot hold (a parse or schema error, a reused id, a value
+     * the model refuses) is still an error of the import */
+    bool kept = options && options->keep_invalid && r->parse_errors == 0 &&
+                r->model_errors == r->rule_errors;
+    if (rc == SNPLP_OK && (r->parse_errors || r->model_errors) && !kept)
         rc = r->parse_errors ? SNPLP_EPARSE : SNPLP_EVALIDATION;
     if (rc == SNPLP_ENOMEM)
         return snplp__oom();

@@ -20,6 +20,7 @@
 #include <libxml/parser.h>
 
 #include <snplp/diagnostics.h>
+#include <snplp/id.h>
 #include <snplp/xml.h>
 
 #include "exchange/xml/fragment.h"
@@ -89,9 +90,10 @@ typedef struct snplp_xml_frame {
     const char *what; /* a text element's name in messages */
     bool ext;         /* foreign elements have started: no more elements of the format */
     bool text_reported;
-    bool dead;      /* its object cannot be made (a missing required part, a failed call...) */
-    bool bad_value; /* an attribute had a bad value: no follow-on findings from the model */
-    uint16_t pos;   /* position in the children's sequence */
+    bool dead;         /* its object cannot be made (a missing required part, a failed call...) */
+    bool bad_value;    /* an attribute had a bad value: no follow-on findings from the model */
+    uint8_t bad_attrs; /* bit k: the attribute of rule k was there, with a bad value */
+    uint16_t pos;      /* position in the children's sequence */
     uint32_t count;
     size_t line, column;
     snplp_list fattrs; /* snplp_foreign_attr *, waiting for the object */
@@ -139,6 +141,19 @@ typedef struct snplp_xml_doc {
     void (*frame_clear)(snplp_xml_frame *f);
 } snplp_xml_doc;
 
+/* The bounds of a start tag, checked on the bytes before libxml2 parses them (reader.c,
+ * scan()): where the scan is (in text, a tag, a quoted value, a comment...), the position of
+ * the next byte, and the start tag being read. */
+typedef struct snplp_xml_scan {
+    uint8_t state;
+    uint8_t matched;  /* after "<!": bytes of "--" or "[CDATA[" matched; the end matched */
+    char quote;       /* of the quoted value being read */
+    const char *want; /* after "<!": "--" or "[CDATA[" */
+    size_t line, column;
+    size_t tag_line, tag_column; /* of the '<' of the current start tag */
+    size_t tag_bytes, tag_attrs;
+} snplp_xml_scan;
+
 struct snplp_xml_reader {
     const snplp_xml_doc *doc;
     xmlParserCtxtPtr ctxt;
@@ -154,14 +169,23 @@ struct snplp_xml_reader {
     size_t text_chars;
     bool text_too_long;
     bool root_seen;
-    snplp_buf prolog; /* the comments before the root, each as "<!--...-->\n" (the reader
-                       * that wants them takes them: snplp__buf_take) */
-    bool stopped;     /* the pass ended (fatal problem) */
-    int status;   /* SNPLP_OK, or the error that ended the pass (SNPLP_ENOMEM, SNPLP_EIO) */
+    snplp_buf prolog;  /* the comments before the root, each as "<!--...-->\n" (the reader
+                        * that wants them takes them: snplp__buf_take) */
+    bool element_seen; /* any element, the root of another kind included */
+    bool stopped;      /* the pass ended (fatal problem) */
+    int status;        /* SNPLP_OK, or the error that ended the pass (SNPLP_ENOMEM, SNPLP_EIO) */
+    snplp_xml_scan scan;
+    size_t findings, dropped;        /* findings of this pass kept, and dropped over the limit */
+    snplp_severity dropped_severity; /* the most serious finding dropped */
+    size_t dropped_line, dropped_column; /* where the first dropped finding was */
     size_t parse_errors, model_errors;
+    size_t rule_errors; /* of model_errors, those of the model's rules (codes 100-199, 300-319) */
     int first_code;
     char first[512];
     char generic[300]; /* the first message libxml2 gave its generic error handler */
+    /* the id of the convention being read ("" outside one): the findings inside it name it
+     * (snplp_diagnostic_convention_id()) */
+    char convention_id[SNPLP_ID_MAX + 1];
     /* the format's namespace and names, looked up in the parser's dictionary once: SAX2
      * hands names over from it, so that a pointer comparison finds them; strcmp() still
      * decides when the pointers differ (NULL: a failed lookup) */
@@ -240,6 +264,8 @@ void snplp__xml_report(snplp_xml_reader *r, snplp_severity severity, snplp_diag_
 /* The same at the parser's current position. */
 void snplp__xml_error_here(snplp_xml_reader *r, snplp_diag_code code, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
+/* Whether f's element had the attribute name (of its rules) with a value reported as bad. */
+bool snplp__xml_attr_bad(const snplp_xml_reader *r, const snplp_xml_frame *f, const char *name);
 /* Memory ran out: the pass ends with SNPLP_ENOMEM. */
 void snplp__xml_oom(snplp_xml_reader *r);
 

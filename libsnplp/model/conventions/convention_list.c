@@ -1,6 +1,7 @@
 /* Lists of conventions: references to conventions, in order, ids unique (an id map kept with
  * the list finds a convention, and a duplicate, without going through the list). */
 #include <stddef.h>
+#include <string.h>
 
 #include "util/alloc.h"
 #include "model/conventions/convention_model.h"
@@ -96,6 +97,42 @@ int snplp_convention_list_add(snplp_convention_list *list, snplp_convention *con
     snplp__list_push(&l->conventions, snplp_convention_ref(c));
     snplp__idmap_put_keyed(&l->ids, c, CONV_KEY);
     return 0;
+}
+
+int snplp_convention_list_remove(snplp_convention_list *list, const char *id)
+{
+    snplp_convention_list *l = snplp__convention_list_of(list);
+    if (!l || !id)
+        return snplp__bad_arg(__func__, "NULL or wrong object");
+    if (atomic_load_explicit(&l->frozen, memory_order_relaxed))
+        return snplp__fail_in(__func__, SNPLP_EFROZEN, "the list of conventions is frozen");
+    uint32_t at = 0;
+    while (at < l->conventions.n && strcmp(((snplp_convention *)l->conventions.v[at])->id, id) != 0)
+        at++;
+    if (at == l->conventions.n) {
+        char q[200];
+        return snplp__fail_in(__func__, SNPLP_ENOTFOUND, "the list holds no convention '%s'",
+                              snplp__quote(q, sizeof q, id));
+    }
+    /* the id map has no removal: a new one is built for the others, before anything changes */
+    snplp_idmap ids = {0};
+    for (uint32_t i = 0; i < l->conventions.n; i++) {
+        if (i == at)
+            continue;
+        snplp_idmap_growth g;
+        if (snplp__idmap_reserve_undoable(&ids, &g) != SNPLP_OK) {
+            snplp__idmap_dispose(&ids);
+            return snplp__oom();
+        }
+        snplp__idmap_growth_commit(&g);
+        snplp__idmap_put_keyed(&ids, l->conventions.v[i], CONV_KEY);
+    }
+    snplp__idmap_dispose(&l->ids);
+    l->ids = ids;
+    snplp_convention *c = l->conventions.v[at];
+    snplp__list_remove(&l->conventions, at);
+    snplp_convention_unref(c);
+    return SNPLP_OK;
 }
 
 SNPLP_DEFINE_GETTER(size_t, snplp_convention_list_count, snplp_convention_list,

@@ -209,6 +209,8 @@ static void list_freeze(void **state)
     assert_true(snplp_convention_is_frozen(conv)); /* its conventions with it */
     assert_false(snplp_convention_is_frozen(other));
     assert_frozen(snplp_convention_list_add(list, other), "the list of conventions is frozen");
+    assert_frozen(snplp_convention_list_remove(list, "conv-1"),
+                  "the list of conventions is frozen");
     assert_int_equal(snplp_convention_list_count(list), 1);
     every_convention_setter_fails(conv, "the convention 'conv-1' is frozen");
     const char csv[] = "convention;indicator;year;target;actual\nconv-1;i1;2020;;3\n";

@@ -105,6 +105,9 @@ static const named diag_code_values[] = {
     {SNPLP_DIAG_TOO_DEEP, 203, "too-deep"},
     {SNPLP_DIAG_TEXT_TOO_LONG, 204, "text-too-long"},
     {SNPLP_DIAG_ATTRIBUTE_TOO_LONG, 205, "attribute-too-long"},
+    {SNPLP_DIAG_TOO_MANY_ATTRIBUTES, 206, "too-many-attributes"},
+    {SNPLP_DIAG_START_TAG_TOO_LONG, 207, "start-tag-too-long"},
+    {SNPLP_DIAG_TOO_MANY_FINDINGS, 208, "too-many-findings"},
     {SNPLP_DIAG_WRONG_ROOT, 210, "wrong-root"},
     {SNPLP_DIAG_UNKNOWN_ELEMENT, 211, "unknown-element"},
     {SNPLP_DIAG_MISSING_ELEMENT, 212, "missing-element"},
@@ -146,7 +149,7 @@ static const named diag_code_values[] = {
     {SNPLP_DIAG_UNIT_DIFFERS, 332, "unit-differs"},
     {SNPLP_DIAG_DUPLICATE_ROW, 333, "duplicate-row"},
 };
-static const int diag_code_others[] = {1,   99,  100, 108, 199, 206,  209, 218,     232,    241,
+static const int diag_code_others[] = {1,   99,  100, 108, 199, 221,  209, 218,     232,    241,
                                        317, 314, 319, 334, 399, 1000, -1,  INT_MAX, INT_MIN};
 const enum_names names_diag_code = {a_snplp_diag_code_name,
                                     NULL,

@@ -152,6 +152,7 @@ typedef struct xml_suite {
     const char *const *libxml2_misses;
     size_t nlibxml2_misses;
     size_t min_examples, min_round_trips, min_unseen;
+    size_t min_kept; /* fixtures whose only errors are the model's rules (keep_invalid) */
 } xml_suite;
 
 /* In a suite's initializer: a list and its length, as .name = array, .nname = its count. */
@@ -180,6 +181,7 @@ void xml_export_is_deterministic(void **state);
 void xml_export_stops_at_the_first_write_error(void **state);
 void xml_export_file_is_atomic(void **state);
 void xml_round_trips(void **state);
+void xml_keep_invalid_reads_back(void **state);
 void xml_import_out_of_memory(void **state);
 void xml_export_out_of_memory(void **state);
 
@@ -195,6 +197,7 @@ void xml_export_out_of_memory(void **state);
         XML_TEST(xml_export_refuses_bad_arguments, s), XML_TEST(xml_export_is_deterministic, s),   \
         XML_TEST(xml_export_stops_at_the_first_write_error, s),                                    \
         XML_TEST(xml_export_file_is_atomic, s), XML_TEST(xml_round_trips, s),                      \
-        XML_TEST(xml_import_out_of_memory, s), XML_TEST(xml_export_out_of_memory, s)
+        XML_TEST(xml_keep_invalid_reads_back, s), XML_TEST(xml_import_out_of_memory, s),           \
+        XML_TEST(xml_export_out_of_memory, s)
 
 #endif

@@ -1115,7 +1115,8 @@ static void import_too_many_errors(void **state)
     free(text);
 }
 
-/* A field of SNPLP_CSV_MAX_FIELD bytes is read; one more byte is refused, quoted or not. */
+/* A field of SNPLP_CSV_MAX_FIELD bytes is read; one more byte is refused, quoted or not, and
+ * ends the pass at once (the rest of the input is not read). */
 static void import_field_limit(void **state)
 {
     (void)state;
@@ -1133,14 +1134,20 @@ static void import_field_limit(void **state)
             snplp_convention_list *l = sample(0);
             snplp_diagnostics *diags = NULL;
             assert_int_equal(import_text(l, text, o, INTL, &diags), SNPLP_EPARSE);
-            size_t i = 0;
             if (extra) {
-                finding w = {SNPLP_DIAG_CSV_FIELD_TOO_LONG, 2, 22, NULL, NULL, 0, "1000000 bytes"};
-                assert_finding(snplp_diagnostics_at(diags, i++), &w);
+                finding w = {SNPLP_DIAG_CSV_FIELD_TOO_LONG,
+                             2,
+                             22,
+                             NULL,
+                             NULL,
+                             0,
+                             "1000000 bytes: the rest of the input is not read"};
+                assert_finding(snplp_diagnostics_at(diags, 0), &w);
+            } else {
+                finding w = {SNPLP_DIAG_UNKNOWN_INDICATOR, 3, 5, "c49", NULL, 2019, NULL};
+                assert_finding(snplp_diagnostics_at(diags, 0), &w);
             }
-            finding w = {SNPLP_DIAG_UNKNOWN_INDICATOR, 3, 5, "c49", NULL, 2019, NULL};
-            assert_finding(snplp_diagnostics_at(diags, i++), &w);
-            assert_int_equal(snplp_diagnostics_count(diags), i);
+            assert_int_equal(snplp_diagnostics_count(diags), 1);
             snplp_diagnostics_free(diags);
             snplp_convention_list_free(l);
         }
@@ -1154,6 +1161,54 @@ static void import_field_limit(void **state)
     assert_int_equal(strlen(comment_of(l, "c49", "i1", 2019)), SNPLP_CSV_MAX_FIELD);
     snplp_convention_list_free(l);
     free(text);
+}
+
+/* An input that never ends: what endless() gives, pattern after prefix, forever (counted). */
+typedef struct endless_src {
+    const char *prefix, *pattern;
+    size_t given;
+} endless_src;
+
+static long endless(void *user, char *buf, size_t size)
+{
+    endless_src *e = user;
+    size_t np = strlen(e->prefix), nq = e->pattern[0] ? strlen(e->pattern) : 1; /* "": NUL */
+    for (size_t i = 0; i < size; i++, e->given++)
+        buf[i] = e->given < np ? e->prefix[e->given] : e->pattern[(e->given - np) % nq];
+    return (long)size;
+}
+
+/* The limits act while reading: an input that never ends (a device or a pipe that never
+ * stops) with a field, or fields past the eighth, over SNPLP_CSV_MAX_FIELD ends the import
+ * at once with csv-field-too-long, having read little more than the limit. */
+static void import_endless_input_stops_at_a_limit(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *prefix, *pattern;
+        size_t line, col;
+    } cases[] = {
+        {"", "a", 1, 1},                                  /* the first field, unquoted */
+        {"", "", 1, 1},                                   /* a stream of NUL bytes (/dev/zero) */
+        {H_INTL "c49,i1,2019,,,count,,\"", "x\n", 2, 22}, /* a quoted comment, over lines */
+        {H_INTL "c49,i1,2019,,,count,,c,", "a,", 2, 24},  /* fields past the eighth */
+        {H_INTL "c49,i1,2019,,,count,,c,", ",", 2, 24},   /* empty ones */
+    };
+    for (size_t k = 0; k < COUNT_OF(cases); k++) {
+        endless_src e = {cases[k].prefix, cases[k].pattern, 0};
+        snplp_convention_list *l = sample(0);
+        snplp_diagnostics *diags = new_diags();
+        assert_int_equal(snplp_csv_import_callback(l, diags, endless, &e, "endless", INTL),
+                         SNPLP_EPARSE);
+        assert_int_equal(snplp_diagnostics_count(diags), 1);
+        const snplp_diagnostic *g = snplp_diagnostics_at(diags, 0);
+        assert_int_equal(snplp_diagnostic_code(g), SNPLP_DIAG_CSV_FIELD_TOO_LONG);
+        assert_int_equal(snplp_diagnostic_line(g), cases[k].line);
+        assert_int_equal(snplp_diagnostic_column(g), cases[k].col);
+        assert_true(e.given < 3 * (size_t)SNPLP_CSV_MAX_FIELD);
+        snplp_diagnostics_free(diags);
+        snplp_convention_list_free(l);
+    }
 }
 
 /* Many rows: the duplicate check grows its table, the yearly records grow their arrays (with
@@ -1630,6 +1685,7 @@ int main(void)
         cmocka_unit_test(import_several_errors),
         cmocka_unit_test(import_too_many_errors),
         cmocka_unit_test(import_field_limit),
+        cmocka_unit_test(import_endless_input_stops_at_a_limit),
         cmocka_unit_test(import_many_rows),
         cmocka_unit_test(import_fixtures),
         cmocka_unit_test(fixtures_content),

@@ -650,6 +650,206 @@ static void the_name_of_the_input_is_in_the_messages(void **state)
     free(data);
 }
 
+/* An element of 200 000 attributes (a 2 MB document) is refused at its '<' before libxml2
+ * parses the tag (whose duplicate check is quadratic): one finding, not one per attribute,
+ * read from memory, a file and one byte at a time. SNPLP_XML_MAX_ATTRIBUTES attributes pass the
+ * bound (each is then a finding of its own); a tag longer than SNPLP_XML_MAX_START_TAG bytes
+ * is refused too; comments, CDATA sections, processing instructions and quoted values are not
+ * tags. (tests/bench/bench_attributes.c times it.) */
+static void elements_with_too_many_attributes_are_refused_at_once(void **state)
+{
+    (void)state;
+    assert_int_equal(SNPLP_XML_MAX_ATTRIBUTES, 256);
+    assert_int_equal(SNPLP_XML_MAX_START_TAG, 1048576);
+    text_buf t = {0};
+    puts_(&t, DOC_START "\n  <commitment id=\"commitment-a\"><title>A</title></commitment>\n"
+                        "  <!-- <b a=1 b=2> --><?pi <c d='1'>?>\n  <commitment id=\"c-b\"");
+    for (size_t i = 0; i < 200000; i++) {
+        char a[32];
+        snprintf(a, sizeof a, " a%zu=\"\"", i);
+        puts_(&t, a);
+    }
+    puts_(&t, "><title>B</title></commitment>" DOC_END);
+    assert_true(t.n > 2000000);
+    for (int how = FROM_FILE; how <= FROM_CALLBACK; how++) {
+        char path[4096];
+        const char *where = "attributes.xml";
+        if (how == FROM_FILE) {
+            snprintf(path, sizeof path, "/tmp/snplp-attributes-XXXXXX");
+            int fd = mkstemp(path);
+            assert_true(fd >= 0);
+            close(fd);
+            FILE *f = fopen(path, "wb");
+            assert_non_null(f);
+            assert_int_equal(fwrite(t.s, 1, t.n, f), t.n);
+            assert_int_equal(fclose(f), 0);
+            where = path;
+        }
+        xml_result r = xml_import_any(DOC, (xml_how)how, where, t.s, t.n, false);
+        if (snplp_diagnostics_count(r.d) != 1)
+            print_diags(xml_how_name((xml_how)how), r.d);
+        assert_int_equal(r.rc, SNPLP_EPARSE);
+        assert_int_equal(r.breaches, 0);
+        assert_int_equal(snplp_diagnostics_count(r.d), 1);
+        const snplp_diagnostic *g = snplp_diagnostics_at(r.d, 0);
+        assert_int_equal(snplp_diagnostic_code(g), SNPLP_DIAG_TOO_MANY_ATTRIBUTES);
+        assert_int_equal(snplp_diagnostic_line(g), 4);
+        assert_int_equal(snplp_diagnostic_column(g), 3);
+        assert_non_null(strstr(snplp_diagnostic_message(g), "more than 256 attributes"));
+        xml_result_free(DOC, &r);
+        if (how == FROM_FILE)
+            unlink(path);
+    }
+    free(t.s);
+
+    /* 256 attributes (namespace declarations count) pass the bound; 257 do not */
+    for (size_t n = 256; n <= 257; n++) {
+        text_buf u = {0};
+        puts_(&u, DOC_START "<commitment id=\"c\" xmlns:x=\"urn:example:x\"");
+        for (size_t i = 0; i + 2 < n; i++) {
+            char a[32];
+            snprintf(a, sizeof a, " x:a%zu='>'", i);
+            puts_(&u, a);
+        }
+        puts_(&u, "><title><![CDATA[<t a=1 b=2>]]></title></commitment>" DOC_END);
+        xml_result r = xml_import_text(DOC, u.s, u.n, false);
+        assert_int_equal(r.breaches, 0);
+        if (n == 256) {
+            if (r.rc != SNPLP_OK)
+                print_diags("256 attributes", r.d);
+            assert_int_equal(r.rc, SNPLP_OK);
+            assert_int_equal(snplp_referential_foreign_attribute_count(r.doc, "c"), 254);
+        } else {
+            assert_int_equal(r.rc, SNPLP_EPARSE);
+            assert_int_equal(count_code(r.d, SNPLP_DIAG_TOO_MANY_ATTRIBUTES), 1);
+        }
+        xml_result_free(DOC, &r);
+        free(u.s);
+    }
+
+    /* a start tag of more than 1 MiB: 17 attributes of 62 000 bytes each */
+    text_buf v = {0};
+    puts_(&v, DOC_START "<commitment id=\"c\" xmlns:x=\"urn:example:x\"");
+    for (size_t i = 0; i < 17; i++) {
+        char a[32];
+        snprintf(a, sizeof a, " x:a%zu=\"", i);
+        puts_(&v, a);
+        put_repeat(&v, "v", 62000);
+        puts_(&v, "\"");
+    }
+    puts_(&v, "><title>T</title></commitment>" DOC_END);
+    xml_result r = xml_import_text(DOC, v.s, v.n, false);
+    assert_int_equal(r.rc, SNPLP_EPARSE);
+    assert_int_equal(r.breaches, 0);
+    assert_int_equal(snplp_diagnostics_count(r.d), 1);
+    assert_int_equal(snplp_diagnostic_code(snplp_diagnostics_at(r.d, 0)),
+                     SNPLP_DIAG_START_TAG_TOO_LONG);
+    assert_int_equal(snplp_diagnostic_column(snplp_diagnostics_at(r.d, 0)), strlen(DOC_START) + 1);
+    xml_result_free(DOC, &r);
+    free(v.s);
+}
+
+/* A document's findings are capped: SNPLP_XML_MAX_FINDINGS of them, then one saying how many
+ * more were dropped, where the first dropped one was; the status still counts them all. */
+static void findings_of_a_document_are_capped(void **state)
+{
+    (void)state;
+    assert_int_equal(SNPLP_XML_MAX_FINDINGS, 1000);
+    text_buf t = {0};
+    puts_(&t, DOC_START "\n");
+    for (size_t i = 0; i < 1500; i++)
+        puts_(&t, "<bogus/>\n");
+    puts_(&t, DOC_END);
+    xml_result r = xml_import_text(DOC, t.s, t.n, false);
+    assert_int_equal(r.rc, SNPLP_EPARSE);
+    assert_int_equal(r.breaches, 0);
+    assert_int_equal(snplp_diagnostics_count(r.d), SNPLP_XML_MAX_FINDINGS + 1);
+    assert_int_equal(count_code(r.d, SNPLP_DIAG_UNKNOWN_ELEMENT), SNPLP_XML_MAX_FINDINGS);
+    const snplp_diagnostic *g = snplp_diagnostics_at(r.d, SNPLP_XML_MAX_FINDINGS);
+    assert_int_equal(snplp_diagnostic_code(g), SNPLP_DIAG_TOO_MANY_FINDINGS);
+    assert_int_equal(snplp_diagnostic_severity(g), SNPLP_SEVERITY_ERROR);
+    assert_int_equal(snplp_diagnostic_line(g), 1002);
+    assert_non_null(strstr(snplp_diagnostic_message(g), "500 more findings were dropped"));
+    xml_result_free(DOC, &r);
+    /* without a list of findings, nothing is counted and the status is the same */
+    snplp_referential *out = NULL;
+    assert_int_equal(snplp_referential_import_memory(&out, NULL, t.s, t.n, NULL, NULL),
+                     SNPLP_EPARSE);
+    free(t.s);
+}
+
+/* An endless stream of zero bytes (a device such as /dev/zero). */
+static long zeros(void *user, char *buf, size_t size)
+{
+    (void)user;
+    memset(buf, 0, size);
+    return (long)size;
+}
+
+/* Each message says what is wrong: an empty document (not libxml2's "Extra content at the end
+ * of the document"), NUL bytes (not "the document is in UTF-16", which stays for UTF-16), a
+ * byte-order mark in the middle of the document (not a name or text holding an invisible
+ * U+FEFF). */
+static void messages_say_what_is_wrong(void **state)
+{
+    (void)state;
+#define BOM "\xEF\xBB\xBF"
+    static const struct {
+        const char *doc;
+        size_t len; /* 0: strlen */
+        int code;
+        const char *says;
+    } cases[] = {
+        {"", 0, 200, "the document is empty"},
+        {"\n  \n", 0, 200, "the document is empty"},
+        {BOM, 0, 200, "the document is empty"},
+        {"<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n", 0, 200, "the document is empty"},
+        {"<!-- nothing -->\n", 0, 200, "the document is empty"},
+        {"\0\0\0\0\0\0\0\0", 8, 200, "NUL bytes"},
+        {"<referential xmlns=\"urn:snplp:1.0\"/>\0\0\0\0", 40, 200, "NUL bytes"},
+        {"<\0r\0e\0", 6, 200, "the document is in UTF-16"},
+        {"\0<\0r\0e", 6, 200, "the document is in UTF-16"},
+        {BOM BOM "<referential xmlns=\"urn:snplp:1.0\"/>", 0, 200, "byte-order mark"},
+        {BOM "<referential xmlns=\"urn:snplp:1.0\"/>\n" BOM "<referential/>", 0, 200,
+         "byte-order mark"},
+        {"<referential xmlns=\"urn:snplp:1.0\">" BOM "<commitment id=\"c\"><title>T</title>"
+         "</commitment></referential>",
+         0, 216, "byte-order mark"},
+        {"<referential xmlns=\"urn:snplp:1.0\"><" BOM "commitment id=\"c\"><title>T</title>"
+         "</commitment></referential>",
+         0, 211, "byte-order mark"},
+        {"<" BOM "referential xmlns=\"urn:snplp:1.0\"/>", 0, 210, "byte-order mark"},
+        {"<referential xmlns=\"urn:snplp:1.0\"><commitment " BOM "id=\"c\"><title>T</title>"
+         "</commitment></referential>",
+         0, 213, "byte-order mark"},
+    };
+    for (size_t i = 0; i < COUNT_OF(cases); i++) {
+        size_t len = cases[i].len ? cases[i].len : strlen(cases[i].doc);
+        xml_result r = xml_import_text(DOC, cases[i].doc, len, false);
+        const snplp_diagnostic *g = snplp_diagnostics_at(r.d, 0);
+        const char *m = snplp_diagnostic_message(g);
+        if (!m || !strstr(m, cases[i].says) || (int)snplp_diagnostic_code(g) != cases[i].code)
+            print_error("case %zu: %s\n", i, m ? m : "(no finding)");
+        assert_int_equal(r.breaches, 0);
+        assert_int_equal(r.rc, SNPLP_EPARSE);
+        assert_int_equal(snplp_diagnostic_code(g), cases[i].code);
+        assert_non_null(strstr(m, cases[i].says));
+        assert_null(strstr(m, "Extra content"));
+        assert_null(strstr(m, "\xEF\xBB\xBF")); /* the mark is named, never printed */
+        xml_result_free(DOC, &r);
+    }
+#undef BOM
+    /* an endless stream of zero bytes ends at once, saying so */
+    snplp_diagnostics *d = new_diags();
+    snplp_referential *out = NULL;
+    assert_int_equal(snplp_referential_import_callback(&out, d, zeros, NULL, "zeros", NULL),
+                     SNPLP_EPARSE);
+    assert_int_equal(snplp_diagnostics_count(d), 1);
+    assert_non_null(strstr(snplp_diagnostic_message(snplp_diagnostics_at(d, 0)), "NUL bytes"));
+    assert_null(strstr(snplp_diagnostic_message(snplp_diagnostics_at(d, 0)), "UTF-16"));
+    snplp_diagnostics_free(d);
+}
+
 /* ---- export ---- */
 
 /* ---- round trips ---- */
@@ -667,6 +867,65 @@ static void builtin_and_empty_go_round(void **state)
     bad += xml_round_trip_breaches(DOC, "an empty referential", ref);
     snplp_referential_unref(ref);
     assert_int_equal(bad, 0);
+}
+
+/* A draft with a module of 6.5 days under a plan of 5 exports; without keep_invalid its export
+ * is refused (no referential), with it the export reads back into an equal referential with
+ * the finding duration-over-max at the module's element, and exports to the same bytes. */
+static void a_draft_breaking_a_rule_reads_back_with_keep_invalid(void **state)
+{
+    (void)state;
+    snplp_referential *ref = test_new_referential();
+    assert_ok(snplp_training_plan_set_max_module_days(snplp_referential_training_plan(ref), 5));
+    snplp_theme *th = NULL;
+    assert_ok(snplp_referential_add_theme(&th, ref, "theme-t", "T"));
+    snplp_module *m = NULL;
+    assert_ok(
+        snplp_referential_add_module(&m, ref, "theme-t", "module-long", SNPLP_LEVEL_EXPERT, "M"));
+    assert_ok(snplp_module_set_duration_days(m, 6.5));
+    size_t n1 = 0, n2 = 0;
+    char *x1 = xml_export_text(DOC, ref, &n1);
+
+    xml_result plain = xml_import_text(DOC, x1, n1, false);
+    assert_int_equal(plain.rc, SNPLP_EVALIDATION);
+    assert_null(plain.doc);
+    xml_result_free(DOC, &plain);
+
+    snplp_import_options *o = NULL;
+    assert_ok(snplp_import_options_new(&o));
+    assert_ok(snplp_import_options_set_keep_invalid(o, true));
+    for (int strict = 0; strict < 2; strict++) {
+        assert_ok(snplp_import_options_set_strict(o, strict));
+        snplp_diagnostics *d = new_diags();
+        snplp_referential *back = NULL;
+        assert_ok(snplp_referential_import_memory(&back, d, x1, n1, "draft.xml", o));
+        assert_int_equal(snplp_diagnostics_count(d), 1);
+        const snplp_diagnostic *g = snplp_diagnostics_at(d, 0);
+        assert_int_equal(snplp_diagnostic_code(g), SNPLP_DIAG_DURATION_OVER_MAX);
+        assert_int_equal(snplp_diagnostic_severity(g), SNPLP_SEVERITY_ERROR);
+        assert_string_equal(snplp_diagnostic_item_id(g), "module-long");
+        assert_true(snplp_diagnostic_line(g) > 1);
+        assert_true(snplp_referential_equal(ref, back));
+        char *x2 = xml_export_text(DOC, back, &n2);
+        assert_int_equal(n1, n2);
+        assert_memory_equal(x1, x2, n1);
+        snplp_free(x2);
+        snplp_referential_unref(back);
+        snplp_diagnostics_free(d);
+    }
+    /* what the model cannot hold is still refused: an id used twice */
+    snplp_diagnostics *d = new_diags();
+    snplp_referential *back = XML_SENTINEL;
+    size_t len = 0;
+    char *dup = xml_fixture(DOC, "duplicate-id.xml", &len);
+    assert_int_equal(snplp_referential_import_memory(&back, d, dup, len, "dup.xml", o),
+                     SNPLP_EVALIDATION);
+    assert_ptr_equal(back, XML_SENTINEL);
+    free(dup);
+    snplp_diagnostics_free(d);
+    snplp_import_options_free(o);
+    snplp_free(x1);
+    snplp_referential_unref(ref);
 }
 
 /* The export of what the import read is the model, whatever the characters of its texts. */
@@ -887,6 +1146,7 @@ static const xml_suite suite = {
     .read_sample = SNPLP_FIXTURES_DIR "/valid-complete.xml",
     XML_LIST(oom, oom),
     XML_LIST(oom_export, oom_export),
+    .min_kept = 10,
 };
 
 int main(void)
@@ -901,10 +1161,14 @@ int main(void)
         cmocka_unit_test(nesting_deeper_than_the_limit_is_refused),
         cmocka_unit_test(text_longer_than_the_limit_is_refused),
         cmocka_unit_test(attribute_longer_than_the_limit_is_refused),
+        cmocka_unit_test(elements_with_too_many_attributes_are_refused_at_once),
+        cmocka_unit_test(findings_of_a_document_are_capped),
+        cmocka_unit_test(messages_say_what_is_wrong),
         cmocka_unit_test(import_options),
         cmocka_unit_test(the_name_of_the_input_is_in_the_messages),
         cmocka_unit_test(builtin_and_empty_go_round),
         cmocka_unit_test(texts_of_every_kind_go_round),
+        cmocka_unit_test(a_draft_breaking_a_rule_reads_back_with_keep_invalid),
         cmocka_unit_test(one_byte_at_a_time),
         cmocka_unit_test(imports_in_threads),
         cmocka_unit_test(the_schema_is_compiled_in),
