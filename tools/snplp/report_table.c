@@ -117,15 +117,19 @@ static char *lacking_text(const snplp_matrix *m, size_t row, int32_t year)
 {
     size_t all = snplp_matrix_missing_count(m, row, year), len = 48;
     size_t n = all > REPORT_LACKING_MAX ? REPORT_LACKING_MAX : all;
-    for (size_t i = 0; i < n; i++)
-        len += strlen(snplp_matrix_missing_at(m, row, year, i, NULL)) + 32;
+    for (size_t i = 0; i < n; i++) {
+        const char *id = "";
+        snplp_matrix_missing(&id, NULL, m, row, year, i);
+        len += strlen(id) + 32;
+    }
     char *text = malloc(len);
     if (!text)
         return NULL;
     text[0] = '\0';
     for (size_t i = 0; i < n; i++) {
         unsigned what = 0;
-        const char *id = snplp_matrix_missing_at(m, row, year, i, &what);
+        const char *id = "";
+        snplp_matrix_missing(&id, &what, m, row, year, i);
         char *end = text + strlen(text);
         end += sprintf(end, "%s%s (", i ? ", " : "", id);
         const char *sep = "";
