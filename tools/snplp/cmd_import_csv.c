@@ -26,7 +26,7 @@ static int merge(const char *conv, const char *csv, snplp_csv_dialect dialect, c
     int status = 0;
     snplp_diagnostics *diags = NULL;
     if (snplp_diagnostics_new(&diags) != SNPLP_OK) {
-        fprintf(stderr, "snplp import-csv: %s\n", snplp_error_last_message());
+        fprintf(stderr, "snplp import-csv: %s\n", snplp_error_last_reason());
         status = 1;
     } else {
         cli_input in;

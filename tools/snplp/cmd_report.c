@@ -92,7 +92,7 @@ static int report_csv(const cli_conventions *l, snplp_csv_dialect dialect, const
     snplp_convention_list *list = NULL;
     int status = 0;
     if (snplp_convention_list_new(&list) != SNPLP_OK) {
-        fprintf(stderr, "snplp report: %s\n", snplp_error_last_message());
+        fprintf(stderr, "snplp report: %s\n", snplp_error_last_reason());
         return 1;
     }
     for (size_t i = 0; i < l->count && status == 0; i++) {
@@ -108,7 +108,7 @@ static int report_csv(const cli_conventions *l, snplp_csv_dialect dialect, const
                     l->files[i], id, l->files[k]);
             status = 1;
         } else if (rc != SNPLP_OK) {
-            fprintf(stderr, "snplp report: %s\n", snplp_error_last_message());
+            fprintf(stderr, "snplp report: %s\n", snplp_error_last_reason());
             status = 1;
         }
     }
@@ -195,7 +195,7 @@ int cmd_report(int argc, char **argv)
                                  q.threshold_text);
     } else if (!q.csv && !q.at_text && snplp_date_today(&at) != SNPLP_OK) {
         fprintf(stderr, "snplp report: cannot read today's date (%s); give one with --at\n",
-                snplp_error_last_message());
+                snplp_error_last_reason());
         status = 1;
     }
     cli_conventions l;

@@ -68,7 +68,7 @@ int cmd_validate(int argc, char **argv)
     if (snplp_import_options_new(&options) != SNPLP_OK ||
         snplp_import_options_set_strict(options, strict) != SNPLP_OK ||
         snplp_diagnostics_new(&diags) != SNPLP_OK) {
-        fprintf(stderr, "snplp: %s\n", snplp_error_last_message());
+        fprintf(stderr, "snplp: %s\n", snplp_error_last_reason());
         snplp_import_options_free(options);
         return 1;
     }

@@ -274,7 +274,7 @@ void cli_print_findings(FILE *out, const char *file, const snplp_diagnostics *di
                 snplp_diag_code_name(snplp_diagnostic_code(g)), snplp_diagnostic_message(g));
     }
     if (rc != SNPLP_OK && snplp_diagnostics_count_severity(diags, SNPLP_SEVERITY_ERROR) == 0)
-        fprintf(out, "%s: error: %s\n", file, snplp_error_last_message());
+        fprintf(out, "%s: error: %s\n", file, snplp_error_last_reason());
 }
 
 int cli_write_stdout(void *user, const char *buf, size_t size)
@@ -291,7 +291,7 @@ int cli_output_done(const char *cmd, int rc, const char *out)
         return 0;
     fprintf(stderr, "snplp %s: %s\n", cmd,
             rc == SNPLP_EIO && !out ? "writing to standard output failed"
-                                    : snplp_error_last_message());
+                                    : snplp_error_last_reason());
     return 1;
 }
 

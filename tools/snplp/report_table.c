@@ -31,7 +31,7 @@ const char *report_last_error(void)
 static int fail(int rc)
 {
     snprintf(last_error, sizeof last_error, "%s",
-             rc != SNPLP_OK ? snplp_error_last_message() : "out of memory");
+             rc != SNPLP_OK ? snplp_error_last_reason() : "out of memory");
     return -1;
 }
 

@@ -19,7 +19,7 @@
  * conventions whose years are not set are left out of it and said so).
  *
  * @param threshold_percent the threshold of "partly reached", NULL for the default (80).
- * @return 0; -1 when the library fails (out of memory...): snplp_error_last_message() says why
+ * @return 0; -1 when the library fails (out of memory...): snplp_error_last_reason() says why
  *         (what was printed so far stays).
  */
 int report_print(FILE *out, snplp_convention *const *conventions, const char *const *files,
