@@ -456,7 +456,7 @@ static const char *without_bom(char *buf, size_t size, const char *s)
 static const char *qname(char *buf, size_t size, const xmlChar *prefix, const xmlChar *local)
 {
     snprintf(buf, size, "%s%s%s", prefix ? (const char *)prefix : "", prefix ? ":" : "",
-             (const char *)local);
+             local ? (const char *)local : "");
     return buf;
 }
 
