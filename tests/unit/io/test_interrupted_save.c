@@ -40,10 +40,21 @@
 #define CONVENTIONS            400
 #define ACTIONS_PER_CONVENTION 200
 
-/* The rounds (kills) per document, and how many of them come right at the start. */
+/* The rounds (kills) per document, and how many of them come right at the start. Under
+ * valgrind (the environment variable SNPLP_TEST_UNDER_VALGRIND, set by tests/CMakeLists.txt for
+ * every .valgrind twin) a round is 20 to 50 times slower: the test then makes VALGRIND_ROUNDS
+ * kills per document, spread over the same range of moments, which still checks the memory of
+ * every path (early kill, kill while writing, kill after the rename) without taking minutes. */
 #define REFERENTIAL_ROUNDS 50
 #define CONVENTION_ROUNDS  25
+#define VALGRIND_ROUNDS    10
 #define EARLY_ROUNDS       5
+
+static int rounds_for(int rounds)
+{
+    const char *v = getenv("SNPLP_TEST_UNDER_VALGRIND");
+    return v && *v && strcmp(v, "0") != 0 ? VALGRIND_ROUNDS : rounds;
+}
 
 /* ---- time ---- */
 
@@ -414,7 +425,7 @@ static void referential_save_killed(void **state)
         .new_doc = big_referential("nouvelle"),
     };
     setup_case(&sc, referential_to_memory);
-    run_rounds(&sc, REFERENTIAL_ROUNDS);
+    run_rounds(&sc, rounds_for(REFERENTIAL_ROUNDS));
     teardown_case(&sc);
 }
 
@@ -431,7 +442,7 @@ static void conventions_save_killed(void **state)
         .new_doc = big_conventions("nouvelle"),
     };
     setup_case(&sc, conventions_to_memory);
-    run_rounds(&sc, CONVENTION_ROUNDS);
+    run_rounds(&sc, rounds_for(CONVENTION_ROUNDS));
     teardown_case(&sc);
 }
 
