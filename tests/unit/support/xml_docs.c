@@ -88,7 +88,7 @@ const xml_doc xml_conventions = {
     .minimal = "<conventions xmlns=\"urn:snplp:1.0\"><convention id=\"c\" "
                "territory-kind=\"departement\" territory-code=\"49\"><territory-name>T"
                "</territory-name></convention></conventions>",
-    .conventions = true,
+    .kind = 1,
     .import_file = a_snplp_conventions_import_file,
     .import_memory = a_snplp_conventions_import_memory,
     .import_callback = a_snplp_conventions_import_callback,
@@ -559,8 +559,8 @@ static paths all_documents(const xml_doc *x)
         print_message("no %s: its documents are not checked\n", SNPLP_EXAMPLES_DATA_DIR);
     if (!paths_add_dir(&p, SNPLP_FUZZ_CORPUS_DIR, NULL, true))
         print_message("no %s: its documents are not checked\n", SNPLP_FUZZ_CORPUS_DIR);
-    paths_keep_if_conventions(&p, others, x->conventions);
-    if (!x->conventions)
+    paths_keep_kind(&p, others, x->kind);
+    if (x->kind == 0)
         paths_add(&p, SNPLP_BUILTIN_DATA);
     return p;
 }
@@ -1158,13 +1158,13 @@ void xml_round_trips(void **state)
     paths p = {0};
     if (!paths_add_dir(&p, SNPLP_EXAMPLES_DATA_DIR, NULL, true))
         print_message("no %s: no example checked\n", SNPLP_EXAMPLES_DATA_DIR);
-    paths_keep_if_conventions(&p, 0, x->conventions);
+    paths_keep_kind(&p, 0, x->kind);
     size_t examples = p.n;
     assert_true(examples >= s->min_examples);
     assert_true(paths_add_dir(&p, x->fixtures, ".xml", false));
     size_t others = p.n;
     if (paths_add_dir(&p, SNPLP_FUZZ_CORPUS_DIR, NULL, true))
-        paths_keep_if_conventions(&p, others, x->conventions);
+        paths_keep_kind(&p, others, x->kind);
     size_t checked = 0;
     for (size_t i = 0; i < p.n; i++) {
         xml_result r = xml_import_path(x, p.at[i], false);

@@ -1,4 +1,4 @@
-/* The two kinds of XML documents (a referential, a file of conventions), seen through one
+/* The kinds of XML documents (a referential, a file of conventions, training records), seen through one
  * description, and the tests their imports and exports share (xml_docs.c): test_xml.c and
  * test_convention_xml.c run them over their own document kind and fixtures.
  *
@@ -34,7 +34,7 @@ typedef struct xml_doc {
     const char *file_name; /* of its exports in a temporary directory */
     const char *fixtures;  /* the directory of its fixtures */
     const char *minimal;   /* the smallest good document */
-    bool conventions;      /* its root is <conventions> */
+    int kind;              /* its root: 0 <referential>, 1 <conventions>, 2 <records> */
     int (*import_file)(void **out, snplp_diagnostics *d, const char *path,
                        const snplp_import_options *o);
     int (*import_memory)(void **out, snplp_diagnostics *d, const void *data, size_t size,
@@ -58,6 +58,7 @@ typedef struct xml_doc {
 
 extern const xml_doc xml_referential;
 extern const xml_doc xml_conventions;
+extern const xml_doc xml_records;
 
 /* ---- imports ---- */
 
