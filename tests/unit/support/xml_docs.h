@@ -11,11 +11,16 @@
 
 #include "test_files.h"
 
+#include <snplp/records.h>
+
 #ifndef SNPLP_FIXTURES_DIR
 #define SNPLP_FIXTURES_DIR "tests/fixtures/xml"
 #endif
 #ifndef SNPLP_CONVENTION_FIXTURES_DIR
 #define SNPLP_CONVENTION_FIXTURES_DIR SNPLP_FIXTURES_DIR "/../xml-conventions"
+#endif
+#ifndef SNPLP_RECORDS_FIXTURES_DIR
+#define SNPLP_RECORDS_FIXTURES_DIR SNPLP_FIXTURES_DIR "/../xml-records"
 #endif
 #ifndef SNPLP_EXAMPLES_DATA_DIR
 #define SNPLP_EXAMPLES_DATA_DIR "examples/data"
@@ -59,6 +64,10 @@ typedef struct xml_doc {
 extern const xml_doc xml_referential;
 extern const xml_doc xml_conventions;
 extern const xml_doc xml_records;
+
+/* Records of n workers of two employers, n sessions and 3n attendance records, with extensions:
+ * made through the API (snplp_records_unref()). */
+snplp_records *xml_make_records(size_t n);
 
 /* ---- imports ---- */
 
