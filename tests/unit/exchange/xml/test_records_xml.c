@@ -18,6 +18,7 @@
 #include <string.h>
 
 #define DOC       (&xml_records)
+#define EXAMPLE   SNPLP_EXAMPLES_DATA_DIR "/records.xml"
 #define DOC_START "<records xmlns=\"urn:snplp:1.0\">"
 #define DOC_END   "</records>"
 
@@ -133,7 +134,7 @@ static const char *const hostile[] = {"hostile-external-entity-file.xml",
 
 /* ---- the values read ---- */
 
-static snplp_decimal dec(const char *s)
+static snplp_decimal dec_of(const char *s)
 {
     snplp_decimal d = {0, 0};
     assert_ok(snplp_decimal_parse(&d, s, strlen(s)));
@@ -145,13 +146,6 @@ static void assert_decimal(snplp_decimal d, const char *want)
     char buf[SNPLP_DECIMAL_MAX_TEXT];
     assert_ok(snplp_decimal_format(buf, sizeof buf, d));
     assert_string_equal(buf, want);
-}
-
-static void assert_date(snplp_date d, int y, int m, int day)
-{
-    assert_int_equal(d.year, y);
-    assert_int_equal(d.month, m);
-    assert_int_equal(d.day, day);
 }
 
 /* valid-complete.xml: every element and attribute, read into the model. */
@@ -250,6 +244,23 @@ static void complete_fixture_is_read_whole(void **state)
     assert_decimal(days, "0");
     assert_status(snplp_attendance_days(&days, snplp_records_attendance_at(r, 2)),
                   SNPLP_ENOTFOUND);
+    snplp_records_unref(r);
+}
+
+/* examples/data/records.xml: a département's records over three years, read whole. */
+static void example_is_read_whole(void **state)
+{
+    (void)state;
+    snplp_records *r = xml_import_path_ok(DOC, EXAMPLE);
+    assert_int_equal(snplp_records_profession_count(r), 3);
+    assert_int_equal(snplp_records_employer_count(r), 5);
+    assert_int_equal(snplp_records_worker_count(r), 40);
+    assert_int_equal(snplp_records_training_body_count(r), 2);
+    assert_int_equal(snplp_records_session_count(r), 11);
+    assert_int_equal(snplp_records_attendance_count(r), 103);
+    assert_true(snplp_siret_is_valid(
+        snplp_training_body_siret(snplp_records_training_body_find(r, "of-irtess"))));
+    assert_int_equal(snplp_records_kind_of(r, "ee-2021-t6"), SNPLP_RECORD_SESSION);
     snplp_records_unref(r);
 }
 
@@ -619,9 +630,9 @@ static void export_follows_the_model(void **state)
     snplp_records *r = NULL;
     assert_ok(snplp_records_new(&r));
     assert_ok(snplp_records_add_session(NULL, r, "s2", "m", "b", (snplp_date){2021, 1, 1},
-                                        (snplp_date){2021, 1, 2}, dec("1.50"), SNPLP_MODE_MIXED));
+                                        (snplp_date){2021, 1, 2}, dec_of("1.50"), SNPLP_MODE_MIXED));
     assert_ok(snplp_records_add_session(NULL, r, "s1", "m", "b", (snplp_date){2021, 1, 1},
-                                        (snplp_date){2021, 1, 2}, dec("2"), SNPLP_MODE_ON_SITE));
+                                        (snplp_date){2021, 1, 2}, dec_of("2"), SNPLP_MODE_ON_SITE));
     assert_ok(snplp_records_add_worker(NULL, r, "w9", "p", "e", "2B", (snplp_date){2020, 2, 29}));
     size_t len = 0;
     char *xml = xml_export_text(DOC, r, &len);
@@ -648,11 +659,11 @@ static const xml_suite suite = {
     XML_LIST(cases, fixtures),
     XML_LIST(hostile, hostile),
     XML_LIST(failing, failing),
-    .read_sample = SNPLP_RECORDS_FIXTURES_DIR "/valid-complete.xml",
+    .read_sample = EXAMPLE,
     XML_LIST(oom, oom),
     XML_LIST(oom_export, oom_export),
     .own_breach_unseen = refused_as_other_kind,
-    .min_examples = 0,
+    .min_examples = 1,
     .min_round_trips = 10,
     .min_unseen = 2,
 };
@@ -662,6 +673,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         XML_SHARED_TESTS(&suite),
         cmocka_unit_test(complete_fixture_is_read_whole),
+        cmocka_unit_test(example_is_read_whole),
         cmocka_unit_test(decimals_and_whitespace),
         cmocka_unit_test(canonical_fixtures_are_written_back_byte_for_byte),
         cmocka_unit_test(extensions_are_kept),
