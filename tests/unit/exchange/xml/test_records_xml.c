@@ -281,11 +281,11 @@ static void decimals_and_whitespace(void **state)
     r = xml_import_fixture_ok(DOC, "valid-whitespace.xml");
     snplp_worker *w = snplp_records_worker_find(r, "w1");
     assert_string_equal(snplp_worker_territory_code(w), "80");
-    assert_string_equal(snplp_worker_unit(w), "Service RSA");
+    assert_string_equal(snplp_worker_unit(w), " Service RSA "); /* a short text: verbatim */
     assert_string_equal(snplp_employer_name(snplp_records_employer_find(r, "dep-80")),
                         "  Conseil  ");
     snplp_training_body *b = snplp_records_training_body_find(r, "of-1");
-    assert_string_equal(snplp_training_body_phone(b), "03 22 00 00 00");
+    assert_string_equal(snplp_training_body_phone(b), " 03 22 00 00 00 ");
     assert_string_equal(snplp_training_body_email(b), "contact@of.example");
     snplp_session *s = snplp_records_session_find(r, "s1");
     assert_decimal(snplp_session_days(s), "2.5");
@@ -502,6 +502,23 @@ static void api_built_records_go_round(void **state)
     assert_ok(snplp_attendance_add_extension(snplp_records_attendance_at(again, 1),
                                              "<x:z xmlns:x=\"urn:x\"/>"));
     assert_false(snplp_records_equal(r, again));
+    snplp_free(xml);
+    snplp_records_unref(again);
+    snplp_records_unref(r);
+
+    /* short texts of attributes keep their white space, tabs and line feeds included */
+    assert_ok(snplp_records_new(&r));
+    snplp_worker *w = NULL;
+    assert_ok(snplp_records_add_worker(&w, r, "w", "p", "e", "80", (snplp_date){2020, 1, 1}));
+    assert_ok(snplp_worker_set_unit(w, "\tService\n RSA "));
+    snplp_training_body *b = NULL;
+    assert_ok(snplp_records_add_training_body(&b, r, "b", "B"));
+    assert_ok(snplp_training_body_set_phone(b, " 03 22 00 00 00"));
+    assert_int_equal(xml_round_trip_breaches(DOC, "short texts with white space", r), 0);
+    xml = xml_export_text(DOC, r, &len);
+    assert_non_null(strstr(xml, "unit=\"&#9;Service&#10; RSA \""));
+    again = xml_import_ok(DOC, xml, len);
+    assert_string_equal(snplp_worker_unit(snplp_records_worker_at(again, 0)), "\tService\n RSA ");
     snplp_free(xml);
     snplp_records_unref(again);
     snplp_records_unref(r);
