@@ -51,5 +51,8 @@
 #include <snplp/report.h>
 #include <snplp/credits.h>
 #include <snplp/csv.h>
+#include <snplp/records_validate.h>
+#include <snplp/eligibility.h>
+#include <snplp/coverage.h>
 
 #endif
