@@ -24,7 +24,8 @@ SNPLP_BEGIN_DECLS
  * sessions at once, a capacity exceeded, days given for an attendance that did not take place.
  * Each finding's item id is the record concerned (the worker of an attendance); its line and
  * column are 0. Findings come in the order of the records: declared professions, workers,
- * sessions, attendance, then capacities (by session) and overlaps (by worker).
+ * sessions, attendance, then capacities (by session), then duplicate attendance and overlaps
+ * (by worker).
  *
  * @param records the records; @p ref the referential they refer to; @p diags receives the
  *        findings (appended).

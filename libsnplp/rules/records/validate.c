@@ -59,10 +59,12 @@ static const char *named(const check *k, const char *id, char *buf, size_t size)
 {
     const snplp_item *it = snplp__rix_item(k->ix->ref, id);
     const rix_entry *e = snplp__rix_get(k->ix, id);
-    if (e)
-        snprintf(buf, size, "a %s of the records", snplp_record_kind_name(e->kind));
-    else if (it)
-        snprintf(buf, size, "a %s of the referential", snplp_kind_name((snplp_kind)it->kind));
+    const char *kind = e ? snplp_record_kind_name(e->kind)
+                       : it ? snplp_kind_name((snplp_kind)it->kind)
+                            : NULL;
+    if (kind)
+        snprintf(buf, size, "%s %s of the %s", strchr("aeiou", kind[0]) ? "an" : "a", kind,
+                 e ? "records" : "referential");
     else
         snprintf(buf, size, "nothing");
     return buf;
@@ -99,11 +101,12 @@ static void check_professions(check *k)
     for (size_t i = 0; i < snplp_records_profession_count(r); i++) {
         const char *id = snplp_record_profession_id(snplp_records_profession_at(r, i));
         const snplp_item *it = snplp__rix_item(k->ix->ref, id);
+        const char *kind = it ? snplp_kind_name((snplp_kind)it->kind) : NULL;
         if (it)
             ERROR(k, SNPLP_DIAG_PROFESSION_IN_REFERENTIAL, id,
-                  "profession '%s' declared by the records has the id of a %s of the "
+                  "profession '%s' declared by the records has the id of %s %s of the "
                   "referential: use the referential's or give the declared one another id",
-                  id, snplp_kind_name((snplp_kind)it->kind));
+                  id, strchr("aeiou", kind[0]) ? "an" : "a", kind);
     }
 }
 
