@@ -96,31 +96,21 @@ static int ctx_init(ctx *c, const char *fn, const snplp_records *records,
         return snplp__bad_arg(fn, "NULL or wrong records, referential or worker id");
     if (!snplp_date_is_valid(at))
         return snplp__fail_in(fn, SNPLP_EINVAL, "the date of the question is not a valid date");
-    size_t nw = snplp_records_worker_count(records);
-    for (size_t i = 0; i < nw && !c->worker; i++) {
-        const snplp_worker *w = snplp_records_worker_at(records, i);
-        if (!strcmp(snplp_worker_id(w), worker_id))
-            c->worker = w;
-    }
+    c->worker = snplp__records_worker(records, worker_id);
     if (!c->worker) {
         char b[80];
         return snplp__fail_in(fn, SNPLP_ENOTFOUND, "no worker '%s' in the records",
                               snplp__quote(b, sizeof b, worker_id));
     }
-    size_t na = snplp_records_attendance_count(records), ns = snplp_records_session_count(records);
+    size_t na;
+    snplp_attendance *const *att = snplp__records_attendances(records, &na);
     for (int pass = 0; pass < 2; pass++) {
         size_t n = 0;
         for (size_t i = 0; i < na; i++) {
-            const snplp_attendance *a = snplp_records_attendance_at(records, i);
-            if (strcmp(snplp_attendance_worker_id(a), worker_id))
+            const snplp_attendance *a = att[i];
+            if (strcmp(a->worker_id, worker_id))
                 continue;
-            const snplp_session *s = NULL;
-            const char *sid = snplp_attendance_session_id(a);
-            for (size_t j = 0; j < ns && !s; j++) {
-                const snplp_session *x = snplp_records_session_at(records, j);
-                if (!strcmp(snplp_session_id(x), sid))
-                    s = x;
-            }
+            const snplp_session *s = snplp__records_session(records, a->session_id);
             if (!s || !snplp__rix_trained(a, s) || snplp_date_compare(snplp_session_end(s), at) > 0)
                 continue;
             if (pass)
@@ -228,8 +218,8 @@ static int diploma_reasons(snplp_eligibility *e, const ctx *c, bool *met)
 {
     *met = true;
     const char *wid = snplp_worker_id(c->worker);
-    int level;
-    bool known = snplp_worker_diploma_level(&level, c->worker) == SNPLP_OK;
+    int level = c->worker->level;
+    bool known = c->worker->has_level;
     size_t n = snplp_referential_diploma_rule_count(c->ref);
     for (size_t i = 0; i < n; i++) {
         const snplp_item *rule = (const snplp_item *)snplp_referential_diploma_rule_at(c->ref, i);

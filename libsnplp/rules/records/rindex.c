@@ -12,7 +12,7 @@
 
 bool snplp__rix_records_ok(const snplp_records *records)
 {
-    return records != NULL;
+    return snplp__records_of(records) != NULL;
 }
 
 static int add_entry(rix *ix, const char *id, snplp_record_kind kind, size_t index)
@@ -146,8 +146,10 @@ bool snplp__rix_days(snplp_decimal *out, const snplp_attendance *a, const snplp_
     snplp_attendance_status st = snplp_attendance_status_of(a);
     if (st != SNPLP_ATTENDANCE_ATTENDED && st != SNPLP_ATTENDANCE_PARTIAL)
         return false;
-    if (snplp_attendance_days(out, a) == SNPLP_OK)
+    if (a->has_days) {
+        *out = a->days;
         return true;
+    }
     if (st == SNPLP_ATTENDANCE_ATTENDED && s) {
         *out = snplp_session_days(s);
         return true;
@@ -160,9 +162,8 @@ bool snplp__rix_trained(const snplp_attendance *a, const snplp_session *s)
     snplp_attendance_status st = snplp_attendance_status_of(a);
     if (st == SNPLP_ATTENDANCE_ATTENDED)
         return true;
-    snplp_decimal d;
-    return st == SNPLP_ATTENDANCE_PARTIAL && s && snplp_attendance_days(&d, a) == SNPLP_OK &&
-           snplp_decimal_compare(d, snplp_session_days(s)) >= 0;
+    return st == SNPLP_ATTENDANCE_PARTIAL && s && a->has_days &&
+           snplp_decimal_compare(a->days, s->days) >= 0;
 }
 
 int snplp__rix_format(char **out, const char *fn, const char *fmt, ...)

@@ -9,6 +9,7 @@
 #include <snplp/records.h>
 #include <snplp/records_validate.h>
 
+#include "model/records/records_model.h"
 #include "model/referential/item.h"
 #include "util/idmap.h"
 

@@ -59,7 +59,7 @@ static const char *named(const check *k, const char *id, char *buf, size_t size)
 {
     const snplp_item *it = snplp__rix_item(k->ix->ref, id);
     const rix_entry *e = snplp__rix_get(k->ix, id);
-    const char *kind = e ? snplp_record_kind_name(e->kind)
+    const char *kind = e    ? snplp_record_kind_name(e->kind)
                        : it ? snplp_kind_name((snplp_kind)it->kind)
                             : NULL;
     if (kind)
@@ -123,8 +123,8 @@ static void check_workers(check *k)
                   "a profession of the referential or one the records declare");
         check_ref(k, id, whose, "employer", snplp_worker_employer_id(w), SNPLP_RECORD_EMPLOYER,
                   SNPLP_KIND_NONE, SNPLP_KIND_NONE, "an employer of the records");
-        snplp_date until, from = snplp_worker_from(w);
-        if (snplp_worker_until(&until, w) == SNPLP_OK && snplp_date_compare(until, from) < 0)
+        snplp_date until = w->until, from = w->from;
+        if (w->has_until && snplp_date_compare(until, from) < 0)
             ERROR(k, SNPLP_DIAG_WORKER_DATES, id,
                   "worker '%s' leaves the workforce on %s, before joining it on %s: check the "
                   "dates",
@@ -190,8 +190,8 @@ static void check_attendance_values(check *k, const snplp_attendance *a, const s
     snplp_attendance_status st = snplp_attendance_status_of(a);
     const char *stn = snplp_attendance_status_name(st);
     snplp_date start = snplp_session_start(s), end = snplp_session_end(s);
-    snplp_date from = snplp_worker_from(w), until;
-    bool has_until = snplp_worker_until(&until, w) == SNPLP_OK;
+    snplp_date from = w->from, until = w->until;
+    bool has_until = w->has_until;
     if ((st == SNPLP_ATTENDANCE_ATTENDED || st == SNPLP_ATTENDANCE_PARTIAL) &&
         (snplp_date_compare(start, from) < 0 || (has_until && snplp_date_compare(end, until) > 0)))
         ERROR(k, SNPLP_DIAG_ATTENDANCE_OUTSIDE_WORKFORCE, wid,
@@ -200,8 +200,8 @@ static void check_attendance_values(check *k, const snplp_attendance *a, const s
               wid, st == SNPLP_ATTENDANCE_ATTENDED ? "attended" : "partly attended", sid,
               date_text(start).s, date_text(end).s, date_text(from).s,
               has_until ? date_text(until).s : "now");
-    snplp_decimal days, sdays = snplp_session_days(s);
-    if (snplp_attendance_days(&days, a) != SNPLP_OK)
+    snplp_decimal days = a->days, sdays = s->days;
+    if (!a->has_days)
         return;
     if (snplp_decimal_compare(days, sdays) > 0)
         ERROR(k, SNPLP_DIAG_DAYS_OVER_SESSION, wid,
@@ -256,8 +256,8 @@ static void check_capacities(check *k, size_t *count)
             count[ix->att_session[i]]++;
     for (size_t i = 0; i < ix->ns; i++) {
         const snplp_session *s = snplp_records_session_at(ix->records, i);
-        int cap;
-        if (snplp_session_capacity(&cap, s) == SNPLP_OK && count[i] > (size_t)cap)
+        int cap = s->capacity;
+        if (s->has_capacity && count[i] > (size_t)cap)
             ERROR(k, SNPLP_DIAG_CAPACITY_EXCEEDED, snplp_session_id(s),
                   "session '%s' has %zu people registered, attended or partly attended, above "
                   "its capacity of %d",
