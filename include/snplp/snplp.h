@@ -51,5 +51,6 @@
 #include <snplp/report.h>
 #include <snplp/credits.h>
 #include <snplp/csv.h>
+#include <snplp/csv_records.h>
 
 #endif
