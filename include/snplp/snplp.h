@@ -51,6 +51,7 @@
 #include <snplp/report.h>
 #include <snplp/credits.h>
 #include <snplp/csv.h>
+#include <snplp/records.h>
 #include <snplp/csv_records.h>
 
 #endif

@@ -110,10 +110,29 @@ NOT_BOUND = {
 }
 
 
+#: Public headers not bound in _core yet, with the reason: their functions and enum values are
+#: left out of the two tests below (and must not be bound by halves).
+NOT_YET_BOUND_HEADERS = {
+    "records.h": "issue 17: records bound in Python later",
+}
+
+
+def not_yet_bound():
+    """The functions and enum values of NOT_YET_BOUND_HEADERS."""
+    names = set()
+    for header in NOT_YET_BOUND_HEADERS:
+        with open(os.path.join(HEADERS, header), encoding="utf-8") as f:
+            text = f.read()
+        names.update(re.findall(r"SNPLP_API\s[^;]*?\b(snplp_\w+)\s*\(", text))
+        names.update(re.findall(r"^\s+(SNPLP_[A-Z0-9_]+)\s*=", text, re.M))
+    return names
+
+
 def test_every_public_function_is_bound_under_its_c_name():
     names = public_c_functions()
     assert len(names) > 400
-    assert sorted(n for n in names - set(NOT_BOUND) if not callable(getattr(_core, n, None))) == []
+    assert sorted(n for n in names - set(NOT_BOUND) - not_yet_bound()
+                  if not callable(getattr(_core, n, None))) == []
     assert not any(hasattr(_core, n) for n in NOT_BOUND)
 
 
@@ -129,7 +148,8 @@ def test_enum_values_and_constants_under_their_c_names():
         with open(header, encoding="utf-8") as f:
             values.update(re.findall(r"^\s+(SNPLP_[A-Z0-9_]+)\s*=", f.read(), re.M))
     assert len(values) > 100
-    assert sorted(v for v in values if not isinstance(getattr(_core, v, None), int)) == []
+    assert sorted(v for v in values - not_yet_bound()
+                  if not isinstance(getattr(_core, v, None), int)) == []
 
 
 def test_docstrings_are_the_headers_documentation():

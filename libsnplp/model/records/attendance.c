@@ -1,0 +1,154 @@
+/* Attendance: a worker at a session, with a status and the days attended. */
+#include "model/records/records_model.h"
+#include "util/alloc.h"
+#include "util/getters.h"
+#include "util/names.h"
+
+static const char *const status_names[] = {NULL,      "registered", "attended",
+                                           "partial", "absent",     "cancelled"};
+
+const char *snplp_attendance_status_name(snplp_attendance_status status)
+{
+    return snplp__name_of(status_names, SNPLP__COUNT(status_names), status, "unknown");
+}
+
+static int check_status(snplp_attendance_status status, const char *fn)
+{
+    if (status < SNPLP_ATTENDANCE_REGISTERED || status > SNPLP_ATTENDANCE_CANCELLED)
+        return snplp__fail_in(fn, SNPLP_EINVAL, "unknown attendance status %d", (int)status);
+    return SNPLP_OK;
+}
+
+void snplp__attendance_free(void *p)
+{
+    snplp_attendance *x = p;
+    snplp__free(x->worker_id);
+    snplp__free(x->session_id);
+    snplp__ext_clear(&x->ext);
+    x->magic = 0;
+    snplp__free(x);
+}
+
+bool snplp__attendance_equal(const snplp_attendance *a, const snplp_attendance *b)
+{
+    return !strcmp(a->worker_id, b->worker_id) && !strcmp(a->session_id, b->session_id) &&
+           a->status == b->status && a->has_days == b->has_days &&
+           (!a->has_days || snplp_decimal_identical(a->days, b->days)) &&
+           snplp__ext_equal(&a->ext, &b->ext);
+}
+
+int snplp__records_add_attendance(snplp_attendance **out, snplp_records *records,
+                                  const char *worker_id, const char *session_id,
+                                  snplp_attendance_status status, const char *fn)
+{
+    snplp_records *r = snplp__records_of(records);
+    if (!r)
+        return snplp__bad_arg(fn, "NULL or wrong object");
+    SNPLP__RECORDS_UNFROZEN(r, fn);
+    int rc;
+    if ((rc = snplp__rec_check_ref(worker_id, "worker id", fn)) ||
+        (rc = snplp__rec_check_ref(session_id, "session id", fn)) ||
+        (rc = check_status(status, fn)))
+        return rc;
+    snplp_attendance *a = snplp__calloc(1, sizeof *a);
+    if (!a)
+        return snplp__oom();
+    a->magic = SNPLP_ATTENDANCE_MAGIC;
+    a->records = r;
+    a->status = status;
+    if ((rc = snplp__rec_set_ref(&a->worker_id, worker_id, "worker id", fn)) ||
+        (rc = snplp__rec_set_ref(&a->session_id, session_id, "session id", fn)) ||
+        (rc = snplp__list_reserve(&r->attendance))) {
+        snplp__attendance_free(a);
+        return rc;
+    }
+    snplp__list_push(&r->attendance, a);
+    if (out)
+        *out = a;
+    return SNPLP_OK;
+}
+
+int snplp_records_add_attendance(snplp_attendance **out, snplp_records *records,
+                                 const char *worker_id, const char *session_id,
+                                 snplp_attendance_status status)
+{
+    return snplp__records_add_attendance(out, records, worker_id, session_id, status, __func__);
+}
+
+SNPLP_DEFINE_GETTER(size_t, snplp_records_attendance_count, snplp_records, snplp__records_of,
+                    attendance.n, 0)
+
+snplp_attendance *snplp_records_attendance_at(const snplp_records *records, size_t index)
+{
+    const snplp_records *r = snplp__records_of(records);
+    return r ? snplp__list_at(&r->attendance, index) : NULL;
+}
+
+SNPLP_DEFINE_GETTER(const char *, snplp_attendance_worker_id, snplp_attendance,
+                    snplp__attendance_of, worker_id, NULL)
+SNPLP_DEFINE_GETTER(const char *, snplp_attendance_session_id, snplp_attendance,
+                    snplp__attendance_of, session_id, NULL)
+SNPLP_DEFINE_GETTER(snplp_attendance_status, snplp_attendance_status_of, snplp_attendance,
+                    snplp__attendance_of, status, (snplp_attendance_status)0)
+
+/* The live attendance, or NULL with the error recorded for fn. */
+static snplp_attendance *live(snplp_attendance *attendance, int *rc, const char *fn)
+{
+    snplp_attendance *a = snplp__attendance_of(attendance);
+    if (!a)
+        *rc = snplp__bad_arg(fn, "NULL or wrong object");
+    else
+        *rc = snplp__records_check_unfrozen(a->records, fn);
+    return *rc ? NULL : a;
+}
+
+int snplp_attendance_set_status(snplp_attendance *attendance, snplp_attendance_status status)
+{
+    int rc;
+    snplp_attendance *a = live(attendance, &rc, __func__);
+    if (!a || (rc = check_status(status, __func__)))
+        return rc;
+    a->status = status;
+    return SNPLP_OK;
+}
+
+int snplp_attendance_days(snplp_decimal *out, const snplp_attendance *attendance)
+{
+    const snplp_attendance *a = snplp__attendance_of(attendance);
+    if (!a || !out)
+        return snplp__bad_arg(__func__, "NULL or wrong object");
+    if (!a->has_days)
+        return snplp__fail_in(__func__, SNPLP_ENOTFOUND,
+                              "the attendance of worker '%s' at session '%s' gives no days",
+                              a->worker_id, a->session_id);
+    *out = a->days;
+    return SNPLP_OK;
+}
+
+int snplp_attendance_set_days(snplp_attendance *attendance, snplp_decimal days)
+{
+    int rc;
+    snplp_attendance *a = live(attendance, &rc, __func__);
+    if (!a)
+        return rc;
+    if (!snplp_decimal_is_valid(days))
+        return snplp__fail_in(__func__, SNPLP_EINVAL,
+                              "the days {%lld, %ld} are not a valid decimal", (long long)days.units,
+                              (long)days.scale);
+    if (days.units < 0)
+        return snplp__fail_in(__func__, SNPLP_EINVAL, "the days attended are negative");
+    a->days = days;
+    a->has_days = true;
+    return SNPLP_OK;
+}
+
+int snplp_attendance_clear_days(snplp_attendance *attendance)
+{
+    int rc;
+    snplp_attendance *a = live(attendance, &rc, __func__);
+    if (!a)
+        return rc;
+    a->has_days = false;
+    a->days = (snplp_decimal){0, 0};
+    return SNPLP_OK;
+}
