@@ -476,7 +476,7 @@ static void workers_bad_rows(void **state)
         {SNPLP_DIAG_CSV_FIELD_COUNT, 3, 31, NULL, "the row has 9 fields"});
     BAD(WORKERS, "syntax", WH_INTL "w8,p-aux,e80,80,2021-01-04,,,Service \"x\"\r\n", INTL,
         {SNPLP_DIAG_CSV_SYNTAX, 2, 30, NULL, "a double quote inside an unquoted field"});
-    BAD(WORKERS, "encoding", WH_INTL "w8,p-aux,e80,80,2021-01-04,,,Cr\xE8che\r\nw9,p-aux,e80,80,2021-01-04,,,a\x01\r\n",
+    BAD(WORKERS, "encoding", WH_INTL "w8,p-aux,e80,80,2021-01-04,,,Cr\xE8" "che\r\nw9,p-aux,e80,80,2021-01-04,,,a\x01\r\n",
         INTL, {SNPLP_DIAG_CSV_ENCODING, 2, 30, NULL, "invalid UTF-8 in the unit field"},
         {SNPLP_DIAG_CSV_ENCODING, 3, 30, NULL, "U+0001"});
     BAD(WORKERS, "unclosed quote", WH_INTL "w8,p-aux,e80,80,2021-01-04,,,\"Service\r\n", INTL,
@@ -1032,7 +1032,9 @@ static void out_of_memory(void **state)
         for (int with = 0; with < 2; with++) {
             oom_ctx c = {cases[k].k, sample(), sample(), cases[k].text, strlen(cases[k].text),
                          cases[k].d, with, cases[k].way};
-            assert_true(test_oom_sweep(oom_import, oom_unchanged, &c) > 0);
+            int needed = test_oom_sweep(oom_import, oom_unchanged, &c);
+            /* only a file that cannot be opened, without findings, needs no allocation */
+            assert_true(needed > 0 || (!with && cases[k].way == 1 && !cases[k].changes));
             assert_true(snplp_records_equal(c.r, c.twin) == !cases[k].changes);
             snplp_records_unref(c.r);
             snplp_records_unref(c.twin);
