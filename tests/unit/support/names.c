@@ -129,7 +129,7 @@ static const named diag_code_values[] = {
     {SNPLP_DIAG_ID_TAKEN, 286, "id-taken"},
     {SNPLP_DIAG_UNTIL_BEFORE_FROM, 287, "until-before-from"},
     {SNPLP_DIAG_BAD_DAYS, 288, "bad-days"},
-    {SNPLP_DIAG_AMBIGUOUS_ATTENDANCE, 289, "ambiguous-attendance"},
+    {SNPLP_DIAG_AMBIGUOUS_UPDATE, 289, "ambiguous-update"},
     {SNPLP_DIAG_CSV_TOO_MANY_ROWS, 290, "csv-too-many-rows"},
     {SNPLP_DIAG_YEARS_MISSING, 300, "years-missing"},
     {SNPLP_DIAG_YEARS_SPAN, 301, "years-span"},
@@ -160,7 +160,7 @@ static const named diag_code_values[] = {
     {SNPLP_DIAG_UNIT_DIFFERS, 332, "unit-differs"},
     {SNPLP_DIAG_DUPLICATE_ROW, 333, "duplicate-row"},
 };
-static const int diag_code_others[] = {1,   99,  100, 108, 199, 221,  209, 218,     232,    241, 279, 291, 299,
+static const int diag_code_others[] = {1,   99,  100, 108, 199, 221,  209, 218,     232,    241,
                                        317, 314, 319, 334, 399, 1000, -1,  INT_MAX, INT_MIN};
 const enum_names names_diag_code = {a_snplp_diag_code_name,
                                     NULL,
