@@ -556,7 +556,12 @@ static void check_header(importer *x)
         if (f->bad)
             continue;
         int k = column_of(lay, f->b.p, f->b.n);
-        if (k < 0) {
+        if (k < 0 && f->b.n == 0) {
+            err(x, SNPLP_DIAG_CSV_HEADER, f->line, f->col, NULL,
+                "field %zu of the header is empty: every column has a name (%s); remove the "
+                "separators after the last column",
+                i + 1, lay->list);
+        } else if (k < 0) {
             err(x, SNPLP_DIAG_CSV_HEADER, f->line, f->col, NULL,
                 "'%s' is not a column of %s: its columns are %s (lower case, no space)",
                 show(q, sizeof q, f), lay->a_file, lay->list);
@@ -894,8 +899,10 @@ static void check_worker(importer *x)
     if (from_ok && given && until_ok) {
         snplp_date until = ch.until;
         bool has = ch.has_until;
-        if (!has && old)
-            has = snplp_worker_until(&until, old) == SNPLP_OK;
+        if (!has && old && old->has_until) {
+            has = true;
+            until = old->until;
+        }
         if (has && snplp_date_compare(until, ch.from) < 0) {
             field *f = ch.has_until ? col(x, W_UNTIL) : col(x, W_FROM);
             char a[SNPLP_DATE_TEXT_SIZE], b[SNPLP_DATE_TEXT_SIZE];

@@ -540,6 +540,8 @@ static void bad_headers(void **state)
     BAD(WORKERS, "unknown column", "id,profession,employer,territory,from,Unit,name\r\n", INTL,
         {SNPLP_DIAG_CSV_HEADER, 1, 39, NULL, "'Unit' is not a column of a workers file"},
         {SNPLP_DIAG_CSV_HEADER, 1, 44, NULL, "'name' is not a column"});
+    BAD(WORKERS, "trailing", "id;profession;employer;territory;from;\r\n", FR,
+        {SNPLP_DIAG_CSV_HEADER, 1, 39, NULL, "field 6 of the header is empty"});
     BAD(WORKERS, "twice", "id,profession,employer,territory,from,id\r\n", INTL,
         {SNPLP_DIAG_CSV_HEADER, 1, 39, NULL, "the column 'id' is named twice"});
     BAD(WORKERS, "missing",
