@@ -52,6 +52,9 @@
 #include <snplp/credits.h>
 #include <snplp/csv.h>
 #include <snplp/records.h>
+#include <snplp/records_validate.h>
+#include <snplp/eligibility.h>
+#include <snplp/coverage.h>
 #include <snplp/csv_records.h>
 
 #endif

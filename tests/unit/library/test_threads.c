@@ -7,6 +7,8 @@
  *     module, lookups, searches (the first builds the referential's search index, under its
  *     mutex), validation, export, a reference taken and dropped;
  *   - reads one list of conventions shared by all: matrices, synthesis, export;
+ *   - reads one set of frozen training records shared by all: every worker, session and
+ *     attendance, lookups by id, kinds of ids, equality, a reference taken and dropped;
  *   - fails a call on purpose and reads its own last error, which no other thread changes.
  * Every result must equal the one the main thread computed alone beforehand. The test is part
  * of the cmocka suite (so it also runs under valgrind and ASan) and is the one the
@@ -39,6 +41,7 @@ typedef struct expected {
     unsigned long titles;   /* a hash of every theme's and module's id and title */
     size_t reached;         /* reached cells of the shared list's matrices and synthesis */
     size_t shared_findings; /* findings of validating the shared referential */
+    unsigned long records;  /* a hash of the shared records (records_hash()) */
 } expected;
 
 static const snplp_date AT = {2022, 6, 30};
@@ -49,6 +52,7 @@ typedef struct worker {
     const expected *want;
     snplp_referential *shared_ref;
     const snplp_convention_list *shared_list;
+    snplp_records *shared_records; /* frozen */
     pthread_barrier_t *start;
     const char *dir;
     char failure[512]; /* the first check that failed, empty if none */
@@ -80,6 +84,61 @@ static unsigned long titles_hash(const snplp_referential *ref)
         const snplp_module *m = snplp_referential_module_at(ref, i);
         h = hash_text(hash_text(h, snplp_module_id(m)), snplp_module_title(m));
         h = hash_text(h, snplp_module_theme_id(m));
+    }
+    return h;
+}
+
+/* Frozen training records: 40 workers, 4 sessions and the attendance of each worker at one. */
+static snplp_records *shared_records_new(void)
+{
+    snplp_records *r = NULL;
+    assert_ok(snplp_records_new(&r));
+    assert_ok(snplp_records_add_employer(NULL, r, "e-52", SNPLP_EMPLOYER_DEPARTEMENT,
+                                         "Conseil d\xc3\xa9partemental", "52"));
+    assert_ok(snplp_records_add_training_body(NULL, r, "tb", "Institut"));
+    for (int i = 0; i < 4; i++) {
+        char id[16];
+        snprintf(id, sizeof id, "s%d", i);
+        snplp_decimal days = {10 + i * 5, 1};
+        assert_ok(
+            snplp_records_add_session(NULL, r, id, "m-fund", "tb", (snplp_date){2022, 3, 1 + i},
+                                      (snplp_date){2022, 3, 1 + i}, days, SNPLP_MODE_ON_SITE));
+    }
+    for (int i = 0; i < 40; i++) {
+        char id[16], session[16];
+        snprintf(id, sizeof id, "w%02d", i);
+        snprintf(session, sizeof session, "s%d", i % 4);
+        snplp_worker *w = NULL;
+        assert_ok(snplp_records_add_worker(&w, r, id, "prof-as", "e-52", "52",
+                                           (snplp_date){2015 + i % 8, 1, 1}));
+        assert_ok(snplp_worker_set_diploma_level(w, 5 + i % 3));
+        assert_ok(snplp_records_add_attendance(NULL, r, id, session,
+                                               (snplp_attendance_status)(1 + i % 5)));
+    }
+    assert_ok(snplp_records_freeze(r));
+    return r;
+}
+
+/* A hash of what the records hold, read through the API. */
+static unsigned long records_hash(const snplp_records *r)
+{
+    unsigned long h = 11;
+    for (size_t i = 0; i < snplp_records_worker_count(r); i++) {
+        const snplp_worker *w = snplp_records_worker_at(r, i);
+        int level = 0;
+        h = hash_text(hash_text(h, snplp_worker_id(w)), snplp_worker_territory_code(w));
+        h = h * 31 + (unsigned long)snplp_worker_from(w).year;
+        h = h * 31 +
+            (snplp_worker_diploma_level(&level, w) == SNPLP_OK ? (unsigned long)level : 99);
+    }
+    for (size_t i = 0; i < snplp_records_session_count(r); i++) {
+        const snplp_session *s = snplp_records_session_at(r, i);
+        h = hash_text(h, snplp_session_id(s)) * 31 + (unsigned long)snplp_session_days(s).units;
+    }
+    for (size_t i = 0; i < snplp_records_attendance_count(r); i++) {
+        const snplp_attendance *a = snplp_records_attendance_at(r, i);
+        h = hash_text(hash_text(h, snplp_attendance_worker_id(a)), snplp_attendance_session_id(a));
+        h = h * 31 + (unsigned long)snplp_attendance_status_of(a);
     }
     return h;
 }
@@ -221,6 +280,19 @@ static void shared_objects(worker *w)
     CHECK(w, snplp_conventions_export_memory(&xml, &size, w->shared_list) == SNPLP_OK);
     CHECK(w, same_bytes(xml, size, want->conv_xml, want->conv_size));
     snplp_free(xml);
+
+    snplp_records *records = snplp_records_ref(w->shared_records);
+    CHECK(w, records == w->shared_records && snplp_records_is_frozen(records));
+    CHECK(w, records_hash(records) == want->records);
+    CHECK(w, snplp_records_equal(records, w->shared_records));
+    for (size_t i = 0; i < snplp_records_worker_count(records); i++) {
+        snplp_worker *x = snplp_records_worker_at(records, i);
+        CHECK(w, snplp_records_worker_find(records, snplp_worker_id(x)) == x);
+        CHECK(w, snplp_records_kind_of(records, snplp_worker_id(x)) == SNPLP_RECORD_WORKER);
+        CHECK(w, snplp_worker_records(x) == records);
+    }
+    CHECK(w, snplp_records_add_training_body(NULL, records, "tb2", "X") == SNPLP_EFROZEN);
+    snplp_records_unref(records);
 }
 
 /* The thread's last error is its own: a failure here, then checks after other threads ran. */
@@ -266,7 +338,8 @@ static void *work(void *arg)
 }
 
 static void compute_expected(expected *want, const snplp_referential *shared,
-                             const snplp_convention_list *shared_list)
+                             const snplp_convention_list *shared_list,
+                             const snplp_records *shared_records)
 {
     want->conventions = must_slurp(CONVENTIONS_FILE, &want->conventions_size);
     assert_ok(
@@ -285,6 +358,7 @@ static void compute_expected(expected *want, const snplp_referential *shared,
     want->shared_findings = snplp_diagnostics_count(diags);
     snplp_diagnostics_free(diags);
     want->titles = titles_hash(shared);
+    want->records = records_hash(shared_records);
     int rc = SNPLP_OK;
     want->reached = reached_cells(shared_list, &rc);
     assert_ok(rc);
@@ -317,8 +391,9 @@ static void eight_threads_import_validate_export_and_share(void **state)
     assert_ok(snplp_referential_builtin(&shared));
     snplp_convention_list *shared_list = NULL;
     assert_ok(snplp_conventions_import_file(&shared_list, NULL, CONVENTIONS_FILE, NULL));
+    snplp_records *shared_records = shared_records_new();
     expected want = {0};
-    compute_expected(&want, shared, shared_list);
+    compute_expected(&want, shared, shared_list, shared_records);
 
     pthread_barrier_t start;
     assert_int_equal(pthread_barrier_init(&start, NULL, THREADS), 0);
@@ -328,6 +403,7 @@ static void eight_threads_import_validate_export_and_share(void **state)
                               .want = &want,
                               .shared_ref = shared,
                               .shared_list = shared_list,
+                              .shared_records = shared_records,
                               .start = &start,
                               .dir = dir};
     run_threads(THREADS, work, workers, sizeof workers[0], NULL);
@@ -368,7 +444,9 @@ static void eight_threads_import_validate_export_and_share(void **state)
     }
     assert_int_equal(rmdir(dir), 0);
 
+    assert_int_equal(records_hash(shared_records), want.records);
     expected_free(&want);
+    snplp_records_unref(shared_records);
     snplp_convention_list_free(shared_list);
     snplp_referential_unref(shared);
     assert_int_equal(snplp_memory_blocks(), 0);
