@@ -92,10 +92,20 @@ static int print_answer(FILE *out, const cli_records_input *in, const snplp_elig
         tt_free_lines(lines, count);
     }
     for (size_t i = 0; i < snplp_eligibility_reason_count(e); i++) {
-        fprintf(out, "   - %s: ", snplp_eligibility_reason_name(snplp_eligibility_reason_at(e, i)));
-        if (tt_put(out, snplp_eligibility_reason_message(e, i)) != 0)
+        /* "   - kind: the sentence", wrapped under itself */
+        const char *kind = snplp_eligibility_reason_name(snplp_eligibility_reason_at(e, i));
+        const char *message = snplp_eligibility_reason_message(e, i);
+        char *text = malloc(strlen(kind) + strlen(message ? message : "") + 3);
+        if (!text)
             return -1;
-        fputc('\n', out);
+        sprintf(text, "%s: %s", kind, message ? message : "");
+        int wrapped = tt_wrap(text, TITLE_WIDTH - 2, 0, &lines, &count);
+        free(text);
+        if (wrapped != 0)
+            return -1;
+        for (size_t k = 0; k < count; k++)
+            fprintf(out, "   %s %s\n", k == 0 ? "-" : " ", lines[k]);
+        tt_free_lines(lines, count);
     }
     return 0;
 }
