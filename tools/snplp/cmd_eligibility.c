@@ -71,6 +71,32 @@ static void print_worker(FILE *out, const cli_records_input *in, const snplp_wor
     fputc('\n', out);
 }
 
+/* Writes @p text (cleaned) after a text of @p used columns, breaking lines at spaces only (an
+ * id is never cut, nor « guillemets » from their words: a no-break space is no space), at
+ * TITLE_WIDTH + 4 columns, each further line indented by @p indent. Ends the line. Returns 0,
+ * or -1 if out of memory. */
+static int put_words(FILE *out, const char *text, size_t used, size_t indent)
+{
+    char *clean = tt_clean(text);
+    if (!clean)
+        return -1;
+    for (char *word = strtok(clean, " "); word; word = strtok(NULL, " ")) {
+        size_t w = tt_width(word);
+        if (used + 1 + w > TITLE_WIDTH + 4 && used > indent) {
+            fprintf(out, "\n%*s", (int)indent, "");
+            used = indent;
+        } else {
+            fputc(' ', out);
+            used++;
+        }
+        fputs(word, out);
+        used += w;
+    }
+    fputc('\n', out);
+    free(clean);
+    return 0;
+}
+
 /* One module's answer: "N. MODULE: ANSWER", its title wrapped under it, then every reason.
  * @p number 0: no number. Returns 0, or -1 if out of memory. */
 static int print_answer(FILE *out, const cli_records_input *in, const snplp_eligibility *e,
@@ -92,20 +118,10 @@ static int print_answer(FILE *out, const cli_records_input *in, const snplp_elig
         tt_free_lines(lines, count);
     }
     for (size_t i = 0; i < snplp_eligibility_reason_count(e); i++) {
-        /* "   - kind: the sentence", wrapped under itself */
         const char *kind = snplp_eligibility_reason_name(snplp_eligibility_reason_at(e, i));
-        const char *message = snplp_eligibility_reason_message(e, i);
-        char *text = malloc(strlen(kind) + strlen(message ? message : "") + 3);
-        if (!text)
+        fprintf(out, "   - %s:", kind);
+        if (put_words(out, snplp_eligibility_reason_message(e, i), 5 + strlen(kind), 5) != 0)
             return -1;
-        sprintf(text, "%s: %s", kind, message ? message : "");
-        int wrapped = tt_wrap(text, TITLE_WIDTH - 2, 0, &lines, &count);
-        free(text);
-        if (wrapped != 0)
-            return -1;
-        for (size_t k = 0; k < count; k++)
-            fprintf(out, "   %s %s\n", k == 0 ? "-" : " ", lines[k]);
-        tt_free_lines(lines, count);
     }
     return 0;
 }
