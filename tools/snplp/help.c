@@ -127,8 +127,9 @@ const cli_help cli_helps[] = {
      "  -o OUT.csv    with --csv: the output file (\"-\": standard output, the\n"
      "                default), written atomically; not one of the inputs\n"},
     {"eligibility",
-     "snplp eligibility [--at YYYY-MM-DD] [--module ID] [--fail-on error|warning]\n"
-     "                  [--quiet] REFERENTIAL|--builtin RECORDS WORKER\n",
+     "snplp eligibility [--at YYYY-MM-DD] [--module ID]\n"
+     "                  [--fail-on error|warning] [--quiet]\n"
+     "                  REFERENTIAL|--builtin RECORDS WORKER\n",
      "Reads the training records of RECORDS with the referential REFERENTIAL (a\n"
      "file; --builtin: the built-in one), checks them against it, and prints what the\n"
      "worker WORKER (an id of the records) may take next and why: the modules of the\n"
