@@ -140,7 +140,10 @@ static void assert_untrained(const snplp_coverage *c, const char *const *ids, si
 static void whole_period(void **state)
 {
     fx *f = *state;
+    snplp_error_clear();
     snplp_coverage *c = cover(f, 0);
+    /* a success records no error (workers still in the workforce, days not given) */
+    assert_int_equal(snplp_error_last_code(), SNPLP_OK);
     static const row w[] = {{NULL, NULL, NULL, NULL, 4, 2, "50.00", "10.5", 1}};
     assert_rows(c, w, 1);
     static const char *const untrained[] = {"w2"};
