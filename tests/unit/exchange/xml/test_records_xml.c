@@ -38,6 +38,7 @@ static const fixture_case fixtures[] = {
     {"valid-markup.xml", SNPLP_OK, {{0, 0, NULL}}},
     {"valid-utf8-bom.xml", SNPLP_OK, {{0, 0, NULL}}},
     {"not-nfc.xml", SNPLP_OK, {{240, 5, "dep-80"}}},
+    {"not-nfc-every-text.xml", SNPLP_OK, {{240, 5, "p"}}},
     /* Not well-formed (200, fatal) */
     {"empty.xml", SNPLP_EPARSE, {{200, 0, NULL}}},
     {"truncated.xml", SNPLP_EPARSE, {{200, 0, NULL}}},
@@ -107,6 +108,7 @@ static const fixture_case fixtures[] = {
     {"model-value-territory-shape.xml", SNPLP_EVALIDATION, {{231, 4, "w1"}}},
     {"model-value-session-zero-days.xml", SNPLP_EVALIDATION, {{231, 4, "s1"}}},
     {"model-value-days-overflow.xml", SNPLP_EVALIDATION, {{231, 4, NULL}}},
+    {"model-value-blank-address-line.xml", SNPLP_EVALIDATION, {{231, 6, "b"}}},
     /* Several problems in one pass */
     {"several-problems.xml",
      SNPLP_EPARSE,
@@ -289,6 +291,33 @@ static void decimals_and_whitespace(void **state)
     assert_decimal(snplp_session_days(s), "2.5");
     assert_string_equal(snplp_session_place(s), "80021");
     snplp_records_unref(r);
+}
+
+/* Every text of records not in NFC is stored normalized, with its own warning at its line,
+ * naming its record. */
+static void every_text_not_in_nfc_is_reported(void **state)
+{
+    (void)state;
+    xml_result r =
+        xml_import_path(DOC, SNPLP_RECORDS_FIXTURES_DIR "/not-nfc-every-text.xml", false);
+    assert_int_equal(r.breaches, 0);
+    assert_int_equal(r.rc, SNPLP_OK);
+    static const size_t lines[] = {5, 8, 11, 12, 13, 14};
+    static const char *const items[] = {"p", "e", "b", "b", "b", "b"};
+    assert_int_equal(snplp_diagnostics_count(r.d), COUNT_OF(lines));
+    for (size_t i = 0; i < COUNT_OF(lines); i++) {
+        const snplp_diagnostic *g = snplp_diagnostics_at(r.d, i);
+        assert_int_equal(snplp_diagnostic_code(g), SNPLP_DIAG_TEXT_NORMALIZED);
+        assert_int_equal(snplp_diagnostic_line(g), lines[i]);
+        assert_string_equal(snplp_diagnostic_item_id(g), items[i]);
+    }
+    snplp_training_body *b = snplp_records_training_body_find(r.doc, "b");
+    assert_string_equal(snplp_training_body_legal_name(b), "Raison d\xc3\xa9");
+    assert_string_equal(snplp_training_body_address_line_at(b, 0), "Rue d\xc3\xa9");
+    assert_string_equal(snplp_training_body_commune(b), "Commune d\xc3\xa9");
+    assert_string_equal(snplp_record_profession_title(snplp_records_profession_at(r.doc, 0)),
+                        "Titre d\xc3\xa9");
+    xml_result_free(DOC, &r);
 }
 
 /* The canonical fixtures are written back byte for byte (their comment, line 2, left out:
@@ -672,6 +701,7 @@ int main(void)
         cmocka_unit_test(complete_fixture_is_read_whole),
         cmocka_unit_test(example_is_read_whole),
         cmocka_unit_test(decimals_and_whitespace),
+        cmocka_unit_test(every_text_not_in_nfc_is_reported),
         cmocka_unit_test(canonical_fixtures_are_written_back_byte_for_byte),
         cmocka_unit_test(extensions_are_kept),
         cmocka_unit_test(extension_api),
