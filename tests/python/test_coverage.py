@@ -255,6 +255,9 @@ HIDDEN = {
     "snplp_csv_import_attendance_memory": "issue 17: records bound in Python later",
     "snplp_csv_import_attendance_file": "issue 17: records bound in Python later",
     "snplp_csv_import_attendance_callback": "issue 17: records bound in Python later",
+    "snplp_csv_export_coverage_memory": "issue 17: records bound in Python later",
+    "snplp_csv_export_coverage_callback": "issue 17: records bound in Python later",
+    "snplp_csv_export_coverage_file": "issue 17: records bound in Python later",
 }
 
 #: C functions the package should expose and does not yet: name -> what is missing.
