@@ -8,9 +8,9 @@
  * for (theme, plan, profession, territory) against the workforce, with rates and training
  * days, then the workers with no training by the end of the period. Several RECORDS files are
  * not merged: each gets its own coverage (the ids of workers are chosen by each host, so the
- * same id in two files may be two people). With --csv, the rows as CSV (written here, in the
- * conventions of the library's CSV dialects: docs/csv.md), one file for all RECORDS (a first
- * column "records" naming the file when there are several). Options may stand anywhere. */
+ * same id in two files may be two people). With --csv, the rows as CSV (the library's export,
+ * snplp_csv_export_coverage_memory()), one file for all RECORDS (a first column "records"
+ * naming the file when there are several). Options may stand anywhere. */
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -356,14 +356,10 @@ static int coverage_text(FILE *out, const cli_records_input *in, snplp_date from
 
 /* ---- CSV ---- */
 
-/* Writes @p text as one field of the dialect: between double quotes (doubled inside) when it
- * holds the separator, a double quote or a line break. */
-static void csv_field(FILE *out, const char *text, char sep, bool first)
+/* Writes @p text as one CSV field: between double quotes (doubled inside) when it holds the
+ * separator, a double quote or a line break (RFC 4180, as the library quotes). */
+static void csv_field(FILE *out, const char *text, char sep)
 {
-    if (!first)
-        fputc(sep, out);
-    if (!text)
-        return;
     if (!strchr(text, sep) && !strpbrk(text, "\"\r\n")) {
         fputs(text, out);
         return;
@@ -377,66 +373,53 @@ static void csv_field(FILE *out, const char *text, char sep, bool first)
     fputc('"', out);
 }
 
-/* The coverage of every records file as one CSV text. */
+/* The coverage of every records file as one CSV text, written by the library's export
+ * (snplp_csv_export_coverage_memory()). With several files, each line gets a first field
+ * naming its file ("records" in the header), the header and the byte-order mark once. */
 static int coverage_csv(FILE *out, const cli_records_input *in, snplp_date from, snplp_date to,
                         unsigned axes, snplp_csv_dialect dialect)
 {
-    bool fr = dialect == SNPLP_CSV_FR, several = in->count > 1;
-    char sep = fr ? ';' : ',', point = fr ? ',' : '.';
-    if (fr)
-        fputs("\xEF\xBB\xBF", out);
-    bool first = true;
-    if (several) {
-        csv_field(out, "records", sep, first);
-        first = false;
-    }
-    for (size_t k = 0; k < AXIS_COUNT; k++)
-        if (axes & axes_known[k].flag) {
-            csv_field(out, axes_known[k].name, sep, first);
-            first = false;
-        }
-    static const char *const figures[] = {"workforce", "trained", "rate", "days", "days-unknown"};
-    for (size_t k = 0; k < 5; k++) {
-        csv_field(out, figures[k], sep, first);
-        first = false;
-    }
-    fputs("\r\n", out);
+    static const char bom[] = "\xEF\xBB\xBF";
+    char sep = dialect == SNPLP_CSV_FR ? ';' : ',';
     for (size_t i = 0; i < in->count; i++) {
         snplp_coverage *c = NULL;
+        char *text = NULL;
+        size_t size = 0;
         int rc = snplp_records_coverage(&c, in->records[i], in->ref, from, to, axes);
+        if (rc == SNPLP_OK)
+            rc = snplp_csv_export_coverage_memory(&text, &size, c, dialect);
+        snplp_coverage_free(c);
         if (rc != SNPLP_OK) {
             fprintf(stderr, "snplp " CMD ": %s\n", snplp_error_last_reason());
             return 1;
         }
-        for (size_t r = 0; r < snplp_coverage_row_count(c); r++) {
-            char buf[SNPLP_DECIMAL_MAX_TEXT], num[32];
-            snplp_decimal d;
-            first = true;
-            if (several) {
-                csv_field(out, in->files[i], sep, first);
-                first = false;
-            }
-            for (size_t k = 0; k < AXIS_COUNT; k++)
-                if (axes & axes_known[k].flag) {
-                    csv_field(out, row_key(c, r, axes_known[k].flag), sep, first);
-                    first = false;
-                }
-            snprintf(num, sizeof num, "%zu", snplp_coverage_workforce(c, r));
-            csv_field(out, num, sep, first);
-            snprintf(num, sizeof num, "%zu", snplp_coverage_trained(c, r));
-            csv_field(out, num, sep, false);
-            /* no workforce: no rate, an empty field (never 0) */
-            csv_field(out,
-                      snplp_coverage_rate(&d, c, r) == SNPLP_OK ? decimal_text(buf, d, point) : "",
-                      sep, false);
-            csv_field(out,
-                      snplp_coverage_days(&d, c, r) == SNPLP_OK ? decimal_text(buf, d, point) : "",
-                      sep, false);
-            snprintf(num, sizeof num, "%zu", snplp_coverage_days_unknown(c, r));
-            csv_field(out, num, sep, false);
-            fputs("\r\n", out);
+        if (in->count == 1) {
+            fwrite(text, 1, size, out);
+            snplp_free(text);
+            continue;
         }
-        snplp_coverage_free(c);
+        const char *p = text, *end = text + size;
+        if (size >= 3 && memcmp(p, bom, 3) == 0) {
+            if (i == 0)
+                fputs(bom, out);
+            p += 3;
+        }
+        /* lines end with CRLF; no field of a coverage holds a line break (ids, codes,
+         * numbers) */
+        for (bool header = true; p < end; header = false) {
+            const char *eol = strstr(p, "\r\n");
+            const char *next = eol ? eol + 2 : end;
+            if (!header || i == 0) {
+                if (header)
+                    fputs("records", out);
+                else
+                    csv_field(out, in->files[i], sep);
+                fputc(sep, out);
+                fwrite(p, 1, (size_t)(next - p), out);
+            }
+            p = next;
+        }
+        snplp_free(text);
     }
     return 0;
 }
