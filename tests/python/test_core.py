@@ -117,6 +117,7 @@ NOT_YET_BOUND_HEADERS = {
     "records_validate.h": "issue 17: records bound in Python later",
     "eligibility.h": "issue 17: records bound in Python later",
     "coverage.h": "issue 17: records bound in Python later",
+    "csv_records.h": "issue 17: records bound in Python later",
 }
 
 
