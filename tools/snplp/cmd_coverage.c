@@ -152,14 +152,11 @@ static const char *date_text(char buf[SNPLP_DATE_TEXT_SIZE], snplp_date d)
     return buf;
 }
 
-/* @p d as text, with @p point as its decimal separator. */
-static const char *decimal_text(char buf[SNPLP_DECIMAL_MAX_TEXT], snplp_decimal d, char point)
+/* "12.50" */
+static const char *decimal_text(char buf[SNPLP_DECIMAL_MAX_TEXT], snplp_decimal d)
 {
     if (snplp_decimal_format(buf, SNPLP_DECIMAL_MAX_TEXT, d) != SNPLP_OK)
         strcpy(buf, "?");
-    char *dot = strchr(buf, '.');
-    if (dot)
-        *dot = point;
     return buf;
 }
 
@@ -207,9 +204,9 @@ static void print_totals(FILE *out, const snplp_coverage *all)
     fprintf(out, "Workforce in scope: %zu worker%s; trained: %zu", workforce,
             workforce == 1 ? "" : "s", trained);
     if (snplp_coverage_rate(&d, all, 0) == SNPLP_OK)
-        fprintf(out, " (%s%%)", decimal_text(buf, d, '.'));
+        fprintf(out, " (%s%%)", decimal_text(buf, d));
     if (snplp_coverage_days(&d, all, 0) == SNPLP_OK)
-        fprintf(out, "; training days: %s", decimal_text(buf, d, '.'));
+        fprintf(out, "; training days: %s", decimal_text(buf, d));
     size_t unknown = snplp_coverage_days_unknown(all, 0);
     if (unknown)
         fprintf(out, " (and %zu attendance record%s whose days are unknown, not counted)", unknown,
@@ -267,13 +264,12 @@ static int print_rows(FILE *out, const snplp_coverage *c, bool all)
         if (rc == 0)
             rc = tt_table_setf(t, col++, "%zu", snplp_coverage_trained(c, r));
         if (rc == 0 && snplp_coverage_rate(&d, c, r) == SNPLP_OK)
-            rc = tt_table_setf(t, col++, "%s%%", decimal_text(buf, d, '.'));
+            rc = tt_table_setf(t, col++, "%s%%", decimal_text(buf, d));
         else if (rc == 0)
             rc = tt_table_set(t, col++, "-"); /* no workforce: no rate, never 0 */
         if (rc == 0)
-            rc = tt_table_set(t, col++,
-                              snplp_coverage_days(&d, c, r) == SNPLP_OK ? decimal_text(buf, d, '.')
-                                                                        : "-");
+            rc = tt_table_set(
+                t, col++, snplp_coverage_days(&d, c, r) == SNPLP_OK ? decimal_text(buf, d) : "-");
         if (rc == 0 && unknown)
             rc = tt_table_setf(t, col++, "%zu", snplp_coverage_days_unknown(c, r));
     }
