@@ -9,7 +9,9 @@ for import-csv and `report --csv -o`, the file written), byte for byte. The comm
 (default and --strict) on every document; report with a fixed --at (2021-06-30, and 2023-06-01
 with --threshold 90) on every document and on every pair of example files of conventions (a
 synthesis); report --csv in both dialects (to standard output and with -o); import-csv of every
-CSV fixture and of each example's own export, in both dialects; export-builtin; --help and
+CSV fixture and of each example's own export, in both dialects; coverage (text, every axis,
+CSV) of every document of training records and eligibility of a worker of the two examples of
+records; export-builtin; --help and
 --version; and the command lines of USAGE (usage errors and the ways of spelling options: `--`,
 `-` (standard input, empty in a snapshot), options after file names, `--opt=value` and `--opt value`, repeated and
 abbreviated options...). Paths in the outputs are relative to the repository, so two checkouts
@@ -31,7 +33,7 @@ ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__)
 def documents():
     docs = []
     for folder in ("tests/fixtures/xml", "tests/fixtures/xml-conventions", "tests/fixtures/xml-records",
-                   "examples/data"):
+                   "tests/fixtures/cli", "examples/data"):
         docs += sorted(os.path.join(folder, f) for f in os.listdir(os.path.join(ROOT, folder))
                        if f.endswith(".xml"))
     docs.append("libsnplp/data/referential.xml")
@@ -188,6 +190,19 @@ def snapshot(binary, out_dir):
                        "report-csv-%s-%s" % (dialect, doc))
             out = os.path.join(work, "values.csv")
             record(["report", "--csv", "-o", out, doc], "report-csv-file-" + doc, [out])
+        # training records (issue 17): coverage (text and CSV) and eligibility
+        for doc in [d for d in documents() if "records" in os.path.basename(d) or
+                    "xml-records" in d]:
+            record(["coverage", "--builtin", "--at", "2021-12-31", doc], "coverage-" + doc)
+            record(["coverage", "--builtin", "--from", "2019-01-01", "--to", "2021-12-31",
+                    "--by", "theme,plan,profession,territory", "--all", doc],
+                   "coverage-all-" + doc)
+            record(["coverage", "--builtin", "--at", "2021-12-31", "--csv", "--dialect", "fr",
+                    doc], "coverage-csv-fr-" + doc)
+        for doc, worker in (("tests/fixtures/cli/records-small.xml", "w2"),
+                            ("examples/data/records.xml", "cd49-w004")):
+            record(["eligibility", "--builtin", "--at", "2021-12-31", doc, worker],
+                   "eligibility-%s-%s" % (doc, worker))
         examples = conventions_examples()
         for i, a in enumerate(examples):
             for b in examples[i + 1:]:

@@ -34,7 +34,7 @@ def check(name, cond, detail=""):
         failures.append(f"{name}: {detail}")
 
 
-COMMANDS = ("validate", "export-builtin", "report", "import-csv")
+COMMANDS = ("validate", "export-builtin", "report", "import-csv", "coverage", "eligibility")
 
 
 def hint(args):
@@ -881,6 +881,378 @@ for value, says in [("80.00000000000000000001", "20 digits after the decimal poi
     check(f"--threshold {value}", rc == 2 and out == "" and first.startswith(
         f"snplp report: --threshold {value}: ") and says in first
         and "not a percentage" not in first, (rc, first))
+
+# ---- issue 17: coverage and eligibility (training records) ----
+
+SMALL = os.path.join(ROOT, "tests", "fixtures", "cli", "records-small.xml")
+EXAMPLE_RECORDS = os.path.join(ROOT, "examples", "data", "records.xml")
+
+
+def table_rows(out, first_header):
+    """The rows of the first table whose heading line starts with first_header, as lists of
+    cells (cells are separated by two spaces or more; no cell of these tables holds two)."""
+    lines = out.splitlines()
+    try:
+        start = next(i for i, l in enumerate(lines) if l.startswith(first_header))
+    except StopIteration:
+        return None, []
+    headers = re.split(r"\s{2,}", lines[start].strip())
+    rows = []
+    for line in lines[start + 2:]:
+        if not line.strip() or line.startswith("("):
+            break
+        rows.append(re.split(r"\s{2,}", line.strip()))
+    return headers, rows
+
+
+def csv_rows(text, dialect="intl"):
+    """The CSV text parsed back: (header, rows), checking the dialect's framing (CRLF, the
+    byte-order mark of fr)."""
+    import csv
+    import io
+    if dialect == "fr":
+        check("coverage csv fr: byte-order mark", text.startswith("\ufeff"), text[:20])
+        text = text[1:]
+    check(f"coverage csv {dialect}: CRLF", text.endswith("\r\n") and "\n" not in
+          text.replace("\r\n", ""), repr(text[:100]))
+    rows = list(csv.reader(io.StringIO(text, newline=""), delimiter=";" if dialect == "fr"
+                           else ","))
+    return rows[0], rows[1:]
+
+
+def eligibility_answers(out):
+    """{module: (answer, [reason kinds])} from the output of eligibility."""
+    answers, current = {}, None
+    for line in out.splitlines():
+        m = re.match(r"^(?:\d+\. )?(module-[a-z0-9-]+): (priority|open|not-yet)$", line)
+        if m:
+            current = m.group(1)
+            answers[current] = (m.group(2), [])
+            continue
+        r = re.match(r"^   - ([a-z-]+): ", line)
+        if r and current:
+            answers[current][1].append(r.group(1))
+    return answers
+
+
+with tempfile.TemporaryDirectory() as tmp:
+    def write(name, text):
+        path = os.path.join(tmp, name)
+        with open(path, "w", encoding="utf-8", newline="") as f:
+            f.write(text)
+        return path
+
+    def read(path):
+        with open(path, "rb") as f:
+            return f.read()
+
+    # --help names the commands; each one's help is complete (and in the man page: install)
+    rc, out, _ = run("--help")
+    check("--help: coverage and eligibility", rc == 0 and "snplp coverage" in out
+          and "snplp eligibility" in out, out[:300])
+    for cmd in ("coverage", "eligibility"):
+        rc, out, err = run(cmd, "--help")
+        check(f"{cmd} --help", rc == 0 and err == "" and out.startswith("usage: snplp " + cmd)
+              and all(len(l) <= 80 for l in out.splitlines()), (rc, out[:200]))
+
+    # coverage of the small records in 2021, by theme and profession (the default): every
+    # figure as the fixture's comment computes it
+    rc, out, err = run("coverage", "--builtin", SMALL, "--at", "2021-12-31")
+    check("coverage: exit 0, no finding", rc == 0 and err == "", (rc, err))
+    check("coverage: heading", out.startswith(
+        f"Coverage of {SMALL}, read with the built-in referential\n"
+        "From 2021-01-01 to 2021-12-31, by theme and profession\n"
+        "Workforce in scope: 5 workers; trained: 4 (80.00%); training days: 11 (and 1 "
+        "attendance record whose days are unknown, not counted)\n"), out[:400])
+    headers, rows = table_rows(out, "theme ")
+    check("coverage: columns", headers == ["theme", "profession", "workforce", "trained", "rate",
+                                           "days", "days unknown"], headers)
+    check("coverage: rows where someone was trained", rows == [
+        ["plan-theme-early-childhood-days-5", "profession-childcare-auxiliary", "1", "1",
+         "100.00%", "1", "0"],
+        ["theme-insertion", "profession-ass", "2", "1", "50.00%", "4", "0"],
+        ["theme-insertion", "profession-es", "1", "1", "100.00%", "3", "1"],
+        ["theme-insertion", "profession-me", "1", "1", "100.00%", "3", "0"]], rows)
+    check("coverage: rows left out said", re.search(
+        r"^\(44 rows where no one was trained left out: --all shows them\)$", out, re.M), out)
+    check("coverage: untrained", out.endswith("\nNo training at all by 2021-12-31: 1 worker: "
+                                              "w2\n"), out[-200:])
+    block = section(out, "theme ", "(")
+    check("coverage: aligned (the last column to the right: every line as wide)",
+          len(block) == 6 and len({width(l) for l in block}) == 1, block)
+    rc, all_out, _ = run("coverage", "--builtin", SMALL, "--at", "2021-12-31", "--all")
+    _, all_rows = table_rows(all_out, "theme ")
+    check("coverage --all: every combination", rc == 0 and len(all_rows) == 48 and
+          "left out" not in all_out and all(r in all_rows for r in rows), len(all_rows))
+    check("coverage --all: zeros are zeros",
+          ["theme-digital", "profession-ass", "2", "0", "0.00%", "0", "0"] in all_rows, all_rows[:5])
+
+    # other axes and periods
+    rc, out, _ = run("coverage", "--builtin", SMALL, "--at=2021-12-31", "--by", "territory")
+    check("coverage --by territory", rc == 0 and table_rows(out, "territory ")[1] == [
+        ["80", "3", "2", "66.67%", "7", "0"], ["80021", "2", "2", "100.00%", "4", "1"]], out)
+    rc, out, _ = run("coverage", "--builtin", SMALL, "--at", "2021-05-31", "--by", "none")
+    check("coverage --at: the year to date", rc == 0 and
+          "From 2021-01-01 to 2021-05-31, as a whole\n" in out and
+          table_rows(out, "workforce ")[1] == [["5", "3", "60.00%", "9"]], out)
+    rc, out, _ = run("coverage", "--builtin", SMALL, "--from", "2020-01-01", "--to", "2020-12-31",
+                     "--by", "none")
+    check("coverage --from --to", rc == 0 and "From 2020-01-01 to 2020-12-31" in out and
+          table_rows(out, "workforce ")[1] == [["5", "1", "20.00%", "3"]] and
+          out.endswith("No training at all by 2020-12-31: 4 workers: w2, w3, w4, w5\n"), out)
+    rc, out, _ = run("coverage", "--builtin", SMALL, "--at", "2021-12-31", "--by",
+                     "plan,theme,territory,profession")
+    headers, rows = table_rows(out, "theme ")
+    check("coverage --by in any order: the columns in the library's order", rc == 0 and
+          headers[:4] == ["theme", "plan", "profession", "territory"] and
+          ["theme-insertion", "training-plan", "profession-ass", "80", "2", "1", "50.00%", "4",
+           "0"] in rows, (headers, rows))
+    rc, out, _ = run("coverage", "--builtin", SMALL, "--at", "2010-06-30")
+    check("coverage: no workforce", rc == 0 and "(no row: no worker in the workforce during the "
+          "period)" in out and "Workforce in scope: 0 workers; trained: 0;" in out, out)
+
+    # --csv, parsed back, in both dialects; every row, an empty rate where there is no
+    # workforce (never 0)
+    rc, text, err = run("coverage", "--builtin", SMALL, "--at", "2021-12-31", "--csv", "--by",
+                        "profession,territory")
+    header, rows = csv_rows(text)
+    check("coverage --csv", rc == 0 and err == "" and header == [
+        "profession", "territory", "workforce", "trained", "rate", "days", "days-unknown"],
+          (rc, err, header))
+    check("coverage --csv rows", rows == [
+        ["profession-ass", "80", "2", "1", "50.00", "4", "0"],
+        ["profession-childcare-auxiliary", "80021", "1", "1", "100.00", "1", "0"],
+        ["profession-es", "80021", "1", "1", "100.00", "3", "1"],
+        ["profession-me", "80", "1", "1", "100.00", "3", "0"]], rows)
+    rc, text, _ = run("coverage", "--builtin", SMALL, "--at", "2010-06-30", "--csv", "--by",
+                      "theme")
+    header, rows = csv_rows(text)
+    check("coverage --csv: no workforce, no rate (never 0)", rc == 0 and len(rows) == 12 and
+          rows[0] == ["plan-theme-early-childhood-days-1", "0", "0", "", "0", "0"], rows)
+    rc, text_fr, _ = run("coverage", "--builtin", SMALL, "--at", "2021-12-31", "--csv",
+                         "--dialect", "fr", "--by", "territory")
+    header, rows = csv_rows(text_fr, "fr")
+    check("coverage --csv fr", rc == 0 and rows == [["80", "3", "2", "66,67", "7", "0"],
+                                                    ["80021", "2", "2", "100,00", "4", "1"]],
+          rows)
+    rc, text, _ = run("coverage", "--builtin", SMALL, "--at", "2021-12-31", "--csv")
+    _, csv_all = csv_rows(text)
+    check("coverage --csv: the rows of --all", rc == 0 and csv_all ==
+          [[c.rstrip("%") for c in r] for r in all_rows], (len(csv_all), csv_all[:3]))
+    target = os.path.join(tmp, "coverage.csv")
+    write("coverage.csv", "old")
+    link = os.path.join(tmp, "link.csv")
+    os.symlink(target, link)
+    before = sorted(os.listdir(tmp))
+    rc, out, err = run("coverage", "--builtin", SMALL, "--at", "2021-12-31", "--csv", "-o", link,
+                       "--quiet")
+    check("coverage --csv -o", rc == 0 and out == "" and err == "" and
+          read(target).decode() == text and os.path.islink(link) and
+          sorted(os.listdir(tmp)) == before, (rc, out, err, os.listdir(tmp)))
+    rc, out, err = run("coverage", "--builtin", SMALL, "--csv", "-o",
+                       os.path.join(tmp, "no", "dir.csv"))
+    check("coverage --csv -o bad dir", rc == 1 and out == "" and
+          err.startswith("snplp coverage: cannot write ") and len(err.splitlines()) == 1, err)
+
+    # several RECORDS: not merged, one coverage each (the CSV: a column records)
+    rc, out, _ = run("coverage", "--builtin", SMALL, EXAMPLE_RECORDS, "--at", "2021-12-31",
+                     "--by", "none")
+    check("coverage: several RECORDS", rc == 0 and out.count("Coverage of ") == 2 and
+          f"Coverage of {EXAMPLE_RECORDS}, read" in out and
+          "Workforce in scope: 40 workers; trained: 27 (67.50%); training days: 52.0\n" in out,
+          out)
+    rc, text, _ = run("coverage", "--builtin", SMALL, EXAMPLE_RECORDS, "--at", "2021-12-31",
+                      "--by", "none", "--csv")
+    header, rows = csv_rows(text)
+    check("coverage --csv: several RECORDS", rc == 0 and header[0] == "records" and rows == [
+        [SMALL, "5", "4", "80.00", "11", "1"], [EXAMPLE_RECORDS, "40", "27", "67.50", "52.0", "0"]],
+          rows)
+
+    # the referential as a file, and "-" for standard input
+    builtin_xml = os.path.join(tmp, "builtin.xml")
+    run("export-builtin", "-o", builtin_xml)
+    rc, ref_out, _ = run("coverage", "--builtin", SMALL, "--at", "2021-12-31")
+    rc, out, err = run("coverage", builtin_xml, SMALL, "--at", "2021-12-31")
+    check("coverage REFERENTIAL file", rc == 0 and err == "" and out == ref_out.replace(
+        "the built-in referential", "the referential " + builtin_xml), (rc, err, out[:300]))
+    rc, out, err = run("coverage", builtin_xml, "-", "--at", "2021-12-31", stdin=read(SMALL))
+    check("coverage RECORDS -", rc == 0 and err == "" and out == ref_out.replace(
+        "the built-in referential", "the referential " + builtin_xml).replace(
+        SMALL, "(standard input)"), (rc, err, out[:200]))
+    rc, out, err = run("coverage", "-", SMALL, "--at", "2021-12-31", stdin=read(builtin_xml))
+    check("coverage REFERENTIAL -", rc == 0 and "read with the referential (standard input)"
+          in out, (rc, err, out[:200]))
+    rc, out, err = run("coverage", "-", "-", stdin=read(builtin_xml))
+    check("coverage - -", rc == 1 and "cannot open standard input twice" in err, (rc, err))
+
+    # usage errors: one line and the hint, exit 2
+    for args, message in [
+            (("coverage",), "give the REFERENTIAL (or --builtin) and RECORDS"),
+            (("coverage", builtin_xml), "no RECORDS given"),
+            (("coverage", "--builtin"), "no RECORDS given"),
+            (("coverage", "--builtin", SMALL, "--at", "2021-02-30"),
+             "--at 2021-02-30: not a date YYYY-MM-DD: "),
+            (("coverage", "--builtin", SMALL, "--at", "yesterday"),
+             "--at yesterday: not a date YYYY-MM-DD: "),
+            (("coverage", "--builtin", SMALL, "--from", "2021-01-01"),
+             "--from goes with --to: give both ends of the period"),
+            (("coverage", "--builtin", SMALL, "--to", "2021-01-01"),
+             "--to goes with --from: give both ends of the period"),
+            (("coverage", "--builtin", SMALL, "--from", "2021-03-01", "--to", "2021-01-01"),
+             "--from 2021-03-01 is after --to 2021-01-01"),
+            (("coverage", "--builtin", SMALL, "--at", "2021-03-01", "--from", "2021-01-01",
+              "--to", "2021-12-31"), "give --at, or --from and --to, not both"),
+            (("coverage", "--builtin", SMALL, "--by", "theme,year"),
+             "--by theme,year: 'year' is not an axis: give theme, plan, profession or territory, "
+             "separated by commas, or none"),
+            (("coverage", "--builtin", SMALL, "--by", ""),
+             "--by : '' is not an axis: give theme, plan, profession or territory, separated by "
+             "commas, or none"),
+            (("coverage", "--builtin", SMALL, "--dialect", "fr"),
+             "--dialect goes with --csv (the tables go to standard output)"),
+            (("coverage", "--builtin", SMALL, "-o", "x.csv"),
+             "-o goes with --csv (the tables go to standard output)"),
+            (("coverage", "--builtin", SMALL, "--csv", "--all"),
+             "--all goes with the tables: the CSV file has every row"),
+            (("coverage", "--builtin", SMALL, "--csv", "--dialect", "de"),
+             "--dialect de: not a dialect of CSV (fr or intl)"),
+            (("coverage", "--builtin", SMALL, "--fail-on", "note"),
+             "--fail-on note: give error or warning"),
+            (("coverage", "--builtin", SMALL, "--csv", "-o", SMALL),
+             f"-o {SMALL}: that is the input {SMALL}; write to another file"),
+            (("coverage", "--builtin", SMALL, "--bogus"), "unknown option --bogus"),
+            (("coverage", "--builtin", SMALL, "--at"), "option --at needs a value"),
+            (("coverage", SMALL, SMALL),
+             f"REFERENTIAL {SMALL} holds training records, not a referential (give the "
+             "referential first, or --builtin for the built-in one)"),
+            (("coverage", "--builtin", builtin_xml),
+             f"RECORDS {builtin_xml} holds a referential, not training records"),
+            (("coverage", "--builtin", CONV49),
+             f"RECORDS {CONV49} holds conventions, not training records")]:
+        rc, out, err = run(*args)
+        check(f"usage error {args}", rc == 2 and out == "" and
+              err.startswith("snplp coverage: " + message) and err.endswith(hint(args)) and
+              len(err.splitlines()) == 2, (rc, out[:100], err))
+
+    # files that cannot be read: every finding located, exit 1, no output
+    missing = os.path.join(tmp, "none.xml")
+    rc, out, err = run("coverage", "--builtin", missing)
+    check("coverage: missing file", rc == 1 and out == "" and
+          err == f"{missing}: error: [io] cannot open {missing}: No such file or directory\n", err)
+    broken = write("broken.xml", '<?xml version="1.0"?>\n<records xmlns="urn:snplp:1.0">\n'
+                   '  <worker id="x" profession="profession-ass"\n')
+    rc, out, err = run("coverage", "--builtin", SMALL, broken)
+    check("coverage: broken file", rc == 1 and out == "" and err and
+          all(LINE.match(l) and l.startswith(broken + ":") for l in err.splitlines()), err)
+    rc, out, err = run("coverage", missing, SMALL)
+    check("coverage: missing referential", rc == 1 and out == "" and
+          err.startswith(f"{missing}: error: [io] cannot open {missing}") and
+          len(err.splitlines()) == 1, err)
+
+    # findings of the check against the referential: on standard error, the coverage printed
+    # (exit 0), --fail-on exits 3 after it, --quiet prints them not
+    dangling = write("dangling.xml", read_text(SMALL).replace(
+        "</records>", '  <attendance worker="w1" session="s-none" status="attended"/>\n'
+        "</records>"))
+    rc, out, err = run("coverage", "--builtin", dangling, "--at", "2021-12-31", "--by", "none")
+    check("coverage: findings of the check", rc == 0 and "Workforce in scope: 5 workers" in out
+          and err == f"{dangling}: error: [record-dangling-reference] the attendance of 'w1' at "
+          "'s-none': its session 's-none' names nothing in the records or the referential: add "
+          "it or name a session of the records\n", (rc, err))
+    rc, out, err = run("coverage", "--builtin", dangling, "--by", "none", "--fail-on", "error")
+    check("coverage --fail-on error", rc == 3 and "Workforce in scope" in out and
+          "[record-dangling-reference]" in err, (rc, err))
+    rc, out, err = run("coverage", "--builtin", dangling, "--by", "none", "--fail-on", "warning",
+                       "--quiet")
+    check("coverage --fail-on warning --quiet", rc == 3 and "Workforce in scope" in out and
+          err == "", (rc, err))
+    rc, out, err = run("coverage", "--builtin", SMALL, "--by", "none", "--fail-on", "warning")
+    check("coverage --fail-on: no finding", rc == 0 and err == "", (rc, err))
+
+    # eligibility: what a worker may take next, in the plan's order, with every reason
+    rc, out, err = run("eligibility", "--builtin", SMALL, "w2", "--at", "2021-12-31")
+    check("eligibility: heading", rc == 0 and err == "" and out.startswith(
+        f"Worker w2 at 2021-12-31 ({SMALL}, read with the built-in referential)\n"
+        "Profession profession-ass (assistants de service social), diploma level unknown, "
+        "employer e80, territory 80\n\n2 modules to take next, in the plan's order:\n"),
+          (rc, err, out[:300]))
+    answers = eligibility_answers(out)
+    check("eligibility: the plan's order", list(answers) == [
+        "module-insertion-fundamentals", "module-insertion-expert"] and
+          out.index("1. module-insertion-fundamentals") < out.index("2. module-insertion-expert"),
+          answers)
+    check("eligibility: answers and reasons", answers == {
+        "module-insertion-fundamentals": ("open", ["profession-targeted", "diploma-unknown"]),
+        "module-insertion-expert": ("not-yet", ["profession-targeted", "diploma-unknown",
+                                                "prerequisite-missing"])}, answers)
+    check("eligibility: an id is never cut", "'module-insertion-fundamentals'" in out and
+          all(len(l) <= 80 or " " not in l.strip() for l in out.splitlines()[3:]), out)
+    rc, out, _ = run("eligibility", "--builtin", SMALL, "w4", "--at", "2021-12-31")
+    check("eligibility: prerequisite trained", rc == 0 and eligibility_answers(out) == {
+        "module-insertion-expert": ("open", ["profession-targeted", "diploma-below",
+                                             "prerequisite-trained"])}, out)
+    rc, out, _ = run("eligibility", "--builtin", SMALL, "w5", "--at", "2021-12-31")
+    check("eligibility: a profession of the records", rc == 0 and
+          "Profession profession-childcare-auxiliary (auxiliaires de puériculture)" in out and
+          eligibility_answers(out)["module-insertion-fundamentals"] ==
+          ("open", ["profession-not-targeted", "diploma-below"]), out)
+    rc, out, _ = run("eligibility", "--builtin", SMALL, "w1", "--at", "2021-12-31")
+    check("eligibility: nothing left", rc == 0 and out.endswith(
+        "\nNo module left to take: trained in every module of the referential.\n"), out)
+    rc, out, _ = run("eligibility", "--builtin", SMALL, "w1", "--at", "2021-12-31", "--module",
+                     "module-insertion-expert")
+    check("eligibility --module", rc == 0 and eligibility_answers(out) == {
+        "module-insertion-expert": ("priority", ["profession-targeted", "diploma-met",
+                                                 "prerequisite-trained", "already-trained"])},
+          out)
+    rc, out, _ = run("eligibility", "--builtin", SMALL, "w1", "--at", "2021-03-01", "--module",
+                     "module-insertion-expert")
+    check("eligibility --at: before the training", rc == 0 and eligibility_answers(out) == {
+        "module-insertion-expert": ("priority", ["profession-targeted", "diploma-met",
+                                                 "prerequisite-trained"])}, out)
+    rc, out2, err = run("eligibility", builtin_xml, "-", "w1", "--at=2021-03-01",
+                        "--module=module-insertion-expert", stdin=read(SMALL))
+    check("eligibility REFERENTIAL RECORDS -", rc == 0 and err == "" and out2 == out.replace(
+        SMALL, "(standard input)").replace("the built-in referential",
+                                           "the referential " + builtin_xml), (rc, err, out2))
+    rc, out, err = run("eligibility", "--builtin", SMALL, "nobody", "--at", "2021-12-31")
+    check("eligibility: unknown worker", rc == 1 and out == "" and
+          err == f"snplp eligibility: no worker 'nobody' in {SMALL}\n", (rc, out, err))
+    rc, out, err = run("eligibility", "--builtin", SMALL, "w1", "--module", "module-none")
+    check("eligibility: unknown module", rc == 1 and out == "" and
+          err == "snplp eligibility: --module module-none: no module 'module-none' in the "
+          "built-in referential\n", (rc, out, err))
+    rc, out, err = run("eligibility", "--builtin", missing, "w1")
+    check("eligibility: missing file", rc == 1 and out == "" and
+          err == f"{missing}: error: [io] cannot open {missing}: No such file or directory\n", err)
+    rc, out, err = run("eligibility", "--builtin", dangling, "w2", "--at", "2021-12-31",
+                       "--fail-on", "error")
+    check("eligibility --fail-on", rc == 3 and "2 modules to take next" in out and
+          "[record-dangling-reference]" in err, (rc, err))
+    rc, out, err = run("eligibility", "--builtin", dangling, "w2", "--quiet")
+    check("eligibility --quiet", rc == 0 and err == "" and out.startswith("Worker w2"), (rc, err))
+    for args, message in [
+            (("eligibility",), "give REFERENTIAL (or --builtin), RECORDS and WORKER"),
+            (("eligibility", "--builtin", SMALL), "give RECORDS and WORKER"),
+            (("eligibility", builtin_xml, SMALL), "give REFERENTIAL (or --builtin), RECORDS "
+             "and WORKER"),
+            (("eligibility", "--builtin", SMALL, "w1", "w2"), "unexpected argument w2"),
+            (("eligibility", builtin_xml, SMALL, "w1", "w2"), "unexpected argument w2"),
+            (("eligibility", "--builtin", SMALL, "w1", "--at", "2021-13-01"),
+             "--at 2021-13-01: not a date YYYY-MM-DD: "),
+            (("eligibility", "--builtin", SMALL, "w1", "--fail-on", "all"),
+             "--fail-on all: give error or warning"),
+            (("eligibility", "--builtin", SMALL, "w1", "--module"),
+             "option --module needs a value"),
+            (("eligibility", "--builtin", SMALL, "w1", "--by", "theme"),
+             "unknown option --by"),
+            (("eligibility", SMALL, SMALL, "w1"),
+             f"REFERENTIAL {SMALL} holds training records, not a referential")]:
+        rc, out, err = run(*args)
+        check(f"usage error {args}", rc == 2 and out == "" and
+              err.startswith("snplp eligibility: " + message) and err.endswith(hint(args)) and
+              len(err.splitlines()) == 2, (rc, out[:100], err))
+
 
 # import-csv on an input that never ends (a device, a pipe from a program that never stops
 # sending): the field limit acts while reading, and the command ends with the finding

@@ -50,6 +50,6 @@ int main(int argc, char **argv)
         printf(".fi\n");
     }
     printf(".SH SEE ALSO\nThe documentation of libsnplp: README.md, docs/xml-format.md, "
-           "docs/csv.md, docs/conventions.md.\n");
+           "docs/csv.md, docs/conventions.md, docs/records.md.\n");
     return ferror(stdout) || fflush(stdout) != 0;
 }

@@ -23,8 +23,9 @@ const char cli_help_common[] =
     "points to is replaced and the link is kept.\n"
     "\n"
     "Exit status: 0 success; 1 a file cannot be read or has errors, or an output\n"
-    "could not be written; 2 wrong usage; 3 (report --fail-on) coherence findings of\n"
-    "the severity asked for, the report being printed.\n";
+    "could not be written (eligibility: or the worker or module is not there); 2\n"
+    "wrong usage; 3 (report, coverage, eligibility --fail-on) findings of the\n"
+    "severity asked for, the output being printed.\n";
 
 const cli_help cli_helps[] = {
     {"validate", "snplp validate [--strict] [--quiet] FILE...\n",
@@ -82,6 +83,72 @@ const cli_help cli_helps[] = {
      "the command exits 1.\n"
      "  --dialect D   intl (comma, decimal point) or fr (semicolon, decimal comma)\n"
      "  --quiet       says nothing on standard error on success\n"},
+    {"coverage",
+     "snplp coverage [--at YYYY-MM-DD | --from YYYY-MM-DD --to YYYY-MM-DD]\n"
+     "               [--by AXES] [--all] [--fail-on error|warning] [--quiet]\n"
+     "               REFERENTIAL|--builtin RECORDS...\n"
+     "snplp coverage --csv [--dialect fr|intl] [-o OUT.csv] [options above]\n"
+     "               REFERENTIAL|--builtin RECORDS...\n",
+     "Reads the training records of each RECORDS file (format 1.1) with the\n"
+     "referential REFERENTIAL (a file; --builtin: the built-in one, and every\n"
+     "argument is then RECORDS), checks them against it, and prints for a period how\n"
+     "much of the workforce training reached: the workforce in scope (the workers in\n"
+     "it on a day of the period), the distinct workers trained (attended, or partly\n"
+     "for all the session's days, in a session ending in the period) and their rate,\n"
+     "the training days, then a table of the same figures by AXES, then the workers\n"
+     "with no training. A row with no workforce has no rate (\"-\"), never 0; days\n"
+     "attended that are unknown are counted apart (\"days unknown\"), never as 0.\n"
+     "Several RECORDS files are not merged (each host chooses its workers' ids):\n"
+     "each gets its own coverage. The findings of the reading and of the check go to\n"
+     "standard error as FILE:LINE:COL: severity: [code] message (those of the check,\n"
+     "which have no line, as FILE: severity: [code] message); they do not stop the\n"
+     "coverage (exit 0, unless --fail-on).\n"
+     "  --at DATE     the period is the year to DATE: 1 January of its year to DATE\n"
+     "                (default: today)\n"
+     "  --from D1 --to D2\n"
+     "                the period from D1 to D2, both days included\n"
+     "  --by AXES     theme, plan, profession, territory, separated by commas, or\n"
+     "                none (one row); default theme,profession. Rows hold every\n"
+     "                combination: every theme of the referential and plan theme,\n"
+     "                the professions and territories of the workforce in scope\n"
+     "  --all         also prints the rows where no one was trained (the tables leave\n"
+     "                them out and say how many; the CSV has them all)\n"
+     "  --builtin     reads the records with the built-in referential\n"
+     "  --fail-on S   exits 3 (after the output) when a finding of the check is an\n"
+     "                error (S = error) or an error or a warning (S = warning)\n"
+     "  --quiet       prints no finding of the check (they still count for\n"
+     "                --fail-on); with -o, says nothing on standard error on success\n"
+     "  --csv         writes the rows as CSV instead: the AXES columns, then\n"
+     "                workforce, trained, rate (percent; empty when there is no\n"
+     "                workforce), days, days-unknown; with several RECORDS files a\n"
+     "                first column, records, names the file of each row\n"
+     "  --dialect D   with --csv: intl (comma, decimal point; the default) or fr\n"
+     "                (semicolon, decimal comma, byte-order mark)\n"
+     "  -o OUT.csv    with --csv: the output file (\"-\": standard output, the\n"
+     "                default), written atomically; not one of the inputs\n"},
+    {"eligibility",
+     "snplp eligibility [--at YYYY-MM-DD] [--module ID]\n"
+     "                  [--fail-on error|warning] [--quiet]\n"
+     "                  REFERENTIAL|--builtin RECORDS WORKER\n",
+     "Reads the training records of RECORDS with the referential REFERENTIAL (a\n"
+     "file; --builtin: the built-in one), checks them against it, and prints what the\n"
+     "worker WORKER (an id of the records) may take next and why: the modules of the\n"
+     "referential the worker was not trained in by the date, in the plan's order\n"
+     "(fundamentals before expert), each with its answer and every reason (the\n"
+     "profession targeted or not, the diploma level against each diploma rule, each\n"
+     "prerequisite trained or missing, each session of the module already trained\n"
+     "in). The answers: priority (in the module's priority public), open (may be\n"
+     "admitted, outside the priority public), not-yet (a prerequisite is not\n"
+     "trained). The findings of the reading and of the check go to standard error as\n"
+     "for coverage. A WORKER that is not in the records, or a --module that is not in\n"
+     "the referential, is said in one line and the command exits 1.\n"
+     "  --at DATE     the date of the question (default: today)\n"
+     "  --module ID   the answer for that module only, trained in or not\n"
+     "  --builtin     reads the records with the built-in referential\n"
+     "  --fail-on S   exits 3 (after the answer) when a finding of the check is an\n"
+     "                error (S = error) or an error or a warning (S = warning)\n"
+     "  --quiet       prints no finding of the check (they still count for\n"
+     "                --fail-on)\n"},
 };
 
 const size_t cli_help_count = sizeof cli_helps / sizeof cli_helps[0];

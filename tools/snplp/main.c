@@ -38,10 +38,9 @@ static const struct command {
     const char *name;
     int (*run)(int argc, char **argv);
 } commands[] = {
-    {"validate", cmd_validate},
-    {"export-builtin", cmd_export_builtin},
-    {"report", cmd_report},
-    {"import-csv", cmd_import_csv},
+    {"validate", cmd_validate}, {"export-builtin", cmd_export_builtin},
+    {"report", cmd_report},     {"import-csv", cmd_import_csv},
+    {"coverage", cmd_coverage}, {"eligibility", cmd_eligibility},
 };
 
 int main(int argc, char **argv)

@@ -175,9 +175,9 @@ static const named diag_code_values[] = {
     {SNPLP_DIAG_DAYS_WITHOUT_ATTENDANCE, 413, "days-without-attendance"},
     {SNPLP_DIAG_ATTENDED_BELOW_SESSION, 414, "attended-below-session"},
 };
-static const int diag_code_others[] = {1,   99,  100, 108,  199, 221,     209,
-                                       218, 232, 241, 317,  314, 319,     334,
-                                       399, 415, 449, 1000, -1,  INT_MAX, INT_MIN};
+static const int diag_code_others[] = {1,   99,  100, 108, 199,  221, 209,     218,
+                                       232, 241, 279, 291, 299,  317, 314,     319,
+                                       334, 399, 415, 449, 1000, -1,  INT_MAX, INT_MIN};
 const enum_names names_diag_code = {a_snplp_diag_code_name,
                                     NULL,
                                     COUNT_AND(diag_code_values),
