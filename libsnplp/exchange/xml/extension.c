@@ -394,7 +394,7 @@ static int conv_ext_or_fail(snplp_ext **out, const snplp_convention *conv, const
 
 int snplp_convention_add_extension(snplp_convention *conv, const char *item_id, const char *xml)
 {
-    int depth;
+    int depth = 0;
     snplp_ext *e = NULL;
     int rc = conv_ext_or_fail(&e, conv, item_id, &depth, __func__);
     if (rc != SNPLP_OK || (rc = snplp__conv_check_unfrozen(conv, __func__)) != SNPLP_OK)
@@ -415,7 +415,7 @@ int snplp_convention_add_extension(snplp_convention *conv, const char *item_id, 
 
 size_t snplp_convention_extension_count(const snplp_convention *conv, const char *item_id)
 {
-    int depth;
+    int depth = 0;
     const snplp_ext *e = conv_ext(conv, item_id, &depth);
     return e ? e->elements.n : 0;
 }
@@ -423,7 +423,7 @@ size_t snplp_convention_extension_count(const snplp_convention *conv, const char
 const char *snplp_convention_extension_at(const snplp_convention *conv, const char *item_id,
                                           size_t index)
 {
-    int depth;
+    int depth = 0;
     const snplp_ext *e = conv_ext(conv, item_id, &depth);
     return e ? snplp__list_at(&e->elements, index) : NULL;
 }
@@ -432,7 +432,7 @@ int snplp_convention_set_foreign_attribute(snplp_convention *conv, const char *i
                                            const char *ns, const char *prefix, const char *name,
                                            const char *value)
 {
-    int depth;
+    int depth = 0;
     snplp_ext *e = NULL;
     int rc = conv_ext_or_fail(&e, conv, item_id, &depth, __func__);
     if (rc == SNPLP_OK)
@@ -444,7 +444,7 @@ int snplp_convention_set_foreign_attribute(snplp_convention *conv, const char *i
 
 size_t snplp_convention_foreign_attribute_count(const snplp_convention *conv, const char *item_id)
 {
-    int depth;
+    int depth = 0;
     const snplp_ext *e = conv_ext(conv, item_id, &depth);
     return e ? e->attrs.n : 0;
 }
@@ -453,7 +453,7 @@ static int conv_attr(const snplp_convention *conv, const char *item_id, size_t i
                      const char **ns, const char **prefix, const char **name, const char **value,
                      const char *fn)
 {
-    int depth;
+    int depth = 0;
     snplp_ext *e = NULL;
     int rc = conv_ext_or_fail(&e, conv, item_id, &depth, fn);
     return rc != SNPLP_OK ? rc : attr_at(e, index, ns, prefix, name, value, fn);
@@ -512,7 +512,7 @@ static int add_element(snplp_ext *e, int depth, const char *xml, const char *fn)
 
 int snplp_records_add_extension(snplp_records *records, const char *id, const char *xml)
 {
-    int depth;
+    int depth = 0;
     snplp_ext *e = NULL;
     int rc = records_ext_or_fail(&e, records, id, &depth, __func__);
     if (rc != SNPLP_OK || (rc = snplp__records_check_unfrozen(records, __func__)) != SNPLP_OK)
@@ -535,7 +535,7 @@ const char *snplp_records_extension_at(const snplp_records *records, const char 
 int snplp_records_set_foreign_attribute(snplp_records *records, const char *id, const char *ns,
                                         const char *prefix, const char *name, const char *value)
 {
-    int depth;
+    int depth = 0;
     snplp_ext *e = NULL;
     int rc = records_ext_or_fail(&e, records, id, &depth, __func__);
     if (rc == SNPLP_OK)
@@ -555,7 +555,7 @@ int snplp_records_foreign_attribute(const char **ns, const char **prefix, const 
                                     const char **value, const snplp_records *records,
                                     const char *id, size_t index)
 {
-    int depth;
+    int depth = 0;
     snplp_ext *e = NULL;
     int rc = records_ext_or_fail(&e, records, id, &depth, __func__);
     return rc != SNPLP_OK ? rc : attr_at(e, index, ns, prefix, name, value, __func__);
