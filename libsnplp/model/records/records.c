@@ -30,6 +30,10 @@ int snplp_records_new(snplp_records **out)
     snplp_records *r = snplp__new_object(out, sizeof *r, __func__, &rc);
     if (!r)
         return rc;
+    if (pthread_mutex_init(&r->cache_lock, NULL) != 0) {
+        snplp__free(r);
+        return snplp__fail_in(__func__, SNPLP_EINTERNAL, "could not create a mutex");
+    }
     r->magic = SNPLP_RECORDS_MAGIC;
     atomic_init(&r->refs, 1);
     atomic_init(&r->frozen, false);
@@ -65,6 +69,9 @@ void snplp_records_unref(snplp_records *records)
     free_all(&r->attendance, snplp__attendance_free);
     snplp__idmap_dispose(&r->ids);
     snplp__ext_clear(&r->ext);
+    if (r->cache)
+        r->cache_free(r->cache);
+    pthread_mutex_destroy(&r->cache_lock);
     r->magic = 0;
     snplp__free(r);
 }

@@ -15,6 +15,7 @@
 #ifndef SNPLP_MODEL_RECORDS_RECORDS_MODEL_H
 #define SNPLP_MODEL_RECORDS_RECORDS_MODEL_H
 
+#include <pthread.h>
 #include <stdatomic.h>
 #include <stdbool.h>
 #include <stddef.h>
@@ -61,6 +62,12 @@ struct snplp_records {
     snplp_idmap ids;        /* every record with an id (snplp_record_head *, SNPLP_RECORD_KEY) */
     snplp_ext ext;          /* the extensions of the records themselves */
     atomic_bool frozen;     /* snplp_records_freeze(): every change fails from then on */
+    /* A cache the rules layer builds (rules/records: an index of who attended what) and keeps
+     * here, under cache_lock, with the function that frees it: the model frees it without
+     * knowing the rules (no call up a layer, as the referential's search index). */
+    pthread_mutex_t cache_lock;
+    void *cache;
+    void (*cache_free)(void *cache);
 };
 
 struct snplp_record_profession {

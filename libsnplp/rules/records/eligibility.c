@@ -102,14 +102,21 @@ static int ctx_init(ctx *c, const char *fn, const snplp_records *records,
         return snplp__fail_in(fn, SNPLP_ENOTFOUND, "no worker '%s' in the records",
                               snplp__quote(b, sizeof b, worker_id));
     }
-    /* one pass over the attendance records (the model keeps no index by worker) */
-    size_t na, cap = 0;
-    snplp_attendance *const *att = snplp__records_attendances(records, &na);
-    for (size_t i = 0; i < na; i++) {
-        const snplp_attendance *a = att[i];
-        if (strcmp(a->worker_id, worker_id))
-            continue;
-        const snplp_session *s = snplp__records_session(records, a->session_id);
+    /* the worker's attendance, from the index the records keep (built on the first question,
+     * rebuilt after an add): a question costs the worker's attendance, not all of them */
+    const rix *ix;
+    int rc = snplp__rix_cached(&ix, records);
+    if (rc)
+        return rc;
+    const rix_entry *we = snplp__rix_get(ix, worker_id);
+    size_t first = we ? ix->w_start[we->index] : 0, last = we ? ix->w_start[we->index + 1] : 0;
+    size_t cap = 0;
+    for (size_t k = first; k < last; k++) {
+        const snplp_attendance *a = snplp_records_attendance_at(records, ix->w_att[k]);
+        const snplp_session *s =
+            ix->att_session[ix->w_att[k]] != RIX_NONE
+                ? snplp_records_session_at(records, ix->att_session[ix->w_att[k]])
+                : NULL;
         if (!s || !snplp__rix_trained(a, s) || snplp_date_compare(s->end, at) > 0)
             continue;
         if (c->nt == cap) {

@@ -4,6 +4,7 @@
 
 #include <math.h>
 #include <stdarg.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -106,6 +107,60 @@ int snplp__rix_build(rix *ix, const snplp_records *r, const snplp_referential *r
         ix->w_start[i] = ix->w_start[i - 1];
     ix->w_start[0] = 0;
     return 0;
+}
+
+/* ---- the index kept in the records ---- */
+
+/* The cache: an index and the number of records of each list when it was built. Records are
+ * never removed, ids never change and an attendance's worker and session never change, so the
+ * same numbers mean the same index: it is rebuilt only after an add. */
+typedef struct rix_cache {
+    rix ix;
+    size_t counts[6];
+} rix_cache;
+
+static void cache_free(void *p)
+{
+    rix_cache *c = p;
+    snplp__rix_dispose(&c->ix);
+    snplp__free(c);
+}
+
+static void counts_of(size_t c[6], const snplp_records *r)
+{
+    c[0] = snplp_records_profession_count(r);
+    c[1] = snplp_records_employer_count(r);
+    c[2] = snplp_records_worker_count(r);
+    c[3] = snplp_records_training_body_count(r);
+    c[4] = snplp_records_session_count(r);
+    c[5] = snplp_records_attendance_count(r);
+}
+
+int snplp__rix_cached(const rix **out, const snplp_records *records)
+{
+    snplp_records *r = (snplp_records *)(uintptr_t)records; /* the index is a cache */
+    size_t now[6];
+    counts_of(now, r);
+    int rc = 0;
+    pthread_mutex_lock(&r->cache_lock);
+    rix_cache *c = r->cache;
+    if (!c || memcmp(c->counts, now, sizeof now) != 0) {
+        rix_cache *x = snplp__calloc(1, sizeof *x);
+        if (!x)
+            rc = snplp__oom();
+        else if ((rc = snplp__rix_build(&x->ix, records, NULL)) != 0)
+            snplp__free(x);
+        else {
+            memcpy(x->counts, now, sizeof now);
+            if (c)
+                r->cache_free(c);
+            r->cache = c = x;
+            r->cache_free = cache_free;
+        }
+    }
+    *out = rc ? NULL : &c->ix;
+    pthread_mutex_unlock(&r->cache_lock);
+    return rc;
 }
 
 const rix_entry *snplp__rix_get(const rix *ix, const char *id)

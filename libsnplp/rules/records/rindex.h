@@ -41,6 +41,11 @@ bool snplp__rix_records_ok(const snplp_records *records);
 /* Builds the index; returns 0 or SNPLP_ENOMEM (recorded; nothing to dispose then). */
 int snplp__rix_build(rix *ix, const snplp_records *records, const snplp_referential *ref);
 void snplp__rix_dispose(rix *ix);
+/* The index of the records, built on first use and kept in them (records_model.h: the cache)
+ * until a record is added: *out is valid until the next add or the records' end. Returns 0 or
+ * SNPLP_ENOMEM (recorded; the records keep their previous index, if any). Thread-safe: a lock
+ * guards the cache, and frozen records, shared by threads, never need a rebuild. */
+int snplp__rix_cached(const rix **out, const snplp_records *records);
 /* The record of that id, NULL if none. */
 const rix_entry *snplp__rix_get(const rix *ix, const char *id);
 
