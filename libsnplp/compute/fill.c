@@ -38,8 +38,15 @@ typedef struct change {
     int32_t year;
     snplp_decimal value;
     char *source; /* the new source, allocated before anything changes */
-    bool created; /* the year's record was created for it (removed on failure) */
 } change;
+
+/* The new table of yearly values of an indicator that gets years it did not have: made whole
+ * before anything changes (the records shared with the old one), swapped in by apply(). */
+typedef struct table {
+    snplp_indicator *ind;
+    snplp_value_year *v;
+    size_t n;
+} table;
 
 typedef struct fill {
     const rix *ix;
@@ -53,6 +60,8 @@ typedef struct fill {
     unknown_reason *unknown; /* ny */
     change *changes;
     size_t nchanges, cap;
+    table *tables;
+    size_t ntables;
 } fill;
 
 static bool in_list(const snplp_list *l, const char *id)
@@ -183,7 +192,7 @@ static int add_change(fill *f, snplp_indicator *ind, int32_t year, snplp_decimal
         f->changes = v;
         f->cap = cap;
     }
-    f->changes[f->nchanges++] = (change){ind, year, value, NULL, false};
+    f->changes[f->nchanges++] = (change){ind, year, value, NULL};
     return 0;
 }
 
@@ -226,37 +235,68 @@ static int decide(fill *f, snplp_convention *conv, snplp_indicator *ind, snplp_d
     return rc;
 }
 
-/* Makes room for every change (the years' records, the sources), so that applying them cannot
- * fail; on failure, takes back what it made. */
+/* calloc of n elements of size, at least one. */
+static void *alloc_array(size_t n, size_t size)
+{
+    return snplp__calloc(n ? n : 1, size);
+}
+
+/* Makes the new tables of the indicators that get new years (the changes of an indicator
+ * follow each other, years increasing), merging the old records and the new years. */
+static int make_tables(fill *f)
+{
+    f->tables = alloc_array(f->nchanges, sizeof *f->tables);
+    if (!f->tables)
+        return snplp__oom();
+    for (size_t i = 0; i < f->nchanges;) {
+        snplp_indicator *ind = f->changes[i].ind;
+        size_t j = i, added = 0;
+        for (; j < f->nchanges && f->changes[j].ind == ind; j++)
+            added +=
+                !snplp__yeartab_find(&ind->values, sizeof(snplp_value_year), f->changes[j].year);
+        if (added) {
+            size_t n = ind->values.n + added, a = 0, c = i, k = 0;
+            snplp_value_year *v = snplp__calloc(n, sizeof *v);
+            if (!v)
+                return snplp__oom();
+            const snplp_value_year *old = ind->values.v;
+            while (k < n) {
+                bool take_old = a < ind->values.n && (c == j || old[a].year <= f->changes[c].year);
+                if (take_old) {
+                    if (c < j && old[a].year == f->changes[c].year)
+                        c++;
+                    v[k++] = old[a++];
+                } else {
+                    v[k++].year = f->changes[c++].year;
+                }
+            }
+            f->tables[f->ntables++] = (table){ind, v, n};
+        }
+        i = j;
+    }
+    return 0;
+}
+
+/* Makes everything the changes need (new tables, sources), so that applying them cannot
+ * fail. */
 static int prepare(fill *f)
 {
-    size_t i = 0;
-    int rc = 0;
-    for (; i < f->nchanges; i++) {
-        change *c = &f->changes[i];
-        if (!(c->source = snplp__strdup(SNPLP_RECORDS_SOURCE))) {
+    int rc = make_tables(f);
+    for (size_t i = 0; !rc && i < f->nchanges; i++)
+        if (!(f->changes[i].source = snplp__strdup(SNPLP_RECORDS_SOURCE)))
             rc = snplp__oom();
-            break;
-        }
-        if (!snplp__yeartab_get(&c->ind->values, sizeof(snplp_value_year), c->year, &c->created)) {
-            rc = SNPLP_ENOMEM;
-            break;
-        }
-    }
-    if (rc) {
-        for (size_t j = i + 1; j-- > 0;) {
-            change *c = &f->changes[j];
-            if (c->created)
-                snplp__yeartab_remove(&c->ind->values, sizeof(snplp_value_year), c->year);
-            snplp__free(c->source);
-            c->source = NULL;
-        }
-    }
     return rc;
 }
 
 static void apply(fill *f)
 {
+    for (size_t i = 0; i < f->ntables; i++) {
+        table *t = &f->tables[i];
+        snplp__free(t->ind->values.v);
+        t->ind->values.v = t->v;
+        t->ind->values.n = t->ind->values.cap = t->n;
+        t->v = NULL;
+    }
     for (size_t i = 0; i < f->nchanges; i++) {
         change *c = &f->changes[i];
         snplp_value_year *v = snplp__yeartab_find(&c->ind->values, sizeof *v, c->year);
@@ -276,13 +316,12 @@ static void fill_dispose(fill *f)
     snplp__free(f->maybe);
     snplp__free(f->value);
     snplp__free(f->unknown);
+    for (size_t i = 0; i < f->nchanges; i++)
+        snplp__free(f->changes[i].source);
     snplp__free(f->changes);
-}
-
-/* calloc of n elements of size, at least one. */
-static void *alloc_array(size_t n, size_t size)
-{
-    return snplp__calloc(n ? n : 1, size);
+    for (size_t i = 0; i < f->ntables; i++)
+        snplp__free(f->tables[i].v);
+    snplp__free(f->tables);
 }
 
 int snplp_convention_fill_from_records(snplp_convention *conv, const snplp_records *records,
