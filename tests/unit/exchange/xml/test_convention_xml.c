@@ -482,7 +482,11 @@ static void example_49_is_read_whole(void **state)
     assert_text(snplp_indicator_id(ind), "referents-parcours");
     assert_target(ind, 2020, "600");
     assert_actual(ind, 2020, "420");
-    assert_null(snplp_convention_indicator_at(c, 6));
+    ind = snplp_convention_indicator_at(c, 6);
+    assert_text(snplp_indicator_id(ind), "agents-formes-themes-plan");
+    assert_target(ind, 2021, "20");
+    assert_actual(ind, 2019, NULL); /* computed from records, not in the file */
+    assert_null(snplp_convention_indicator_at(c, 7));
 
     /* no extensions in it */
     assert_int_equal(snplp_convention_extension_count(c, NULL), 0);
