@@ -526,6 +526,11 @@ static void example_convention(void **state)
     assert_int_equal(snplp_indicator_records_filter_count(ind, SNPLP_FILTER_PLAN), 1);
     assert_string_equal(snplp_indicator_records_filter_at(ind, SNPLP_FILTER_PLAN, 0),
                         "training-plan");
+    /* the file holds the actuals of an earlier fill, 2019 and 2020; 2021 is not there yet */
+    assert_actual(conv, "agents-formes-themes-plan", 2019, "9", true);
+    assert_actual(conv, "agents-formes-themes-plan", 2020, "15", true);
+    snplp_decimal none;
+    assert_int_equal(snplp_indicator_actual(&none, ind, 2021), SNPLP_ENOTFOUND);
     assert_ok(snplp_convention_fill_from_records(conv, records, ref, diags));
     assert_int_equal(snplp_diagnostics_count(diags), 0);
     /* the matrix of the indicator, year by year: target (typed), actual (computed) */

@@ -485,7 +485,9 @@ static void example_49_is_read_whole(void **state)
     ind = snplp_convention_indicator_at(c, 6);
     assert_text(snplp_indicator_id(ind), "agents-formes-themes-plan");
     assert_target(ind, 2021, "20");
-    assert_actual(ind, 2019, NULL); /* computed from records, not in the file */
+    assert_actual(ind, 2019, "9"); /* computed from records by an earlier fill */
+    assert_actual(ind, 2021, NULL);
+    assert_text(snplp_indicator_source(ind, 2019), SNPLP_RECORDS_SOURCE);
     assert_null(snplp_convention_indicator_at(c, 7));
 
     /* no extensions in it */
