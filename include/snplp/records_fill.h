@@ -20,6 +20,8 @@
  *   them, an attendance whose worker is not in the records when a profession filter applies,
  *   an attendance whose session is not in the records) is left as it is with a finding
  *   #SNPLP_DIAG_RECORDS_VALUE_UNKNOWN: missing data is never counted as zero;
+ * - the year's source becomes #SNPLP_RECORDS_SOURCE (one it had, about its target, is
+ *   replaced); its target and comment are not touched;
  * - an actual whose source is #SNPLP_RECORDS_SOURCE (an earlier fill) is replaced; an actual
  *   typed by hand (any other source, or none) is **kept**: when it differs from the computed
  *   value the call adds a finding #SNPLP_DIAG_RECORDS_ACTUAL_DIFFERS naming both, when it is
