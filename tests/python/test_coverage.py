@@ -241,6 +241,13 @@ HIDDEN = {
     "snplp_records_eligibility": "issue 17: records bound in Python later",
     "snplp_records_next_modules": "issue 17: records bound in Python later",
     "snplp_records_validate": "issue 17: records bound in Python later",
+    # issue 17, records in XML (xml.h; merged from rec-xml)
+    "snplp_records_export_callback": "issue 17: records bound in Python later",
+    "snplp_records_export_file": "issue 17: records bound in Python later",
+    "snplp_records_export_memory": "issue 17: records bound in Python later",
+    "snplp_records_import_callback": "issue 17: records bound in Python later",
+    "snplp_records_import_file": "issue 17: records bound in Python later",
+    "snplp_records_import_memory": "issue 17: records bound in Python later",
     # issue 17, indicators computed from training records (indicator.h, records_fill.h)
     "snplp_records_measure_name": "issue 17: bound in Python later",
     "snplp_records_measure_from_name": "issue 17: bound in Python later",
