@@ -115,7 +115,6 @@ NOT_BOUND = {
 NOT_YET_BOUND_HEADERS = {
     "records.h": "issue 17: records bound in Python later",
     "records_fill.h": "issue 17: bound in Python later",
-    # (the rules and XML of records, merged from rec-rules and rec-xml)
     "records_validate.h": "issue 17: records bound in Python later",
     "eligibility.h": "issue 17: records bound in Python later",
     "coverage.h": "issue 17: records bound in Python later",
