@@ -52,7 +52,7 @@ typedef enum snplp_xml_vtype {
     V_SIRET,    /* 14 digits (the key is the model's): value.s, value.n */
     V_DECLNUM,  /* 11 digits: value.s, value.n */
     V_POSTAL,   /* 5 digits: value.s, value.n */
-    V_TOKEN,    /* any value not empty once the white space around it is dropped */
+    V_TOKEN,    /* a short text, kept as written (white space included): not white space only */
     V_CAPACITY  /* a whole number, 1 to 2147483647: value.integer */
 } snplp_xml_vtype;
 
@@ -107,10 +107,10 @@ typedef struct snplp_xml_frame {
     const char *what; /* a text element's name in messages */
     bool ext;         /* foreign elements have started: no more elements of the format */
     bool text_reported;
-    bool dead;         /* its object cannot be made (a missing required part, a failed call...) */
-    bool bad_value;    /* an attribute had a bad value: no follow-on findings from the model */
+    bool dead;          /* its object cannot be made (a missing required part, a failed call...) */
+    bool bad_value;     /* an attribute had a bad value: no follow-on findings from the model */
     uint16_t bad_attrs; /* bit k: the attribute of rule k was there, with a bad value */
-    uint16_t pos;      /* position in the children's sequence */
+    uint16_t pos;       /* position in the children's sequence */
     uint32_t count;
     size_t line, column;
     snplp_list fattrs; /* snplp_foreign_attr *, waiting for the object */
