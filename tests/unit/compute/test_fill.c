@@ -200,7 +200,6 @@ static void figures_by_hand(void **state)
     assert_actual(f->conv, "i-typed", 2019, "12", false);
     assert_null(snplp_indicator_source(ind_of(f->conv, "i-typed"), 2019));
     /* a second fill changes nothing */
-    snplp_convention *again = NULL;
     assert_ok(snplp_convention_fill_from_records(f->copy, f->r, f->ref, NULL));
     assert_true(snplp_convention_equal(f->conv, f->copy));
     size_t before = snplp_memory_used();
@@ -208,7 +207,6 @@ static void figures_by_hand(void **state)
     assert_int_equal(snplp_memory_used(), before);
     assert_true(snplp_convention_equal(f->conv, f->copy));
     assert_int_equal(snplp_diagnostics_count(f->diags), 0);
-    (void)again;
 }
 
 /* Combined filters: all kinds apply, the ids of one kind are alternatives. */
