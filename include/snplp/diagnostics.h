@@ -37,6 +37,7 @@ typedef enum snplp_severity {
  * 300-399: conventions: 300-309 the rules of one convention, 310-319 those of a set, 320-339
  * reading indicator values from CSV (csv.h).
  * 400-449 (1.4): training records, found by snplp_records_validate() (records_validate.h).
+ * 450-469 (1.4): indicators computed from training records (records_fill.h).
  */
 typedef enum snplp_diag_code {
     SNPLP_DIAG_NONE = 0,                  /**< "none": no code (diagnostics added by hand) */
@@ -193,7 +194,16 @@ typedef enum snplp_diag_code {
        cancelled */
     SNPLP_DIAG_DAYS_WITHOUT_ATTENDANCE = 413,
     /** "attended-below-session" (1.4): "attended" with fewer days than the session's (warning) */
-    SNPLP_DIAG_ATTENDED_BELOW_SESSION = 414
+    SNPLP_DIAG_ATTENDED_BELOW_SESSION = 414,
+    /** "records-actual-differs" (1.4, warning): an actual typed by hand differs from the one the
+       training records give (records_fill.h); the typed one is kept */
+    SNPLP_DIAG_RECORDS_ACTUAL_DIFFERS = 450,
+    /** "records-value-unknown" (1.4, warning): the records cannot give a year's value (missing
+       data, never counted as zero); the year is left as it is */
+    SNPLP_DIAG_RECORDS_VALUE_UNKNOWN = 451,
+    /** "records-measure-unit" (1.4, error): an indicator's unit is not the unit of what it counts
+       in training records; it is left as it is */
+    SNPLP_DIAG_RECORDS_MEASURE_UNIT = 452
 } snplp_diag_code;
 
 /**

@@ -203,6 +203,83 @@ SNPLP_API size_t snplp_indicator_year_count(const snplp_indicator *indicator);
 /** @brief The @p index-th such year, in increasing order; 0 if out of range. */
 SNPLP_API int32_t snplp_indicator_year_at(const snplp_indicator *indicator, size_t index);
 
+/* ---------------------------------------------------------------------------------------- */
+/** @name Indicators computed from training records (since 1.4)
+ *
+ * An indicator can say what it counts in training records (records.h): a measure and filters.
+ * snplp_convention_fill_from_records() (convention.h) then fills its yearly actuals from the
+ * records (docs/records.md, "Indicators computed from records"). Filters of one kind are
+ * alternatives (any of the ids), filters of different kinds all apply; an indicator with a
+ * measure and no filter counts everything in the records. */
+/** @{ */
+
+/** @brief What an indicator counts in training records. ABI values. @since 1.4 */
+typedef enum snplp_records_measure {
+    SNPLP_MEASURE_NONE = 0,            /**< not computed from records */
+    SNPLP_MEASURE_WORKERS_TRAINED = 1, /**< distinct workers trained (unit count) */
+    SNPLP_MEASURE_TRAINING_DAYS = 2,   /**< days attended (unit days) */
+    SNPLP_MEASURE_SESSIONS = 3         /**< sessions held: attended by at least one worker
+                                            counted (unit count) */
+} snplp_records_measure;
+
+/** @brief "none", "workers-trained", "training-days", "sessions"; "none" for any other value.
+ *  @since 1.4 */
+SNPLP_API const char *snplp_records_measure_name(snplp_records_measure measure);
+
+/** @brief The measure named @p name, #SNPLP_MEASURE_NONE if none (or NULL). @since 1.4 */
+SNPLP_API snplp_records_measure snplp_records_measure_from_name(const char *name);
+
+/** @brief What a filter of an indicator computed from records selects. ABI values.
+ *  @since 1.4 */
+typedef enum snplp_records_filter {
+    SNPLP_FILTER_THEME = 1,     /**< sessions of a theme: a module of that theme, or that plan
+                                     theme (coverage.h) */
+    SNPLP_FILTER_MODULE = 2,    /**< sessions of that module */
+    SNPLP_FILTER_PLAN = 3,      /**< sessions of a plan: "training-plan" (the training plan's
+                                     id, its modules) or a plan's id (its plan themes) */
+    SNPLP_FILTER_PROFESSION = 4 /**< workers of that profession (the referential's or one the
+                                     records declare) */
+} snplp_records_filter;
+
+/** @brief "theme", "module", "plan", "profession"; "unknown" for any other value.
+ *  @since 1.4 */
+SNPLP_API const char *snplp_records_filter_name(snplp_records_filter filter);
+
+/** @brief What the indicator counts in training records (#SNPLP_MEASURE_NONE when it is not
+ *         computed from records, and for NULL). @since 1.4 */
+SNPLP_API snplp_records_measure snplp_indicator_records_measure(const snplp_indicator *indicator);
+
+/**
+ * @brief Sets what the indicator counts in training records; #SNPLP_MEASURE_NONE makes it an
+ *        indicator typed by hand again and drops its filters.
+ * @return #SNPLP_OK; #SNPLP_EINVAL (NULL, a measure out of the enum); #SNPLP_EFROZEN.
+ * @since 1.4
+ */
+SNPLP_API int snplp_indicator_set_records_measure(snplp_indicator *indicator,
+                                                  snplp_records_measure measure);
+
+/**
+ * @brief Adds a filter: the id of a theme (or plan theme), module, plan or profession. The id
+ *        need not exist (an id the records and the referential never use selects nothing).
+ * @return #SNPLP_OK; #SNPLP_EINVAL (NULL indicator or id, an unknown filter kind, an indicator with
+ * no measure); #SNPLP_EBADID; #SNPLP_EEXISTS (the id is already a filter of that kind);
+ *         #SNPLP_EFROZEN; #SNPLP_ENOMEM.
+ * @since 1.4
+ */
+SNPLP_API int snplp_indicator_add_records_filter(snplp_indicator *indicator,
+                                                 snplp_records_filter filter, const char *id);
+
+/** @brief The number of filters of that kind (0 for NULL or an unknown kind). @since 1.4 */
+SNPLP_API size_t snplp_indicator_records_filter_count(const snplp_indicator *indicator,
+                                                      snplp_records_filter filter);
+
+/** @brief The id of filter @p index of that kind, in the order they were added (NULL out of
+ *         range). Borrowed. @since 1.4 */
+SNPLP_API const char *snplp_indicator_records_filter_at(const snplp_indicator *indicator,
+                                                        snplp_records_filter filter, size_t index);
+
+/** @} */
+
 SNPLP_END_DECLS
 
 #endif

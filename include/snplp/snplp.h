@@ -56,5 +56,6 @@
 #include <snplp/eligibility.h>
 #include <snplp/coverage.h>
 #include <snplp/csv_records.h>
+#include <snplp/records_fill.h>
 
 #endif

@@ -114,6 +114,9 @@ static const struct {
     {SNPLP_DIAG_CAPACITY_EXCEEDED, "capacity-exceeded"},
     {SNPLP_DIAG_DAYS_WITHOUT_ATTENDANCE, "days-without-attendance"},
     {SNPLP_DIAG_ATTENDED_BELOW_SESSION, "attended-below-session"},
+    {SNPLP_DIAG_RECORDS_ACTUAL_DIFFERS, "records-actual-differs"},
+    {SNPLP_DIAG_RECORDS_VALUE_UNKNOWN, "records-value-unknown"},
+    {SNPLP_DIAG_RECORDS_MEASURE_UNIT, "records-measure-unit"},
 };
 
 const char *snplp_diag_code_name(snplp_diag_code code)

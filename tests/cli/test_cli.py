@@ -398,17 +398,21 @@ with tempfile.TemporaryDirectory() as tmp:
             ("orientation-rsa-1-mois", 2019): ["60", "48.5", "80.8%", "partly-reached"],
             ("delai-premier-accueil", 2019): ["10", "9", "100.0%", "reached"],
             ("delai-premier-accueil", 2020): ["8", "-", "-", "actual-missing"],
-            ("referents-parcours", 2020): ["600", "420", "70.0%", "not-reached"]}
+            ("referents-parcours", 2020): ["600", "420", "70.0%", "not-reached"],
+            # the fictional training indicator, its actuals computed from training records
+            ("agents-formes-themes-plan", 2019): ["10", "9", "90.0%", "partly-reached"],
+            ("agents-formes-themes-plan", 2020): ["15", "15", "100.0%", "reached"],
+            ("agents-formes-themes-plan", 2021): ["20", "-", "-", "not-yet-due"]}
     for key, fields in want.items():
         check(f"report one cell {key}", rows.get(key) == fields, rows.get(key))
-    check("report one cells", len(rows) == 18, sorted(rows))
+    check("report one cells", len(rows) == 21, sorted(rows))
     check("report one unit", re.search(r"^delai-premier-accueil +days \u2193 +2019 ", out, re.M)
           and "unit \u2193: lower is better" in out, out)
     check("report one label", "\n  Délai moyen avant un premier" in out, out)
     counts = section(out, "Cells by status", "Execution reports")
-    check("report one counts", "  cells           18" in counts and
+    check("report one counts", "  cells           21" in counts and
           any(re.match(r"^  actual-missing +1$", l) for l in counts) and
-          any(re.match(r"^  not-yet-due +6$", l) for l in counts) and
+          any(re.match(r"^  not-yet-due +7$", l) for l in counts) and
           not any("not-computable" in l for l in counts), counts)
     rc, later, _ = run("report", "--at", "2022-04-01", CONV49)
     rows_later, _ = matrix_rows(later)

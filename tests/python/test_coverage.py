@@ -258,6 +258,17 @@ HIDDEN = {
     "snplp_csv_export_coverage_memory": "issue 17: records bound in Python later",
     "snplp_csv_export_coverage_callback": "issue 17: records bound in Python later",
     "snplp_csv_export_coverage_file": "issue 17: records bound in Python later",
+    # issue 17, records in XML (xml.h; merged from rec-xml)
+    # issue 17, indicators computed from training records (indicator.h, records_fill.h)
+    "snplp_records_measure_name": "issue 17: bound in Python later",
+    "snplp_records_measure_from_name": "issue 17: bound in Python later",
+    "snplp_records_filter_name": "issue 17: bound in Python later",
+    "snplp_indicator_records_measure": "issue 17: bound in Python later",
+    "snplp_indicator_set_records_measure": "issue 17: bound in Python later",
+    "snplp_indicator_add_records_filter": "issue 17: bound in Python later",
+    "snplp_indicator_records_filter_count": "issue 17: bound in Python later",
+    "snplp_indicator_records_filter_at": "issue 17: bound in Python later",
+    "snplp_convention_fill_from_records": "issue 17: bound in Python later",
 }
 
 #: C functions the package should expose and does not yet: name -> what is missing.

@@ -26,6 +26,8 @@ typedef enum ctype {
     T_INDICATOR,
     T_BASELINE,
     T_VALUES,
+    T_FROM_RECORDS, /* 1.1 */
+    T_RECORDS_REF,  /* 1.1: a filter of <from-records> (its element's name tells the kind) */
     T_COUNT
 } ctype;
 
@@ -49,7 +51,9 @@ enum {
     A_NUMERATOR,
     A_DENOMINATOR,
     A_VALUE, /* a baseline's value, or a year's target */
-    A_ACTUAL
+    A_ACTUAL,
+    A_MEASURE,
+    A_REF
 };
 
 /* The texts (a text element's code). */
@@ -84,6 +88,10 @@ static int unit_of(const char *name)
 static int polarity_of(const char *name)
 {
     return (int)snplp_polarity_from_name(name);
+}
+static int measure_of(const char *name)
+{
+    return (int)snplp_records_measure_from_name(name);
 }
 /* the aggregation plus 1 (SNPLP_AGGREGATION_NONE is 0, a value) */
 static int aggregation_of(const char *name)
@@ -150,6 +158,10 @@ static const snplp_xml_attr_rule values_attrs[] = {
     ATTR("year", V_YEAR, true, A_YEAR), ATTR("target", V_DECIMAL, false, A_VALUE),
     ATTR("actual", V_DECIMAL, false, A_ACTUAL), NO_ATTR};
 
+static const snplp_xml_attr_rule from_records_attrs[] = {
+    NAMED("measure", true, A_MEASURE, measure_of), NO_ATTR};
+static const snplp_xml_attr_rule ref_attrs[] = {ATTR("ref", V_ID, true, A_REF), NO_ATTR};
+
 static const snplp_xml_child_rule no_children[] = {NO_CHILD};
 static const snplp_xml_child_rule root_children[] = {KID("convention", T_CONVENTION, 1), NO_CHILD};
 static const snplp_xml_child_rule convention_children[] = {
@@ -166,10 +178,16 @@ static const snplp_xml_child_rule action_children[] = {TEXT("title", F_TITLE, 1)
                                                        TEXT("description", F_DESCRIPTION, 0),
                                                        KID("status", T_STATUS, 0), NO_CHILD};
 static const snplp_xml_child_rule status_children[] = {TEXT("reason", F_REASON, 0), NO_CHILD};
-static const snplp_xml_child_rule indicator_children[] = {TEXT("label", F_LABEL, 1),
-                                                          {"baseline", T_BASELINE, 0, 1, 0, NULL},
-                                                          KID("values", T_VALUES, 0),
-                                                          NO_CHILD};
+static const snplp_xml_child_rule indicator_children[] = {
+    TEXT("label", F_LABEL, 1),
+    {"baseline", T_BASELINE, 0, 1, 0, NULL},
+    KID("values", T_VALUES, 0),
+    {"from-records", T_FROM_RECORDS, 0, SNPLP_XML_TAIL, 0, NULL},
+    NO_CHILD};
+/* in the order of snplp_records_filter */
+static const snplp_xml_child_rule from_records_children[] = {
+    KID("theme-ref", T_RECORDS_REF, 0), KID("module-ref", T_RECORDS_REF, 0),
+    KID("plan-ref", T_RECORDS_REF, 0), KID("profession-ref", T_RECORDS_REF, 0), NO_CHILD};
 static const snplp_xml_child_rule values_children[] = {TEXT("source", F_SOURCE, 0),
                                                        TEXT("comment", F_COMMENT, 0), NO_CHILD};
 
@@ -184,6 +202,8 @@ static const snplp_xml_elem_rule rules[T_COUNT] = {
     [T_INDICATOR] = {"indicator", indicator_attrs, indicator_children, true},
     [T_BASELINE] = {"baseline", baseline_attrs, no_children, false},
     [T_VALUES] = {"values", values_attrs, values_children, false},
+    [T_FROM_RECORDS] = {"from-records", from_records_attrs, from_records_children, false},
+    [T_RECORDS_REF] = {"reference", ref_attrs, no_children, false},
 };
 
 /* ---- the reader ---- */
@@ -209,11 +229,12 @@ typedef struct cframe {
     int32_t year, last_year; /* year: a record's year, or a convention's first year */
     snplp_date date;
     snplp_decimal dec[2]; /* a value or target, an actual */
-    int kind, objective, status, unit, polarity, aggregation;
+    int kind, objective, status, unit, polarity, aggregation, measure;
     int64_t cents[2]; /* state, own */
     char code[16];
     char id[SNPLP_ID_MAX + 1];
     char weight[SNPLP_ID_MAX + 1], numerator[SNPLP_ID_MAX + 1], denominator[SNPLP_ID_MAX + 1];
+    char ref[SNPLP_ID_MAX + 1]; /* a filter's id */
 } cframe;
 
 typedef struct creader {
@@ -309,6 +330,12 @@ static void attribute(snplp_xml_reader *core, snplp_xml_frame *cf, const snplp_x
     case A_DENOMINATOR:
         copy_id(f->denominator, v);
         f->has_denominator = true;
+        break;
+    case A_REF:
+        copy_id(f->ref, v);
+        break;
+    case A_MEASURE:
+        f->measure = v->variant;
         break;
     case A_CODE:
         memcpy(f->code, v->s, v->n);
@@ -503,6 +530,32 @@ static void started(snplp_xml_reader *core, snplp_xml_frame *cf)
         f->ind = ind;
         if (!store_values(ind, f)) {
             snplp__xml_oom(core);
+            return;
+        }
+        break;
+    }
+    case T_FROM_RECORDS: {
+        snplp_indicator *ind = parent_indicator(r, f);
+        if (!ind)
+            return;
+        rc = snplp_indicator_set_records_measure(ind, (snplp_records_measure)f->measure);
+        if (rc == SNPLP_OK)
+            f->ind = ind; /* for its filters */
+        break;
+    }
+    case T_RECORDS_REF: {
+        snplp_indicator *ind = parent_indicator(r, f);
+        if (!ind)
+            return;
+        snplp_records_filter kind = SNPLP_FILTER_THEME;
+        while (kind < SNPLP_FILTER_PROFESSION &&
+               strcmp(from_records_children[kind - 1].name, f->core.name) != 0)
+            kind++;
+        rc = snplp_indicator_add_records_filter(ind, kind, f->ref);
+        if (rc == SNPLP_EEXISTS) { /* a filter given twice: not an id of the document */
+            snplp__xml_report(core, SNPLP_SEVERITY_ERROR, SNPLP_DIAG_MODEL_VALUE, f->core.line,
+                              f->core.column, NULL, "<%s>: %s", f->core.name,
+                              snplp_error_last_reason());
             return;
         }
         break;

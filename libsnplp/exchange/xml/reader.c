@@ -621,6 +621,16 @@ static void check_attributes(reader *r, frame *f, int nb, const xmlChar **attrs)
         r->doc->started(r, f);
 }
 
+/* The index of the first tail child of an element (SNPLP_XML_TAIL), else of the end of its
+ * children's table. */
+static size_t tail_start(const elem_rule *rule)
+{
+    size_t i = 0;
+    while (rule->children[i].name && rule->children[i].max != SNPLP_XML_TAIL)
+        i++;
+    return i;
+}
+
 /* Reports the required children of f at positions [from, to) that never came (the one at
  * f->pos counts as come if f->count > 0). */
 static void missing_between(reader *r, frame *f, size_t from, size_t to)
@@ -729,13 +739,21 @@ static void start_decoded(reader *r, const xmlChar *localname, const xmlChar *pr
     }
     const elem_rule *rule = rule_of(r, f->type);
     if (!is_snplp(r, uri)) {
+        size_t tail = tail_start(rule);
+        if (uri && rule->item && rule->children[tail].name &&
+            (f->pos > tail || (f->pos == tail && f->count > 0))) {
+            ERR(r, SNPLP_DIAG_UNKNOWN_ELEMENT,
+                "<%s> of another namespace is not allowed after <%s> (extension elements come "
+                "before it)",
+                qname(q, sizeof q, prefix, localname), rule->children[f->pos].name);
+            r->skip = 1;
+            return;
+        }
         if (uri && rule->item) { /* an extension: recorded whole */
             if (!f->ext) {
                 missing_from(r, f, f->pos);
                 f->ext = true;
-                f->pos = 0;
-                while (rule->children[f->pos].name)
-                    f->pos++;
+                f->pos = (uint16_t)tail; /* only tail children may come after extensions */
                 f->count = 0;
             }
             r->frag_text_bytes = r->frag_text_chars = 0;
@@ -752,13 +770,11 @@ static void start_decoded(reader *r, const xmlChar *localname, const xmlChar *pr
     }
     /* an element of the format: where does it fit in the parent's sequence? */
     const child_rule *c = rule->children;
-    size_t i = f->ext ? SIZE_MAX : f->pos;
-    if (i != SIZE_MAX) {
-        i = child_index(r, f, i, localname);
-        if (!c[i].name)
-            i = SIZE_MAX;
-    }
-    if (i != SIZE_MAX && i == f->pos && f->count > 0 && c[i].max == 1)
+    size_t i = f->pos;
+    i = child_index(r, f, i, localname);
+    if (!c[i].name)
+        i = SIZE_MAX;
+    if (i != SIZE_MAX && i == f->pos && f->count > 0 && c[i].max != 0)
         i = SIZE_MAX; /* a second one */
     for (size_t k = f->pos; i != SIZE_MAX && k < i; k++)
         if (c[k].min > 0 && !(k == f->pos && f->count > 0))

@@ -68,11 +68,17 @@ typedef struct snplp_xml_attr_rule {
     int (*lookup)(const char *name); /* V_NAME without names: the value of a name, 0 if none */
 } snplp_xml_attr_rule;
 
+/* The max of a child rule that comes after the extension elements of an item, at most once: an
+ * addition of format 1.1 to a type of 1.0 (an indicator's <from-records>), which the schema
+ * makes by an extension of the 1.0 type, and an XSD extension appends to the type's content.
+ * Tail children come last in the children's table. */
+#define SNPLP_XML_TAIL 2
+
 typedef struct snplp_xml_child_rule {
     const char *name;
     uint8_t type;     /* the element's type (an index of the rules), or SNPLP_XML_TEXT */
     uint8_t min;      /* 0 or 1 */
-    uint8_t max;      /* 1, or 0 for any number */
+    uint8_t max;      /* 1, or 0 for any number, or SNPLP_XML_TAIL */
     uint16_t field;   /* SNPLP_XML_TEXT: the reader's code of the text */
     const char *what; /* SNPLP_XML_TEXT: its name in messages ("title", "source") */
 } snplp_xml_child_rule;

@@ -103,7 +103,36 @@ static void write_indicator(sink *s, const snplp_indicator *ind)
             attr_decimal(s, "actual", v->actual);
         snplp__xml_end_with_texts(s, 3, "values", "source", v->source, "comment", v->comment);
     }
-    close_item(s, 2, "indicator", &ind->ext);
+    /* format 1.1: what it counts in training records, after the extension elements (the
+     * schema extends the 1.0 type, and an XSD extension appends to its content) */
+    snplp__xml_extensions(s, 3, &ind->ext);
+    if (ind->measure != SNPLP_MEASURE_NONE) {
+        static const char *const ref_names[] = {"theme-ref", "module-ref", "plan-ref",
+                                                "profession-ref"};
+        snplp__xml_indent(s, 3);
+        put(s, "<from-records");
+        snplp__xml_attr(s, "measure", snplp_records_measure_name(ind->measure));
+        bool any = false;
+        for (size_t k = 0; k < SNPLP_INDICATOR_FILTER_KINDS; k++)
+            for (size_t i = 0; i < ind->filters[k].n; i++) {
+                if (!any)
+                    put(s, ">");
+                any = true;
+                snplp__xml_indent(s, 4);
+                put(s, "<");
+                put(s, ref_names[k]);
+                snplp__xml_attr(s, "ref", ind->filters[k].v[i]);
+                put(s, "/>");
+            }
+        if (any) {
+            snplp__xml_indent(s, 3);
+            put(s, "</from-records>");
+        } else {
+            put(s, "/>");
+        }
+    }
+    snplp__xml_indent(s, 2);
+    put(s, "</indicator>");
 }
 
 static void write_convention(sink *s, const snplp_convention *c)

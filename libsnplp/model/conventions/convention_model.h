@@ -80,6 +80,9 @@ struct snplp_action {
     snplp_ext ext;
 };
 
+/* The number of kinds of snplp_records_filter (1 to this). */
+#define SNPLP_INDICATOR_FILTER_KINDS 4
+
 struct snplp_indicator {
     uint32_t magic;
     snplp_convention *conv;
@@ -94,6 +97,10 @@ struct snplp_indicator {
     snplp_decimal baseline;
     snplp_yeartab values; /* snplp_value_year */
     snplp_ext ext;
+    /* 1.4: what it counts from training records (SNPLP_MEASURE_NONE: not computed) and the
+     * ids of its filters, one list of strings per snplp_records_filter (index filter - 1) */
+    snplp_records_measure measure;
+    snplp_list filters[SNPLP_INDICATOR_FILTER_KINDS];
 };
 
 /* The offset of the id in an action and in an indicator (the same): the key of a convention's

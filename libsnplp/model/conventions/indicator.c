@@ -100,6 +100,8 @@ void snplp__indicator_free(snplp_indicator *ind)
     snplp__free(ind->weight_id);
     snplp__free(ind->numerator_id);
     snplp__free(ind->denominator_id);
+    for (size_t k = 0; k < SNPLP_INDICATOR_FILTER_KINDS; k++)
+        snplp__list_dispose_strings(&ind->filters[k]);
     ind->magic = 0;
     snplp__free(ind);
 }
@@ -119,8 +121,16 @@ bool snplp__indicator_equal(const snplp_indicator *a, const snplp_indicator *b)
         a->has_baseline != b->has_baseline ||
         (a->has_baseline && (a->baseline_year != b->baseline_year ||
                              !snplp_decimal_identical(a->baseline, b->baseline))) ||
-        a->values.n != b->values.n || !snplp__ext_equal(&a->ext, &b->ext))
+        a->values.n != b->values.n || !snplp__ext_equal(&a->ext, &b->ext) ||
+        a->measure != b->measure)
         return false;
+    for (size_t k = 0; k < SNPLP_INDICATOR_FILTER_KINDS; k++) {
+        if (a->filters[k].n != b->filters[k].n)
+            return false;
+        for (size_t i = 0; i < a->filters[k].n; i++)
+            if (strcmp(a->filters[k].v[i], b->filters[k].v[i]))
+                return false;
+    }
     for (size_t i = 0; i < a->values.n; i++) {
         const snplp_value_year *x = snplp__yeartab_at(&a->values, sizeof *x, i);
         const snplp_value_year *y = snplp__yeartab_at(&b->values, sizeof *y, i);
@@ -424,3 +434,88 @@ const char *snplp_indicator_comment(const snplp_indicator *indicator, int32_t ye
 
 SNPLP_DEFINE_YEARS(snplp_indicator_year_count, snplp_indicator_year_at, snplp_indicator,
                    snplp__indicator_of, values, snplp_value_year)
+
+/* ---- computed from training records (1.4) ---- */
+
+static const char *const measure_names[] = {"none", "workers-trained", "training-days", "sessions"};
+
+const char *snplp_records_measure_name(snplp_records_measure measure)
+{
+    return snplp__name_of(measure_names, SNPLP__COUNT(measure_names), measure, "none");
+}
+
+snplp_records_measure snplp_records_measure_from_name(const char *name)
+{
+    return (snplp_records_measure)snplp__value_of(measure_names, SNPLP__COUNT(measure_names), 1,
+                                                  name, SNPLP_MEASURE_NONE);
+}
+
+static const char *const filter_names[] = {NULL, "theme", "module", "plan", "profession"};
+
+const char *snplp_records_filter_name(snplp_records_filter filter)
+{
+    return snplp__name_of(filter_names, SNPLP__COUNT(filter_names), filter, "unknown");
+}
+
+SNPLP_DEFINE_GETTER(snplp_records_measure, snplp_indicator_records_measure, snplp_indicator,
+                    snplp__indicator_of, measure, SNPLP_MEASURE_NONE)
+
+int snplp_indicator_set_records_measure(snplp_indicator *indicator, snplp_records_measure measure)
+{
+    INDICATOR_OR_FAIL(ind, indicator);
+    if (measure < SNPLP_MEASURE_NONE || measure > SNPLP_MEASURE_SESSIONS)
+        return snplp__fail_in(__func__, SNPLP_EINVAL, "unknown measure %d", (int)measure);
+    if (measure == SNPLP_MEASURE_NONE)
+        for (size_t k = 0; k < SNPLP_INDICATOR_FILTER_KINDS; k++)
+            snplp__list_dispose_strings(&ind->filters[k]);
+    ind->measure = measure;
+    return 0;
+}
+
+static bool filter_known(snplp_records_filter filter)
+{
+    return filter >= SNPLP_FILTER_THEME && filter <= SNPLP_FILTER_PROFESSION;
+}
+
+int snplp_indicator_add_records_filter(snplp_indicator *indicator, snplp_records_filter filter,
+                                       const char *id)
+{
+    INDICATOR_OR_FAIL(ind, indicator);
+    if (!filter_known(filter))
+        return snplp__fail_in(__func__, SNPLP_EINVAL, "unknown filter kind %d", (int)filter);
+    if (ind->measure == SNPLP_MEASURE_NONE)
+        return snplp__fail_in(__func__, SNPLP_EINVAL,
+                              "indicator '%s' is not computed from records: set its measure first",
+                              ind->id);
+    int rc = snplp__check_id(id, __func__, "filter id");
+    if (rc)
+        return rc;
+    snplp_list *l = &ind->filters[filter - 1];
+    for (size_t i = 0; i < l->n; i++)
+        if (strcmp(l->v[i], id) == 0)
+            return snplp__fail_in(__func__, SNPLP_EEXISTS, "'%s' is already a %s filter of '%s'",
+                                  id, filter_names[filter], ind->id);
+    char *copy = snplp__strdup(id);
+    if (!copy)
+        return snplp__oom();
+    if ((rc = snplp__list_reserve(l))) {
+        snplp__free(copy);
+        return rc;
+    }
+    snplp__list_push(l, copy);
+    return 0;
+}
+
+size_t snplp_indicator_records_filter_count(const snplp_indicator *indicator,
+                                            snplp_records_filter filter)
+{
+    const snplp_indicator *ind = snplp__indicator_of(indicator);
+    return ind && filter_known(filter) ? ind->filters[filter - 1].n : 0;
+}
+
+const char *snplp_indicator_records_filter_at(const snplp_indicator *indicator,
+                                              snplp_records_filter filter, size_t index)
+{
+    const snplp_indicator *ind = snplp__indicator_of(indicator);
+    return ind && filter_known(filter) ? snplp__list_at(&ind->filters[filter - 1], index) : NULL;
+}

@@ -111,6 +111,7 @@ static const fixture_case fixtures[] = {
     {"valid-markup.xml", SNPLP_OK, {{0, 0, NULL}}},
     {"valid-utf8-bom.xml", SNPLP_OK, {{0, 0, NULL}}},
     {"valid-xsi-hints.xml", SNPLP_OK, {{0, 0, NULL}}},
+    {"valid-from-records.xml", SNPLP_OK, {{0, 0, NULL}}},
     {"not-nfc.xml", SNPLP_OK, {{240, 7, "indicator-a"}}},
     {"not-nfc-every-text.xml", SNPLP_OK, {{240, 5, NULL}}},
     /* Not well-formed (200, fatal) */
@@ -148,6 +149,11 @@ static const fixture_case fixtures[] = {
     {"unknown-element-no-namespace.xml", SNPLP_EPARSE, {{211, 8, NULL}}},
     {"unknown-element-in-text.xml", SNPLP_EPARSE, {{211, 7, NULL}}},
     {"unknown-element-in-funding.xml", SNPLP_EPARSE, {{211, 7, NULL}}},
+    {"unknown-element-foreign-after-from-records.xml", SNPLP_EPARSE, {{211, 9, NULL}}},
+    {"unknown-element-second-from-records.xml", SNPLP_EPARSE, {{211, 9, NULL}}},
+    {"unknown-element-values-after-from-records.xml", SNPLP_EPARSE, {{211, 9, NULL}}},
+    {"unknown-element-from-records-order.xml", SNPLP_EPARSE, {{211, 10, NULL}}},
+    {"unknown-element-in-from-records.xml", SNPLP_EPARSE, {{211, 9, NULL}}},
     /* Missing element (212) */
     {"missing-element-convention.xml", SNPLP_EPARSE, {{212, 4, NULL}}},
     {"missing-element-territory-name.xml", SNPLP_EPARSE, {{212, 4, NULL}}},
@@ -180,6 +186,8 @@ static const fixture_case fixtures[] = {
     {"missing-attribute-indicator-unit.xml", SNPLP_EPARSE, {{214, 6, NULL}}},
     {"missing-attribute-baseline-value.xml", SNPLP_EPARSE, {{214, 8, NULL}}},
     {"missing-attribute-values-year.xml", SNPLP_EPARSE, {{214, 8, NULL}}},
+    {"missing-attribute-measure.xml", SNPLP_EPARSE, {{214, 8, NULL}}},
+    {"missing-attribute-ref.xml", SNPLP_EPARSE, {{214, 9, NULL}}},
     /* Bad value (215) */
     {"bad-value-year-two-digits.xml", SNPLP_EPARSE, {{215, 6, NULL}}},
     {"bad-value-year-0999.xml", SNPLP_EPARSE, {{215, 6, NULL}}},
@@ -210,6 +218,7 @@ static const fixture_case fixtures[] = {
     {"bad-value-cents-negative.xml", SNPLP_EPARSE, {{215, 6, NULL}}},
     {"bad-value-cents-overflow.xml", SNPLP_EPARSE, {{215, 6, NULL}}},
     {"bad-value-cents-decimal.xml", SNPLP_EPARSE, {{215, 6, NULL}}},
+    {"bad-value-measure.xml", SNPLP_EPARSE, {{215, 8, NULL}}},
     /* Unexpected text (216) */
     {"unexpected-text-convention.xml", SNPLP_EPARSE, {{216, 0, NULL}}},
     {"unexpected-text-root.xml", SNPLP_EPARSE, {{216, 0, NULL}}},
@@ -223,6 +232,7 @@ static const fixture_case fixtures[] = {
     {"bad-id-too-long.xml", SNPLP_EPARSE, {{217, 6, NULL}}},
     {"bad-id-weight.xml", SNPLP_EPARSE, {{217, 6, NULL}}},
     {"bad-id-numerator.xml", SNPLP_EPARSE, {{217, 6, NULL}}},
+    {"bad-id-ref.xml", SNPLP_EPARSE, {{217, 9, NULL}}},
     /* Duplicate id (230) */
     {"duplicate-id-convention.xml", SNPLP_EVALIDATION, {{230, 7, "calpae-49-2019"}}},
     {"duplicate-id-action.xml", SNPLP_EVALIDATION, {{230, 7, "action-a"}}},
@@ -261,6 +271,7 @@ static const fixture_case fixtures[] = {
     {"model-value-blank-label.xml", SNPLP_EVALIDATION, {{231, 6, "indicator-a"}}},
     {"model-value-blank-role.xml", SNPLP_EVALIDATION, {{231, 8, NULL}}},
     {"model-value-blank-name.xml", SNPLP_EVALIDATION, {{231, 8, NULL}}},
+    {"model-value-filter-twice.xml", SNPLP_EVALIDATION, {{231, 10, NULL}}},
     /* Several problems in one pass */
     {"several-problems.xml",
      SNPLP_EPARSE,
@@ -393,7 +404,10 @@ static void example_49_is_read_whole(void **state)
 
     /* indicators: unit, polarity, aggregation, weight, numerator, denominator, baseline,
      * targets and actuals digit for digit, sources and comments */
-    assert_int_equal(snplp_convention_indicator_count(c), 6);
+    /* (the seventh, computed from training records, is read in tests/unit/compute/test_fill.c) */
+    assert_int_equal(snplp_convention_indicator_count(c), 7);
+    assert_int_equal(snplp_indicator_records_measure(snplp_convention_indicator_at(c, 6)),
+                     SNPLP_MEASURE_WORKERS_TRAINED);
     const snplp_indicator *ind = snplp_convention_indicator_at(c, 0);
     assert_text(snplp_indicator_id(ind), "jeunes-ase-accompagnes");
     assert_ptr_equal(snplp_indicator_convention(ind), c);
@@ -468,7 +482,13 @@ static void example_49_is_read_whole(void **state)
     assert_text(snplp_indicator_id(ind), "referents-parcours");
     assert_target(ind, 2020, "600");
     assert_actual(ind, 2020, "420");
-    assert_null(snplp_convention_indicator_at(c, 6));
+    ind = snplp_convention_indicator_at(c, 6);
+    assert_text(snplp_indicator_id(ind), "agents-formes-themes-plan");
+    assert_target(ind, 2021, "20");
+    assert_actual(ind, 2019, "9"); /* computed from records by an earlier fill */
+    assert_actual(ind, 2021, NULL);
+    assert_text(snplp_indicator_source(ind, 2019), SNPLP_RECORDS_SOURCE);
+    assert_null(snplp_convention_indicator_at(c, 7));
 
     /* no extensions in it */
     assert_int_equal(snplp_convention_extension_count(c, NULL), 0);
@@ -558,7 +578,8 @@ static void examples_make_one_synthesis(void **state)
     assert_false(has_code(d, SNPLP_DIAG_AGGREGATION_MISMATCH));
     assert_false(has_code(d, SNPLP_DIAG_DUPLICATE_CONVENTION));
     assert_int_equal(snplp_matrix_convention_count(m), 4);
-    assert_int_equal(snplp_matrix_row_count(m), 6);
+    /* the six shared indicators and Maine-et-Loire's training indicator (not aggregated) */
+    assert_int_equal(snplp_matrix_row_count(m), 7);
     assert_text(snplp_matrix_indicator_id(m, 0), "jeunes-ase-accompagnes");
     snplp_matrix_free(m);
     snplp_diagnostics_free(d);
@@ -603,7 +624,8 @@ static void examples_are_written_back_byte_for_byte(void **state)
 static void canonical_fixtures_are_written_back_byte_for_byte(void **state)
 {
     (void)state;
-    static const char *const canonical[] = {"valid-complete.xml", "valid-extensions.xml"};
+    static const char *const canonical[] = {"valid-complete.xml", "valid-extensions.xml",
+                                            "valid-from-records.xml"};
     for (size_t i = 0; i < COUNT_OF(canonical); i++) {
         size_t len = 0;
         char *data = xml_fixture(DOC, canonical[i], &len);
@@ -619,6 +641,77 @@ static void canonical_fixtures_are_written_back_byte_for_byte(void **state)
         free(data);
         snplp_convention_list_free(list);
     }
+}
+
+/* Indicators computed from training records (format 1.1, <from-records>): read whole, and an
+ * indicator made through the API goes round (every measure, every kind of filter, none). */
+static void from_records_is_read_and_goes_round(void **state)
+{
+    (void)state;
+    snplp_convention_list *list = xml_import_fixture_ok(DOC, "valid-from-records.xml");
+    snplp_convention *c = snplp_convention_list_at(list, 0);
+    const snplp_indicator *a = snplp_convention_indicator_find(c, "indicator-a");
+    assert_int_equal(snplp_indicator_records_measure(a), SNPLP_MEASURE_WORKERS_TRAINED);
+    assert_int_equal(snplp_indicator_records_filter_count(a, SNPLP_FILTER_THEME), 2);
+    assert_string_equal(snplp_indicator_records_filter_at(a, SNPLP_FILTER_THEME, 1),
+                        "plan-theme-early-childhood-days-1");
+    assert_string_equal(snplp_indicator_records_filter_at(a, SNPLP_FILTER_MODULE, 0),
+                        "module-insertion-fundamentals");
+    assert_string_equal(snplp_indicator_records_filter_at(a, SNPLP_FILTER_PLAN, 0),
+                        "training-plan");
+    assert_int_equal(snplp_indicator_records_filter_count(a, SNPLP_FILTER_PROFESSION), 2);
+    assert_string_equal(snplp_indicator_records_filter_at(a, SNPLP_FILTER_PROFESSION, 1),
+                        "profession-es");
+    const snplp_indicator *b = snplp_convention_indicator_find(c, "indicator-b");
+    assert_int_equal(snplp_indicator_records_measure(b), SNPLP_MEASURE_TRAINING_DAYS);
+    for (int k = 1; k <= 4; k++)
+        assert_int_equal(snplp_indicator_records_filter_count(b, (snplp_records_filter)k), 0);
+    assert_int_equal(snplp_convention_extension_count(c, "indicator-b"), 1);
+    assert_string_equal(snplp_indicator_source(b, 2019), SNPLP_RECORDS_SOURCE);
+    const snplp_indicator *ci = snplp_convention_indicator_find(c, "indicator-c");
+    assert_int_equal(snplp_indicator_records_measure(ci), SNPLP_MEASURE_SESSIONS);
+    assert_string_equal(snplp_indicator_records_filter_at(ci, SNPLP_FILTER_PLAN, 0),
+                        "plan-early-childhood-days");
+    snplp_convention_list_free(list);
+
+    /* made through the API */
+    list = new_list();
+    snplp_convention *conv = NULL;
+    assert_ok(snplp_convention_new(&conv, "c", SNPLP_TERRITORY_DEPARTEMENT, "49", "T"));
+    assert_ok(snplp_convention_set_years(conv, 2019, 2021));
+    const snplp_records_measure measures[] = {SNPLP_MEASURE_WORKERS_TRAINED,
+                                              SNPLP_MEASURE_TRAINING_DAYS, SNPLP_MEASURE_SESSIONS,
+                                              SNPLP_MEASURE_NONE};
+    for (size_t i = 0; i < COUNT_OF(measures); i++) {
+        char id[16];
+        snprintf(id, sizeof id, "i-%zu", i);
+        snplp_indicator *ind = NULL;
+        assert_ok(snplp_convention_add_indicator(&ind, conv, id, "L", SNPLP_UNIT_COUNT));
+        assert_ok(snplp_indicator_set_records_measure(ind, measures[i]));
+        for (int k = 4; measures[i] != SNPLP_MEASURE_NONE && k >= (int)i + 1; k--) {
+            assert_ok(snplp_indicator_add_records_filter(ind, (snplp_records_filter)k, "b-id"));
+            assert_ok(snplp_indicator_add_records_filter(ind, (snplp_records_filter)k, "a-id"));
+        }
+        if (i == 1)
+            assert_ok(snplp_convention_add_extension(conv, id, "<x:e xmlns:x=\"urn:x\"/>"));
+    }
+    assert_ok(snplp_convention_list_add(list, conv));
+    size_t len = 0;
+    char *text = xml_export_text(DOC, list, &len);
+    assert_non_null(strstr(text, "      <x:e xmlns:x=\"urn:x\"/>\n      <from-records "
+                                 "measure=\"training-days\">\n        <module-ref "
+                                 "ref=\"b-id\"/>"));
+    assert_non_null(strstr(text, "<from-records measure=\"workers-trained\">\n        "
+                                 "<theme-ref ref=\"b-id\"/>\n        <theme-ref ref=\"a-id\"/>"));
+    assert_null(strstr(text, "measure=\"none\""));
+    xml_result r = xml_import_any(DOC, FROM_MEMORY, "round", text, len, false);
+    assert_int_equal(r.rc, SNPLP_OK);
+    assert_int_equal(snplp_diagnostics_count(r.d), 0);
+    assert_true(snplp_convention_list_equal(r.doc, list));
+    xml_result_free(DOC, &r);
+    snplp_free(text);
+    snplp_convention_unref(conv);
+    snplp_convention_list_free(list);
 }
 
 /* The comments before the root element are written back, each on its line, in order (issue 16:
@@ -1748,6 +1841,7 @@ int main(void)
         cmocka_unit_test(examples_are_written_back_byte_for_byte),
         cmocka_unit_test(canonical_fixtures_are_written_back_byte_for_byte),
         cmocka_unit_test(leading_comments_are_kept),
+        cmocka_unit_test(from_records_is_read_and_goes_round),
         cmocka_unit_test(complete_fixture_is_read_whole),
         cmocka_unit_test(decimals_are_read_digit_for_digit),
         cmocka_unit_test(whitespace_around_values_and_verbatim_texts),
