@@ -79,8 +79,14 @@ SNPLP_API const char *snplp_eligibility_reason_name(snplp_eligibility_reason rea
  *        diploma rules.
  * @param worker_id a worker of @p records; @p module_id a module of @p ref.
  * @param at the date of the question (a valid date).
+ *
+ * The first question about @p records builds an index of their attendance by worker (one pass
+ * over them) and leaves it in the records, as a cache freed with them and rebuilt after the next
+ * add; later questions cost the worker's own attendance only. A lock guards it: threads may ask
+ * about the same frozen records at once (docs/records.md, "Eligibility").
  * @return #SNPLP_OK; #SNPLP_EINVAL (NULL, another type, invalid date); #SNPLP_ENOTFOUND (no
- *         such worker or module); #SNPLP_ENOMEM.
+ *         such worker or module); #SNPLP_ENOMEM (nothing changed, but an index built before the
+ *         failure may stay in the records until they are freed).
  * @since 1.4
  */
 SNPLP_API int snplp_records_eligibility(snplp_eligibility **out, const snplp_records *records,
