@@ -7,7 +7,10 @@
  *   the conventions (strict: with the XSD), validate each on 2022-06-30 (findings: actual
  *   values missing from reports due), export them over an existing file;
  *   the matrix of each convention, the synthesis of all; export the values as CSV (fr) and
- *   import that CSV back into the conventions.
+ *   import that CSV back into the conventions;
+ *   import training records (tests/fixtures/cli/records-small.xml), validate them against the
+ *   built-in referential, their coverage by every axis, the modules each worker may take next,
+ *   merge an attendance CSV into them, export them over an existing file.
  *
  * A first run through an embedder's allocator (snplp_set_allocator(), test_allocator.h) counts
  * the requests the pipeline makes (malloc and realloc: about 1 100). Then, for every N from
@@ -26,6 +29,9 @@
 
 #include <unistd.h>
 
+/* training records read with the built-in referential without any finding */
+#define RECORDS_SMALL SNPLP_EXAMPLES_DATA_DIR "/../../tests/fixtures/cli/records-small.xml"
+
 enum step {
     REF_IMPORT,
     REF_VALIDATE,
@@ -37,6 +43,12 @@ enum step {
     SYNTHESIS,
     CSV_EXPORT,
     CSV_IMPORT,
+    RECORDS_IMPORT,
+    RECORDS_VALIDATE,
+    COVERAGE,
+    ELIGIBILITY,
+    RECORDS_CSV,
+    RECORDS_EXPORT,
     STEPS
 };
 
@@ -51,6 +63,12 @@ static const char *const step_names[STEPS] = {
     "synthesis",
     "CSV export",
     "CSV import",
+    "records import",
+    "records validation",
+    "coverage",
+    "eligibility",
+    "attendance CSV import",
+    "records export",
 };
 
 #define OLD_CONTENT "an older file, that a failed export must leave as it is\n"
@@ -59,8 +77,10 @@ typedef struct run {
     char dir[64];
     char ref_out[96];
     char conv_out[96];
+    char rec_out[96];
     int rc[STEPS];       /* what each step returned (0 for the steps not run) */
     size_t matrix_cells; /* statuses counted over all matrices and the synthesis */
+    size_t records_rows; /* coverage rows and modules proposed */
     const test_allocator *alloc;
     size_t last_request[STEPS]; /* the allocator's request count at the end of each step */
 } run;
@@ -72,10 +92,12 @@ static enum step pipeline(run *r)
     memset(r->rc, 0, sizeof r->rc);
     memset(r->last_request, 0, sizeof r->last_request);
     r->matrix_cells = 0;
+    r->records_rows = 0;
     enum step failed = STEPS;
     snplp_referential *ref = NULL;
     snplp_referential *complete = NULL;
     snplp_convention_list *list = NULL;
+    snplp_records *records = NULL;
     snplp_diagnostics *diags = NULL;
     snplp_import_options *strict = NULL;
     char *csv = NULL;
@@ -126,9 +148,36 @@ static enum step pipeline(run *r)
     STEP(CSV_EXPORT, snplp_csv_export_memory(&csv, &csv_size, list, SNPLP_CSV_FR));
     STEP(CSV_IMPORT,
          snplp_csv_import_memory(list, diags, csv, csv_size, "values.csv", SNPLP_CSV_FR));
+    STEP(RECORDS_IMPORT, snplp_records_import_file(&records, diags, RECORDS_SMALL, NULL));
+    STEP(RECORDS_VALIDATE, snplp_records_validate(records, ref, diags));
+    if (failed == STEPS) {
+        snplp_coverage *c = NULL;
+        STEP(COVERAGE, snplp_records_coverage(
+                           &c, records, ref, (snplp_date){2021, 1, 1}, (snplp_date){2021, 12, 31},
+                           SNPLP_COVERAGE_BY_THEME | SNPLP_COVERAGE_BY_PLAN |
+                               SNPLP_COVERAGE_BY_PROFESSION | SNPLP_COVERAGE_BY_TERRITORY));
+        r->records_rows = snplp_coverage_row_count(c);
+        snplp_coverage_free(c);
+    }
+    for (size_t i = 0; failed == STEPS && i < snplp_records_worker_count(records); i++) {
+        snplp_eligibility_list *l = NULL;
+        STEP(ELIGIBILITY,
+             snplp_records_next_modules(&l, records, ref,
+                                        snplp_worker_id(snplp_records_worker_at(records, i)), at));
+        r->records_rows += snplp_eligibility_list_count(l);
+        snplp_eligibility_list_free(l);
+    }
+    static const char attendance_csv[] = "worker,session,status,days\n"
+                                         "w2,s-f1,attended,3\n"
+                                         "w6,s-f1,cancelled,\n";
+    STEP(RECORDS_CSV, snplp_csv_import_attendance_memory(records, diags, attendance_csv,
+                                                         sizeof attendance_csv - 1,
+                                                         "attendance.csv", SNPLP_CSV_INTL));
+    STEP(RECORDS_EXPORT, snplp_records_export_file(records, r->rec_out));
 #undef STEP
 
     snplp_free(csv);
+    snplp_records_unref(records);
     snplp_import_options_free(strict);
     snplp_convention_list_free(list);
     snplp_referential_unref(complete);
@@ -154,10 +203,12 @@ static void sweep_every_allocation_of_the_pipeline(void **state)
     assert_non_null(mkdtemp(r.dir));
     snprintf(r.ref_out, sizeof r.ref_out, "%s/referential.xml", r.dir);
     snprintf(r.conv_out, sizeof r.conv_out, "%s/conventions.xml", r.dir);
+    snprintf(r.rec_out, sizeof r.rec_out, "%s/records.xml", r.dir);
 
     /* the counting run: every step succeeds; its exports are the "new" files */
     write_old(r.ref_out);
     write_old(r.conv_out);
+    write_old(r.rec_out);
     test_allocator a = {0};
     r.alloc = &a;
     assert_ok(test_allocator_install(&a));
@@ -168,6 +219,7 @@ static void sweep_every_allocation_of_the_pipeline(void **state)
     assert_int_equal(failed, STEPS);
     const size_t total = a.requests;
     const size_t cells = r.matrix_cells;
+    const size_t records_rows = r.records_rows;
     assert_int_equal(a.live, 0);
     size_t counted[STEPS];
     memcpy(counted, r.last_request, sizeof counted);
@@ -179,8 +231,11 @@ static void sweep_every_allocation_of_the_pipeline(void **state)
         print_message(" %s %zu%s", step_names[s], counted[s], s + 1 < STEPS ? "," : "\n");
     assert_true(total > 1000); /* a representative run */
     assert_true(cells > 0);
+    assert_true(records_rows > 0);
     char *new_ref = must_slurp(r.ref_out, NULL);
     char *new_conv = must_slurp(r.conv_out, NULL);
+    char *new_rec = must_slurp(r.rec_out, NULL);
+    assert_string_not_equal(new_rec, OLD_CONTENT);
     assert_string_not_equal(new_ref, OLD_CONTENT);
     assert_string_not_equal(new_conv, OLD_CONTENT);
 
@@ -188,6 +243,7 @@ static void sweep_every_allocation_of_the_pipeline(void **state)
     for (size_t n = 1; n <= total; n++) {
         write_old(r.ref_out);
         write_old(r.conv_out);
+        write_old(r.rec_out);
         a = (test_allocator){.fail_at = n};
         snplp_error_clear();
         failed = pipeline(&r);
@@ -224,10 +280,13 @@ static void sweep_every_allocation_of_the_pipeline(void **state)
         char *conv_file = must_slurp(r.conv_out, NULL);
         assert_string_equal(ref_file, failed <= REF_EXPORT ? OLD_CONTENT : new_ref);
         assert_string_equal(conv_file, failed <= CONV_EXPORT ? OLD_CONTENT : new_conv);
+        char *rec_file = must_slurp(r.rec_out, NULL);
+        assert_string_equal(rec_file, failed <= RECORDS_EXPORT ? OLD_CONTENT : new_rec);
         free(ref_file);
         free(conv_file);
+        free(rec_file);
         char *listing = dir_listing(r.dir);
-        assert_string_equal(listing, "conventions.xml/referential.xml");
+        assert_string_equal(listing, "conventions.xml/records.xml/referential.xml");
         free(listing);
     }
     assert_ok(snplp_set_allocator(NULL, NULL, NULL, NULL));
@@ -244,8 +303,10 @@ static void sweep_every_allocation_of_the_pipeline(void **state)
 
     free(new_ref);
     free(new_conv);
+    free(new_rec);
     assert_int_equal(unlink(r.ref_out), 0);
     assert_int_equal(unlink(r.conv_out), 0);
+    assert_int_equal(unlink(r.rec_out), 0);
     assert_int_equal(rmdir(r.dir), 0);
 }
 
