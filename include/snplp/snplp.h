@@ -52,5 +52,8 @@
 #include <snplp/credits.h>
 #include <snplp/csv.h>
 #include <snplp/records.h>
+#include <snplp/records_validate.h>
+#include <snplp/eligibility.h>
+#include <snplp/coverage.h>
 
 #endif

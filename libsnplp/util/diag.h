@@ -21,4 +21,7 @@ int snplp__diag_conv_at(snplp_diagnostics *diags, snplp_severity severity, snplp
                         size_t line, size_t column, const char *convention_id, const char *item_id,
                         int32_t year, const char *message);
 
+/* Removes the entries after the first n (a validation that fails takes back what it added). */
+void snplp__diagnostics_truncate(snplp_diagnostics *diags, size_t n);
+
 #endif

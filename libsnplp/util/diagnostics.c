@@ -88,6 +88,21 @@ static const struct {
     {SNPLP_DIAG_BAD_NUMBER, "bad-number"},
     {SNPLP_DIAG_UNIT_DIFFERS, "unit-differs"},
     {SNPLP_DIAG_DUPLICATE_ROW, "duplicate-row"},
+    {SNPLP_DIAG_RECORD_DANGLING_REFERENCE, "record-dangling-reference"},
+    {SNPLP_DIAG_RECORD_REFERENCE_KIND, "record-reference-kind"},
+    {SNPLP_DIAG_PROFESSION_IN_REFERENTIAL, "profession-in-referential"},
+    {SNPLP_DIAG_WORKER_DATES, "worker-dates"},
+    {SNPLP_DIAG_SESSION_DATES, "session-dates"},
+    {SNPLP_DIAG_SESSION_DAYS_OVER_CALENDAR, "session-days-over-calendar"},
+    {SNPLP_DIAG_ATTENDANCE_OUTSIDE_WORKFORCE, "attendance-outside-workforce"},
+    {SNPLP_DIAG_DAYS_OVER_SESSION, "days-over-session"},
+    {SNPLP_DIAG_SESSION_OVER_MODULE_DURATION, "session-over-module-duration"},
+    {SNPLP_DIAG_SESSION_OVER_MAX_DAYS, "session-over-max-days"},
+    {SNPLP_DIAG_DUPLICATE_ATTENDANCE, "duplicate-attendance"},
+    {SNPLP_DIAG_OVERLAPPING_SESSIONS, "overlapping-sessions"},
+    {SNPLP_DIAG_CAPACITY_EXCEEDED, "capacity-exceeded"},
+    {SNPLP_DIAG_DAYS_WITHOUT_ATTENDANCE, "days-without-attendance"},
+    {SNPLP_DIAG_ATTENDED_BELOW_SESSION, "attended-below-session"},
 };
 
 const char *snplp_diag_code_name(snplp_diag_code code)
@@ -130,6 +145,14 @@ void snplp_diagnostics_clear(snplp_diagnostics *diags)
     for (uint32_t i = 0; i < diags->entries.n; i++)
         entry_free(diags->entries.v[i]);
     diags->entries.n = 0;
+}
+
+void snplp__diagnostics_truncate(snplp_diagnostics *diags, size_t n)
+{
+    if (!diags)
+        return;
+    while (diags->entries.n > n)
+        entry_free(diags->entries.v[--diags->entries.n]);
 }
 
 void snplp_diagnostics_free(snplp_diagnostics *diags)
