@@ -3,7 +3,9 @@
  * @brief Reading and writing a referential as XML (namespace `urn:snplp:1.0`).
  *
  * The format is described in docs/xml-format.md; its XML Schema is compiled into the library
- * (snplp_xml_schema()) and installed as `share/snplp/snplp-1.0.xsd`.
+ * (snplp_xml_schema()) and installed as `share/snplp/snplp-1.1.xsd` (which includes
+ * `snplp-1.0.xsd`, installed next to it). A document holds a referential, a file of
+ * conventions or (since 1.4) training records, each read and written by its own functions.
  *
  * Import streams the input through libxml2's SAX2 push parser (never a DOM) and reports every
  * problem of the document in one pass, each as a diagnostic with its line and column:
@@ -52,7 +54,14 @@ SNPLP_BEGIN_DECLS
  *  (too-many-findings) says how many more were dropped. @since 1.3 */
 #define SNPLP_XML_MAX_FINDINGS 1000
 
-/** @brief The format's XML Schema (XSD 1.0) as a NUL-terminated UTF-8 string (static). */
+/**
+ * @brief The format's XML Schema (XSD 1.0) as a NUL-terminated UTF-8 string (static).
+ *
+ * One self-contained schema of the latest version of the format the library reads: since 1.4,
+ * version 1.1 (snplp-1.1.xsd with its include of snplp-1.0.xsd resolved into the text), which
+ * declares the three roots `<referential>`, `<conventions>` and `<records>`. Every 1.0 document
+ * is valid against it and means the same. A validator needs nothing else (no file to find).
+ */
 SNPLP_API const char *snplp_xml_schema(void);
 
 /**
@@ -231,6 +240,67 @@ SNPLP_API int snplp_conventions_export_memory(char **out, size_t *size,
  *         snplp_referential_export_callback()). */
 SNPLP_API int snplp_conventions_export_callback(const snplp_convention_list *list,
                                                 snplp_write_fn write, void *user);
+
+/* ---------------------------------------------------------------------------------------- */
+
+/** @brief Training records (records.h). */
+typedef struct snplp_records snplp_records;
+
+/**
+ * @brief Imports training records (root element `<records>`, format 1.1): the same reading,
+ *        checks, limits and findings as a referential (docs/xml-format.md, "Training
+ *        records").
+ *
+ * The schema's rules and the model's refusals (an id used twice, a SIRET whose key is wrong, a
+ * session of 0 days...) are findings placed at their line and column. References (a worker's
+ * profession and employer, a session's subject and training body, an attendance's worker and
+ * session) and the rules of coherence are not checked: call snplp_records_validate() with the
+ * referential the records are read with. Elements and attributes of other namespaces are kept
+ * on every record and on the records themselves (records.h, "Extensions").
+ *
+ * @param[out] out the new records (one reference: snplp_records_unref()) when there is no
+ *             error; left unchanged otherwise.
+ * @param diags receives every finding (appended; may be NULL to discard them).
+ * @param path the file to read.
+ * @param options NULL for the defaults (strict mode validates against snplp_xml_schema()).
+ * @return as snplp_referential_import_file(): #SNPLP_EPARSE for a document that is not
+ *         well-formed, is refused or breaks the schema (a `<referential>` or `<conventions>`
+ *         root is `wrong-root`), #SNPLP_EVALIDATION when only the model refused values.
+ * @since 1.4
+ */
+SNPLP_API int snplp_records_import_file(snplp_records **out, snplp_diagnostics *diags,
+                                        const char *path, const snplp_import_options *options);
+
+/** @brief Imports training records from memory (contract of snplp_records_import_file()).
+ *  @since 1.4 */
+SNPLP_API int snplp_records_import_memory(snplp_records **out, snplp_diagnostics *diags,
+                                          const void *data, size_t size, const char *name,
+                                          const snplp_import_options *options);
+
+/** @brief Imports training records through @p read (contract of snplp_records_import_file()).
+ *  @since 1.4 */
+SNPLP_API int snplp_records_import_callback(snplp_records **out, snplp_diagnostics *diags,
+                                            snplp_read_fn read, void *user, const char *name,
+                                            const snplp_import_options *options);
+
+/**
+ * @brief Exports training records to the file at @p path, atomically (as
+ *        snplp_referential_export_file()). The document is deterministic: the same records give
+ *        the same bytes, and importing it gives equal records (snplp_records_equal()),
+ *        extensions included. Empty records give a `<records>` element with no child.
+ * @return #SNPLP_OK, #SNPLP_EINVAL (NULL argument, not records), #SNPLP_EIO, #SNPLP_ENOMEM.
+ * @since 1.4
+ */
+SNPLP_API int snplp_records_export_file(const snplp_records *records, const char *path);
+
+/** @brief Exports training records to memory (as snplp_referential_export_memory()).
+ *  @since 1.4 */
+SNPLP_API int snplp_records_export_memory(char **out, size_t *size, const snplp_records *records);
+
+/** @brief Exports training records through @p write (as snplp_referential_export_callback()).
+ *  @since 1.4 */
+SNPLP_API int snplp_records_export_callback(const snplp_records *records, snplp_write_fn write,
+                                            void *user);
 
 SNPLP_END_DECLS
 

@@ -14,6 +14,8 @@ PROG, SCHEMA = sys.argv[1], sys.argv[2]
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 CONV49 = os.path.join(ROOT, "examples", "data", "convention-49.xml")
 CONV52 = os.path.join(ROOT, "examples", "data", "conventions-52.xml")
+RECORDS = os.path.join(ROOT, "tests", "fixtures", "xml-records", "valid-complete.xml")
+RECORDS_BAD = os.path.join(ROOT, "tests", "fixtures", "xml-records", "several-problems.xml")
 failures = []
 
 
@@ -49,7 +51,7 @@ def usage_error(args, message):
           (rc, out[:200], err[:200]))
 
 
-SUMMARY = re.compile(r"^(?P<file>.+): (?P<kind>referential|conventions|unknown kind): "
+SUMMARY = re.compile(r"^(?P<file>.+): (?P<kind>referential|conventions|records|unknown kind): "
                      r"(?P<errors>\d+) errors?, (?P<warnings>\d+) warnings?$")
 
 
@@ -173,6 +175,19 @@ with tempfile.TemporaryDirectory() as tmp:
     check("validate conventions with errors", rc == 1 and "[unknown-attribute]" in out
           and "[schema]" in out and SUMMARY.match(out.splitlines()[-1])["kind"] == "conventions",
           out)
+    # training records (format 1.1): told by their root, read by their own import
+    for strict in ((), ("--strict",)):
+        rc, out, err = run("validate", *strict, RECORDS)
+        check(f"validate records {strict}", rc == 0 and err == "" and
+              out == RECORDS + ": records: 0 errors, 0 warnings\n", (rc, out, err))
+    rc, out, _ = run("validate", "--strict", RECORDS_BAD)
+    lines = out.splitlines()
+    check("validate records with errors", rc == 1 and "[bad-value]" in out
+          and "[missing-attribute]" in out and "[bad-id]" in out and "[duplicate-id]" in out
+          and "[schema]" in out and SUMMARY.match(lines[-1])["kind"] == "records"
+          and any(l.startswith(RECORDS_BAD + ":7:") for l in lines), out)
+    rc, out, _ = run("validate", "-", stdin=read_text(RECORDS).encode())
+    check("validate records -", rc == 0 and out == "-: records: 0 errors, 0 warnings\n", out)
     other = write("other.xml", '<?xml version="1.0"?>\n<!-- x -->\n<catalogue xmlns="urn:snplp:1.0"/>\n')
     rc, out, _ = run("validate", other)
     check("validate unknown kind", rc == 1 and out.endswith(": unknown kind: 1 error, 0 warnings\n"),

@@ -17,9 +17,10 @@
  *  6. when the import succeeded: export to memory, import the export, and require the result
  *     to equal the first import (snplp_referential_equal()); exporting it again must give the
  *     same bytes (export is deterministic).
- * Each input goes through all of this twice: read as a referential, and read as a file of
- * conventions (snplp_conventions_import_memory() and the other functions of conventions), so
- * both roots and every element of both are fuzzed from the same corpus.
+ * Each input goes through all of this three times: read as a referential, as a file of
+ * conventions (snplp_conventions_import_memory() and the other functions of conventions) and
+ * as training records (snplp_records_import_memory()...), so the three roots and every element
+ * of each are fuzzed from the same corpus.
  * Any disagreement calls abort(), which libFuzzer reports as a crash. Everything is freed, so
  * LeakSanitizer catches leaks on every path.
  *
@@ -29,6 +30,7 @@
 #include "doc_adapters.h"
 #include "fuzz.h"
 
+#include <snplp/records.h>
 #include <snplp/snplp.h>
 #include <snplp/xml.h>
 
@@ -151,6 +153,11 @@ ADAPT_IMPORT_CALLBACK(snplp_convention_list, snplp_conventions_import_callback)
 ADAPT_EXPORT_MEMORY(snplp_conventions_export_memory)
 ADAPT_EQUAL(snplp_convention_list_equal)
 ADAPT_FREE(snplp_convention_list_free)
+ADAPT_IMPORT_MEMORY(snplp_records, snplp_records_import_memory)
+ADAPT_IMPORT_CALLBACK(snplp_records, snplp_records_import_callback)
+ADAPT_EXPORT_MEMORY(snplp_records_export_memory)
+ADAPT_EQUAL(snplp_records_equal)
+ADAPT_FREE(snplp_records_unref)
 
 static const kind kinds[] = {
     {"referential", a_snplp_referential_import_memory, a_snplp_referential_import_callback,
@@ -158,6 +165,8 @@ static const kind kinds[] = {
     {"conventions", a_snplp_conventions_import_memory, a_snplp_conventions_import_callback,
      a_snplp_conventions_export_memory, a_snplp_convention_list_equal,
      a_snplp_convention_list_free},
+    {"records", a_snplp_records_import_memory, a_snplp_records_import_callback,
+     a_snplp_records_export_memory, a_snplp_records_equal, a_snplp_records_unref},
 };
 
 /* Prints the findings of an import (to explain a failure). */

@@ -1,6 +1,6 @@
 /* snplp validate [--strict] [--quiet] FILE...: reads each FILE ("-": standard input) as a
  * document of the format of any kind (told by its root element: a referential, a file of
- * conventions), prints every finding on standard output as FILE:LINE:COL: severity: [code]
+ * conventions, training records), prints every finding on standard output as FILE:LINE:COL: severity: [code]
  * message, then (unless --quiet) "FILE: KIND: N errors, N warnings"; exit 1 if any file has an
  * error. The options come first: the first FILE ends them ("validate FILE --strict" reads a
  * file named --strict). */
@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include <snplp/records.h>
 #include <snplp/snplp.h>
 
 #include "cmd.h"
@@ -32,6 +33,10 @@ static int read_document(const char *path, snplp_diagnostics *diags, snplp_impor
         snplp_convention_list *list = NULL;
         rc = snplp_conventions_import_callback(&list, diags, cli_input_read, &in, path, options);
         snplp_convention_list_free(list);
+    } else if (rc == SNPLP_OK && *kind == CLI_DOC_RECORDS) {
+        snplp_records *records = NULL;
+        rc = snplp_records_import_callback(&records, diags, cli_input_read, &in, path, options);
+        snplp_records_unref(records);
     } else if (rc == SNPLP_OK) {
         /* a referential, or what is not a document of the format: the referential's import
          * says what is wrong with it */
@@ -72,7 +77,7 @@ int cmd_validate(int argc, char **argv)
         snplp_import_options_free(options);
         return 1;
     }
-    static const char *const kinds[] = {"unknown kind", "referential", "conventions"};
+    static const char *const kinds[] = {"unknown kind", "referential", "conventions", "records"};
     int status = 0;
     for (int i = p.rest; i < argc; i++) {
         cli_doc_kind kind;

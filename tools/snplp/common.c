@@ -156,6 +156,8 @@ static int sniff(const char *p, size_t n, bool complete)
             return CLI_DOC_REFERENTIAL;
         if (len == 11 && memcmp(name, "conventions", 11) == 0)
             return CLI_DOC_CONVENTIONS;
+        if (len == 7 && memcmp(name, "records", 7) == 0)
+            return CLI_DOC_RECORDS;
         return CLI_DOC_UNKNOWN;
     }
 }

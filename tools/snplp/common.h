@@ -34,6 +34,7 @@ typedef enum cli_doc_kind {
     CLI_DOC_UNKNOWN,     /* not (yet) a document of the format: another root, not XML */
     CLI_DOC_REFERENTIAL, /* <referential> */
     CLI_DOC_CONVENTIONS, /* <conventions> */
+    CLI_DOC_RECORDS,     /* <records> (format 1.1, since 1.4) */
 } cli_doc_kind;
 
 /* An input file, or standard input for "-", read through a snplp_read_fn (cli_input_read):

@@ -29,9 +29,10 @@ const char cli_help_common[] =
 const cli_help cli_helps[] = {
     {"validate", "snplp validate [--strict] [--quiet] FILE...\n",
      "Reads each FILE as a document of the snplp XML format, whatever its kind (a\n"
-     "referential, a file of conventions), and prints every finding on standard\n"
-     "output as FILE:LINE:COL: severity: [code] message, then one line per file\n"
-     "with the kind of document found and its count of errors and warnings:\n"
+     "referential, a file of conventions, training records), and prints every\n"
+     "finding on standard output as FILE:LINE:COL: severity: [code] message, then\n"
+     "one line per file with the kind of document found (referential, conventions,\n"
+     "records) and its count of errors and warnings:\n"
      "FILE: referential: 0 errors, 1 warning. Exits 1 if any file has an error.\n"
      "  --strict      also validates with libxml2's XSD validator against the schema\n"
      "  --quiet       leaves out the line per file (findings only)\n"},

@@ -1,5 +1,5 @@
 /* Extensions: the public API of the elements and attributes of other namespaces kept with
- * items, conventions, actions and indicators (extension.h). An element given as text is
+ * items, conventions, actions and indicators (extension.h), and records (records.h). An element given as text is
  * parsed by libxml2 into its canonical form (fragment.c) and attribute names are checked as
  * XML names here; the model stores them (util/ext.c, model/referential/item_ext.c). The XML
  * reader sets foreign attributes through the same checks. */
@@ -8,12 +8,14 @@
 #include <libxml/parser.h>
 
 #include <snplp/extension.h>
+#include <snplp/records.h>
 #include <snplp/xml.h>
 
 #include "exchange/xml/core.h"
 #include "exchange/xml/extension.h"
 #include "exchange/xml/fragment.h"
 #include "model/conventions/convention_model.h"
+#include "model/records/records_model.h"
 #include "model/referential/item.h"
 #include "util/alloc.h"
 #include "util/errors.h"
@@ -469,4 +471,150 @@ int snplp_convention_foreign_attribute(const char **ns, const char **prefix, con
                                        const char *item_id, size_t index)
 {
     return conv_attr(conv, item_id, index, ns, prefix, name, value, __func__);
+}
+
+/* ---- extensions of training records (records.h) ---- */
+
+/* The extensions of the records (id NULL) or of their record id, and the depth of that
+ * element in a document of records (the root 1, a record 2); SNPLP_OK or the failure recorded
+ * for fn. */
+static int records_ext_or_fail(snplp_ext **out, const snplp_records *records, const char *id,
+                               int *depth, const char *fn)
+{
+    if (!snplp__records_of(records))
+        return snplp__bad_arg(fn, "NULL or wrong records");
+    *depth = id ? 2 : 1;
+    if (!(*out = snplp__records_ext_of(records, id))) {
+        char q[80];
+        return snplp__fail_in(fn, SNPLP_ENOTFOUND, "no record has the id %s",
+                              snplp__quote(q, sizeof q, id));
+    }
+    return SNPLP_OK;
+}
+
+/* Appends an extension element to e, an element at depth of records (checked live). */
+static int add_element(snplp_ext *e, int depth, const char *xml, const char *fn)
+{
+    if (!xml)
+        return snplp__bad_arg(fn, "NULL xml");
+    char *result = NULL;
+    int max_depth = 0;
+    int rc;
+    if ((rc = canonical(xml, &result, &max_depth, fn)) != SNPLP_OK ||
+        (rc = check_depth(result, depth, max_depth, fn)) != SNPLP_OK)
+        return rc;
+    if (snplp__ext_push_element(e, result) != SNPLP_OK) {
+        snplp__free(result);
+        return snplp__oom();
+    }
+    return SNPLP_OK;
+}
+
+int snplp_records_add_extension(snplp_records *records, const char *id, const char *xml)
+{
+    int depth;
+    snplp_ext *e = NULL;
+    int rc = records_ext_or_fail(&e, records, id, &depth, __func__);
+    if (rc != SNPLP_OK || (rc = snplp__records_check_unfrozen(records, __func__)) != SNPLP_OK)
+        return rc;
+    return add_element(e, depth, xml, __func__);
+}
+
+size_t snplp_records_extension_count(const snplp_records *records, const char *id)
+{
+    const snplp_ext *e = snplp__records_ext_of(records, id);
+    return e ? e->elements.n : 0;
+}
+
+const char *snplp_records_extension_at(const snplp_records *records, const char *id, size_t index)
+{
+    const snplp_ext *e = snplp__records_ext_of(records, id);
+    return e ? snplp__list_at(&e->elements, index) : NULL;
+}
+
+int snplp_records_set_foreign_attribute(snplp_records *records, const char *id, const char *ns,
+                                        const char *prefix, const char *name, const char *value)
+{
+    int depth;
+    snplp_ext *e = NULL;
+    int rc = records_ext_or_fail(&e, records, id, &depth, __func__);
+    if (rc == SNPLP_OK)
+        rc = snplp__records_check_unfrozen(records, __func__);
+    return rc != SNPLP_OK
+               ? rc
+               : snplp__ext_put_attr(e, ns, prefix, name, value, SNPLP_TEXT_UNCHECKED, __func__);
+}
+
+size_t snplp_records_foreign_attribute_count(const snplp_records *records, const char *id)
+{
+    const snplp_ext *e = snplp__records_ext_of(records, id);
+    return e ? e->attrs.n : 0;
+}
+
+int snplp_records_foreign_attribute(const char **ns, const char **prefix, const char **name,
+                                    const char **value, const snplp_records *records,
+                                    const char *id, size_t index)
+{
+    int depth;
+    snplp_ext *e = NULL;
+    int rc = records_ext_or_fail(&e, records, id, &depth, __func__);
+    return rc != SNPLP_OK ? rc : attr_at(e, index, ns, prefix, name, value, __func__);
+}
+
+/* The extensions of a live attendance record, or the failure recorded for fn. */
+static int attendance_ext_or_fail(snplp_ext **out, const snplp_attendance *attendance,
+                                  const char *fn)
+{
+    if (!(*out = snplp__attendance_ext(attendance)))
+        return snplp__bad_arg(fn, "NULL or wrong attendance");
+    return SNPLP_OK;
+}
+
+int snplp_attendance_add_extension(snplp_attendance *attendance, const char *xml)
+{
+    snplp_ext *e = NULL;
+    int rc = attendance_ext_or_fail(&e, attendance, __func__);
+    if (rc != SNPLP_OK ||
+        (rc = snplp__records_check_unfrozen(attendance->records, __func__)) != SNPLP_OK)
+        return rc;
+    return add_element(e, 2, xml, __func__);
+}
+
+size_t snplp_attendance_extension_count(const snplp_attendance *attendance)
+{
+    const snplp_ext *e = snplp__attendance_ext(attendance);
+    return e ? e->elements.n : 0;
+}
+
+const char *snplp_attendance_extension_at(const snplp_attendance *attendance, size_t index)
+{
+    const snplp_ext *e = snplp__attendance_ext(attendance);
+    return e ? snplp__list_at(&e->elements, index) : NULL;
+}
+
+int snplp_attendance_set_foreign_attribute(snplp_attendance *attendance, const char *ns,
+                                           const char *prefix, const char *name, const char *value)
+{
+    snplp_ext *e = NULL;
+    int rc = attendance_ext_or_fail(&e, attendance, __func__);
+    if (rc == SNPLP_OK)
+        rc = snplp__records_check_unfrozen(attendance->records, __func__);
+    return rc != SNPLP_OK
+               ? rc
+               : snplp__ext_put_attr(e, ns, prefix, name, value, SNPLP_TEXT_UNCHECKED, __func__);
+}
+
+size_t snplp_attendance_foreign_attribute_count(const snplp_attendance *attendance)
+{
+    const snplp_ext *e = snplp__attendance_ext(attendance);
+    return e ? e->attrs.n : 0;
+}
+
+int snplp_attendance_foreign_attribute(const char **ns, const char **prefix, const char **name,
+                                       const char **value, const snplp_attendance *attendance,
+                                       size_t index)
+{
+    snplp_ext *e = NULL;
+    int rc = attendance_ext_or_fail(&e, attendance, __func__);
+    return rc != SNPLP_OK ? rc : attr_at(e, index, ns, prefix, name, value, __func__);
 }

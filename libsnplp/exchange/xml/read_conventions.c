@@ -725,8 +725,7 @@ static void frame_init(snplp_xml_frame *f)
 
 static const snplp_xml_doc conventions_doc = {
     .root = "conventions",
-    .other_root = "referential",
-    .other_hint = ": a referential, not a file of conventions",
+    .what = "a file of conventions",
     .rules = rules,
     .nrules = T_COUNT,
     .root_type = T_CROOT,

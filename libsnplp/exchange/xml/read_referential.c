@@ -401,8 +401,7 @@ static void frame_init(snplp_xml_frame *f)
 
 static const snplp_xml_doc referential_doc = {
     .root = "referential",
-    .other_root = "conventions",
-    .other_hint = ": a file of conventions, not a referential",
+    .what = "a referential",
     .rules = rules,
     .root_type = T_ROOT,
     .frame_size = sizeof(rframe),

@@ -278,6 +278,42 @@ static bool value_ok(const attr_rule *ar, const char *s, size_t n, snplp_xml_val
         return true;
     case V_NAME:
         return name_value(ar, s, n, &v->variant);
+    case V_UDECIMAL: {
+        size_t i = 0;
+        while (i < n && s[i] >= '0' && s[i] <= '9')
+            i++;
+        if (i == 0)
+            return false;
+        if (i < n) {
+            if (s[i++] != '.' || i == n)
+                return false;
+            while (i < n && s[i] >= '0' && s[i] <= '9')
+                i++;
+        }
+        return i == n;
+    }
+    case V_COMMUNE:
+        /* ([0-9]{2}|2[AB])[0-9]{3} */
+        return n == 5 && (all_digits(s, 2) || (s[0] == '2' && (s[1] == 'A' || s[1] == 'B'))) &&
+               all_digits(s + 2, 3);
+    case V_SIRET:
+        return n == 14 && all_digits(s, n);
+    case V_DECLNUM:
+        return n == 11 && all_digits(s, n);
+    case V_POSTAL:
+        return n == 5 && all_digits(s, n);
+    case V_TOKEN:
+        return n > 0;
+    case V_CAPACITY: {
+        /* xs:int, [0-9]{1,10}, at least 1 */
+        if (n > 10 || !all_digits(s, n))
+            return false;
+        int64_t x = 0;
+        for (size_t i = 0; i < n; i++)
+            x = x * 10 + (s[i] - '0');
+        v->integer = x;
+        return x >= 1 && x <= INT32_MAX;
+    }
     }
     return false;
 }
@@ -285,7 +321,7 @@ static bool value_ok(const attr_rule *ar, const char *s, size_t n, snplp_xml_val
 bool snplp__xml_attr_bad(const reader *r, const frame *f, const char *name)
 {
     const attr_rule *a = rule_of(r, f->type)->attrs;
-    for (int k = 0; k < 8 && a[k].name; k++)
+    for (int k = 0; k < SNPLP_XML_MAX_RULE_ATTRS && a[k].name; k++)
         if (strcmp(a[k].name, name) == 0)
             return (f->bad_attrs >> k) & 1u;
     return false;
@@ -402,7 +438,7 @@ static int attr_index(const reader *r, const frame *f, const xmlChar *local)
     int k = 0;
     if (f->type != SNPLP_XML_TEXT) {
         const xmlChar *const *names = r->attr_names[f->type];
-        for (; a[k].name && k < 8; k++)
+        for (; a[k].name && k < SNPLP_XML_MAX_RULE_ATTRS; k++)
             if (names[k] == local)
                 return k;
     }
@@ -489,7 +525,7 @@ static bool keep_foreign(frame *f, const xmlChar **a, size_t n)
 static void check_attributes(reader *r, frame *f, int nb, const xmlChar **attrs)
 {
     const elem_rule *rule = rule_of(r, f->type);
-    bool seen[8] = {false};
+    bool seen[SNPLP_XML_MAX_RULE_ATTRS] = {false};
     for (int i = 0; i < nb && !r->stopped; i++) {
         const xmlChar **a = attrs + 5 * i;
         const char *v = (const char *)a[3];
@@ -502,7 +538,7 @@ static void check_attributes(reader *r, frame *f, int nb, const xmlChar **attrs)
                 int k = attr_index(r, f, a[0]);
                 if (rule->attrs[k].name) {
                     seen[k] = true;
-                    f->bad_attrs |= (uint8_t)(1u << k);
+                    f->bad_attrs |= (uint16_t)(1u << k);
                 }
             }
             f->dead = true;
@@ -567,7 +603,7 @@ static void check_attributes(reader *r, frame *f, int nb, const xmlChar **attrs)
             if (ar->required || ar->type == V_ID)
                 f->dead = true;
             f->bad_value = true;
-            f->bad_attrs |= (uint8_t)(1u << k);
+            f->bad_attrs |= (uint16_t)(1u << k);
             continue;
         }
         r->doc->attribute(r, f, ar, &value);
@@ -634,19 +670,26 @@ static void start_element(void *ctx, const xmlChar *localname, const xmlChar *pr
     snplp__free(mem);
 }
 
+/* The kinds of documents of the format, by their root: the hint of a finding wrong-root. */
+static const struct {
+    const char *root, *what;
+} kinds[] = {{"referential", "a referential"},
+             {"conventions", "a file of conventions"},
+             {"records", "training records"}};
+
 /* The root element: the document kind's, or a finding. */
 static void start_root(reader *r, const xmlChar *localname, const xmlChar *prefix,
                        const xmlChar *uri, int nb_attributes, const xmlChar **attributes)
 {
     const snplp_xml_doc *doc = r->doc;
     if (!is_snplp(r, uri) || strcmp((const char *)localname, doc->root) != 0) {
-        char q[200];
+        char q[200], hint[120] = "";
+        for (size_t k = 0; k < sizeof kinds / sizeof *kinds && is_snplp(r, uri); k++)
+            if (strcmp((const char *)localname, kinds[k].root) == 0)
+                snprintf(hint, sizeof hint, ": %s, not %s", kinds[k].what, doc->what);
         ERR(r, SNPLP_DIAG_WRONG_ROOT, "the root element is <%s>%s%s, not <%s> of namespace %s%s",
             qname(q, sizeof q, prefix, localname), uri ? " of namespace " : " of no namespace",
-            uri ? (const char *)uri : "", doc->root, SNPLP_XML_NAMESPACE,
-            is_snplp(r, uri) && strcmp((const char *)localname, doc->other_root) == 0
-                ? doc->other_hint
-                : "");
+            uri ? (const char *)uri : "", doc->root, SNPLP_XML_NAMESPACE, hint);
         r->skip = 1;
         return;
     }

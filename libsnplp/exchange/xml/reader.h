@@ -45,8 +45,19 @@ typedef enum snplp_xml_vtype {
     V_BOOL,    /* true or false: value.flag */
     V_YEAR,    /* 1000 to 9998: value.integer */
     V_DECIMAL, /* -?[0-9]+(.[0-9]+)? (its range is the reader's to check): value.s, value.n */
-    V_CODE     /* a territory code, 2 to 9 of [0-9AB] (its kind decides: a model rule) */
+    V_CODE,    /* a territory code, 2 to 9 of [0-9AB] (its kind decides: a model rule) */
+    /* since 1.4, for records */
+    V_UDECIMAL, /* [0-9]+(.[0-9]+)? (its range is the reader's to check): value.s, value.n */
+    V_COMMUNE,  /* a commune's INSEE code, ([0-9]{2}|2[AB])[0-9]{3}: value.s, value.n */
+    V_SIRET,    /* 14 digits (the key is the model's): value.s, value.n */
+    V_DECLNUM,  /* 11 digits: value.s, value.n */
+    V_POSTAL,   /* 5 digits: value.s, value.n */
+    V_TOKEN,    /* any value not empty once the white space around it is dropped */
+    V_CAPACITY  /* a whole number, 1 to 2147483647: value.integer */
 } snplp_xml_vtype;
+
+/* The most attributes of the format an element's rules list. */
+#define SNPLP_XML_MAX_RULE_ATTRS 12
 
 typedef struct snplp_xml_attr_rule {
     const char *name;
@@ -68,7 +79,7 @@ typedef struct snplp_xml_child_rule {
 
 typedef struct snplp_xml_elem_rule {
     const char *name;
-    const snplp_xml_attr_rule *attrs;     /* ended by a NULL name; at most 8 */
+    const snplp_xml_attr_rule *attrs;     /* ended by a NULL name; at most 12 */
     const snplp_xml_child_rule *children; /* in order, ended by a NULL name */
     bool item; /* takes foreign attributes and ends with foreign elements */
 } snplp_xml_elem_rule;
@@ -92,7 +103,7 @@ typedef struct snplp_xml_frame {
     bool text_reported;
     bool dead;         /* its object cannot be made (a missing required part, a failed call...) */
     bool bad_value;    /* an attribute had a bad value: no follow-on findings from the model */
-    uint8_t bad_attrs; /* bit k: the attribute of rule k was there, with a bad value */
+    uint16_t bad_attrs; /* bit k: the attribute of rule k was there, with a bad value */
     uint16_t pos;      /* position in the children's sequence */
     uint32_t count;
     size_t line, column;
@@ -113,9 +124,8 @@ typedef struct snplp_xml_reader snplp_xml_reader;
 
 /* A kind of document: its rules and what its reader does with them. */
 typedef struct snplp_xml_doc {
-    const char *root;       /* the root element ("referential") */
-    const char *other_root; /* the other kind's root, and the hint when it is found instead */
-    const char *other_hint;
+    const char *root; /* the root element ("referential") */
+    const char *what; /* what a document of this kind is, in messages ("a referential") */
     const snplp_xml_elem_rule *rules; /* indexed by type */
     unsigned nrules;
     uint8_t root_type;
@@ -190,7 +200,7 @@ struct snplp_xml_reader {
      * hands names over from it, so that a pointer comparison finds them; strcmp() still
      * decides when the pointers differ (NULL: a failed lookup) */
     const xmlChar *ns_uri;
-    const xmlChar *attr_names[SNPLP_XML_MAX_TYPES][8];
+    const xmlChar *attr_names[SNPLP_XML_MAX_TYPES][SNPLP_XML_MAX_RULE_ATTRS];
     const xmlChar *child_names[SNPLP_XML_MAX_TYPES][16];
 };
 

@@ -191,28 +191,44 @@ static inline bool paths_add_dir(paths *p, const char *dir, const char *suffix, 
     return true;
 }
 
-/* Whether the document at path is a file of conventions (its root <conventions> comes before
- * any <referential>): test_xml.c leaves those to test_convention_xml.c, which checks them. */
-static inline bool is_conventions_file(const char *path)
+/* The kind of the document at path, by the first root name found in its head: 1 a file of
+ * conventions (<conventions), 2 training records (<records), 0 anything else (a referential):
+ * test_xml.c, test_convention_xml.c and test_records_xml.c each check their own kind. */
+static inline int document_kind(const char *path)
 {
     FILE *f = fopen(path, "rb");
     if (!f)
-        return false;
+        return 0;
     char head[8192];
     size_t n = fread(head, 1, sizeof head - 1, f);
     fclose(f);
     head[n] = '\0';
-    const char *c = strstr(head, "<conventions"), *r = strstr(head, "<referential");
-    return c && (!r || c < r);
+    static const char *const roots[] = {"<referential", "<conventions", "<records"};
+    int kind = 0;
+    const char *first = NULL;
+    for (int k = 0; k < 3; k++) {
+        const char *at = strstr(head, roots[k]);
+        if (at && (!first || at < first)) {
+            first = at;
+            kind = k;
+        }
+    }
+    return kind;
 }
 
-/* Keeps, from index from on, the paths of p that are files of conventions (conventions true) or
- * that are not (conventions false); frees the others. */
-static inline void paths_keep_if_conventions(paths *p, size_t from, bool conventions)
+/* Whether the document at path is a file of conventions. */
+static inline bool is_conventions_file(const char *path)
+{
+    return document_kind(path) == 1;
+}
+
+/* Keeps, from index from on, the paths of p that are documents of that kind
+ * (document_kind()); frees the others. */
+static inline void paths_keep_kind(paths *p, size_t from, int kind)
 {
     size_t k = from;
     for (size_t i = from; i < p->n; i++) {
-        if (is_conventions_file(p->at[i]) == conventions)
+        if (document_kind(p->at[i]) == kind)
             p->at[k++] = p->at[i];
         else
             free(p->at[i]);

@@ -88,7 +88,7 @@ const xml_doc xml_conventions = {
     .minimal = "<conventions xmlns=\"urn:snplp:1.0\"><convention id=\"c\" "
                "territory-kind=\"departement\" territory-code=\"49\"><territory-name>T"
                "</territory-name></convention></conventions>",
-    .conventions = true,
+    .kind = 1,
     .import_file = a_snplp_conventions_import_file,
     .import_memory = a_snplp_conventions_import_memory,
     .import_callback = a_snplp_conventions_import_callback,
@@ -105,6 +105,97 @@ const xml_doc xml_conventions = {
     .item_hi = SNPLP_DIAG_DUPLICATE_ID,
     .codes_200_only = true,
     .count = list_count,
+};
+
+ADAPT_IMPORT_FILE(snplp_records, snplp_records_import_file)
+ADAPT_IMPORT_MEMORY(snplp_records, snplp_records_import_memory)
+ADAPT_IMPORT_CALLBACK(snplp_records, snplp_records_import_callback)
+ADAPT_EXPORT_FILE(snplp_records_export_file)
+ADAPT_EXPORT_MEMORY(snplp_records_export_memory)
+ADAPT_EXPORT_CALLBACK(snplp_records_export_callback)
+ADAPT_EQUAL(snplp_records_equal)
+ADAPT_FREE(snplp_records_unref)
+
+snplp_records *xml_make_records(size_t n)
+{
+    snplp_records *r = NULL;
+    assert_ok(snplp_records_new(&r));
+    assert_ok(snplp_records_add_profession(NULL, r, "profession-eje", SNPLP_CATEGORY_WORKER,
+                                           "éducateurs de jeunes enfants"));
+    assert_ok(snplp_records_add_employer(NULL, r, "dep-80", SNPLP_EMPLOYER_DEPARTEMENT,
+                                         "Conseil départemental (fictif)", "80"));
+    assert_ok(snplp_records_add_employer(NULL, r, "creche-1", SNPLP_EMPLOYER_CRECHE,
+                                         "Crèche « A & B » (fictive)", "80021"));
+    snplp_training_body *b = NULL;
+    assert_ok(snplp_records_add_training_body(&b, r, "of-1", "OF <fictif>"));
+    assert_ok(snplp_training_body_set_siret(b, "42398765000011"));
+    assert_ok(snplp_training_body_add_address_line(b, "1 rue Exemple"));
+    for (size_t i = 0; i < n; i++) {
+        char id[32], sid[32];
+        snplp_worker *w = NULL;
+        snprintf(id, sizeof id, "w-%05zu", i);
+        assert_ok(snplp_records_add_worker(&w, r, id, i % 2 ? "profession-eje" : "profession-ass",
+                                           i % 2 ? "creche-1" : "dep-80", i % 2 ? "80021" : "80",
+                                           (snplp_date){2015 + (int)(i % 5), 1 + (int)(i % 12), 1}));
+        if (i % 3 == 0)
+            assert_ok(snplp_worker_set_diploma_level(w, 6));
+        if (i % 4 == 0)
+            assert_ok(snplp_worker_set_unit(w, "Service RSA"));
+        snplp_session *x = NULL;
+        snprintf(sid, sizeof sid, "s-%05zu", i);
+        assert_ok(snplp_records_add_session(&x, r, sid, "module-insertion-fundamentals", "of-1",
+                                            (snplp_date){2021, 3, 15}, (snplp_date){2021, 3, 17},
+                                            (snplp_decimal){25, 1}, SNPLP_MODE_MIXED));
+        assert_ok(snplp_session_set_capacity(x, 12));
+    }
+    for (size_t i = 0; i < 3 * n; i++) {
+        char id[32], sid[32];
+        snplp_attendance *a = NULL;
+        snprintf(id, sizeof id, "w-%05zu", i % n);
+        snprintf(sid, sizeof sid, "s-%05zu", (i / 3 + i % 3) % n);
+        assert_ok(snplp_records_add_attendance(&a, r, id, sid,
+                                               (snplp_attendance_status)(1 + i % 5)));
+        if (i % 7 == 0)
+            assert_ok(snplp_attendance_set_days(a, (snplp_decimal){1, 0}));
+        if (i % 11 == 0)
+            assert_ok(snplp_attendance_add_extension(a, "<x:e xmlns:x=\"urn:x\">k</x:e>"));
+    }
+    assert_ok(snplp_records_set_foreign_attribute(r, NULL, "urn:x", "x", "lot", "1"));
+    assert_ok(snplp_records_add_extension(r, "of-1", "<x:e xmlns:x=\"urn:x\"/>"));
+    return r;
+}
+
+static void *some_records(void)
+{
+    return xml_make_records(60);
+}
+
+static void *minimal_records(void)
+{
+    return xml_import_fixture_ok(&xml_records, "valid-minimal.xml");
+}
+
+const xml_doc xml_records = {
+    .name = "records",
+    .file_name = "records.xml",
+    .fixtures = SNPLP_RECORDS_FIXTURES_DIR,
+    .minimal = "<records xmlns=\"urn:snplp:1.0\"/>",
+    .kind = 2,
+    .import_file = a_snplp_records_import_file,
+    .import_memory = a_snplp_records_import_memory,
+    .import_callback = a_snplp_records_import_callback,
+    .export_file = a_snplp_records_export_file,
+    .export_memory = a_snplp_records_export_memory,
+    .export_callback = a_snplp_records_export_callback,
+    .equal = a_snplp_records_equal,
+    .free = a_snplp_records_unref,
+    .big = some_records,
+    .small = minimal_records,
+    .model_lo = 1, /* none */
+    .model_hi = 0,
+    .item_lo = SNPLP_DIAG_DUPLICATE_ID,
+    .item_hi = SNPLP_DIAG_DUPLICATE_ID,
+    .codes_200_only = true,
 };
 
 /* ---- imports ---- */
@@ -559,8 +650,8 @@ static paths all_documents(const xml_doc *x)
         print_message("no %s: its documents are not checked\n", SNPLP_EXAMPLES_DATA_DIR);
     if (!paths_add_dir(&p, SNPLP_FUZZ_CORPUS_DIR, NULL, true))
         print_message("no %s: its documents are not checked\n", SNPLP_FUZZ_CORPUS_DIR);
-    paths_keep_if_conventions(&p, others, x->conventions);
-    if (!x->conventions)
+    paths_keep_kind(&p, others, x->kind);
+    if (x->kind == 0)
         paths_add(&p, SNPLP_BUILTIN_DATA);
     return p;
 }
@@ -1158,13 +1249,13 @@ void xml_round_trips(void **state)
     paths p = {0};
     if (!paths_add_dir(&p, SNPLP_EXAMPLES_DATA_DIR, NULL, true))
         print_message("no %s: no example checked\n", SNPLP_EXAMPLES_DATA_DIR);
-    paths_keep_if_conventions(&p, 0, x->conventions);
+    paths_keep_kind(&p, 0, x->kind);
     size_t examples = p.n;
     assert_true(examples >= s->min_examples);
     assert_true(paths_add_dir(&p, x->fixtures, ".xml", false));
     size_t others = p.n;
     if (paths_add_dir(&p, SNPLP_FUZZ_CORPUS_DIR, NULL, true))
-        paths_keep_if_conventions(&p, others, x->conventions);
+        paths_keep_kind(&p, others, x->kind);
     size_t checked = 0;
     for (size_t i = 0; i < p.n; i++) {
         xml_result r = xml_import_path(x, p.at[i], false);

@@ -1,4 +1,4 @@
-/* The two kinds of XML documents (a referential, a file of conventions), seen through one
+/* The kinds of XML documents (a referential, a file of conventions, training records), seen through one
  * description, and the tests their imports and exports share (xml_docs.c): test_xml.c and
  * test_convention_xml.c run them over their own document kind and fixtures.
  *
@@ -11,11 +11,16 @@
 
 #include "test_files.h"
 
+#include <snplp/records.h>
+
 #ifndef SNPLP_FIXTURES_DIR
 #define SNPLP_FIXTURES_DIR "tests/fixtures/xml"
 #endif
 #ifndef SNPLP_CONVENTION_FIXTURES_DIR
 #define SNPLP_CONVENTION_FIXTURES_DIR SNPLP_FIXTURES_DIR "/../xml-conventions"
+#endif
+#ifndef SNPLP_RECORDS_FIXTURES_DIR
+#define SNPLP_RECORDS_FIXTURES_DIR SNPLP_FIXTURES_DIR "/../xml-records"
 #endif
 #ifndef SNPLP_EXAMPLES_DATA_DIR
 #define SNPLP_EXAMPLES_DATA_DIR "examples/data"
@@ -34,7 +39,7 @@ typedef struct xml_doc {
     const char *file_name; /* of its exports in a temporary directory */
     const char *fixtures;  /* the directory of its fixtures */
     const char *minimal;   /* the smallest good document */
-    bool conventions;      /* its root is <conventions> */
+    int kind;              /* its root: 0 <referential>, 1 <conventions>, 2 <records> */
     int (*import_file)(void **out, snplp_diagnostics *d, const char *path,
                        const snplp_import_options *o);
     int (*import_memory)(void **out, snplp_diagnostics *d, const void *data, size_t size,
@@ -58,6 +63,11 @@ typedef struct xml_doc {
 
 extern const xml_doc xml_referential;
 extern const xml_doc xml_conventions;
+extern const xml_doc xml_records;
+
+/* Records of n workers of two employers, n sessions and 3n attendance records, with extensions:
+ * made through the API (snplp_records_unref()). */
+snplp_records *xml_make_records(size_t n);
 
 /* ---- imports ---- */
 
