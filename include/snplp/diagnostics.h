@@ -32,7 +32,8 @@ typedef enum snplp_severity {
  * import, which validates what it read).
  * 200-299: reading XML (xml.h): 200-209 the document itself (well-formedness, refused
  * constructs, size limits), 210-229 what the schema states, 230-239 model rules met while
- * reading, 240-249 notes on the text read.
+ * reading, 240-249 notes on the text read; 280-299 reading training records from CSV
+ * (csv_records.h, since 1.4).
  * 300-399: conventions: 300-309 the rules of one convention, 310-319 those of a set, 320-339
  * reading indicator values from CSV (csv.h).
  * 400-449 (1.4): training records, found by snplp_records_validate() (records_validate.h).
@@ -85,6 +86,24 @@ typedef enum snplp_diag_code {
                                                territory code, a decimal beyond 64 bits...) */
     SNPLP_DIAG_TEXT_NORMALIZED = 240,     /**< "text-normalized": a text was not in Unicode NFC and
                                                was normalized (warning) */
+    SNPLP_DIAG_MISSING_VALUE = 280,       /**< "missing-value" (1.4): a required field of a CSV row
+                                               of records is empty, or a text only white space */
+    SNPLP_DIAG_BAD_DATE = 281,            /**< "bad-date" (1.4): not a "YYYY-MM-DD" real day */
+    SNPLP_DIAG_BAD_TERRITORY = 282,       /**< "bad-territory" (1.4): a territory code of no
+                                               accepted shape */
+    SNPLP_DIAG_BAD_DIPLOMA_LEVEL = 283,   /**< "bad-diploma-level" (1.4): not 1 to 8 */
+    SNPLP_DIAG_BAD_STATUS = 284,          /**< "bad-status" (1.4): not an attendance status */
+    SNPLP_DIAG_UNKNOWN_RECORD = 285,      /**< "unknown-record" (1.4): a reference names no
+                                               record of the records, or one of another kind */
+    SNPLP_DIAG_ID_TAKEN = 286,            /**< "id-taken" (1.4): a worker's id is the id of a
+                                               record of another kind */
+    SNPLP_DIAG_UNTIL_BEFORE_FROM = 287,   /**< "until-before-from" (1.4): a worker's last day
+                                               before the first */
+    SNPLP_DIAG_BAD_DAYS = 288,            /**< "bad-days" (1.4): days attended below 0 */
+    SNPLP_DIAG_AMBIGUOUS_ATTENDANCE = 289, /**< "ambiguous-attendance" (1.4): several attendance
+                                                records of a worker at a session to update */
+    SNPLP_DIAG_CSV_TOO_MANY_ROWS = 290,   /**< "csv-too-many-rows" (1.4): more rows than
+                                               #SNPLP_CSV_MAX_ROWS (fatal) */
     SNPLP_DIAG_YEARS_MISSING = 300,       /**< "years-missing": a convention's years are not set */
     SNPLP_DIAG_YEARS_SPAN = 301,          /**< "years-span": a convention does not span three
                                                years (warning) */

@@ -55,5 +55,6 @@
 #include <snplp/records_validate.h>
 #include <snplp/eligibility.h>
 #include <snplp/coverage.h>
+#include <snplp/csv_records.h>
 
 #endif

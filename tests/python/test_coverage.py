@@ -241,6 +241,13 @@ HIDDEN = {
     "snplp_records_eligibility": "issue 17: records bound in Python later",
     "snplp_records_next_modules": "issue 17: records bound in Python later",
     "snplp_records_validate": "issue 17: records bound in Python later",
+    # issue 17: the CSV imports of records (csv_records.h)
+    "snplp_csv_import_workers_memory": "issue 17: records bound in Python later",
+    "snplp_csv_import_workers_file": "issue 17: records bound in Python later",
+    "snplp_csv_import_workers_callback": "issue 17: records bound in Python later",
+    "snplp_csv_import_attendance_memory": "issue 17: records bound in Python later",
+    "snplp_csv_import_attendance_file": "issue 17: records bound in Python later",
+    "snplp_csv_import_attendance_callback": "issue 17: records bound in Python later",
 }
 
 #: C functions the package should expose and does not yet: name -> what is missing.
