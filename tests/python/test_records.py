@@ -554,3 +554,13 @@ def test_threads_read_frozen_records(ref):
     for t in threads:
         t.join()
     assert errors == [] and len(results) == 80 and len(set(results)) == 1
+
+
+def test_enums_and_snapshots_pickle(rec, ref):
+    for member in (snplp.EmployerKind.CRECHE, snplp.AttendanceStatus.PARTIAL,
+                   snplp.EligibilityAnswer.NOT_YET, snplp.CoverageAxis.PLAN):
+        assert pickle.loads(pickle.dumps(member)) is member
+    e = rec.eligibility(ref, "w-es", EXPERT, at="2021-01-01")
+    assert pickle.loads(pickle.dumps(e)) == e
+    cov = rec.coverage(ref, "2020-01-01", "2020-12-31", by="theme")
+    assert pickle.loads(pickle.dumps(cov)) == cov

@@ -64,6 +64,13 @@ __all__ = [
     "siret_is_valid",
 ]
 
+#: The names of ``_core`` this module builds from templates (Records._collection()), for
+#: tests/python/test_coverage.py.
+USED_C_FUNCTIONS = {f"snplp_records_{stem}_{op}"
+                    for stem in ("profession", "employer", "worker", "training_body", "session")
+                    for op in ("count", "at", "find")} | {
+    "snplp_records_attendance_count", "snplp_records_attendance_at"}
+
 _OK = _core.SNPLP_OK
 _ENOTFOUND = _core.SNPLP_ENOTFOUND
 _EVALIDATION = _core.SNPLP_EVALIDATION
@@ -100,6 +107,11 @@ EligibilityReason = _make_enum(
      "DIPLOMA_UNKNOWN", "PREREQUISITE_TRAINED", "PREREQUISITE_MISSING", "ALREADY_TRAINED"],
     "snplp_eligibility_reason_name",
     "The kinds of reasons of an eligibility answer (eligibility.h, snplp_eligibility_reason).")
+
+for _cls in (RecordKind, EmployerKind, SessionMode, AttendanceStatus, EligibilityAnswer,
+             EligibilityReason):
+    _cls.__module__ = __name__  # (made by _conventions' factory): pickled by this module's name
+del _cls
 
 
 class CoverageAxis(enum.StrEnum):
