@@ -1,7 +1,8 @@
 /* Tests of the contract of errors.h for a lookup that finds nothing: a miss is reported as
  * SNPLP_ENOTFOUND with its own message, so that a message read after a miss is never that of an
- * earlier failure (issue 16). Every _find of the referential, of a convention and of a list of
- * conventions, snplp_referential_kind_of(), and the status getters of optional values. */
+ * earlier failure (issue 16). Every _find of the referential, of a convention, of a list of
+ * conventions and of training records, snplp_referential_kind_of(), snplp_records_kind_of(),
+ * and the status getters of optional values. */
 #include "test_util.h"
 
 #include <stdio.h>
@@ -114,12 +115,59 @@ static void convention_finds(void **state)
     snplp_convention_unref(conv);
 }
 
+static void records_finds(void **state)
+{
+    (void)state;
+    snplp_records *r;
+    snplp_worker *w;
+    snplp_session *s;
+    snplp_attendance *a;
+    assert_ok(snplp_records_new(&r));
+    /* adding looks the id up without recording a miss */
+    snplp_error_clear();
+    assert_ok(snplp_records_add_worker(&w, r, "w1", "p", "e", "80", (snplp_date){2020, 1, 1}));
+    assert_ok(snplp_records_add_session(&s, r, "s1", "m", "tb", (snplp_date){2021, 1, 1},
+                                        (snplp_date){2021, 1, 1}, (snplp_decimal){1, 0},
+                                        SNPLP_MODE_ON_SITE));
+    assert_ok(snplp_records_add_attendance(&a, r, "w1", "s1", SNPLP_ATTENDANCE_PARTIAL));
+    assert_int_equal(snplp_error_last_code(), SNPLP_OK);
+#define REC_MISS(type)                                                                             \
+    MISS(snplp_records_##type##_find(r, "nope"), "snplp_records_" #type "_find", "nope")
+    REC_MISS(profession);
+    REC_MISS(employer);
+    REC_MISS(worker);
+    REC_MISS(training_body);
+    REC_MISS(session);
+    /* an id of another kind: said so */
+    MISS(snplp_records_session_find(r, "w1"), "snplp_records_session_find", "w1");
+    fail_first();
+    assert_int_equal(snplp_records_kind_of(r, "nope"), SNPLP_RECORD_NONE);
+    assert_miss("snplp_records_kind_of", "nope");
+    int n;
+    fail_first();
+    assert_int_equal(snplp_worker_diploma_level(&n, w), SNPLP_ENOTFOUND);
+    assert_miss("snplp_worker_diploma_level", "w1");
+    snplp_date d;
+    fail_first();
+    assert_int_equal(snplp_worker_until(&d, w), SNPLP_ENOTFOUND);
+    assert_miss("snplp_worker_until", "w1");
+    fail_first();
+    assert_int_equal(snplp_session_capacity(&n, s), SNPLP_ENOTFOUND);
+    assert_miss("snplp_session_capacity", "s1");
+    snplp_decimal days;
+    fail_first();
+    assert_int_equal(snplp_attendance_days(&days, a), SNPLP_ENOTFOUND);
+    assert_miss("snplp_attendance_days", "w1");
+    snplp_records_unref(r);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(referential_finds),
         cmocka_unit_test(optional_values),
         cmocka_unit_test(convention_finds),
+        cmocka_unit_test(records_finds),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

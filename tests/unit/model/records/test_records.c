@@ -145,6 +145,29 @@ static void kind_of_refused(void **state)
     assert_string_equal(snplp_error_last_function(), fn);
 }
 
+/* The fixture's wrong objects (records_test.h): NULL, a convention, and every object of another
+ * type, each once. */
+static void wrong_objects_of_the_fixture(void **state)
+{
+    rec_fixture *f = *state;
+    for (int own = 0; own < REC_TYPES; own++) {
+        int seen[REC_TYPES] = {0}, nulls = 0, conventions = 0, total = 0;
+        FOR_WRONG(f, own, void, x)
+        {
+            total++;
+            nulls += x == NULL;
+            conventions += x == (void *)f->conv;
+            for (int k = 0; k < REC_TYPES; k++)
+                seen[k] += x == f->objects[k];
+        }
+        assert_int_equal(total, REC_WRONG_COUNT);
+        assert_int_equal(nulls, 1);
+        assert_int_equal(conventions, 1);
+        for (int k = 0; k < REC_TYPES; k++)
+            assert_int_equal(seen[k], k != own);
+    }
+}
+
 static void wrong_roots(void **state)
 {
     rec_fixture *f = *state;
@@ -397,6 +420,62 @@ static void internal_reading(void **state)
     assert_fails_in(snplp__records_check_unfrozen(f->r, "fn"), SNPLP_EFROZEN, "fn");
 }
 
+/* The setters of values that are not texts or codes allocate nothing: they succeed while every
+ * allocation fails; the getters and lookups allocate nothing either. */
+static void setters_that_do_not_allocate(void **state)
+{
+    rec_fixture *f = *state;
+    size_t before = snplp_memory_used();
+    snplp__alloc_fail_after(0);
+    assert_ok(snplp_record_profession_set_category(f->p, SNPLP_CATEGORY_CADRE));
+    assert_ok(snplp_employer_set_kind(f->e, SNPLP_EMPLOYER_CRECHE));
+    assert_ok(snplp_worker_set_diploma_level(f->w, 3));
+    assert_ok(snplp_worker_clear_diploma_level(f->w));
+    assert_ok(snplp_worker_set_from(f->w, date(2019, 1, 1)));
+    assert_ok(snplp_worker_set_until(f->w, date(2022, 1, 1)));
+    assert_ok(snplp_worker_clear_until(f->w));
+    assert_ok(snplp_session_set_dates(f->s, date(2021, 3, 1), date(2021, 3, 2)));
+    assert_ok(snplp_session_set_days(f->s, dec(15, 1)));
+    assert_ok(snplp_session_set_mode(f->s, SNPLP_MODE_MIXED));
+    assert_ok(snplp_session_set_capacity(f->s, 20));
+    assert_ok(snplp_session_clear_capacity(f->s));
+    assert_ok(snplp_session_set_place(f->s, NULL));
+    assert_ok(snplp_training_body_set_siret(f->b, NULL));
+    assert_ok(snplp_worker_set_unit(f->w, NULL));
+    assert_ok(snplp_attendance_set_status(f->a, SNPLP_ATTENDANCE_ABSENT));
+    assert_ok(snplp_attendance_set_days(f->a, dec(0, 0)));
+    assert_ok(snplp_attendance_clear_days(f->a));
+    assert_int_equal(snplp_records_kind_of(f->r, "s1"), SNPLP_RECORD_SESSION);
+    assert_ptr_equal(snplp_records_worker_find(f->r, "w1"), f->w);
+    assert_null(snplp_records_worker_find(f->r, "nobody"));
+    assert_true(snplp_records_equal(f->r, f->r));
+    assert_false(snplp_records_equal(f->r, f->copy));
+    assert_ok(snplp_records_freeze(f->r));
+    /* what allocates fails, and changes nothing */
+    snplp__alloc_fail_after(-1);
+    snplp_records *copy = rec_build();
+    assert_ok(snplp_record_profession_set_category(snplp_records_profession_at(copy, 0),
+                                                   SNPLP_CATEGORY_CADRE));
+    assert_ok(snplp_employer_set_kind(snplp_records_employer_at(copy, 0), SNPLP_EMPLOYER_CRECHE));
+    assert_ok(snplp_worker_set_from(snplp_records_worker_at(copy, 0), date(2019, 1, 1)));
+    snplp_session *s = snplp_records_session_at(copy, 0);
+    assert_ok(snplp_session_set_dates(s, date(2021, 3, 1), date(2021, 3, 2)));
+    assert_ok(snplp_session_set_days(s, dec(15, 1)));
+    assert_ok(snplp_session_set_mode(s, SNPLP_MODE_MIXED));
+    snplp_attendance *a = snplp_records_attendance_at(copy, 0);
+    assert_ok(snplp_attendance_set_status(a, SNPLP_ATTENDANCE_ABSENT));
+    assert_true(snplp_records_equal(f->r, copy));
+    snplp__alloc_fail_after(0);
+    assert_fails(snplp_worker_set_unit(snplp_records_worker_at(copy, 0), "PMI"), SNPLP_ENOMEM);
+    assert_fails(
+        snplp_training_body_set_siret(snplp_records_training_body_at(copy, 0), "73282932000074"),
+        SNPLP_ENOMEM);
+    snplp__alloc_fail_after(-1);
+    assert_true(snplp_records_equal(f->r, copy));
+    snplp_records_unref(copy);
+    assert_int_equal(snplp_memory_used(), before);
+}
+
 static snplp_records *oom_new;
 
 static int step_new(void *ctx)
@@ -461,11 +540,13 @@ int main(void)
         cmocka_unit_test(names),
         cmocka_unit_test(siret),
         REC_TEST(kind_of_refused),
+        REC_TEST(wrong_objects_of_the_fixture),
         REC_TEST(wrong_roots),
         REC_TEST(references),
         cmocka_unit_test(equal_sees_every_field),
         REC_TEST(equal_sees_extensions),
         REC_TEST(internal_reading),
+        REC_TEST(setters_that_do_not_allocate),
         cmocka_unit_test(new_out_of_memory),
         REC_TEST(mixed_adds_out_of_memory),
     };
