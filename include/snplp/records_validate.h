@@ -30,8 +30,8 @@ SNPLP_BEGIN_DECLS
  * @param records the records; @p ref the referential they refer to; @p diags receives the
  *        findings (appended).
  * @return #SNPLP_OK (no error: warnings may have been added); #SNPLP_EVALIDATION when an error
- *         was found; #SNPLP_EINVAL (NULL or another type); #SNPLP_ENOMEM (the findings added
- *         before the failure stay in @p diags).
+ *         was found; #SNPLP_EINVAL (NULL or another type); #SNPLP_ENOMEM (@p diags is left as it
+ *         was: the findings of the failed pass are taken back).
  * @since 1.4
  */
 SNPLP_API int snplp_records_validate(const snplp_records *records, const snplp_referential *ref,

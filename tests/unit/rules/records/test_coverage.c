@@ -1,6 +1,6 @@
 /* snplp_records_coverage(): figures checked by hand on a small case (unknown days, a worker who
  * left before the period, partial attendance), every grouping, an empty workforce, rates and
- * their rounding, errors, out of memory. */
+ * their rounding, errors, out of memory; the three rules in 8 threads sharing frozen records. */
 #include "records_fixture.h"
 
 typedef struct fx {
@@ -369,6 +369,65 @@ static void the_table_is_its_own(void **state)
     snplp_coverage_free(c);
 }
 
+/* ---- threads: one frozen referential and frozen records shared by 8 threads ---- */
+
+typedef struct shared {
+    const snplp_referential *ref;
+    const snplp_records *r;
+    size_t rows, findings, reasons;
+} shared;
+
+/* What one thread computes: the rows of the full table, the findings of validation, the
+ * reasons of one answer. */
+static bool compute(const shared *x, size_t *rows, size_t *findings, size_t *reasons)
+{
+    snplp_coverage *c = NULL;
+    snplp_diagnostics *d = NULL;
+    snplp_eligibility *e = NULL;
+    bool ok =
+        snplp_records_coverage(&c, x->r, x->ref, y2020_from, y2020_to, 15) == SNPLP_OK &&
+        snplp_diagnostics_new(&d) == SNPLP_OK &&
+        snplp_records_validate(x->r, x->ref, d) == SNPLP_EVALIDATION &&
+        snplp_records_eligibility(&e, x->r, x->ref, "w1", EXPERT, date(2021, 1, 1)) == SNPLP_OK;
+    if (ok) {
+        *rows = snplp_coverage_row_count(c);
+        for (size_t i = 0; i < *rows; i++)
+            *rows += snplp_coverage_trained(c, i) * 1000 + snplp_coverage_workforce(c, i) * 100;
+        *findings = snplp_diagnostics_count(d);
+        *reasons = snplp_eligibility_reason_count(e) * 10 + snplp_eligibility_answer_of(e);
+    }
+    snplp_coverage_free(c);
+    snplp_diagnostics_free(d);
+    snplp_eligibility_free(e);
+    return ok;
+}
+
+static void *share(void *p)
+{
+    const shared *x = p;
+    for (int round = 0; round < 10; round++) {
+        size_t rows, findings, reasons;
+        if (!compute(x, &rows, &findings, &reasons) || rows != x->rows || findings != x->findings ||
+            reasons != x->reasons)
+            return NULL;
+    }
+    return (void *)1;
+}
+
+static void threads_share_frozen_records(void **state)
+{
+    fx *f = *state;
+    assert_ok(snplp_referential_freeze(f->ref));
+    assert_ok(snplp_records_freeze(f->r));
+    shared x = {f->ref, f->r, 0, 0, 0};
+    assert_true(compute(&x, &x.rows, &x.findings, &x.reasons));
+    assert_int_equal(x.findings, 2); /* s5's subject, w4 at s1 after leaving */
+    void *results[8];
+    run_threads(8, share, &x, 0, results);
+    for (int i = 0; i < 8; i++)
+        assert_non_null(results[i]);
+}
+
 typedef struct oom_ctx {
     fx *f;
     unsigned axes;
@@ -413,6 +472,7 @@ int main(void)
         FIXTURE_TEST(empty_workforce),
         FIXTURE_TEST(bad_arguments),
         FIXTURE_TEST(the_table_is_its_own),
+        FIXTURE_TEST(threads_share_frozen_records),
         FIXTURE_TEST(out_of_memory),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
