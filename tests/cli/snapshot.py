@@ -30,7 +30,8 @@ ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__)
 
 def documents():
     docs = []
-    for folder in ("tests/fixtures/xml", "tests/fixtures/xml-conventions", "examples/data"):
+    for folder in ("tests/fixtures/xml", "tests/fixtures/xml-conventions", "tests/fixtures/xml-records",
+                   "examples/data"):
         docs += sorted(os.path.join(folder, f) for f in os.listdir(os.path.join(ROOT, folder))
                        if f.endswith(".xml"))
     docs.append("libsnplp/data/referential.xml")

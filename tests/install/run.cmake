@@ -91,9 +91,11 @@ unset(ENV{PKG_CONFIG_LIBDIR})
 
 # The schema and the snplp program are installed; the program runs from the prefix and its
 # export validates against the installed schema.
-if(NOT EXISTS "${prefix}/share/snplp/snplp-1.0.xsd")
-  message(FATAL_ERROR "the schema is not installed as share/snplp/snplp-1.0.xsd")
-endif()
+foreach(version 1.0 1.1)
+  if(NOT EXISTS "${prefix}/share/snplp/snplp-${version}.xsd")
+    message(FATAL_ERROR "the schema is not installed as share/snplp/snplp-${version}.xsd")
+  endif()
+endforeach()
 run("${prefix}/bin/snplp" --version)
 if(NOT last_output MATCHES "ICU [0-9.]+, libxml2 [0-9.]+")
   message(FATAL_ERROR "snplp --version names no ICU and libxml2 versions: ${last_output}")
@@ -126,6 +128,8 @@ foreach(command validate export-builtin report import-csv)
 endforeach()
 run("${prefix}/bin/snplp" export-builtin -o "${WORK_DIR}/builtin.xml")
 run(xmllint --noout --schema "${prefix}/share/snplp/snplp-1.0.xsd" "${WORK_DIR}/builtin.xml")
+# snplp-1.1.xsd finds the snplp-1.0.xsd it includes next to it: a 1.0 document is a 1.1 one
+run(xmllint --noout --schema "${prefix}/share/snplp/snplp-1.1.xsd" "${WORK_DIR}/builtin.xml")
 # The Python package: imported from the prefix alone (no build tree, no LD_LIBRARY_PATH: the
 # module finds the installed libsnplp.so.1 through its RPATH).
 if(PYTHON_EXECUTABLE)

@@ -1,9 +1,9 @@
 /* snplp validate [--strict] [--quiet] FILE...: reads each FILE ("-": standard input) as a
  * document of the format of any kind (told by its root element: a referential, a file of
- * conventions, training records), prints every finding on standard output as FILE:LINE:COL: severity: [code]
- * message, then (unless --quiet) "FILE: KIND: N errors, N warnings"; exit 1 if any file has an
- * error. The options come first: the first FILE ends them ("validate FILE --strict" reads a
- * file named --strict). */
+ * conventions, training records), prints every finding on standard output as FILE:LINE:COL:
+ * severity: [code] message, then (unless --quiet) "FILE: KIND: N errors, N warnings"; exit 1 if any
+ * file has an error. The options come first: the first FILE ends them ("validate FILE --strict"
+ * reads a file named --strict). */
 #include <stdbool.h>
 #include <stdio.h>
 #include <string.h>

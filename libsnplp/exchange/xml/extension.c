@@ -1,8 +1,8 @@
 /* Extensions: the public API of the elements and attributes of other namespaces kept with
- * items, conventions, actions and indicators (extension.h), and records (records.h). An element given as text is
- * parsed by libxml2 into its canonical form (fragment.c) and attribute names are checked as
- * XML names here; the model stores them (util/ext.c, model/referential/item_ext.c). The XML
- * reader sets foreign attributes through the same checks. */
+ * items, conventions, actions and indicators (extension.h), and records (records.h). An element
+ * given as text is parsed by libxml2 into its canonical form (fragment.c) and attribute names are
+ * checked as XML names here; the model stores them (util/ext.c, model/referential/item_ext.c). The
+ * XML reader sets foreign attributes through the same checks. */
 #include <string.h>
 
 #include <libxml/parser.h>

@@ -64,9 +64,9 @@ enum {
 enum { F_TITLE, F_NAME, F_LEGAL_NAME, F_ADDRESS, F_COMMUNE };
 
 static const char *const category_names[] = {"", "worker", "cadre", NULL};
-static const char *const employer_kinds[] = {"",      "departement", "metropole",   "region",
-                                             "commune", "grouping",  "state",       "association",
-                                             "creche",  "company",   "other",       NULL};
+static const char *const employer_kinds[] = {"",        "departement", "metropole", "region",
+                                             "commune", "grouping",    "state",     "association",
+                                             "creche",  "company",     "other",     NULL};
 static const char *const modes[] = {"", "on-site", "distance", "mixed", NULL};
 static const char *const statuses[] = {"",       "registered", "attended", "partial",
                                        "absent", "cancelled",  NULL};
@@ -134,13 +134,14 @@ static const snplp_xml_attr_rule attendance_attrs[] = {
     NAMED("status", true, A_STATUS, statuses), ATTR("days", V_UDECIMAL, false, A_DAYS), NO_ATTR};
 
 static const snplp_xml_child_rule no_children[] = {NO_CHILD};
-static const snplp_xml_child_rule root_children[] = {
-    KID("profession", T_PROFESSION), KID("employer", T_EMPLOYER),
-    KID("worker", T_WORKER),         KID("training-body", T_BODY),
-    KID("session", T_SESSION),       KID("attendance", T_ATTENDANCE),
-    NO_CHILD};
-static const snplp_xml_child_rule profession_children[] = {TEXT("title", F_TITLE, 1, 1),
-                                                           NO_CHILD};
+static const snplp_xml_child_rule root_children[] = {KID("profession", T_PROFESSION),
+                                                     KID("employer", T_EMPLOYER),
+                                                     KID("worker", T_WORKER),
+                                                     KID("training-body", T_BODY),
+                                                     KID("session", T_SESSION),
+                                                     KID("attendance", T_ATTENDANCE),
+                                                     NO_CHILD};
+static const snplp_xml_child_rule profession_children[] = {TEXT("title", F_TITLE, 1, 1), NO_CHILD};
 static const snplp_xml_child_rule employer_children[] = {TEXT("name", F_NAME, 1, 1), NO_CHILD};
 static const snplp_xml_child_rule body_children[] = {
     TEXT("name", F_NAME, 1, 1), TEXT("legal-name", F_LEGAL_NAME, 0, 1),
@@ -181,7 +182,6 @@ typedef struct rreader {
     int variant; /* category, kind, mode, status */
     int level, capacity;
 } rreader;
-
 
 /* A model call's failure on a record's element: a reused id is a duplicate, anything else a
  * value the schema allows but the model refuses. */
@@ -412,9 +412,9 @@ static void started(snplp_xml_reader *core, snplp_xml_frame *cf)
 static void make_profession(rreader *r, rframe *p, const snplp_xml_frame *t, const char *title)
 {
     snplp_record_profession *prof = NULL;
-    int rc = snplp__records_add_profession(&prof, r->records, r->id, (snplp_category)r->variant,
-                                           title, SNPLP_TEXT_CHECKED,
-                                           "snplp_records_add_profession");
+    int rc =
+        snplp__records_add_profession(&prof, r->records, r->id, (snplp_category)r->variant, title,
+                                      SNPLP_TEXT_CHECKED, "snplp_records_add_profession");
     if (rc != SNPLP_OK) {
         p->core.dead = true;
         failed(r, &p->core, rc, r->id, "profession");
@@ -427,9 +427,9 @@ static void make_profession(rreader *r, rframe *p, const snplp_xml_frame *t, con
 static void make_employer(rreader *r, rframe *p, const snplp_xml_frame *t, const char *name)
 {
     snplp_employer *e = NULL;
-    int rc = snplp__records_add_employer(&e, r->records, r->id, (snplp_employer_kind)r->variant,
-                                         name, r->territory, SNPLP_TEXT_CHECKED,
-                                         "snplp_records_add_employer");
+    int rc =
+        snplp__records_add_employer(&e, r->records, r->id, (snplp_employer_kind)r->variant, name,
+                                    r->territory, SNPLP_TEXT_CHECKED, "snplp_records_add_employer");
     if (rc != SNPLP_OK) {
         p->core.dead = true;
         failed(r, &p->core, rc, r->id, "employer");
@@ -484,10 +484,11 @@ static void text(snplp_xml_reader *core, snplp_xml_frame *t, snplp_xml_frame *cp
         if (!b)
             return;
         int which = t->field == F_LEGAL_NAME ? 0 : t->field == F_COMMUNE ? 1 : 2;
-        int rc = snplp__training_body_set_text(b, which, text, SNPLP_TEXT_CHECKED,
-                                               which == 0   ? "snplp_training_body_set_legal_name"
-                                               : which == 1 ? "snplp_training_body_set_commune"
-                                                            : "snplp_training_body_add_address_line");
+        int rc =
+            snplp__training_body_set_text(b, which, text, SNPLP_TEXT_CHECKED,
+                                          which == 0   ? "snplp_training_body_set_legal_name"
+                                          : which == 1 ? "snplp_training_body_set_commune"
+                                                       : "snplp_training_body_add_address_line");
         if (rc != SNPLP_OK) {
             failed(r, t, rc, b->head.id, t->what);
             return;

@@ -101,10 +101,10 @@ typedef struct snplp_xml_frame {
     const char *what; /* a text element's name in messages */
     bool ext;         /* foreign elements have started: no more elements of the format */
     bool text_reported;
-    bool dead;         /* its object cannot be made (a missing required part, a failed call...) */
-    bool bad_value;    /* an attribute had a bad value: no follow-on findings from the model */
+    bool dead;          /* its object cannot be made (a missing required part, a failed call...) */
+    bool bad_value;     /* an attribute had a bad value: no follow-on findings from the model */
     uint16_t bad_attrs; /* bit k: the attribute of rule k was there, with a bad value */
-    uint16_t pos;      /* position in the children's sequence */
+    uint16_t pos;       /* position in the children's sequence */
     uint32_t count;
     size_t line, column;
     snplp_list fattrs; /* snplp_foreign_attr *, waiting for the object */

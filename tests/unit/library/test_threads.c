@@ -1,8 +1,8 @@
 /* Threads (issue 8, docs/architecture.md "Process-wide state and thread safety"): 8 threads
  * start at once (a barrier) and, for several rounds, each
- *   - imports its own documents (a referential and a file of conventions, from a file and from
- *     memory, by default and strictly), validates them, exports them to memory and to its own
- *     files, exports and imports CSV, computes matrices and a synthesis;
+ *   - imports its own documents (a referential, a file of conventions and training records,
+ *     from a file and from memory, by default and strictly), validates them, exports them to memory
+ * and to its own files, exports and imports CSV, computes matrices and a synthesis;
  *   - reads one referential shared by all (the built-in one): getters over every theme and
  *     module, lookups, searches (the first builds the referential's search index, under its
  *     mutex), validation, export, a reference taken and dropped;
@@ -23,6 +23,7 @@ enum { THREADS = 8, ROUNDS = 10 };
 
 #define CONVENTIONS_FILE SNPLP_EXAMPLES_DATA_DIR "/conventions-52.xml"
 #define COMPLETE_FILE    SNPLP_EXAMPLES_DATA_DIR "/complete.xml"
+#define RECORDS_FILE     SNPLP_EXAMPLES_DATA_DIR "/records.xml"
 
 /* What each thread must find: computed once by the main thread. */
 typedef struct expected {
@@ -34,6 +35,8 @@ typedef struct expected {
     size_t conv_size;
     char *csv; /* CSV (fr) of conventions-52.xml */
     size_t csv_size;
+    char *records_xml; /* export of records.xml */
+    size_t records_size;
     char *conventions; /* conventions-52.xml itself, imported from memory */
     size_t conventions_size;
     size_t findings;        /* findings of validating conventions-52 at the date below */
@@ -243,6 +246,14 @@ static void own_documents(worker *w, int round)
     CHECK(w, reached_cells(list, &rc) == want->reached);
     CHECK(w, rc == SNPLP_OK);
     snplp_convention_list_free(list);
+
+    /* training records: import from the file, export to memory */
+    snplp_records *records = NULL;
+    CHECK(w, snplp_records_import_file(&records, diags, RECORDS_FILE, strict) == SNPLP_OK);
+    CHECK(w, snplp_records_export_memory(&xml, &size, records) == SNPLP_OK);
+    CHECK(w, same_bytes(xml, size, want->records_xml, want->records_size));
+    snplp_free(xml);
+    snplp_records_unref(records);
     snplp_import_options_free(strict);
     snplp_diagnostics_free(diags);
 }
@@ -348,6 +359,10 @@ static void compute_expected(expected *want, const snplp_referential *shared,
     assert_ok(snplp_referential_import_file(&complete, NULL, COMPLETE_FILE, NULL));
     assert_ok(snplp_referential_export_memory(&want->complete_xml, &want->complete_size, complete));
     snplp_referential_unref(complete);
+    snplp_records *records = NULL;
+    assert_ok(snplp_records_import_file(&records, NULL, RECORDS_FILE, NULL));
+    assert_ok(snplp_records_export_memory(&want->records_xml, &want->records_size, records));
+    snplp_records_unref(records);
     assert_ok(snplp_conventions_export_memory(&want->conv_xml, &want->conv_size, shared_list));
     assert_ok(snplp_csv_export_memory(&want->csv, &want->csv_size, shared_list, SNPLP_CSV_FR));
     snplp_diagnostics *diags = new_diags();
@@ -379,6 +394,7 @@ static void expected_free(expected *want)
     snplp_free(want->complete_xml);
     snplp_free(want->conv_xml);
     snplp_free(want->csv);
+    snplp_free(want->records_xml);
     free(want->conventions);
 }
 

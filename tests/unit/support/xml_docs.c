@@ -134,9 +134,9 @@ snplp_records *xml_make_records(size_t n)
         char id[32], sid[32];
         snplp_worker *w = NULL;
         snprintf(id, sizeof id, "w-%05zu", i);
-        assert_ok(snplp_records_add_worker(&w, r, id, i % 2 ? "profession-eje" : "profession-ass",
-                                           i % 2 ? "creche-1" : "dep-80", i % 2 ? "80021" : "80",
-                                           (snplp_date){2015 + (int)(i % 5), 1 + (int)(i % 12), 1}));
+        assert_ok(snplp_records_add_worker(
+            &w, r, id, i % 2 ? "profession-eje" : "profession-ass", i % 2 ? "creche-1" : "dep-80",
+            i % 2 ? "80021" : "80", (snplp_date){2015 + (int)(i % 5), 1 + (int)(i % 12), 1}));
         if (i % 3 == 0)
             assert_ok(snplp_worker_set_diploma_level(w, 6));
         if (i % 4 == 0)
@@ -153,8 +153,8 @@ snplp_records *xml_make_records(size_t n)
         snplp_attendance *a = NULL;
         snprintf(id, sizeof id, "w-%05zu", i % n);
         snprintf(sid, sizeof sid, "s-%05zu", (i / 3 + i % 3) % n);
-        assert_ok(snplp_records_add_attendance(&a, r, id, sid,
-                                               (snplp_attendance_status)(1 + i % 5)));
+        assert_ok(
+            snplp_records_add_attendance(&a, r, id, sid, (snplp_attendance_status)(1 + i % 5)));
         if (i % 7 == 0)
             assert_ok(snplp_attendance_set_days(a, (snplp_decimal){1, 0}));
         if (i % 11 == 0)

@@ -1,5 +1,5 @@
-/* The kinds of XML documents (a referential, a file of conventions, training records), seen through one
- * description, and the tests their imports and exports share (xml_docs.c): test_xml.c and
+/* The kinds of XML documents (a referential, a file of conventions, training records), seen through
+ * one description, and the tests their imports and exports share (xml_docs.c): test_xml.c and
  * test_convention_xml.c run them over their own document kind and fixtures.
  *
  * Every import is checked against the contract of xml.h (xml_contract_breaches()): the status

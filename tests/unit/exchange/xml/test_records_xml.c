@@ -242,8 +242,7 @@ static void complete_fixture_is_read_whole(void **state)
     assert_decimal(days, "0.25");
     assert_ok(snplp_attendance_days(&days, snplp_records_attendance_at(r, 3)));
     assert_decimal(days, "0");
-    assert_status(snplp_attendance_days(&days, snplp_records_attendance_at(r, 2)),
-                  SNPLP_ENOTFOUND);
+    assert_status(snplp_attendance_days(&days, snplp_records_attendance_at(r, 2)), SNPLP_ENOTFOUND);
     snplp_records_unref(r);
 }
 
@@ -271,8 +270,7 @@ static void decimals_and_whitespace(void **state)
     snplp_records *r = xml_import_fixture_ok(DOC, "valid-decimals.xml");
     assert_decimal(snplp_session_days(snplp_records_session_find(r, "s1")), "2.50");
     assert_decimal(snplp_session_days(snplp_records_session_find(r, "s2")), "7");
-    assert_decimal(snplp_session_days(snplp_records_session_find(r, "s3")),
-                   "0.000000000000000001");
+    assert_decimal(snplp_session_days(snplp_records_session_find(r, "s3")), "0.000000000000000001");
     snplp_decimal d = {0, 0};
     assert_ok(snplp_attendance_days(&d, snplp_records_attendance_at(r, 1)));
     assert_decimal(d, "9223372036854775807");
@@ -381,8 +379,9 @@ static void extension_api(void **state)
     assert_fails(snplp_records_add_extension(r, "w1", "<a/>"), SNPLP_EINVAL);
     assert_fails(snplp_records_add_extension(r, "w1", "<s:a xmlns:s=\"urn:snplp:1.0\"/>"),
                  SNPLP_EINVAL);
-    assert_fails(snplp_records_add_extension(r, "w1", "<x:a xmlns:x=\"urn:x\"/><x:b "
-                                                      "xmlns:x=\"urn:x\"/>"),
+    assert_fails(snplp_records_add_extension(r, "w1",
+                                             "<x:a xmlns:x=\"urn:x\"/><x:b "
+                                             "xmlns:x=\"urn:x\"/>"),
                  SNPLP_EINVAL);
     assert_fails(snplp_records_add_extension(r, "w1", "<x:a xmlns:x=\"urn:x\">"), SNPLP_EINVAL);
     assert_int_equal(snplp_records_extension_count(r, "w1"), 0);
@@ -411,18 +410,15 @@ static void extension_api(void **state)
                  SNPLP_EINVAL);
     assert_fails(snplp_attendance_set_foreign_attribute(a, "urn:x", "xmlns", "n", "v"),
                  SNPLP_EINVAL);
-    assert_fails(snplp_attendance_foreign_attribute(NULL, NULL, NULL, NULL, a, 0),
-                 SNPLP_ENOTFOUND);
-    assert_fails(snplp_attendance_foreign_attribute(NULL, NULL, NULL, NULL, NULL, 0),
-                 SNPLP_EINVAL);
+    assert_fails(snplp_attendance_foreign_attribute(NULL, NULL, NULL, NULL, a, 0), SNPLP_ENOTFOUND);
+    assert_fails(snplp_attendance_foreign_attribute(NULL, NULL, NULL, NULL, NULL, 0), SNPLP_EINVAL);
     assert_int_equal(snplp_attendance_extension_count(NULL), 0);
     assert_null(snplp_attendance_extension_at(NULL, 0));
     assert_int_equal(snplp_attendance_foreign_attribute_count(NULL), 0);
 
     /* what is accepted, in canonical form; a foreign attribute of the same name is replaced */
     assert_ok(snplp_records_add_extension(r, NULL, "<x:a   xmlns:x='urn:x' k='v'></x:a>"));
-    assert_string_equal(snplp_records_extension_at(r, NULL, 0),
-                        "<x:a xmlns:x=\"urn:x\" k=\"v\"/>");
+    assert_string_equal(snplp_records_extension_at(r, NULL, 0), "<x:a xmlns:x=\"urn:x\" k=\"v\"/>");
     assert_ok(snplp_records_add_extension(r, "w1", "<x:b xmlns:x=\"urn:x\">t</x:b>"));
     assert_ok(snplp_records_set_foreign_attribute(r, "w1", "urn:x", "x", "n", "1"));
     assert_ok(snplp_records_set_foreign_attribute(r, "w1", "urn:x", "x", "n", "2"));
@@ -630,7 +626,8 @@ static void export_follows_the_model(void **state)
     snplp_records *r = NULL;
     assert_ok(snplp_records_new(&r));
     assert_ok(snplp_records_add_session(NULL, r, "s2", "m", "b", (snplp_date){2021, 1, 1},
-                                        (snplp_date){2021, 1, 2}, dec_of("1.50"), SNPLP_MODE_MIXED));
+                                        (snplp_date){2021, 1, 2}, dec_of("1.50"),
+                                        SNPLP_MODE_MIXED));
     assert_ok(snplp_records_add_session(NULL, r, "s1", "m", "b", (snplp_date){2021, 1, 1},
                                         (snplp_date){2021, 1, 2}, dec_of("2"), SNPLP_MODE_ON_SITE));
     assert_ok(snplp_records_add_worker(NULL, r, "w9", "p", "e", "2B", (snplp_date){2020, 2, 29}));
