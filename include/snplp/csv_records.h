@@ -135,7 +135,7 @@ SNPLP_API int snplp_csv_import_workers_callback(snplp_records *records, snplp_di
  * of the records (`unknown-record`); an unknown status (`bad-status`); days that are not a
  * number of the dialect (`bad-number`) or below 0 (`bad-days`); a second row for the same worker
  * and session (`duplicate-row`); a worker and session with several attendance records already
- * (`ambiguous-attendance`). The item id of a finding is the row's worker id when well-formed.
+ * (`ambiguous-update`). The item id of a finding is the row's worker id when well-formed.
  *
  * @return as snplp_csv_import_workers_memory().
  * @since 1.4
@@ -159,9 +159,8 @@ SNPLP_API int snplp_csv_import_attendance_file(snplp_records *records, snplp_dia
  * @return as snplp_csv_import_workers_callback().
  * @since 1.4
  */
-SNPLP_API int snplp_csv_import_attendance_callback(snplp_records *records,
-                                                   snplp_diagnostics *diags, snplp_read_fn read,
-                                                   void *user, const char *name,
+SNPLP_API int snplp_csv_import_attendance_callback(snplp_records *records, snplp_diagnostics *diags,
+                                                   snplp_read_fn read, void *user, const char *name,
                                                    snplp_csv_dialect dialect);
 
 SNPLP_END_DECLS

@@ -100,8 +100,8 @@ typedef enum snplp_diag_code {
     SNPLP_DIAG_UNTIL_BEFORE_FROM = 287,   /**< "until-before-from" (1.4): a worker's last day
                                                before the first */
     SNPLP_DIAG_BAD_DAYS = 288,            /**< "bad-days" (1.4): days attended below 0 */
-    SNPLP_DIAG_AMBIGUOUS_ATTENDANCE = 289, /**< "ambiguous-attendance" (1.4): several attendance
-                                                records of a worker at a session to update */
+    SNPLP_DIAG_AMBIGUOUS_UPDATE = 289,    /**< "ambiguous-update" (1.4): several attendance
+                                               records of a worker at a session to update */
     SNPLP_DIAG_CSV_TOO_MANY_ROWS = 290,   /**< "csv-too-many-rows" (1.4): more rows than
                                                #SNPLP_CSV_MAX_ROWS (fatal) */
     SNPLP_DIAG_YEARS_MISSING = 300,       /**< "years-missing": a convention's years are not set */

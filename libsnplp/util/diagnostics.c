@@ -69,7 +69,7 @@ static const struct {
     {SNPLP_DIAG_ID_TAKEN, "id-taken"},
     {SNPLP_DIAG_UNTIL_BEFORE_FROM, "until-before-from"},
     {SNPLP_DIAG_BAD_DAYS, "bad-days"},
-    {SNPLP_DIAG_AMBIGUOUS_ATTENDANCE, "ambiguous-attendance"},
+    {SNPLP_DIAG_AMBIGUOUS_UPDATE, "ambiguous-update"},
     {SNPLP_DIAG_CSV_TOO_MANY_ROWS, "csv-too-many-rows"},
     {SNPLP_DIAG_YEARS_MISSING, "years-missing"},
     {SNPLP_DIAG_YEARS_SPAN, "years-span"},

@@ -15,6 +15,12 @@
  *  4. when it succeeds: export the list in the dialect; importing that export into the imported
  *     list succeeds and changes nothing; importing it into a fresh copy of the original gives
  *     the imported list (the export carries every value); exporting that gives the same bytes.
+ * Then the same bytes are imported, in each dialect, as workers and as attendance into small
+ * training records (csv_records.h; the ids of tests/fixtures/csv: employers e80 and e-ccas,
+ * profession p-aux, sessions s1 to s3, workers w0 and w9): the status is SNPLP_OK or SNPLP_EPARSE
+ * with an error finding exactly when it fails, every finding a CSV or records code with a place;
+ * a failed import changed nothing; a callback in pieces gives the same status, findings and
+ * records; and a successful import, imported again, succeeds and changes nothing.
  * Any disagreement calls abort(), which libFuzzer reports as a crash. Everything is freed, so
  * LeakSanitizer catches leaks on every path.
  *
@@ -23,6 +29,7 @@
  */
 #include "fuzz.h"
 
+#include <snplp/csv_records.h>
 #include <snplp/snplp.h>
 
 #include <stdbool.h>
@@ -71,8 +78,17 @@ static snplp_convention_list *make_list(void)
     return l;
 }
 
-/* The findings as text (to compare two imports), checked one by one. */
-static char *findings(const snplp_diagnostics *d, snplp_csv_dialect dialect)
+/* Whether code is one an import of records may give: reading (320-326), bad-id, bad-number,
+ * duplicate-row, and 280-290. */
+static bool records_code(int code)
+{
+    return (code >= 320 && code <= 326) || code == 217 || code == 331 || code == 333 ||
+           (code >= 280 && code <= 290);
+}
+
+/* The findings as text (to compare two imports), checked one by one: of the indicator values'
+ * import (320-333), or of the records' when records is set. */
+static char *findings_of(const snplp_diagnostics *d, snplp_csv_dialect dialect, bool records)
 {
     size_t cap = 256, n = 0;
     char *s = malloc(cap);
@@ -83,7 +99,8 @@ static char *findings(const snplp_diagnostics *d, snplp_csv_dialect dialect)
         const snplp_diagnostic *g = snplp_diagnostics_at(d, i);
         int code = (int)snplp_diagnostic_code(g);
         const char *msg = snplp_diagnostic_message(g);
-        if (snplp_diagnostic_severity(g) != SNPLP_SEVERITY_ERROR || code < 320 || code > 333 ||
+        bool known = records ? records_code(code) : code >= 320 && code <= 333;
+        if (snplp_diagnostic_severity(g) != SNPLP_SEVERITY_ERROR || !known ||
             snplp_diagnostic_line(g) < 1 || snplp_diagnostic_column(g) < 1 || !msg || !*msg) {
             fprintf(stderr, "fuzz_csv_import: finding %zu: %s %d %zu:%zu %s\n", i,
                     snplp_severity_name(snplp_diagnostic_severity(g)), code,
@@ -106,6 +123,11 @@ static char *findings(const snplp_diagnostics *d, snplp_csv_dialect dialect)
                               item ? item : "-", (int)snplp_diagnostic_year(g), msg);
     }
     return s;
+}
+
+static char *findings(const snplp_diagnostics *d, snplp_csv_dialect dialect)
+{
+    return findings_of(d, dialect, false);
 }
 
 /* A reader that returns 1, 2, ... 7 bytes at a time, so every chunk boundary is met. */
@@ -212,9 +234,91 @@ static void one_dialect(const uint8_t *data, size_t size, snplp_csv_dialect dial
     snplp_convention_list_free(twin);
 }
 
+/* The training records the inputs are read into as workers or attendance. */
+static snplp_records *make_records(void)
+{
+    snplp_records *r = NULL;
+    snplp_worker *w = NULL;
+    must(snplp_records_new(&r));
+    must(snplp_records_add_employer(NULL, r, "e80", SNPLP_EMPLOYER_DEPARTEMENT,
+                                    "Conseil départemental de la Somme", "80"));
+    must(snplp_records_add_employer(NULL, r, "e-ccas", SNPLP_EMPLOYER_COMMUNE, "CCAS d'Amiens",
+                                    "80021"));
+    must(snplp_records_add_profession(NULL, r, "p-aux", SNPLP_CATEGORY_WORKER,
+                                      "auxiliaires de puériculture"));
+    must(snplp_records_add_training_body(NULL, r, "of1", "Institut régional"));
+    for (int k = 1; k <= 3; k++) {
+        char id[4] = {'s', (char)('0' + k), 0, 0};
+        must(snplp_records_add_session(NULL, r, id, "m-fondamentaux", "of1",
+                                       (snplp_date){2024, k, 4}, (snplp_date){2024, k, 8},
+                                       (snplp_decimal){5, 0}, SNPLP_MODE_ON_SITE));
+    }
+    must(snplp_records_add_worker(&w, r, "w0", "assistants-service-social", "e80", "80",
+                                  (snplp_date){2019, 9, 1}));
+    must(snplp_worker_set_diploma_level(w, 6));
+    must(snplp_worker_set_until(w, (snplp_date){2030, 1, 1}));
+    must(snplp_records_add_worker(NULL, r, "w9", "p-aux", "e-ccas", "80021",
+                                  (snplp_date){2023, 1, 2}));
+    must(snplp_records_add_attendance(NULL, r, "w0", "s1", SNPLP_ATTENDANCE_REGISTERED));
+    return r;
+}
+
+static int import_records(bool workers, snplp_records *r, snplp_diagnostics *diags,
+                          const uint8_t *data, size_t size, snplp_csv_dialect dialect)
+{
+    return workers ? snplp_csv_import_workers_memory(r, diags, data, size, "fuzz", dialect)
+                   : snplp_csv_import_attendance_memory(r, diags, data, size, "fuzz", dialect);
+}
+
+static void records_dialect(const uint8_t *data, size_t size, snplp_csv_dialect dialect,
+                            bool workers)
+{
+    snplp_records *r = make_records(), *twin = make_records(), *pieces = make_records();
+    snplp_diagnostics *diags = NULL, *pdiags = NULL;
+    must(snplp_diagnostics_new(&diags));
+    must(snplp_diagnostics_new(&pdiags));
+    int rc = import_records(workers, r, diags, data, size, dialect);
+    check_status(rc, diags, dialect);
+    char *text = findings_of(diags, dialect, true);
+    if (rc != SNPLP_OK && !snplp_records_equal(r, twin))
+        fail("a failed import of records changed them", dialect, rc, rc);
+    struct reader reader = {data, size, 0, 0};
+    int prc = workers ? snplp_csv_import_workers_callback(pieces, pdiags, read_pieces, &reader,
+                                                          "fuzz", dialect)
+                      : snplp_csv_import_attendance_callback(pieces, pdiags, read_pieces, &reader,
+                                                             "fuzz", dialect);
+    check_status(prc, pdiags, dialect);
+    char *ptext = findings_of(pdiags, dialect, true);
+    if (prc != rc || strcmp(text, ptext) != 0) {
+        fprintf(stderr, "--- from memory ---\n%s--- in pieces ---\n%s", text, ptext);
+        fail("records from memory and from a read callback disagree", dialect, rc, prc);
+    }
+    if (!snplp_records_equal(r, pieces))
+        fail("records from a read callback differ", dialect, rc, prc);
+    if (rc == SNPLP_OK) {
+        /* again: the rows now update what they added, with the same values */
+        int arc = import_records(workers, r, NULL, data, size, dialect);
+        if (arc != SNPLP_OK)
+            fail("a successful import of records fails the second time", dialect, rc, arc);
+        if (!snplp_records_equal(r, pieces))
+            fail("importing records twice changed them", dialect, rc, arc);
+    }
+    free(text);
+    free(ptext);
+    snplp_diagnostics_free(diags);
+    snplp_diagnostics_free(pdiags);
+    snplp_records_unref(r);
+    snplp_records_unref(twin);
+    snplp_records_unref(pieces);
+}
+
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
     one_dialect(data, size, SNPLP_CSV_INTL);
     one_dialect(data, size, SNPLP_CSV_FR);
+    for (int workers = 0; workers < 2; workers++) {
+        records_dialect(data, size, SNPLP_CSV_INTL, workers);
+        records_dialect(data, size, SNPLP_CSV_FR, workers);
+    }
     return 0;
 }

@@ -44,7 +44,7 @@ static const struct layout {
     const char *what;   /* "workers" */
     const char *a_file; /* "a workers file" */
     const char *const *names;
-    int n, required; /* the first `required` columns are required */
+    int n, required;  /* the first `required` columns are required */
     const char *list; /* the columns, for messages */
 } layouts[2] = {
     {"workers", "a workers file", worker_columns, W_N, 5,
@@ -167,8 +167,8 @@ __attribute__((format(printf, 6, 7))) static void err(importer *x, snplp_diag_co
     if (x->errors++ == 0)
         snprintf(x->first, sizeof x->first, "%.200s:%zu:%zu: %s", x->name, line, col, msg);
     if (x->diags) {
-        int rc = snplp__diag_conv_at(x->diags, SNPLP_SEVERITY_ERROR, code, line, col, NULL, item,
-                                     0, msg);
+        int rc = snplp__diag_conv_at(x->diags, SNPLP_SEVERITY_ERROR, code, line, col, NULL, item, 0,
+                                     msg);
         if (rc) {
             fatal(x, rc == SNPLP_ENOMEM ? rc : SNPLP_EINTERNAL);
             return;
@@ -556,7 +556,12 @@ static void check_header(importer *x)
         if (f->bad)
             continue;
         int k = column_of(lay, f->b.p, f->b.n);
-        if (k < 0) {
+        if (k < 0 && f->b.n == 0) {
+            err(x, SNPLP_DIAG_CSV_HEADER, f->line, f->col, NULL,
+                "field %zu of the header is empty: every column has a name (%s); remove the "
+                "separators after the last column",
+                i + 1, lay->list);
+        } else if (k < 0) {
             err(x, SNPLP_DIAG_CSV_HEADER, f->line, f->col, NULL,
                 "'%s' is not a column of %s: its columns are %s (lower case, no space)",
                 show(q, sizeof q, f), lay->a_file, lay->list);
@@ -571,8 +576,8 @@ static void check_header(importer *x)
     }
     if (x->nfields > KEEP)
         err(x, SNPLP_DIAG_CSV_HEADER, x->extra_line, x->extra_col, NULL,
-            "the header has %zu fields: %s has at most %d columns (%s)", x->nfields,
-            lay->a_file, lay->n, lay->list);
+            "the header has %zu fields: %s has at most %d columns (%s)", x->nfields, lay->a_file,
+            lay->n, lay->list);
     bool named_bad = false; /* a field that could not be read may have named a column */
     for (size_t i = 0; i < x->nfields && i < KEEP; i++)
         named_bad |= x->f[i].bad;
@@ -583,8 +588,8 @@ static void check_header(importer *x)
         x->complete = false;
         if (!named_bad)
             err(x, SNPLP_DIAG_CSV_HEADER, x->end_line, x->end_col, NULL,
-                "the header has no column '%s', which %s requires (%s)", lay->names[k],
-                lay->a_file, lay->list);
+                "the header has no column '%s', which %s requires (%s)", lay->names[k], lay->a_file,
+                lay->list);
     }
 }
 
@@ -602,8 +607,8 @@ static bool required(importer *x, int k, const char *item)
         return false;
     if (f->b.n == 0) {
         err(x, SNPLP_DIAG_MISSING_VALUE, f->line, f->col, item,
-            "the %s field is empty: a %s row requires it", x->lay->names[k],
-            x->kind == WORKERS ? "worker" : "attendance");
+            "the %s field is empty: %s row requires it", x->lay->names[k],
+            x->kind == WORKERS ? "a worker" : "an attendance");
         return false;
     }
     return true;
@@ -639,7 +644,7 @@ static bool date_field(importer *x, int k, const char *item, snplp_date *out, bo
         return true;
     char q[200];
     err(x, SNPLP_DIAG_BAD_DATE, f->line, f->col, item,
-        "the %s '%s' is not a date: expected YYYY-MM-DD naming a real day, e.g. 2024-09-01",
+        "the %s date '%s' is not one: expected YYYY-MM-DD naming a real day, e.g. 2024-09-01",
         x->lay->names[k], show(q, sizeof q, f));
     return false;
 }
@@ -819,8 +824,8 @@ static void check_worker(importer *x)
                 "the id '%s' is already the id of a%s %s of the records: ids are unique "
                 "whatever the kind",
                 item, k == SNPLP_RECORD_EMPLOYER ? "n" : "", snplp_record_kind_name(k));
-        size_t first = seen_before(x, hash_text(item, 14695981039346656037u), item, NULL, true,
-                                   fid->line);
+        size_t first =
+            seen_before(x, hash_text(item, 14695981039346656037u), item, NULL, true, fid->line);
         if (first == SIZE_MAX) {
             fatal(x, SNPLP_ENOMEM);
             return;
@@ -894,8 +899,10 @@ static void check_worker(importer *x)
     if (from_ok && given && until_ok) {
         snplp_date until = ch.until;
         bool has = ch.has_until;
-        if (!has && old)
-            has = snplp_worker_until(&until, old) == SNPLP_OK;
+        if (!has && old && old->has_until) {
+            has = true;
+            until = old->until;
+        }
         if (has && snplp_date_compare(until, ch.from) < 0) {
             field *f = ch.has_until ? col(x, W_UNTIL) : col(x, W_FROM);
             char a[SNPLP_DATE_TEXT_SIZE], b[SNPLP_DATE_TEXT_SIZE];
@@ -933,8 +940,7 @@ static void check_attendance(importer *x)
             ch.worker = (snplp_worker *)h;
         else if (k == SNPLP_RECORD_NONE)
             err(x, SNPLP_DIAG_UNKNOWN_RECORD, f->line, f->col, item,
-                "the worker '%s' is not a worker of the records: import the workers first",
-                f->b.p);
+                "the worker '%s' is not a worker of the records: import the workers first", f->b.p);
         else
             err(x, SNPLP_DIAG_UNKNOWN_RECORD, f->line, f->col, item,
                 "the worker '%s' is a%s %s of the records, not a worker", f->b.p,
@@ -968,8 +974,8 @@ static void check_attendance(importer *x)
     field *fd = col(x, A_DAYS);
     if (fd && !fd->bad && fd->b.n) {
         char why[300];
-        int rc = snplp__csv_number_parse(&x->num, x->d, fd->b.p, fd->b.n, &ch.days, why,
-                                         sizeof why);
+        int rc =
+            snplp__csv_number_parse(&x->num, x->d, fd->b.p, fd->b.n, &ch.days, why, sizeof why);
         if (rc < 0) {
             fatal(x, rc);
             return;
@@ -987,21 +993,21 @@ static void check_attendance(importer *x)
     if (ch.worker && ch.session) {
         field *f = col(x, A_WORKER);
         const char *wid = snplp_worker_id(ch.worker), *sid = snplp_session_id(ch.session);
-        size_t first = seen_before(x, hash_ptrs(ch.worker, ch.session), ch.worker, ch.session,
-                                   false, f->line);
+        size_t first =
+            seen_before(x, hash_ptrs(ch.worker, ch.session), ch.worker, ch.session, false, f->line);
         if (first == SIZE_MAX || (!x->existing_built && !build_existing(x))) {
             fatal(x, SNPLP_ENOMEM);
             return;
         }
         if (first)
             err(x, SNPLP_DIAG_DUPLICATE_ROW, f->line, f->col, item,
-                "a second row for worker '%s' at session '%s' (the first is on line %zu)", wid,
-                sid, first);
+                "a second row for worker '%s' at session '%s' (the first is on line %zu)", wid, sid,
+                first);
         if (x->existing.cap) {
             uint64_t h = hash_text(sid, hash_text(wid, 14695981039346656037u));
             slot *s = table_find(&x->existing, h, wid, sid, true);
             if (s->a && s->value == 0)
-                err(x, SNPLP_DIAG_AMBIGUOUS_ATTENDANCE, f->line, f->col, item,
+                err(x, SNPLP_DIAG_AMBIGUOUS_UPDATE, f->line, f->col, item,
                     "the records hold several attendance records of worker '%s' at session "
                     "'%s': which one to update is ambiguous",
                     wid, sid);
@@ -1093,8 +1099,8 @@ static int make_worker(snplp_records *scratch, wchange *c)
     static const char fn[] = "snplp_csv_import_workers";
     const snplp_worker *o = c->old;
     snplp_worker *w = NULL;
-    int rc = snplp__records_add_worker(&w, scratch, c->id, c->profession, c->employer,
-                                       c->territory, c->from, fn);
+    int rc = snplp__records_add_worker(&w, scratch, c->id, c->profession, c->employer, c->territory,
+                                       c->from, fn);
     if (rc)
         return rc;
     c->made = w;

@@ -129,7 +129,7 @@ static const named diag_code_values[] = {
     {SNPLP_DIAG_ID_TAKEN, 286, "id-taken"},
     {SNPLP_DIAG_UNTIL_BEFORE_FROM, 287, "until-before-from"},
     {SNPLP_DIAG_BAD_DAYS, 288, "bad-days"},
-    {SNPLP_DIAG_AMBIGUOUS_ATTENDANCE, 289, "ambiguous-attendance"},
+    {SNPLP_DIAG_AMBIGUOUS_UPDATE, 289, "ambiguous-update"},
     {SNPLP_DIAG_CSV_TOO_MANY_ROWS, 290, "csv-too-many-rows"},
     {SNPLP_DIAG_YEARS_MISSING, 300, "years-missing"},
     {SNPLP_DIAG_YEARS_SPAN, 301, "years-span"},

@@ -44,8 +44,8 @@ static snplp_records *sample(void)
     assert_ok(snplp_records_new(&r));
     assert_ok(snplp_records_add_employer(NULL, r, "e80", SNPLP_EMPLOYER_DEPARTEMENT,
                                          "Conseil départemental de la Somme", "80"));
-    assert_ok(snplp_records_add_employer(NULL, r, "e-ccas", SNPLP_EMPLOYER_COMMUNE,
-                                         "CCAS d'Amiens", "80021"));
+    assert_ok(snplp_records_add_employer(NULL, r, "e-ccas", SNPLP_EMPLOYER_COMMUNE, "CCAS d'Amiens",
+                                         "80021"));
     assert_ok(snplp_records_add_profession(NULL, r, "p-aux", SNPLP_CATEGORY_WORKER,
                                            "auxiliaires de puériculture"));
     assert_ok(snplp_records_add_training_body(NULL, r, "of1", "Institut régional"));
@@ -211,7 +211,7 @@ static void import_bad(kind k, const char *name, const char *text, size_t len, s
 #define BAD(k, name, text, d, ...)                                                                 \
     do {                                                                                           \
         const finding want_[] = {__VA_ARGS__};                                                     \
-        import_bad(k, name, text, sizeof(text) - 1, d, SNPLP_EPARSE, want_, COUNT_OF(want_));     \
+        import_bad(k, name, text, sizeof(text) - 1, d, SNPLP_EPARSE, want_, COUNT_OF(want_));      \
     } while (0)
 
 /* ---- good imports ---- */
@@ -302,13 +302,13 @@ static void workers_columns_and_updates(void **state)
     assert_string_equal(snplp_worker_employer_id(w0), "e-ccas");
     assert_string_equal(snplp_worker_territory_code(w0), "80021");
     /* a unit in another normalization form is stored in NFC */
-    import_ok(WORKERS, r, WH_INTL "w0,p-aux,e-ccas,80021,2019-09-01,,,Pe\xCC\x81rinatalite\xCC\x81\r\n",
-              INTL);
+    import_ok(WORKERS, r,
+              WH_INTL "w0,p-aux,e-ccas,80021,2019-09-01,,,Pe\xCC\x81rinatalite\xCC\x81\r\n", INTL);
     assert_string_equal(snplp_worker_unit(w0), "P\xC3\xA9rinatalit\xC3\xA9");
     /* an empty file with its header changes nothing */
     snplp_records *twin = sample();
-    import_ok(WORKERS, twin, "territory,from,employer,id,profession\n80021,2020-02-03,e-ccas,w5,p-aux\n",
-              INTL);
+    import_ok(WORKERS, twin,
+              "territory,from,employer,id,profession\n80021,2020-02-03,e-ccas,w5,p-aux\n", INTL);
     import_ok(WORKERS, r, "id,profession,employer,territory,from", INTL);
     import_ok(WORKERS, twin, "id,profession,employer,territory,from", INTL);
     snplp_records_unref(twin);
@@ -334,8 +334,7 @@ static void attendance_in_both_dialects(void **state)
     for (int d = INTL; d <= FR; d++) {
         snplp_records *r = sample();
         snplp_attendance *first = snplp_records_attendance_at(r, 0);
-        import_ok(ATTENDANCE, r, d == INTL ? attendance_intl : attendance_fr,
-                  (snplp_csv_dialect)d);
+        import_ok(ATTENDANCE, r, d == INTL ? attendance_intl : attendance_fr, (snplp_csv_dialect)d);
         assert_true(snplp_records_equal(r, want));
         assert_int_equal(snplp_records_attendance_count(r), 4);
         /* the attendance that was there is updated in place */
@@ -348,8 +347,7 @@ static void attendance_in_both_dialects(void **state)
         assert_int_equal(snplp_attendance_days(&days, snplp_records_attendance_at(r, 2)),
                          SNPLP_ENOTFOUND);
         /* again: nothing changes (updates with the same values) */
-        import_ok(ATTENDANCE, r, d == INTL ? attendance_intl : attendance_fr,
-                  (snplp_csv_dialect)d);
+        import_ok(ATTENDANCE, r, d == INTL ? attendance_intl : attendance_fr, (snplp_csv_dialect)d);
         assert_true(snplp_records_equal(r, want));
         /* an empty days field leaves the days as they are */
         import_ok(ATTENDANCE, r, "worker,session,status\nw0,s2,attended\n", INTL);
@@ -429,15 +427,16 @@ static void workers_bad_rows(void **state)
         {SNPLP_DIAG_UNKNOWN_RECORD, 2, 7, "w3", "is a training-body of the records, not an"});
     BAD(WORKERS, "bad values", WH_INTL "w4,p-aux,e80,8O,2021-13-01,2021-02-29,9,\r\n", INTL,
         {SNPLP_DIAG_BAD_TERRITORY, 2, 14, "w4", "'8O' is not a territory code"},
-        {SNPLP_DIAG_BAD_DATE, 2, 17, "w4", "the from '2021-13-01' is not a date"},
-        {SNPLP_DIAG_BAD_DATE, 2, 28, "w4", "the until '2021-02-29'"},
+        {SNPLP_DIAG_BAD_DATE, 2, 17, "w4", "the from date '2021-13-01' is not one"},
+        {SNPLP_DIAG_BAD_DATE, 2, 28, "w4", "the until date '2021-02-29'"},
         {SNPLP_DIAG_BAD_DIPLOMA_LEVEL, 2, 39, "w4", "one digit, 1 to 8"});
-    BAD(WORKERS, "levels", WH_INTL "w4,p-aux,e80,80,2021-01-04,,0,\r\nw5,p-aux,e80,80,2021-01-04,,06,\r\n",
-        INTL, {SNPLP_DIAG_BAD_DIPLOMA_LEVEL, 2, 29, "w4", "'0'"},
+    BAD(WORKERS, "levels",
+        WH_INTL "w4,p-aux,e80,80,2021-01-04,,0,\r\nw5,p-aux,e80,80,2021-01-04,,06,\r\n", INTL,
+        {SNPLP_DIAG_BAD_DIPLOMA_LEVEL, 2, 29, "w4", "'0'"},
         {SNPLP_DIAG_BAD_DIPLOMA_LEVEL, 3, 29, "w5", "'06'"});
-    BAD(WORKERS, "dates", WH_INTL "w4,p-aux,e80,80,2021-1-4,,,\r\nw5,p-aux,e80,80, 2021-01-04,,,\r\n",
-        INTL, {SNPLP_DIAG_BAD_DATE, 2, 17, "w4", NULL},
-        {SNPLP_DIAG_BAD_DATE, 3, 17, "w5", NULL});
+    BAD(WORKERS, "dates",
+        WH_INTL "w4,p-aux,e80,80,2021-1-4,,,\r\nw5,p-aux,e80,80, 2021-01-04,,,\r\n", INTL,
+        {SNPLP_DIAG_BAD_DATE, 2, 17, "w4", NULL}, {SNPLP_DIAG_BAD_DATE, 3, 17, "w5", NULL});
     BAD(WORKERS, "until before from", WH_INTL "w5,p-aux,e80,80,2021-01-04,2020-12-31,,\r\n", INTL,
         {SNPLP_DIAG_UNTIL_BEFORE_FROM, 2, 28, "w5", "2020-12-31, is before the first, 2021-01-04"});
     {
@@ -457,8 +456,9 @@ static void workers_bad_rows(void **state)
         snplp_records_unref(r);
         snplp_records_unref(twin);
     }
-    BAD(WORKERS, "id taken", WH_INTL "e80,p-aux,e80,80,2021-01-04,,,\r\ns1,p-aux,e80,80,2021-01-04,,,\r\n",
-        INTL, {SNPLP_DIAG_ID_TAKEN, 2, 1, "e80", "already the id of an employer"},
+    BAD(WORKERS, "id taken",
+        WH_INTL "e80,p-aux,e80,80,2021-01-04,,,\r\ns1,p-aux,e80,80,2021-01-04,,,\r\n", INTL,
+        {SNPLP_DIAG_ID_TAKEN, 2, 1, "e80", "already the id of an employer"},
         {SNPLP_DIAG_ID_TAKEN, 3, 1, "s1", "a session"});
     BAD(WORKERS, "duplicate",
         WH_INTL "w3,p-aux,e80,80,2021-01-04,,,\r\nw4,p-aux,e80,80,2021-01-04,,,\r\n"
@@ -476,7 +476,9 @@ static void workers_bad_rows(void **state)
         {SNPLP_DIAG_CSV_FIELD_COUNT, 3, 31, NULL, "the row has 9 fields"});
     BAD(WORKERS, "syntax", WH_INTL "w8,p-aux,e80,80,2021-01-04,,,Service \"x\"\r\n", INTL,
         {SNPLP_DIAG_CSV_SYNTAX, 2, 30, NULL, "a double quote inside an unquoted field"});
-    BAD(WORKERS, "encoding", WH_INTL "w8,p-aux,e80,80,2021-01-04,,,Cr\xE8" "che\r\nw9,p-aux,e80,80,2021-01-04,,,a\x01\r\n",
+    BAD(WORKERS, "encoding",
+        WH_INTL "w8,p-aux,e80,80,2021-01-04,,,Cr\xE8"
+                "che\r\nw9,p-aux,e80,80,2021-01-04,,,a\x01\r\n",
         INTL, {SNPLP_DIAG_CSV_ENCODING, 2, 30, NULL, "invalid UTF-8 in the unit field"},
         {SNPLP_DIAG_CSV_ENCODING, 3, 30, NULL, "U+0001"});
     BAD(WORKERS, "unclosed quote", WH_INTL "w8,p-aux,e80,80,2021-01-04,,,\"Service\r\n", INTL,
@@ -484,15 +486,17 @@ static void workers_bad_rows(void **state)
     BAD(WORKERS, "fr with a point date", WH_FR "w8;p-aux;e80;80;04/01/2021;;;\r\n", FR,
         {SNPLP_DIAG_BAD_DATE, 2, 17, "w8", "expected YYYY-MM-DD"});
     /* good rows and bad ones: nothing is imported */
-    BAD(WORKERS, "mixed", WH_INTL "w3,p-aux,e80,80,2021-01-04,,,\r\nw4,p-aux,e80,80,2021-01-04,,x,\r\n",
-        INTL, {SNPLP_DIAG_BAD_DIPLOMA_LEVEL, 3, 29, "w4", NULL});
+    BAD(WORKERS, "mixed",
+        WH_INTL "w3,p-aux,e80,80,2021-01-04,,,\r\nw4,p-aux,e80,80,2021-01-04,,x,\r\n", INTL,
+        {SNPLP_DIAG_BAD_DIPLOMA_LEVEL, 3, 29, "w4", NULL});
 }
 
 static void attendance_bad_rows(void **state)
 {
     (void)state;
-    BAD(ATTENDANCE, "unknown", AH_INTL "w0,s9,attended,\r\nw1,s1,attended,\r\ne80,s1,attended,\r\n"
-                               "w0,w9,attended,\r\n",
+    BAD(ATTENDANCE, "unknown",
+        AH_INTL "w0,s9,attended,\r\nw1,s1,attended,\r\ne80,s1,attended,\r\n"
+                "w0,w9,attended,\r\n",
         INTL, {SNPLP_DIAG_UNKNOWN_RECORD, 2, 4, "w0", "the session 's9' is not a session"},
         {SNPLP_DIAG_UNKNOWN_RECORD, 3, 1, "w1", "import the workers first"},
         {SNPLP_DIAG_UNKNOWN_RECORD, 4, 1, "e80", "is an employer of the records, not a worker"},
@@ -501,10 +505,10 @@ static void attendance_bad_rows(void **state)
         {SNPLP_DIAG_BAD_STATUS, 2, 7, "w9", "'present' is not an attendance status"},
         {SNPLP_DIAG_BAD_STATUS, 3, 7, "w9", NULL},
         {SNPLP_DIAG_MISSING_VALUE, 4, 7, "w9", "the status field is empty"});
-    BAD(ATTENDANCE, "days fr", AH_FR "w9;s1;partial;2.5\r\nw9;s2;partial;-1\r\nw9;s3;partial;1 5\r\n",
-        FR, {SNPLP_DIAG_BAD_NUMBER, 2, 15, "w9", "decimal comma (2,5)"},
-        {SNPLP_DIAG_BAD_DAYS, 3, 15, "w9", "below 0"},
-        {SNPLP_DIAG_BAD_NUMBER, 4, 15, "w9", NULL});
+    BAD(ATTENDANCE, "days fr",
+        AH_FR "w9;s1;partial;2.5\r\nw9;s2;partial;-1\r\nw9;s3;partial;1 5\r\n", FR,
+        {SNPLP_DIAG_BAD_NUMBER, 2, 15, "w9", "decimal comma (2,5)"},
+        {SNPLP_DIAG_BAD_DAYS, 3, 15, "w9", "below 0"}, {SNPLP_DIAG_BAD_NUMBER, 4, 15, "w9", NULL});
     BAD(ATTENDANCE, "days intl", AH_INTL "w9,s1,partial,\"2,5\"\r\n", INTL,
         {SNPLP_DIAG_BAD_NUMBER, 2, 15, "w9", "decimal point (2.5)"});
     BAD(ATTENDANCE, "ids", AH_INTL ",s1,attended,\r\nw9,9s,attended,\r\n", INTL,
@@ -519,10 +523,9 @@ static void attendance_bad_rows(void **state)
         assert_ok(snplp_records_add_attendance(NULL, twin, "w0", "s1", SNPLP_ATTENDANCE_ABSENT));
         snplp_diagnostics *diags = new_diags();
         const char text[] = AH_INTL "w0,s2,attended,\r\nw0,s1,attended,\r\n";
-        assert_int_equal(import_mem(ATTENDANCE, r, diags, text, strlen(text), INTL),
-                         SNPLP_EPARSE);
+        assert_int_equal(import_mem(ATTENDANCE, r, diags, text, strlen(text), INTL), SNPLP_EPARSE);
         const finding want[] = {
-            {SNPLP_DIAG_AMBIGUOUS_ATTENDANCE, 3, 1, "w0", "several attendance records"}};
+            {SNPLP_DIAG_AMBIGUOUS_UPDATE, 3, 1, "w0", "several attendance records"}};
         assert_findings("ambiguous", diags, want, 1);
         assert_true(snplp_records_equal(r, twin));
         snplp_diagnostics_free(diags);
@@ -537,6 +540,8 @@ static void bad_headers(void **state)
     BAD(WORKERS, "unknown column", "id,profession,employer,territory,from,Unit,name\r\n", INTL,
         {SNPLP_DIAG_CSV_HEADER, 1, 39, NULL, "'Unit' is not a column of a workers file"},
         {SNPLP_DIAG_CSV_HEADER, 1, 44, NULL, "'name' is not a column"});
+    BAD(WORKERS, "trailing", "id;profession;employer;territory;from;\r\n", FR,
+        {SNPLP_DIAG_CSV_HEADER, 1, 39, NULL, "field 6 of the header is empty"});
     BAD(WORKERS, "twice", "id,profession,employer,territory,from,id\r\n", INTL,
         {SNPLP_DIAG_CSV_HEADER, 1, 39, NULL, "the column 'id' is named twice"});
     BAD(WORKERS, "missing",
@@ -545,7 +550,8 @@ static void bad_headers(void **state)
         {SNPLP_DIAG_CSV_HEADER, 1, 22, NULL, "no column 'territory'"},
         {SNPLP_DIAG_BAD_DATE, 3, 8, "w4", NULL});
     BAD(ATTENDANCE, "missing", "worker,status\r\n", INTL,
-        {SNPLP_DIAG_CSV_HEADER, 1, 14, NULL, "no column 'session', which an attendance file requires"});
+        {SNPLP_DIAG_CSV_HEADER, 1, 14, NULL,
+         "no column 'session', which an attendance file requires"});
     BAD(WORKERS, "other dialect", BOM WH_FR "w3;p-aux;e80;80;2020-01-01;;;\r\n", INTL,
         {SNPLP_DIAG_CSV_HEADER, 1, 1, NULL, "the file is in the fr dialect, not in the intl"});
     BAD(ATTENDANCE, "other dialect", AH_INTL "w0,s1,attended,\r\n", FR,
@@ -555,8 +561,7 @@ static void bad_headers(void **state)
     BAD(WORKERS, "empty", "", INTL, {SNPLP_DIAG_CSV_HEADER, 1, 1, NULL, "the input is empty"});
     BAD(ATTENDANCE, "blank", "\r\n,,,\r\n", INTL,
         {SNPLP_DIAG_CSV_HEADER, 3, 1, NULL, "the input is empty"});
-    BAD(WORKERS, "utf-16", "\xFF\xFEi\0d\0", INTL,
-        {SNPLP_DIAG_CSV_ENCODING, 1, 1, NULL, "UTF-16"});
+    BAD(WORKERS, "utf-16", "\xFF\xFEi\0d\0", INTL, {SNPLP_DIAG_CSV_ENCODING, 1, 1, NULL, "UTF-16"});
     /* too many header fields */
     char text[400] = "worker,session,status";
     for (int i = 0; i < 17; i++)
@@ -616,9 +621,8 @@ static char *findings_text(const snplp_diagnostics *d)
     return s;
 }
 
-static int import_way(kind k, int way, snplp_records *r, snplp_diagnostics *diags,
-                      const char *path, const char *data, size_t len, size_t piece,
-                      snplp_csv_dialect d)
+static int import_way(kind k, int way, snplp_records *r, snplp_diagnostics *diags, const char *path,
+                      const char *data, size_t len, size_t piece, snplp_csv_dialect d)
 {
     piece_reader pr = {data, len, 0, piece, 0, 0};
     switch (way) {
@@ -828,9 +832,9 @@ static void bad_arguments(void **state)
     /* frozen records are refused before anything is read */
     snplp_records *twin = sample();
     assert_ok(snplp_records_freeze(r));
-    assert_fails(snplp_csv_import_workers_memory(r, diags, workers_intl, strlen(workers_intl),
-                                                 NULL, INTL),
-                 SNPLP_EFROZEN);
+    assert_fails(
+        snplp_csv_import_workers_memory(r, diags, workers_intl, strlen(workers_intl), NULL, INTL),
+        SNPLP_EFROZEN);
     assert_fails(snplp_csv_import_attendance_memory(r, diags, "x", 1, NULL, INTL), SNPLP_EFROZEN);
     assert_fails(snplp_csv_import_attendance_file(r, diags, "/nonexistent/a.csv", INTL),
                  SNPLP_EFROZEN);
@@ -1030,8 +1034,8 @@ static void out_of_memory(void **state)
     };
     for (size_t k = 0; k < COUNT_OF(cases); k++)
         for (int with = 0; with < 2; with++) {
-            oom_ctx c = {cases[k].k, sample(), sample(), cases[k].text, strlen(cases[k].text),
-                         cases[k].d, with, cases[k].way};
+            oom_ctx c = {cases[k].k, sample(), sample(),    cases[k].text, strlen(cases[k].text),
+                         cases[k].d, with,     cases[k].way};
             int needed = test_oom_sweep(oom_import, oom_unchanged, &c);
             /* only a file that cannot be opened, without findings, needs no allocation */
             assert_true(needed > 0 || (!with && cases[k].way == 1 && !cases[k].changes));
