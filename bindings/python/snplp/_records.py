@@ -196,8 +196,8 @@ def _text(get: str, set_: Optional[str] = None, optional: bool = False,
         return getattr(_c, get)(self._ptr)
 
     def fset(self, value):
-        value = _opt_str(value, get.rsplit("_", 1)[-1]) if optional else \
-            _str(value, get.rsplit("_", 1)[-1])
+        value = _opt_str(value, get.split("_", 2)[-1]) if optional else \
+            _str(value, get.split("_", 2)[-1])
         check(getattr(_c, set_)(self._ptr, value))
 
     fget.__annotations__ = {"return": t}
@@ -207,12 +207,12 @@ def _text(get: str, set_: Optional[str] = None, optional: bool = False,
     return _doc_of(get, set_, note)(property(fget, fset if set_ else None))
 
 
-def _enum(get: str, set_: str, cls) -> property:
+def _enum(get: str, set_: str, cls, what: str) -> property:
     def fget(self):
         return _enum_out(cls, getattr(_c, get)(self._ptr))
 
     def fset(self, value):
-        check(getattr(_c, set_)(self._ptr, _enum_arg(cls, value, get.rsplit("_", 1)[0])))
+        check(getattr(_c, set_)(self._ptr, _enum_arg(cls, value, what)))
 
     fget.__annotations__ = {"return": cls.__name__}
     fset.__annotations__ = {"value": f"Union[{cls.__name__}, int, str]", "return": "None"}
@@ -375,7 +375,7 @@ class Employer(_WithId):
     __slots__ = ()
     _id_fn = "snplp_employer_id"
 
-    kind = _enum("snplp_employer_kind_of", "snplp_employer_set_kind", EmployerKind)
+    kind = _enum("snplp_employer_kind_of", "snplp_employer_set_kind", EmployerKind, "kind")
     name = _text("snplp_employer_name", "snplp_employer_set_name")
     territory_code = _text("snplp_employer_territory_code", "snplp_employer_set_territory_code")
 
@@ -451,7 +451,7 @@ class Session(_WithId):
 
     subject_id = _text("snplp_session_subject_id", "snplp_session_set_subject_id")
     body_id = _text("snplp_session_body_id", "snplp_session_set_body_id")
-    mode = _enum("snplp_session_mode_of", "snplp_session_set_mode", SessionMode)
+    mode = _enum("snplp_session_mode_of", "snplp_session_set_mode", SessionMode, "mode")
     place = _text("snplp_session_place", "snplp_session_set_place", optional=True)
     capacity = _optional("snplp_session_capacity", "snplp_session_set_capacity",
                          "snplp_session_clear_capacity", "int")
@@ -510,7 +510,8 @@ class Attendance(_Record):
 
     worker_id = _text("snplp_attendance_worker_id")
     session_id = _text("snplp_attendance_session_id")
-    status = _enum("snplp_attendance_status_of", "snplp_attendance_set_status", AttendanceStatus)
+    status = _enum("snplp_attendance_status_of", "snplp_attendance_set_status", AttendanceStatus,
+                   "status")
     days = _optional("snplp_attendance_days", "snplp_attendance_set_days",
                      "snplp_attendance_clear_days", "decimal")
 
