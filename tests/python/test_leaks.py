@@ -14,7 +14,7 @@ real work in C (a whole built-in referential: 3,000, 0.9 s; a search, an XML rou
 a failed import with its diagnostics: 20,000; matrices, cells, credits, texts: 100,000;
 conventions, decimal values, items by id: 300,000; new conventions with a matrix: 50,000;
 removing a convention from a list and adding it back: 100,000; files that cannot be opened:
-20,000; training records read, covered, validated and asked for next modules: 4,000), so
+20,000; training records read, covered, validated and asked for next modules: 3,000), so
 that the whole file takes about 7 s on two cores in a Debug build (10 s one kind after the
 other). Under AddressSanitizer (``LD_PRELOAD`` of libasan, as CTest does for sanitizer builds)
 the counts are divided by 10 and RSS is not checked (ASan's quarantine holds freed memory on
@@ -236,7 +236,7 @@ KINDS = {
     "list_removals": (100_000, "ConventionList.pop(), del, append() of the same convention",
                       kind_list_removals),
     "os_errors": (20_000, "FileNotFoundError of from_file() and to_file()", kind_os_errors),
-    "records": (4_000, "Records.from_bytes(), coverage(), next_modules(), validate(), records",
+    "records": (3_000, "Records.from_bytes(), coverage(), next_modules(), validate(), records",
                 kind_records),
 }
 
