@@ -49,7 +49,8 @@ typedef enum snplp_coverage_axis {
  * @param[out] out receives the table (free with snplp_coverage_free()).
  * @param from, to the period, both days included (valid dates, @p from not after @p to).
  * @param axes the axes to group by (0: one row for everything; other bits: #SNPLP_EINVAL).
- * @return #SNPLP_OK; #SNPLP_EINVAL; #SNPLP_ENOMEM.
+ * @return #SNPLP_OK; #SNPLP_EINVAL (NULL, another type, invalid dates or axes, or a row's
+ *         training days beyond the range of a decimal); #SNPLP_ENOMEM.
  * @since 1.4
  */
 SNPLP_API int snplp_records_coverage(snplp_coverage **out, const snplp_records *records,

@@ -159,39 +159,41 @@ typedef enum snplp_diag_code {
                                                 indicator's */
     SNPLP_DIAG_DUPLICATE_ROW = 333,        /**< "duplicate-row": a second row for the same
                                                 convention, indicator and year */
-    SNPLP_DIAG_RECORD_DANGLING_REFERENCE =
-        400, /**< "record-dangling-reference" (1.4): a reference of a record names no record and no
-                item of the referential */
-    SNPLP_DIAG_RECORD_REFERENCE_KIND = 401, /**< "record-reference-kind" (1.4): a reference of a
-                                               record names a record or item of the wrong kind */
-    SNPLP_DIAG_PROFESSION_IN_REFERENTIAL =
-        402, /**< "profession-in-referential" (1.4): a profession the records declare has an id of
-                the referential */
-    SNPLP_DIAG_WORKER_DATES =
-        403, /**< "worker-dates" (1.4): a worker leaves the workforce before joining it */
-    SNPLP_DIAG_SESSION_DATES = 404, /**< "session-dates" (1.4): a session ends before it starts */
-    SNPLP_DIAG_SESSION_DAYS_OVER_CALENDAR =
-        405, /**< "session-days-over-calendar" (1.4): a session has more days than calendar days */
-    SNPLP_DIAG_ATTENDANCE_OUTSIDE_WORKFORCE =
-        406, /**< "attendance-outside-workforce" (1.4): a worker attended a session outside their
-                workforce dates */
-    SNPLP_DIAG_DAYS_OVER_SESSION =
-        407, /**< "days-over-session" (1.4): days attended above the session's days */
-    SNPLP_DIAG_SESSION_OVER_MODULE_DURATION = 408, /**< "session-over-module-duration" (1.4): a
-                                                      session longer than its module's duration */
-    SNPLP_DIAG_SESSION_OVER_MAX_DAYS = 409, /**< "session-over-max-days" (1.4): a session longer
-                                               than the training plan's maximum */
-    SNPLP_DIAG_DUPLICATE_ATTENDANCE =
-        410, /**< "duplicate-attendance" (1.4): the same worker at the same session twice */
-    SNPLP_DIAG_OVERLAPPING_SESSIONS =
-        411, /**< "overlapping-sessions" (1.4): a worker in two sessions at once */
-    SNPLP_DIAG_CAPACITY_EXCEEDED =
-        412, /**< "capacity-exceeded" (1.4): more people at a session than its capacity */
-    SNPLP_DIAG_DAYS_WITHOUT_ATTENDANCE =
-        413, /**< "days-without-attendance" (1.4): days attended given for an attendance registered,
-                absent or cancelled */
-    SNPLP_DIAG_ATTENDED_BELOW_SESSION = 414 /**< "attended-below-session" (1.4): "attended" with
-                                               fewer days than the session's (warning) */
+    /** "record-dangling-reference" (1.4): a reference of a record names no record and no item of
+       the referential */
+    SNPLP_DIAG_RECORD_DANGLING_REFERENCE = 400,
+    /** "record-reference-kind" (1.4): a reference of a record names a record or item of the wrong
+       kind */
+    SNPLP_DIAG_RECORD_REFERENCE_KIND = 401,
+    /** "profession-in-referential" (1.4): a profession the records declare has an id of the
+       referential */
+    SNPLP_DIAG_PROFESSION_IN_REFERENTIAL = 402,
+    /** "worker-dates" (1.4): a worker leaves the workforce before joining it */
+    SNPLP_DIAG_WORKER_DATES = 403,
+    /** "session-dates" (1.4): a session ends before it starts */
+    SNPLP_DIAG_SESSION_DATES = 404,
+    /** "session-days-over-calendar" (1.4): a session has more days than calendar days */
+    SNPLP_DIAG_SESSION_DAYS_OVER_CALENDAR = 405,
+    /** "attendance-outside-workforce" (1.4): a worker attended a session outside their workforce
+       dates */
+    SNPLP_DIAG_ATTENDANCE_OUTSIDE_WORKFORCE = 406,
+    /** "days-over-session" (1.4): days attended above the session's days */
+    SNPLP_DIAG_DAYS_OVER_SESSION = 407,
+    /** "session-over-module-duration" (1.4): a session longer than its module's duration */
+    SNPLP_DIAG_SESSION_OVER_MODULE_DURATION = 408,
+    /** "session-over-max-days" (1.4): a session longer than the training plan's maximum */
+    SNPLP_DIAG_SESSION_OVER_MAX_DAYS = 409,
+    /** "duplicate-attendance" (1.4): the same worker at the same session twice */
+    SNPLP_DIAG_DUPLICATE_ATTENDANCE = 410,
+    /** "overlapping-sessions" (1.4): a worker in two sessions at once */
+    SNPLP_DIAG_OVERLAPPING_SESSIONS = 411,
+    /** "capacity-exceeded" (1.4): more people at a session than its capacity */
+    SNPLP_DIAG_CAPACITY_EXCEEDED = 412,
+    /** "days-without-attendance" (1.4): days attended given for an attendance registered, absent or
+       cancelled */
+    SNPLP_DIAG_DAYS_WITHOUT_ATTENDANCE = 413,
+    /** "attended-below-session" (1.4): "attended" with fewer days than the session's (warning) */
+    SNPLP_DIAG_ATTENDED_BELOW_SESSION = 414
 } snplp_diag_code;
 
 /**

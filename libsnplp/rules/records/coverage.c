@@ -169,10 +169,8 @@ static size_t subject_of(const snplp_coverage *c, const snplp_referential *ref,
 /* Whether worker w is in the workforce on a day of [from, to]. */
 static bool in_scope(const snplp_worker *w, snplp_date from, snplp_date to)
 {
-    snplp_date until;
-    if (snplp_date_compare(snplp_worker_from(w), to) > 0)
-        return false;
-    return snplp_worker_until(&until, w) != SNPLP_OK || snplp_date_compare(until, from) >= 0;
+    return snplp_date_compare(w->from, to) <= 0 &&
+           (!w->has_until || snplp_date_compare(w->until, from) >= 0);
 }
 
 /* The groups of the workforce in scope (profession, territory), sorted; group[w] for each

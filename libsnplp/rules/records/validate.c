@@ -86,8 +86,8 @@ static void check_ref(check *k, const char *item, const char *whose, const char 
         return;
     char b[96];
     if (it || e)
-        ERROR(k, SNPLP_DIAG_RECORD_REFERENCE_KIND, item, "%s: its %s '%s' is %s: name %s",
-              whose, what, id, named(k, id, b, sizeof b), expected);
+        ERROR(k, SNPLP_DIAG_RECORD_REFERENCE_KIND, item, "%s: its %s '%s' is %s: name %s", whose,
+              what, id, named(k, id, b, sizeof b), expected);
     else
         ERROR(k, SNPLP_DIAG_RECORD_DANGLING_REFERENCE, item,
               "%s: its %s '%s' names nothing in the records or the referential: add it or name "

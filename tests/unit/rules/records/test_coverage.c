@@ -140,7 +140,10 @@ static void assert_untrained(const snplp_coverage *c, const char *const *ids, si
 static void whole_period(void **state)
 {
     fx *f = *state;
+    snplp_error_clear();
     snplp_coverage *c = cover(f, 0);
+    /* a success records no error (workers still in the workforce, days not given) */
+    assert_int_equal(snplp_error_last_code(), SNPLP_OK);
     static const row w[] = {{NULL, NULL, NULL, NULL, 4, 2, "50.00", "10.5", 1}};
     assert_rows(c, w, 1);
     static const char *const untrained[] = {"w2"};
@@ -342,6 +345,32 @@ static void bad_arguments(void **state)
     snplp_coverage_free(c);
 }
 
+/* Days beyond the range of a decimal: an error, not a wrong sum. */
+static void days_beyond_range(void **state)
+{
+    fx *f = *state;
+    snplp_records *r = rec_new();
+    rec_worker(r, "a", "profession-ass", date(2019, 1, 1), 6);
+    rec_worker(r, "b", "profession-ass", date(2019, 1, 1), 6);
+    rec_session(r, "s", FUNDAMENTALS, date(2020, 3, 2), date(2020, 3, 4), dec(3, 0));
+    assert_ok(snplp_attendance_set_days(rec_att(r, "a", "s", SNPLP_ATTENDANCE_PARTIAL),
+                                        D("5.000000000000000000")));
+    snplp_attendance *b = rec_att(r, "b", "s", SNPLP_ATTENDANCE_PARTIAL);
+    assert_ok(snplp_attendance_set_days(b, D("4.000000000000000000")));
+    snplp_coverage *c = NULL;
+    assert_ok(snplp_records_coverage(&c, r, f->ref, y2020_from, y2020_to, 0));
+    snplp_decimal d;
+    assert_ok(snplp_coverage_days(&d, c, 0));
+    assert_identical(d, D("9.000000000000000000"));
+    snplp_coverage_free(c);
+    c = NULL;
+    assert_ok(snplp_attendance_set_days(b, D("5.000000000000000000")));
+    assert_fails_in(snplp_records_coverage(&c, r, f->ref, y2020_from, y2020_to, 0), SNPLP_EINVAL,
+                    "beyond the range of a decimal");
+    assert_null(c);
+    snplp_records_unref(r);
+}
+
 /* The table outlives the records and the referential it was computed from. */
 static void the_table_is_its_own(void **state)
 {
@@ -471,6 +500,7 @@ int main(void)
         FIXTURE_TEST(rates_are_exact),
         FIXTURE_TEST(empty_workforce),
         FIXTURE_TEST(bad_arguments),
+        FIXTURE_TEST(days_beyond_range),
         FIXTURE_TEST(the_table_is_its_own),
         FIXTURE_TEST(threads_share_frozen_records),
         FIXTURE_TEST(out_of_memory),

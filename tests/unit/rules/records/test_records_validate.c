@@ -107,7 +107,9 @@ static void expect(fx *f, const want *w, size_t n)
 static void valid_records_have_no_finding(void **state)
 {
     fx *f = *state;
+    snplp_error_clear();
     EXPECT_NONE(f);
+    assert_int_equal(snplp_error_last_code(), SNPLP_OK); /* a success records no error */
     /* the findings are appended to what the list holds */
     assert_ok(snplp_diagnostics_add(f->diags, SNPLP_SEVERITY_INFO, SNPLP_DIAG_NONE, 0, 0, NULL,
                                     "before"));
