@@ -303,7 +303,10 @@ static bool value_ok(const attr_rule *ar, const char *s, size_t n, snplp_xml_val
     case V_POSTAL:
         return n == 5 && all_digits(s, n);
     case V_TOKEN:
-        return n > 0;
+        for (size_t i = 0; i < n; i++)
+            if (!is_ws(s[i]))
+                return true;
+        return false;
     case V_CAPACITY: {
         /* xs:int, [0-9]{1,10}, at least 1 */
         if (n > 10 || !all_digits(s, n))
@@ -579,10 +582,10 @@ static void check_attributes(reader *r, frame *f, int nb, const xmlChar **attrs)
             continue;
         }
         seen[k] = true;
-        /* every type but ids collapses white space */
+        /* every type but ids and short texts collapses white space */
         const char *s = v;
         size_t sn = n;
-        if (ar->type != V_ID) {
+        if (ar->type != V_ID && ar->type != V_TOKEN) {
             while (sn && is_ws(*s))
                 s++, sn--;
             while (sn && is_ws(s[sn - 1]))

@@ -52,7 +52,7 @@ typedef enum snplp_xml_vtype {
     V_SIRET,    /* 14 digits (the key is the model's): value.s, value.n */
     V_DECLNUM,  /* 11 digits: value.s, value.n */
     V_POSTAL,   /* 5 digits: value.s, value.n */
-    V_TOKEN,    /* any value not empty once the white space around it is dropped */
+    V_TOKEN,    /* a short text, kept as written (white space included): not white space only */
     V_CAPACITY  /* a whole number, 1 to 2147483647: value.integer */
 } snplp_xml_vtype;
 

@@ -38,6 +38,7 @@ static const fixture_case fixtures[] = {
     {"valid-markup.xml", SNPLP_OK, {{0, 0, NULL}}},
     {"valid-utf8-bom.xml", SNPLP_OK, {{0, 0, NULL}}},
     {"not-nfc.xml", SNPLP_OK, {{240, 5, "dep-80"}}},
+    {"not-nfc-every-text.xml", SNPLP_OK, {{240, 5, "p"}}},
     /* Not well-formed (200, fatal) */
     {"empty.xml", SNPLP_EPARSE, {{200, 0, NULL}}},
     {"truncated.xml", SNPLP_EPARSE, {{200, 0, NULL}}},
@@ -107,6 +108,7 @@ static const fixture_case fixtures[] = {
     {"model-value-territory-shape.xml", SNPLP_EVALIDATION, {{231, 4, "w1"}}},
     {"model-value-session-zero-days.xml", SNPLP_EVALIDATION, {{231, 4, "s1"}}},
     {"model-value-days-overflow.xml", SNPLP_EVALIDATION, {{231, 4, NULL}}},
+    {"model-value-blank-address-line.xml", SNPLP_EVALIDATION, {{231, 6, "b"}}},
     /* Several problems in one pass */
     {"several-problems.xml",
      SNPLP_EPARSE,
@@ -279,16 +281,43 @@ static void decimals_and_whitespace(void **state)
     r = xml_import_fixture_ok(DOC, "valid-whitespace.xml");
     snplp_worker *w = snplp_records_worker_find(r, "w1");
     assert_string_equal(snplp_worker_territory_code(w), "80");
-    assert_string_equal(snplp_worker_unit(w), "Service RSA");
+    assert_string_equal(snplp_worker_unit(w), " Service RSA "); /* a short text: verbatim */
     assert_string_equal(snplp_employer_name(snplp_records_employer_find(r, "dep-80")),
                         "  Conseil  ");
     snplp_training_body *b = snplp_records_training_body_find(r, "of-1");
-    assert_string_equal(snplp_training_body_phone(b), "03 22 00 00 00");
+    assert_string_equal(snplp_training_body_phone(b), " 03 22 00 00 00 ");
     assert_string_equal(snplp_training_body_email(b), "contact@of.example");
     snplp_session *s = snplp_records_session_find(r, "s1");
     assert_decimal(snplp_session_days(s), "2.5");
     assert_string_equal(snplp_session_place(s), "80021");
     snplp_records_unref(r);
+}
+
+/* Every text of records not in NFC is stored normalized, with its own warning at its line,
+ * naming its record. */
+static void every_text_not_in_nfc_is_reported(void **state)
+{
+    (void)state;
+    xml_result r =
+        xml_import_path(DOC, SNPLP_RECORDS_FIXTURES_DIR "/not-nfc-every-text.xml", false);
+    assert_int_equal(r.breaches, 0);
+    assert_int_equal(r.rc, SNPLP_OK);
+    static const size_t lines[] = {5, 8, 11, 12, 13, 14};
+    static const char *const items[] = {"p", "e", "b", "b", "b", "b"};
+    assert_int_equal(snplp_diagnostics_count(r.d), COUNT_OF(lines));
+    for (size_t i = 0; i < COUNT_OF(lines); i++) {
+        const snplp_diagnostic *g = snplp_diagnostics_at(r.d, i);
+        assert_int_equal(snplp_diagnostic_code(g), SNPLP_DIAG_TEXT_NORMALIZED);
+        assert_int_equal(snplp_diagnostic_line(g), lines[i]);
+        assert_string_equal(snplp_diagnostic_item_id(g), items[i]);
+    }
+    snplp_training_body *b = snplp_records_training_body_find(r.doc, "b");
+    assert_string_equal(snplp_training_body_legal_name(b), "Raison d\xc3\xa9");
+    assert_string_equal(snplp_training_body_address_line_at(b, 0), "Rue d\xc3\xa9");
+    assert_string_equal(snplp_training_body_commune(b), "Commune d\xc3\xa9");
+    assert_string_equal(snplp_record_profession_title(snplp_records_profession_at(r.doc, 0)),
+                        "Titre d\xc3\xa9");
+    xml_result_free(DOC, &r);
 }
 
 /* The canonical fixtures are written back byte for byte (their comment, line 2, left out:
@@ -477,6 +506,23 @@ static void api_built_records_go_round(void **state)
     snplp_records_unref(again);
     snplp_records_unref(r);
 
+    /* short texts of attributes keep their white space, tabs and line feeds included */
+    assert_ok(snplp_records_new(&r));
+    snplp_worker *w = NULL;
+    assert_ok(snplp_records_add_worker(&w, r, "w", "p", "e", "80", (snplp_date){2020, 1, 1}));
+    assert_ok(snplp_worker_set_unit(w, "\tService\n RSA "));
+    snplp_training_body *b = NULL;
+    assert_ok(snplp_records_add_training_body(&b, r, "b", "B"));
+    assert_ok(snplp_training_body_set_phone(b, " 03 22 00 00 00"));
+    assert_int_equal(xml_round_trip_breaches(DOC, "short texts with white space", r), 0);
+    xml = xml_export_text(DOC, r, &len);
+    assert_non_null(strstr(xml, "unit=\"&#9;Service&#10; RSA \""));
+    again = xml_import_ok(DOC, xml, len);
+    assert_string_equal(snplp_worker_unit(snplp_records_worker_at(again, 0)), "\tService\n RSA ");
+    snplp_free(xml);
+    snplp_records_unref(again);
+    snplp_records_unref(r);
+
     /* empty records: the root alone */
     assert_ok(snplp_records_new(&r));
     xml = xml_export_text(DOC, r, &len);
@@ -619,6 +665,79 @@ static void texts_and_attributes_longer_than_the_limits_are_refused(void **state
     }
 }
 
+/* The refusals of the reader core hold for records: NUL bytes, UTF-16, a byte order mark in
+ * the middle (two files joined), too many attributes, a start tag too long. */
+static void hostile_bytes_are_refused(void **state)
+{
+    (void)state;
+#define BOM "\xEF\xBB\xBF"
+#define W   "<worker id=\"w\" profession=\"p\" employer=\"e\" territory=\"80\" from=\"2020-01-01\"/>"
+    static const struct {
+        const char *doc;
+        size_t len; /* 0: strlen */
+        int code;
+        const char *says;
+    } cases[] = {
+        {"<records xmlns=\"urn:snplp:1.0\"/>\0\0\0\0", 36, 200, "NUL bytes"},
+        {"<\0r\0e\0", 6, 200, "the document is in UTF-16"},
+        {BOM "<records xmlns=\"urn:snplp:1.0\"/>\n" BOM "<records/>", 0, 200, "byte-order mark"},
+        {"<records xmlns=\"urn:snplp:1.0\">" BOM W "</records>", 0, 216, "byte-order mark"},
+        {"<records xmlns=\"urn:snplp:1.0\"><" BOM "worker id=\"w\" profession=\"p\" "
+         "employer=\"e\" territory=\"80\" from=\"2020-01-01\"/></records>",
+         0, 211, "byte-order mark"},
+        {"<" BOM "records xmlns=\"urn:snplp:1.0\"/>", 0, 210, "byte-order mark"},
+        {"<records xmlns=\"urn:snplp:1.0\"><attendance " BOM
+         "worker=\"w\" session=\"s\" status=\"attended\"/></records>",
+         0, 213, "byte-order mark"},
+        {"<?xml version=\"1.0\" encoding=\"UTF-16\"?><records xmlns=\"urn:snplp:1.0\"/>", 0, 200,
+         "UTF-8"},
+    };
+    for (size_t i = 0; i < COUNT_OF(cases); i++) {
+        size_t len = cases[i].len ? cases[i].len : strlen(cases[i].doc);
+        xml_result r = xml_import_text(DOC, cases[i].doc, len, false);
+        const snplp_diagnostic *g = snplp_diagnostics_at(r.d, 0);
+        const char *m = snplp_diagnostic_message(g);
+        if (!m || !strstr(m, cases[i].says) || (int)snplp_diagnostic_code(g) != cases[i].code)
+            print_error("case %zu: %s\n", i, m ? m : "(no finding)");
+        assert_int_equal(r.breaches, 0);
+        assert_int_equal(r.rc, SNPLP_EPARSE);
+        assert_int_equal(snplp_diagnostic_code(g), cases[i].code);
+        assert_non_null(strstr(m, cases[i].says));
+        xml_result_free(DOC, &r);
+    }
+#undef W
+#undef BOM
+    /* an attendance with 257 attributes, a worker's start tag over 1 MiB: fatal, at once */
+    for (int k = 0; k < 2; k++) {
+        text_buf t = {0};
+        puts_(&t, DOC_START "<attendance worker=\"w\" session=\"s\" status=\"attended\" "
+                            "xmlns:x=\"urn:x\"");
+        if (k == 0) {
+            for (int i = 0; i < 253; i++) {
+                char a[32];
+                snprintf(a, sizeof a, " x:a%d=\"v\"", i);
+                puts_(&t, a);
+            }
+        } else {
+            puts_(&t, " x:big=\"");
+            put_repeat(&t, "a", SNPLP_XML_MAX_START_TAG);
+            puts_(&t, "\"");
+        }
+        puts_(&t, "/>" DOC_END);
+        for (int strict = 0; strict < 2; strict++) {
+            /* refused on the bytes, before libxml2 (and its XSD validation) sees the tag */
+            xml_result r = xml_import_text(DOC, t.s, t.n, strict);
+            assert_int_equal(r.breaches, 0);
+            assert_int_equal(r.rc, SNPLP_EPARSE);
+            assert_int_equal(snplp_diagnostics_count(r.d), 1);
+            assert_true(has_code(r.d, k == 0 ? SNPLP_DIAG_TOO_MANY_ATTRIBUTES
+                                             : SNPLP_DIAG_START_TAG_TOO_LONG));
+            xml_result_free(DOC, &r);
+        }
+        free(t.s);
+    }
+}
+
 /* The export writes the records in the order of the model, and its days as they were set. */
 static void export_follows_the_model(void **state)
 {
@@ -672,6 +791,7 @@ int main(void)
         cmocka_unit_test(complete_fixture_is_read_whole),
         cmocka_unit_test(example_is_read_whole),
         cmocka_unit_test(decimals_and_whitespace),
+        cmocka_unit_test(every_text_not_in_nfc_is_reported),
         cmocka_unit_test(canonical_fixtures_are_written_back_byte_for_byte),
         cmocka_unit_test(extensions_are_kept),
         cmocka_unit_test(extension_api),
@@ -680,6 +800,7 @@ int main(void)
         cmocka_unit_test(the_schema_is_1_1_and_self_contained),
         cmocka_unit_test(nesting_deeper_than_the_limit_is_refused),
         cmocka_unit_test(texts_and_attributes_longer_than_the_limits_are_refused),
+        cmocka_unit_test(hostile_bytes_are_refused),
         cmocka_unit_test(export_follows_the_model),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
