@@ -1,7 +1,7 @@
 /**
  * @file csv_records.h
- * @brief Importing workers and attendance into training records from CSV (RFC 4180), in the
- *        dialects of csv.h (since 1.4).
+ * @brief Importing workers and attendance into training records from CSV (RFC 4180), and
+ *        exporting a coverage table, in the dialects of csv.h (since 1.4).
  *
  * HR and training software export their workforce and their attendance sheets as CSV: these
  * imports read such files into a #snplp_records (records.h). The format is described in
@@ -45,13 +45,17 @@
  * pair with several attendance records in the records is refused as ambiguous, and so is a
  * second row for the same pair.
  *
- * Thread safety: an import changes the records and must have them to itself (records.h).
- * Nothing depends on the process locale.
+ * **Coverage.** A coverage table (coverage.h) is exported as one row per row of the table, with
+ * the columns of its axes then its figures (snplp_csv_export_coverage_memory()).
+ *
+ * Thread safety: an import changes the records and must have them to itself (records.h); an
+ * export only reads the table. Nothing depends on the process locale.
  */
 #ifndef SNPLP_CSV_RECORDS_H
 #define SNPLP_CSV_RECORDS_H
 
 #include <snplp/common.h>
+#include <snplp/coverage.h>
 #include <snplp/csv.h>
 #include <snplp/records.h>
 
@@ -162,6 +166,54 @@ SNPLP_API int snplp_csv_import_attendance_file(snplp_records *records, snplp_dia
 SNPLP_API int snplp_csv_import_attendance_callback(snplp_records *records, snplp_diagnostics *diags,
                                                    snplp_read_fn read, void *user, const char *name,
                                                    snplp_csv_dialect dialect);
+
+/**
+ * @brief Exports a coverage table to memory as CSV.
+ *
+ * The header row names the columns: first those of the table's axes, in this order, `theme`,
+ * `plan`, `profession`, `territory` (only the axes it is grouped by), then `workforce`,
+ * `trained`, `rate`, `days`, `days-unknown`. Then one row per row of the table, in its order:
+ * the ids and code of the row, the workforce in scope and the workers trained (whole numbers),
+ * the rate in percent (a number of the dialect with two decimals, "12.50" or "12,50"; an empty
+ * field when the row has no workforce, never 0), the training days known (a number of the
+ * dialect with its scale) and the number of attendance records whose days are unknown. Line
+ * ends are CRLF; the fr dialect starts with a UTF-8 byte-order mark; fields are quoted as
+ * snplp_csv_export_memory() quotes them. The list of the workers with no training is not part
+ * of the table (snplp_coverage_untrained_at()). Deterministic: the same table gives the same
+ * bytes.
+ *
+ * @param[out] out receives the text, NUL-terminated, to free with snplp_free().
+ * @param[out] size receives its size in bytes (without the NUL); may be NULL.
+ * @param coverage the table (snplp_records_coverage()).
+ * @param dialect #SNPLP_CSV_INTL or #SNPLP_CSV_FR.
+ * @return #SNPLP_OK; #SNPLP_EINVAL (NULL @p out or @p coverage, unknown dialect);
+ *         #SNPLP_ENOMEM; #SNPLP_EINTERNAL (ICU failed). @p out is unchanged on failure.
+ * @since 1.4
+ */
+SNPLP_API int snplp_csv_export_coverage_memory(char **out, size_t *size,
+                                               const snplp_coverage *coverage,
+                                               snplp_csv_dialect dialect);
+
+/**
+ * @brief Exports a coverage table as snplp_csv_export_coverage_memory() through @p write, in
+ *        pieces.
+ * @return #SNPLP_OK; #SNPLP_EINVAL (NULL @p coverage or @p write, unknown dialect); #SNPLP_EIO
+ *         (@p write failed: nothing more is written); #SNPLP_ENOMEM; #SNPLP_EINTERNAL.
+ * @since 1.4
+ */
+SNPLP_API int snplp_csv_export_coverage_callback(const snplp_coverage *coverage,
+                                                 snplp_csv_dialect dialect, snplp_write_fn write,
+                                                 void *user);
+
+/**
+ * @brief Exports a coverage table as snplp_csv_export_coverage_memory() to the file at
+ *        @p path, atomically (as snplp_csv_export_file()).
+ * @return #SNPLP_OK; #SNPLP_EINVAL (NULL argument, empty path, unknown dialect); #SNPLP_EIO;
+ *         #SNPLP_ENOMEM.
+ * @since 1.4
+ */
+SNPLP_API int snplp_csv_export_coverage_file(const snplp_coverage *coverage,
+                                             snplp_csv_dialect dialect, const char *path);
 
 SNPLP_END_DECLS
 
