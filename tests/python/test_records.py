@@ -564,3 +564,32 @@ def test_enums_and_snapshots_pickle(rec, ref):
     assert pickle.loads(pickle.dumps(e)) == e
     cov = rec.coverage(ref, "2020-01-01", "2020-12-31", by="theme")
     assert pickle.loads(pickle.dumps(cov)) == cov
+
+
+def test_coverage_as_csv(rec, ref, tmp_path):
+    cov = rec.coverage(ref, "2020-01-01", "2020-12-31", by=["theme"])
+    data = cov.to_csv()
+    lines = data.decode("utf-8").split("\r\n")
+    assert lines[0] == "theme,workforce,trained,rate,days,days-unknown"
+    assert "theme-insertion,3,1,33.33,3,1" in lines
+    assert len([line for line in lines if line]) == len(cov) + 1
+    fr = cov.to_csv("fr")
+    assert fr.startswith("\ufeff".encode("utf-8")) and b"theme-insertion;3;1;33,33;3;1" in fr
+    path = tmp_path / "couverture.csv"
+    cov.to_csv_file(path, snplp.CsvDialect.FR)
+    assert path.read_bytes() == fr
+    out = io.BytesIO()
+    cov.to_csv_stream(out)
+    assert out.getvalue() == data
+    text = io.StringIO()
+    cov.to_csv_stream(text)
+    assert text.getvalue() == data.decode("utf-8")
+    # a row with no workforce has an empty rate, never 0
+    empty = rec.coverage(ref, "2010-01-01", "2010-12-31", by=("theme",)).to_csv()
+    assert b"theme-insertion,0,0,,0,0" in empty
+    with pytest.raises(FileNotFoundError):
+        cov.to_csv_file(tmp_path / "absent" / "c.csv")
+    with pytest.raises(ValueError):
+        cov.to_csv("tsv")
+    with pytest.raises(ValueError):
+        pickle.loads(pickle.dumps(cov)).to_csv()  # no C table once pickled

@@ -589,6 +589,13 @@ Eligibility.__doc__ = _fields_doc(
                 "\"message\": str}, in the library's order (snplp_eligibility_reason_at(), "
                 "snplp_eligibility_reason_item_id(), snplp_eligibility_reason_message())."})
 
+class _CoverageTable(Owner):
+    """The C coverage table a :class:`Coverage` keeps for its CSV export."""
+
+    __slots__ = ("_ptr", "__weakref__")
+    _release = "snplp_coverage_free"
+
+
 _AXIS_KEYS = (("theme", "snplp_coverage_theme_id"), ("plan", "snplp_coverage_plan_id"),
               ("profession", "snplp_coverage_profession_id"),
               ("territory", "snplp_coverage_territory_code"))
@@ -649,7 +656,8 @@ class Coverage:
 
 Coverage.__doc__ = _fields_doc(
     "A coverage table of training records over a period (a snapshot of Records.coverage()): "
-    "``len()``, iteration and indexing give its rows.",
+    "``len()``, iteration and indexing give its rows; to_csv(), to_csv_file() and "
+    "to_csv_stream() export the table as CSV (snplp_csv_export_coverage_memory()).",
     {"start": "=the first day of the period (datetime.date).",
      "end": "=the last day of the period (datetime.date).",
      "axes": "=the names of the axes it is grouped by, in the order theme, plan, profession, "
@@ -1163,10 +1171,10 @@ class Records(Owner):
         s, e = _date_arg(start, "start"), _date_arg(end, "end")
         rc, ptr = _c.snplp_records_coverage(self._ptr, _referential(referential), s, e, axes)
         check(rc)
-        try:
-            return Coverage._read(ptr, to_date(s), to_date(e))
-        finally:
-            _c.snplp_coverage_free(ptr)
+        table = _CoverageTable._own(ptr)  # freed with the Coverage (or now, on an error)
+        cov = Coverage._read(ptr, to_date(s), to_date(e))
+        cov._table = table
+        return cov
 
 
 def _records_from_xml(data: bytes) -> Records:
