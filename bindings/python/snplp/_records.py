@@ -634,6 +634,42 @@ class Coverage:
                      for i in range(_c.snplp_coverage_untrained_count(ptr))]
         return cls(start=start, end=end, axes=axes, rows=rows, untrained=untrained)
 
+    def __getstate__(self) -> Dict[str, Any]:
+        state = dict(self.__dict__)
+        state.pop("_table", None)  # the C table does not pickle: to_csv() needs the original
+        return state
+
+    def _c_table(self):
+        table = getattr(self, "_table", None)
+        if table is None:
+            raise ValueError("this Coverage holds no C table (it was built or unpickled in "
+                             "Python): compute it with Records.coverage() to export it as CSV")
+        return table._ptr
+
+    @_cdoc("snplp_csv_export_coverage_memory",
+           note="``dialect`` is a :class:`snplp.CsvDialect` or its name (\"intl\", \"fr\"). "
+                "Returns bytes.")
+    def to_csv(self, dialect: Union[CsvDialect, int, str] = "intl") -> bytes:
+        rc, data = _c.snplp_csv_export_coverage_memory(self._c_table(), _dialect(dialect))
+        check(rc)
+        return bytes(data)
+
+    @_cdoc("snplp_csv_export_coverage_file",
+           note="``path`` is a str or a pathlib.Path; a file that cannot be created or "
+                "replaced raises the built-in OSError subclass of its errno (also "
+                "InputOutputError).")
+    def to_csv_file(self, path, dialect: Union[CsvDialect, int, str] = "intl") -> None:
+        path = fspath(path)
+        check(_c.snplp_csv_export_coverage_file(self._c_table(), _dialect(dialect), path),
+              filename=path)
+
+    @_cdoc("snplp_csv_export_coverage_callback",
+           note="``stream`` is a binary or text file-like object or a callable "
+                "``write(data: bytes)``; an exception it raises propagates.")
+    def to_csv_stream(self, stream, dialect: Union[CsvDialect, int, str] = "intl") -> None:
+        check(_c.snplp_csv_export_coverage_callback(self._c_table(), _dialect(dialect),
+                                                    _writer(stream)))
+
     def __len__(self) -> int:
         return len(self.rows)
 
