@@ -102,25 +102,25 @@ static int ctx_init(ctx *c, const char *fn, const snplp_records *records,
         return snplp__fail_in(fn, SNPLP_ENOTFOUND, "no worker '%s' in the records",
                               snplp__quote(b, sizeof b, worker_id));
     }
-    size_t na;
+    /* one pass over the attendance records (the model keeps no index by worker) */
+    size_t na, cap = 0;
     snplp_attendance *const *att = snplp__records_attendances(records, &na);
-    for (int pass = 0; pass < 2; pass++) {
-        size_t n = 0;
-        for (size_t i = 0; i < na; i++) {
-            const snplp_attendance *a = att[i];
-            if (strcmp(a->worker_id, worker_id))
-                continue;
-            const snplp_session *s = snplp__records_session(records, a->session_id);
-            if (!s || !snplp__rix_trained(a, s) || snplp_date_compare(snplp_session_end(s), at) > 0)
-                continue;
-            if (pass)
-                c->t[n] = (trained){s};
-            n++;
+    for (size_t i = 0; i < na; i++) {
+        const snplp_attendance *a = att[i];
+        if (strcmp(a->worker_id, worker_id))
+            continue;
+        const snplp_session *s = snplp__records_session(records, a->session_id);
+        if (!s || !snplp__rix_trained(a, s) || snplp_date_compare(s->end, at) > 0)
+            continue;
+        if (c->nt == cap) {
+            size_t grown = cap ? cap * 2 : 8;
+            trained *t = snplp__realloc(c->t, grown * sizeof *t);
+            if (!t)
+                return snplp__oom(); /* c->t freed by ctx_dispose() */
+            c->t = t;
+            cap = grown;
         }
-        if (pass)
-            c->nt = n;
-        else if (!(c->t = snplp__calloc(n ? n : 1, sizeof *c->t)))
-            return snplp__oom();
+        c->t[c->nt++] = (trained){s};
     }
     return 0;
 }
@@ -311,8 +311,8 @@ int snplp_records_eligibility(snplp_eligibility **out, const snplp_records *reco
 {
     if (!out || !module_id)
         return snplp__bad_arg(__func__, "NULL out or module id");
-    if (!snplp__ref_ok(ref))
-        return snplp__bad_arg(__func__, "NULL or wrong referential");
+    if (!snplp__rix_records_ok(records) || !snplp__ref_ok(ref))
+        return snplp__bad_arg(__func__, "NULL or wrong records or referential");
     const snplp_item *module = snplp__rix_item(ref, module_id);
     if (!module || module->kind != SNPLP_KIND_MODULE) {
         char b[80];
