@@ -593,3 +593,42 @@ def test_coverage_as_csv(rec, ref, tmp_path):
         cov.to_csv("tsv")
     with pytest.raises(ValueError):
         pickle.loads(pickle.dumps(cov)).to_csv()  # no C table once pickled
+
+
+def test_raw_layer(core, raw_builtin_referential):
+    rc, rec = core.snplp_records_new()
+    assert rc == core.SNPLP_OK
+    try:
+        assert core.snplp_records_add_employer(rec, "e1", core.SNPLP_EMPLOYER_COMMUNE, "Mairie",
+                                               "80021")[0] == core.SNPLP_OK
+        rc, w = core.snplp_records_add_worker(rec, "w1", "profession-ass", "e1", "80021",
+                                              (2020, 1, 31))
+        assert rc == core.SNPLP_OK and core.snplp_worker_from(w) == (2020, 1, 31)
+        assert core.snplp_worker_diploma_level(w) == (core.SNPLP_ENOTFOUND, None)
+        assert core.snplp_worker_until(w) == (core.SNPLP_ENOTFOUND, None)
+        assert core.snplp_worker_set_until(w, (2021, 6, 30)) == core.SNPLP_OK
+        assert core.snplp_worker_until(w) == (core.SNPLP_OK, (2021, 6, 30))
+        assert core.snplp_records_add_training_body(rec, "b1", "OF")[0] == core.SNPLP_OK
+        rc, s = core.snplp_records_add_session(rec, "s1", "module-insertion-fundamentals", "b1",
+                                               (2020, 3, 2), (2020, 3, 4), (25, 1),
+                                               core.SNPLP_MODE_MIXED)
+        assert rc == core.SNPLP_OK and core.snplp_session_days(s) == (25, 1)
+        assert core.snplp_session_capacity(s) == (core.SNPLP_ENOTFOUND, None)
+        rc, a = core.snplp_records_add_attendance(rec, "w1", "s1", core.SNPLP_ATTENDANCE_PARTIAL)
+        assert core.snplp_attendance_days(a) == (core.SNPLP_ENOTFOUND, None)
+        assert core.snplp_records_set_foreign_attribute(rec, "w1", "urn:x", "x", "a", "v") == 0
+        assert core.snplp_records_foreign_attribute(rec, "w1", 0) == (0, "urn:x", "x", "a", "v")
+        assert core.snplp_records_kind_of(rec, "s1") == core.SNPLP_RECORD_SESSION
+        rc, cov = core.snplp_records_coverage(rec, raw_builtin_referential, (2020, 1, 1),
+                                              (2020, 12, 31), core.SNPLP_COVERAGE_BY_THEME)
+        assert rc == core.SNPLP_OK
+        try:
+            assert core.snplp_coverage_axes(cov) == core.SNPLP_COVERAGE_BY_THEME
+            rc, data = core.snplp_csv_export_coverage_memory(cov, core.SNPLP_CSV_INTL)
+            assert rc == core.SNPLP_OK and data.startswith(b"theme,workforce,")
+        finally:
+            core.snplp_coverage_free(cov)
+        rc, data = core.snplp_records_export_memory(rec)
+        assert rc == core.SNPLP_OK and b'<session id="s1"' in data
+    finally:
+        core.snplp_records_unref(rec)
