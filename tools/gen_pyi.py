@@ -228,6 +228,12 @@ PROPERTY_TYPES = {
     "Convention.actions": "Collection[Action]",
     "Convention.indicators": "Collection[Indicator]",
     "Matrix.rows": "Collection[MatrixRow]",
+    "Records.professions": "Collection[RecordProfession]",
+    "Records.employers": "Collection[Employer]",
+    "Records.workers": "Collection[Worker]",
+    "Records.training_bodies": "Collection[TrainingBody]",
+    "Records.sessions": "Collection[Session]",
+    "Records.attendance": "Collection[Attendance]",
 }
 
 
@@ -530,7 +536,8 @@ def referenced_private_classes(text, modules):
 
 
 #: The modules of the package, in the order the stub follows.
-MODULE_ORDER = ["snplp._base", "snplp._errors", "snplp._referential", "snplp._conventions"]
+MODULE_ORDER = ["snplp._base", "snplp._errors", "snplp._referential", "snplp._conventions",
+                "snplp._records"]
 
 
 def source_line(obj):

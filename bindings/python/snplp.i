@@ -93,3 +93,8 @@
 %include "headers/report.i"
 %include "headers/credits.i"
 %include "headers/csv.i"
+%include "headers/records.i"
+%include "headers/records_validate.i"
+%include "headers/eligibility.i"
+%include "headers/coverage.i"
+%include "headers/csv_records.i"

@@ -56,6 +56,7 @@ import pytest
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.normpath(os.path.join(HERE, "..", ".."))
 CONVENTION_FILE = os.path.join(ROOT, "examples", "data", "convention-49.xml")
+RECORDS_FILE = os.path.join(ROOT, "examples", "data", "records.xml")
 
 #: Crashes found by the sweep and not fixed yet: target id -> why. Each one is left out of the
 #: sweep and run alone by test_known_crash (strict xfail: it fails once the crash is gone).
@@ -138,6 +139,19 @@ class Env:
         reason = credits.reasons[0] if credits.reasons else snplp.CreditReason(
             snplp.CreditReasonKind.REPORT_MISSING, True, None, "message")
         hits = ref.search("insertion")
+        rec = self.records = snplp.Records.from_file(RECORDS_FILE)
+        self.instances.update({
+            snplp.Records: rec,
+            snplp.RecordProfession: rec.professions[0],
+            snplp.Employer: rec.employers[0],
+            snplp.Worker: rec.workers[0],
+            snplp.TrainingBody: rec.training_bodies[0],
+            snplp.Session: rec.sessions[0],
+            snplp.Attendance: rec.attendance[0],
+            snplp.Eligibility: rec.eligibility(ref, "cd49-w004", "module-insertion-expert",
+                                               at=datetime.date(2020, 1, 1)),
+            snplp.Coverage: rec.coverage(ref, "2019-01-01", "2021-12-31"),
+        })
         self.instances.update({
             snplp.Referential: ref,
             snplp.Item: ref.strategy,
@@ -211,6 +225,12 @@ class Env:
             "matrix": self.matrix, "indicator": self.instances[s.Indicator],
             "conv": self.conv, "default": None, "diagnostics": (), "key": None,
             "a": "a", "b": "b", "sent": datetime.date(2020, 1, 1),
+            # training records (1.4)
+            "referential": self.ref, "worker_id": "cd49-w004", "session_id": "zz-session",
+            "subject_id": "module-insertion-fundamentals", "body_id": "zz-body",
+            "employer_id": "zz-employer", "start": datetime.date(2019, 1, 1),
+            "end": datetime.date(2021, 12, 31), "from_": datetime.date(2020, 1, 1),
+            "days": "1", "line": "zz", "siret": "73282932000074",
         }
 
     # -- raw pointers of every C type, for the raw layer --
@@ -260,6 +280,17 @@ class Env:
         pool["snplp_indicator"] = c.snplp_convention_indicator_at(conv, 0)
         pool["snplp_matrix"] = ok(c.snplp_convention_matrix(conv, None))
         pool["snplp_credits"] = ok(c.snplp_convention_credits(conv, 2019, (2022, 12, 31)))
+        rec = pool["snplp_records"] = ok(c.snplp_records_import_file(holder, RECORDS_FILE, None))
+        for stem in ("profession", "employer", "worker", "training_body", "session",
+                     "attendance"):
+            kind = "snplp_record_profession" if stem == "profession" else "snplp_" + stem
+            pool[kind] = getattr(c, f"snplp_records_{stem}_at")(rec, 0)
+        pool["snplp_eligibility"] = ok(c.snplp_records_eligibility(
+            rec, ref, "cd49-w004", "module-insertion-expert", (2020, 1, 1)))
+        pool["snplp_eligibility_list"] = ok(c.snplp_records_next_modules(
+            rec, ref, "cd49-w004", (2020, 1, 1)))
+        pool["snplp_coverage"] = ok(c.snplp_records_coverage(
+            rec, ref, (2019, 1, 1), (2021, 12, 31), 15))
         missing = sorted(k for k, v in pool.items() if v is None)
         assert not missing, f"no raw object for {missing}"
         return pool

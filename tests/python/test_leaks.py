@@ -14,7 +14,7 @@ real work in C (a whole built-in referential: 3,000, 0.9 s; a search, an XML rou
 a failed import with its diagnostics: 20,000; matrices, cells, credits, texts: 100,000;
 conventions, decimal values, items by id: 300,000; new conventions with a matrix: 50,000;
 removing a convention from a list and adding it back: 100,000; files that cannot be opened:
-20,000), so
+20,000; training records read, covered, validated and asked for next modules: 3,000), so
 that the whole file takes about 7 s on two cores in a Debug build (10 s one kind after the
 other). Under AddressSanitizer (``LD_PRELOAD`` of libasan, as CTest does for sanitizer builds)
 the counts are divided by 10 and RSS is not checked (ASan's quarantine holds freed memory on
@@ -35,6 +35,7 @@ import pytest
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.normpath(os.path.join(HERE, "..", ".."))
 CONVENTION_FILE = os.path.join(ROOT, "examples", "data", "convention-49.xml")
+RECORDS_FILE = os.path.join(ROOT, "examples", "data", "records.xml")
 
 #: The most the resident memory may grow during a loop, after its warm-up.
 RSS_BOUND = 10 * 1024 * 1024
@@ -192,6 +193,27 @@ def kind_os_errors():
     return body
 
 
+def kind_records():
+    snplp, ref, lst, conv = _objects()
+    rec = snplp.Records.from_file(RECORDS_FILE)
+    data = rec.to_bytes()
+    workers = rec.workers.ids()
+    n = len(workers)
+
+    def body(i):
+        k = i % 4
+        if k == 0:
+            return snplp.Records.from_bytes(data)
+        if k == 1:
+            return rec.coverage(ref, "2019-01-01", "2021-12-31", by=("theme", "profession"))
+        if k == 2:
+            return rec.next_modules(ref, workers[i % n], at=datetime.date(2020, 6, 1))
+        return (rec.workers[workers[i % n]].until, rec.attendance[i % len(rec.attendance)].days,
+                rec.validate(ref))
+
+    return body
+
+
 KINDS = {
     "themes": (1_000_000, "ref.themes[i % n]", kind_themes),
     "items_by_id": (300_000, "ref[id] for every item kind", kind_items_by_id),
@@ -214,6 +236,8 @@ KINDS = {
     "list_removals": (100_000, "ConventionList.pop(), del, append() of the same convention",
                       kind_list_removals),
     "os_errors": (20_000, "FileNotFoundError of from_file() and to_file()", kind_os_errors),
+    "records": (3_000, "Records.from_bytes(), coverage(), next_modules(), validate(), records",
+                kind_records),
 }
 
 # ---------------------------------------------------------------------------------------------

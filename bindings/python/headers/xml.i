@@ -9,6 +9,7 @@
  *   snplp_referential_export_callback(ref, write)                    -> status
  *       write(data: bytes), its return value ignored (common.i)
  *   snplp_conventions_*: the same with lists of conventions.
+ *   snplp_records_*: the same with training records (1.4).
  *   snplp_import_options_set_progress(options, progress)             -> status
  *       progress(done, total) -> bool: True or None go on, False cancels the import
  *       (SNPLP_EIO); None removes the callback.
@@ -129,5 +130,11 @@ static int snplp_py_progress(void *user, uint64_t done, uint64_t total)
 %thread snplp_conventions_export_file;
 %thread snplp_conventions_export_memory;
 %thread snplp_conventions_export_callback;
+%thread snplp_records_import_file;
+%thread snplp_records_import_memory;
+%thread snplp_records_import_callback;
+%thread snplp_records_export_file;
+%thread snplp_records_export_memory;
+%thread snplp_records_export_callback;
 
 %include <snplp/xml.h>

@@ -29,12 +29,15 @@ from ._errors import (
     ParseError,
     ValidationError,
 )
+from ._records import *  # noqa: F401,F403
+from ._records import __all__ as _records_all
 from ._referential import *  # noqa: F401,F403
 from ._referential import __all__ as _referential_all
 
 __all__ = sorted(
     set(_referential_all)
     | set(_conventions_all)
+    | set(_records_all)
     | {
         "Collection",
         "ForeignAttribute",

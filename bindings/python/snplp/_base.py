@@ -333,6 +333,7 @@ def reader(source, xml: bool = False) -> Callable[[int], bytes]:
 _C_PARAMETER_PHRASES = (
     (re.compile(r"``count`` conventions"), "the conventions"),
     (re.compile(r"indicator values from ``size`` bytes at ``data``"), "indicator values from CSV"),
+    (re.compile(r"from ``size`` bytes at ``data`` into ``records``"), "from CSV into the records"),
     (re.compile(r"from ``size`` bytes at ``data``"), "from the bytes ``data``"),
     (re.compile(r"into the conventions of ``list``"), "into the conventions of the list"),
     (re.compile(r"\b(of|with) row ``row``"), r"\1 the row"),
