@@ -86,6 +86,8 @@ typedef struct snplp_figure snplp_figure;
 typedef struct snplp_convention snplp_convention;
 /** @brief A list of conventions (a file's, a région's): see convention_list.h. */
 typedef struct snplp_convention_list snplp_convention_list;
+/** @brief Training records (since 1.4): see records.h. Reference counted. */
+typedef struct snplp_records snplp_records;
 /** @brief An action of a convention: see action.h. */
 typedef struct snplp_action snplp_action;
 /** @brief An indicator of a convention's follow-up matrix: see indicator.h. */

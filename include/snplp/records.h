@@ -47,8 +47,7 @@
 
 SNPLP_BEGIN_DECLS
 
-/** @brief Training records (a root). @since 1.4 */
-typedef struct snplp_records snplp_records;
+/* snplp_records, the root, is declared in common.h (xml.h names it too). */
 /** @brief A profession declared by the records (not in the referential). @since 1.4 */
 typedef struct snplp_record_profession snplp_record_profession;
 /** @brief An employer of workers. @since 1.4 */

@@ -243,9 +243,6 @@ SNPLP_API int snplp_conventions_export_callback(const snplp_convention_list *lis
 
 /* ---------------------------------------------------------------------------------------- */
 
-/** @brief Training records (records.h). */
-typedef struct snplp_records snplp_records;
-
 /**
  * @brief Imports training records (root element `<records>`, format 1.1): the same reading,
  *        checks, limits and findings as a referential (docs/xml-format.md, "Training
