@@ -98,3 +98,4 @@
 %include "headers/eligibility.i"
 %include "headers/coverage.i"
 %include "headers/csv_records.i"
+%include "headers/records_fill.i"

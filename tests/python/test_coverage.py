@@ -88,16 +88,7 @@ HIDDEN = {
     "snplp_decimal_is_valid": "exact values are decimal.Decimal, checked when passed in",
     "snplp_decimal_ratio": "exact values are decimal.Decimal; matrix rates come from C",
     "snplp_decimal_rescale": "exact values are decimal.Decimal: Decimal.quantize()",
-    # issue 17, indicators computed from training records (indicator.h, records_fill.h)
-    "snplp_records_measure_name": "issue 17: bound in Python later",
-    "snplp_records_measure_from_name": "issue 17: bound in Python later",
-    "snplp_records_filter_name": "issue 17: bound in Python later",
-    "snplp_indicator_records_measure": "issue 17: bound in Python later",
-    "snplp_indicator_set_records_measure": "issue 17: bound in Python later",
-    "snplp_indicator_add_records_filter": "issue 17: bound in Python later",
-    "snplp_indicator_records_filter_count": "issue 17: bound in Python later",
-    "snplp_indicator_records_filter_at": "issue 17: bound in Python later",
-    "snplp_convention_fill_from_records": "issue 17: bound in Python later",
+    "snplp_records_measure_from_name": "RecordsMeasure(name) gives the member of a name",
 }
 
 #: C functions the package should expose and does not yet: name -> what is missing.

@@ -632,3 +632,57 @@ def test_raw_layer(core, raw_builtin_referential):
         assert rc == core.SNPLP_OK and b'<session id="s1"' in data
     finally:
         core.snplp_records_unref(rec)
+
+
+# ---------- indicators computed from records (1.4) ----------
+
+
+def test_fill_from_records_on_the_example_convention(ref):
+    """The example convention's fictional training indicator gets its 2021 actual (12) from
+    examples/data/records.xml; 2019 and 2020 (9 and 15) were filled before and stay."""
+    convs = snplp.ConventionList.from_file(os.path.join(ROOT, "examples", "data",
+                                                        "convention-49.xml"))
+    conv = convs[0]
+    ind = conv.indicators["agents-formes-themes-plan"]
+    assert ind.records_measure == snplp.RecordsMeasure.WORKERS_TRAINED
+    assert ind.records_measure == "workers-trained"
+    assert ind.records_filters == [(snplp.RecordsFilter.PLAN, "training-plan")]
+    assert ind.values[2021].actual is None
+    records = snplp.Records.from_file(EXAMPLE)
+    findings = conv.fill_from_records(records, ref)
+    assert [f for f in findings if f.severity == "error"] == []
+    assert ind.values[2019].actual == D(9)
+    assert ind.values[2020].actual == D(15)
+    assert ind.values[2021].actual == D(12)
+    assert ind.values[2021].source == _core.SNPLP_RECORDS_SOURCE
+
+
+def test_records_measure_and_filters_are_settable():
+    convs = snplp.ConventionList.from_file(os.path.join(ROOT, "examples", "data",
+                                                        "convention-49.xml"))
+    ind = convs[0].indicators["agents-formes-themes-plan"]
+    ind.add_records_filter("profession", "profession-ass")
+    ind.add_records_filter(snplp.RecordsFilter.MODULE, FUNDAMENTALS)
+    assert ind.records_filters == [(snplp.RecordsFilter.MODULE, FUNDAMENTALS),
+                                   (snplp.RecordsFilter.PLAN, "training-plan"),
+                                   (snplp.RecordsFilter.PROFESSION, "profession-ass")]
+    with pytest.raises(snplp.AlreadyExistsError):
+        ind.add_records_filter("module", FUNDAMENTALS)
+    with pytest.raises(ValueError):
+        ind.add_records_filter("county", "x")
+    ind.records_measure = "none"  # typed by hand again: the filters go
+    assert ind.records_measure == snplp.RecordsMeasure.NONE
+    assert ind.records_filters == []
+    with pytest.raises(snplp.InvalidArgumentError):
+        ind.add_records_filter("theme", "theme-insertion")  # no measure
+    ind.records_measure = snplp.RecordsMeasure.TRAINING_DAYS
+    assert ind.records_measure == "training-days"
+
+
+def test_fill_from_records_refuses_other_objects(ref):
+    conv = snplp.ConventionList.from_file(os.path.join(ROOT, "examples", "data",
+                                                       "convention-49.xml"))[0]
+    with pytest.raises(TypeError):
+        conv.fill_from_records(ref, ref)
+    with pytest.raises(TypeError):
+        conv.fill_from_records(snplp.Records(), "referential")

@@ -78,6 +78,8 @@ __all__ = [
     "RecordKind",
     "RecordProfession",
     "Records",
+    "RecordsFilter",
+    "RecordsMeasure",
     "Referential",
     "ReportState",
     "SearchHit",
@@ -788,6 +790,26 @@ class Polarity(enum.StrEnum):
     @property
     def code(self) -> int: ...
 
+class RecordsFilter(enum.StrEnum):
+    THEME = "theme"
+    MODULE = "module"
+    PLAN = "plan"
+    PROFESSION = "profession"
+    @property
+    def label(self) -> str: ...
+    @property
+    def code(self) -> int: ...
+
+class RecordsMeasure(enum.StrEnum):
+    NONE = "none"
+    WORKERS_TRAINED = "workers-trained"
+    TRAINING_DAYS = "training-days"
+    SESSIONS = "sessions"
+    @property
+    def label(self) -> str: ...
+    @property
+    def code(self) -> int: ...
+
 class ReportState(enum.StrEnum):
     NOT_YET_DUE = "not-yet-due"
     ON_TIME = "on-time"
@@ -894,6 +916,7 @@ class Convention:
     def validate(
         self, at: Union[datetime.date, str, None] = ..., *, raise_errors: bool = ...
     ) -> List[Diagnostic]: ...
+    def fill_from_records(self, records: Any, referential: Any) -> List[Diagnostic]: ...
     def matrix(
         self, threshold: Union[decimal.Decimal, int, str, None] = ..., *,
         at: Union[datetime.date, str, None] = ...
@@ -991,6 +1014,13 @@ class Indicator:
     def aggregation(self, value: Any) -> None: ...
     @property
     def weight_id(self) -> Optional[str]: ...
+    @property
+    def records_measure(self) -> RecordsMeasure: ...
+    @records_measure.setter
+    def records_measure(self, value: Any) -> None: ...
+    @property
+    def records_filters(self) -> List[Tuple[RecordsFilter, str]]: ...
+    def add_records_filter(self, kind: Any, id: str) -> None: ...
     def set_aggregation(
         self, aggregation: Union[Aggregation, int, str], weight_id: Optional[str] = ...
     ) -> None: ...

@@ -68,6 +68,8 @@ __all__ = [
     "ReportState",
     "CreditReasonKind",
     "CsvDialect",
+    "RecordsMeasure",
+    "RecordsFilter",
     # classes
     "Convention",
     "Action",
@@ -463,6 +465,16 @@ CreditReasonKind = _make_enum(
     ["REPORT_MISSING", "REPORT_LATE", "ACTION_NOT_DONE", "ACTION_DROPPED"],
     "snplp_credit_reason_name",
     "The kinds of reasons a decision on credits lists (credits.h, snplp_credit_reason).")
+RecordsMeasure = _make_enum(
+    "RecordsMeasure", "SNPLP_MEASURE_", ["NONE", "WORKERS_TRAINED", "TRAINING_DAYS", "SESSIONS"],
+    "snplp_records_measure_name",
+    "What an indicator counts in training records (indicator.h, snplp_records_measure; 1.4): "
+    "NONE for an indicator typed by hand.")
+RecordsFilter = _make_enum(
+    "RecordsFilter", "SNPLP_FILTER_", ["THEME", "MODULE", "PLAN", "PROFESSION"],
+    "snplp_records_filter_name",
+    "What a filter of an indicator computed from records selects (indicator.h, "
+    "snplp_records_filter; 1.4).")
 CsvDialect = _make_enum(
     "CsvDialect", "SNPLP_CSV_", ["INTL", "FR"], "snplp_csv_dialect_name",
     "A dialect of CSV (csv.h, snplp_csv_dialect): INTL (\"intl\": comma, decimal point) or "
@@ -1020,6 +1032,25 @@ class Convention(_Extensible, Owner):
         check(rc, found)
         return found
 
+    @_cdoc("snplp_convention_fill_from_records",
+           note="``records`` is a :class:`snplp.Records`, ``referential`` the "
+                ":class:`snplp.Referential` it refers to. Returns the findings (a list of "
+                ":class:`Diagnostic`: a typed actual that disagrees, unknown data...).")
+    def fill_from_records(self, records, referential) -> List[Diagnostic]:
+        from ._records import Records
+        from ._referential import Referential
+        if not isinstance(records, Records):
+            raise TypeError(f"records must be a snplp.Records, not {type(records).__name__}")
+        if not isinstance(referential, Referential):
+            raise TypeError(f"referential must be a snplp.Referential, not "
+                            f"{type(referential).__name__}")
+        with _Diagnostics() as d:
+            rc = _c.snplp_convention_fill_from_records(self._ptr, records._ptr, referential._ptr,
+                                                       d.ptr)
+            found = d.list()
+        check(rc, found)
+        return found
+
     @_cdoc("snplp_convention_matrix", "snplp_convention_matrix_at",
            note="``threshold`` is a percent as a Decimal, int or str (e.g. \"82.5\"); None "
                 "for the default (80). ``at`` (a datetime.date or an ISO string) gives the "
@@ -1357,6 +1388,36 @@ class Indicator(_Child):
     @_cdoc("snplp_indicator_weight_id")
     def weight_id(self) -> Optional[str]:
         return _c.snplp_indicator_weight_id(self._ptr)
+
+    @property
+    @_cdoc("snplp_indicator_records_measure", "snplp_indicator_set_records_measure",
+           note="A :class:`RecordsMeasure` (NONE: typed by hand); set it with a member or its "
+                "label. Setting NONE drops the filters.")
+    def records_measure(self) -> RecordsMeasure:
+        return _enum_out(RecordsMeasure, _c.snplp_indicator_records_measure(self._ptr))
+
+    @records_measure.setter
+    def records_measure(self, value) -> None:
+        check(_c.snplp_indicator_set_records_measure(
+            self._ptr, _enum_arg(RecordsMeasure, value, "records_measure")))
+
+    @property
+    @_cdoc("snplp_indicator_records_filter_count", "snplp_indicator_records_filter_at",
+           note="The filters as a list of (:class:`RecordsFilter`, id) pairs, kind by kind in "
+                "the order of the enum, each kind's ids in the order they were added.")
+    def records_filters(self) -> List[Tuple[RecordsFilter, str]]:
+        out = []
+        for kind in RecordsFilter:
+            for i in range(_c.snplp_indicator_records_filter_count(self._ptr, int(kind))):
+                out.append((kind, _c.snplp_indicator_records_filter_at(self._ptr, int(kind), i)))
+        return out
+
+    @_cdoc("snplp_indicator_add_records_filter",
+           note="``kind`` is a :class:`RecordsFilter` or its label (\"theme\", \"module\", "
+                "\"plan\", \"profession\").")
+    def add_records_filter(self, kind, id: str) -> None:
+        check(_c.snplp_indicator_add_records_filter(
+            self._ptr, _enum_arg(RecordsFilter, kind, "kind"), _str(id, "id")))
 
     @_cdoc("snplp_indicator_set_aggregation",
            note="``aggregation`` is an :class:`Aggregation` or its label; ``weight_id`` a str "
