@@ -175,18 +175,52 @@ with tempfile.TemporaryDirectory() as tmp:
     check("validate conventions with errors", rc == 1 and "[unknown-attribute]" in out
           and "[schema]" in out and SUMMARY.match(out.splitlines()[-1])["kind"] == "conventions",
           out)
-    # training records (format 1.1): told by their root, read by their own import
+    # training records (format 1.1): told by their root, read by their own import, then
+    # checked against the built-in referential (or --referential REF)
+    small = os.path.join(ROOT, "tests", "fixtures", "cli", "records-small.xml")
     for strict in ((), ("--strict",)):
-        rc, out, err = run("validate", *strict, RECORDS)
+        rc, out, err = run("validate", *strict, small)
         check(f"validate records {strict}", rc == 0 and err == "" and
-              out == RECORDS + ": records: 0 errors, 0 warnings\n", (rc, out, err))
+              out == small + ": records: 0 errors, 0 warnings\n", (rc, out, err))
+    # valid-complete.xml declares a profession with an id the built-in referential uses:
+    # a finding of snplp_records_validate(), printed without a line
+    clash = (RECORDS + ": error: [profession-in-referential] profession 'profession-eje' "
+             "declared by the records has the id of a profession of the referential")
+    rc, out, err = run("validate", RECORDS)
+    check("validate records against the built-in referential", rc == 1 and err == "" and
+          out.startswith(clash) and out.endswith(RECORDS + ": records: 1 error, 0 warnings\n")
+          and out.count("\n") == 2, (rc, out, err))
+    ref_xml = os.path.join(tmp, "ref-for-validate.xml")
+    rc, _, _ = run("export-builtin", "-o", ref_xml)
+    rc2, out2, err2 = run("validate", "--referential", ref_xml, RECORDS, small)
+    check("validate --referential REF", rc == 0 and rc2 == 1 and err2 == "" and
+          out2 == out + small + ": records: 0 errors, 0 warnings\n", (rc2, out2, err2))
+    # a referential whose professions do not clash: the same records then have no finding
+    other_ref = os.path.join(tmp, "ref-renamed.xml")
+    with open(ref_xml, encoding="utf-8") as f, open(other_ref, "w", encoding="utf-8") as g:
+        g.write(f.read().replace('"profession-eje"', '"profession-eje-ref"'))
+    rc, out, err = run("validate", "--referential", other_ref, RECORDS)
+    check("validate --referential: the rules follow REF", rc == 0 and err == "" and
+          out == RECORDS + ": records: 0 errors, 0 warnings\n", (rc, out, err))
+    rc, out, err = run("validate", "--referential", CONV49, small)
+    check("validate --referential not a referential", rc == 1 and
+          out.startswith(CONV49 + ": --referential: not a referential of the format\n"),
+          (rc, out, err))
+    rc, out, err = run("validate", "--referential", os.path.join(tmp, "none.xml"), small)
+    check("validate --referential missing file", rc == 1 and "none.xml" in out, (rc, out, err))
+    rc, out, err = run("validate", "--referential")
+    check("validate --referential without value", rc == 2 and
+          "option --referential needs a value" in err, (rc, out, err))
+    rc, out, err = run("validate", "--referential", CONV49, CONV49)
+    check("validate --referential read only for records", rc == 0 and
+          "--referential" not in out, (rc, out, err))
     rc, out, _ = run("validate", "--strict", RECORDS_BAD)
     lines = out.splitlines()
     check("validate records with errors", rc == 1 and "[bad-value]" in out
           and "[missing-attribute]" in out and "[bad-id]" in out and "[duplicate-id]" in out
           and "[schema]" in out and SUMMARY.match(lines[-1])["kind"] == "records"
           and any(l.startswith(RECORDS_BAD + ":7:") for l in lines), out)
-    rc, out, _ = run("validate", "-", stdin=read_text(RECORDS).encode())
+    rc, out, _ = run("validate", "-", stdin=read_text(small).encode())
     check("validate records -", rc == 0 and out == "-: records: 0 errors, 0 warnings\n", out)
     other = write("other.xml", '<?xml version="1.0"?>\n<!-- x -->\n<catalogue xmlns="urn:snplp:1.0"/>\n')
     rc, out, _ = run("validate", other)

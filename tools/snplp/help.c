@@ -28,15 +28,20 @@ const char cli_help_common[] =
     "severity asked for, the output being printed.\n";
 
 const cli_help cli_helps[] = {
-    {"validate", "snplp validate [--strict] [--quiet] FILE...\n",
+    {"validate", "snplp validate [--strict] [--quiet] [--referential REF] FILE...\n",
      "Reads each FILE as a document of the snplp XML format, whatever its kind (a\n"
      "referential, a file of conventions, training records), and prints every\n"
      "finding on standard output as FILE:LINE:COL: severity: [code] message, then\n"
      "one line per file with the kind of document found (referential, conventions,\n"
      "records) and its count of errors and warnings:\n"
-     "FILE: referential: 0 errors, 1 warning. Exits 1 if any file has an error.\n"
+     "FILE: referential: 0 errors, 1 warning. Training records are also checked\n"
+     "against a referential (references, dates, days, capacities: FILE: severity:\n"
+     "[code] message, without a line). Exits 1 if any file has an error.\n"
      "  --strict      also validates with libxml2's XSD validator against the schema\n"
-     "  --quiet       leaves out the line per file (findings only)\n"},
+     "  --quiet       leaves out the line per file (findings only)\n"
+     "  --referential REF\n"
+     "                checks training records against the referential REF instead\n"
+     "                of the built-in one\n"},
     {"export-builtin", "snplp export-builtin [--quiet] [-o FILE]\n",
      "Writes the built-in referential of the strategy as XML, to standard output or\n"
      "(atomically) to FILE with -o.\n"
