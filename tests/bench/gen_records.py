@@ -3,6 +3,7 @@
 example data and the benchmarks of training records (docs/performance.md, docs/records.md).
 
     gen_records.py [--factor F | --national] [--seed S] [-o FILE]
+    gen_records.py -e [-o FILE]        (--example: examples/data/records.xml, byte for byte)
 
 Factor 1 is one fictional département's HR and training records: 1 000 workers (200 social
 workers and cadres of the professions the built-in referential lists, 800 early-childhood
@@ -31,6 +32,14 @@ sessions at once, never the same session twice; a session's capacity is never ex
 attended never exceed the session's. The output imports with no finding
 (snplp_records_import_file) and snplp_records_validate() against the built-in referential finds
 nothing (CTest: bench-records-1x runs snplp-bench-records --check on factor 1).
+
+-e (--example) writes the example data, examples/data/records.xml, exactly (CTest:
+example-records-data regenerates it and compares the bytes): one block of a smaller shape of its
+own (EXAMPLE_SHAPE; the benchmark's blocks keep theirs, so their bytes do not change with it),
+the fictional Maine-et-Loire (49) of the example convention, seed 49, 300 workers (60 social
+workers and cadres, 240 early-childhood professionals), 14 employers, three training bodies,
+the fundamentals twice a year, each "Enfance = égalité" theme twice a year, and a comment
+saying the data are fictional and giving the command. Ids are w49-NNNN, s49-NNN, cd-49...
 
 Deterministic: the same factor and seed always give the same bytes (each block draws from a
 generator seeded with the seed and the block's number). Standard library only. The sections of
@@ -174,10 +183,36 @@ class Worker:
         return all(last < b0 or first > b1 for b0, b1 in self.busy)
 
 
-def block(sections, rng, b, count):
-    code, name = gen_conventions.DEPARTEMENTS[b % len(gen_conventions.DEPARTEMENTS)]
-    wave = b // len(gen_conventions.DEPARTEMENTS)
-    stem = "%s-%d" % (code.lower(), wave)
+class Shape:
+    """How many employers and sessions a block has. The benchmark's blocks (factor F) all have
+    the default shape; the example (--example) is one smaller block of its own."""
+
+    def __init__(self, creches=16, quarters=(0, 1, 2, 3), ee_sessions=60, departement=None):
+        self.creches = creches  # crèches employing early-childhood professionals
+        self.quarters = quarters  # the quarters with a session of the fundamentals, each year
+        self.ee_sessions = ee_sessions  # "Enfance = égalité" days a year (themes in turn)
+        self.departement = departement  # (code, name, stem of ids), None: by block number
+
+
+BENCH_SHAPE = Shape()
+# The example data (examples/data/records.xml): one fictional Maine-et-Loire (49), 300 workers
+# (60 social workers and cadres, 240 early-childhood professionals), 6 crèches, the
+# fundamentals twice a year, each "Enfance = égalité" theme twice a year.
+EXAMPLE_WORKERS, EXAMPLE_SEED = 300, 49
+EXAMPLE_SHAPE = Shape(creches=6, quarters=(0, 2), ee_sessions=12,
+                      departement=("49", "Maine-et-Loire", "49"))
+# The command, in the file's comment: short options only, as "--" may not appear in a comment.
+EXAMPLE_COMMAND = "/usr/bin/python3 tests/bench/gen_records.py -e -o examples/data/records.xml"
+
+
+def block(sections, rng, b, count, shape=BENCH_SHAPE):
+    if shape.departement:
+        code, name, stem = shape.departement
+        wave = 0
+    else:
+        code, name = gen_conventions.DEPARTEMENTS[b % len(gen_conventions.DEPARTEMENTS)]
+        wave = b // len(gen_conventions.DEPARTEMENTS)
+        stem = "%s-%d" % (code.lower(), wave)
     towns = communes(code)
     emp, wrk, bod, ses, att = (sections[k] for k in ("employer", "worker", "body", "session",
                                                     "attendance"))
@@ -195,7 +230,7 @@ def block(sections, rng, b, count):
         emp.append('  <employer id="%s" kind="commune" territory="%s">\n'
                    '    <name>CCAS de %s (fictif)</name>\n  </employer>\n'
                    % (ccas[-1][0], town, COMMUNE_NAMES[towns.index(town)]))
-    for k in range(16):
+    for k in range(shape.creches):
         town = rng.choice(towns)
         creches.append(("creche-%s-%d" % (stem, k + 1), town))
         emp.append('  <employer id="%s" kind="creche" territory="%s">\n'
@@ -274,7 +309,7 @@ def block(sections, rng, b, count):
     # Sessions: (start, end, days, subject, body, capacity), in date order.
     plan = []
     for year in range(FIRST_YEAR, LAST_YEAR + 1):
-        for q in range(4):  # the fundamentals, once a quarter, Monday to Wednesday
+        for q in shape.quarters:  # the fundamentals, once a quarter, Monday to Wednesday
             d = datetime.date(year, 1 + 3 * q, 1) + datetime.timedelta(days=rng.randint(7, 70))
             d -= datetime.timedelta(days=d.weekday())
             plan.append((d, d + datetime.timedelta(days=2), "3", FUNDAMENTALS, bodies[0], 15))
@@ -284,7 +319,7 @@ def block(sections, rng, b, count):
             d -= datetime.timedelta(days=d.weekday())
             plan.append((d, d + datetime.timedelta(days=2), rng.choice(["2", "2.5"]), EXPERT,
                          bodies[0], 12))
-        for k in range(60):  # "Enfance = égalité" days: each theme ten times a year
+        for k in range(shape.ee_sessions):  # "Enfance = égalité" days, the themes in turn
             d = weekday_on_or_after(datetime.date(year, 1, 8) +
                                     datetime.timedelta(days=rng.randint(0, 340)))
             plan.append((d, d, "1", EE_THEMES[k % 6], bodies[1 + k % 2], 24))
@@ -343,8 +378,32 @@ def block(sections, rng, b, count):
                        % (w.id, sid, status, extra))
 
 
-def generate(path, factor, seed):
-    total = max(1, round(WORKERS_PER_BLOCK * factor))
+EXAMPLE_COMMENT = """<!--
+  Training records of a département (fictional): the example of docs/records.md and
+  docs/xml-format.md ("Training records"). Maine-et-Loire (49) is the setting; every worker,
+  employer, training body, session, number and date here is made up (the commune codes too).
+  %d workers (%d social workers and cadres of the referential's professions, %d
+  early-childhood professionals, four of whose professions the records declare), their
+  employers (the département's council, communes' social action centres, crèches,
+  associations), three training bodies, and three years of sessions (2019-2021): the
+  insertion modules of the national training plan (fundamentals before expert, at most 5
+  days) and the six themes of the "Enfance = égalité" days, with attendance of every status
+  (sessions after 2021-11-15, the day the records are drawn up, are only registered). Valid
+  against snplp-1.1.xsd, imported with no finding, and coherent with the built-in referential.
+
+  Written by the seeded generator of the benchmarks (docs/performance.md; -e is its
+  example mode), do not edit:
+    %s
+  CTest (example-records-data) checks that this file is what the generator writes.
+-->
+"""
+
+
+def generate(path, factor, seed, example=False):
+    if example:
+        total, seed, shape = EXAMPLE_WORKERS, EXAMPLE_SEED, EXAMPLE_SHAPE
+    else:
+        total, shape = max(1, round(WORKERS_PER_BLOCK * factor)), BENCH_SHAPE
     blocks = (total + WORKERS_PER_BLOCK - 1) // WORKERS_PER_BLOCK
     directory = os.path.dirname(os.path.abspath(path)) if path else None
     names = ("employer", "worker", "body", "session", "attendance")
@@ -353,16 +412,21 @@ def generate(path, factor, seed):
         for b in range(blocks):
             count = min(WORKERS_PER_BLOCK, total - b * WORKERS_PER_BLOCK)
             sections = {k: [] for k in names}
-            block(sections, random.Random("%d:%d" % (seed, b)), b, count)
+            block(sections, random.Random("%d:%d" % (seed, b)), b, count, shape)
             for k in names:
                 files[k].write("".join(sections[k]).encode("utf-8"))
         out = open(path, "wb") if path else sys.stdout.buffer
         try:
-            head = ['<?xml version="1.0" encoding="UTF-8"?>\n',
-                    "<!-- Generated by tests/bench/gen_records.py: factor %s, seed %d, %d "
-                    "workers. Fictional: every id, name, code, date and number. -->\n"
-                    % (factor, seed, total),
-                    '<records xmlns="%s">\n' % NS]
+            head = ['<?xml version="1.0" encoding="UTF-8"?>\n']
+            if example:
+                n_social = round(total * SOCIAL_SHARE)
+                head.append(EXAMPLE_COMMENT % (total, n_social, total - n_social,
+                                               EXAMPLE_COMMAND))
+            else:
+                head.append("<!-- Generated by tests/bench/gen_records.py: factor %s, seed %d, "
+                            "%d workers. Fictional: every id, name, code, date and number. -->\n"
+                            % (factor, seed, total))
+            head.append('<records xmlns="%s">\n' % NS)
             for ident, title in DECLARED:
                 head.append('  <profession id="%s" category="worker">\n    <title>%s</title>\n'
                             '  </profession>\n' % (ident, escape(title)))
@@ -385,12 +449,19 @@ def main():
     parser.add_argument("--national", action="store_true",
                         help="factor %d: 750 000 workers, about 3 million attendance records "
                         "(a benchmark size only)" % NATIONAL_FACTOR)
+    parser.add_argument("-e", "--example", action="store_true",
+                        help="the example data, examples/data/records.xml: one fictional "
+                        "Maine-et-Loire (49), %d workers, seed %d (takes no --factor, "
+                        "--national or --seed)" % (EXAMPLE_WORKERS, EXAMPLE_SEED))
     args = parser.parse_args()
+    if args.example and (args.national or args.factor != 1.0 or args.seed != 1):
+        parser.error("--example writes the example data: it takes no --factor, --national "
+                     "or --seed")
     if args.national:
         args.factor = NATIONAL_FACTOR
     if args.factor <= 0:
         parser.error("--factor must be positive")
-    generate(args.output, args.factor, args.seed)
+    generate(args.output, args.factor, args.seed, args.example)
 
 
 if __name__ == "__main__":

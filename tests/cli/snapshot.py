@@ -200,7 +200,7 @@ def snapshot(binary, out_dir):
             record(["coverage", "--builtin", "--at", "2021-12-31", "--csv", "--dialect", "fr",
                     doc], "coverage-csv-fr-" + doc)
         for doc, worker in (("tests/fixtures/cli/records-small.xml", "w2"),
-                            ("examples/data/records.xml", "cd49-w004")):
+                            ("examples/data/records.xml", "w49-0004")):
             record(["eligibility", "--builtin", "--at", "2021-12-31", doc, worker],
                    "eligibility-%s-%s" % (doc, worker))
         examples = conventions_examples()

@@ -434,9 +434,9 @@ with tempfile.TemporaryDirectory() as tmp:
             ("delai-premier-accueil", 2020): ["8", "-", "-", "actual-missing"],
             ("referents-parcours", 2020): ["600", "420", "70.0%", "not-reached"],
             # the fictional training indicator, its actuals computed from training records
-            ("agents-formes-themes-plan", 2019): ["10", "9", "90.0%", "partly-reached"],
-            ("agents-formes-themes-plan", 2020): ["15", "15", "100.0%", "reached"],
-            ("agents-formes-themes-plan", 2021): ["20", "-", "-", "not-yet-due"]}
+            ("agents-formes-themes-plan", 2019): ["20", "18", "90.0%", "partly-reached"],
+            ("agents-formes-themes-plan", 2020): ["25", "26", "104.0%", "reached"],
+            ("agents-formes-themes-plan", 2021): ["30", "-", "-", "not-yet-due"]}
     for key, fields in want.items():
         check(f"report one cell {key}", rows.get(key) == fields, rows.get(key))
     check("report one cells", len(rows) == 21, sorted(rows))
@@ -1097,13 +1097,14 @@ with tempfile.TemporaryDirectory() as tmp:
                      "--by", "none")
     check("coverage: several RECORDS", rc == 0 and out.count("Coverage of ") == 2 and
           f"Coverage of {EXAMPLE_RECORDS}, read" in out and
-          "Workforce in scope: 40 workers; trained: 27 (67.50%); training days: 52.0\n" in out,
+          "Workforce in scope: 282 workers; trained: 162 (57.45%); training days: 275.5\n" in out,
           out)
     rc, text, _ = run("coverage", "--builtin", SMALL, EXAMPLE_RECORDS, "--at", "2021-12-31",
                       "--by", "none", "--csv")
     header, rows = csv_rows(text)
     check("coverage --csv: several RECORDS", rc == 0 and header[0] == "records" and rows == [
-        [SMALL, "5", "4", "80.00", "11", "1"], [EXAMPLE_RECORDS, "40", "27", "67.50", "52.0", "0"]],
+        [SMALL, "5", "4", "80.00", "11", "1"],
+        [EXAMPLE_RECORDS, "282", "162", "57.45", "275.5", "0"]],
           rows)
 
     # the referential as a file, and "-" for standard input

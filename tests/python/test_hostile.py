@@ -148,7 +148,7 @@ class Env:
             snplp.TrainingBody: rec.training_bodies[0],
             snplp.Session: rec.sessions[0],
             snplp.Attendance: rec.attendance[0],
-            snplp.Eligibility: rec.eligibility(ref, "cd49-w004", "module-insertion-expert",
+            snplp.Eligibility: rec.eligibility(ref, "w49-0004", "module-insertion-expert",
                                                at=datetime.date(2020, 1, 1)),
             snplp.Coverage: rec.coverage(ref, "2019-01-01", "2021-12-31"),
         })
@@ -226,7 +226,7 @@ class Env:
             "conv": self.conv, "default": None, "diagnostics": (), "key": None,
             "a": "a", "b": "b", "sent": datetime.date(2020, 1, 1),
             # training records (1.4)
-            "referential": self.ref, "worker_id": "cd49-w004", "session_id": "zz-session",
+            "referential": self.ref, "worker_id": "w49-0004", "session_id": "zz-session",
             "subject_id": "module-insertion-fundamentals", "body_id": "zz-body",
             "employer_id": "zz-employer", "start": datetime.date(2019, 1, 1),
             "end": datetime.date(2021, 12, 31), "from_": datetime.date(2020, 1, 1),
@@ -286,9 +286,9 @@ class Env:
             kind = "snplp_record_profession" if stem == "profession" else "snplp_" + stem
             pool[kind] = getattr(c, f"snplp_records_{stem}_at")(rec, 0)
         pool["snplp_eligibility"] = ok(c.snplp_records_eligibility(
-            rec, ref, "cd49-w004", "module-insertion-expert", (2020, 1, 1)))
+            rec, ref, "w49-0004", "module-insertion-expert", (2020, 1, 1)))
         pool["snplp_eligibility_list"] = ok(c.snplp_records_next_modules(
-            rec, ref, "cd49-w004", (2020, 1, 1)))
+            rec, ref, "w49-0004", (2020, 1, 1)))
         pool["snplp_coverage"] = ok(c.snplp_records_coverage(
             rec, ref, (2019, 1, 1), (2021, 12, 31), 15))
         missing = sorted(k for k, v in pool.items() if v is None)

@@ -484,8 +484,8 @@ static void example_49_is_read_whole(void **state)
     assert_actual(ind, 2020, "420");
     ind = snplp_convention_indicator_at(c, 6);
     assert_text(snplp_indicator_id(ind), "agents-formes-themes-plan");
-    assert_target(ind, 2021, "20");
-    assert_actual(ind, 2019, "9"); /* computed from records by an earlier fill */
+    assert_target(ind, 2021, "30");
+    assert_actual(ind, 2019, "18"); /* computed from records by an earlier fill */
     assert_actual(ind, 2021, NULL);
     assert_text(snplp_indicator_source(ind, 2019), SNPLP_RECORDS_SOURCE);
     assert_null(snplp_convention_indicator_at(c, 7));

@@ -253,15 +253,17 @@ static void example_is_read_whole(void **state)
 {
     (void)state;
     snplp_records *r = xml_import_path_ok(DOC, EXAMPLE);
-    assert_int_equal(snplp_records_profession_count(r), 3);
-    assert_int_equal(snplp_records_employer_count(r), 5);
-    assert_int_equal(snplp_records_worker_count(r), 40);
-    assert_int_equal(snplp_records_training_body_count(r), 2);
-    assert_int_equal(snplp_records_session_count(r), 11);
-    assert_int_equal(snplp_records_attendance_count(r), 103);
+    /* the counts of the generator's example mode (tests/bench/gen_records.py -e) */
+    assert_int_equal(snplp_records_profession_count(r), 4);
+    assert_int_equal(snplp_records_employer_count(r), 14);
+    assert_int_equal(snplp_records_worker_count(r), 300);
+    assert_int_equal(snplp_records_training_body_count(r), 3);
+    assert_int_equal(snplp_records_session_count(r), 47);
+    assert_int_equal(snplp_records_attendance_count(r), 882);
     assert_true(snplp_siret_is_valid(
-        snplp_training_body_siret(snplp_records_training_body_find(r, "of-irtess"))));
-    assert_int_equal(snplp_records_kind_of(r, "ee-2021-t6"), SNPLP_RECORD_SESSION);
+        snplp_training_body_siret(snplp_records_training_body_find(r, "of-49-1"))));
+    assert_int_equal(snplp_records_kind_of(r, "s49-047"), SNPLP_RECORD_SESSION);
+    assert_int_equal(snplp_records_kind_of(r, "w49-0300"), SNPLP_RECORD_WORKER);
     snplp_records_unref(r);
 }
 
