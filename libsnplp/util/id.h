@@ -11,21 +11,22 @@
  * SNPLP_EBADID recorded for fn, naming the argument `what` ("id", "theme id"...). */
 int snplp__check_id(const char *id, const char *fn, const char *what);
 
+/* What each byte may be in an id: SNPLP__ID_FIRST its first byte (ASCII letters, '_'),
+ * SNPLP__ID_NEXT any other (those, ASCII digits, '-', '.'); no other byte, NUL included. */
+enum { SNPLP__ID_FIRST = 1, SNPLP__ID_NEXT = 2 };
+extern const unsigned char snplp__id_bytes[256];
+
 /* Whether the n bytes at s are a well-formed id ([A-Za-z_][A-Za-z0-9_.-]*, at most
  * SNPLP_ID_MAX): snplp_id_is_valid() on a text that is not NUL-terminated (a NUL byte is
  * none of those characters). */
 static inline bool snplp__id_ok(const char *s, size_t n)
 {
-#define SNPLP__ID_LETTER(c) (((c) >= 'a' && (c) <= 'z') || ((c) >= 'A' && (c) <= 'Z'))
-    if (n == 0 || n > SNPLP_ID_MAX || !(SNPLP__ID_LETTER(s[0]) || s[0] == '_'))
+    if (n == 0 || n > SNPLP_ID_MAX || !(snplp__id_bytes[(unsigned char)s[0]] & SNPLP__ID_FIRST))
         return false;
-    for (size_t i = 1; i < n; i++) {
-        char c = s[i];
-        if (!(SNPLP__ID_LETTER(c) || (c >= '0' && c <= '9') || c == '-' || c == '_' || c == '.'))
+    for (size_t i = 1; i < n; i++)
+        if (!(snplp__id_bytes[(unsigned char)s[i]] & SNPLP__ID_NEXT))
             return false;
-    }
     return true;
-#undef SNPLP__ID_LETTER
 }
 
 #endif

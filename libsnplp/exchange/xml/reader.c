@@ -12,6 +12,11 @@
 #include <string.h>
 #include <strings.h>
 
+#if defined(__SSE2__) && defined(__x86_64__)
+#include <emmintrin.h>
+#define SCAN_SSE2 1 /* scan() compares 16 bytes at a time */
+#endif
+
 #include <libxml/parserInternals.h>
 #include <libxml/xmlschemas.h>
 #include <unicode/utf8.h>
@@ -175,11 +180,17 @@ static bool all_digits(const char *s, size_t n)
 static bool name_value(const attr_rule *ar, const char *s, size_t n, int *v)
 {
     if (ar->names) {
-        for (int k = 1; ar->names[k]; k++)
-            if (strlen(ar->names[k]) == n && memcmp(ar->names[k], s, n) == 0) {
+        for (int k = 1; ar->names[k]; k++) {
+            /* the name is s when they agree on n bytes and the name has no more */
+            const char *name = ar->names[k];
+            size_t i = 0;
+            while (i < n && name[i] != '\0' && name[i] == s[i])
+                i++;
+            if (i == n && name[i] == '\0') {
                 *v = k;
                 return true;
             }
+        }
         return false;
     }
     char buf[32];
@@ -1138,101 +1149,245 @@ static void scan_init(snplp_xml_scan *sc)
     sc->line = sc->column = 1;
 }
 
+/* The number of bytes b in p[0..n). */
+static size_t count_byte(const unsigned char *p, size_t n, unsigned char b)
+{
+    size_t count = 0, i = 0;
+#ifdef SCAN_SSE2
+    const __m128i want = _mm_set1_epi8((char)b), zero = _mm_setzero_si128();
+    while (n - i >= 16) {
+        size_t blocks = (n - i) / 16;
+        if (blocks > 255) /* a byte of the sums counts up to 255 */
+            blocks = 255;
+        __m128i sums = zero;
+        for (size_t k = 0; k < blocks; k++, i += 16) {
+            __m128i v;
+            memcpy(&v, p + i, sizeof v);
+            sums = _mm_sub_epi8(sums, _mm_cmpeq_epi8(v, want));
+        }
+        __m128i s = _mm_sad_epu8(sums, zero);
+        count += (size_t)_mm_cvtsi128_si64(s) + (size_t)_mm_cvtsi128_si64(_mm_unpackhi_epi64(s, s));
+    }
+#endif
+    for (; i < n; i++)
+        count += p[i] == b;
+    return count;
+}
+
+/* Moves the position (*line, *column) over the n bytes at p: a line per '\n', a column per
+ * character (UTF-8 continuation bytes count for none). */
+static void advance(size_t *line, size_t *column, const unsigned char *p, size_t n)
+{
+    size_t lines = count_byte(p, n, '\n'), from = 0;
+    if (lines) {
+        *line += lines;
+        *column = 1;
+        from = n;
+        while (p[from - 1] != '\n')
+            from--;
+    }
+    size_t chars = 0;
+    for (size_t i = from; i < n; i++)
+        chars += (p[i] & 0xC0) != 0x80;
+    *column += chars;
+}
+
+/* The bytes that end a run in a start tag outside quotes. */
+static const unsigned char tag_stop[256] = {['"'] = 1, ['\''] = 1, ['='] = 1, ['>'] = 1};
+
+#ifdef SCAN_SSE2
+/* The bits of the bytes of the 16 at p that equal one of a, b, c or d. */
+static inline unsigned bytes_among(const unsigned char *p, __m128i a, __m128i b, __m128i c,
+                                   __m128i d)
+{
+    __m128i v;
+    memcpy(&v, p, sizeof v);
+    __m128i m = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, a), _mm_cmpeq_epi8(v, b)),
+                             _mm_or_si128(_mm_cmpeq_epi8(v, c), _mm_cmpeq_epi8(v, d)));
+    return (unsigned)_mm_movemask_epi8(m);
+}
+#endif
+
+/* The offset of the first byte c in p[i..n), n if none. */
+static inline size_t find_byte(const unsigned char *p, size_t i, size_t n, unsigned char c)
+{
+#ifdef SCAN_SSE2
+    const __m128i want = _mm_set1_epi8((char)c);
+    for (; n - i >= 16; i += 16) {
+        unsigned bits = bytes_among(p + i, want, want, want, want);
+        if (bits)
+            return i + (size_t)__builtin_ctz(bits);
+    }
+    for (; i < n; i++)
+        if (p[i] == c)
+            return i;
+    return n;
+#else
+    /* short runs byte by byte, long ones with memchr() */
+    for (size_t end = n - i > 16 ? i + 16 : n; i < end; i++)
+        if (p[i] == c)
+            return i;
+    if (i == n)
+        return n;
+    const unsigned char *at = memchr(p + i, c, n - i);
+    return at ? (size_t)(at - p) : n;
+#endif
+}
+
+/* The offset of the first byte of tag_stop in p[i..n), n if none. */
+static inline size_t find_tag_stop(const unsigned char *p, size_t i, size_t n)
+{
+#ifdef SCAN_SSE2
+    const __m128i dq = _mm_set1_epi8('"'), sq = _mm_set1_epi8('\''), eq = _mm_set1_epi8('='),
+                  gt = _mm_set1_epi8('>');
+    for (; n - i >= 16; i += 16) {
+        unsigned bits = bytes_among(p + i, dq, sq, eq, gt);
+        if (bits)
+            return i + (size_t)__builtin_ctz(bits);
+    }
+#endif
+    while (i < n && !tag_stop[p[i]])
+        i++;
+    return i;
+}
+
 /* Scans the n bytes at p that are about to be fed to libxml2: n when no start tag breaks a
  * bound, else the offset in p of the '<' of the start tag that does (0 when it began in an
- * earlier chunk; refuse_tag() reports it). */
-static size_t scan(reader *r, const char *p, size_t n)
+ * earlier chunk; refuse_tag() reports it, at the position of its '<').
+ *
+ * Only the bytes that can change the scan's state are looked at one by one: in text the next
+ * '<', in a start tag the next quote, '=' or '>', in a quoted value its closing quote, in an
+ * end tag or a declaration the next '>' are searched for, and a start tag's bytes counted from
+ * offsets. The position (line, column) is computed once per chunk, and that of a '<' only for
+ * the last one of the chunk (the only one refuse_tag() may need). */
+static size_t scan(reader *r, const char *bytes, size_t n)
 {
     snplp_xml_scan *sc = &r->scan;
-    size_t tag_at = 0; /* the offset of the current start tag's '<' in p, if there */
-    for (size_t i = 0; i < n; i++) {
-        unsigned char c = (unsigned char)p[i];
+    const unsigned char *p = (const unsigned char *)bytes;
+    size_t tag_at = 0;     /* the offset of the current start tag's '<' in p, if there */
+    bool tag_here = false; /* whether a '<' of text was met in p (the last one at tag_at) */
+    size_t i = 0;
+    while (i < n) {
         switch (sc->state) {
         case SC_TEXT:
-            if (c == '<') {
+            i = find_byte(p, i, n, '<');
+            if (i < n) {
                 sc->state = SC_LT;
-                sc->tag_line = sc->line;
-                sc->tag_column = sc->column;
-                tag_at = i;
+                tag_at = i++;
+                tag_here = true;
             }
             break;
-        case SC_LT:
-            sc->matched = 0;
-            if (c == '/') {
-                sc->state = SC_END;
-            } else if (c == '?') {
-                sc->state = SC_PI;
-            } else if (c == '!') {
-                sc->state = SC_BANG;
-                sc->want = NULL;
-            } else {
-                sc->state = SC_TAG;
-                sc->tag_bytes = 2;
-                sc->tag_attrs = 0;
-                if (c == '>')
+        case SC_TAG: {
+            size_t j = find_tag_stop(p, i, n);
+            if (j < n) {
+                unsigned char c = p[j++];
+                if (c == '"' || c == '\'') {
+                    sc->state = SC_QUOTED;
+                    sc->quote = (char)c;
+                } else if (c == '=') {
+                    sc->tag_attrs++;
+                } else {
                     sc->state = SC_TEXT;
-            }
-            break;
-        case SC_BANG:
-            if (!sc->want)
-                sc->want = c == '-' ? "--" : c == '[' ? "[CDATA[" : "";
-            if (sc->want[sc->matched] == (char)c) {
-                if (sc->want[++sc->matched] == '\0') {
-                    sc->state = sc->want[0] == '-' ? SC_COMMENT : SC_CDATA;
-                    sc->matched = 0;
                 }
-            } else {
-                sc->state = c == '>' ? SC_TEXT : SC_DECL;
             }
-            break;
-        case SC_TAG:
-        case SC_QUOTED:
-            sc->tag_bytes++;
-            if (sc->state == SC_QUOTED) {
-                if (c == (unsigned char)sc->quote)
-                    sc->state = SC_TAG;
-            } else if (c == '"' || c == '\'') {
-                sc->state = SC_QUOTED;
-                sc->quote = (char)c;
-            } else if (c == '=') {
-                sc->tag_attrs++;
-            } else if (c == '>') {
-                sc->state = SC_TEXT;
-            }
+            sc->tag_bytes += j - i;
+            i = j;
             if (sc->tag_attrs > SNPLP_XML_MAX_ATTRIBUTES || sc->tag_bytes > SNPLP_XML_MAX_START_TAG)
-                return tag_at;
+                goto refused;
             break;
+        }
+        case SC_QUOTED: {
+            size_t j = find_byte(p, i, n, (unsigned char)sc->quote);
+            if (j < n) {
+                sc->state = SC_TAG;
+                j++;
+            }
+            sc->tag_bytes += j - i;
+            i = j;
+            if (sc->tag_bytes > SNPLP_XML_MAX_START_TAG)
+                goto refused;
+            break;
+        }
         case SC_END:
         case SC_DECL:
-            if (c == '>')
+            i = find_byte(p, i, n, '>');
+            if (i < n) {
                 sc->state = SC_TEXT;
+                i++;
+            }
             break;
-        case SC_COMMENT:
-        case SC_CDATA:
-            if (c == (sc->state == SC_COMMENT ? '-' : ']'))
-                sc->matched = sc->matched < 2 ? sc->matched + 1 : 2;
-            else if (c == '>' && sc->matched == 2)
-                sc->state = SC_TEXT;
-            else
+        default: {
+            /* after '<' or "<!", in a comment, a CDATA section or a processing instruction:
+             * byte by byte */
+            unsigned char c = p[i++];
+            switch (sc->state) {
+            case SC_LT:
                 sc->matched = 0;
-            break;
-        case SC_PI:
-            if (c == '>' && sc->matched)
-                sc->state = SC_TEXT;
-            else
-                sc->matched = c == '?';
-            break;
-        default:
+                if (c == '/') {
+                    sc->state = SC_END;
+                } else if (c == '?') {
+                    sc->state = SC_PI;
+                } else if (c == '!') {
+                    sc->state = SC_BANG;
+                    sc->want = NULL;
+                } else {
+                    sc->state = SC_TAG;
+                    sc->tag_bytes = 2;
+                    sc->tag_attrs = 0;
+                    if (c == '>')
+                        sc->state = SC_TEXT;
+                }
+                break;
+            case SC_BANG:
+                if (!sc->want)
+                    sc->want = c == '-' ? "--" : c == '[' ? "[CDATA[" : "";
+                if (sc->want[sc->matched] == (char)c) {
+                    if (sc->want[++sc->matched] == '\0') {
+                        sc->state = sc->want[0] == '-' ? SC_COMMENT : SC_CDATA;
+                        sc->matched = 0;
+                    }
+                } else {
+                    sc->state = c == '>' ? SC_TEXT : SC_DECL;
+                }
+                break;
+            case SC_COMMENT:
+            case SC_CDATA:
+                if (c == (sc->state == SC_COMMENT ? '-' : ']'))
+                    sc->matched = sc->matched < 2 ? sc->matched + 1 : 2;
+                else if (c == '>' && sc->matched == 2)
+                    sc->state = SC_TEXT;
+                else
+                    sc->matched = 0;
+                break;
+            case SC_PI:
+                if (c == '>' && sc->matched)
+                    sc->state = SC_TEXT;
+                else
+                    sc->matched = c == '?';
+                break;
+            default:
+                break;
+            }
             break;
         }
-        if (c == '\n') {
-            sc->line++;
-            sc->column = 1;
-        } else if ((c & 0xC0) != 0x80) {
-            sc->column++;
         }
     }
+    if (tag_here) {
+        advance(&sc->line, &sc->column, p, tag_at);
+        sc->tag_line = sc->line;
+        sc->tag_column = sc->column;
+        advance(&sc->line, &sc->column, p + tag_at, n - tag_at);
+    } else {
+        advance(&sc->line, &sc->column, p, n);
+    }
     return n;
+refused:
+    if (tag_here) {
+        advance(&sc->line, &sc->column, p, tag_at);
+        sc->tag_line = sc->line;
+        sc->tag_column = sc->column;
+    }
+    return tag_at;
 }
 
 /* The start tag the scan stopped at is refused, at its '<'. */

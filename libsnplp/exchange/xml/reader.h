@@ -159,14 +159,14 @@ typedef struct snplp_xml_doc {
 
 /* The bounds of a start tag, checked on the bytes before libxml2 parses them (reader.c,
  * scan()): where the scan is (in text, a tag, a quoted value, a comment...), the position of
- * the next byte, and the start tag being read. */
+ * the next byte (at the end of a chunk), and the start tag being read. */
 typedef struct snplp_xml_scan {
     uint8_t state;
     uint8_t matched;  /* after "<!": bytes of "--" or "[CDATA[" matched; the end matched */
     char quote;       /* of the quoted value being read */
     const char *want; /* after "<!": "--" or "[CDATA[" */
     size_t line, column;
-    size_t tag_line, tag_column; /* of the '<' of the current start tag */
+    size_t tag_line, tag_column; /* of the last '<' of text, known at the end of its chunk */
     size_t tag_bytes, tag_attrs;
 } snplp_xml_scan;
 
