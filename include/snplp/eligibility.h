@@ -113,7 +113,14 @@ SNPLP_API const char *snplp_eligibility_reason_item_id(const snplp_eligibility *
                                                        size_t index);
 /** @brief An English sentence stating reason @p index with its ids, levels and dates, e.g.
  *         "the diploma level of worker w1 is 5, below level 6 of diploma rule
- *         diploma-rule-priority-public"; NULL out of range. Borrowed. @since 1.4 */
+ *         diploma-rule-priority-public"; NULL out of range. Borrowed (until the answer is
+ *         freed).
+ *
+ * An answer keeps its reasons as kinds, ids, levels and dates: the first request of any of
+ * its messages writes them all, once, even when threads ask at once; later requests return the
+ * same strings. NULL as well when the memory for them runs out then (#SNPLP_ENOMEM recorded as
+ * the thread's last error; the answer is unchanged and a later request tries again).
+ * @since 1.4 */
 SNPLP_API const char *snplp_eligibility_reason_message(const snplp_eligibility *eligibility,
                                                        size_t index);
 

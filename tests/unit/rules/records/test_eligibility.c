@@ -5,6 +5,11 @@
 
 #include "names.h"
 
+#include <pthread.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
 /* ---- the names of the enums ---- */
 
 static const char *a_answer_name(int v)
@@ -387,6 +392,246 @@ static void next_modules(void **state)
     check_next(f, "a", june_2021, NULL, NULL, 0);
 }
 
+/* ---- the messages, verbatim ---- */
+
+/* Every message of the answer for worker and module at `at`, each followed by a newline. */
+static char *messages(fx *f, const char *worker, const char *module, snplp_date at)
+{
+    snplp_eligibility *e = NULL;
+    assert_ok(snplp_records_eligibility(&e, f->r, f->ref, worker, module, at));
+    size_t size = 1;
+    for (size_t i = 0; i < snplp_eligibility_reason_count(e); i++)
+        size += strlen(snplp_eligibility_reason_message(e, i)) + 1;
+    char *text = calloc(1, size);
+    assert_non_null(text);
+    for (size_t i = 0; i < snplp_eligibility_reason_count(e); i++) {
+        strcat(text, snplp_eligibility_reason_message(e, i));
+        strcat(text, "\n");
+    }
+    snplp_eligibility_free(e);
+    return text;
+}
+
+static void assert_messages(fx *f, const char *worker, const char *module, snplp_date at,
+                            const char *expected)
+{
+    char *text = messages(f, worker, module, at);
+    print_message("%s", text);
+    assert_string_equal(text, expected);
+    free(text);
+}
+
+/* Every form of sentence, word for word as the messages were written before they became lazy
+ * (1.4's texts: the answers keep codes, ids, levels and dates and write the sentences on the
+ * first request). */
+static void messages_verbatim(void **state)
+{
+    fx *f = *state;
+    rec_worker(f->r, "w6", "profession-ass", date(2019, 1, 1), 6);
+    rec_worker(f->r, "c1", "profession-head-of-service", date(2019, 1, 1), 5);
+    rec_worker(f->r, "e1", "profession-ape", date(2019, 1, 1), 0);
+    rec_att(f->r, "w6", "s1", SNPLP_ATTENDANCE_ATTENDED);
+    rec_att(f->r, "w6", "s2", SNPLP_ATTENDANCE_ATTENDED);
+    assert_messages(f, "w6", FUNDAMENTALS, june_2021,
+                    "profession 'profession-ass' (« assistants de service social », a social "
+                    "worker's profession) of worker 'w6' is one the referential targets first "
+                    "(seed 001, « prioritairement ciblés »); module "
+                    "'module-insertion-fundamentals' names no profession of its own\n"
+                    "the diploma level of worker 'w6' is 6, at least level 6 of diploma rule "
+                    "'diploma-rule-priority-public'\n"
+                    "worker 'w6' was already trained in module 'module-insertion-fundamentals' in "
+                    "session 's1' (2020-03-02 to 2020-03-04)\n"
+                    "worker 'w6' was already trained in module 'module-insertion-fundamentals' in "
+                    "session 's2' (2021-03-02 to 2021-03-04)\n");
+    assert_messages(
+        f, "w6", EXPERT, june_2021,
+        "profession 'profession-ass' (« assistants de service social », a social worker's "
+        "profession) of worker 'w6' is one the referential targets first (seed 001, « "
+        "prioritairement ciblés »); module 'module-insertion-expert' names no profession of its "
+        "own\n"
+        "the diploma level of worker 'w6' is 6, at least level 6 of diploma rule "
+        "'diploma-rule-priority-public'\n"
+        "worker 'w6' was trained in module 'module-insertion-fundamentals', a prerequisite of "
+        "module 'module-insertion-expert', in session 's1' (ended 2020-03-04)\n");
+    assert_messages(
+        f, "w6", EXPERT, date(2020, 3, 3),
+        "profession 'profession-ass' (« assistants de service social », a social worker's "
+        "profession) of worker 'w6' is one the referential targets first (seed 001, « "
+        "prioritairement ciblés »); module 'module-insertion-expert' names no profession of its "
+        "own\n"
+        "the diploma level of worker 'w6' is 6, at least level 6 of diploma rule "
+        "'diploma-rule-priority-public'\n"
+        "worker 'w6' has not been trained by 2020-03-03 in module 'module-insertion-fundamentals', "
+        "a prerequisite of module 'module-insertion-expert'\n");
+    assert_messages(
+        f, "c1", FUNDAMENTALS, june_2021,
+        "profession 'profession-head-of-service' (« chefs de services », a cadre role) of worker "
+        "'c1' is one the referential targets first (seed 001, « prioritairement ciblés »); module "
+        "'module-insertion-fundamentals' names no profession of its own\n"
+        "the diploma level of worker 'c1' is 5, below level 6 of diploma rule "
+        "'diploma-rule-priority-public'\n");
+    assert_messages(
+        f, "e1", EXPERT, june_2021,
+        "profession 'profession-ape' of worker 'e1' is not a profession the referential targets "
+        "(seed 001 names the social workers and cadre roles targeted first), and module "
+        "'module-insertion-expert' names none: the worker may be admitted outside the priority "
+        "public (seed 003)\n"
+        "the diploma level of worker 'e1' is unknown; diploma rule 'diploma-rule-priority-public' "
+        "asks for level 6 or above: record the level to know (it is never read as 0)\n"
+        "worker 'e1' has not been trained by 2021-06-01 in module 'module-insertion-fundamentals', "
+        "a prerequisite of module 'module-insertion-expert'\n");
+    snplp_referential_unref(f->ref);
+    f->ref = hand_ref();
+    rec_worker(f->r, "a", "p-ass", date(2019, 1, 1), 0);
+    rec_worker(f->r, "h", "p-head", date(2019, 1, 1), 7);
+    rec_session(f->r, "b1", "m-basic", date(2020, 1, 6), date(2020, 1, 7), dec(2, 0));
+    rec_att(f->r, "h", "b1", SNPLP_ATTENDANCE_ATTENDED);
+    assert_messages(f, "a", "m-adv", june_2021,
+                    "profession 'p-ass' of worker 'a' is one module 'm-adv' targets\n"
+                    "worker 'a' has not been trained by 2021-06-01 in module 'm-basic', a "
+                    "prerequisite of module 'm-adv'\n");
+    assert_messages(
+        f, "h", "m-adv", june_2021,
+        "profession 'p-head' of worker 'h' is not among the 1 profession module 'm-adv' targets: "
+        "the worker may be admitted outside its priority public (seed 003)\n"
+        "worker 'h' was trained in module 'm-basic', a prerequisite of module 'm-adv', in session "
+        "'b1' (ended 2020-01-07)\n");
+    assert_messages(f, "h", "m-basic", june_2021,
+                    "profession 'p-head' (« chefs de services », a cadre role) of worker 'h' is "
+                    "one the referential targets first (seed 001, « prioritairement ciblés »); "
+                    "module 'm-basic' names no profession of its own\n"
+                    "worker 'h' was already trained in module 'm-basic' in session 'b1' "
+                    "(2020-01-06 to 2020-01-07)\n");
+    assert_ok(snplp_module_add_profession(snplp_referential_module_find(f->ref, "m-adv"), "p-x"));
+    assert_messages(
+        f, "h", "m-adv", june_2021,
+        "profession 'p-head' of worker 'h' is not among the 2 professions module 'm-adv' targets: "
+        "the worker may be admitted outside its priority public (seed 003)\n"
+        "worker 'h' was trained in module 'm-basic', a prerequisite of module 'm-adv', in session "
+        "'b1' (ended 2020-01-07)\n");
+}
+
+/* More sessions trained than the answer keeps on the stack while it is built: 40 sessions of
+ * the fundamentals, 42 reasons. */
+static void many_sessions(void **state)
+{
+    fx *f = *state;
+    rec_worker(f->r, "w1", "profession-ass", date(2019, 1, 1), 6);
+    char id[16];
+    for (int i = 0; i < 40; i++) {
+        snprintf(id, sizeof id, "m%d", i);
+        rec_session(f->r, id, FUNDAMENTALS, date(2019, 1 + i / 4, 1 + i % 4),
+                    date(2019, 1 + i / 4, 1 + i % 4), dec(1, 0));
+        rec_att(f->r, "w1", id, SNPLP_ATTENDANCE_ATTENDED);
+    }
+    snplp_eligibility *e = NULL;
+    assert_ok(snplp_records_eligibility(&e, f->r, f->ref, "w1", FUNDAMENTALS, june_2021));
+    assert_int_equal(snplp_eligibility_reason_count(e), 42);
+    for (int i = 0; i < 40; i++) {
+        snprintf(id, sizeof id, "m%d", i);
+        assert_int_equal(snplp_eligibility_reason_at(e, 2 + (size_t)i),
+                         SNPLP_REASON_ALREADY_TRAINED);
+        assert_text(snplp_eligibility_reason_item_id(e, 2 + (size_t)i), id);
+        char part[48];
+        snprintf(part, sizeof part, "session '%s' (2019-", id);
+        assert_has(snplp_eligibility_reason_message(e, 2 + (size_t)i), part);
+    }
+    snplp_eligibility_free(e);
+    /* the expert module: the prerequisite trained in the first of them */
+    assert_ok(snplp_records_eligibility(&e, f->r, f->ref, "w1", EXPERT, june_2021));
+    assert_int_equal(snplp_eligibility_reason_count(e), 3);
+    assert_has(snplp_eligibility_reason_message(e, 2), "in session 'm0' (ended 2019-01-01)");
+    snplp_eligibility_free(e);
+}
+
+/* The messages are written on the first request: if the memory runs out then, the message is
+ * NULL with SNPLP_ENOMEM, nothing is kept, and a later request writes them. */
+static void messages_out_of_memory(void **state)
+{
+    fx *f = *state;
+    rec_worker(f->r, "w1", "profession-ass", date(2019, 1, 1), 6);
+    snplp_eligibility *e = NULL;
+    assert_ok(snplp_records_eligibility(&e, f->r, f->ref, "w1", EXPERT, june_2021));
+    size_t before = snplp_memory_used();
+    snplp__alloc_fail_after(0);
+    assert_null(snplp_eligibility_reason_message(e, 0));
+    snplp__alloc_fail_after(-1);
+    assert_int_equal(snplp_error_last_code(), SNPLP_ENOMEM);
+    assert_int_equal(snplp_memory_used(), before);
+    /* the rest of the answer is unchanged */
+    assert_int_equal(snplp_eligibility_reason_count(e), 3);
+    assert_text(snplp_eligibility_reason_item_id(e, 2), FUNDAMENTALS);
+    const char *m = snplp_eligibility_reason_message(e, 2);
+    assert_has(m, "has not been trained by 2021-06-01");
+    /* written once: the same string again */
+    assert_ptr_equal(snplp_eligibility_reason_message(e, 2), m);
+    assert_null(snplp_eligibility_reason_message(e, 3));
+    snplp_eligibility_free(e);
+}
+
+/* Threads reading the messages of the same answers at once (the first request writes them):
+ * all get the same strings, the same pointers. Under ThreadSanitizer (tools/check), no race. */
+enum { READERS = 8 };
+typedef struct reader {
+    const snplp_eligibility *const *answers;
+    size_t n;
+    pthread_barrier_t *start;
+    const char *seen[8][8]; /* [answer][reason] */
+} reader;
+
+static void *read_messages(void *p)
+{
+    reader *r = p;
+    pthread_barrier_wait(r->start);
+    for (size_t a = 0; a < r->n; a++)
+        for (size_t i = 0; i < snplp_eligibility_reason_count(r->answers[a]) && i < 8; i++)
+            r->seen[a][i] = snplp_eligibility_reason_message(r->answers[a], i);
+    return NULL;
+}
+
+static void messages_from_threads(void **state)
+{
+    fx *f = *state;
+    rec_worker(f->r, "w1", "profession-ass", date(2019, 1, 1), 6);
+    rec_worker(f->r, "w2", "profession-ape", date(2019, 1, 1), 0);
+    rec_att(f->r, "w1", "s1", SNPLP_ATTENDANCE_ATTENDED);
+    for (int round = 0; round < 20; round++) {
+        snplp_eligibility *e = NULL;
+        snplp_eligibility_list *l = NULL;
+        assert_ok(snplp_records_eligibility(&e, f->r, f->ref, "w1", FUNDAMENTALS, june_2021));
+        assert_ok(snplp_records_next_modules(&l, f->r, f->ref, "w2", june_2021));
+        assert_int_equal(snplp_eligibility_list_count(l), 2);
+        const snplp_eligibility *answers[] = {e, snplp_eligibility_list_at(l, 0),
+                                              snplp_eligibility_list_at(l, 1)};
+        pthread_barrier_t start;
+        assert_int_equal(pthread_barrier_init(&start, NULL, READERS), 0);
+        reader readers[READERS];
+        pthread_t threads[READERS];
+        for (int t = 0; t < READERS; t++) {
+            readers[t] = (reader){.answers = answers, .n = 3, .start = &start};
+            assert_int_equal(pthread_create(&threads[t], NULL, read_messages, &readers[t]), 0);
+        }
+        for (int t = 0; t < READERS; t++)
+            assert_int_equal(pthread_join(threads[t], NULL), 0);
+        pthread_barrier_destroy(&start);
+        for (size_t a = 0; a < 3; a++) {
+            size_t n = snplp_eligibility_reason_count(answers[a]);
+            assert_true(n > 0 && n <= 8);
+            for (size_t i = 0; i < n; i++) {
+                assert_non_null(readers[0].seen[a][i]);
+                for (int t = 1; t < READERS; t++)
+                    assert_ptr_equal(readers[t].seen[a][i], readers[0].seen[a][i]);
+                assert_ptr_equal(snplp_eligibility_reason_message(answers[a], i),
+                                 readers[0].seen[a][i]);
+            }
+        }
+        assert_has(readers[3].seen[0][2], "already trained in module '" FUNDAMENTALS "'");
+        assert_has(readers[5].seen[2][2], "has not been trained by 2021-06-01");
+        snplp_eligibility_free(e);
+        snplp_eligibility_list_free(l);
+    }
+}
+
 /* ---- out of memory ---- */
 
 typedef struct oom_ctx {
@@ -439,14 +684,36 @@ static void out_of_memory(void **state)
     rec_att(f->r, "w1", "s2", SNPLP_ATTENDANCE_ATTENDED);
     warm(f);
     oom_ctx c = {f, "w1", EXPERT, 3};
-    assert_true(test_oom_sweep(oom_eligibility, NULL, &c) > 2);
-    c = (oom_ctx){f, "w1", FUNDAMENTALS, 4}; /* the array of reasons grows */
-    assert_true(test_oom_sweep(oom_eligibility, NULL, &c) > 3);
+    /* an answer is one block (its reasons and strings), its messages another, written on
+     * request (messages_out_of_memory) */
+    assert_true(test_oom_sweep(oom_eligibility, NULL, &c) > 0);
+    c = (oom_ctx){f, "w1", FUNDAMENTALS, 4};
+    assert_true(test_oom_sweep(oom_eligibility, NULL, &c) > 0);
     c = (oom_ctx){f, "w1", NULL, 1};
     assert_true(test_oom_sweep(oom_next, NULL, &c) > 2);
     rec_worker(f->r, "w2", "profession-ape", date(2019, 1, 1), 0);
     warm(f);
     c = (oom_ctx){f, "w2", NULL, 2};
+    assert_true(test_oom_sweep(oom_next, NULL, &c) > 2);
+}
+
+/* 40 sessions trained: the sessions and the reasons outgrow what an answer keeps on the stack
+ * while it is built; each allocation failure gives SNPLP_ENOMEM and leaks nothing. */
+static void many_sessions_out_of_memory(void **state)
+{
+    fx *f = *state;
+    rec_worker(f->r, "w1", "profession-ass", date(2019, 1, 1), 6);
+    char id[16];
+    for (int i = 0; i < 40; i++) {
+        snprintf(id, sizeof id, "m%d", i);
+        rec_session(f->r, id, FUNDAMENTALS, date(2019, 1 + i / 4, 1 + i % 4),
+                    date(2019, 1 + i / 4, 1 + i % 4), dec(1, 0));
+        rec_att(f->r, "w1", id, SNPLP_ATTENDANCE_ATTENDED);
+    }
+    warm(f);
+    oom_ctx c = {f, "w1", FUNDAMENTALS, 42};
+    assert_true(test_oom_sweep(oom_eligibility, NULL, &c) > 2);
+    c = (oom_ctx){f, "w1", NULL, 1};
     assert_true(test_oom_sweep(oom_next, NULL, &c) > 2);
 }
 
@@ -509,6 +776,11 @@ int main(void)
         FIXTURE_TEST(index_out_of_memory),
         FIXTURE_TEST(next_modules),
         FIXTURE_TEST(out_of_memory),
+        FIXTURE_TEST(messages_verbatim),
+        FIXTURE_TEST(many_sessions),
+        FIXTURE_TEST(many_sessions_out_of_memory),
+        FIXTURE_TEST(messages_out_of_memory),
+        FIXTURE_TEST(messages_from_threads),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
