@@ -35,6 +35,22 @@ void snplp__ext_clear(snplp_ext *e)
     snplp__list_dispose(&e->attrs);
 }
 
+snplp_ext *snplp__ext_make(snplp_ext **slot)
+{
+    if (!*slot)
+        *slot = snplp__calloc(1, sizeof **slot);
+    return *slot;
+}
+
+void snplp__ext_drop(snplp_ext **slot)
+{
+    if (!*slot)
+        return;
+    snplp__ext_clear(*slot);
+    snplp__free(*slot);
+    *slot = NULL;
+}
+
 int snplp__ext_push_element(snplp_ext *e, char *xml)
 {
     if (snplp__list_reserve(&e->elements) != SNPLP_OK)

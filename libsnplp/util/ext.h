@@ -22,6 +22,16 @@ typedef struct snplp_ext {
     snplp_list attrs;    /* snplp_foreign_attr * */
 } snplp_ext;
 
+/* Extensions allocated on first use, for objects that seldom have any: a slot (snplp_ext *)
+ * NULL holds none. The extensions in slot (slot itself may be NULL); those in *slot, made empty
+ * if there were none (NULL when memory runs out: not recorded); freeing them (*slot NULL). */
+static inline const snplp_ext *snplp__ext_in(snplp_ext *const *slot)
+{
+    return slot ? *slot : NULL;
+}
+snplp_ext *snplp__ext_make(snplp_ext **slot);
+void snplp__ext_drop(snplp_ext **slot);
+
 /* Whether a and b hold the same elements and attributes, in order (NULL holds none). */
 bool snplp__ext_equal(const snplp_ext *a, const snplp_ext *b);
 /* Frees what e holds (e itself stays, empty). */

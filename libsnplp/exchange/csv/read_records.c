@@ -1148,6 +1148,14 @@ static int apply(importer *x)
                 rc = snplp_attendance_set_days(c->made, c->days);
         }
     }
+    /* the strings of what was made go to the records' own (the scratch records' go with them) */
+    snplp__rec_begin(r);
+    for (size_t i = 0; i < x->nchanges && !rc; i++) {
+        if (x->kind == WORKERS)
+            rc = snplp__worker_rehome(x->w[i].made, r);
+        else if (!x->a[i].old)
+            rc = snplp__attendance_rehome(x->a[i].made, r);
+    }
     room lr = {0};
     snplp_idmap ids = {0};
     snplp_list *list = x->kind == WORKERS ? &r->workers : &r->attendance;
@@ -1160,12 +1168,14 @@ static int apply(importer *x)
     if (rc) {
         char why[512];
         snprintf(why, sizeof why, "%s", snplp_error_last_message());
+        snplp__rec_end(r, rc);
         snplp_records_unref(scratch);
         return rc == SNPLP_ENOMEM
                    ? rc
                    : snplp__fail(SNPLP_EINTERNAL, "the records refused a checked row: %s", why);
     }
     /* nothing below fails */
+    snplp__rec_end(r, SNPLP_OK);
     list_commit(list, &lr);
     if (ids.slots) {
         snplp__idmap_dispose(&r->ids);
@@ -1184,13 +1194,13 @@ static int apply(importer *x)
         } else {
             achange *c = &x->a[i];
             if (c->old) {
-                c->old->status = c->status;
+                c->old->status = (uint8_t)c->status;
                 if (c->has_days) {
                     c->old->has_days = true;
-                    c->old->days = c->days;
+                    snplp__attendance_put_days(c->old, c->days);
                 }
             } else {
-                c->made->records = r;
+                c->made->owner = r; /* (no extensions from CSV) */
                 snplp__list_push(&r->attendance, c->made);
             }
         }

@@ -28,9 +28,11 @@ static bool ncname_ok(const char *s)
     return s && s[0] && xmlValidateNCName((const xmlChar *)s, 0) == 0;
 }
 
-/* Sets a foreign attribute in the extensions of it (when it is not NULL) or in e. */
-static int put_attr(snplp_item *it, snplp_ext *e, const char *ns, const char *prefix,
-                    const char *name, const char *value, snplp_text_origin origin, const char *fn)
+/* Sets a foreign attribute in the extensions of it (when it is not NULL), in e (when it is not
+ * NULL) or in those of slot (allocated on first use, util/ext.h). */
+static int put_attr(snplp_item *it, snplp_ext *e, snplp_ext **slot, const char *ns,
+                    const char *prefix, const char *name, const char *value,
+                    snplp_text_origin origin, const char *fn)
 {
     if (!ns || !ns[0] || strcmp(ns, SNPLP_XML_NAMESPACE) == 0 || !ncname_ok(prefix) ||
         !ncname_ok(name) || !value)
@@ -56,14 +58,21 @@ static int put_attr(snplp_item *it, snplp_ext *e, const char *ns, const char *pr
                               "and 'xmlns' is reserved");
     if (it)
         e = snplp__ext_get(it);
+    else if (slot)
+        e = *slot;
     snplp_foreign_attr *a = NULL;
     uint32_t replace;
     int rc = snplp__ext_attr_prepare(&a, &replace, e, ns, prefix, name, value, origin, fn);
     if (rc != SNPLP_OK)
         return rc;
+    bool fresh = slot && !*slot;
+    if (fresh)
+        e = snplp__ext_make(slot);
     bool room = replace != UINT32_MAX || (it ? (e = snplp__ext_with_room(it, true)) != NULL
-                                             : snplp__list_reserve(&e->attrs) == 0);
+                                             : e && snplp__list_reserve(&e->attrs) == 0);
     if (!room) {
+        if (fresh)
+            snplp__ext_drop(slot);
         snplp__free(a);
         return snplp__oom();
     }
@@ -76,13 +85,19 @@ static int put_attr(snplp_item *it, snplp_ext *e, const char *ns, const char *pr
 int snplp__ext_set_attr(snplp_item *it, const char *ns, const char *prefix, const char *name,
                         const char *value, snplp_text_origin origin, const char *fn)
 {
-    return put_attr(it, NULL, ns, prefix, name, value, origin, fn);
+    return put_attr(it, NULL, NULL, ns, prefix, name, value, origin, fn);
 }
 
 int snplp__ext_put_attr(snplp_ext *e, const char *ns, const char *prefix, const char *name,
                         const char *value, snplp_text_origin origin, const char *fn)
 {
-    return put_attr(NULL, e, ns, prefix, name, value, origin, fn);
+    return put_attr(NULL, e, NULL, ns, prefix, name, value, origin, fn);
+}
+
+int snplp__ext_put_attr_in(snplp_ext **slot, const char *ns, const char *prefix, const char *name,
+                           const char *value, snplp_text_origin origin, const char *fn)
+{
+    return put_attr(NULL, NULL, slot, ns, prefix, name, value, origin, fn);
 }
 
 /* ---- the public API ---- */
@@ -475,16 +490,16 @@ int snplp_convention_foreign_attribute(const char **ns, const char **prefix, con
 
 /* ---- extensions of training records (records.h) ---- */
 
-/* The extensions of the records (id NULL) or of their record id, and the depth of that
- * element in a document of records (the root 1, a record 2); SNPLP_OK or the failure recorded
- * for fn. */
-static int records_ext_or_fail(snplp_ext **out, const snplp_records *records, const char *id,
-                               int *depth, const char *fn)
+/* Where the extensions of the records (id NULL) or of their record id are kept, and the depth
+ * of that element in a document of records (the root 1, a record 2); SNPLP_OK or the failure
+ * recorded for fn. */
+static int records_slot_or_fail(snplp_ext ***out, const snplp_records *records, const char *id,
+                                int *depth, const char *fn)
 {
     if (!snplp__records_of(records))
         return snplp__bad_arg(fn, "NULL or wrong records");
     *depth = id ? 2 : 1;
-    if (!(*out = snplp__records_ext_of(records, id))) {
+    if (!(*out = snplp__records_ext_slot(records, id))) {
         char q[80];
         return snplp__fail_in(fn, SNPLP_ENOTFOUND, "no record has the id %s",
                               snplp__quote(q, sizeof q, id));
@@ -492,8 +507,9 @@ static int records_ext_or_fail(snplp_ext **out, const snplp_records *records, co
     return SNPLP_OK;
 }
 
-/* Appends an extension element to e, an element at depth of records (checked live). */
-static int add_element(snplp_ext *e, int depth, const char *xml, const char *fn)
+/* Appends an extension element to those of slot (made if there were none), an element at depth
+ * of records (checked live). */
+static int add_element(snplp_ext **slot, int depth, const char *xml, const char *fn)
 {
     if (!xml)
         return snplp__bad_arg(fn, "NULL xml");
@@ -503,7 +519,11 @@ static int add_element(snplp_ext *e, int depth, const char *xml, const char *fn)
     if ((rc = canonical(xml, &result, &max_depth, fn)) != SNPLP_OK ||
         (rc = check_depth(result, depth, max_depth, fn)) != SNPLP_OK)
         return rc;
-    if (snplp__ext_push_element(e, result) != SNPLP_OK) {
+    bool fresh = !*slot;
+    snplp_ext *e = snplp__ext_make(slot);
+    if (!e || snplp__ext_push_element(e, result) != SNPLP_OK) {
+        if (fresh)
+            snplp__ext_drop(slot);
         snplp__free(result);
         return snplp__oom();
     }
@@ -513,22 +533,22 @@ static int add_element(snplp_ext *e, int depth, const char *xml, const char *fn)
 int snplp_records_add_extension(snplp_records *records, const char *id, const char *xml)
 {
     int depth = 0;
-    snplp_ext *e = NULL;
-    int rc = records_ext_or_fail(&e, records, id, &depth, __func__);
+    snplp_ext **slot = NULL;
+    int rc = records_slot_or_fail(&slot, records, id, &depth, __func__);
     if (rc != SNPLP_OK || (rc = snplp__records_check_unfrozen(records, __func__)) != SNPLP_OK)
         return rc;
-    return add_element(e, depth, xml, __func__);
+    return add_element(slot, depth, xml, __func__);
 }
 
 size_t snplp_records_extension_count(const snplp_records *records, const char *id)
 {
-    const snplp_ext *e = snplp__records_ext_of(records, id);
+    const snplp_ext *e = snplp__ext_in(snplp__records_ext_slot(records, id));
     return e ? e->elements.n : 0;
 }
 
 const char *snplp_records_extension_at(const snplp_records *records, const char *id, size_t index)
 {
-    const snplp_ext *e = snplp__records_ext_of(records, id);
+    const snplp_ext *e = snplp__ext_in(snplp__records_ext_slot(records, id));
     return e ? snplp__list_at(&e->elements, index) : NULL;
 }
 
@@ -536,18 +556,18 @@ int snplp_records_set_foreign_attribute(snplp_records *records, const char *id, 
                                         const char *prefix, const char *name, const char *value)
 {
     int depth = 0;
-    snplp_ext *e = NULL;
-    int rc = records_ext_or_fail(&e, records, id, &depth, __func__);
+    snplp_ext **slot = NULL;
+    int rc = records_slot_or_fail(&slot, records, id, &depth, __func__);
     if (rc == SNPLP_OK)
         rc = snplp__records_check_unfrozen(records, __func__);
-    return rc != SNPLP_OK
-               ? rc
-               : snplp__ext_put_attr(e, ns, prefix, name, value, SNPLP_TEXT_UNCHECKED, __func__);
+    return rc != SNPLP_OK ? rc
+                          : snplp__ext_put_attr_in(slot, ns, prefix, name, value,
+                                                   SNPLP_TEXT_UNCHECKED, __func__);
 }
 
 size_t snplp_records_foreign_attribute_count(const snplp_records *records, const char *id)
 {
-    const snplp_ext *e = snplp__records_ext_of(records, id);
+    const snplp_ext *e = snplp__ext_in(snplp__records_ext_slot(records, id));
     return e ? e->attrs.n : 0;
 }
 
@@ -556,57 +576,79 @@ int snplp_records_foreign_attribute(const char **ns, const char **prefix, const 
                                     const char *id, size_t index)
 {
     int depth = 0;
-    snplp_ext *e = NULL;
-    int rc = records_ext_or_fail(&e, records, id, &depth, __func__);
-    return rc != SNPLP_OK ? rc : attr_at(e, index, ns, prefix, name, value, __func__);
+    snplp_ext **slot = NULL;
+    int rc = records_slot_or_fail(&slot, records, id, &depth, __func__);
+    return rc != SNPLP_OK ? rc : attr_at(*slot, index, ns, prefix, name, value, __func__);
 }
 
-/* The extensions of a live attendance record, or the failure recorded for fn. */
-static int attendance_ext_or_fail(snplp_ext **out, const snplp_attendance *attendance,
-                                  const char *fn)
+/* A live attendance record, or NULL with the failure recorded for fn in *rc; when change, one
+ * that may change (its records not frozen). */
+static snplp_attendance *live_attendance(const snplp_attendance *attendance, bool change, int *rc,
+                                         const char *fn)
 {
-    if (!(*out = snplp__attendance_ext(attendance)))
-        return snplp__bad_arg(fn, "NULL or wrong attendance");
-    return SNPLP_OK;
+    snplp_attendance *a = snplp__attendance_of(attendance);
+    *rc = !a       ? snplp__bad_arg(fn, "NULL or wrong attendance")
+          : change ? snplp__records_check_unfrozen(snplp__attendance_records(a), fn)
+                   : SNPLP_OK;
+    return *rc ? NULL : a;
 }
 
 int snplp_attendance_add_extension(snplp_attendance *attendance, const char *xml)
 {
-    snplp_ext *e = NULL;
-    int rc = attendance_ext_or_fail(&e, attendance, __func__);
-    if (rc != SNPLP_OK ||
-        (rc = snplp__records_check_unfrozen(attendance->records, __func__)) != SNPLP_OK)
+    int rc;
+    snplp_attendance *a = live_attendance(attendance, true, &rc, __func__);
+    if (!a)
         return rc;
-    return add_element(e, 2, xml, __func__);
+    if (!xml)
+        return snplp__bad_arg(__func__, "NULL xml");
+    char *result = NULL;
+    int max_depth = 0;
+    if ((rc = canonical(xml, &result, &max_depth, __func__)) != SNPLP_OK ||
+        (rc = check_depth(result, 2, max_depth, __func__)) != SNPLP_OK)
+        return rc;
+    snplp_ext *e = snplp__attendance_ext_make(a);
+    if (!e || snplp__ext_push_element(e, result) != SNPLP_OK) {
+        snplp__attendance_ext_trim(a);
+        snplp__free(result);
+        return snplp__oom();
+    }
+    return SNPLP_OK;
 }
 
 size_t snplp_attendance_extension_count(const snplp_attendance *attendance)
 {
-    const snplp_ext *e = snplp__attendance_ext(attendance);
+    const snplp_attendance *a = snplp__attendance_of(attendance);
+    const snplp_ext *e = a ? snplp__attendance_ext(a) : NULL;
     return e ? e->elements.n : 0;
 }
 
 const char *snplp_attendance_extension_at(const snplp_attendance *attendance, size_t index)
 {
-    const snplp_ext *e = snplp__attendance_ext(attendance);
+    const snplp_attendance *a = snplp__attendance_of(attendance);
+    const snplp_ext *e = a ? snplp__attendance_ext(a) : NULL;
     return e ? snplp__list_at(&e->elements, index) : NULL;
 }
 
 int snplp_attendance_set_foreign_attribute(snplp_attendance *attendance, const char *ns,
                                            const char *prefix, const char *name, const char *value)
 {
-    snplp_ext *e = NULL;
-    int rc = attendance_ext_or_fail(&e, attendance, __func__);
-    if (rc == SNPLP_OK)
-        rc = snplp__records_check_unfrozen(attendance->records, __func__);
-    return rc != SNPLP_OK
-               ? rc
-               : snplp__ext_put_attr(e, ns, prefix, name, value, SNPLP_TEXT_UNCHECKED, __func__);
+    int rc;
+    snplp_attendance *a = live_attendance(attendance, true, &rc, __func__);
+    if (!a)
+        return rc;
+    snplp_ext *e = snplp__attendance_ext_make(a);
+    if (!e)
+        return snplp__oom();
+    rc = snplp__ext_put_attr(e, ns, prefix, name, value, SNPLP_TEXT_UNCHECKED, __func__);
+    if (rc != SNPLP_OK)
+        snplp__attendance_ext_trim(a);
+    return rc;
 }
 
 size_t snplp_attendance_foreign_attribute_count(const snplp_attendance *attendance)
 {
-    const snplp_ext *e = snplp__attendance_ext(attendance);
+    const snplp_attendance *a = snplp__attendance_of(attendance);
+    const snplp_ext *e = a ? snplp__attendance_ext(a) : NULL;
     return e ? e->attrs.n : 0;
 }
 
@@ -614,7 +656,7 @@ int snplp_attendance_foreign_attribute(const char **ns, const char **prefix, con
                                        const char **value, const snplp_attendance *attendance,
                                        size_t index)
 {
-    snplp_ext *e = NULL;
-    int rc = attendance_ext_or_fail(&e, attendance, __func__);
-    return rc != SNPLP_OK ? rc : attr_at(e, index, ns, prefix, name, value, __func__);
+    int rc;
+    snplp_attendance *a = live_attendance(attendance, false, &rc, __func__);
+    return a ? attr_at(snplp__attendance_ext(a), index, ns, prefix, name, value, __func__) : rc;
 }

@@ -13,5 +13,9 @@ int snplp__ext_set_attr(snplp_item *it, const char *ns, const char *prefix, cons
                         const char *value, snplp_text_origin origin, const char *fn);
 int snplp__ext_put_attr(snplp_ext *e, const char *ns, const char *prefix, const char *name,
                         const char *value, snplp_text_origin origin, const char *fn);
+/* The same in the extensions of slot, allocated on first use (util/ext.h; none left allocated
+ * on failure): a training record's. */
+int snplp__ext_put_attr_in(snplp_ext **slot, const char *ns, const char *prefix, const char *name,
+                           const char *value, snplp_text_origin origin, const char *fn);
 
 #endif

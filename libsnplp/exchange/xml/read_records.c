@@ -161,9 +161,11 @@ static const snplp_xml_elem_rule rules[T_COUNT] = {
 
 typedef struct rframe {
     snplp_xml_frame core;
-    uint32_t has;   /* bit A_x: the attribute was read, its value is in the reader */
-    snplp_ext *ext; /* the extensions of the object made for the element (NULL: none) */
-    void *obj;      /* the object made: a record, an attendance, the records */
+    uint32_t has;          /* bit A_x: the attribute was read, its value is in the reader */
+    snplp_ext **ext;       /* where the object made for the element keeps its extensions (NULL: no
+                            * object; *ext NULL: none yet, util/ext.h) */
+    snplp_attendance *att; /* or the attendance made (its extensions: records_model.h) */
+    void *obj;             /* the object made: a record, an attendance, the records */
 } rframe;
 
 #define HAS(f, a) (((f)->has >> (a)) & 1u)
@@ -320,12 +322,26 @@ static void attribute(snplp_xml_reader *core, snplp_xml_frame *cf, const snplp_x
     f->has |= 1u << ar->slot;
 }
 
-/* The object of frame f is made: its extensions, and the foreign attributes read. */
-static void made(rreader *r, rframe *f, void *obj, snplp_ext *ext, const char *id)
+/* The object of frame f is made: where it keeps its extensions, and the foreign attributes
+ * read (its extensions are allocated only when it has some). */
+static void made(rreader *r, rframe *f, void *obj, snplp_ext **ext, const char *id)
 {
     f->obj = obj;
     f->ext = ext;
-    snplp__xml_attach_fattrs(&r->core, &f->core, NULL, ext, id);
+    snplp_ext *e = f->core.fattrs.n ? snplp__ext_make(ext) : NULL;
+    snplp__xml_attach_fattrs(&r->core, &f->core, NULL, e, id);
+    if (e && !e->attrs.n && !e->elements.n)
+        snplp__ext_drop(ext); /* every foreign attribute refused */
+}
+
+/* The same for an attendance record. */
+static void made_attendance(rreader *r, rframe *f, snplp_attendance *a)
+{
+    f->obj = a;
+    f->att = a;
+    snplp_ext *e = f->core.fattrs.n ? snplp__attendance_ext_make(a) : NULL;
+    snplp__xml_attach_fattrs(&r->core, &f->core, NULL, e, NULL);
+    snplp__attendance_ext_trim(a);
 }
 
 /* The optional values of a worker, set one by one: each refusal is a finding. */
@@ -380,7 +396,7 @@ static void make_attendance(rreader *r, rframe *f)
     }
     if (HAS(f, A_DAYS) && (rc = snplp_attendance_set_days(a, r->days)) != SNPLP_OK)
         failed(r, &f->core, rc, NULL, "attendance");
-    made(r, f, a, &a->ext, NULL);
+    made_attendance(r, f, a);
 }
 
 /* The attributes of an element are read: the records without texts are made. */
@@ -510,11 +526,12 @@ static void ended(snplp_xml_reader *core, snplp_xml_frame *cf)
 static void extension(snplp_xml_reader *core, snplp_xml_frame *cf, char *xml)
 {
     rframe *f = (rframe *)cf;
-    if (f->core.dead || !f->ext) {
+    if (f->core.dead || (!f->ext && !f->att)) {
         snplp__free(xml);
         return;
     }
-    if (snplp__ext_push_element(f->ext, xml) != SNPLP_OK) {
+    snplp_ext *e = f->att ? snplp__attendance_ext_make(f->att) : snplp__ext_make(f->ext);
+    if (!e || snplp__ext_push_element(e, xml) != SNPLP_OK) {
         snplp__free(xml);
         snplp__xml_oom(core);
     }

@@ -43,7 +43,7 @@ static void attr_opt(sink *s, const char *name, const char *value)
  * extension elements and its end tag. */
 static void end_empty(sink *s, const char *name, const snplp_ext *e)
 {
-    if (e->elements.n == 0) {
+    if (!e || e->elements.n == 0) {
         put(s, "/>");
         return;
     }
@@ -78,10 +78,10 @@ static void write_profession(sink *s, const snplp_record_profession *p)
 {
     start(s, "profession", p->head.id);
     snplp__xml_attr(s, "category", snplp_category_name(p->category));
-    snplp__xml_foreign_attrs(s, &p->head.ext);
+    snplp__xml_foreign_attrs(s, p->head.ext);
     put(s, ">");
     snplp__xml_text_element(s, 2, "title", p->title);
-    close_record(s, "profession", &p->head.ext);
+    close_record(s, "profession", p->head.ext);
 }
 
 static void write_employer(sink *s, const snplp_employer *e)
@@ -89,10 +89,10 @@ static void write_employer(sink *s, const snplp_employer *e)
     start(s, "employer", e->head.id);
     snplp__xml_attr(s, "kind", snplp_employer_kind_name(e->kind));
     snplp__xml_attr(s, "territory", e->territory_code);
-    snplp__xml_foreign_attrs(s, &e->head.ext);
+    snplp__xml_foreign_attrs(s, e->head.ext);
     put(s, ">");
     snplp__xml_text_element(s, 2, "name", e->name);
-    close_record(s, "employer", &e->head.ext);
+    close_record(s, "employer", e->head.ext);
 }
 
 static void write_worker(sink *s, const snplp_worker *w)
@@ -107,8 +107,8 @@ static void write_worker(sink *s, const snplp_worker *w)
     attr_date(s, "from", w->from);
     if (w->has_until)
         attr_date(s, "until", w->until);
-    snplp__xml_foreign_attrs(s, &w->head.ext);
-    end_empty(s, "worker", &w->head.ext);
+    snplp__xml_foreign_attrs(s, w->head.ext);
+    end_empty(s, "worker", w->head.ext);
 }
 
 static void write_body(sink *s, const snplp_training_body *b)
@@ -119,14 +119,14 @@ static void write_body(sink *s, const snplp_training_body *b)
     attr_opt(s, "postal-code", b->postal_code);
     attr_opt(s, "phone", b->phone);
     attr_opt(s, "email", b->email);
-    snplp__xml_foreign_attrs(s, &b->head.ext);
+    snplp__xml_foreign_attrs(s, b->head.ext);
     put(s, ">");
     snplp__xml_text_element(s, 2, "name", b->name);
     snplp__xml_text_element(s, 2, "legal-name", b->legal_name);
     for (uint32_t i = 0; i < b->address.n; i++)
         snplp__xml_text_element(s, 2, "address-line", b->address.v[i]);
     snplp__xml_text_element(s, 2, "commune", b->commune);
-    close_record(s, "training-body", &b->head.ext);
+    close_record(s, "training-body", b->head.ext);
 }
 
 static void write_session(sink *s, const snplp_session *x)
@@ -137,12 +137,12 @@ static void write_session(sink *s, const snplp_session *x)
     attr_date(s, "start", x->start);
     attr_date(s, "end", x->end);
     attr_decimal(s, "days", x->days);
-    snplp__xml_attr(s, "mode", snplp_session_mode_name(x->mode));
+    snplp__xml_attr(s, "mode", snplp_session_mode_name((snplp_session_mode)x->mode));
     attr_opt(s, "place", x->place);
     if (x->has_capacity)
         snplp__xml_attr_int(s, "capacity", x->capacity);
-    snplp__xml_foreign_attrs(s, &x->head.ext);
-    end_empty(s, "session", &x->head.ext);
+    snplp__xml_foreign_attrs(s, x->head.ext);
+    end_empty(s, "session", x->head.ext);
 }
 
 static void write_attendance(sink *s, const snplp_attendance *a)
@@ -150,11 +150,11 @@ static void write_attendance(sink *s, const snplp_attendance *a)
     start(s, "attendance", NULL);
     snplp__xml_attr(s, "worker", a->worker_id);
     snplp__xml_attr(s, "session", a->session_id);
-    snplp__xml_attr(s, "status", snplp_attendance_status_name(a->status));
+    snplp__xml_attr(s, "status", snplp_attendance_status_name((snplp_attendance_status)a->status));
     if (a->has_days)
-        attr_decimal(s, "days", a->days);
-    snplp__xml_foreign_attrs(s, &a->ext);
-    end_empty(s, "attendance", &a->ext);
+        attr_decimal(s, "days", snplp__attendance_days_of(a));
+    snplp__xml_foreign_attrs(s, snplp__attendance_ext(a));
+    end_empty(s, "attendance", snplp__attendance_ext(a));
 }
 
 static int write_document(const void *doc, sink *s)
@@ -164,7 +164,7 @@ static int write_document(const void *doc, sink *s)
     put(s, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<records xmlns=\"");
     put(s, SNPLP_XML_NAMESPACE);
     put(s, "\"");
-    snplp__xml_foreign_attrs(s, &r->ext);
+    snplp__xml_foreign_attrs(s, r->ext);
     put(s, ">");
     snplp_record_profession *const *professions = snplp__records_professions(r, &n);
     for (size_t i = 0; i < n; i++)
@@ -184,7 +184,7 @@ static int write_document(const void *doc, sink *s)
     snplp_attendance *const *attendance = snplp__records_attendances(r, &n);
     for (size_t i = 0; i < n; i++)
         write_attendance(s, attendance[i]);
-    snplp__xml_extensions(s, 1, &r->ext);
+    snplp__xml_extensions(s, 1, r->ext);
     put(s, "\n</records>\n");
     snplp__out_flush(s);
     return s->rc;

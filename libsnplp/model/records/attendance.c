@@ -22,9 +22,11 @@ static int check_status(snplp_attendance_status status, const char *fn)
 void snplp__attendance_free(void *p)
 {
     snplp_attendance *x = p;
-    snplp__free(x->worker_id);
-    snplp__free(x->session_id);
-    snplp__ext_clear(&x->ext);
+    snplp_ext *e = snplp__attendance_ext(x);
+    if (e) {
+        snplp__ext_clear(e);
+        snplp__free(x->owner);
+    }
     x->magic = 0;
     snplp__free(x);
 }
@@ -33,8 +35,9 @@ bool snplp__attendance_equal(const snplp_attendance *a, const snplp_attendance *
 {
     return !strcmp(a->worker_id, b->worker_id) && !strcmp(a->session_id, b->session_id) &&
            a->status == b->status && a->has_days == b->has_days &&
-           (!a->has_days || snplp_decimal_identical(a->days, b->days)) &&
-           snplp__ext_equal(&a->ext, &b->ext);
+           (!a->has_days ||
+            snplp_decimal_identical(snplp__attendance_days_of(a), snplp__attendance_days_of(b))) &&
+           snplp__ext_equal(snplp__attendance_ext(a), snplp__attendance_ext(b));
 }
 
 int snplp__records_add_attendance(snplp_attendance **out, snplp_records *records,
@@ -54,14 +57,16 @@ int snplp__records_add_attendance(snplp_attendance **out, snplp_records *records
     if (!a)
         return snplp__oom();
     a->magic = SNPLP_ATTENDANCE_MAGIC;
-    a->records = r;
-    a->status = status;
-    if ((rc = snplp__rec_set_ref(&a->worker_id, worker_id, "worker id", fn)) ||
-        (rc = snplp__rec_set_ref(&a->session_id, session_id, "session id", fn)) ||
+    a->owner = r;
+    a->status = (uint8_t)status;
+    snplp__rec_begin(r);
+    if ((rc = snplp__rec_set_ref(r, &a->worker_id, worker_id, "worker id", fn)) ||
+        (rc = snplp__rec_set_ref(r, &a->session_id, session_id, "session id", fn)) ||
         (rc = snplp__list_reserve(&r->attendance))) {
         snplp__attendance_free(a);
-        return rc;
+        return snplp__rec_end(r, rc);
     }
+    snplp__rec_end(r, SNPLP_OK);
     snplp__list_push(&r->attendance, a);
     if (out)
         *out = a;
@@ -88,8 +93,11 @@ SNPLP_DEFINE_GETTER(const char *, snplp_attendance_worker_id, snplp_attendance,
                     snplp__attendance_of, worker_id, NULL)
 SNPLP_DEFINE_GETTER(const char *, snplp_attendance_session_id, snplp_attendance,
                     snplp__attendance_of, session_id, NULL)
-SNPLP_DEFINE_GETTER(snplp_attendance_status, snplp_attendance_status_of, snplp_attendance,
-                    snplp__attendance_of, status, (snplp_attendance_status)0)
+snplp_attendance_status snplp_attendance_status_of(const snplp_attendance *attendance)
+{
+    const snplp_attendance *a = snplp__attendance_of(attendance);
+    return a ? (snplp_attendance_status)a->status : (snplp_attendance_status)0;
+}
 
 /* The live attendance, or NULL with the error recorded for fn. */
 static snplp_attendance *live(snplp_attendance *attendance, int *rc, const char *fn)
@@ -98,7 +106,7 @@ static snplp_attendance *live(snplp_attendance *attendance, int *rc, const char 
     if (!a)
         *rc = snplp__bad_arg(fn, "NULL or wrong object");
     else
-        *rc = snplp__records_check_unfrozen(a->records, fn);
+        *rc = snplp__records_check_unfrozen(snplp__attendance_records(a), fn);
     return *rc ? NULL : a;
 }
 
@@ -108,7 +116,7 @@ int snplp_attendance_set_status(snplp_attendance *attendance, snplp_attendance_s
     snplp_attendance *a = live(attendance, &rc, __func__);
     if (!a || (rc = check_status(status, __func__)))
         return rc;
-    a->status = status;
+    a->status = (uint8_t)status;
     return SNPLP_OK;
 }
 
@@ -121,7 +129,7 @@ int snplp_attendance_days(snplp_decimal *out, const snplp_attendance *attendance
         return snplp__fail_in(__func__, SNPLP_ENOTFOUND,
                               "the attendance of worker '%s' at session '%s' gives no days",
                               a->worker_id, a->session_id);
-    *out = a->days;
+    *out = snplp__attendance_days_of(a);
     return SNPLP_OK;
 }
 
@@ -137,7 +145,7 @@ int snplp_attendance_set_days(snplp_attendance *attendance, snplp_decimal days)
                               (long)days.scale);
     if (days.units < 0)
         return snplp__fail_in(__func__, SNPLP_EINVAL, "the days attended are negative");
-    a->days = days;
+    snplp__attendance_put_days(a, days);
     a->has_days = true;
     return SNPLP_OK;
 }
@@ -149,6 +157,43 @@ int snplp_attendance_clear_days(snplp_attendance *attendance)
     if (!a)
         return rc;
     a->has_days = false;
-    a->days = (snplp_decimal){0, 0};
+    snplp__attendance_put_days(a, (snplp_decimal){0, 0});
     return SNPLP_OK;
+}
+
+int snplp__attendance_rehome(snplp_attendance *a, snplp_records *r)
+{
+    const char *w = snplp__rec_intern_ref(r, a->worker_id);
+    const char *s = w ? snplp__rec_intern_ref(r, a->session_id) : NULL;
+    if (!s)
+        return snplp__oom();
+    a->worker_id = w;
+    a->session_id = s;
+    return SNPLP_OK;
+}
+
+snplp_ext *snplp__attendance_ext_make(snplp_attendance *a)
+{
+    snplp_ext *e = snplp__attendance_ext(a);
+    if (e)
+        return e;
+    snplp_attendance_more *m = snplp__calloc(1, sizeof *m);
+    if (!m)
+        return NULL;
+    m->magic = SNPLP_ATTENDANCE_MORE_MAGIC;
+    m->records = a->owner;
+    a->owner = m;
+    return &m->ext;
+}
+
+void snplp__attendance_ext_trim(snplp_attendance *a)
+{
+    snplp_ext *e = snplp__attendance_ext(a);
+    if (!e || e->elements.n || e->attrs.n)
+        return;
+    snplp_attendance_more *m = a->owner;
+    snplp__ext_clear(e);
+    a->owner = m->records;
+    m->magic = 0;
+    snplp__free(m);
 }

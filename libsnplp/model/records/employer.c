@@ -20,17 +20,15 @@ static int check_kind(snplp_employer_kind kind, const char *fn)
     return SNPLP_OK;
 }
 
-static int set_territory(char **slot, const char *code, const char *fn)
+static int set_territory(snplp_records *r, const char **slot, const char *code, const char *fn)
 {
-    return snplp__rec_set_code(slot, code, true, snplp__territory_code_shape_ok, "territory code",
-                               SNPLP__TERRITORY_SHAPE, fn);
+    return snplp__rec_set_code(r, slot, code, true, snplp__territory_code_shape_ok,
+                               "territory code", SNPLP__TERRITORY_SHAPE, fn);
 }
 
 void snplp__employer_free(void *p)
 {
     snplp_employer *x = p;
-    snplp__free(x->name);
-    snplp__free(x->territory_code);
     snplp__rec_free_head(&x->head);
 }
 
@@ -38,7 +36,7 @@ bool snplp__employer_equal(const snplp_employer *a, const snplp_employer *b)
 {
     return !strcmp(a->head.id, b->head.id) && a->kind == b->kind && !strcmp(a->name, b->name) &&
            !strcmp(a->territory_code, b->territory_code) &&
-           snplp__ext_equal(&a->head.ext, &b->head.ext);
+           snplp__ext_equal(a->head.ext, b->head.ext);
 }
 
 int snplp__records_add_employer(snplp_employer **out, snplp_records *records, const char *id,
@@ -57,11 +55,9 @@ int snplp__records_add_employer(snplp_employer **out, snplp_records *records, co
     if (!e)
         return rc;
     e->kind = kind;
-    if ((rc = snplp__rec_set_text(&e->name, name, true, "name", origin, fn)) ||
-        (rc = set_territory(&e->territory_code, territory_code, fn))) {
-        snplp__employer_free(e);
-        return rc;
-    }
+    if ((rc = snplp__rec_set_text(r, &e->name, name, true, "name", origin, fn)) ||
+        (rc = set_territory(r, &e->territory_code, territory_code, fn)))
+        return snplp__rec_abandon(r, &e->head, snplp__employer_free, rc);
     if ((rc = snplp__rec_commit(r, &r->employers, &e->head, snplp__employer_free)))
         return rc;
     if (out)
@@ -120,7 +116,8 @@ int snplp_employer_set_name(snplp_employer *employer, const char *name)
     if (!e)
         return snplp__bad_arg(__func__, "NULL or wrong object");
     SNPLP__RECORDS_UNFROZEN(e->head.records, __func__);
-    return snplp__rec_set_text(&e->name, name, true, "name", SNPLP_TEXT_UNCHECKED, __func__);
+    return snplp__rec_set_text(e->head.records, &e->name, name, true, "name", SNPLP_TEXT_UNCHECKED,
+                               __func__);
 }
 
 int snplp_employer_set_territory_code(snplp_employer *employer, const char *code)
@@ -129,5 +126,5 @@ int snplp_employer_set_territory_code(snplp_employer *employer, const char *code
     if (!e)
         return snplp__bad_arg(__func__, "NULL or wrong object");
     SNPLP__RECORDS_UNFROZEN(e->head.records, __func__);
-    return set_territory(&e->territory_code, code, __func__);
+    return set_territory(e->head.records, &e->territory_code, code, __func__);
 }

@@ -96,7 +96,7 @@ snplp_session *snplp__records_session(const snplp_records *r, const char *id)
     return get_of(r, id, SNPLP_SESSION_MAGIC);
 }
 
-snplp_ext *snplp__records_ext_of(const snplp_records *records, const char *id)
+snplp_ext **snplp__records_ext_slot(const snplp_records *records, const char *id)
 {
     snplp_records *r = snplp__records_of(records);
     if (!r)
@@ -105,12 +105,6 @@ snplp_ext *snplp__records_ext_of(const snplp_records *records, const char *id)
         return &r->ext;
     snplp_record_head *h = snplp__records_get(r, id);
     return h ? &h->ext : NULL;
-}
-
-snplp_ext *snplp__attendance_ext(const snplp_attendance *attendance)
-{
-    snplp_attendance *a = snplp__attendance_of(attendance);
-    return a ? &a->ext : NULL;
 }
 
 int snplp__records_check_unfrozen(const snplp_records *r, const char *fn)
@@ -132,18 +126,48 @@ bool snplp__rec_date_equal(snplp_date a, snplp_date b)
     return a.year == b.year && a.month == b.month && a.day == b.day;
 }
 
-int snplp__rec_set_text(char **slot, const char *text, bool required, const char *what,
-                        snplp_text_origin origin, const char *fn)
+/* ---- strings: interned in the records ---- */
+
+const char *snplp__rec_intern(snplp_records *r, const char *s)
 {
-    if (!text) {
-        if (required)
-            return snplp__fail_in(fn, SNPLP_EINVAL, "the %s is NULL", what);
-        snplp__free(*slot);
-        *slot = NULL;
-        return SNPLP_OK;
-    }
+    return snplp__strpool_intern(&r->strings, s, strlen(s));
+}
+
+const char *snplp__rec_intern_ref(snplp_records *r, const char *ref)
+{
+    snplp_record_head *h = snplp__records_get(r, ref);
+    return h ? h->id : snplp__rec_intern(r, ref);
+}
+
+void snplp__rec_begin(snplp_records *r)
+{
+    snplp__strpool_mark(&r->strings, &r->mark);
+}
+
+int snplp__rec_end(snplp_records *r, int rc)
+{
+    if (rc)
+        snplp__strpool_undo(&r->strings, &r->mark);
+    else
+        snplp__strpool_keep(&r->strings, &r->mark);
+    return rc;
+}
+
+/* *slot = s interned, or SNPLP_ENOMEM recorded. */
+static int put(snplp_records *r, const char **slot, const char *s)
+{
+    const char *in = snplp__rec_intern(r, s);
+    if (!in)
+        return snplp__oom();
+    *slot = in;
+    return SNPLP_OK;
+}
+
+int snplp__rec_text_copy(char **out, const char *text, bool required, const char *what,
+                         snplp_text_origin origin, const char *fn)
+{
     /* the encoding first: blank is only judged on text known to be valid */
-    char *copy;
+    char *copy = NULL;
     int rc = snplp__text_copy(&copy, text, NULL, origin, fn, what);
     if (rc)
         return rc;
@@ -152,18 +176,35 @@ int snplp__rec_set_text(char **slot, const char *text, bool required, const char
         return snplp__fail_in(fn, SNPLP_EINVAL, "the %s must not be blank%s", what,
                               required ? "" : " (NULL unsets it)");
     }
-    snplp__free(*slot);
-    *slot = copy;
+    *out = copy;
     return SNPLP_OK;
 }
 
-int snplp__rec_set_code(char **slot, const char *value, bool required, bool (*check)(const char *),
-                        const char *what, const char *shape, const char *fn)
+int snplp__rec_set_text(snplp_records *r, const char **slot, const char *text, bool required,
+                        const char *what, snplp_text_origin origin, const char *fn)
+{
+    if (!text) {
+        if (required)
+            return snplp__fail_in(fn, SNPLP_EINVAL, "the %s is NULL", what);
+        *slot = NULL;
+        return SNPLP_OK;
+    }
+    char *copy = NULL;
+    int rc = snplp__rec_text_copy(&copy, text, required, what, origin, fn);
+    if (rc)
+        return rc;
+    rc = put(r, slot, copy);
+    snplp__free(copy);
+    return rc;
+}
+
+int snplp__rec_set_code(snplp_records *r, const char **slot, const char *value, bool required,
+                        bool (*check)(const char *), const char *what, const char *shape,
+                        const char *fn)
 {
     if (!value) {
         if (required)
             return snplp__fail_in(fn, SNPLP_EINVAL, "the %s is NULL", what);
-        snplp__free(*slot);
         *slot = NULL;
         return SNPLP_OK;
     }
@@ -172,12 +213,7 @@ int snplp__rec_set_code(char **slot, const char *value, bool required, bool (*ch
         return snplp__fail_in(fn, SNPLP_EINVAL, "'%s' is not a %s: %s",
                               snplp__quote(q, sizeof q, value), what, shape);
     }
-    char *copy = snplp__strdup(value);
-    if (!copy)
-        return snplp__oom();
-    snplp__free(*slot);
-    *slot = copy;
-    return SNPLP_OK;
+    return put(r, slot, value);
 }
 
 int snplp__rec_check_ref(const char *ref, const char *what, const char *fn)
@@ -192,16 +228,16 @@ int snplp__rec_check_ref(const char *ref, const char *what, const char *fn)
     return SNPLP_OK;
 }
 
-int snplp__rec_set_ref(char **slot, const char *ref, const char *what, const char *fn)
+int snplp__rec_set_ref(snplp_records *r, const char **slot, const char *ref, const char *what,
+                       const char *fn)
 {
     int rc = snplp__rec_check_ref(ref, what, fn);
     if (rc)
         return rc;
-    char *copy = snplp__strdup(ref);
-    if (!copy)
+    const char *in = snplp__rec_intern_ref(r, ref);
+    if (!in)
         return snplp__oom();
-    snplp__free(*slot);
-    *slot = copy;
+    *slot = in;
     return SNPLP_OK;
 }
 
@@ -234,14 +270,21 @@ void *snplp__rec_new(snplp_records *r, size_t size, uint32_t magic, const char *
     h->magic = magic;
     h->records = r;
     h->id = memcpy((char *)h + size, id, idn);
+    snplp__rec_begin(r);
     return h;
 }
 
 void snplp__rec_free_head(snplp_record_head *h)
 {
-    snplp__ext_clear(&h->ext);
+    snplp__ext_drop(&h->ext);
     h->magic = 0;
     snplp__free(h);
+}
+
+int snplp__rec_abandon(snplp_records *r, snplp_record_head *h, void (*free_fn)(void *), int rc)
+{
+    free_fn(h);
+    return snplp__rec_end(r, rc);
 }
 
 int snplp__rec_commit(snplp_records *r, snplp_list *list, snplp_record_head *h,
@@ -252,10 +295,9 @@ int snplp__rec_commit(snplp_records *r, snplp_list *list, snplp_record_head *h,
     int rc = snplp__list_reserve_undoable(list, &gl);
     if (!rc && (rc = snplp__idmap_reserve_undoable(&r->ids, &gi)))
         snplp__list_growth_rollback(&gl);
-    if (rc) {
-        free_fn(h);
-        return rc;
-    }
+    if (rc)
+        return snplp__rec_abandon(r, h, free_fn, rc);
+    snplp__rec_end(r, SNPLP_OK);
     snplp__list_growth_commit(&gl);
     snplp__idmap_growth_commit(&gi);
     snplp__list_push(list, h);

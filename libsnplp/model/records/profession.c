@@ -13,7 +13,6 @@ static int check_category(snplp_category category, const char *fn)
 void snplp__record_profession_free(void *p)
 {
     snplp_record_profession *x = p;
-    snplp__free(x->title);
     snplp__rec_free_head(&x->head);
 }
 
@@ -21,7 +20,7 @@ bool snplp__record_profession_equal(const snplp_record_profession *a,
                                     const snplp_record_profession *b)
 {
     return !strcmp(a->head.id, b->head.id) && a->category == b->category &&
-           !strcmp(a->title, b->title) && snplp__ext_equal(&a->head.ext, &b->head.ext);
+           !strcmp(a->title, b->title) && snplp__ext_equal(a->head.ext, b->head.ext);
 }
 
 int snplp__records_add_profession(snplp_record_profession **out, snplp_records *records,
@@ -40,10 +39,8 @@ int snplp__records_add_profession(snplp_record_profession **out, snplp_records *
     if (!p)
         return rc;
     p->category = category;
-    if ((rc = snplp__rec_set_text(&p->title, title, true, "title", origin, fn))) {
-        snplp__record_profession_free(p);
-        return rc;
-    }
+    if ((rc = snplp__rec_set_text(r, &p->title, title, true, "title", origin, fn)))
+        return snplp__rec_abandon(r, &p->head, snplp__record_profession_free, rc);
     if ((rc = snplp__rec_commit(r, &r->professions, &p->head, snplp__record_profession_free)))
         return rc;
     if (out)
@@ -87,7 +84,8 @@ int snplp_record_profession_set_title(snplp_record_profession *profession, const
     if (!p)
         return snplp__bad_arg(__func__, "NULL or wrong object");
     SNPLP__RECORDS_UNFROZEN(p->head.records, __func__);
-    return snplp__rec_set_text(&p->title, title, true, "title", SNPLP_TEXT_UNCHECKED, __func__);
+    return snplp__rec_set_text(p->head.records, &p->title, title, true, "title",
+                               SNPLP_TEXT_UNCHECKED, __func__);
 }
 
 int snplp_record_profession_set_category(snplp_record_profession *profession,

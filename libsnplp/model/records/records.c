@@ -68,7 +68,8 @@ void snplp_records_unref(snplp_records *records)
     free_all(&r->sessions, snplp__session_free);
     free_all(&r->attendance, snplp__attendance_free);
     snplp__idmap_dispose(&r->ids);
-    snplp__ext_clear(&r->ext);
+    snplp__ext_drop(&r->ext);
+    snplp__strpool_dispose(&r->strings);
     if (r->cache)
         r->cache_free(r->cache);
     pthread_mutex_destroy(&r->cache_lock);
@@ -112,7 +113,7 @@ bool snplp_records_equal(const snplp_records *a, const snplp_records *b)
         return false;
     if (a == b)
         return true;
-    if (!snplp__ext_equal(&a->ext, &b->ext))
+    if (!snplp__ext_equal(a->ext, b->ext))
         return false;
     SNPLP__LIST_EQUAL(a->professions, b->professions, snplp_record_profession,
                       snplp__record_profession_equal);

@@ -8,6 +8,17 @@
  * magic number tells the kind. Objects carry a magic number so that a pointer of another type
  * is refused instead of being used.
  *
+ * Strings: the records own a pool of interned strings (util/strpool.h: each distinct string
+ * once, in large chunks, freed with the records). A record's id lives in the record's own
+ * allocation; every other string of a record (its references, codes and texts; a training body's
+ * address lines excepted, which it owns) points either to the id of the record it names (a
+ * reference to a record present) or into the pool, so that the 3 million attendance records of a
+ * national file share their workers' and sessions' ids instead of copying them. A setter repoints
+ * the field and frees nothing: a string once read stays valid as long as the records. Extensions
+ * (snplp_ext) are allocated on first use (NULL: none); an attendance record keeps its small
+ * values in bytes, its days as units and scale, and its extensions, when it has some, in a block
+ * with its owner (snplp_attendance_more), so that it takes 40 bytes.
+ *
  * Reading (rules/records, exchange/xml, exchange/csv): the structures below are the interface. The
  * arrays of a live records (snplp__records_of()) hold live objects; their required fields are never
  * NULL (ids, references, names, titles, territory codes), the optional ones are NULL or a has_ flag
@@ -28,15 +39,17 @@
 #include "util/id.h"
 #include "util/idmap.h"
 #include "util/list.h"
+#include "util/strpool.h"
 #include "util/text.h"
 
-#define SNPLP_RECORDS_MAGIC        0x5EC0D500u
-#define SNPLP_REC_PROFESSION_MAGIC 0x5EC0D501u
-#define SNPLP_EMPLOYER_MAGIC       0x5EC0D502u
-#define SNPLP_WORKER_MAGIC         0x5EC0D503u
-#define SNPLP_TRAINING_BODY_MAGIC  0x5EC0D504u
-#define SNPLP_SESSION_MAGIC        0x5EC0D505u
-#define SNPLP_ATTENDANCE_MAGIC     0x5EC0D506u
+#define SNPLP_RECORDS_MAGIC         0x5EC0D500u
+#define SNPLP_REC_PROFESSION_MAGIC  0x5EC0D501u
+#define SNPLP_EMPLOYER_MAGIC        0x5EC0D502u
+#define SNPLP_WORKER_MAGIC          0x5EC0D503u
+#define SNPLP_TRAINING_BODY_MAGIC   0x5EC0D504u
+#define SNPLP_SESSION_MAGIC         0x5EC0D505u
+#define SNPLP_ATTENDANCE_MAGIC      0x5EC0D506u
+#define SNPLP_ATTENDANCE_MORE_MAGIC 0x5EC0D507u
 
 /* What every record with an id starts with. The id lives in the record's own allocation and
  * never changes. */
@@ -44,7 +57,7 @@ typedef struct snplp_record_head {
     uint32_t magic;
     snplp_records *records; /* its owner */
     char *id;
-    snplp_ext ext; /* kept from XML: foreign attributes and elements (owner NULL) */
+    snplp_ext *ext; /* kept from XML: foreign attributes and elements (owner NULL); NULL: none */
 } snplp_record_head;
 
 /* The key of the records' id map. */
@@ -53,15 +66,17 @@ typedef struct snplp_record_head {
 struct snplp_records {
     uint32_t magic;
     atomic_size_t refs;
-    snplp_list professions; /* snplp_record_profession * */
-    snplp_list employers;   /* snplp_employer * */
-    snplp_list workers;     /* snplp_worker * */
-    snplp_list bodies;      /* snplp_training_body * */
-    snplp_list sessions;    /* snplp_session * */
-    snplp_list attendance;  /* snplp_attendance * */
-    snplp_idmap ids;        /* every record with an id (snplp_record_head *, SNPLP_RECORD_KEY) */
-    snplp_ext ext;          /* the extensions of the records themselves */
-    atomic_bool frozen;     /* snplp_records_freeze(): every change fails from then on */
+    snplp_list professions;  /* snplp_record_profession * */
+    snplp_list employers;    /* snplp_employer * */
+    snplp_list workers;      /* snplp_worker * */
+    snplp_list bodies;       /* snplp_training_body * */
+    snplp_list sessions;     /* snplp_session * */
+    snplp_list attendance;   /* snplp_attendance * */
+    snplp_idmap ids;         /* every record with an id (snplp_record_head *, SNPLP_RECORD_KEY) */
+    snplp_ext *ext;          /* the extensions of the records themselves (NULL: none) */
+    snplp_strpool strings;   /* the interned strings of every record (see above) */
+    snplp_strpool_mark mark; /* of strings, while an add is not yet committed */
+    atomic_bool frozen;      /* snplp_records_freeze(): every change fails from then on */
     /* A cache the rules layer builds (rules/records: an index of who attended what) and keeps
      * here, under cache_lock, with the function that frees it: the model frees it without
      * knowing the rules (no call up a layer, as the referential's search index). */
@@ -73,55 +88,90 @@ struct snplp_records {
 struct snplp_record_profession {
     snplp_record_head head;
     snplp_category category;
-    char *title;
+    const char *title;
 };
 
 struct snplp_employer {
     snplp_record_head head;
     snplp_employer_kind kind;
-    char *name;
-    char *territory_code;
+    const char *name;
+    const char *territory_code;
 };
 
 struct snplp_worker {
     snplp_record_head head;
-    char *profession_id, *employer_id, *territory_code;
-    char *unit; /* NULL: not set */
-    bool has_level;
-    int level; /* 1..8 when has_level */
+    const char *profession_id, *employer_id, *territory_code;
+    const char *unit; /* NULL: not set */
     snplp_date from;
-    bool has_until;
     snplp_date until; /* when has_until */
+    bool has_level, has_until;
+    int8_t level; /* 1..8 when has_level */
 };
 
 struct snplp_training_body {
     snplp_record_head head;
-    char *name;
-    char *legal_name, *siret, *declaration_number; /* NULL: not set */
-    snplp_list address;                            /* char *, not blank */
-    char *postal_code, *commune, *phone, *email;   /* NULL: not set */
+    const char *name;
+    const char *legal_name, *siret, *declaration_number; /* NULL: not set */
+    snplp_list address;                                  /* char *, not blank, its own */
+    const char *postal_code, *commune, *phone, *email;   /* NULL: not set */
 };
 
 struct snplp_session {
     snplp_record_head head;
-    char *subject_id, *body_id;
+    const char *subject_id, *body_id;
     snplp_date start, end;
     snplp_decimal days; /* above 0 */
-    snplp_session_mode mode;
-    char *place; /* NULL: not set */
+    const char *place;  /* NULL: not set */
+    int capacity;       /* 1 or more when has_capacity */
     bool has_capacity;
-    int capacity; /* 1 or more when has_capacity */
+    uint8_t mode; /* snplp_session_mode */
 };
 
+/* The most numerous record (one per worker and session attended), kept small: 40 bytes. */
 struct snplp_attendance {
     uint32_t magic;
-    snplp_records *records; /* its owner */
-    char *worker_id, *session_id;
-    snplp_attendance_status status;
+    uint8_t status; /* snplp_attendance_status */
     bool has_days;
-    snplp_decimal days; /* 0 or more when has_days */
-    snplp_ext ext;
+    int8_t days_scale; /* the days are {days_units, days_scale} when has_days: */
+    void *owner;       /* its records, or its snplp_attendance_more (by their magic number) */
+    const char *worker_id, *session_id;
+    int64_t days_units; /* 0 or more (snplp__attendance_days_of()) */
 };
+
+/* What an attendance record with extensions keeps out of line: its owner and its extensions. */
+typedef struct snplp_attendance_more {
+    uint32_t magic; /* SNPLP_ATTENDANCE_MORE_MAGIC */
+    snplp_records *records;
+    snplp_ext ext;
+} snplp_attendance_more;
+
+/* Its records (a live attendance); its extensions (NULL: none). */
+static inline snplp_records *snplp__attendance_records(const snplp_attendance *a)
+{
+    const uint32_t *magic = a->owner;
+    return *magic == SNPLP_ATTENDANCE_MORE_MAGIC ? ((snplp_attendance_more *)a->owner)->records
+                                                 : (snplp_records *)a->owner;
+}
+static inline snplp_ext *snplp__attendance_ext(const snplp_attendance *a)
+{
+    const uint32_t *magic = a->owner;
+    return *magic == SNPLP_ATTENDANCE_MORE_MAGIC ? &((snplp_attendance_more *)a->owner)->ext : NULL;
+}
+/* Its extensions, made empty if it had none (NULL when memory runs out: not recorded); gives
+ * back extensions left empty (after a failure). */
+snplp_ext *snplp__attendance_ext_make(snplp_attendance *a);
+void snplp__attendance_ext_trim(snplp_attendance *a);
+
+/* The days attended ({0, 0} when not has_days); setting them (a valid decimal). */
+static inline snplp_decimal snplp__attendance_days_of(const snplp_attendance *a)
+{
+    return (snplp_decimal){a->days_units, a->days_scale};
+}
+static inline void snplp__attendance_put_days(snplp_attendance *a, snplp_decimal days)
+{
+    a->days_units = days.units;
+    a->days_scale = (int8_t)days.scale; /* 0 to 18 in a valid decimal */
+}
 
 /* The object as its type if it is a live one (not NULL, right magic), else NULL. */
 snplp_records *snplp__records_of(const snplp_records *r);
@@ -159,11 +209,11 @@ snplp_worker *snplp__records_worker(const snplp_records *r, const char *id);
 snplp_training_body *snplp__records_body(const snplp_records *r, const char *id);
 snplp_session *snplp__records_session(const snplp_records *r, const char *id);
 
-/* Extensions (exchange/xml/extension.c): the storage of the records (id NULL) or of the record
- * of that id, NULL if records is not live or no record has that id; of an attendance record
- * (NULL if not live). */
-snplp_ext *snplp__records_ext_of(const snplp_records *records, const char *id);
-snplp_ext *snplp__attendance_ext(const snplp_attendance *attendance);
+/* Extensions (exchange/xml/extension.c): where the extensions of the records (id NULL) or of
+ * the record of that id are kept, NULL if records is not live or no record has that id. They
+ * are allocated on first use: *slot NULL holds none (util/ext.h). (An attendance record's:
+ * snplp__attendance_ext() above.) */
+snplp_ext **snplp__records_ext_slot(const snplp_records *records, const char *id);
 
 /* 0 if the records may change, else SNPLP_EFROZEN recorded for fn (every change of the records
  * and of their children starts with it; r live). */
@@ -177,18 +227,37 @@ int snplp__records_check_unfrozen(const snplp_records *r, const char *fn);
 
 /* ---- shared by the files of model/records ---- */
 
-/* Copies text (UTF-8, NFC) into *slot, replacing what was there; blank text is refused; NULL
- * is refused when required and unsets when not. Changes nothing on failure. */
-int snplp__rec_set_text(char **slot, const char *text, bool required, const char *what,
-                        snplp_text_origin origin, const char *fn);
-/* Copies an ASCII value that check() accepted into *slot (NULL unsets when not required):
- * SNPLP_EINVAL naming `what` and `shape` when refused. Changes nothing on failure. */
-int snplp__rec_set_code(char **slot, const char *value, bool required, bool (*check)(const char *),
-                        const char *what, const char *shape, const char *fn);
+/* The string s of records r, interned (NULL when memory runs out: not recorded); a reference
+ * (an id) is the id of the record of r it names when there is one. */
+const char *snplp__rec_intern(snplp_records *r, const char *s);
+const char *snplp__rec_intern_ref(snplp_records *r, const char *ref);
+/* Adds that can fail after interning strings: _begin marks r's strings (at the start of the
+ * add), _end keeps them (rc 0) or gives back those interned since (rc not 0); returns rc. */
+void snplp__rec_begin(snplp_records *r);
+int snplp__rec_end(snplp_records *r, int rc);
+/* Sets text (UTF-8, NFC), interned in r, into *slot, replacing what was there (not freed: the
+ * pool keeps it); blank text is refused; NULL is refused when required and unsets when not.
+ * Changes nothing on failure. */
+int snplp__rec_set_text(snplp_records *r, const char **slot, const char *text, bool required,
+                        const char *what, snplp_text_origin origin, const char *fn);
+/* The same, into a copy of its own (*out, the caller's). */
+int snplp__rec_text_copy(char **out, const char *text, bool required, const char *what,
+                         snplp_text_origin origin, const char *fn);
+/* Sets an ASCII value that check() accepted, interned in r, into *slot (NULL unsets when not
+ * required): SNPLP_EINVAL naming `what` and `shape` when refused. Changes nothing on failure. */
+int snplp__rec_set_code(snplp_records *r, const char **slot, const char *value, bool required,
+                        bool (*check)(const char *), const char *what, const char *shape,
+                        const char *fn);
 /* 0 if ref is a well-formed id, else SNPLP_EINVAL recorded for fn naming `what`. */
 int snplp__rec_check_ref(const char *ref, const char *what, const char *fn);
-/* Sets a reference (a well-formed id) into *slot. */
-int snplp__rec_set_ref(char **slot, const char *ref, const char *what, const char *fn);
+/* Sets a reference (a well-formed id), interned in r, into *slot. */
+int snplp__rec_set_ref(snplp_records *r, const char **slot, const char *ref, const char *what,
+                       const char *fn);
+/* Repoints the strings of a worker or an attendance record made in other (scratch) records to
+ * copies in r (the CSV reader moves them into r): SNPLP_ENOMEM recorded when memory runs out,
+ * within an snplp__rec_begin()/_end() of r. */
+int snplp__worker_rehome(snplp_worker *w, snplp_records *r);
+int snplp__attendance_rehome(snplp_attendance *a, snplp_records *r);
 /* 0 if d is a valid date, else SNPLP_EINVAL recorded for fn naming `what`. */
 int snplp__rec_check_date(snplp_date d, const char *what, const char *fn);
 /* Whether dates are the same day. */
@@ -196,15 +265,19 @@ bool snplp__rec_date_equal(snplp_date a, snplp_date b);
 /* Whether two optional strings are equal. */
 bool snplp__rec_str_equal(const char *a, const char *b);
 /* A new record of size bytes (the id copied after it) with its head filled: the checks of the
- * id (well-formed, unused) first; NULL with the error recorded for fn. */
+ * id (well-formed, unused) first; NULL with the error recorded for fn. On success the add has
+ * begun (snplp__rec_begin()): it ends with snplp__rec_commit() or snplp__rec_abandon(). */
 void *snplp__rec_new(snplp_records *r, size_t size, uint32_t magic, const char *id, int *rc,
                      const char *fn);
 /* Frees a record's head (its extensions) and the record. */
 void snplp__rec_free_head(snplp_record_head *h);
 /* Adds a new record to list and to the id map (all or nothing: on failure the record is freed
- * by free_fn and SNPLP_ENOMEM recorded). */
+ * by free_fn, the strings interned for it given back and SNPLP_ENOMEM recorded). */
 int snplp__rec_commit(snplp_records *r, snplp_list *list, snplp_record_head *h,
                       void (*free_fn)(void *));
+/* Gives up a record not committed: frees it with free_fn, gives back the strings interned for
+ * it; returns rc. */
+int snplp__rec_abandon(snplp_records *r, snplp_record_head *h, void (*free_fn)(void *), int rc);
 /* What a public _find returns: found, or NULL with the miss recorded for fn. */
 void *snplp__rec_miss(const snplp_records *r, void *found, const char *id, const char *what,
                       const char *fn);

@@ -31,9 +31,6 @@ static int check_days(snplp_decimal days, const char *fn)
 void snplp__session_free(void *p)
 {
     snplp_session *x = p;
-    snplp__free(x->subject_id);
-    snplp__free(x->body_id);
-    snplp__free(x->place);
     snplp__rec_free_head(&x->head);
 }
 
@@ -44,7 +41,7 @@ bool snplp__session_equal(const snplp_session *a, const snplp_session *b)
            snplp__rec_date_equal(a->end, b->end) && snplp_decimal_identical(a->days, b->days) &&
            a->mode == b->mode && snplp__rec_str_equal(a->place, b->place) &&
            a->has_capacity == b->has_capacity && (!a->has_capacity || a->capacity == b->capacity) &&
-           snplp__ext_equal(&a->head.ext, &b->head.ext);
+           snplp__ext_equal(a->head.ext, b->head.ext);
 }
 
 int snplp__records_add_session(snplp_session **out, snplp_records *records, const char *id,
@@ -69,12 +66,10 @@ int snplp__records_add_session(snplp_session **out, snplp_records *records, cons
     s->start = start;
     s->end = end;
     s->days = days;
-    s->mode = mode;
-    if ((rc = snplp__rec_set_ref(&s->subject_id, subject_id, "subject id", fn)) ||
-        (rc = snplp__rec_set_ref(&s->body_id, body_id, "training body id", fn))) {
-        snplp__session_free(s);
-        return rc;
-    }
+    s->mode = (uint8_t)mode;
+    if ((rc = snplp__rec_set_ref(r, &s->subject_id, subject_id, "subject id", fn)) ||
+        (rc = snplp__rec_set_ref(r, &s->body_id, body_id, "training body id", fn)))
+        return snplp__rec_abandon(r, &s->head, snplp__session_free, rc);
     if ((rc = snplp__rec_commit(r, &r->sessions, &s->head, snplp__session_free)))
         return rc;
     if (out)
@@ -132,14 +127,18 @@ int snplp_session_set_subject_id(snplp_session *session, const char *subject_id)
 {
     int rc;
     snplp_session *s = live(session, &rc, __func__);
-    return s ? snplp__rec_set_ref(&s->subject_id, subject_id, "subject id", __func__) : rc;
+    return s ? snplp__rec_set_ref(s->head.records, &s->subject_id, subject_id, "subject id",
+                                  __func__)
+             : rc;
 }
 
 int snplp_session_set_body_id(snplp_session *session, const char *body_id)
 {
     int rc;
     snplp_session *s = live(session, &rc, __func__);
-    return s ? snplp__rec_set_ref(&s->body_id, body_id, "training body id", __func__) : rc;
+    return s ? snplp__rec_set_ref(s->head.records, &s->body_id, body_id, "training body id",
+                                  __func__)
+             : rc;
 }
 
 int snplp_session_set_dates(snplp_session *session, snplp_date start, snplp_date end)
@@ -170,7 +169,7 @@ int snplp_session_set_mode(snplp_session *session, snplp_session_mode mode)
     snplp_session *s = live(session, &rc, __func__);
     if (!s || (rc = check_mode(mode, __func__)))
         return rc;
-    s->mode = mode;
+    s->mode = (uint8_t)mode;
     return SNPLP_OK;
 }
 
@@ -178,8 +177,8 @@ int snplp_session_set_place(snplp_session *session, const char *commune_code)
 {
     int rc;
     snplp_session *s = live(session, &rc, __func__);
-    return s ? snplp__rec_set_code(&s->place, commune_code, false, snplp__commune_code_shape_ok,
-                                   "commune code",
+    return s ? snplp__rec_set_code(s->head.records, &s->place, commune_code, false,
+                                   snplp__commune_code_shape_ok, "commune code",
                                    "the INSEE code of a commune, 5 characters (\"80021\", "
                                    "\"2A004\", \"97411\")",
                                    __func__)

@@ -93,15 +93,7 @@ static bool email_ok(const char *s)
 void snplp__training_body_free(void *p)
 {
     snplp_training_body *x = p;
-    snplp__free(x->name);
-    snplp__free(x->legal_name);
-    snplp__free(x->siret);
-    snplp__free(x->declaration_number);
     snplp__list_dispose_strings(&x->address);
-    snplp__free(x->postal_code);
-    snplp__free(x->commune);
-    snplp__free(x->phone);
-    snplp__free(x->email);
     snplp__rec_free_head(&x->head);
 }
 
@@ -114,7 +106,7 @@ bool snplp__training_body_equal(const snplp_training_body *a, const snplp_traini
         !snplp__rec_str_equal(a->postal_code, b->postal_code) ||
         !snplp__rec_str_equal(a->commune, b->commune) ||
         !snplp__rec_str_equal(a->phone, b->phone) || !snplp__rec_str_equal(a->email, b->email) ||
-        a->address.n != b->address.n || !snplp__ext_equal(&a->head.ext, &b->head.ext))
+        a->address.n != b->address.n || !snplp__ext_equal(a->head.ext, b->head.ext))
         return false;
     for (uint32_t i = 0; i < a->address.n; i++)
         if (strcmp(a->address.v[i], b->address.v[i]))
@@ -134,10 +126,8 @@ int snplp__records_add_training_body(snplp_training_body **out, snplp_records *r
     snplp_training_body *b = snplp__rec_new(r, sizeof *b, SNPLP_TRAINING_BODY_MAGIC, id, &rc, fn);
     if (!b)
         return rc;
-    if ((rc = snplp__rec_set_text(&b->name, name, true, "name", origin, fn))) {
-        snplp__training_body_free(b);
-        return rc;
-    }
+    if ((rc = snplp__rec_set_text(r, &b->name, name, true, "name", origin, fn)))
+        return snplp__rec_abandon(r, &b->head, snplp__training_body_free, rc);
     if ((rc = snplp__rec_commit(r, &r->bodies, &b->head, snplp__training_body_free)))
         return rc;
     if (out)
@@ -201,7 +191,8 @@ int snplp_training_body_set_name(snplp_training_body *body, const char *name)
 {
     int rc;
     snplp_training_body *b = live(body, &rc, __func__);
-    return b ? snplp__rec_set_text(&b->name, name, true, "name", SNPLP_TEXT_UNCHECKED, __func__)
+    return b ? snplp__rec_set_text(b->head.records, &b->name, name, true, "name",
+                                   SNPLP_TEXT_UNCHECKED, __func__)
              : rc;
 }
 
@@ -213,11 +204,15 @@ int snplp__training_body_set_text(snplp_training_body *body, int which, const ch
     if (!b)
         return rc;
     if (which == 0)
-        return snplp__rec_set_text(&b->legal_name, text, false, "legal name", origin, fn);
+        return snplp__rec_set_text(b->head.records, &b->legal_name, text, false, "legal name",
+                                   origin, fn);
     if (which == 1)
-        return snplp__rec_set_text(&b->commune, text, false, "commune", origin, fn);
+        return snplp__rec_set_text(b->head.records, &b->commune, text, false, "commune", origin,
+                                   fn);
+    if (!text)
+        return snplp__fail_in(fn, SNPLP_EINVAL, "the address line is NULL");
     char *line = NULL;
-    if ((rc = snplp__rec_set_text(&line, text, true, "address line", origin, fn)))
+    if ((rc = snplp__rec_text_copy(&line, text, true, "address line", origin, fn)))
         return rc;
     if ((rc = snplp__list_reserve(&b->address))) {
         snplp__free(line);
@@ -254,11 +249,10 @@ int snplp_training_body_set_siret(snplp_training_body *body, const char *siret)
         return snplp__fail_in(__func__, SNPLP_EINVAL, "'%s' is not a valid SIRET: %s",
                               snplp__quote(q, sizeof q, siret), problem);
     }
-    char *copy = NULL;
-    if (siret && !(copy = snplp__strdup(siret)))
+    const char *in = NULL;
+    if (siret && !(in = snplp__rec_intern(b->head.records, siret)))
         return snplp__oom();
-    snplp__free(b->siret);
-    b->siret = copy;
+    b->siret = in;
     return SNPLP_OK;
 }
 
@@ -266,8 +260,8 @@ int snplp_training_body_set_declaration_number(snplp_training_body *body, const 
 {
     int rc;
     snplp_training_body *b = live(body, &rc, __func__);
-    return b ? snplp__rec_set_code(&b->declaration_number, number, false, declaration_ok,
-                                   "declaration number",
+    return b ? snplp__rec_set_code(b->head.records, &b->declaration_number, number, false,
+                                   declaration_ok, "declaration number",
                                    "11 digits, the first two the code of the région that "
                                    "registered it",
                                    __func__)
@@ -278,8 +272,8 @@ int snplp_training_body_set_postal_code(snplp_training_body *body, const char *c
 {
     int rc;
     snplp_training_body *b = live(body, &rc, __func__);
-    return b ? snplp__rec_set_code(&b->postal_code, code, false, postal_code_ok, "postal code",
-                                   "5 digits", __func__)
+    return b ? snplp__rec_set_code(b->head.records, &b->postal_code, code, false, postal_code_ok,
+                                   "postal code", "5 digits", __func__)
              : rc;
 }
 
@@ -287,9 +281,9 @@ int snplp_training_body_set_phone(snplp_training_body *body, const char *phone)
 {
     int rc;
     snplp_training_body *b = live(body, &rc, __func__);
-    return b ? snplp__rec_set_code(&b->phone, phone, false, phone_ok, "phone number",
-                                   "digits, spaces, '+', '.', '-', '(' and ')', at least 4 digits",
-                                   __func__)
+    return b ? snplp__rec_set_code(
+                   b->head.records, &b->phone, phone, false, phone_ok, "phone number",
+                   "digits, spaces, '+', '.', '-', '(' and ')', at least 4 digits", __func__)
              : rc;
 }
 
@@ -297,8 +291,8 @@ int snplp_training_body_set_email(snplp_training_body *body, const char *email)
 {
     int rc;
     snplp_training_body *b = live(body, &rc, __func__);
-    return b ? snplp__rec_set_code(&b->email, email, false, email_ok, "e-mail address",
-                                   "one '@', a local part, a domain with a dot, no space (ASCII)",
-                                   __func__)
+    return b ? snplp__rec_set_code(
+                   b->head.records, &b->email, email, false, email_ok, "e-mail address",
+                   "one '@', a local part, a domain with a dot, no space (ASCII)", __func__)
              : rc;
 }

@@ -7,10 +7,6 @@
 void snplp__worker_free(void *p)
 {
     snplp_worker *x = p;
-    snplp__free(x->profession_id);
-    snplp__free(x->employer_id);
-    snplp__free(x->territory_code);
-    snplp__free(x->unit);
     snplp__rec_free_head(&x->head);
 }
 
@@ -23,13 +19,13 @@ bool snplp__worker_equal(const snplp_worker *a, const snplp_worker *b)
            (!a->has_level || a->level == b->level) && snplp__rec_date_equal(a->from, b->from) &&
            a->has_until == b->has_until &&
            (!a->has_until || snplp__rec_date_equal(a->until, b->until)) &&
-           snplp__ext_equal(&a->head.ext, &b->head.ext);
+           snplp__ext_equal(a->head.ext, b->head.ext);
 }
 
-static int set_territory(char **slot, const char *code, const char *fn)
+static int set_territory(snplp_records *r, const char **slot, const char *code, const char *fn)
 {
-    return snplp__rec_set_code(slot, code, true, snplp__territory_code_shape_ok, "territory code",
-                               SNPLP__TERRITORY_SHAPE, fn);
+    return snplp__rec_set_code(r, slot, code, true, snplp__territory_code_shape_ok,
+                               "territory code", SNPLP__TERRITORY_SHAPE, fn);
 }
 
 int snplp__records_add_worker(snplp_worker **out, snplp_records *records, const char *id,
@@ -49,12 +45,10 @@ int snplp__records_add_worker(snplp_worker **out, snplp_records *records, const 
     if (!w)
         return rc;
     w->from = from;
-    if ((rc = snplp__rec_set_ref(&w->profession_id, profession_id, "profession id", fn)) ||
-        (rc = snplp__rec_set_ref(&w->employer_id, employer_id, "employer id", fn)) ||
-        (rc = set_territory(&w->territory_code, territory_code, fn))) {
-        snplp__worker_free(w);
-        return rc;
-    }
+    if ((rc = snplp__rec_set_ref(r, &w->profession_id, profession_id, "profession id", fn)) ||
+        (rc = snplp__rec_set_ref(r, &w->employer_id, employer_id, "employer id", fn)) ||
+        (rc = set_territory(r, &w->territory_code, territory_code, fn)))
+        return snplp__rec_abandon(r, &w->head, snplp__worker_free, rc);
     if ((rc = snplp__rec_commit(r, &r->workers, &w->head, snplp__worker_free)))
         return rc;
     if (out)
@@ -111,21 +105,25 @@ int snplp_worker_set_profession_id(snplp_worker *worker, const char *profession_
 {
     int rc;
     snplp_worker *w = live(worker, &rc, __func__);
-    return w ? snplp__rec_set_ref(&w->profession_id, profession_id, "profession id", __func__) : rc;
+    return w ? snplp__rec_set_ref(w->head.records, &w->profession_id, profession_id,
+                                  "profession id", __func__)
+             : rc;
 }
 
 int snplp_worker_set_employer_id(snplp_worker *worker, const char *employer_id)
 {
     int rc;
     snplp_worker *w = live(worker, &rc, __func__);
-    return w ? snplp__rec_set_ref(&w->employer_id, employer_id, "employer id", __func__) : rc;
+    return w ? snplp__rec_set_ref(w->head.records, &w->employer_id, employer_id, "employer id",
+                                  __func__)
+             : rc;
 }
 
 int snplp_worker_set_territory_code(snplp_worker *worker, const char *code)
 {
     int rc;
     snplp_worker *w = live(worker, &rc, __func__);
-    return w ? set_territory(&w->territory_code, code, __func__) : rc;
+    return w ? set_territory(w->head.records, &w->territory_code, code, __func__) : rc;
 }
 
 int snplp__worker_set_unit(snplp_worker *worker, const char *unit, snplp_text_origin origin,
@@ -133,7 +131,7 @@ int snplp__worker_set_unit(snplp_worker *worker, const char *unit, snplp_text_or
 {
     int rc;
     snplp_worker *w = live(worker, &rc, fn);
-    return w ? snplp__rec_set_text(&w->unit, unit, false, "unit", origin, fn) : rc;
+    return w ? snplp__rec_set_text(w->head.records, &w->unit, unit, false, "unit", origin, fn) : rc;
 }
 
 int snplp_worker_set_unit(snplp_worker *worker, const char *unit)
@@ -162,7 +160,7 @@ int snplp_worker_set_diploma_level(snplp_worker *worker, int level)
     if (level < 1 || level > 8)
         return snplp__fail_in(__func__, SNPLP_EINVAL,
                               "diploma level %d is outside the national framework's 1 to 8", level);
-    w->level = level;
+    w->level = (int8_t)level;
     w->has_level = true;
     return SNPLP_OK;
 }
@@ -226,4 +224,19 @@ snplp_records *snplp_worker_records(const snplp_worker *worker)
 {
     const snplp_worker *w = snplp__worker_of(worker);
     return w ? w->head.records : NULL;
+}
+
+int snplp__worker_rehome(snplp_worker *w, snplp_records *r)
+{
+    const char *p = snplp__rec_intern_ref(r, w->profession_id);
+    const char *e = p ? snplp__rec_intern_ref(r, w->employer_id) : NULL;
+    const char *t = e ? snplp__rec_intern(r, w->territory_code) : NULL;
+    const char *u = t && w->unit ? snplp__rec_intern(r, w->unit) : NULL;
+    if (!t || (w->unit && !u))
+        return snplp__oom();
+    w->profession_id = p;
+    w->employer_id = e;
+    w->territory_code = t;
+    w->unit = u;
+    return SNPLP_OK;
 }

@@ -202,7 +202,7 @@ bool snplp__rix_days(snplp_decimal *out, const snplp_attendance *a, const snplp_
     if (st != SNPLP_ATTENDANCE_ATTENDED && st != SNPLP_ATTENDANCE_PARTIAL)
         return false;
     if (a->has_days) {
-        *out = a->days;
+        *out = snplp__attendance_days_of(a);
         return true;
     }
     if (st == SNPLP_ATTENDANCE_ATTENDED && s) {
@@ -218,7 +218,7 @@ bool snplp__rix_trained(const snplp_attendance *a, const snplp_session *s)
     if (st == SNPLP_ATTENDANCE_ATTENDED)
         return true;
     return st == SNPLP_ATTENDANCE_PARTIAL && s && a->has_days &&
-           snplp_decimal_compare(a->days, s->days) >= 0;
+           snplp_decimal_compare(snplp__attendance_days_of(a), s->days) >= 0;
 }
 
 int snplp__rix_format(char **out, const char *fn, const char *fmt, ...)

@@ -200,7 +200,7 @@ static void check_attendance_values(check *k, const snplp_attendance *a, const s
               wid, st == SNPLP_ATTENDANCE_ATTENDED ? "attended" : "partly attended", sid,
               date_text(start).s, date_text(end).s, date_text(from).s,
               has_until ? date_text(until).s : "now");
-    snplp_decimal days = a->days, sdays = s->days;
+    snplp_decimal days = snplp__attendance_days_of(a), sdays = s->days;
     if (!a->has_days)
         return;
     if (snplp_decimal_compare(days, sdays) > 0)

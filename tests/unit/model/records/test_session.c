@@ -325,7 +325,9 @@ static void out_of_memory(void **state)
     rec_fixture *f = *state;
     assert_int_equal(rec_sweep(f->r, f->copy, op_add, 20), 20);
     assert_int_equal(snplp_records_session_count(f->r), 21);
-    assert_int_equal(rec_sweep(f->r, f->copy, op_set, 5), 5);
+    /* codes and references are interned in the records' pool, which allocates only when it grows
+     * (util/strpool.h; test_strpool sweeps its growth): here it does not */
+    assert_int_equal(rec_sweep(f->r, f->copy, op_set, 5), 0);
     assert_string_equal(snplp_session_place(f->s), "2A004");
 }
 

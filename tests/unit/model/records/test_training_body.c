@@ -290,7 +290,10 @@ static void out_of_memory(void **state)
     assert_int_equal(rec_sweep(f->r, f->copy, op_add, 20), 20);
     assert_int_equal(snplp_records_training_body_count(f->r), 21);
     int n = 6 + (int)COUNT_OF(fields) + 20;
-    assert_int_equal(rec_sweep(f->r, f->copy, op_set, n), n);
+    /* codes and references are interned in the records' pool, which allocates only when it grows
+     * (util/strpool.h; test_strpool sweeps its growth): only the texts, copied to be normalized,
+     * and the address lines (the body's own) allocate at each step */
+    assert_int_equal(rec_sweep(f->r, f->copy, op_set, n), n - 4);
     assert_string_equal(snplp_training_body_commune(f->b), "Amiens");
     assert_string_equal(snplp_training_body_email(f->b), "contact@irts-hdf.fr");
     assert_int_equal(snplp_training_body_address_line_count(f->b), 20);
