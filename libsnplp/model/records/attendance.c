@@ -60,8 +60,8 @@ int snplp__records_add_attendance(snplp_attendance **out, snplp_records *records
     a->owner = r;
     a->status = (uint8_t)status;
     snplp__rec_begin(r);
-    if ((rc = snplp__rec_set_ref(r, &a->worker_id, worker_id, "worker id", fn)) ||
-        (rc = snplp__rec_set_ref(r, &a->session_id, session_id, "session id", fn)) ||
+    if ((rc = snplp__rec_put_ref(r, &a->worker_id, worker_id)) || /* both checked above */
+        (rc = snplp__rec_put_ref(r, &a->session_id, session_id)) ||
         (rc = snplp__list_reserve(&r->attendance))) {
         snplp__attendance_free(a);
         return snplp__rec_end(r, rc);

@@ -135,8 +135,18 @@ const char *snplp__rec_intern(snplp_records *r, const char *s)
 
 const char *snplp__rec_intern_ref(snplp_records *r, const char *ref)
 {
-    snplp_record_head *h = snplp__records_get(r, ref);
-    return h ? h->id : snplp__rec_intern(r, ref);
+    snplp_record_head *h = r->recent[0];
+    if (h && strcmp(h->id, ref) == 0)
+        return h->id;
+    h = r->recent[1];
+    if (!h || strcmp(h->id, ref) != 0) {
+        h = snplp__records_get(r, ref);
+        if (!h)
+            return snplp__rec_intern(r, ref); /* not remembered: the record may come later */
+    }
+    r->recent[1] = r->recent[0];
+    r->recent[0] = h;
+    return h->id;
 }
 
 void snplp__rec_begin(snplp_records *r)
@@ -234,6 +244,11 @@ int snplp__rec_set_ref(snplp_records *r, const char **slot, const char *ref, con
     int rc = snplp__rec_check_ref(ref, what, fn);
     if (rc)
         return rc;
+    return snplp__rec_put_ref(r, slot, ref);
+}
+
+int snplp__rec_put_ref(snplp_records *r, const char **slot, const char *ref)
+{
     const char *in = snplp__rec_intern_ref(r, ref);
     if (!in)
         return snplp__oom();

@@ -76,7 +76,11 @@ struct snplp_records {
     snplp_ext *ext;          /* the extensions of the records themselves (NULL: none) */
     snplp_strpool strings;   /* the interned strings of every record (see above) */
     snplp_strpool_mark mark; /* of strings, while an add is not yet committed */
-    atomic_bool frozen;      /* snplp_records_freeze(): every change fails from then on */
+    /* The two records a reference named last (write paths only, like the pool): references
+     * come in runs (the attendance of one session, the workers of one employer), and a record,
+     * never removed nor renamed, stays the right answer (snplp__rec_intern_ref()). */
+    snplp_record_head *recent[2];
+    atomic_bool frozen; /* snplp_records_freeze(): every change fails from then on */
     /* A cache the rules layer builds (rules/records: an index of who attended what) and keeps
      * here, under cache_lock, with the function that frees it: the model frees it without
      * knowing the rules (no call up a layer, as the referential's search index). */
@@ -253,6 +257,9 @@ int snplp__rec_check_ref(const char *ref, const char *what, const char *fn);
 /* Sets a reference (a well-formed id), interned in r, into *slot. */
 int snplp__rec_set_ref(snplp_records *r, const char **slot, const char *ref, const char *what,
                        const char *fn);
+/* The same for a reference already checked with snplp__rec_check_ref(): SNPLP_ENOMEM (recorded)
+ * or 0. */
+int snplp__rec_put_ref(snplp_records *r, const char **slot, const char *ref);
 /* Repoints the strings of a worker or an attendance record made in other (scratch) records to
  * copies in r (the CSV reader moves them into r): SNPLP_ENOMEM recorded when memory runs out,
  * within an snplp__rec_begin()/_end() of r. */

@@ -67,8 +67,8 @@ int snplp__records_add_session(snplp_session **out, snplp_records *records, cons
     s->end = end;
     s->days = days;
     s->mode = (uint8_t)mode;
-    if ((rc = snplp__rec_set_ref(r, &s->subject_id, subject_id, "subject id", fn)) ||
-        (rc = snplp__rec_set_ref(r, &s->body_id, body_id, "training body id", fn)))
+    if ((rc = snplp__rec_put_ref(r, &s->subject_id, subject_id)) || /* both checked above */
+        (rc = snplp__rec_put_ref(r, &s->body_id, body_id)))
         return snplp__rec_abandon(r, &s->head, snplp__session_free, rc);
     if ((rc = snplp__rec_commit(r, &r->sessions, &s->head, snplp__session_free)))
         return rc;

@@ -45,8 +45,8 @@ int snplp__records_add_worker(snplp_worker **out, snplp_records *records, const 
     if (!w)
         return rc;
     w->from = from;
-    if ((rc = snplp__rec_set_ref(r, &w->profession_id, profession_id, "profession id", fn)) ||
-        (rc = snplp__rec_set_ref(r, &w->employer_id, employer_id, "employer id", fn)) ||
+    if ((rc = snplp__rec_put_ref(r, &w->profession_id, profession_id)) || /* checked above */
+        (rc = snplp__rec_put_ref(r, &w->employer_id, employer_id)) ||
         (rc = set_territory(r, &w->territory_code, territory_code, fn)))
         return snplp__rec_abandon(r, &w->head, snplp__worker_free, rc);
     if ((rc = snplp__rec_commit(r, &r->workers, &w->head, snplp__worker_free)))
