@@ -187,7 +187,7 @@ static void print_matrix(const snplp_matrix *m)
         }
     }
     printf("\ncells:");
-    for (int s = SNPLP_CELL_REACHED; s < SNPLP_CELL_STATUS_COUNT; s++)
+    for (int s = SNPLP_CELL_REACHED; s < SNPLP_CELL_STATUS_COUNT_1_3; s++) /* dated statuses too */
         if (snplp_matrix_status_count(m, (snplp_cell_status)s))
             printf(" %s %zu", snplp_cell_status_name((snplp_cell_status)s),
                    snplp_matrix_status_count(m, (snplp_cell_status)s));
@@ -225,7 +225,9 @@ int main(void)
     }
     printf("\n");
 
-    TRY(snplp_convention_matrix(&m, c, NULL)); /* "partly reached" from 80% */
+    /* The matrix at the date: a year whose report is not yet due shows "not-yet-due", not
+     * "actual-missing" ("partly reached" from 80%, the default threshold) */
+    TRY(snplp_convention_matrix_at(&m, c, at, NULL));
     print_matrix(m);
 
     printf("\nExecution reports on %s:\n", day);
