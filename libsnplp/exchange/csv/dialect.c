@@ -8,6 +8,7 @@
 
 #include <unicode/unum.h>
 
+#include "io/sink.h"
 #include "util/errors.h"
 
 /* ---- dialects and columns ---- */
@@ -303,4 +304,27 @@ int snplp__csv_number_parse(numfmt *n, const dialect_info *di, const char *s, si
         !snplp_decimal_identical(check, *out))
         return snplp__fail(SNPLP_EINTERNAL, "ICU read the number %s as %s", plain, num);
     return 0;
+}
+
+void snplp__csv_put_field(snplp_sink *s, const dialect_info *d, const char *text)
+{
+    if (!text)
+        return;
+    const char *p = text;
+    while (*p && *p != d->sep && *p != '"' && *p != '\r' && *p != '\n')
+        p++;
+    if (!*p) {
+        snplp__out_putn(s, text, (size_t)(p - text));
+        return;
+    }
+    snplp__out_putn(s, "\"", 1);
+    const char *run = text;
+    for (p = text; *p; p++)
+        if (*p == '"') {
+            snplp__out_putn(s, run, (size_t)(p - run) + 1);
+            snplp__out_putn(s, "\"", 1);
+            run = p + 1;
+        }
+    snplp__out_put(s, run);
+    snplp__out_putn(s, "\"", 1);
 }

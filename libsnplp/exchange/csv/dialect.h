@@ -31,6 +31,11 @@ extern const char *const snplp__csv_columns[NFIELDS];
 /* The header row of dialect d, without its line end ("convention,indicator,..."). */
 void snplp__csv_header_text(char *buf, size_t size, const dialect_info *d);
 
+/* Writes text (NULL: nothing) as one field of dialect d, quoted when it holds the separator, a
+ * double quote or a line break (its double quotes doubled). */
+struct snplp_sink;
+void snplp__csv_put_field(struct snplp_sink *s, const dialect_info *d, const char *text);
+
 /* ---- numbers through ICU ---- */
 
 typedef struct numfmt {

@@ -1,8 +1,6 @@
 /* Writing indicator values as CSV (csv.h, docs/csv.md): through io/sink.h (memory, callback,
  * atomic file), in the dialect's form. */
 
-
-
 #include <snplp/csv.h>
 
 #include <stdio.h>
@@ -17,30 +15,6 @@ typedef struct export_doc {
     const snplp_convention_list *list;
     const dialect_info *d;
 } export_doc;
-
-/* A field, quoted when it holds the separator, a double quote or a line break. */
-static void put_field(snplp_sink *s, const dialect_info *d, const char *text)
-{
-    if (!text)
-        return;
-    const char *p = text;
-    while (*p && *p != d->sep && *p != '"' && *p != '\r' && *p != '\n')
-        p++;
-    if (!*p) {
-        snplp__out_putn(s, text, (size_t)(p - text));
-        return;
-    }
-    snplp__out_putn(s, "\"", 1);
-    const char *run = text;
-    for (p = text; *p; p++)
-        if (*p == '"') {
-            snplp__out_putn(s, run, (size_t)(p - run) + 1);
-            snplp__out_putn(s, "\"", 1);
-            run = p + 1;
-        }
-    snplp__out_put(s, run);
-    snplp__out_putn(s, "\"", 1);
-}
 
 static void put_year(snplp_sink *s, int32_t year)
 {
@@ -73,9 +47,9 @@ static void put_row(snplp_sink *s, numfmt *n, const dialect_info *d, const snplp
                     const snplp_indicator *ind, int32_t year, const snplp_value_year *v)
 {
     char sep = d->sep;
-    put_field(s, d, c->id);
+    snplp__csv_put_field(s, d, c->id);
     snplp__out_putn(s, &sep, 1);
-    put_field(s, d, ind->id);
+    snplp__csv_put_field(s, d, ind->id);
     snplp__out_putn(s, &sep, 1);
     put_year(s, year);
     snplp__out_putn(s, &sep, 1);
@@ -83,11 +57,11 @@ static void put_row(snplp_sink *s, numfmt *n, const dialect_info *d, const snplp
     snplp__out_putn(s, &sep, 1);
     put_value(s, n, d, v && v->has_actual, v ? v->actual : (snplp_decimal){0, 0});
     snplp__out_putn(s, &sep, 1);
-    put_field(s, d, snplp_unit_name(ind->unit));
+    snplp__csv_put_field(s, d, snplp_unit_name(ind->unit));
     snplp__out_putn(s, &sep, 1);
-    put_field(s, d, v ? v->source : NULL);
+    snplp__csv_put_field(s, d, v ? v->source : NULL);
     snplp__out_putn(s, &sep, 1);
-    put_field(s, d, v ? v->comment : NULL);
+    snplp__csv_put_field(s, d, v ? v->comment : NULL);
     snplp__out_putn(s, "\r\n", 2);
 }
 

@@ -15,30 +15,6 @@ typedef struct coverage_doc {
     const dialect_info *d;
 } coverage_doc;
 
-/* A text field, quoted when it holds the separator, a double quote or a line break. */
-static void put_text(snplp_sink *s, const dialect_info *d, const char *text)
-{
-    if (!text)
-        return;
-    const char *p = text;
-    while (*p && *p != d->sep && *p != '"' && *p != '\r' && *p != '\n')
-        p++;
-    if (!*p) {
-        snplp__out_putn(s, text, (size_t)(p - text));
-        return;
-    }
-    snplp__out_putn(s, "\"", 1);
-    const char *run = text;
-    for (p = text; *p; p++)
-        if (*p == '"') {
-            snplp__out_putn(s, run, (size_t)(p - run) + 1);
-            snplp__out_putn(s, "\"", 1);
-            run = p + 1;
-        }
-    snplp__out_put(s, run);
-    snplp__out_putn(s, "\"", 1);
-}
-
 /* A whole number, in ASCII digits (no grouping in either dialect). */
 static void put_count(snplp_sink *s, size_t v)
 {
@@ -107,7 +83,7 @@ static int write_coverage(const void *doc, snplp_sink *s)
     for (size_t row = 0; row < rows && s->rc == SNPLP_OK; row++) {
         for (size_t k = 0; k < sizeof axes / sizeof axes[0]; k++)
             if (by & axes[k].flag) {
-                put_text(s, e->d, axes[k].get(c, row));
+                snplp__csv_put_field(s, e->d, axes[k].get(c, row));
                 snplp__out_putn(s, &sep, 1);
             }
         put_count(s, snplp_coverage_workforce(c, row));
