@@ -1100,7 +1100,7 @@ static int make_worker(snplp_records *scratch, wchange *c)
     const snplp_worker *o = c->old;
     snplp_worker *w = NULL;
     int rc = snplp__records_add_worker(&w, scratch, c->id, c->profession, c->employer, c->territory,
-                                       c->from, fn);
+                                       c->from, false, fn);
     if (rc)
         return rc;
     c->made = w;
@@ -1142,7 +1142,7 @@ static int apply(importer *x)
             nnew++;
             achange *c = &x->a[i];
             rc = snplp__records_add_attendance(&c->made, scratch, snplp_worker_id(c->worker),
-                                               snplp_session_id(c->session), c->status,
+                                               snplp_session_id(c->session), c->status, false,
                                                "snplp_csv_import_attendance");
             if (!rc && c->has_days)
                 rc = snplp_attendance_set_days(c->made, c->days);

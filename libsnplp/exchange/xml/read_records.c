@@ -349,7 +349,7 @@ static void make_worker(rreader *r, rframe *f)
 {
     snplp_worker *w = NULL;
     int rc = snplp__records_add_worker(&w, r->records, r->id, r->ref[0], r->ref[1], r->territory,
-                                       r->date[0], "snplp_records_add_worker");
+                                       r->date[0], true, "snplp_records_add_worker");
     if (rc != SNPLP_OK) {
         f->core.dead = true;
         failed(r, &f->core, rc, r->id, "worker");
@@ -369,7 +369,7 @@ static void make_session(rreader *r, rframe *f)
 {
     snplp_session *s = NULL;
     int rc = snplp__records_add_session(&s, r->records, r->id, r->ref[0], r->ref[1], r->date[0],
-                                        r->date[1], r->days, (snplp_session_mode)r->variant,
+                                        r->date[1], r->days, (snplp_session_mode)r->variant, true,
                                         "snplp_records_add_session");
     if (rc != SNPLP_OK) {
         f->core.dead = true;
@@ -387,7 +387,7 @@ static void make_attendance(rreader *r, rframe *f)
 {
     snplp_attendance *a = NULL;
     int rc = snplp__records_add_attendance(&a, r->records, r->id, r->ref[0],
-                                           (snplp_attendance_status)r->variant,
+                                           (snplp_attendance_status)r->variant, true,
                                            "snplp_records_add_attendance");
     if (rc != SNPLP_OK) {
         f->core.dead = true;

@@ -1142,6 +1142,21 @@ enum {
     SC_DECL     /* in another "<!" declaration (a doctype, refused anyway) */
 };
 
+/* The near path of the scan. A '<' in text that opens a start or an end tag, with the next
+ * '<' at most SCAN_NEAR bytes after it in the same chunk, is passed over whole, state and all:
+ * XML allows no '<' inside a tag (neither between its attributes nor in their values), so a
+ * well-formed start tag ends before that next '<', in fewer than SCAN_NEAR bytes, hence with
+ * fewer '=' (attributes) than SNPLP_XML_MAX_ATTRIBUTES and fewer bytes than
+ * SNPLP_XML_MAX_START_TAG. A tag that does not end there holds a '<': libxml2 stops at it with
+ * its own error (a fatal one: no callback, no chunk parsed after it), having kept only the
+ * attributes before it, fewer than SCAN_NEAR, so its duplicate check stays cheap. Only such a
+ * malformed tag can be judged otherwise than byte by byte: libxml2's error about the '<' instead
+ * of the scan's refusal. Comments, CDATA sections, processing instructions and declarations
+ * ("<!", "<?") always go the exact way. */
+#define SCAN_NEAR 256
+_Static_assert(SCAN_NEAR <= SNPLP_XML_MAX_ATTRIBUTES && SCAN_NEAR <= SNPLP_XML_MAX_START_TAG,
+               "a tag passed over by the near path stays within the bounds");
+
 static void scan_init(snplp_xml_scan *sc)
 {
     memset(sc, 0, sizeof *sc);
@@ -1272,9 +1287,19 @@ static size_t scan(reader *r, const char *bytes, size_t n)
         case SC_TEXT:
             i = find_byte(p, i, n, '<');
             if (i < n) {
-                sc->state = SC_LT;
-                tag_at = i++;
+                tag_at = i;
                 tag_here = true;
+                /* A start or end tag whose next '<' is near: passed over whole (see SCAN_NEAR) */
+                if (i + 1 < n && p[i + 1] != '!' && p[i + 1] != '?') {
+                    size_t end = n - i > SCAN_NEAR ? i + SCAN_NEAR : n;
+                    size_t j = find_byte(p, i + 1, end, '<');
+                    if (j < end) {
+                        i = j;
+                        break;
+                    }
+                }
+                sc->state = SC_LT;
+                i++;
             }
             break;
         case SC_TAG: {

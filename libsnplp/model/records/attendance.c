@@ -42,16 +42,16 @@ bool snplp__attendance_equal(const snplp_attendance *a, const snplp_attendance *
 
 int snplp__records_add_attendance(snplp_attendance **out, snplp_records *records,
                                   const char *worker_id, const char *session_id,
-                                  snplp_attendance_status status, const char *fn)
+                                  snplp_attendance_status status, bool checked, const char *fn)
 {
     snplp_records *r = snplp__records_of(records);
     if (!r)
         return snplp__bad_arg(fn, "NULL or wrong object");
     SNPLP__RECORDS_UNFROZEN(r, fn);
     int rc;
-    if ((rc = snplp__rec_check_ref(worker_id, "worker id", fn)) ||
-        (rc = snplp__rec_check_ref(session_id, "session id", fn)) ||
-        (rc = check_status(status, fn)))
+    if (!checked && ((rc = snplp__rec_check_ref(worker_id, "worker id", fn)) ||
+                     (rc = snplp__rec_check_ref(session_id, "session id", fn)) ||
+                     (rc = check_status(status, fn))))
         return rc;
     snplp_attendance *a = snplp__calloc(1, sizeof *a);
     if (!a)
@@ -77,7 +77,8 @@ int snplp_records_add_attendance(snplp_attendance **out, snplp_records *records,
                                  const char *worker_id, const char *session_id,
                                  snplp_attendance_status status)
 {
-    return snplp__records_add_attendance(out, records, worker_id, session_id, status, __func__);
+    return snplp__records_add_attendance(out, records, worker_id, session_id, status, false,
+                                         __func__);
 }
 
 SNPLP_DEFINE_GETTER(size_t, snplp_records_attendance_count, snplp_records, snplp__records_of,

@@ -311,7 +311,10 @@ void snplp__attendance_free(void *p);
 bool snplp__attendance_equal(const snplp_attendance *a, const snplp_attendance *b);
 
 /* The public functions that take texts, for a caller that says where the texts come from (the
- * XML reader: SNPLP_TEXT_CHECKED) and which public function its messages name. */
+ * XML reader: SNPLP_TEXT_CHECKED) and which public function its messages name. The add calls of
+ * workers, sessions and attendance take `checked` instead: true when the caller (the XML and CSV
+ * readers) has checked the references' shapes (well-formed ids), the dates and the enumerated
+ * values already, which are then not checked again (the rest is: codes, days, duplicates). */
 int snplp__records_add_profession(snplp_record_profession **out, snplp_records *records,
                                   const char *id, snplp_category category, const char *title,
                                   snplp_text_origin origin, const char *fn);
@@ -321,7 +324,8 @@ int snplp__records_add_employer(snplp_employer **out, snplp_records *records, co
                                 const char *fn);
 int snplp__records_add_worker(snplp_worker **out, snplp_records *records, const char *id,
                               const char *profession_id, const char *employer_id,
-                              const char *territory_code, snplp_date from, const char *fn);
+                              const char *territory_code, snplp_date from, bool checked,
+                              const char *fn);
 int snplp__worker_set_unit(snplp_worker *worker, const char *unit, snplp_text_origin origin,
                            const char *fn);
 int snplp__records_add_training_body(snplp_training_body **out, snplp_records *records,
@@ -333,9 +337,10 @@ int snplp__training_body_set_text(snplp_training_body *body, int which, const ch
 int snplp__records_add_session(snplp_session **out, snplp_records *records, const char *id,
                                const char *subject_id, const char *body_id, snplp_date start,
                                snplp_date end, snplp_decimal days, snplp_session_mode mode,
-                               const char *fn);
+                               bool checked, const char *fn);
 int snplp__records_add_attendance(snplp_attendance **out, snplp_records *records,
                                   const char *worker_id, const char *session_id,
-                                  snplp_attendance_status status, const char *fn);
+                                  snplp_attendance_status status, bool checked,
+                                  const char *fn);
 
 #endif

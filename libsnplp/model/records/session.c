@@ -47,18 +47,20 @@ bool snplp__session_equal(const snplp_session *a, const snplp_session *b)
 int snplp__records_add_session(snplp_session **out, snplp_records *records, const char *id,
                                const char *subject_id, const char *body_id, snplp_date start,
                                snplp_date end, snplp_decimal days, snplp_session_mode mode,
-                               const char *fn)
+                               bool checked, const char *fn)
 {
     snplp_records *r = snplp__records_of(records);
     if (!r)
         return snplp__bad_arg(fn, "NULL or wrong object");
     SNPLP__RECORDS_UNFROZEN(r, fn);
     int rc;
-    if ((rc = snplp__rec_check_ref(subject_id, "subject id", fn)) ||
-        (rc = snplp__rec_check_ref(body_id, "training body id", fn)) ||
-        (rc = snplp__rec_check_date(start, "first day", fn)) ||
-        (rc = snplp__rec_check_date(end, "last day", fn)) || (rc = check_days(days, fn)) ||
-        (rc = check_mode(mode, fn)))
+    if (!checked &&
+        ((rc = snplp__rec_check_ref(subject_id, "subject id", fn)) ||
+         (rc = snplp__rec_check_ref(body_id, "training body id", fn)) ||
+         (rc = snplp__rec_check_date(start, "first day", fn)) ||
+         (rc = snplp__rec_check_date(end, "last day", fn)) || (rc = check_mode(mode, fn))))
+        return rc;
+    if ((rc = check_days(days, fn)))
         return rc;
     snplp_session *s = snplp__rec_new(r, sizeof *s, SNPLP_SESSION_MAGIC, id, &rc, fn);
     if (!s)
@@ -82,7 +84,7 @@ int snplp_records_add_session(snplp_session **out, snplp_records *records, const
                               snplp_date end, snplp_decimal days, snplp_session_mode mode)
 {
     return snplp__records_add_session(out, records, id, subject_id, body_id, start, end, days, mode,
-                                      __func__);
+                                      false, __func__);
 }
 
 SNPLP_DEFINE_GETTER(size_t, snplp_records_session_count, snplp_records, snplp__records_of,

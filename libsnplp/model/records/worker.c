@@ -30,16 +30,17 @@ static int set_territory(snplp_records *r, const char **slot, const char *code, 
 
 int snplp__records_add_worker(snplp_worker **out, snplp_records *records, const char *id,
                               const char *profession_id, const char *employer_id,
-                              const char *territory_code, snplp_date from, const char *fn)
+                              const char *territory_code, snplp_date from, bool checked,
+                              const char *fn)
 {
     snplp_records *r = snplp__records_of(records);
     if (!r)
         return snplp__bad_arg(fn, "NULL or wrong object");
     SNPLP__RECORDS_UNFROZEN(r, fn);
     int rc;
-    if ((rc = snplp__rec_check_ref(profession_id, "profession id", fn)) ||
-        (rc = snplp__rec_check_ref(employer_id, "employer id", fn)) ||
-        (rc = snplp__rec_check_date(from, "first day", fn)))
+    if (!checked && ((rc = snplp__rec_check_ref(profession_id, "profession id", fn)) ||
+                     (rc = snplp__rec_check_ref(employer_id, "employer id", fn)) ||
+                     (rc = snplp__rec_check_date(from, "first day", fn))))
         return rc;
     snplp_worker *w = snplp__rec_new(r, sizeof *w, SNPLP_WORKER_MAGIC, id, &rc, fn);
     if (!w)
@@ -61,7 +62,7 @@ int snplp_records_add_worker(snplp_worker **out, snplp_records *records, const c
                              const char *territory_code, snplp_date from)
 {
     return snplp__records_add_worker(out, records, id, profession_id, employer_id, territory_code,
-                                     from, __func__);
+                                     from, false, __func__);
 }
 
 SNPLP_DEFINE_GETTER(size_t, snplp_records_worker_count, snplp_records, snplp__records_of, workers.n,
