@@ -1214,6 +1214,7 @@ static int apply(importer *x)
         scratch->workers.n = k;
     } else {
         scratch->attendance.n = 0;
+        snplp__attendance_blocks_move(r, scratch); /* where the attendance made is */
     }
     snplp_records_unref(scratch);
     return 0;

@@ -19,7 +19,7 @@ static int check_status(snplp_attendance_status status, const char *fn)
     return SNPLP_OK;
 }
 
-void snplp__attendance_free(void *p)
+void snplp__attendance_clear(void *p)
 {
     snplp_attendance *x = p;
     snplp_ext *e = snplp__attendance_ext(x);
@@ -28,7 +28,62 @@ void snplp__attendance_free(void *p)
         snplp__free(x->owner);
     }
     x->magic = 0;
-    snplp__free(x);
+}
+
+/* Blocks grow from 16 records to 1 024 (40 KiB): little room unused at any size. */
+#define BLOCK_MIN 16u
+#define BLOCK_MAX 1024u
+
+/* A zeroed attendance record in the newest block of r (a new block if it is full), or NULL. */
+static snplp_attendance *take(snplp_records *r)
+{
+    snplp_attendance_block *b = r->att_blocks;
+    if (!b || b->used == b->cap) {
+        uint32_t cap = !b ? BLOCK_MIN : b->cap < BLOCK_MAX ? b->cap * 2 : BLOCK_MAX;
+        snplp_attendance_block *nb = snplp__malloc(sizeof *nb + cap * sizeof nb->items[0]);
+        if (!nb)
+            return NULL;
+        nb->next = b;
+        nb->used = 0;
+        nb->cap = cap;
+        r->att_blocks = b = nb;
+    }
+    snplp_attendance *a = &b->items[b->used++];
+    memset(a, 0, sizeof *a);
+    return a;
+}
+
+/* Gives back a, the record take() gave last (and its block if it was the block's first, so
+ * that a failed add leaves the memory as it was). */
+static void give_back(snplp_records *r, snplp_attendance *a)
+{
+    snplp__attendance_clear(a);
+    snplp_attendance_block *b = r->att_blocks;
+    if (--b->used == 0) {
+        r->att_blocks = b->next;
+        snplp__free(b);
+    }
+}
+
+void snplp__attendance_blocks_free(snplp_records *r)
+{
+    for (snplp_attendance_block *b = r->att_blocks, *next; b; b = next) {
+        next = b->next;
+        snplp__free(b);
+    }
+    r->att_blocks = NULL;
+}
+
+void snplp__attendance_blocks_move(snplp_records *r, snplp_records *from)
+{
+    if (!from->att_blocks)
+        return;
+    /* behind r's own, so that r keeps filling its newest block */
+    snplp_attendance_block **end = &r->att_blocks;
+    while (*end)
+        end = &(*end)->next;
+    *end = from->att_blocks;
+    from->att_blocks = NULL;
 }
 
 bool snplp__attendance_equal(const snplp_attendance *a, const snplp_attendance *b)
@@ -53,7 +108,7 @@ int snplp__records_add_attendance(snplp_attendance **out, snplp_records *records
                      (rc = snplp__rec_check_ref(session_id, "session id", fn)) ||
                      (rc = check_status(status, fn))))
         return rc;
-    snplp_attendance *a = snplp__calloc(1, sizeof *a);
+    snplp_attendance *a = take(r);
     if (!a)
         return snplp__oom();
     a->magic = SNPLP_ATTENDANCE_MAGIC;
@@ -63,7 +118,7 @@ int snplp__records_add_attendance(snplp_attendance **out, snplp_records *records
     if ((rc = snplp__rec_put_ref(r, &a->worker_id, worker_id)) || /* both checked above */
         (rc = snplp__rec_put_ref(r, &a->session_id, session_id)) ||
         (rc = snplp__list_reserve(&r->attendance))) {
-        snplp__attendance_free(a);
+        give_back(r, a);
         return snplp__rec_end(r, rc);
     }
     snplp__rec_end(r, SNPLP_OK);

@@ -66,12 +66,13 @@ typedef struct snplp_record_head {
 struct snplp_records {
     uint32_t magic;
     atomic_size_t refs;
-    snplp_list professions;  /* snplp_record_profession * */
-    snplp_list employers;    /* snplp_employer * */
-    snplp_list workers;      /* snplp_worker * */
-    snplp_list bodies;       /* snplp_training_body * */
-    snplp_list sessions;     /* snplp_session * */
-    snplp_list attendance;   /* snplp_attendance * */
+    snplp_list professions;                    /* snplp_record_profession * */
+    snplp_list employers;                      /* snplp_employer * */
+    snplp_list workers;                        /* snplp_worker * */
+    snplp_list bodies;                         /* snplp_training_body * */
+    snplp_list sessions;                       /* snplp_session * */
+    snplp_list attendance;                     /* snplp_attendance *, in att_blocks */
+    struct snplp_attendance_block *att_blocks; /* where the attendance records are (below) */
     snplp_idmap ids;         /* every record with an id (snplp_record_head *, SNPLP_RECORD_KEY) */
     snplp_ext *ext;          /* the extensions of the records themselves (NULL: none) */
     snplp_strpool strings;   /* the interned strings of every record (see above) */
@@ -141,6 +142,15 @@ struct snplp_attendance {
     const char *worker_id, *session_id;
     int64_t days_units; /* 0 or more (snplp__attendance_days_of()) */
 };
+
+/* Attendance records live in blocks, the newest first: one allocation for up to
+ * SNPLP__ATTENDANCE_BLOCK_MAX records instead of one each (records are never removed: a block
+ * is freed with its records). */
+typedef struct snplp_attendance_block {
+    struct snplp_attendance_block *next; /* the block before this one */
+    uint32_t used, cap;
+    snplp_attendance items[];
+} snplp_attendance_block;
 
 /* What an attendance record with extensions keeps out of line: its owner and its extensions. */
 typedef struct snplp_attendance_more {
@@ -307,7 +317,12 @@ void snplp__training_body_free(void *p);
 bool snplp__training_body_equal(const snplp_training_body *a, const snplp_training_body *b);
 void snplp__session_free(void *p);
 bool snplp__session_equal(const snplp_session *a, const snplp_session *b);
-void snplp__attendance_free(void *p);
+/* Frees what an attendance record holds (not the record: its block holds it). */
+void snplp__attendance_clear(void *p);
+/* Frees the blocks of attendance records of r (after snplp__attendance_clear() on each). */
+void snplp__attendance_blocks_free(snplp_records *r);
+/* Gives the blocks of from (scratch records whose attendance records have moved to r) to r. */
+void snplp__attendance_blocks_move(snplp_records *r, snplp_records *from);
 bool snplp__attendance_equal(const snplp_attendance *a, const snplp_attendance *b);
 
 /* The public functions that take texts, for a caller that says where the texts come from (the
@@ -340,7 +355,6 @@ int snplp__records_add_session(snplp_session **out, snplp_records *records, cons
                                bool checked, const char *fn);
 int snplp__records_add_attendance(snplp_attendance **out, snplp_records *records,
                                   const char *worker_id, const char *session_id,
-                                  snplp_attendance_status status, bool checked,
-                                  const char *fn);
+                                  snplp_attendance_status status, bool checked, const char *fn);
 
 #endif

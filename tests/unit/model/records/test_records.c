@@ -527,7 +527,9 @@ static void mixed_adds_out_of_memory(void **state)
 {
     rec_fixture *f = *state;
     enum { N = 60 };
-    assert_int_equal(rec_sweep(f->r, f->copy, op_mixed, N), N);
+    /* every add allocates but the attendance records', which allocate only when their block,
+     * their array or the string pool is full (test_attendance) */
+    assert_int_equal(rec_sweep(f->r, f->copy, op_mixed, N), N - 7);
     for (int i = 0; i < N; i++) {
         char id[16];
         snprintf(id, sizeof id, "x%d", i);
