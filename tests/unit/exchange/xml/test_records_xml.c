@@ -31,6 +31,7 @@ static const fixture_case fixtures[] = {
     {"valid-extensions.xml", SNPLP_OK, {{0, 0, NULL}}},
     {"valid-minimal.xml", SNPLP_OK, {{0, 0, NULL}}},
     {"valid-references-unchecked.xml", SNPLP_OK, {{0, 0, NULL}}},
+    {"valid-many-attendance.xml", SNPLP_OK, {{0, 0, NULL}}},
     {"valid-whitespace.xml", SNPLP_OK, {{0, 0, NULL}}},
     {"valid-prefixed.xml", SNPLP_OK, {{0, 0, NULL}}},
     {"valid-decimals.xml", SNPLP_OK, {{0, 0, NULL}}},
@@ -264,6 +265,66 @@ static void example_is_read_whole(void **state)
         snplp_training_body_siret(snplp_records_training_body_find(r, "of-49-1"))));
     assert_int_equal(snplp_records_kind_of(r, "s49-047"), SNPLP_RECORD_SESSION);
     assert_int_equal(snplp_records_kind_of(r, "w49-0300"), SNPLP_RECORD_WORKER);
+    snplp_records_unref(r);
+}
+
+/* The import settles the references of attendance records to workers in batches
+ * (model/records/records_model.h): whatever the batch, every reference to a record present is
+ * that record's own id (the same pointer), and the references to the same absent record share
+ * one string, as when the records are built call by call. */
+static void references_are_the_records_own_ids(void **state)
+{
+    (void)state;
+    snplp_records *r = xml_import_fixture_ok(DOC, "valid-many-attendance.xml");
+    assert_int_equal(snplp_records_attendance_count(r), 40);
+    assert_int_equal(snplp_records_worker_count(r), 3);
+    const char *absent_worker = NULL, *absent_session = NULL;
+    for (size_t i = 0; i < 40; i++) {
+        const snplp_attendance *a = snplp_records_attendance_at(r, i);
+        const char *w = snplp_attendance_worker_id(a), *s = snplp_attendance_session_id(a);
+        if (i % 4 < 3) {
+            const snplp_worker *worker = snplp_records_worker_at(r, i % 4);
+            assert_ptr_equal(w, snplp_worker_id(worker));
+        } else {
+            assert_string_equal(w, "w-absent");
+            if (!absent_worker)
+                absent_worker = w;
+            assert_ptr_equal(w, absent_worker);
+        }
+        if (i % 3) {
+            assert_ptr_equal(s, snplp_session_id(snplp_records_session_find(r, "s1")));
+        } else {
+            assert_string_equal(s, "s-absent");
+            if (!absent_session)
+                absent_session = s;
+            assert_ptr_equal(s, absent_session);
+        }
+    }
+    assert_int_equal(strlen(snplp_attendance_worker_id(snplp_records_attendance_at(r, 2))), 60);
+    /* the same records built call by call are equal */
+    snplp_records *b = NULL;
+    assert_int_equal(snplp_records_new(&b), SNPLP_OK);
+    for (size_t k = 0; k < 3; k++) {
+        const snplp_worker *w = snplp_records_worker_at(r, k);
+        assert_int_equal(snplp_records_add_worker(NULL, b, snplp_worker_id(w), "profession-ass",
+                                                  "dep-80", "80", snplp_worker_from(w)),
+                         SNPLP_OK);
+    }
+    const snplp_session *s1 = snplp_records_session_find(r, "s1");
+    assert_int_equal(snplp_records_add_session(NULL, b, "s1", "module-insertion-fundamentals",
+                                               "of-1", snplp_session_start(s1),
+                                               snplp_session_end(s1), snplp_session_days(s1),
+                                               SNPLP_MODE_ON_SITE),
+                     SNPLP_OK);
+    for (size_t i = 0; i < 40; i++) {
+        const snplp_attendance *a = snplp_records_attendance_at(r, i);
+        assert_int_equal(snplp_records_add_attendance(NULL, b, snplp_attendance_worker_id(a),
+                                                      snplp_attendance_session_id(a),
+                                                      SNPLP_ATTENDANCE_ATTENDED),
+                         SNPLP_OK);
+    }
+    assert_true(snplp_records_equal(r, b));
+    snplp_records_unref(b);
     snplp_records_unref(r);
 }
 
@@ -769,7 +830,8 @@ static const char *const failing[] = {"several-problems.xml", "duplicate-id-prof
                                       "truncated.xml"};
 static const char *const oom[] = {SNPLP_RECORDS_FIXTURES_DIR "/valid-complete.xml",
                                   SNPLP_RECORDS_FIXTURES_DIR "/valid-extensions.xml",
-                                  SNPLP_RECORDS_FIXTURES_DIR "/not-nfc.xml"};
+                                  SNPLP_RECORDS_FIXTURES_DIR "/not-nfc.xml",
+                                  SNPLP_RECORDS_FIXTURES_DIR "/valid-many-attendance.xml"};
 static const char *const oom_export[] = {"valid-extensions.xml", "valid-complete.xml"};
 static const xml_suite suite = {
     .doc = DOC,
@@ -792,6 +854,7 @@ int main(void)
         XML_SHARED_TESTS(&suite),
         cmocka_unit_test(complete_fixture_is_read_whole),
         cmocka_unit_test(example_is_read_whole),
+        cmocka_unit_test(references_are_the_records_own_ids),
         cmocka_unit_test(decimals_and_whitespace),
         cmocka_unit_test(every_text_not_in_nfc_is_reported),
         cmocka_unit_test(canonical_fixtures_are_written_back_byte_for_byte),
