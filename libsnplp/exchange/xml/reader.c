@@ -425,6 +425,19 @@ static bool is_snplp(const reader *r, const xmlChar *uri)
     return uri && (uri == r->ns_uri || strcmp((const char *)uri, SNPLP_XML_NAMESPACE) == 0);
 }
 
+/* The bits of the required attributes of each type of the document (reader.h). */
+static void required_attrs(reader *r)
+{
+    for (size_t t = 0; t < SNPLP_XML_MAX_TYPES; t++) {
+        uint32_t bits = 0;
+        const attr_rule *a = t < r->doc->nrules ? r->doc->rules[t].attrs : no_attrs;
+        for (size_t k = 0; a[k].name && k < 32; k++)
+            if (a[k].required)
+                bits |= 1u << k;
+        r->required_attrs[t] = bits;
+    }
+}
+
 /* Looks the format's names up in the parser's dictionary (a failed lookup leaves NULL: the
  * names are then compared by strcmp() only). */
 static void intern_names(reader *r)
@@ -488,6 +501,22 @@ static bool has_bom(const xmlChar *s)
     return s && strstr((const char *)s, BOM) != NULL;
 }
 
+/* The same for an element's name, which SAX2 hands over from the parser's dictionary: the
+ * same name comes at the same address all along the document, so that the answer for an
+ * address is kept (names of the format come again and again, and are looked at once). */
+static bool name_has_bom(reader *r, const xmlChar *name)
+{
+    if (!name)
+        return false;
+    const xmlChar **kept = &r->bom_free[((uintptr_t)name >> 4) % 8];
+    if (*kept == name)
+        return false;
+    if (has_bom(name))
+        return true;
+    *kept = name;
+    return false;
+}
+
 /* s without its byte-order marks, in buf. */
 static const char *without_bom(char *buf, size_t size, const char *s)
 {
@@ -539,7 +568,7 @@ static bool keep_foreign(frame *f, const xmlChar **a, size_t n)
 static void check_attributes(reader *r, frame *f, int nb, const xmlChar **attrs)
 {
     const elem_rule *rule = rule_of(r, f->type);
-    bool seen[SNPLP_XML_MAX_RULE_ATTRS] = {false};
+    unsigned seen = 0; /* bit k: attrs[k] came */
     for (int i = 0; i < nb && !r->stopped; i++) {
         const xmlChar **a = attrs + 5 * i;
         const char *v = (const char *)a[3];
@@ -551,7 +580,7 @@ static void check_attributes(reader *r, frame *f, int nb, const xmlChar **attrs)
             if (!a[2]) {
                 int k = attr_index(r, f, a[0]);
                 if (rule->attrs[k].name) {
-                    seen[k] = true;
+                    seen |= k < 32 ? 1u << k : 0;
                     f->bad_attrs |= (uint16_t)(1u << k);
                 }
             }
@@ -592,7 +621,7 @@ static void check_attributes(reader *r, frame *f, int nb, const xmlChar **attrs)
                 (const char *)a[0]);
             continue;
         }
-        seen[k] = true;
+        seen |= k < 32 ? 1u << k : 0;
         /* every type but ids and short texts collapses white space */
         const char *s = v;
         size_t sn = n;
@@ -622,8 +651,9 @@ static void check_attributes(reader *r, frame *f, int nb, const xmlChar **attrs)
         }
         r->doc->attribute(r, f, ar, &value);
     }
-    for (int k = 0; rule->attrs[k].name && !r->stopped; k++)
-        if (rule->attrs[k].required && !seen[k]) {
+    uint32_t required = f->type < SNPLP_XML_MAX_TYPES ? r->required_attrs[f->type] : UINT32_MAX;
+    for (int k = 0; (seen & required) != required && rule->attrs[k].name && !r->stopped; k++)
+        if (rule->attrs[k].required && k < 32 && !(seen >> k & 1u)) {
             ERR(r, SNPLP_DIAG_MISSING_ATTRIBUTE, "<%s> needs the attribute '%s'", f->name,
                 rule->attrs[k].name);
             f->dead = true;
@@ -735,7 +765,7 @@ static void start_decoded(reader *r, const xmlChar *localname, const xmlChar *pr
     }
     char q[200];
     frame *f = top(r);
-    if (has_bom(localname) || has_bom(prefix)) {
+    if (name_has_bom(r, localname) || name_has_bom(r, prefix)) {
         char b[200];
         ERR(r, f ? SNPLP_DIAG_UNKNOWN_ELEMENT : SNPLP_DIAG_WRONG_ROOT,
             BOM_NOTE ", before the element <%s>: it belongs only at the very start of a document "
@@ -1642,6 +1672,7 @@ int snplp__xml_read(reader *r, const snplp_xml_doc *doc, snplp_diagnostics *diag
     }
     r->ctxt->_private = r;
     intern_names(r);
+    required_attrs(r);
     /* the schema's SAX plug does not pass the parser's own errors on: take them directly */
     r->ctxt->sax->serror = parser_error;
     xmlCtxtUseOptions(r->ctxt, XML_PARSE_NONET | XML_PARSE_NOCDATA | XML_PARSE_IGNORE_ENC);

@@ -208,6 +208,11 @@ struct snplp_xml_reader {
     const xmlChar *ns_uri;
     const xmlChar *attr_names[SNPLP_XML_MAX_TYPES][SNPLP_XML_MAX_RULE_ATTRS];
     const xmlChar *child_names[SNPLP_XML_MAX_TYPES][16];
+    /* the bits of the required attributes of each type (bit k: attrs[k]); the rules' tables
+     * have at most 32 attributes (a required one past the 32nd would never be found missing) */
+    uint32_t required_attrs[SNPLP_XML_MAX_TYPES];
+    /* element names from the dictionary found free of byte-order marks, by their address */
+    const xmlChar *bom_free[8];
 };
 
 /* ---- for the readers ---- */
