@@ -74,6 +74,12 @@ void snplp__idmap_get_many(const snplp_idmap *m, size_t n, const char *const *id
         out[k] = get_hashed(m, ids[k], h[k], key_off);
 }
 
+void snplp__idmap_prefetch(const snplp_idmap *m, const char *id)
+{
+    if (m->cap)
+        __builtin_prefetch(&m->slots[(size_t)hash(id) & (m->cap - 1)]);
+}
+
 static void place(snplp_idmap_slot *slots, size_t cap, void *obj, uint64_t h)
 {
     size_t mask = cap - 1;

@@ -44,6 +44,9 @@ void *snplp__idmap_get_keyed(const snplp_idmap *m, const char *id, size_t key_of
 #define SNPLP_IDMAP_MANY_MAX 16
 void snplp__idmap_get_many(const snplp_idmap *m, size_t n, const char *const *ids, void **out,
                            size_t key_off);
+/* Starts fetching the slot where id would be, for a lookup or an add soon after (a hint: it
+ * changes nothing). */
+void snplp__idmap_prefetch(const snplp_idmap *m, const char *id);
 /* Adds obj under its id; room must have been reserved and the id must be absent. */
 void snplp__idmap_put_keyed(snplp_idmap *m, void *obj, size_t key_off);
 

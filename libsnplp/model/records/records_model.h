@@ -334,6 +334,12 @@ void snplp__attendance_blocks_move(snplp_records *r, snplp_records *from);
  * snplp__rec_intern_ref() does. The reader settles the last ones when the document ends:
  * snplp__records_settle() (0, or SNPLP_ENOMEM recorded: those not settled wait, still right). */
 typedef struct snplp_pending_refs snplp_pending_refs;
+/* A reader that has read the id of a record to add soon: the id index starts fetching where
+ * it goes (the add's check that the id is unused then finds it in the cache). */
+static inline void snplp__records_prefetch_id(const snplp_records *r, const char *id)
+{
+    snplp__idmap_prefetch(&r->ids, id);
+}
 int snplp__records_settle(snplp_records *r);
 bool snplp__attendance_equal(const snplp_attendance *a, const snplp_attendance *b);
 
