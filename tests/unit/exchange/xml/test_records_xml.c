@@ -799,6 +799,31 @@ static void hostile_bytes_are_refused(void **state)
         }
         free(t.s);
     }
+    /* A '<' inside a value, then 300 attributes: not well-formed, refused either way; the scan
+     * passes over short tags whole and starts again at each '<' (reader.c, SCAN_NEAR), so that
+     * the refusal is placed at the '<' inside the value. Before it, 40 short records go the near
+     * way. */
+    text_buf t = {0};
+    puts_(&t, DOC_START "\n");
+    for (int i = 0; i < 40; i++)
+        puts_(&t, "<attendance worker=\"w\" session=\"s\" status=\"attended\"/>\n");
+    puts_(&t, "<attendance xmlns:x=\"urn:x\" x:v=\"<\"");
+    for (int i = 0; i < 300; i++) {
+        char a[32];
+        snprintf(a, sizeof a, " x:a%d=\"v\"", i);
+        puts_(&t, a);
+    }
+    puts_(&t, "/>" DOC_END);
+    xml_result r = xml_import_text(DOC, t.s, t.n, false);
+    assert_int_equal(r.breaches, 0);
+    assert_int_equal(r.rc, SNPLP_EPARSE);
+    assert_int_equal(snplp_diagnostics_count(r.d), 1);
+    const snplp_diagnostic *g = snplp_diagnostics_at(r.d, 0);
+    assert_int_equal(snplp_diagnostic_code(g), SNPLP_DIAG_TOO_MANY_ATTRIBUTES);
+    assert_int_equal(snplp_diagnostic_line(g), 42);
+    assert_int_equal(snplp_diagnostic_column(g), 34); /* the '<' inside x:v="<" */
+    xml_result_free(DOC, &r);
+    free(t.s);
 }
 
 /* The export writes the records in the order of the model, and its days as they were set. */
