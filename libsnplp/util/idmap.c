@@ -1,5 +1,5 @@
-/* A hash map from ids to items: FNV-1a hashing (mixed), linear probing, load kept under 3/4;
- * each slot keeps the hash, so that probes compare ids only when the hashes are equal. */
+/* A hash map from ids to items: util/hash.h, linear probing, load kept under 3/4; each slot
+ * keeps the hash, so that probes compare ids only when the hashes are equal. */
 #include "util/idmap.h"
 
 #include <stddef.h>
@@ -8,19 +8,11 @@
 
 #include "util/alloc.h"
 #include "util/errors.h"
+#include "util/hash.h"
 
 static uint64_t hash(const char *s)
 {
-    uint64_t h = 14695981039346656037u;
-    for (; *s; s++) {
-        h ^= (unsigned char)*s;
-        h *= 1099511628211u;
-    }
-    /* ids differ mostly in their last characters: mix them into the low bits too */
-    h ^= h >> 29;
-    h *= UINT64_C(0xbf58476d1ce4e5b9);
-    h ^= h >> 32;
-    return h;
+    return snplp__hash(s, strlen(s));
 }
 
 static const char *key_of(const void *obj, size_t key_off)

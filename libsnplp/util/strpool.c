@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "util/alloc.h"
+#include "util/hash.h"
 
 struct snplp_strpool_chunk {
     snplp_strpool_chunk *next;
@@ -16,24 +17,11 @@ struct snplp_strpool_chunk {
 
 enum { FIRST_CHUNK = 1024, LAST_CHUNK = 64 * 1024, FIRST_TABLE = 16 };
 
-static uint64_t hash(const char *s, size_t len)
-{
-    uint64_t h = 14695981039346656037u;
-    for (size_t i = 0; i < len; i++) {
-        h ^= (unsigned char)s[i];
-        h *= 1099511628211u;
-    }
-    h ^= h >> 29;
-    h *= UINT64_C(0xbf58476d1ce4e5b9);
-    h ^= h >> 32;
-    return h;
-}
-
 /* The slot of s in the table, or the empty slot where it would go. */
 static size_t slot_of(const char **slots, size_t cap, const char *s, size_t len)
 {
     size_t mask = cap - 1;
-    size_t i = (size_t)hash(s, len) & mask;
+    size_t i = (size_t)snplp__hash(s, len) & mask;
     while (slots[i] && !(strncmp(slots[i], s, len) == 0 && slots[i][len] == '\0'))
         i = (i + 1) & mask;
     return i;
@@ -158,7 +146,7 @@ static void table_remove(snplp_strpool *p, const char *s)
         const char *e = p->slots[j];
         if (!e)
             break;
-        size_t k = (size_t)hash(e, strlen(e)) & mask;
+        size_t k = (size_t)snplp__hash(e, strlen(e)) & mask;
         /* e may move to i when its home k is not cyclically within (i, j] */
         bool stays = i <= j ? (i < k && k <= j) : (i < k || k <= j);
         if (!stays) {
