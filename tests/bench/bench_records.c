@@ -16,11 +16,12 @@
  *     last day;
  *  5. snplp_records_validate() against the built-in referential;
  * then prints the times, the ratios (import / floor, coverage / import, eligibility / import,
- * validation / import), nanoseconds per record (every profession, employer, worker, training
- * body, session and attendance record: growth is linear when they stay flat across sizes),
- * the library allocator's peak during one import against the file size, what the records hold,
- * the peaks of coverage and eligibility above the records, and the process's peak RSS. The
- * targets (docs/performance.md) are printed next to the figures, never asserted.
+ * validation / import, each of the best CPU times; and the median of the rounds' own import /
+ * floor, both timed back to back in each round), nanoseconds per record (every profession,
+ * employer, worker, training body, session and attendance record: growth is linear when they stay
+ * flat across sizes), the library allocator's peak during one import against the file size, what
+ * the records hold, the peaks of coverage and eligibility above the records, and the process's peak
+ * RSS. The targets (docs/performance.md) are printed next to the figures, never asserted.
  *
  * --eligibility-seconds S stops the eligibility pass of a run once it has taken S seconds and
  * says on how many workers it was measured (for sizes where one pass would take hours).
@@ -175,6 +176,7 @@ struct timing {
     double best;  /* wall */
     double worst; /* wall */
     double cpu;   /* the best CPU time */
+    double last;  /* the CPU time of the last run */
     double t0, c0;
 };
 
@@ -197,6 +199,20 @@ static void record(struct timing *t, int run, double scale)
     if (run == 0 || cpu_seconds < t->cpu) {
         t->cpu = cpu_seconds;
     }
+    t->last = cpu_seconds;
+}
+
+static int compare_doubles(const void *a, const void *b)
+{
+    double x = *(const double *)a, y = *(const double *)b;
+    return (x > y) - (x < y);
+}
+
+/* The median of the n values at v (sorted in place). */
+static double median(double *v, int n)
+{
+    qsort(v, (size_t)n, sizeof *v, compare_doubles);
+    return n % 2 ? v[n / 2] : (v[n / 2 - 1] + v[n / 2]) / 2;
 }
 
 static void print_row(const char *label, const struct timing *t, const struct timing *base,
@@ -306,6 +322,14 @@ int main(int argc, char **argv)
     struct timing floor_t = {0}, import_t = {0}, coverage_t = {0}, eligibility_t = {0},
                   validate_t = {0};
     size_t eligibility_workers = ec.workers;
+    /* import / floor of each round: both timed back to back, so that the machine's slow drifts
+     * (the floor itself moves by up to 1.8x from one process to the next on a shared virtual
+     * machine) weigh on both */
+    double *round_ratio = malloc((size_t)runs * sizeof *round_ratio);
+    if (!round_ratio) {
+        fprintf(stderr, "out of memory\n");
+        return 1;
+    }
     for (int run = 0; run < runs; run++) {
         start(&floor_t);
         if (bench_sax_floor(path) != 0) {
@@ -317,6 +341,7 @@ int main(int argc, char **argv)
         start(&import_t);
         records = import(path, false);
         record(&import_t, run, 1.0);
+        round_ratio[run] = import_t.last / floor_t.last;
 
         start(&coverage_t);
         table = coverage(records, ref, from, to);
@@ -385,6 +410,16 @@ int main(int argc, char **argv)
            coverage_peak, eligibility_peak);
     printf("peak RSS of the process: %ld KiB = %.2f x file size\n", ru.ru_maxrss,
            (double)ru.ru_maxrss * 1024.0 / size);
+    double ratio_min = round_ratio[0], ratio_max = round_ratio[0];
+    for (int run = 1; run < runs; run++) {
+        ratio_min = round_ratio[run] < ratio_min ? round_ratio[run] : ratio_min;
+        ratio_max = round_ratio[run] > ratio_max ? round_ratio[run] : ratio_max;
+    }
+    double ratio_median = median(round_ratio, runs);
+    free(round_ratio);
+    printf("import / floor of each round (CPU, timed back to back): median %.2f x, from %.2f to "
+           "%.2f x over %d rounds\n",
+           ratio_median, ratio_min, ratio_max, runs);
     double ir = import_t.cpu / floor_t.cpu, cr = coverage_t.cpu / import_t.cpu;
     double er = eligibility_t.cpu / (double)eligibility_workers * (double)counts[2] / import_t.cpu;
     printf("\ntargets (CPU times): import within 2x the floor: %s (%.2f x); allocator peak below "
