@@ -1128,14 +1128,13 @@ static bool encoding_is_utf8(const char *p, size_t n, char *enc, size_t size)
     return true;
 }
 
-/* Whether the first n bytes at p hold a NUL byte (no XML text does); *line and *column
- * receive the position of the first one. */
+/* Whether the first n bytes at p hold a NUL byte (no XML text does); *line and *column, the
+ * position of p, are moved to that of the first one. */
 static bool nul_bytes(const char *p, size_t n, size_t *line, size_t *column)
 {
     const char *z = memchr(p, '\0', n);
     if (!z)
         return false;
-    *line = *column = 1;
     for (const char *q = p; q < z; q++) {
         if (*q == '\n') {
             ++*line;
@@ -1402,7 +1401,8 @@ static size_t scan(reader *r, const char *bytes, size_t n)
             case SC_BANG:
                 if (!sc->want)
                     sc->want = c == '-' ? "--" : c == '[' ? "[CDATA[" : "";
-                if (sc->want[sc->matched] == (char)c) {
+                /* (a NUL byte matches no byte of want: want[matched] is its end, "" included) */
+                if (sc->want[sc->matched] != '\0' && sc->want[sc->matched] == (char)c) {
                     if (sc->want[++sc->matched] == '\0') {
                         sc->state = sc->want[0] == '-' ? SC_COMMENT : SC_CDATA;
                         sc->matched = 0;
@@ -1563,16 +1563,6 @@ static void parse(reader *r, snplp_source *src, const snplp_import_options *opti
             } else {
                 head_checked = true;
                 char enc[40];
-                size_t zl, zc;
-                if (encoding_is_utf8(head.p ? head.p : "", head.n, enc, sizeof enc) &&
-                    nul_bytes(head.p ? head.p : "", head.n, &zl, &zc)) {
-                    snplp__xml_report(r, SNPLP_SEVERITY_ERROR, SNPLP_DIAG_NOT_WELL_FORMED, zl, zc,
-                                      NULL,
-                                      "not well-formed: the document holds NUL bytes (zero "
-                                      "bytes): it is not text, and XML allows no NUL character");
-                    stop(r);
-                    break;
-                }
                 if (!encoding_is_utf8(head.p ? head.p : "", head.n, enc, sizeof enc)) {
                     snplp__xml_report(r, SNPLP_SEVERITY_ERROR, SNPLP_DIAG_NOT_WELL_FORMED, 1, 1,
                                       NULL,
@@ -1585,6 +1575,16 @@ static void parse(reader *r, snplp_source *src, const snplp_import_options *opti
                 chunk = head.p ? head.p : "";
                 len = head.n;
             }
+        }
+        size_t zl = r->scan.line, zc = r->scan.column; /* where this chunk starts */
+        if (parse_now && !r->stopped && nul_bytes(chunk, len, &zl, &zc)) {
+            /* every chunk, before libxml2 or the scan sees it: the same finding whatever the
+             * size of the reads */
+            snplp__xml_report(r, SNPLP_SEVERITY_ERROR, SNPLP_DIAG_NOT_WELL_FORMED, zl, zc, NULL,
+                              "not well-formed: the document holds NUL bytes (zero bytes): it is "
+                              "not text, and XML allows no NUL character");
+            stop(r);
+            break;
         }
         if (parse_now && !r->stopped) {
             size_t ok = scan(r, chunk, len);

@@ -78,6 +78,7 @@ static const fixture_case fixtures[] = {
     PARSE1("fuzz-crash-4.xml", 200, 0),
     PARSE1("fuzz-crash-5.xml", 200, 0),
     PARSE1("fuzz-crash-6.xml", 200, 0),
+    PARSE1("fuzz-crash-7.xml", 200, 0),
     /* 200 not-well-formed (fatal) */
     PARSE1("empty.xml", 200, 0),
     PARSE1("truncated.xml", 200, 0),
