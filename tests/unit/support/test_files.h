@@ -283,6 +283,18 @@ static inline void put_repeat(text_buf *t, const char *unit, size_t count)
         put(t, unit, u);
 }
 
+/* count attributes x:a0 to x:a{count-1} (prefix x to be declared), each of the quoted value
+ * given (quotes included: "\"v\"" or "'>'"), each after a space. */
+static inline void put_numbered_attrs(text_buf *t, size_t count, const char *quoted)
+{
+    for (size_t i = 0; i < count; i++) {
+        char a[32];
+        snprintf(a, sizeof a, " x:a%zu=", i);
+        puts_(t, a);
+        puts_(t, quoted);
+    }
+}
+
 /* The names in dir, other than . and .., sorted and joined with '/' (to free()). */
 static inline char *dir_listing(const char *dir)
 {

@@ -776,11 +776,7 @@ static void hostile_bytes_are_refused(void **state)
         puts_(&t, DOC_START "<attendance worker=\"w\" session=\"s\" status=\"attended\" "
                             "xmlns:x=\"urn:x\"");
         if (k == 0) {
-            for (int i = 0; i < 253; i++) {
-                char a[32];
-                snprintf(a, sizeof a, " x:a%d=\"v\"", i);
-                puts_(&t, a);
-            }
+            put_numbered_attrs(&t, 253, "\"v\"");
         } else {
             puts_(&t, " x:big=\"");
             put_repeat(&t, "a", SNPLP_XML_MAX_START_TAG);
@@ -808,11 +804,7 @@ static void hostile_bytes_are_refused(void **state)
     for (int i = 0; i < 40; i++)
         puts_(&t, "<attendance worker=\"w\" session=\"s\" status=\"attended\"/>\n");
     puts_(&t, "<attendance xmlns:x=\"urn:x\" x:v=\"<\"");
-    for (int i = 0; i < 300; i++) {
-        char a[32];
-        snprintf(a, sizeof a, " x:a%d=\"v\"", i);
-        puts_(&t, a);
-    }
+    put_numbered_attrs(&t, 300, "\"v\"");
     puts_(&t, "/>" DOC_END);
     xml_result r = xml_import_text(DOC, t.s, t.n, false);
     assert_int_equal(r.breaches, 0);
