@@ -40,32 +40,6 @@ void *snplp__idmap_get_keyed(const snplp_idmap *m, const char *id, size_t key_of
     return m->cap ? get_hashed(m, id, hash(id), key_off) : NULL;
 }
 
-void snplp__idmap_get_many(const snplp_idmap *m, size_t n, const char *const *ids, void **out,
-                           size_t key_off)
-{
-    if (m->cap == 0) {
-        for (size_t k = 0; k < n; k++)
-            out[k] = NULL;
-        return;
-    }
-    uint64_t h[SNPLP_IDMAP_MANY_MAX];
-    const snplp_idmap_slot *slot[SNPLP_IDMAP_MANY_MAX];
-    size_t mask = m->cap - 1;
-    for (size_t k = 0; k < n; k++) { /* the home slots */
-        h[k] = hash(ids[k]);
-        slot[k] = &m->slots[(size_t)h[k] & mask];
-        __builtin_prefetch(slot[k]);
-    }
-    for (size_t k = 0; k < n; k++) /* the objects there (most often the ones looked for) */
-        if (slot[k]->obj)
-            __builtin_prefetch((const char *)slot[k]->obj + key_off);
-    for (size_t k = 0; k < n; k++) /* their keys */
-        if (slot[k]->obj && slot[k]->hash == h[k])
-            __builtin_prefetch(key_of(slot[k]->obj, key_off));
-    for (size_t k = 0; k < n; k++)
-        out[k] = get_hashed(m, ids[k], h[k], key_off);
-}
-
 void snplp__idmap_prefetch(const snplp_idmap *m, const char *id)
 {
     if (m->cap)

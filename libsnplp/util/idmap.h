@@ -37,13 +37,6 @@ void snplp__idmap_dispose(snplp_idmap *m);
 
 /* The object whose id (the `char *` at byte offset key_off, offsetof) is id, or NULL. */
 void *snplp__idmap_get_keyed(const snplp_idmap *m, const char *id, size_t key_off);
-/* The objects of n ids at once (out[k] NULL for an absent one), n at most
- * SNPLP_IDMAP_MANY_MAX: the same answers as n calls of snplp__idmap_get_keyed(), the cache
- * misses of the n lookups overlapped (their slots, objects and keys fetched ahead, all of them
- * before the first is compared). For lookups at random in a map larger than the caches. */
-#define SNPLP_IDMAP_MANY_MAX 16
-void snplp__idmap_get_many(const snplp_idmap *m, size_t n, const char *const *ids, void **out,
-                           size_t key_off);
 /* Starts fetching the slot where id would be, for a lookup or an add soon after (a hint: it
  * changes nothing). */
 void snplp__idmap_prefetch(const snplp_idmap *m, const char *id);

@@ -112,6 +112,17 @@ const char *snplp__strpool_intern(snplp_strpool *p, const char *s, size_t len)
     return copy;
 }
 
+const char *snplp__strpool_copy(snplp_strpool *p, const char *s, size_t len)
+{
+    if (len == SIZE_MAX || !chunk_room(p, len + 1))
+        return NULL;
+    char *copy = p->head->data + p->head->used;
+    memcpy(copy, s, len);
+    copy[len] = '\0';
+    p->head->used += len + 1;
+    return copy;
+}
+
 void snplp__strpool_mark(snplp_strpool *p, snplp_strpool_mark *m)
 {
     m->head = p->head;
@@ -138,8 +149,8 @@ static void table_remove(snplp_strpool *p, const char *s)
 {
     size_t mask = p->cap - 1;
     size_t i = slot_of(p->slots, p->cap, s, strlen(s));
-    if (!p->slots[i])
-        return;
+    if (p->slots[i] != s)
+        return; /* a copy (snplp__strpool_copy()), never in the table */
     size_t j = i;
     for (;;) {
         j = (j + 1) & mask;

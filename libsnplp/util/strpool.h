@@ -35,6 +35,12 @@ typedef struct snplp_strpool_mark {
 /* The pooled copy of the len bytes at s (no NUL among them), added if absent; NULL when memory
  * runs out (not recorded: callers call snplp__oom()), the pool unchanged. */
 const char *snplp__strpool_intern(snplp_strpool *p, const char *s, size_t len);
+/* A copy of the len bytes at s (no NUL among them) in the pool's chunks, not interned: no
+ * lookup finds it and no later string shares it (for strings that are rarely the same twice in
+ * a row, where the lookup would cost more than the bytes it saves); NULL when memory runs out
+ * (not recorded), the pool unchanged. _undo() gives its bytes back as those of the strings
+ * interned since the mark. */
+const char *snplp__strpool_copy(snplp_strpool *p, const char *s, size_t len);
 /* The pooled copy of s if there is one, else NULL (changes nothing). */
 const char *snplp__strpool_find(const snplp_strpool *p, const char *s, size_t len);
 void snplp__strpool_mark(snplp_strpool *p, snplp_strpool_mark *m);

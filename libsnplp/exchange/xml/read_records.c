@@ -573,8 +573,6 @@ static int import(void *out, snplp_diagnostics *diags, snplp_source *src, const 
     int rc = snplp_records_new(&r->records);
     if (rc == SNPLP_OK)
         rc = snplp__xml_read(&r->core, &records_doc, diags, src, name, options);
-    if (rc == SNPLP_OK) /* the references the reader's adds left pending (records_model.h) */
-        rc = snplp__records_settle(r->records);
     snplp__buf_free(&r->core.prolog); /* records keep no comment */
     for (int k = 0; k < 3; k++)
         snplp__free(r->str[k]);

@@ -95,54 +95,17 @@ bool snplp__attendance_equal(const snplp_attendance *a, const snplp_attendance *
            snplp__ext_equal(snplp__attendance_ext(a), snplp__attendance_ext(b));
 }
 
-/* ---- references to workers settled in batches (records_model.h) ---- */
-
-/* Ids up to PENDING_ID - 1 bytes wait in the batch; a longer one is settled at once. */
-#define PENDING_ID 48
-
-struct snplp_pending_refs {
-    uint32_t n;
-    const char **slot[SNPLP_IDMAP_MANY_MAX]; /* the worker_id of the record */
-    char id[SNPLP_IDMAP_MANY_MAX][PENDING_ID];
-};
-
-int snplp__records_settle(snplp_records *r)
+/* The reference of a reader's attendance record to its worker (`checked`): a copy of the id in
+ * the records' pool, not looked up. Workers are named in no order, so that a lookup (in the id
+ * index, or in the pool to share one copy) misses the caches in a large file and costs more than
+ * the few bytes of a copy; the reference is the same text either way (docs/architecture.md). */
+static int copy_worker_ref(snplp_records *r, const char **slot, const char *worker_id)
 {
-    snplp_pending_refs *p = r->pending;
-    if (!p || !p->n)
-        return SNPLP_OK;
-    const char *ids[SNPLP_IDMAP_MANY_MAX];
-    void *found[SNPLP_IDMAP_MANY_MAX];
-    for (uint32_t k = 0; k < p->n; k++)
-        ids[k] = p->id[k];
-    snplp__idmap_get_many(&r->ids, p->n, ids, found, SNPLP_RECORD_KEY);
-    int rc = SNPLP_OK;
-    uint32_t left = 0;
-    for (uint32_t k = 0; k < p->n; k++) {
-        const char *in = found[k] ? ((const snplp_record_head *)found[k])->id : NULL;
-        if (!in && rc == SNPLP_OK && !(in = snplp__rec_intern(r, p->id[k])))
-            rc = snplp__oom();
-        if (in) {
-            *p->slot[k] = in;
-            continue;
-        }
-        if (left != k) { /* still waiting, to the front of the batch */
-            memcpy(p->id[left], p->id[k], PENDING_ID);
-            p->slot[left] = p->slot[k];
-            *p->slot[left] = p->id[left];
-        }
-        left++;
-    }
-    p->n = left;
-    return rc;
-}
-
-/* Before a reader's add that leaves its worker's reference pending: a batch with room. */
-static int pending_room(snplp_records *r)
-{
-    if (!r->pending && !(r->pending = snplp__calloc(1, sizeof *r->pending)))
+    const char *copy = snplp__strpool_copy(&r->strings, worker_id, strlen(worker_id));
+    if (!copy)
         return snplp__oom();
-    return r->pending->n < SNPLP_IDMAP_MANY_MAX ? SNPLP_OK : snplp__records_settle(r);
+    *slot = copy;
+    return SNPLP_OK;
 }
 
 int snplp__records_add_attendance(snplp_attendance **out, snplp_records *records,
@@ -158,10 +121,6 @@ int snplp__records_add_attendance(snplp_attendance **out, snplp_records *records
                      (rc = snplp__rec_check_ref(session_id, "session id", fn)) ||
                      (rc = check_status(status, fn))))
         return rc;
-    size_t worker_n = checked ? strlen(worker_id) : PENDING_ID;
-    bool pend = worker_n < PENDING_ID;
-    if (pend && (rc = pending_room(r)))
-        return rc;
     snplp_attendance *a = take(r);
     if (!a)
         return snplp__oom();
@@ -169,18 +128,14 @@ int snplp__records_add_attendance(snplp_attendance **out, snplp_records *records
     a->owner = r;
     a->status = (uint8_t)status;
     snplp__rec_begin(r);
-    if ((!pend && (rc = snplp__rec_put_ref(r, &a->worker_id, worker_id))) || /* checked above */
+    if ((rc = checked ? copy_worker_ref(r, &a->worker_id, worker_id)
+                      : snplp__rec_put_ref(r, &a->worker_id, worker_id)) ||
         (rc = snplp__rec_put_ref(r, &a->session_id, session_id)) ||
         (rc = snplp__list_reserve(&r->attendance))) {
         give_back(r, a);
         return snplp__rec_end(r, rc);
     }
     snplp__rec_end(r, SNPLP_OK);
-    if (pend) {
-        snplp_pending_refs *p = r->pending;
-        a->worker_id = memcpy(p->id[p->n], worker_id, worker_n + 1);
-        p->slot[p->n++] = &a->worker_id;
-    }
     snplp__list_push(&r->attendance, a);
     if (out)
         *out = a;

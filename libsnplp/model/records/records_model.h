@@ -73,7 +73,6 @@ struct snplp_records {
     snplp_list sessions;                       /* snplp_session * */
     snplp_list attendance;                     /* snplp_attendance *, in att_blocks */
     struct snplp_attendance_block *att_blocks; /* where the attendance records are (below) */
-    struct snplp_pending_refs *pending;        /* references to workers not yet settled (below) */
     snplp_idmap ids;         /* every record with an id (snplp_record_head *, SNPLP_RECORD_KEY) */
     snplp_ext *ext;          /* the extensions of the records themselves (NULL: none) */
     snplp_strpool strings;   /* the interned strings of every record (see above) */
@@ -325,22 +324,12 @@ void snplp__attendance_blocks_free(snplp_records *r);
 /* Gives the blocks of from (scratch records whose attendance records have moved to r) to r. */
 void snplp__attendance_blocks_move(snplp_records *r, snplp_records *from);
 
-/* The references to workers of the attendance records a reader adds (`checked`, below) are
- * settled in batches. An add copies the worker's id into r->pending and points the record at
- * the copy (already the right value); when SNPLP_IDMAP_MANY_MAX of them wait, the next add
- * looks them up at once (snplp__idmap_get_many(): workers are named in no order, and the lookups
- * of a national file miss the caches; together their misses overlap) and points each record at
- * the worker's own id, or at the pooled string when no such record is present, as
- * snplp__rec_intern_ref() does. The reader settles the last ones when the document ends:
- * snplp__records_settle() (0, or SNPLP_ENOMEM recorded: those not settled wait, still right). */
-typedef struct snplp_pending_refs snplp_pending_refs;
 /* A reader that has read the id of a record to add soon: the id index starts fetching where
  * it goes (the add's check that the id is unused then finds it in the cache). */
 static inline void snplp__records_prefetch_id(const snplp_records *r, const char *id)
 {
     snplp__idmap_prefetch(&r->ids, id);
 }
-int snplp__records_settle(snplp_records *r);
 bool snplp__attendance_equal(const snplp_attendance *a, const snplp_attendance *b);
 
 /* The public functions that take texts, for a caller that says where the texts come from (the

@@ -1,5 +1,5 @@
-/* Tests of idmap.h: the id map of the models (lookups one at a time and by batches, growth
- * undone under allocation failure) and of its hash (util/hash.h), over ids of every length
+/* Tests of idmap.h: the id map of the models (lookups, growth undone under allocation
+ * failure) and of its hash (util/hash.h), over ids of every length
  * around its 8-byte words. */
 #include "test_util.h"
 
@@ -94,40 +94,6 @@ static void finds_every_id_and_no_other(void **state)
     assert_int_equal(snplp_memory_used(), before);
 }
 
-/* Batches of 1 to SNPLP_IDMAP_MANY_MAX ids, present and absent mixed, repeated ids included:
- * the same answers as one lookup each. */
-static void batches_answer_as_single_lookups(void **state)
-{
-    (void)state;
-    make_ids();
-    snplp_idmap m = {0};
-    const char *batch[SNPLP_IDMAP_MANY_MAX];
-    void *out[SNPLP_IDMAP_MANY_MAX];
-    for (size_t k = 0; k < SNPLP_IDMAP_MANY_MAX; k++)
-        batch[k] = ids[k];
-    snplp__idmap_get_many(&m, SNPLP_IDMAP_MANY_MAX, batch, out, KEY); /* empty map */
-    for (size_t k = 0; k < SNPLP_IDMAP_MANY_MAX; k++)
-        assert_null(out[k]);
-    fill(&m, N / 2);
-    unsigned seed = 17;
-    size_t found = 0, absent = 0;
-    for (int round = 0; round < 2000; round++) {
-        size_t n = 1 + (size_t)round % SNPLP_IDMAP_MANY_MAX;
-        for (size_t k = 0; k < n; k++) {
-            seed = seed * 1103515245u + 12345u;
-            batch[k] = ids[(seed >> 8) % N];
-        }
-        snplp__idmap_get_many(&m, n, batch, out, KEY);
-        for (size_t k = 0; k < n; k++) {
-            assert_ptr_equal(out[k], snplp__idmap_get_keyed(&m, batch[k], KEY));
-            found += out[k] != NULL;
-            absent += out[k] == NULL;
-        }
-    }
-    assert_true(found > 1000 && absent > 1000);
-    snplp__idmap_dispose(&m);
-}
-
 /* A growth that fails leaves the map as it was; one undone gives its table back. */
 static void growth_is_undone(void **state)
 {
@@ -160,7 +126,6 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(hash_of_equal_bytes_is_equal),
         cmocka_unit_test(finds_every_id_and_no_other),
-        cmocka_unit_test(batches_answer_as_single_lookups),
         cmocka_unit_test(growth_is_undone),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

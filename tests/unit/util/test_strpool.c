@@ -1,5 +1,6 @@
-/* Tests of strpool.h: interned strings in chunks, a hash set over them, and undoing what was
- * interned since a mark (memory given back exactly, under every allocation failure). */
+/* Tests of strpool.h: interned strings in chunks, a hash set over them, copies that are not
+ * interned, and undoing what was interned or copied since a mark (memory given back exactly, under
+ * every allocation failure). */
 #include "test_util.h"
 
 #include <stdio.h>
@@ -149,12 +150,49 @@ static void undo_from_empty(void **state)
     assert_int_equal(snplp_memory_used(), before);
 }
 
+/* Copies: in the chunks, never in the table; an undo gives their bytes back and leaves an
+ * interned string of the same text where it was. */
+static void copies_are_not_interned(void **state)
+{
+    (void)state;
+    size_t before = snplp_memory_used();
+    snplp_strpool p = {0};
+    const char *in = snplp__strpool_intern(&p, "w-0001", 6);
+    const char *c1 = snplp__strpool_copy(&p, "w-0001xyz", 6);
+    const char *c2 = snplp__strpool_copy(&p, "w-0001", 6);
+    assert_string_equal(c1, "w-0001");
+    assert_string_equal(c2, "w-0001");
+    assert_true(c1 != in && c2 != in && c1 != c2);
+    assert_ptr_equal(snplp__strpool_find(&p, "w-0001", 6), in);
+    assert_null(snplp__strpool_find(&p, "w-0002", 6));
+    assert_non_null(snplp__strpool_copy(&p, "w-0002", 6));
+    assert_null(snplp__strpool_find(&p, "w-0002", 6)); /* a copy is never found */
+    size_t used = snplp_memory_used();
+    snplp_strpool_mark m;
+    snplp__strpool_mark(&p, &m);
+    /* copies of an interned text, a new text interned, a long copy (a chunk of its own) */
+    char big[70000];
+    memset(big, 'y', sizeof big);
+    for (int i = 0; i < 300; i++)
+        assert_non_null(snplp__strpool_copy(&p, "w-0001", 6));
+    assert_non_null(snplp__strpool_intern(&p, "w-0003", 6));
+    assert_non_null(snplp__strpool_copy(&p, big, sizeof big));
+    snplp__strpool_undo(&p, &m);
+    assert_int_equal(snplp_memory_used(), used);
+    assert_ptr_equal(snplp__strpool_find(&p, "w-0001", 6), in);
+    assert_null(snplp__strpool_find(&p, "w-0003", 6));
+    assert_string_equal(c1, "w-0001");
+    snplp__strpool_dispose(&p);
+    assert_int_equal(snplp_memory_used(), before);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(interns_once),
         cmocka_unit_test(undo_under_every_failure),
         cmocka_unit_test(undo_from_empty),
+        cmocka_unit_test(copies_are_not_interned),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

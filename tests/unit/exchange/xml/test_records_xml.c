@@ -268,28 +268,26 @@ static void example_is_read_whole(void **state)
     snplp_records_unref(r);
 }
 
-/* The import settles the references of attendance records to workers in batches
- * (model/records/records_model.h): whatever the batch, every reference to a record present is
- * that record's own id (the same pointer), and the references to the same absent record share
- * one string, as when the records are built call by call. */
-static void references_are_the_records_own_ids(void **state)
+/* The import keeps a copy of each attendance record's worker id (model/records/attendance.c: no
+ * lookup per record) and shares the sessions' ids: every reference names its record, present or
+ * absent, whatever its length, and the records equal those built call by call. */
+static void references_name_their_records(void **state)
 {
     (void)state;
     snplp_records *r = xml_import_fixture_ok(DOC, "valid-many-attendance.xml");
     assert_int_equal(snplp_records_attendance_count(r), 40);
     assert_int_equal(snplp_records_worker_count(r), 3);
-    const char *absent_worker = NULL, *absent_session = NULL;
+    const char *absent_session = NULL;
     for (size_t i = 0; i < 40; i++) {
         const snplp_attendance *a = snplp_records_attendance_at(r, i);
         const char *w = snplp_attendance_worker_id(a), *s = snplp_attendance_session_id(a);
         if (i % 4 < 3) {
             const snplp_worker *worker = snplp_records_worker_at(r, i % 4);
-            assert_ptr_equal(w, snplp_worker_id(worker));
+            assert_string_equal(w, snplp_worker_id(worker));
+            assert_ptr_equal(snplp_records_worker_find(r, w), worker);
         } else {
             assert_string_equal(w, "w-absent");
-            if (!absent_worker)
-                absent_worker = w;
-            assert_ptr_equal(w, absent_worker);
+            assert_null(snplp_records_worker_find(r, w));
         }
         if (i % 3) {
             assert_ptr_equal(s, snplp_session_id(snplp_records_session_find(r, "s1")));
@@ -871,7 +869,7 @@ int main(void)
         XML_SHARED_TESTS(&suite),
         cmocka_unit_test(complete_fixture_is_read_whole),
         cmocka_unit_test(example_is_read_whole),
-        cmocka_unit_test(references_are_the_records_own_ids),
+        cmocka_unit_test(references_name_their_records),
         cmocka_unit_test(decimals_and_whitespace),
         cmocka_unit_test(every_text_not_in_nfc_is_reported),
         cmocka_unit_test(canonical_fixtures_are_written_back_byte_for_byte),
