@@ -15,7 +15,7 @@ struct snplp_strpool_chunk {
     char data[];
 };
 
-enum { FIRST_CHUNK = 1024, LAST_CHUNK = 64 * 1024, FIRST_TABLE = 16 };
+enum { FIRST_CHUNK = 1024, LAST_CHUNK = 16 * 1024, FIRST_TABLE = 16 };
 
 /* The slot of s in the table, or the empty slot where it would go. */
 static size_t slot_of(const char **slots, size_t cap, const char *s, size_t len)
@@ -148,6 +148,8 @@ void snplp__strpool_keep(snplp_strpool *p, snplp_strpool_mark *m)
 static void table_remove(snplp_strpool *p, const char *s)
 {
     size_t mask = p->cap - 1;
+    if (!p->cap)
+        return; /* only copies so far */
     size_t i = slot_of(p->slots, p->cap, s, strlen(s));
     if (p->slots[i] != s)
         return; /* a copy (snplp__strpool_copy()), never in the table */

@@ -95,16 +95,26 @@ bool snplp__attendance_equal(const snplp_attendance *a, const snplp_attendance *
            snplp__ext_equal(snplp__attendance_ext(a), snplp__attendance_ext(b));
 }
 
-/* The reference of a reader's attendance record to its worker (`checked`): a copy of the id in
- * the records' pool, not looked up. Workers are named in no order, so that a lookup (in the id
- * index, or in the pool to share one copy) misses the caches in a large file and costs more than
- * the few bytes of a copy; the reference is the same text either way (docs/architecture.md). */
-static int copy_worker_ref(snplp_records *r, const char **slot, const char *worker_id)
+size_t snplp__records_copy_refs_from = 4096;
+
+/* The reference of a reader's attendance record to its worker (`checked`, records_model.h).
+ * Workers are named in no order: no run for snplp__rec_intern_ref()'s two recent records to
+ * catch, so the worker is looked up directly; and in records that hold many ids, not at all: a
+ * copy of the id in the records' pool (a lookup, in the id index or in the pool to share one
+ * copy, misses the caches of a large file and costs more than the few bytes of a copy). The
+ * reference is the same text either way (docs/architecture.md). */
+static int worker_ref(snplp_records *r, const char **slot, const char *worker_id)
 {
-    const char *copy = snplp__strpool_copy(&r->strings, worker_id, strlen(worker_id));
-    if (!copy)
+    const char *s;
+    if (r->ids.n >= snplp__records_copy_refs_from) {
+        s = snplp__strpool_copy(&r->strings, worker_id, strlen(worker_id));
+    } else {
+        const snplp_record_head *h = snplp__records_get(r, worker_id);
+        s = h ? h->id : snplp__rec_intern(r, worker_id);
+    }
+    if (!s)
         return snplp__oom();
-    *slot = copy;
+    *slot = s;
     return SNPLP_OK;
 }
 
@@ -128,7 +138,7 @@ int snplp__records_add_attendance(snplp_attendance **out, snplp_records *records
     a->owner = r;
     a->status = (uint8_t)status;
     snplp__rec_begin(r);
-    if ((rc = checked ? copy_worker_ref(r, &a->worker_id, worker_id)
+    if ((rc = checked ? worker_ref(r, &a->worker_id, worker_id)
                       : snplp__rec_put_ref(r, &a->worker_id, worker_id)) ||
         (rc = snplp__rec_put_ref(r, &a->session_id, session_id)) ||
         (rc = snplp__list_reserve(&r->attendance))) {

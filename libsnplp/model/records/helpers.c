@@ -289,16 +289,108 @@ void *snplp__rec_new(snplp_records *r, size_t size, uint32_t magic, const char *
     return h;
 }
 
+/* ---- records in blocks (a reader's) ---- */
+
+/* Blocks grow from 16 records to 1 024, the newest first (as the attendance records'). */
+#define BLOCK_MIN 16u
+#define BLOCK_MAX 1024u
+
+struct snplp_record_block {
+    struct snplp_record_block *next; /* the block before this one */
+    uint32_t used, cap;
+    size_t size;                        /* of a record */
+    _Alignas(max_align_t) char items[]; /* cap records of size bytes */
+};
+
+/* A zeroed record of size bytes in the newest block of *blocks (a new block if it is full), or
+ * NULL. */
+static snplp_record_head *take(snplp_record_block **blocks, size_t size)
+{
+    snplp_record_block *b = *blocks;
+    if (!b || b->used == b->cap) {
+        uint32_t cap = !b ? BLOCK_MIN : b->cap < BLOCK_MAX ? b->cap * 2 : BLOCK_MAX;
+        snplp_record_block *nb = snplp__malloc(sizeof *nb + (size_t)cap * size);
+        if (!nb)
+            return NULL;
+        nb->next = b;
+        nb->used = 0;
+        nb->cap = cap;
+        nb->size = size;
+        *blocks = b = nb;
+    }
+    snplp_record_head *h = (snplp_record_head *)(void *)(b->items + (size_t)b->used++ * size);
+    memset(h, 0, size);
+    return h;
+}
+
+/* Gives back the record take() gave last, and its block if it was the block's first, so that
+ * a failed add leaves the memory as it was. */
+static void give_back(snplp_record_block **blocks)
+{
+    snplp_record_block *b = *blocks;
+    if (--b->used == 0) {
+        *blocks = b->next;
+        snplp__free(b);
+    }
+}
+
+void snplp__rec_blocks_free(snplp_record_block **blocks)
+{
+    for (snplp_record_block *b = *blocks, *next; b; b = next) {
+        next = b->next;
+        snplp__free(b);
+    }
+    *blocks = NULL;
+}
+
+/* The block list of the pooled records of this magic number. */
+static snplp_record_block **blocks_of(snplp_records *r, uint32_t magic)
+{
+    (void)magic; /* workers only, so far */
+    return &r->worker_blocks;
+}
+
+void *snplp__rec_new_pooled(snplp_records *r, snplp_record_block **blocks, size_t size,
+                            uint32_t magic, const char *id, int *rc, const char *fn)
+{
+    snplp_record_head *old = snplp__records_get(r, id);
+    if (old) {
+        *rc = snplp__fail_in(fn, SNPLP_EEXISTS, "the id '%s' is already used by a %s", id,
+                             snplp_record_kind_name(snplp__record_head_kind(old)));
+        return NULL;
+    }
+    snplp_record_head *h = take(blocks, size);
+    if (!h) {
+        *rc = snplp__oom();
+        return NULL;
+    }
+    snplp__rec_begin(r);
+    if (!(h->id = (char *)snplp__strpool_copy(&r->strings, id, strlen(id)))) {
+        give_back(blocks);
+        *rc = snplp__rec_end(r, snplp__oom());
+        return NULL;
+    }
+    h->magic = magic;
+    h->pooled = true;
+    h->records = r;
+    return h;
+}
+
 void snplp__rec_free_head(snplp_record_head *h)
 {
     snplp__ext_drop(&h->ext);
     h->magic = 0;
-    snplp__free(h);
+    if (!h->pooled)
+        snplp__free(h);
 }
 
 int snplp__rec_abandon(snplp_records *r, snplp_record_head *h, void (*free_fn)(void *), int rc)
 {
+    bool pooled = h->pooled;
+    uint32_t magic = h->magic;
     free_fn(h);
+    if (pooled) /* the last record taken from its blocks */
+        give_back(blocks_of(r, magic));
     return snplp__rec_end(r, rc);
 }
 

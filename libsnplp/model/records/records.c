@@ -68,6 +68,7 @@ void snplp_records_unref(snplp_records *records)
     free_all(&r->sessions, snplp__session_free);
     free_all(&r->attendance, snplp__attendance_clear);
     snplp__attendance_blocks_free(r);
+    snplp__rec_blocks_free(&r->worker_blocks);
     snplp__idmap_dispose(&r->ids);
     snplp__ext_drop(&r->ext);
     snplp__strpool_dispose(&r->strings);

@@ -51,10 +51,15 @@
 #define SNPLP_ATTENDANCE_MAGIC      0x5EC0D506u
 #define SNPLP_ATTENDANCE_MORE_MAGIC 0x5EC0D507u
 
-/* What every record with an id starts with. The id lives in the record's own allocation and
- * never changes. */
+/* A block of records a reader made (model/records/helpers.c). */
+typedef struct snplp_record_block snplp_record_block;
+
+/* What every record with an id starts with. The id never changes: it lives in the record's own
+ * allocation, or for a record a reader made (pooled) in the records' string pool, the record in
+ * one of their blocks (snplp__rec_new_pooled()). */
 typedef struct snplp_record_head {
     uint32_t magic;
+    bool pooled;            /* in a block of records, freed with its records (not one by one) */
     snplp_records *records; /* its owner */
     char *id;
     snplp_ext *ext; /* kept from XML: foreign attributes and elements (owner NULL); NULL: none */
@@ -73,6 +78,7 @@ struct snplp_records {
     snplp_list sessions;                       /* snplp_session * */
     snplp_list attendance;                     /* snplp_attendance *, in att_blocks */
     struct snplp_attendance_block *att_blocks; /* where the attendance records are (below) */
+    snplp_record_block *worker_blocks;         /* where the workers a reader made are */
     snplp_idmap ids;         /* every record with an id (snplp_record_head *, SNPLP_RECORD_KEY) */
     snplp_ext *ext;          /* the extensions of the records themselves (NULL: none) */
     snplp_strpool strings;   /* the interned strings of every record (see above) */
@@ -286,7 +292,16 @@ bool snplp__rec_str_equal(const char *a, const char *b);
  * begun (snplp__rec_begin()): it ends with snplp__rec_commit() or snplp__rec_abandon(). */
 void *snplp__rec_new(snplp_records *r, size_t size, uint32_t magic, const char *id, int *rc,
                      const char *fn);
-/* Frees a record's head (its extensions) and the record. */
+/* The same for a reader, whose checks of the id's form were made (only the unused id is checked
+ * here): the record in the block list *blocks of r (one allocation for up to 1 024 records of
+ * the same size), its id copied into r's string pool (snplp__strpool_copy()). Only records that
+ * stay in r (never moved to other records) are made so: r frees its blocks. */
+void *snplp__rec_new_pooled(snplp_records *r, snplp_record_block **blocks, size_t size,
+                            uint32_t magic, const char *id, int *rc, const char *fn);
+/* Frees the blocks of records of *blocks (after snplp__rec_free_head() on each record). */
+void snplp__rec_blocks_free(snplp_record_block **blocks);
+/* Frees a record's head (its extensions) and the record (a pooled record stays in its block,
+ * cleared). */
 void snplp__rec_free_head(snplp_record_head *h);
 /* Adds a new record to list and to the id map (all or nothing: on failure the record is freed
  * by free_fn, the strings interned for it given back and SNPLP_ENOMEM recorded). */
@@ -323,6 +338,14 @@ void snplp__attendance_clear(void *p);
 void snplp__attendance_blocks_free(snplp_records *r);
 /* Gives the blocks of from (scratch records whose attendance records have moved to r) to r. */
 void snplp__attendance_blocks_move(snplp_records *r, snplp_records *from);
+
+/* The references of the attendance records a reader adds (`checked`) to their workers: while
+ * the records hold fewer ids than this, a reference is the worker's own id, found in the id
+ * index (cheap while the index stays in the caches) as any model call finds it; from this many
+ * on, a copy of the id in the string pool (a lookup per record would miss the caches of a large
+ * file, and cost more than the copy's bytes). Fixed; a variable so that the tests can take both
+ * ways with small documents. */
+extern size_t snplp__records_copy_refs_from;
 
 /* A reader that has read the id of a record to add soon: the id index starts fetching where
  * it goes (the add's check that the id is unused then finds it in the cache). */

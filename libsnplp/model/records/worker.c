@@ -42,7 +42,9 @@ int snplp__records_add_worker(snplp_worker **out, snplp_records *records, const 
                      (rc = snplp__rec_check_ref(employer_id, "employer id", fn)) ||
                      (rc = snplp__rec_check_date(from, "first day", fn))))
         return rc;
-    snplp_worker *w = snplp__rec_new(r, sizeof *w, SNPLP_WORKER_MAGIC, id, &rc, fn);
+    snplp_worker *w = checked ? snplp__rec_new_pooled(r, &r->worker_blocks, sizeof *w,
+                                                      SNPLP_WORKER_MAGIC, id, &rc, fn)
+                              : snplp__rec_new(r, sizeof *w, SNPLP_WORKER_MAGIC, id, &rc, fn);
     if (!w)
         return rc;
     w->from = from;

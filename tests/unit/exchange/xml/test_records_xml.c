@@ -11,6 +11,8 @@
 #include "test_values.h"
 #include "xml_docs.h"
 
+#include "model/records/records_model.h"
+
 #include <snplp/records.h>
 
 #include <stdio.h>
@@ -268,12 +270,12 @@ static void example_is_read_whole(void **state)
     snplp_records_unref(r);
 }
 
-/* The import keeps a copy of each attendance record's worker id (model/records/attendance.c: no
- * lookup per record) and shares the sessions' ids: every reference names its record, present or
- * absent, whatever its length, and the records equal those built call by call. */
-static void references_name_their_records(void **state)
+/* The references of attendance records to workers, as the import makes them: the worker's own
+ * id while the records hold few ids, a copy of it beyond (records_model.h); the sessions' ids
+ * are shared. Either way every reference names its record, present or absent, whatever its
+ * length, and the records equal those built call by call. */
+static void check_references(bool copied)
 {
-    (void)state;
     snplp_records *r = xml_import_fixture_ok(DOC, "valid-many-attendance.xml");
     assert_int_equal(snplp_records_attendance_count(r), 40);
     assert_int_equal(snplp_records_worker_count(r), 3);
@@ -285,6 +287,7 @@ static void references_name_their_records(void **state)
             const snplp_worker *worker = snplp_records_worker_at(r, i % 4);
             assert_string_equal(w, snplp_worker_id(worker));
             assert_ptr_equal(snplp_records_worker_find(r, w), worker);
+            assert_true((w == snplp_worker_id(worker)) != copied);
         } else {
             assert_string_equal(w, "w-absent");
             assert_null(snplp_records_worker_find(r, w));
@@ -324,6 +327,31 @@ static void references_name_their_records(void **state)
     assert_true(snplp_records_equal(r, b));
     snplp_records_unref(b);
     snplp_records_unref(r);
+}
+
+/* One import of the fixture of many attendance records (an out-of-memory sweep's step). */
+static int import_many_attendance(void *ctx)
+{
+    snplp_records **out = ctx;
+    snplp_records_unref(*out);
+    *out = NULL;
+    return snplp_records_import_file(out, NULL,
+                                     SNPLP_RECORDS_FIXTURES_DIR "/valid-many-attendance.xml", NULL);
+}
+
+static void references_name_their_records(void **state)
+{
+    (void)state;
+    size_t from = snplp__records_copy_refs_from;
+    assert_true(from > 100); /* the fixture's few ids: the workers' own */
+    check_references(false);
+    snplp__records_copy_refs_from = 0; /* as in a large file: copies */
+    check_references(true);
+    snplp_records *r = NULL; /* and every allocation of the copies failing in turn */
+    assert_true(test_oom_sweep(import_many_attendance, NULL, &r) > 10);
+    assert_int_equal(snplp_records_attendance_count(r), 40);
+    snplp_records_unref(r);
+    snplp__records_copy_refs_from = from;
 }
 
 /* Days keep the digits they were written with; white space around typed values is dropped. */
