@@ -265,17 +265,20 @@ int snplp__rec_check_date(snplp_date d, const char *what, const char *fn)
     return SNPLP_OK;
 }
 
+int snplp__rec_check_unused(const snplp_records *r, const char *id, const char *fn)
+{
+    const snplp_record_head *old = snplp__records_get(r, id);
+    if (old)
+        return snplp__fail_in(fn, SNPLP_EEXISTS, "the id '%s' is already used by a %s", id,
+                              snplp_record_kind_name(snplp__record_head_kind(old)));
+    return SNPLP_OK;
+}
+
 void *snplp__rec_new(snplp_records *r, size_t size, uint32_t magic, const char *id, int *rc,
                      const char *fn)
 {
-    if ((*rc = snplp__check_id(id, fn, "id")))
+    if ((*rc = snplp__check_id(id, fn, "id")) || (*rc = snplp__rec_check_unused(r, id, fn)))
         return NULL;
-    snplp_record_head *old = snplp__records_get(r, id);
-    if (old) {
-        *rc = snplp__fail_in(fn, SNPLP_EEXISTS, "the id '%s' is already used by a %s", id,
-                             snplp_record_kind_name(snplp__record_head_kind(old)));
-        return NULL;
-    }
     size_t idn = strlen(id) + 1;
     snplp_record_head *h = snplp__calloc(1, size + idn);
     if (!h) {
@@ -351,14 +354,8 @@ static snplp_record_block **blocks_of(snplp_records *r, uint32_t magic)
 }
 
 void *snplp__rec_new_pooled(snplp_records *r, snplp_record_block **blocks, size_t size,
-                            uint32_t magic, const char *id, int *rc, const char *fn)
+                            uint32_t magic, const char *id, int *rc)
 {
-    snplp_record_head *old = snplp__records_get(r, id);
-    if (old) {
-        *rc = snplp__fail_in(fn, SNPLP_EEXISTS, "the id '%s' is already used by a %s", id,
-                             snplp_record_kind_name(snplp__record_head_kind(old)));
-        return NULL;
-    }
     snplp_record_head *h = take(blocks, size);
     if (!h) {
         *rc = snplp__oom();

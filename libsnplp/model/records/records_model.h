@@ -292,12 +292,16 @@ bool snplp__rec_str_equal(const char *a, const char *b);
  * begun (snplp__rec_begin()): it ends with snplp__rec_commit() or snplp__rec_abandon(). */
 void *snplp__rec_new(snplp_records *r, size_t size, uint32_t magic, const char *id, int *rc,
                      const char *fn);
-/* The same for a reader, whose checks of the id's form were made (only the unused id is checked
- * here): the record in the block list *blocks of r (one allocation for up to 1 024 records of
- * the same size), its id copied into r's string pool (snplp__strpool_copy()). Only records that
- * stay in r (never moved to other records) are made so: r frees its blocks. */
+/* SNPLP_OK when no record has the id, else SNPLP_EEXISTS recorded for fn. */
+int snplp__rec_check_unused(const snplp_records *r, const char *id, const char *fn);
+/* The same for a reader, whose checks of the id were made, but for the one that it is unused:
+ * the caller makes it last, just before snplp__rec_commit(), when the slot of the id index that
+ * the reader started fetching as it read the id (snplp__records_prefetch_id()) has come. The
+ * record in the block list *blocks of r (one allocation for up to 1 024 records of the same
+ * size), its id copied into r's string pool (snplp__strpool_copy()). Only records that stay in r
+ * (never moved to other records) are made so: r frees its blocks. */
 void *snplp__rec_new_pooled(snplp_records *r, snplp_record_block **blocks, size_t size,
-                            uint32_t magic, const char *id, int *rc, const char *fn);
+                            uint32_t magic, const char *id, int *rc);
 /* Frees the blocks of records of *blocks (after snplp__rec_free_head() on each record). */
 void snplp__rec_blocks_free(snplp_record_block **blocks);
 /* Frees a record's head (its extensions) and the record (a pooled record stays in its block,

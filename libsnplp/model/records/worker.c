@@ -43,14 +43,15 @@ int snplp__records_add_worker(snplp_worker **out, snplp_records *records, const 
                      (rc = snplp__rec_check_date(from, "first day", fn))))
         return rc;
     snplp_worker *w = checked ? snplp__rec_new_pooled(r, &r->worker_blocks, sizeof *w,
-                                                      SNPLP_WORKER_MAGIC, id, &rc, fn)
+                                                      SNPLP_WORKER_MAGIC, id, &rc)
                               : snplp__rec_new(r, sizeof *w, SNPLP_WORKER_MAGIC, id, &rc, fn);
     if (!w)
         return rc;
     w->from = from;
     if ((rc = snplp__rec_put_ref(r, &w->profession_id, profession_id)) || /* checked above */
         (rc = snplp__rec_put_ref(r, &w->employer_id, employer_id)) ||
-        (rc = set_territory(r, &w->territory_code, territory_code, fn)))
+        (rc = set_territory(r, &w->territory_code, territory_code, fn)) ||
+        (checked && (rc = snplp__rec_check_unused(r, id, fn)))) /* last: rec_new_pooled() */
         return snplp__rec_abandon(r, &w->head, snplp__worker_free, rc);
     if ((rc = snplp__rec_commit(r, &r->workers, &w->head, snplp__worker_free)))
         return rc;
