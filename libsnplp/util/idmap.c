@@ -40,10 +40,10 @@ void *snplp__idmap_get_keyed(const snplp_idmap *m, const char *id, size_t key_of
     return m->cap ? get_hashed(m, id, hash(id), key_off) : NULL;
 }
 
-void snplp__idmap_prefetch(const snplp_idmap *m, const char *id)
+void snplp__idmap_prefetch(const snplp_idmap *m, const char *id, size_t n)
 {
     if (m->cap)
-        __builtin_prefetch(&m->slots[(size_t)hash(id) & (m->cap - 1)]);
+        __builtin_prefetch(&m->slots[(size_t)snplp__hash(id, n) & (m->cap - 1)]);
 }
 
 static void place(snplp_idmap_slot *slots, size_t cap, void *obj, uint64_t h)

@@ -37,9 +37,9 @@ void snplp__idmap_dispose(snplp_idmap *m);
 
 /* The object whose id (the `char *` at byte offset key_off, offsetof) is id, or NULL. */
 void *snplp__idmap_get_keyed(const snplp_idmap *m, const char *id, size_t key_off);
-/* Starts fetching the slot where id would be, for a lookup or an add soon after (a hint: it
- * changes nothing). */
-void snplp__idmap_prefetch(const snplp_idmap *m, const char *id);
+/* Starts fetching the slot where id (n bytes, its strlen()) would be, for a lookup or an add soon
+ * after (a hint: it changes nothing). */
+void snplp__idmap_prefetch(const snplp_idmap *m, const char *id, size_t n);
 /* Adds obj under its id; room must have been reserved and the id must be absent. */
 void snplp__idmap_put_keyed(snplp_idmap *m, void *obj, size_t key_off);
 

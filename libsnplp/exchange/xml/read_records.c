@@ -248,7 +248,7 @@ static void attribute(snplp_xml_reader *core, snplp_xml_frame *cf, const snplp_x
     switch (ar->slot) {
     case A_ID:
         copy(r->id, v);
-        snplp__records_prefetch_id(r->records, r->id); /* for the add, when all are read */
+        snplp__records_prefetch_id(r->records, r->id, v->n); /* for the add, when all are read */
         break;
     case A_WORKER:
         copy(r->id, v);

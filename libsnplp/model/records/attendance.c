@@ -105,13 +105,9 @@ size_t snplp__records_copy_refs_from = 4096;
  * reference is the same text either way (docs/architecture.md). */
 static int worker_ref(snplp_records *r, const char **slot, const char *worker_id)
 {
-    const char *s;
-    if (r->ids.n >= snplp__records_copy_refs_from) {
-        s = snplp__strpool_copy(&r->strings, worker_id, strlen(worker_id));
-    } else {
-        const snplp_record_head *h = snplp__records_get(r, worker_id);
-        s = h ? h->id : snplp__rec_intern(r, worker_id);
-    }
+    if (r->ids.n < snplp__records_copy_refs_from)
+        return snplp__rec_put_ref_looked_up(r, slot, worker_id);
+    const char *s = snplp__strpool_copy(&r->strings, worker_id, strlen(worker_id));
     if (!s)
         return snplp__oom();
     *slot = s;

@@ -256,6 +256,16 @@ int snplp__rec_put_ref(snplp_records *r, const char **slot, const char *ref)
     return SNPLP_OK;
 }
 
+int snplp__rec_put_ref_looked_up(snplp_records *r, const char **slot, const char *ref)
+{
+    const snplp_record_head *h = snplp__records_get(r, ref);
+    const char *in = h ? h->id : snplp__rec_intern(r, ref);
+    if (!in)
+        return snplp__oom();
+    *slot = in;
+    return SNPLP_OK;
+}
+
 int snplp__rec_check_date(snplp_date d, const char *what, const char *fn)
 {
     if (!snplp_date_is_valid(d))

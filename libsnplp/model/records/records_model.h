@@ -276,6 +276,10 @@ int snplp__rec_set_ref(snplp_records *r, const char **slot, const char *ref, con
 /* The same for a reference already checked with snplp__rec_check_ref(): SNPLP_ENOMEM (recorded)
  * or 0. */
 int snplp__rec_put_ref(snplp_records *r, const char **slot, const char *ref);
+/* The same, the record looked up in the id index at once, without snplp__rec_intern_ref()'s
+ * comparisons with the two records named last: for references that come in no runs (the
+ * professions and employers of a file's workers, the workers of its attendance records). */
+int snplp__rec_put_ref_looked_up(snplp_records *r, const char **slot, const char *ref);
 /* Repoints the strings of a worker or an attendance record made in other (scratch) records to
  * copies in r (the CSV reader moves them into r): SNPLP_ENOMEM recorded when memory runs out,
  * within an snplp__rec_begin()/_end() of r. */
@@ -353,9 +357,9 @@ extern size_t snplp__records_copy_refs_from;
 
 /* A reader that has read the id of a record to add soon: the id index starts fetching where
  * it goes (the add's check that the id is unused then finds it in the cache). */
-static inline void snplp__records_prefetch_id(const snplp_records *r, const char *id)
+static inline void snplp__records_prefetch_id(const snplp_records *r, const char *id, size_t n)
 {
-    snplp__idmap_prefetch(&r->ids, id);
+    snplp__idmap_prefetch(&r->ids, id, n);
 }
 bool snplp__attendance_equal(const snplp_attendance *a, const snplp_attendance *b);
 

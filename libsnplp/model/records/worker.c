@@ -48,8 +48,11 @@ int snplp__records_add_worker(snplp_worker **out, snplp_records *records, const 
     if (!w)
         return rc;
     w->from = from;
-    if ((rc = snplp__rec_put_ref(r, &w->profession_id, profession_id)) || /* checked above */
-        (rc = snplp__rec_put_ref(r, &w->employer_id, employer_id)) ||
+    /* a file's workers name their professions and employers in no runs */
+    int (*put_ref)(snplp_records *, const char **, const char *) =
+        checked ? snplp__rec_put_ref_looked_up : snplp__rec_put_ref;
+    if ((rc = put_ref(r, &w->profession_id, profession_id)) || /* checked above */
+        (rc = put_ref(r, &w->employer_id, employer_id)) ||
         (rc = set_territory(r, &w->territory_code, territory_code, fn)) ||
         (checked && (rc = snplp__rec_check_unused(r, id, fn)))) /* last: rec_new_pooled() */
         return snplp__rec_abandon(r, &w->head, snplp__worker_free, rc);
