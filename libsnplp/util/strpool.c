@@ -1,6 +1,6 @@
 /* A pool of interned strings: chunks of bytes (the first of 1 KiB, each next one twice as
- * large up to 64 KiB; a longer string gets a chunk of its own) and a hash set of pointers into
- * them. */
+ * large up to 16 KiB, so that the last one is rarely left mostly empty; a longer string gets a
+ * chunk of its own) and a hash set of pointers into them. */
 #include "util/strpool.h"
 
 #include <stdint.h>
