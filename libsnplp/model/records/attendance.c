@@ -30,60 +30,21 @@ void snplp__attendance_clear(void *p)
     x->magic = 0;
 }
 
-/* Blocks grow from 16 records to 1 024 (40 KiB): little room unused at any size. */
-#define BLOCK_MIN 16u
-#define BLOCK_MAX 1024u
-
-/* A zeroed attendance record in the newest block of r (a new block if it is full), or NULL. */
-static snplp_attendance *take(snplp_records *r)
-{
-    snplp_attendance_block *b = r->att_blocks;
-    if (!b || b->used == b->cap) {
-        uint32_t cap = !b ? BLOCK_MIN : b->cap < BLOCK_MAX ? b->cap * 2 : BLOCK_MAX;
-        snplp_attendance_block *nb = snplp__malloc(sizeof *nb + cap * sizeof nb->items[0]);
-        if (!nb)
-            return NULL;
-        nb->next = b;
-        nb->used = 0;
-        nb->cap = cap;
-        r->att_blocks = b = nb;
-    }
-    snplp_attendance *a = &b->items[b->used++];
-    memset(a, 0, sizeof *a);
-    return a;
-}
-
-/* Gives back a, the record take() gave last (and its block if it was the block's first, so
- * that a failed add leaves the memory as it was). */
+/* Gives back a, the record added last (and its block if it was the block's first). */
 static void give_back(snplp_records *r, snplp_attendance *a)
 {
     snplp__attendance_clear(a);
-    snplp_attendance_block *b = r->att_blocks;
-    if (--b->used == 0) {
-        r->att_blocks = b->next;
-        snplp__free(b);
-    }
+    snplp__rec_block_give_back(&r->att_blocks);
 }
 
 void snplp__attendance_blocks_free(snplp_records *r)
 {
-    for (snplp_attendance_block *b = r->att_blocks, *next; b; b = next) {
-        next = b->next;
-        snplp__free(b);
-    }
-    r->att_blocks = NULL;
+    snplp__rec_blocks_free(&r->att_blocks);
 }
 
 void snplp__attendance_blocks_move(snplp_records *r, snplp_records *from)
 {
-    if (!from->att_blocks)
-        return;
-    /* behind r's own, so that r keeps filling its newest block */
-    snplp_attendance_block **end = &r->att_blocks;
-    while (*end)
-        end = &(*end)->next;
-    *end = from->att_blocks;
-    from->att_blocks = NULL;
+    snplp__rec_blocks_append(&r->att_blocks, &from->att_blocks);
 }
 
 bool snplp__attendance_equal(const snplp_attendance *a, const snplp_attendance *b)
@@ -127,7 +88,7 @@ int snplp__records_add_attendance(snplp_attendance **out, snplp_records *records
                      (rc = snplp__rec_check_ref(session_id, "session id", fn)) ||
                      (rc = check_status(status, fn))))
         return rc;
-    snplp_attendance *a = take(r);
+    snplp_attendance *a = snplp__rec_block_take(&r->att_blocks, sizeof *a);
     if (!a)
         return snplp__oom();
     a->magic = SNPLP_ATTENDANCE_MAGIC;

@@ -302,22 +302,20 @@ void *snplp__rec_new(snplp_records *r, size_t size, uint32_t magic, const char *
     return h;
 }
 
-/* ---- records in blocks (a reader's) ---- */
+/* ---- records in blocks (attendance records, a reader's workers) ---- */
 
-/* Blocks grow from 16 records to 1 024, the newest first (as the attendance records'). */
+/* Blocks grow from 16 records to 1 024 (40 KiB of attendance records), the newest first: little
+ * room unused at any size. */
 #define BLOCK_MIN 16u
 #define BLOCK_MAX 1024u
 
 struct snplp_record_block {
     struct snplp_record_block *next; /* the block before this one */
     uint32_t used, cap;
-    size_t size;                        /* of a record */
-    _Alignas(max_align_t) char items[]; /* cap records of size bytes */
+    _Alignas(max_align_t) char items[]; /* cap records of the list's size */
 };
 
-/* A zeroed record of size bytes in the newest block of *blocks (a new block if it is full), or
- * NULL. */
-static snplp_record_head *take(snplp_record_block **blocks, size_t size)
+void *snplp__rec_block_take(snplp_record_block **blocks, size_t size)
 {
     snplp_record_block *b = *blocks;
     if (!b || b->used == b->cap) {
@@ -328,23 +326,28 @@ static snplp_record_head *take(snplp_record_block **blocks, size_t size)
         nb->next = b;
         nb->used = 0;
         nb->cap = cap;
-        nb->size = size;
         *blocks = b = nb;
     }
-    snplp_record_head *h = (snplp_record_head *)(void *)(b->items + (size_t)b->used++ * size);
-    memset(h, 0, size);
-    return h;
+    void *x = b->items + (size_t)b->used++ * size;
+    memset(x, 0, size);
+    return x;
 }
 
-/* Gives back the record take() gave last, and its block if it was the block's first, so that
- * a failed add leaves the memory as it was. */
-static void give_back(snplp_record_block **blocks)
+void snplp__rec_block_give_back(snplp_record_block **blocks)
 {
     snplp_record_block *b = *blocks;
     if (--b->used == 0) {
         *blocks = b->next;
         snplp__free(b);
     }
+}
+
+void snplp__rec_blocks_append(snplp_record_block **to, snplp_record_block **from)
+{
+    while (*to)
+        to = &(*to)->next;
+    *to = *from;
+    *from = NULL;
 }
 
 void snplp__rec_blocks_free(snplp_record_block **blocks)
@@ -356,24 +359,17 @@ void snplp__rec_blocks_free(snplp_record_block **blocks)
     *blocks = NULL;
 }
 
-/* The block list of the pooled records of this magic number. */
-static snplp_record_block **blocks_of(snplp_records *r, uint32_t magic)
-{
-    (void)magic; /* workers only, so far */
-    return &r->worker_blocks;
-}
-
 void *snplp__rec_new_pooled(snplp_records *r, snplp_record_block **blocks, size_t size,
                             uint32_t magic, const char *id, int *rc)
 {
-    snplp_record_head *h = take(blocks, size);
+    snplp_record_head *h = snplp__rec_block_take(blocks, size);
     if (!h) {
         *rc = snplp__oom();
         return NULL;
     }
     snplp__rec_begin(r);
     if (!(h->id = (char *)snplp__strpool_copy(&r->strings, id, strlen(id)))) {
-        give_back(blocks);
+        snplp__rec_block_give_back(blocks);
         *rc = snplp__rec_end(r, snplp__oom());
         return NULL;
     }
@@ -394,10 +390,9 @@ void snplp__rec_free_head(snplp_record_head *h)
 int snplp__rec_abandon(snplp_records *r, snplp_record_head *h, void (*free_fn)(void *), int rc)
 {
     bool pooled = h->pooled;
-    uint32_t magic = h->magic;
     free_fn(h);
-    if (pooled) /* the last record taken from its blocks */
-        give_back(blocks_of(r, magic));
+    if (pooled) /* the last worker taken from its blocks (the only pooled records) */
+        snplp__rec_block_give_back(&r->worker_blocks);
     return snplp__rec_end(r, rc);
 }
 

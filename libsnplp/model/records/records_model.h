@@ -51,7 +51,7 @@
 #define SNPLP_ATTENDANCE_MAGIC      0x5EC0D506u
 #define SNPLP_ATTENDANCE_MORE_MAGIC 0x5EC0D507u
 
-/* A block of records a reader made (model/records/helpers.c). */
+/* A block of records of one size: attendance records, a reader's workers (helpers.c). */
 typedef struct snplp_record_block snplp_record_block;
 
 /* What every record with an id starts with. The id never changes: it lives in the record's own
@@ -71,14 +71,14 @@ typedef struct snplp_record_head {
 struct snplp_records {
     uint32_t magic;
     atomic_size_t refs;
-    snplp_list professions;                    /* snplp_record_profession * */
-    snplp_list employers;                      /* snplp_employer * */
-    snplp_list workers;                        /* snplp_worker * */
-    snplp_list bodies;                         /* snplp_training_body * */
-    snplp_list sessions;                       /* snplp_session * */
-    snplp_list attendance;                     /* snplp_attendance *, in att_blocks */
-    struct snplp_attendance_block *att_blocks; /* where the attendance records are (below) */
-    snplp_record_block *worker_blocks;         /* where the workers a reader made are */
+    snplp_list professions;            /* snplp_record_profession * */
+    snplp_list employers;              /* snplp_employer * */
+    snplp_list workers;                /* snplp_worker * */
+    snplp_list bodies;                 /* snplp_training_body * */
+    snplp_list sessions;               /* snplp_session * */
+    snplp_list attendance;             /* snplp_attendance *, in att_blocks */
+    snplp_record_block *att_blocks;    /* where the attendance records are */
+    snplp_record_block *worker_blocks; /* where the workers a reader made are */
     snplp_idmap ids;         /* every record with an id (snplp_record_head *, SNPLP_RECORD_KEY) */
     snplp_ext *ext;          /* the extensions of the records themselves (NULL: none) */
     snplp_strpool strings;   /* the interned strings of every record (see above) */
@@ -148,15 +148,6 @@ struct snplp_attendance {
     const char *worker_id, *session_id;
     int64_t days_units; /* 0 or more (snplp__attendance_days_of()) */
 };
-
-/* Attendance records live in blocks, the newest first: one allocation for up to
- * SNPLP__ATTENDANCE_BLOCK_MAX records instead of one each (records are never removed: a block
- * is freed with its records). */
-typedef struct snplp_attendance_block {
-    struct snplp_attendance_block *next; /* the block before this one */
-    uint32_t used, cap;
-    snplp_attendance items[];
-} snplp_attendance_block;
 
 /* What an attendance record with extensions keeps out of line: its owner and its extensions. */
 typedef struct snplp_attendance_more {
@@ -308,6 +299,14 @@ void *snplp__rec_new_pooled(snplp_records *r, snplp_record_block **blocks, size_
                             uint32_t magic, const char *id, int *rc);
 /* Frees the blocks of records of *blocks (after snplp__rec_free_head() on each record). */
 void snplp__rec_blocks_free(snplp_record_block **blocks);
+/* A zeroed record of size bytes (the same size for a whole list) in the newest block of *blocks,
+ * a new block when it is full (16 to 1 024 records), or NULL. */
+void *snplp__rec_block_take(snplp_record_block **blocks, size_t size);
+/* Gives back the record snplp__rec_block_take() gave last, and its block if it was the block's
+ * first, so that a failed add leaves the memory as it was. */
+void snplp__rec_block_give_back(snplp_record_block **blocks);
+/* Moves the blocks of *from behind those of *to (so that *to keeps filling its newest). */
+void snplp__rec_blocks_append(snplp_record_block **to, snplp_record_block **from);
 /* Frees a record's head (its extensions) and the record (a pooled record stays in its block,
  * cleared). */
 void snplp__rec_free_head(snplp_record_head *h);
