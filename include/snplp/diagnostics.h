@@ -203,7 +203,19 @@ typedef enum snplp_diag_code {
     SNPLP_DIAG_RECORDS_VALUE_UNKNOWN = 451,
     /** "records-measure-unit" (1.4, error): an indicator's unit is not the unit of what it counts
        in training records; it is left as it is */
-    SNPLP_DIAG_RECORDS_MEASURE_UNIT = 452
+    SNPLP_DIAG_RECORDS_MEASURE_UNIT = 452,
+    /** "lheo-missing-data" (1.5, error): an offer lacks a value LHEO requires (the message
+       names it, and the module and training body); the offer is left out of the export */
+    SNPLP_DIAG_LHEO_MISSING_DATA = 500,
+    /** "lheo-text-cut" (1.5, warning): a text longer than LHEO allows was cut on a word
+       boundary (the message names the element and its limit) */
+    SNPLP_DIAG_LHEO_TEXT_CUT = 501,
+    /** "lheo-no-session" (1.5, info): a module of the catalogue has no session in the records,
+       so no offer */
+    SNPLP_DIAG_LHEO_NO_SESSION = 502,
+    /** "lheo-nothing-written" (1.5, error): the export wrote no document (no offer complete,
+       or all or nothing asked and an offer left out) */
+    SNPLP_DIAG_LHEO_NOTHING_WRITTEN = 503
 } snplp_diag_code;
 
 /**

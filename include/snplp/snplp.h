@@ -25,6 +25,7 @@
 #include <snplp/lever.h>
 #include <snplp/theme.h>
 #include <snplp/module.h>
+#include <snplp/offer.h>
 #include <snplp/competence.h>
 #include <snplp/content.h>
 #include <snplp/objective.h>
@@ -57,5 +58,6 @@
 #include <snplp/coverage.h>
 #include <snplp/csv_records.h>
 #include <snplp/records_fill.h>
+#include <snplp/lheo.h>
 
 #endif

@@ -117,6 +117,10 @@ static const struct {
     {SNPLP_DIAG_RECORDS_ACTUAL_DIFFERS, "records-actual-differs"},
     {SNPLP_DIAG_RECORDS_VALUE_UNKNOWN, "records-value-unknown"},
     {SNPLP_DIAG_RECORDS_MEASURE_UNIT, "records-measure-unit"},
+    {SNPLP_DIAG_LHEO_MISSING_DATA, "lheo-missing-data"},
+    {SNPLP_DIAG_LHEO_TEXT_CUT, "lheo-text-cut"},
+    {SNPLP_DIAG_LHEO_NO_SESSION, "lheo-no-session"},
+    {SNPLP_DIAG_LHEO_NOTHING_WRITTEN, "lheo-nothing-written"},
 };
 
 const char *snplp_diag_code_name(snplp_diag_code code)

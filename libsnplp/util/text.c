@@ -8,12 +8,14 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <unicode/ubrk.h>
 #include <unicode/uchar.h>
 #include <unicode/ucol.h>
 #include <unicode/unorm2.h>
 #include <unicode/ustring.h>
 #include <unicode/utf16.h>
 #include <unicode/utf8.h>
+#include <unicode/utext.h>
 
 #include "util/alloc.h"
 #include "util/errors.h"
@@ -558,4 +560,41 @@ int snplp_text_sort(size_t *out_order, const char *const *texts, size_t count)
     snplp__free(keys);
     snplp__free(v);
     return rc;
+}
+
+/* ---- cutting a text on a word boundary ---- */
+
+size_t snplp__text_cut(const char *s, size_t n, size_t max_chars, bool *cut)
+{
+    /* the byte offset of the character after the first max_chars (the whole text if shorter) */
+    int32_t end = 0, len = (int32_t)n;
+    for (size_t i = 0; i < max_chars && end < len; i++)
+        U8_FWD_1(s, end, len);
+    *cut = end < len;
+    if (!*cut)
+        return n;
+    /* the last place where a line may break at or before it (ICU's line-break rules for
+     * French: after the spaces that end a word), with the spaces before it left out */
+    UErrorCode status = U_ZERO_ERROR;
+    UText *ut = utext_openUTF8(NULL, s, len, &status);
+    UBreakIterator *bi = ubrk_open(UBRK_LINE, "fr", NULL, 0, &status);
+    int32_t at = UBRK_DONE;
+    if (U_SUCCESS(status)) {
+        ubrk_setUText(bi, ut, &status);
+        if (U_SUCCESS(status))
+            at = ubrk_isBoundary(bi, end) ? end : ubrk_preceding(bi, end);
+    }
+    ubrk_close(bi);
+    utext_close(ut);
+    if (at == UBRK_DONE || at <= 0)
+        at = end; /* one word longer than the limit: cut it at a character */
+    while (at > 0) {
+        int32_t prev = at;
+        UChar32 c;
+        U8_PREV(s, 0, prev, c);
+        if (!u_isUWhiteSpace(c))
+            break;
+        at = prev;
+    }
+    return (size_t)at;
 }

@@ -25,4 +25,10 @@ bool snplp__text_is_blank(const char *s);
  * as snplp_text_fold()'s. */
 int snplp__text_search_form(char **out, const char *text);
 
+/* The length in bytes of the longest prefix of the UTF-8 text s (n bytes, valid) that holds at
+ * most max_chars characters (code points) and ends where ICU's French line-break rules allow a
+ * break, without the white space before it; n itself when the text holds at most max_chars
+ * characters. *cut tells whether the text was cut. A first word longer than max_chars is cut
+ * after its max_chars-th character. */
+size_t snplp__text_cut(const char *s, size_t n, size_t max_chars, bool *cut);
 #endif

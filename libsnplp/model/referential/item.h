@@ -37,6 +37,7 @@ struct snplp_item {
     bool has_number;
     uint8_t slot;       /* which list of the parent (or of the root) holds the item */
     bool has_ext;       /* it has extensions, in the referential's extension map */
+    bool has_offer;     /* a module with an offer, in the referential's map of offers */
     uint32_t index;     /* position in that list */
     snplp_item *parent; /* NULL for a top-level item */
     snplp_referential *root;
@@ -60,6 +61,30 @@ int snplp__ext_add_element(snplp_item *it, char *xml);
 /* Frees every extension of the referential (when it is freed). */
 void snplp__ext_dispose_all(snplp_referential *ref);
 
+/* ---- offers of modules (offer.c, offer.h): kept in the referential's map, by module id ---- */
+
+typedef struct snplp_offer {
+    const char *module_id;                    /* the module's own id (the map's key) */
+    int8_t codes[SNPLP_OFFER_CODE_COUNT + 1]; /* by snplp_offer_code, -1: not set */
+    char *texts[SNPLP_OFFER_TEXT_COUNT + 1];  /* by snplp_offer_text */
+    char *formacode_version;
+    snplp_list audience_codes; /* char * */
+} snplp_offer;
+
+/* The offer of it, NULL if none. */
+const snplp_offer *snplp__offer_of(const snplp_item *it);
+/* Whether o (NULL: none) holds nothing; whether a and b (NULL: none) hold the same. */
+bool snplp__offer_is_empty(const snplp_offer *o);
+bool snplp__offer_equal(const snplp_offer *a, const snplp_offer *b);
+/* The setters behind the public ones, for the readers (fn: the public function of messages). */
+int snplp__offer_set_code(snplp_item *it, snplp_offer_code which, int code, const char *fn);
+int snplp__offer_set_text(snplp_item *it, snplp_offer_text which, const char *text,
+                          snplp_text_origin origin, const char *fn);
+int snplp__offer_set_formacode_version(snplp_item *it, const char *version, const char *fn);
+int snplp__offer_add_audience_code(snplp_item *it, const char *code, const char *fn);
+/* Frees every offer of the referential (when it is freed). */
+void snplp__offers_dispose(snplp_referential *ref);
+
 struct snplp_search_index;
 
 #define SNPLP_REFERENTIAL_MAGIC 0x5EB1AF01u
@@ -73,6 +98,7 @@ struct snplp_referential {
      * rather than in every item) */
     struct snplp_ext **exts;
     size_t exts_cap, exts_n;
+    snplp_idmap offers; /* snplp_offer, by module id */
     size_t generation;  /* bumped by every change, to know when the index is stale */
     atomic_bool frozen; /* snplp_referential_freeze(): every change fails from then on */
     /* the search index, a cache the rules layer builds (rules/referential/search.c) and the

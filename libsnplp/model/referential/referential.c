@@ -56,6 +56,7 @@ void snplp_referential_unref(snplp_referential *ref)
     }
     snplp__idmap_dispose(&ref->ids);
     snplp__ext_dispose_all(ref);
+    snplp__offers_dispose(ref);
     if (ref->index)
         ref->index_free(ref->index);
     pthread_mutex_destroy(&ref->index_lock);
@@ -108,7 +109,8 @@ static bool same_item(const snplp_item *a, const snplp_item *b)
 {
     if (a->kind != b->kind || a->variant != b->variant || a->flag != b->flag ||
         a->has_number != b->has_number || strcmp(a->id, b->id) != 0 ||
-        !snplp__ext_equal(snplp__ext_get(a), snplp__ext_get(b)))
+        !snplp__ext_equal(snplp__ext_get(a), snplp__ext_get(b)) ||
+        !snplp__offer_equal(snplp__offer_of(a), snplp__offer_of(b)))
         return false;
     const snplp_kind_info *k = snplp__kind_info((snplp_kind)a->kind);
     if (a->has_number && (k->number == NUMBER_REAL ? a->number.real != b->number.real

@@ -1,0 +1,88 @@
+/**
+ * @file lheo.h
+ * @brief Training offers as LHEO 2.3 documents (since 1.5).
+ *
+ * LHEO (Langage Harmonisé d'Échange d'informations sur l'Offre de formation, version 2.3,
+ * namespace `http://lheo.gouv.fr/2.3`, published by the COPIL LHÉO) is the format in which
+ * training offers travel in France: training bodies publish them, the Carif-Oref network
+ * collects them region by region. docs/lheo.md gives the mapping, element by element.
+ *
+ * **Export.** A catalogue (a referential: modules under national themes) and training records
+ * (the training bodies and their sessions) make an LHEO document: one `<formation>` per module
+ * × training body that has sessions of it, with one `<action>` holding one `<session>` per
+ * session, and the body as the `<organisme-formation-responsable>`. Texts come from the model
+ * (title, objectives, learning outcomes, competences and their content); what LHEO requires and
+ * the model may lack comes from the module's offer (offer.h) and the training body. Nothing is
+ * made up: an offer that lacks a required value is left out with a finding
+ * (#SNPLP_DIAG_LHEO_MISSING_DATA) naming the value and the module, and a text longer than LHEO
+ * allows is cut on a word boundary with a finding (#SNPLP_DIAG_LHEO_TEXT_CUT). Every document
+ * written validates against the official XSD (lheo.xsd 2.3); when no offer is complete, no
+ * document is written (LHEO requires at least one `<formation>`).
+ *
+ * The export is deterministic: the modules in the catalogue's order, for each the training
+ * bodies in the records' order, the sessions in the records' order.
+ */
+#ifndef SNPLP_LHEO_H
+#define SNPLP_LHEO_H
+
+#include <snplp/common.h>
+#include <snplp/diagnostics.h>
+#include <snplp/xml.h>
+
+SNPLP_BEGIN_DECLS
+
+/** @brief The LHEO 2.3 namespace. */
+#define SNPLP_LHEO_NAMESPACE "http://lheo.gouv.fr/2.3"
+
+/** @brief Options of the LHEO export and import (opaque; the defaults when NULL). */
+typedef struct snplp_lheo_options snplp_lheo_options;
+
+/** @brief A new options object with the defaults. @return #SNPLP_OK, #SNPLP_EINVAL (NULL
+ *         @p out), #SNPLP_ENOMEM. */
+SNPLP_API int snplp_lheo_options_new(snplp_lheo_options **out);
+/** @brief Frees the options (NULL is allowed). */
+SNPLP_API void snplp_lheo_options_free(snplp_lheo_options *options);
+/**
+ * @brief Export: all or nothing. By default (false) an incomplete offer is left out and the
+ *        others are written; when true, any offer left out means no document at all.
+ * @return #SNPLP_OK, #SNPLP_EINVAL (NULL options).
+ */
+SNPLP_API int snplp_lheo_options_set_all_or_nothing(snplp_lheo_options *options, bool on);
+/** @brief Whether the export is all or nothing (false for NULL). */
+SNPLP_API bool snplp_lheo_options_all_or_nothing(const snplp_lheo_options *options);
+
+/**
+ * @brief Exports the offers of @p catalogue with the sessions of @p records as an LHEO 2.3
+ *        document in a new buffer (NUL-terminated UTF-8, freed with snplp_free()).
+ * @param records the training bodies and sessions; NULL: none (then no offer can be written).
+ * @param diags receives the findings (may be NULL: the findings are not wanted).
+ * @return #SNPLP_OK (a document was written; @p diags may hold findings about offers left out
+ *         or texts cut), #SNPLP_EVALIDATION (no document: no offer is complete, or one was
+ *         left out and the options ask for all or nothing; @p diags says why), #SNPLP_EINVAL
+ *         (NULL @p out, @p size or @p catalogue), #SNPLP_ENOMEM.
+ */
+SNPLP_API int snplp_lheo_export_memory(char **out, size_t *size, const snplp_referential *catalogue,
+                                       const snplp_records *records, snplp_diagnostics *diags,
+                                       const snplp_lheo_options *options);
+/**
+ * @brief As snplp_lheo_export_memory(), to the file @p path, replaced atomically (a new file
+ *        next to it, flushed, renamed over it): with #SNPLP_EVALIDATION or any error, @p path
+ *        is left as it was.
+ * @return as snplp_lheo_export_memory(), and #SNPLP_EIO.
+ */
+SNPLP_API int snplp_lheo_export_file(const snplp_referential *catalogue,
+                                     const snplp_records *records, const char *path,
+                                     snplp_diagnostics *diags, const snplp_lheo_options *options);
+/**
+ * @brief As snplp_lheo_export_memory(), through @p write (nothing is written with
+ *        #SNPLP_EVALIDATION).
+ * @return as snplp_lheo_export_memory(), and #SNPLP_EIO when @p write fails.
+ */
+SNPLP_API int snplp_lheo_export_callback(const snplp_referential *catalogue,
+                                         const snplp_records *records, snplp_write_fn write,
+                                         void *user, snplp_diagnostics *diags,
+                                         const snplp_lheo_options *options);
+
+SNPLP_END_DECLS
+
+#endif

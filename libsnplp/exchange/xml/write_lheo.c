@@ -1,0 +1,729 @@
+/* Writing training offers as LHEO 2.3 (lheo.h, docs/lheo.md): one <formation> per module ×
+ * training body that has sessions of it, in two passes. The first gathers the offers, composes
+ * their texts (cut where LHEO's lengths force it) and reports what each lacks; the second
+ * writes the complete ones, in the order of the official schema (lheo.xsd 2.3), so that every
+ * document written validates against it. Nothing is written when no offer is complete. */
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <snplp/lheo.h>
+#include <snplp/snplp.h>
+
+#include "exchange/xml/writer.h"
+#include "io/sink.h"
+#include "model/referential/item.h"
+#include "util/alloc.h"
+#include "util/buf.h"
+#include "util/diag.h"
+#include "util/errors.h"
+#include "util/text.h"
+
+struct snplp_lheo_options {
+    bool all_or_nothing;
+};
+
+int snplp_lheo_options_new(snplp_lheo_options **out)
+{
+    if (!out)
+        return snplp__bad_arg(__func__, "NULL out");
+    *out = snplp__calloc(1, sizeof **out);
+    return *out ? SNPLP_OK : snplp__oom();
+}
+
+void snplp_lheo_options_free(snplp_lheo_options *options)
+{
+    snplp__free(options);
+}
+
+int snplp_lheo_options_set_all_or_nothing(snplp_lheo_options *options, bool on)
+{
+    if (!options)
+        return snplp__bad_arg(__func__, "NULL options");
+    options->all_or_nothing = on;
+    return SNPLP_OK;
+}
+
+bool snplp_lheo_options_all_or_nothing(const snplp_lheo_options *options)
+{
+    return options && options->all_or_nothing;
+}
+
+/* ---- the offers ---- */
+
+/* The texts of an offer, composed and cut to LHEO's lengths (owned). */
+enum {
+    T_TITLE,
+    T_OBJECTIVE,
+    T_RESULTS,
+    T_CONTENT,
+    T_NAME,
+    T_LEGAL,
+    T_CITY,
+    T_RHYTHM,
+    T_WORK,
+    T_CONDITIONS,
+    T_AUDIENCE_INFO,
+    T_COUNT
+};
+
+typedef struct offer {
+    const snplp_module *module;
+    const snplp_training_body *body;
+    size_t first, n; /* its sessions: a run of the sorted sessions */
+    bool ok;
+    char *texts[T_COUNT];
+    char **lines; /* the body's address lines, cut to 50 characters */
+    size_t nlines;
+} offer;
+
+typedef struct sref {
+    uint32_t module; /* the module's position in the catalogue */
+    uint32_t body;   /* the body's position in the records */
+    int32_t mode;    /* modalites-enseignement (dict-modalites-enseignement), -1: unknown */
+    uint32_t session;
+} sref;
+
+typedef struct bref {
+    const char *id;
+    uint32_t pos;
+} bref;
+
+typedef struct plan {
+    const snplp_referential *cat;
+    const snplp_records *rec;
+    snplp_diagnostics *diags;
+    sref *sessions;
+    size_t nsessions;
+    offer *offers;
+    size_t noffers, nok;
+    int rc; /* SNPLP_ENOMEM once an allocation failed */
+} plan;
+
+static int cmp_bref(const void *a, const void *b)
+{
+    return strcmp(((const bref *)a)->id, ((const bref *)b)->id);
+}
+
+static int cmp_sref(const void *a, const void *b)
+{
+    const sref *x = a, *y = b;
+    if (x->module != y->module)
+        return x->module < y->module ? -1 : 1;
+    if (x->body != y->body)
+        return x->body < y->body ? -1 : 1;
+    if (x->mode != y->mode)
+        return x->mode < y->mode ? -1 : 1;
+    return x->session < y->session ? -1 : x->session > y->session;
+}
+
+static void finding(plan *p, snplp_severity sev, snplp_diag_code code, const snplp_module *m,
+                    const char *fmt, ...) __attribute__((format(printf, 5, 6)));
+
+static void finding(plan *p, snplp_severity sev, snplp_diag_code code, const snplp_module *m,
+                    const char *fmt, ...)
+{
+    if (!p->diags || p->rc != SNPLP_OK)
+        return;
+    char message[1024];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(message, sizeof message, fmt, ap);
+    va_end(ap);
+    if (snplp__diag(p->diags, sev, code, 0, 0, m ? snplp_module_id(m) : NULL, "%s", message) ==
+        SNPLP_ENOMEM)
+        p->rc = SNPLP_ENOMEM;
+}
+
+/* A finding that the offer of o lacks what (its LHEO element: element); it is left out. */
+static void missing(plan *p, offer *o, const char *what, const char *element)
+{
+    o->ok = false;
+    finding(p, SNPLP_SEVERITY_ERROR, SNPLP_DIAG_LHEO_MISSING_DATA, o->module,
+            "the offer of this module by the training body %s lacks %s (LHEO: %s): it is left "
+            "out",
+            snplp_training_body_id(o->body), what, element);
+}
+
+/* A copy of text (n bytes) cut to max characters on a word boundary, a finding if it was cut
+ * (element: its LHEO element); NULL when out of memory (p->rc set). */
+static char *fit(plan *p, offer *o, const char *text, size_t n, size_t max, const char *element)
+{
+    bool cut;
+    size_t keep = snplp__text_cut(text, n, max, &cut);
+    char *copy = snplp__malloc(keep + 1);
+    if (!copy) {
+        p->rc = SNPLP_ENOMEM;
+        return NULL;
+    }
+    memcpy(copy, text, keep);
+    copy[keep] = '\0';
+    if (cut) {
+        finding(p, SNPLP_SEVERITY_WARNING, SNPLP_DIAG_LHEO_TEXT_CUT, o->module,
+                "the text of %s (training body %s) is longer than the %zu characters LHEO allows: "
+                "it is cut on a word boundary",
+                element, snplp_training_body_id(o->body), max);
+    }
+    return copy;
+}
+
+/* Sets o->texts[slot] from text (NULL or blank: missing, named what). */
+static void take(plan *p, offer *o, int slot, const char *text, size_t max, const char *what,
+                 const char *element)
+{
+    if (!text || snplp__text_is_blank(text)) {
+        if (what)
+            missing(p, o, what, element);
+        return;
+    }
+    o->texts[slot] = fit(p, o, text, strlen(text), max, element);
+}
+
+/* Composes into b: each text of a list, one per line. */
+static void join_objectives(snplp_buf *b, size_t n,
+                            const snplp_objective *(*at)(const void *, size_t), const void *owner)
+{
+    for (size_t i = 0; i < n; i++) {
+        if (b->n)
+            snplp__buf_puts(b, "\n");
+        snplp__buf_puts(b, snplp_objective_text(at(owner, i)));
+    }
+}
+
+static const snplp_objective *theme_objective(const void *t, size_t i)
+{
+    return snplp_theme_objective_at(t, i);
+}
+static const snplp_objective *plan_objective(const void *t, size_t i)
+{
+    return snplp_training_plan_objective_at(t, i);
+}
+
+static void join_outcomes(snplp_buf *b, size_t n, const snplp_outcome *(*at)(const void *, size_t),
+                          const void *owner)
+{
+    for (size_t i = 0; i < n; i++) {
+        if (b->n)
+            snplp__buf_puts(b, "\n");
+        snplp__buf_puts(b, snplp_outcome_text(at(owner, i)));
+    }
+}
+
+static const snplp_outcome *theme_outcome(const void *t, size_t i)
+{
+    return snplp_theme_outcome_at(t, i);
+}
+static const snplp_outcome *plan_outcome(const void *t, size_t i)
+{
+    return snplp_training_plan_outcome_at(t, i);
+}
+
+static void put_content(snplp_buf *b, const snplp_content *c, int depth)
+{
+    snplp__buf_puts(b, "\n");
+    for (int d = 0; d < depth; d++)
+        snplp__buf_puts(b, "  ");
+    snplp__buf_puts(b, "- ");
+    snplp__buf_puts(b, snplp_content_text(c));
+    for (size_t i = 0; i < snplp_content_child_count(c); i++)
+        put_content(b, snplp_content_child_at(c, i), depth + 1);
+}
+
+/* Takes the text composed in b as o->texts[slot] (empty: missing). */
+static void take_buf(plan *p, offer *o, int slot, snplp_buf *b, size_t max, const char *what,
+                     const char *element)
+{
+    if (b->failed) {
+        p->rc = SNPLP_ENOMEM;
+        snplp__buf_free(b);
+        return;
+    }
+    if (b->n == 0)
+        missing(p, o, what, element);
+    else
+        o->texts[slot] = fit(p, o, b->p, b->n, max, element);
+    snplp__buf_free(b);
+}
+
+static void compose_module_texts(plan *p, offer *o)
+{
+    const snplp_module *m = o->module;
+    const snplp_theme *t = snplp_module_theme(m);
+    const snplp_training_plan *tp = snplp_referential_training_plan(p->cat);
+    take(p, o, T_TITLE, snplp_module_title(m), 255, "a title", "intitule-formation");
+
+    snplp_buf b = {0};
+    if (t)
+        join_objectives(&b, snplp_theme_objective_count(t), theme_objective, t);
+    if (!b.n && tp)
+        join_objectives(&b, snplp_training_plan_objective_count(tp), plan_objective, tp);
+    take_buf(p, o, T_OBJECTIVE, &b, 3000,
+             "objectives (those of the module's theme or of the training plan)",
+             "objectif-formation");
+
+    memset(&b, 0, sizeof b);
+    if (t)
+        join_outcomes(&b, snplp_theme_outcome_count(t), theme_outcome, t);
+    if (!b.n && tp)
+        join_outcomes(&b, snplp_training_plan_outcome_count(tp), plan_outcome, tp);
+    if (!b.n && snplp_module_role(m))
+        snplp__buf_puts(&b, snplp_module_role(m));
+    take_buf(p, o, T_RESULTS, &b, 3000,
+             "expected results (the learning outcomes of the module's theme or of the training "
+             "plan, or the module's expected role)",
+             "resultats-attendus");
+
+    memset(&b, 0, sizeof b);
+    for (size_t i = 0; i < snplp_module_competence_count(m); i++) {
+        const snplp_competence *c = snplp_module_competence_at(m, i);
+        if (b.n)
+            snplp__buf_puts(&b, "\n");
+        snplp__buf_puts(&b, snplp_competence_title(c));
+        for (size_t j = 0; j < snplp_competence_content_count(c); j++)
+            put_content(&b, snplp_competence_content_at(c, j), 0);
+    }
+    take_buf(p, o, T_CONTENT, &b, 3000, "a content (the module's competences)",
+             "contenu-formation");
+}
+
+static void check_offer_codes(plan *p, offer *o)
+{
+    static const struct {
+        snplp_offer_code code;
+        const char *element;
+    } required[] = {{SNPLP_OFFER_CERTIFYING, "certifiante"},
+                    {SNPLP_OFFER_PATH, "parcours-de-formation"},
+                    {SNPLP_OFFER_ENTRY_LEVEL, "code-niveau-entree"},
+                    {SNPLP_OFFER_ENTRY_LEVEL_REQUIRED, "niveau-entree-obligatoire"},
+                    {SNPLP_OFFER_FEES_COVERED, "prise-en-charge-frais-possible"}};
+    for (size_t i = 0; i < sizeof required / sizeof *required; i++)
+        if (snplp_module_offer_code(o->module, required[i].code) < 0) {
+            char what[64];
+            snprintf(what, sizeof what, "the offer's %s", snplp_offer_code_name(required[i].code));
+            missing(p, o, what, required[i].element);
+        }
+    take(p, o, T_RHYTHM, snplp_module_offer_text(o->module, SNPLP_OFFER_RHYTHM), 3000,
+         "the offer's rhythm", "rythme-formation");
+    take(p, o, T_WORK, snplp_module_offer_text(o->module, SNPLP_OFFER_WORK_STUDY), 3000,
+         "the offer's work-study terms", "modalites-alternance");
+    take(p, o, T_CONDITIONS, snplp_module_offer_text(o->module, SNPLP_OFFER_CONDITIONS), 3000,
+         "the offer's conditions", "conditions-specifiques");
+    take(p, o, T_AUDIENCE_INFO, snplp_module_offer_text(o->module, SNPLP_OFFER_AUDIENCE_INFO), 250,
+         NULL, "info-public-vise");
+    if (snplp_module_audience_code_count(o->module) == 0)
+        missing(p, o, "the offer's audience codes (FORMACODE)", "code-public-vise");
+    else if (!snplp_module_formacode_version(o->module))
+        missing(p, o, "the FORMACODE version of the offer's audience codes",
+                "code-public-vise/@ref");
+}
+
+static void check_body(plan *p, offer *o)
+{
+    const snplp_training_body *b = o->body;
+    take(p, o, T_NAME, snplp_training_body_name(b), 250, "the training body's name",
+         "nom-organisme");
+    take(p, o, T_LEGAL, snplp_training_body_legal_name(b), 250, "the training body's legal name",
+         "raison-sociale");
+    if (!snplp_training_body_siret(b))
+        missing(p, o, "the training body's SIRET", "SIRET-organisme-formation");
+    if (!snplp_training_body_declaration_number(b))
+        missing(p, o, "the training body's declaration number", "numero-activite");
+    const char *phone = snplp_training_body_phone(b), *email = snplp_training_body_email(b);
+    if (phone && strlen(phone) > 25) {
+        missing(p, o, "a telephone number of at most 25 characters", "numtel");
+        phone = NULL;
+    }
+    if (email && strlen(email) > 160) {
+        missing(p, o, "an e-mail address of at most 160 characters", "courriel");
+        email = NULL;
+    }
+    if (!phone && !email)
+        missing(p, o, "the training body's telephone or e-mail address",
+                "contact-formation, contact-organisme");
+    size_t n = snplp_training_body_address_line_count(b);
+    if (n == 0 || !snplp_training_body_postal_code(b))
+        missing(p, o, "the training body's address (lines and postal code)", "adresse-inscription");
+    take(p, o, T_CITY, snplp_training_body_commune(b), 50, "the training body's commune", "ville");
+    if (n && p->rc == SNPLP_OK) {
+        o->lines = snplp__calloc(n, sizeof *o->lines);
+        if (!o->lines) {
+            p->rc = SNPLP_ENOMEM;
+            return;
+        }
+        o->nlines = n;
+        for (size_t i = 0; i < n && p->rc == SNPLP_OK; i++) {
+            const char *line = snplp_training_body_address_line_at(b, i);
+            o->lines[i] = fit(p, o, line, strlen(line), 50, "ligne");
+        }
+    }
+}
+
+/* modalites-enseignement (dict-modalites-enseignement) of a session's mode, -1 if unknown. */
+static int32_t mode_code(const snplp_session *s)
+{
+    switch (snplp_session_mode_of(s)) {
+    case SNPLP_MODE_ON_SITE:
+        return 0; /* formation entièrement présentielle */
+    case SNPLP_MODE_MIXED:
+        return 1; /* formation mixte */
+    case SNPLP_MODE_DISTANCE:
+        return 2; /* formation entièrement à distance */
+    default:
+        return -1;
+    }
+}
+
+static void check_sessions(plan *p, offer *o)
+{
+    for (size_t i = o->first; i < o->first + o->n; i++)
+        if (p->sessions[i].mode < 0) {
+            char what[128];
+            snprintf(what, sizeof what, "the mode of its session %s",
+                     snplp_session_id(snplp_records_session_at(p->rec, p->sessions[i].session)));
+            missing(p, o, what, "modalites-enseignement");
+        }
+}
+
+static void plan_free(plan *p)
+{
+    for (size_t i = 0; i < p->noffers; i++) {
+        offer *o = &p->offers[i];
+        for (int t = 0; t < T_COUNT; t++)
+            snplp__free(o->texts[t]);
+        for (size_t l = 0; l < o->nlines; l++)
+            snplp__free(o->lines[l]);
+        snplp__free(o->lines);
+    }
+    snplp__free(p->offers);
+    snplp__free(p->sessions);
+}
+
+/* The first pass: the offers and their findings. */
+static int make_plan(plan *p)
+{
+    size_t nb = p->rec ? snplp_records_training_body_count(p->rec) : 0;
+    size_t ns = p->rec ? snplp_records_session_count(p->rec) : 0;
+    size_t nm = snplp_referential_module_count(p->cat);
+    bref *bodies = snplp__calloc(nb ? nb : 1, sizeof *bodies);
+    p->sessions = snplp__calloc(ns ? ns : 1, sizeof *p->sessions);
+    bool *offered = snplp__calloc(nm ? nm : 1, sizeof *offered);
+    if (!bodies || !p->sessions || !offered) {
+        snplp__free(bodies);
+        snplp__free(offered);
+        return snplp__oom();
+    }
+    for (size_t i = 0; i < nb; i++)
+        bodies[i] =
+            (bref){snplp_training_body_id(snplp_records_training_body_at(p->rec, i)), (uint32_t)i};
+    qsort(bodies, nb, sizeof *bodies, cmp_bref);
+    for (size_t i = 0; i < ns; i++) {
+        const snplp_session *s = snplp_records_session_at(p->rec, i);
+        const snplp_module *m = snplp_referential_module_find(p->cat, snplp_session_subject_id(s));
+        bref key = {snplp_session_body_id(s), 0};
+        const bref *b = m && key.id ? bsearch(&key, bodies, nb, sizeof key, cmp_bref) : NULL;
+        if (!b)
+            continue; /* a session of another subject, or of an unknown body (validation's) */
+        uint32_t mi = ((const snplp_item *)(const void *)m)->index;
+        p->sessions[p->nsessions++] = (sref){mi, b->pos, mode_code(s), (uint32_t)i};
+        offered[mi] = true;
+    }
+    snplp__free(bodies);
+    qsort(p->sessions, p->nsessions, sizeof *p->sessions, cmp_sref);
+    for (size_t i = 0; i < nm; i++)
+        if (!offered[i])
+            finding(p, SNPLP_SEVERITY_INFO, SNPLP_DIAG_LHEO_NO_SESSION,
+                    snplp_referential_module_at(p->cat, i),
+                    "the module has no session in the %s: it has no LHEO offer",
+                    p->rec ? "training records" : "export (no training records given)");
+    snplp__free(offered);
+    /* the runs of one module and one body */
+    p->offers = snplp__calloc(p->nsessions ? p->nsessions : 1, sizeof *p->offers);
+    if (!p->offers)
+        return snplp__oom();
+    for (size_t i = 0; i < p->nsessions && p->rc == SNPLP_OK;) {
+        size_t j = i;
+        while (j < p->nsessions && p->sessions[j].module == p->sessions[i].module &&
+               p->sessions[j].body == p->sessions[i].body)
+            j++;
+        offer *o = &p->offers[p->noffers++];
+        o->module = snplp_referential_module_at(p->cat, p->sessions[i].module);
+        o->body = snplp_records_training_body_at(p->rec, p->sessions[i].body);
+        o->first = i;
+        o->n = j - i;
+        o->ok = true;
+        compose_module_texts(p, o);
+        check_offer_codes(p, o);
+        check_body(p, o);
+        check_sessions(p, o);
+        if (o->ok)
+            p->nok++;
+        i = j;
+    }
+    return p->rc == SNPLP_OK ? SNPLP_OK : snplp__oom();
+}
+
+/* ---- the second pass: the document ---- */
+
+typedef snplp_sink sink;
+
+static void put(sink *s, const char *text)
+{
+    snplp__out_put(s, text);
+}
+
+static void open_tag(sink *s, int depth, const char *name)
+{
+    snplp__xml_indent(s, depth);
+    put(s, "<");
+    put(s, name);
+    put(s, ">");
+}
+
+static void close_tag(sink *s, int depth, const char *name)
+{
+    snplp__xml_indent(s, depth);
+    put(s, "</");
+    put(s, name);
+    put(s, ">");
+}
+
+static void code_element(sink *s, int depth, const char *name, int code)
+{
+    char buf[16];
+    snprintf(buf, sizeof buf, "%d", code);
+    snplp__xml_text_element(s, depth, name, buf);
+}
+
+static void put_date(sink *s, int depth, const char *name, snplp_date d)
+{
+    char buf[16];
+    snprintf(buf, sizeof buf, "%04d%02d%02d", (int)d.year % 10000, (int)d.month % 100,
+             (int)d.day % 100);
+    snplp__xml_text_element(s, depth, name, buf);
+}
+
+/* <adresse> of the training body: lines, postal code, commune. */
+static void put_address(sink *s, int depth, const offer *o)
+{
+    open_tag(s, depth, "adresse");
+    for (size_t i = 0; i < o->nlines; i++)
+        snplp__xml_text_element(s, depth + 1, "ligne", o->lines[i]);
+    snplp__xml_text_element(s, depth + 1, "codepostal", snplp_training_body_postal_code(o->body));
+    snplp__xml_text_element(s, depth + 1, "ville", o->texts[T_CITY]);
+    close_tag(s, depth, "adresse");
+}
+
+/* <coordonnees>: the address (with_address), the telephone, the e-mail address. */
+static void put_coordinates(sink *s, int depth, const offer *o, bool with_address)
+{
+    const char *phone = snplp_training_body_phone(o->body);
+    const char *email = snplp_training_body_email(o->body);
+    open_tag(s, depth, "coordonnees");
+    if (with_address)
+        put_address(s, depth + 1, o);
+    if (phone && strlen(phone) <= 25) {
+        open_tag(s, depth + 1, "telfixe");
+        snplp__xml_text_element(s, depth + 2, "numtel", phone);
+        close_tag(s, depth + 1, "telfixe");
+    }
+    if (email && strlen(email) <= 160)
+        snplp__xml_text_element(s, depth + 1, "courriel", email);
+    close_tag(s, depth, "coordonnees");
+}
+
+static void start_numbered(sink *s, int depth, const char *name, const char *numero)
+{
+    snplp__xml_indent(s, depth);
+    put(s, "<");
+    put(s, name);
+    snplp__xml_attr(s, "numero", numero);
+    put(s, ">");
+}
+
+/* The action of the sessions first..first+n-1 of o, all of one mode. */
+static void write_action(sink *s, const plan *p, const offer *o, size_t first, size_t n)
+{
+    static const char *const modes[] = {"on-site", "mixed", "distance"};
+    const snplp_module *m = o->module;
+    int32_t mode = p->sessions[first].mode;
+    char numero[2 * SNPLP_ID_MAX + 16];
+    snprintf(numero, sizeof numero, "%s/%s/%s", snplp_module_id(m), snplp_training_body_id(o->body),
+             modes[mode]);
+    start_numbered(s, 3, "action", numero);
+    snplp__xml_text_element(s, 4, "rythme-formation", o->texts[T_RHYTHM]);
+    for (size_t i = 0; i < snplp_module_audience_code_count(m); i++) {
+        snplp__xml_indent(s, 4);
+        put(s, "<code-public-vise");
+        snplp__xml_attr(s, "ref", snplp_module_formacode_version(m));
+        put(s, ">");
+        put(s, snplp_module_audience_code_at(m, i)); /* five digits */
+        put(s, "</code-public-vise>");
+    }
+    snplp__xml_text_element(s, 4, "info-public-vise", o->texts[T_AUDIENCE_INFO]);
+    code_element(s, 4, "niveau-entree-obligatoire",
+                 snplp_module_offer_code(m, SNPLP_OFFER_ENTRY_LEVEL_REQUIRED));
+    snplp__xml_text_element(s, 4, "modalites-alternance", o->texts[T_WORK]);
+    code_element(s, 4, "modalites-enseignement", mode);
+    snplp__xml_text_element(s, 4, "conditions-specifiques", o->texts[T_CONDITIONS]);
+    code_element(s, 4, "prise-en-charge-frais-possible",
+                 snplp_module_offer_code(m, SNPLP_OFFER_FEES_COVERED));
+    code_element(s, 4, "modalites-entrees-sorties", 0); /* entrées/sorties à dates fixes */
+    for (size_t i = first; i < first + n; i++) {
+        const snplp_session *ss = snplp_records_session_at(p->rec, p->sessions[i].session);
+        start_numbered(s, 4, "session", snplp_session_id(ss));
+        open_tag(s, 5, "periode");
+        put_date(s, 6, "debut", snplp_session_start(ss));
+        put_date(s, 6, "fin", snplp_session_end(ss));
+        close_tag(s, 5, "periode");
+        open_tag(s, 5, "adresse-inscription");
+        put_address(s, 6, o);
+        close_tag(s, 5, "adresse-inscription");
+        close_tag(s, 4, "session");
+    }
+    double d;
+    if (snplp_module_duration_days(&d, m) == SNPLP_OK && d > 0) {
+        char buf[64];
+        snprintf(buf, sizeof buf, "%g jour%s", d, d > 1 ? "s" : "");
+        char *dot = strchr(buf, '.');
+        if (dot)
+            *dot = ','; /* French decimal comma: « 2,5 jours » */
+        snplp__xml_text_element(s, 4, "duree-indicative", buf);
+    }
+    close_tag(s, 3, "action");
+}
+
+static void write_body(sink *s, const offer *o)
+{
+    const snplp_training_body *b = o->body;
+    start_numbered(s, 3, "organisme-formation-responsable", snplp_training_body_id(b));
+    snplp__xml_text_element(s, 4, "numero-activite", snplp_training_body_declaration_number(b));
+    open_tag(s, 4, "SIRET-organisme-formation");
+    snplp__xml_text_element(s, 5, "SIRET", snplp_training_body_siret(b));
+    close_tag(s, 4, "SIRET-organisme-formation");
+    snplp__xml_text_element(s, 4, "nom-organisme", o->texts[T_NAME]);
+    snplp__xml_text_element(s, 4, "raison-sociale", o->texts[T_LEGAL]);
+    open_tag(s, 4, "coordonnees-organisme");
+    put_coordinates(s, 5, o, true);
+    close_tag(s, 4, "coordonnees-organisme");
+    open_tag(s, 4, "contact-organisme");
+    put_coordinates(s, 5, o, false);
+    close_tag(s, 4, "contact-organisme");
+    close_tag(s, 3, "organisme-formation-responsable");
+}
+
+static void write_formation(sink *s, const plan *p, const offer *o)
+{
+    const snplp_module *m = o->module;
+    start_numbered(s, 2, "formation", snplp_module_id(m));
+    snplp__xml_indent(s, 3);
+    put(s, "<domaine-formation/>");
+    snplp__xml_text_element(s, 3, "intitule-formation", o->texts[T_TITLE]);
+    snplp__xml_text_element(s, 3, "objectif-formation", o->texts[T_OBJECTIVE]);
+    snplp__xml_text_element(s, 3, "resultats-attendus", o->texts[T_RESULTS]);
+    snplp__xml_text_element(s, 3, "contenu-formation", o->texts[T_CONTENT]);
+    code_element(s, 3, "certifiante", snplp_module_offer_code(m, SNPLP_OFFER_CERTIFYING));
+    open_tag(s, 3, "contact-formation");
+    put_coordinates(s, 4, o, false);
+    close_tag(s, 3, "contact-formation");
+    code_element(s, 3, "parcours-de-formation", snplp_module_offer_code(m, SNPLP_OFFER_PATH));
+    code_element(s, 3, "code-niveau-entree", snplp_module_offer_code(m, SNPLP_OFFER_ENTRY_LEVEL));
+    if (snplp_module_offer_code(m, SNPLP_OFFER_EXIT_LEVEL) >= 0)
+        code_element(s, 3, "code-niveau-sortie",
+                     snplp_module_offer_code(m, SNPLP_OFFER_EXIT_LEVEL));
+    for (size_t i = o->first; i < o->first + o->n;) { /* an action per mode */
+        size_t j = i;
+        while (j < o->first + o->n && p->sessions[j].mode == p->sessions[i].mode)
+            j++;
+        write_action(s, p, o, i, j - i);
+        i = j;
+    }
+    write_body(s, o);
+    close_tag(s, 2, "formation");
+}
+
+static int write_document(const void *doc, snplp_sink *s)
+{
+    const plan *p = doc;
+    put(s, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<lheo xmlns=\"" SNPLP_LHEO_NAMESPACE "\">");
+    open_tag(s, 1, "offres");
+    for (size_t i = 0; i < p->noffers && s->rc == SNPLP_OK; i++)
+        if (p->offers[i].ok)
+            write_formation(s, p, &p->offers[i]);
+    close_tag(s, 1, "offres");
+    put(s, "\n</lheo>\n");
+    snplp__out_flush(s);
+    return s->rc;
+}
+
+/* ---- the public functions ---- */
+
+typedef enum { TO_MEMORY, TO_FILE, TO_CALLBACK } destination;
+
+static int export(const snplp_referential *cat, const snplp_records *rec, snplp_diagnostics *diags,
+                  const snplp_lheo_options *options, destination to, char **out, size_t *size,
+                  const char *path, snplp_write_fn write, void *user, const char *fn)
+{
+    if (!cat)
+        return snplp__bad_arg(fn, "NULL catalogue");
+    plan p = {.cat = cat, .rec = rec, .diags = diags};
+    int rc = make_plan(&p);
+    if (rc == SNPLP_OK &&
+        (p.nok == 0 || (p.nok < p.noffers && options && options->all_or_nothing))) {
+        size_t n = p.noffers - p.nok;
+        finding(&p, SNPLP_SEVERITY_ERROR, SNPLP_DIAG_LHEO_NOTHING_WRITTEN, NULL,
+                p.nok == 0 ? "no LHEO document is written: no offer is complete (%zu left out), "
+                             "and LHEO requires at least one <formation>"
+                           : "no LHEO document is written: %zu offer(s) left out, and the export "
+                             "was asked to write all or nothing",
+                n);
+        rc = p.rc != SNPLP_OK ? snplp__oom()
+                              : snplp__fail_in(fn, SNPLP_EVALIDATION,
+                                               "no LHEO document written: see the findings");
+    }
+    if (rc == SNPLP_OK) {
+        switch (to) {
+        case TO_MEMORY:
+            rc = snplp__out_memory(write_document, &p, out, size, fn);
+            break;
+        case TO_FILE:
+            rc = snplp__out_file(write_document, &p, path, fn);
+            break;
+        case TO_CALLBACK:
+            rc = snplp__out_callback(write_document, &p, write, user, fn);
+            break;
+        }
+    }
+    plan_free(&p);
+    return rc;
+}
+
+int snplp_lheo_export_memory(char **out, size_t *size, const snplp_referential *catalogue,
+                             const snplp_records *records, snplp_diagnostics *diags,
+                             const snplp_lheo_options *options)
+{
+    if (!out || !size)
+        return snplp__bad_arg(__func__, "NULL out or size");
+    return export(catalogue, records, diags, options, TO_MEMORY, out, size, NULL, NULL, NULL,
+                  __func__);
+}
+
+int snplp_lheo_export_file(const snplp_referential *catalogue, const snplp_records *records,
+                           const char *path, snplp_diagnostics *diags,
+                           const snplp_lheo_options *options)
+{
+    if (!path)
+        return snplp__bad_arg(__func__, "NULL path");
+    return export(catalogue, records, diags, options, TO_FILE, NULL, NULL, path, NULL, NULL,
+                  __func__);
+}
+
+int snplp_lheo_export_callback(const snplp_referential *catalogue, const snplp_records *records,
+                               snplp_write_fn write, void *user, snplp_diagnostics *diags,
+                               const snplp_lheo_options *options)
+{
+    if (!write)
+        return snplp__bad_arg(__func__, "NULL write function");
+    return export(catalogue, records, diags, options, TO_CALLBACK, NULL, NULL, NULL, write, user,
+                  __func__);
+}
