@@ -132,27 +132,29 @@ const snplp_offer *snplp__offer_of(const snplp_item *it)
     return find(it);
 }
 
-/* The offer of it, made if it has none (NULL when out of memory: nothing changed). */
-static snplp_offer *get_or_make(snplp_item *it)
+/* A new offer for it, not yet in the map (NULL when out of memory). */
+static snplp_offer *make(const snplp_item *it)
 {
-    snplp_offer *o = find(it);
-    if (o)
-        return o;
-    o = snplp__calloc(1, sizeof *o);
+    snplp_offer *o = snplp__calloc(1, sizeof *o);
     if (!o)
         return NULL;
-    snplp_idmap_growth g;
-    if (snplp__idmap_reserve_undoable(&it->root->offers, &g) != SNPLP_OK) {
-        snplp__free(o);
-        return NULL;
-    }
-    snplp__idmap_growth_commit(&g);
     o->module_id = it->id;
     for (int i = 0; i <= SNPLP_OFFER_CODE_COUNT; i++)
         o->codes[i] = -1;
+    return o;
+}
+
+/* Puts the new offer o of it in the map: the last step of a change that can fail (false when
+ * out of memory: nothing changed, o is the caller's). */
+static bool attach(snplp_item *it, snplp_offer *o)
+{
+    snplp_idmap_growth g;
+    if (snplp__idmap_reserve_undoable(&it->root->offers, &g) != SNPLP_OK)
+        return false;
+    snplp__idmap_growth_commit(&g);
     snplp__idmap_put_keyed(&it->root->offers, o, offsetof(snplp_offer, module_id));
     it->has_offer = true;
-    return o;
+    return true;
 }
 
 static void offer_free(snplp_offer *o)
@@ -243,9 +245,17 @@ int snplp__offer_set_code(snplp_item *it, snplp_offer_code which, int code, cons
         return snplp__fail_in(fn, SNPLP_EINVAL,
                               "%d is not a code of the LHEO table %s (the offer's %s)", code,
                               codes[which].table, codes[which].name);
-    snplp_offer *o = code == -1 ? find(it) : get_or_make(it);
-    if (!o)
-        return code == -1 ? SNPLP_OK : snplp__oom();
+    snplp_offer *o = find(it);
+    if (!o && code == -1)
+        return SNPLP_OK;
+    if (!o) {
+        if (!(o = make(it)))
+            return snplp__oom();
+        if (!attach(it, o)) {
+            snplp__free(o);
+            return snplp__oom();
+        }
+    }
     o->codes[which] = (int8_t)code;
     snplp__touch(it->root);
     return SNPLP_OK;
@@ -276,10 +286,15 @@ static int set_text(snplp_item *it, char **slot_of_offer(snplp_offer *o, int whi
         if (rc)
             return rc;
     }
-    snplp_offer *o = text ? get_or_make(it) : find(it);
+    snplp_offer *o = find(it);
+    if (!o && !text)
+        return SNPLP_OK;
     if (!o) {
-        snplp__free(copy);
-        return text ? snplp__oom() : SNPLP_OK;
+        if (!(o = make(it)) || !attach(it, o)) {
+            snplp__free(o);
+            snplp__free(copy);
+            return snplp__oom();
+        }
     }
     char **slot = slot_of_offer(o, which);
     snplp__free(*slot);
@@ -373,16 +388,24 @@ int snplp__offer_add_audience_code(snplp_item *it, const char *code, const char 
                 return snplp__fail_in(fn, SNPLP_EEXISTS, "the audience code %s is there already",
                                       code);
     }
+    bool fresh = !o;
     char *copy = snplp__strdup(code);
-    if (!copy)
-        return snplp__oom();
-    if (!(o = get_or_make(it)) || snplp__list_reserve(&o->audience_codes) != SNPLP_OK) {
-        snplp__free(copy);
-        return snplp__oom();
-    }
+    if (!copy || (fresh && !(o = make(it))))
+        goto oom;
+    if (snplp__list_reserve(&o->audience_codes) != SNPLP_OK)
+        goto oom;
+    if (fresh && !attach(it, o))
+        goto oom;
     snplp__list_push(&o->audience_codes, copy);
     snplp__touch(it->root);
     return SNPLP_OK;
+oom:
+    snplp__free(copy);
+    if (fresh && o) {
+        snplp__list_dispose(&o->audience_codes);
+        snplp__free(o);
+    }
+    return snplp__oom();
 }
 
 int snplp_module_add_audience_code(snplp_module *module, const char *code)
