@@ -20,5 +20,7 @@ int cmd_import_csv(int argc, char **argv);
 int cmd_coverage(int argc, char **argv);
 /* snplp eligibility [--at DATE] [--module ID] (REFERENTIAL | --builtin) RECORDS WORKER */
 int cmd_eligibility(int argc, char **argv);
+/* snplp export-lheo [--all-or-nothing] [--quiet] [-o FILE] CATALOGUE|--builtin [RECORDS] */
+int cmd_export_lheo(int argc, char **argv);
 
 #endif

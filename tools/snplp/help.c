@@ -154,6 +154,26 @@ const cli_help cli_helps[] = {
      "                error (S = error) or an error or a warning (S = warning)\n"
      "  --quiet       prints no finding of the check (they still count for\n"
      "                --fail-on)\n"},
+    {"export-lheo",
+     "snplp export-lheo [--all-or-nothing] [--quiet] [-o FILE]\n"
+     "                  CATALOGUE|--builtin [RECORDS]\n",
+     "Writes the training offers of CATALOGUE (a referential: a training body's\n"
+     "modules; --builtin: the built-in referential) with the sessions of the\n"
+     "training records RECORDS as an LHEO 2.3 document (namespace\n"
+     "http://lheo.gouv.fr/2.3), to standard output or (atomically) to FILE with -o:\n"
+     "one formation per module and training body with sessions of it, its sessions\n"
+     "grouped in one action per mode. What LHEO requires and the documents lack (a\n"
+     "module's offer, a training body's SIRET or address...) is never made up: the\n"
+     "offer is left out and a finding names the data, as CATALOGUE: error:\n"
+     "[lheo-missing-data] message; a text longer than LHEO allows is cut on a word\n"
+     "boundary (warning lheo-text-cut). The findings of the reading and of the\n"
+     "records' check go to standard error as for coverage. Exits 1, writing nothing,\n"
+     "when no offer is complete (LHEO requires at least one formation).\n"
+     "  -o FILE       the output file (\"-\": standard output, the default)\n"
+     "  --all-or-nothing\n"
+     "                writes nothing (exit 1) when any offer is left out\n"
+     "  --builtin     takes the built-in referential as the catalogue\n"
+     "  --quiet       says nothing on standard error on success\n"},
 };
 
 const size_t cli_help_count = sizeof cli_helps / sizeof cli_helps[0];

@@ -9,6 +9,8 @@
  *                                                      the conventions' values as CSV
  *   snplp import-csv [--dialect fr|intl] [--quiet] CONV.xml VALUES.csv -o OUT.xml
  *                                                      values merged into conventions
+ *   snplp export-lheo [--all-or-nothing] [--quiet] [-o FILE] CATALOGUE|--builtin [RECORDS]
+ *                                                      the offers as an LHEO 2.3 document
  *   snplp --help | --version, snplp COMMAND --help
  *
  * The help texts live in help.c, the one source of --help and of the man page snplp(1)
@@ -41,6 +43,7 @@ static const struct command {
     {"validate", cmd_validate}, {"export-builtin", cmd_export_builtin},
     {"report", cmd_report},     {"import-csv", cmd_import_csv},
     {"coverage", cmd_coverage}, {"eligibility", cmd_eligibility},
+    {"export-lheo", cmd_export_lheo},
 };
 
 int main(int argc, char **argv)

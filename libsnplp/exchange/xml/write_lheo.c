@@ -141,9 +141,8 @@ static void missing(plan *p, offer *o, const char *what, const char *element)
 {
     o->ok = false;
     finding(p, SNPLP_SEVERITY_ERROR, SNPLP_DIAG_LHEO_MISSING_DATA, o->module,
-            "the offer of this module by the training body %s lacks %s (LHEO: %s): it is left "
-            "out",
-            snplp_training_body_id(o->body), what, element);
+            "the offer of module %s by training body %s lacks %s (LHEO: %s): it is left out",
+            snplp_module_id(o->module), snplp_training_body_id(o->body), what, element);
 }
 
 /* A copy of text (n bytes) cut to max characters on a word boundary, a finding if it was cut
@@ -161,9 +160,9 @@ static char *fit(plan *p, offer *o, const char *text, size_t n, size_t max, cons
     copy[keep] = '\0';
     if (cut) {
         finding(p, SNPLP_SEVERITY_WARNING, SNPLP_DIAG_LHEO_TEXT_CUT, o->module,
-                "the text of %s (training body %s) is longer than the %zu characters LHEO allows: "
-                "it is cut on a word boundary",
-                element, snplp_training_body_id(o->body), max);
+                "the text of %s in the offer of module %s by training body %s is longer than "
+                "the %zu characters LHEO allows: it is cut on a word boundary",
+                element, snplp_module_id(o->module), snplp_training_body_id(o->body), max);
     }
     return copy;
 }
@@ -434,7 +433,8 @@ static int make_plan(plan *p)
         if (!offered[i])
             finding(p, SNPLP_SEVERITY_INFO, SNPLP_DIAG_LHEO_NO_SESSION,
                     snplp_referential_module_at(p->cat, i),
-                    "the module has no session in the %s: it has no LHEO offer",
+                    "module %s has no session in the %s: it has no LHEO offer",
+                    snplp_module_id(snplp_referential_module_at(p->cat, i)),
                     p->rec ? "training records" : "export (no training records given)");
     snplp__free(offered);
     /* the runs of one module and one body */
@@ -672,8 +672,11 @@ static int export(const snplp_referential *cat, const snplp_records *rec, snplp_
         (p.nok == 0 || (p.nok < p.noffers && options && options->all_or_nothing))) {
         size_t n = p.noffers - p.nok;
         finding(&p, SNPLP_SEVERITY_ERROR, SNPLP_DIAG_LHEO_NOTHING_WRITTEN, NULL,
-                p.nok == 0 ? "no LHEO document is written: no offer is complete (%zu left out), "
-                             "and LHEO requires at least one <formation>"
+                p.noffers == 0 ? "no LHEO document is written: no module of the catalogue has a "
+                                 "session in the records, and LHEO requires at least one "
+                                 "<formation>%.0zu"
+                : p.nok == 0   ? "no LHEO document is written: no offer is complete (%zu left "
+                                 "out), and LHEO requires at least one <formation>"
                            : "no LHEO document is written: %zu offer(s) left out, and the export "
                              "was asked to write all or nothing",
                 n);
