@@ -94,8 +94,7 @@ int cmd_export_lheo(int argc, char **argv)
     if (rc == SNPLP_OK) {
         const snplp_records *rec = in.count ? in.records[0] : NULL;
         rc = path ? snplp_lheo_export_file(in.ref, rec, path, diags, options)
-                  : snplp_lheo_export_callback(in.ref, rec, cli_write_stdout, NULL, diags,
-                                               options);
+                  : snplp_lheo_export_callback(in.ref, rec, cli_write_stdout, NULL, diags, options);
     }
     const char *name = catalogue ? (strcmp(catalogue, "-") == 0 ? "(standard input)" : catalogue)
                                  : "(built-in referential)";

@@ -40,9 +40,9 @@ static const struct command {
     const char *name;
     int (*run)(int argc, char **argv);
 } commands[] = {
-    {"validate", cmd_validate}, {"export-builtin", cmd_export_builtin},
-    {"report", cmd_report},     {"import-csv", cmd_import_csv},
-    {"coverage", cmd_coverage}, {"eligibility", cmd_eligibility},
+    {"validate", cmd_validate},       {"export-builtin", cmd_export_builtin},
+    {"report", cmd_report},           {"import-csv", cmd_import_csv},
+    {"coverage", cmd_coverage},       {"eligibility", cmd_eligibility},
     {"export-lheo", cmd_export_lheo},
 };
 
