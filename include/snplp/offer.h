@@ -61,11 +61,21 @@ typedef enum snplp_offer_text {
     SNPLP_OFFER_CONDITIONS = 3,
     /** `info-public-vise`: a word on the audiences aimed at. Optional in LHEO (at most 250
      *  characters). */
-    SNPLP_OFFER_AUDIENCE_INFO = 4
+    SNPLP_OFFER_AUDIENCE_INFO = 4,
+    /** `objectif-formation`: the offer's own objectives. When not set, the LHEO export writes
+     *  those of the module's theme or of the training plan (docs/lheo.md). */
+    SNPLP_OFFER_OBJECTIVES = 5,
+    /** `resultats-attendus`: the offer's own expected results. When not set, the export writes
+     *  the learning outcomes of the module's theme or of the training plan, or the module's
+     *  expected role. */
+    SNPLP_OFFER_RESULTS = 6,
+    /** `contenu-formation`: the offer's own description of its content. When not set, the
+     *  export writes the module's competences and their content items. */
+    SNPLP_OFFER_CONTENT = 7
 } snplp_offer_text;
 
 /** @brief The number of texts (the last value of #snplp_offer_text). */
-#define SNPLP_OFFER_TEXT_COUNT 4
+#define SNPLP_OFFER_TEXT_COUNT 7
 
 /** @brief The most audience codes an offer holds (LHEO allows 1 to 10 `code-public-vise`). */
 #define SNPLP_OFFER_MAX_AUDIENCE_CODES 10
@@ -86,7 +96,9 @@ SNPLP_API const char *snplp_offer_code_table(snplp_offer_code which);
  */
 SNPLP_API const char *snplp_offer_code_label(snplp_offer_code which, int code);
 /** @brief The name of a text in the snplp format (the child element of `<offer>`): "rhythm",
- *         "work-study", "conditions", "audience-info"; "unknown" for any other value. */
+ *         "work-study", "conditions", "audience-info", "objectives", "results",
+ *         "content-description";
+ *         "unknown" for any other value. */
 SNPLP_API const char *snplp_offer_text_name(snplp_offer_text which);
 
 /** @brief Whether the module has an offer: at least one value of this header set (false for

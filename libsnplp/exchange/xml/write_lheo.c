@@ -253,28 +253,38 @@ static void compose_module_texts(plan *p, offer *o)
     take(p, o, T_TITLE, snplp_module_title(m), 255, "a title", "intitule-formation");
 
     snplp_buf b = {0};
-    if (t)
+    const char *own = snplp_module_offer_text(m, SNPLP_OFFER_OBJECTIVES);
+    if (own)
+        snplp__buf_puts(&b, own);
+    if (!b.n && t)
         join_objectives(&b, snplp_theme_objective_count(t), theme_objective, t);
     if (!b.n && tp)
         join_objectives(&b, snplp_training_plan_objective_count(tp), plan_objective, tp);
     take_buf(p, o, T_OBJECTIVE, &b, 3000,
-             "objectives (those of the module's theme or of the training plan)",
+             "objectives (the offer's own, or those of the module's theme or of the training "
+             "plan)",
              "objectif-formation");
 
     memset(&b, 0, sizeof b);
-    if (t)
+    own = snplp_module_offer_text(m, SNPLP_OFFER_RESULTS);
+    if (own)
+        snplp__buf_puts(&b, own);
+    if (!b.n && t)
         join_outcomes(&b, snplp_theme_outcome_count(t), theme_outcome, t);
     if (!b.n && tp)
         join_outcomes(&b, snplp_training_plan_outcome_count(tp), plan_outcome, tp);
     if (!b.n && snplp_module_role(m))
         snplp__buf_puts(&b, snplp_module_role(m));
     take_buf(p, o, T_RESULTS, &b, 3000,
-             "expected results (the learning outcomes of the module's theme or of the training "
-             "plan, or the module's expected role)",
+             "expected results (the offer's own, the learning outcomes of the module's theme or "
+             "of the training plan, or the module's expected role)",
              "resultats-attendus");
 
     memset(&b, 0, sizeof b);
-    for (size_t i = 0; i < snplp_module_competence_count(m); i++) {
+    own = snplp_module_offer_text(m, SNPLP_OFFER_CONTENT);
+    if (own)
+        snplp__buf_puts(&b, own);
+    for (size_t i = 0; !own && i < snplp_module_competence_count(m); i++) {
         const snplp_competence *c = snplp_module_competence_at(m, i);
         if (b.n)
             snplp__buf_puts(&b, "\n");
@@ -282,7 +292,7 @@ static void compose_module_texts(plan *p, offer *o)
         for (size_t j = 0; j < snplp_competence_content_count(c); j++)
             put_content(&b, snplp_competence_content_at(c, j), 0);
     }
-    take_buf(p, o, T_CONTENT, &b, 3000, "a content (the module's competences)",
+    take_buf(p, o, T_CONTENT, &b, 3000, "a content (the offer's own, or the module's competences)",
              "contenu-formation");
 }
 
@@ -677,8 +687,8 @@ static int export(const snplp_referential *cat, const snplp_records *rec, snplp_
                                  "<formation>%.0zu"
                 : p.nok == 0   ? "no LHEO document is written: no offer is complete (%zu left "
                                  "out), and LHEO requires at least one <formation>"
-                           : "no LHEO document is written: %zu offer(s) left out, and the export "
-                             "was asked to write all or nothing",
+                             : "no LHEO document is written: %zu offer(s) left out, and the export "
+                               "was asked to write all or nothing",
                 n);
         rc = p.rc != SNPLP_OK ? snplp__oom()
                               : snplp__fail_in(fn, SNPLP_EVALIDATION,

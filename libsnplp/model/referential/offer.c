@@ -81,6 +81,9 @@ static const char *const text_names[SNPLP_OFFER_TEXT_COUNT + 1] = {
     [SNPLP_OFFER_WORK_STUDY] = "work-study",
     [SNPLP_OFFER_CONDITIONS] = "conditions",
     [SNPLP_OFFER_AUDIENCE_INFO] = "audience-info",
+    [SNPLP_OFFER_OBJECTIVES] = "objectives",
+    [SNPLP_OFFER_RESULTS] = "results",
+    [SNPLP_OFFER_CONTENT] = "content-description",
 };
 
 static bool code_ok(snplp_offer_code which)

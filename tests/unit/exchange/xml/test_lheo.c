@@ -241,6 +241,27 @@ static void body_data_missing(void **state)
     assert_int_equal(count_code(f->diags, SNPLP_DIAG_LHEO_MISSING_DATA, m, "contact-formation"), 1);
 }
 
+/* The offer's own objectives, results and content come before what the model composes. */
+static void own_texts_first(void **state)
+{
+    fixture *f = *state;
+    snplp_module *m = snplp_referential_module_find(f->ref, "module-insertion-expert");
+    complete_offer(m);
+    assert_ok(snplp_module_set_offer_text(m, SNPLP_OFFER_OBJECTIVES, "Objectifs propres"));
+    assert_ok(snplp_module_set_offer_text(m, SNPLP_OFFER_RESULTS, "Attestation de formation"));
+    assert_ok(snplp_module_set_offer_text(m, SNPLP_OFFER_CONTENT, "Contenu propre"));
+    char *doc = NULL;
+    size_t size = 0;
+    assert_ok(snplp_lheo_export_memory(&doc, &size, f->ref, f->rec, f->diags, NULL));
+    assert_non_null(strstr(doc, "<objectif-formation>Objectifs propres</objectif-formation>"));
+    assert_non_null(
+        strstr(doc, "<resultats-attendus>Attestation de formation</resultats-attendus>"));
+    assert_non_null(strstr(doc, "<contenu-formation>Contenu propre</contenu-formation>"));
+    assert_int_equal(
+        count_code(f->diags, SNPLP_DIAG_LHEO_TEXT_CUT, "module-insertion-expert", NULL), 0);
+    snplp_free(doc);
+}
+
 static int counting_write(void *user, const char *buf, size_t size)
 {
     (void)buf;
@@ -299,7 +320,7 @@ int main(void)
         FIXTURE_TEST(no_records_no_document),  FIXTURE_TEST(missing_data_named),
         FIXTURE_TEST(complete_offers_written), FIXTURE_TEST(all_or_nothing),
         FIXTURE_TEST(body_data_missing),       FIXTURE_TEST(callback),
-        FIXTURE_TEST(out_of_memory),
+        FIXTURE_TEST(own_texts_first),         FIXTURE_TEST(out_of_memory),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -31,7 +31,8 @@ static void names_and_tables(void **state)
     assert_null(snplp_offer_code_table((snplp_offer_code)99));
     assert_string_equal(snplp_offer_text_name(SNPLP_OFFER_RHYTHM), "rhythm");
     assert_string_equal(snplp_offer_text_name(SNPLP_OFFER_AUDIENCE_INFO), "audience-info");
-    assert_string_equal(snplp_offer_text_name((snplp_offer_text)5), "unknown");
+    assert_string_equal(snplp_offer_text_name((snplp_offer_text)8), "unknown");
+    assert_string_equal(snplp_offer_text_name(SNPLP_OFFER_CONTENT), "content-description");
     /* the labels of the official tables, verbatim (tests/python/test_lheo.py compares them all
      * with the LHEO definition) */
     assert_string_equal(snplp_offer_code_label(SNPLP_OFFER_PATH, 2), "individualisé");
@@ -107,7 +108,7 @@ static void texts(void **state)
         assert_fails(snplp_module_set_offer_text(m, SNPLP_OFFER_WORK_STUDY, test_bad_texts[i]),
                      SNPLP_EENCODING);
     assert_fails(snplp_module_set_offer_text(m, (snplp_offer_text)0, "x"), SNPLP_EINVAL);
-    assert_fails(snplp_module_set_offer_text(m, (snplp_offer_text)5, "x"), SNPLP_EINVAL);
+    assert_fails(snplp_module_set_offer_text(m, (snplp_offer_text)8, "x"), SNPLP_EINVAL);
     assert_fails(snplp_module_set_offer_text(NULL, SNPLP_OFFER_RHYTHM, "x"), SNPLP_EINVAL);
     assert_null(snplp_module_offer_text(m, SNPLP_OFFER_WORK_STUDY));
     assert_null(snplp_module_offer_text(m, (snplp_offer_text)9));
