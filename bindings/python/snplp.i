@@ -61,6 +61,7 @@
 %include "headers/date.i"
 %include "headers/diagnostics.i"
 %include "headers/module.i"
+%include "headers/offer.i"
 %include "headers/profession.i"
 %include "headers/content.i"
 %include "headers/referential.i"
@@ -99,3 +100,4 @@
 %include "headers/coverage.i"
 %include "headers/csv_records.i"
 %include "headers/records_fill.i"
+%include "headers/lheo.i"

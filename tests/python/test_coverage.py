@@ -50,6 +50,9 @@ HIDDEN = {
         "Convention.matrix(threshold=...) raises InvalidArgumentError for a bad threshold",
     "snplp_import_options_strict":
         "import options live for one call only, built from the strict= keyword of each import",
+    "snplp_lheo_options_all_or_nothing":
+        "LHEO options live for one call only, built from the all_or_nothing= keyword of each "
+        "export",
     "snplp_import_options_keep_invalid":
         "import options live for one call only, built from the keep_invalid= keyword of each "
         "import",

@@ -40,7 +40,7 @@ import textwrap
 from collections.abc import Sequence
 from dataclasses import dataclass
 from dataclasses import field as _dc_field
-from typing import Any, Callable, Iterator, List, Optional, Tuple
+from typing import Any, Callable, Iterable, Iterator, List, Optional, Tuple, Union
 
 from . import _core
 from . import _errors
@@ -55,6 +55,8 @@ __all__ = [
     "Level",
     "Style",
     "Category",
+    "OfferCode",
+    "OfferText",
     # the root and its items
     "Referential",
     "Item",
@@ -80,12 +82,15 @@ __all__ = [
     "IdList",
     "ForeignAttribute",
     "SearchHit",
+    "LheoDocument",
     # module-level functions
     "text_compare",
     "text_sort",
     "text_order",
     "text_fold",
     "id_is_valid",
+    "offer_code_label",
+    "offer_code_table",
     "xml_schema",
     "version",
     "version_number",
@@ -306,10 +311,14 @@ class _CEnum(enum.IntEnum):
         return None
 
 
-def _c_enum(name: str, prefix: str, namer: str, doc: str):
+def _c_enum(name: str, prefix: str, namer: str, doc: str,
+            only: Optional[Tuple[str, ...]] = None):
+    """An enumeration of the C constants ``prefix*`` (only those named ``prefix + only[i]``
+    when the prefix is shared by several C enumerations, as SNPLP_OFFER_ is)."""
     members = sorted(
         ((n[len(prefix):], int(v)) for n, v in vars(_core).items()
-         if n.startswith(prefix) and isinstance(v, int) and not isinstance(v, bool)),
+         if n.startswith(prefix) and isinstance(v, int) and not isinstance(v, bool)
+         and (only is None or n[len(prefix):] in only)),
         key=lambda kv: kv[1],
     )
     cls = _CEnum(name, members, module=__name__, qualname=name)
@@ -329,6 +338,15 @@ Style = _c_enum("Style", "SNPLP_STYLE_", "snplp_style_name",
 Category = _c_enum("Category", "SNPLP_CATEGORY_", "snplp_category_name",
                    "Whether a profession is a social-work profession or a cadre role "
                    "(snplp_category, profession.h).")
+OfferCode = _c_enum("OfferCode", "SNPLP_OFFER_", "snplp_offer_code_name",
+                    "The coded values of a module's offer, for LHEO (snplp_offer_code, offer.h, "
+                    "1.5): each is a key of an official LHEO table (offer_code_table(), "
+                    "offer_code_label()).",
+                    only=("PATH", "ENTRY_LEVEL", "EXIT_LEVEL", "CERTIFYING",
+                          "ENTRY_LEVEL_REQUIRED", "FEES_COVERED"))
+OfferText = _c_enum("OfferText", "SNPLP_OFFER_", "snplp_offer_text_name",
+                    "The texts of a module's offer, for LHEO (snplp_offer_text, offer.h, 1.5).",
+                    only=("RHYTHM", "WORK_STUDY", "CONDITIONS", "AUDIENCE_INFO"))
 
 
 def _enum_arg(cls, value, what: str) -> int:
@@ -625,6 +643,61 @@ def _string_method(c: str, verb: str, stem: str, param: str):
 
 
 # ---------------------------------------------------------------------------------------------
+# The offer of a module (offer.h, 1.5)
+# ---------------------------------------------------------------------------------------------
+
+
+def _offer_code(value, what: str) -> int:
+    """A code of an offer's coded value as C takes it: None unsets it (C: -1); a negative int
+    is refused (None says "unset"); the C library checks the code against its table."""
+    if value is None:
+        return -1
+    code = _int(value, what)
+    if code < 0:
+        raise _errors.InvalidArgumentError(
+            f"{what}: {code} is not a code of the official LHEO table (assign None to unset it)")
+    return code
+
+
+def _offer_code_prop(which) -> property:
+    """``module.offer_<which>``: the coded value ``which`` (an OfferCode) of the offer."""
+    get, put = _c("snplp_module_offer_code"), _c("snplp_module_set_offer_code")
+    name = f"offer_{which.name.lower()}"
+
+    def fget(self) -> Optional[int]:
+        code = int(get(self._ptr, int(which)))
+        return None if code < 0 else code
+
+    def fset(self, value: Optional[int]) -> None:
+        _check(put(self._ptr, int(which), _offer_code(value, name)))
+
+    table = _c("snplp_offer_code_table")(int(which))
+    doc = _doc("snplp_module_offer_code", "snplp_module_set_offer_code", status=1,
+               head=f"The offer's ``{which}`` code (LHEO table {table}): an int, None when "
+                    f"not set; assigning None unsets it, a code that is not in the table "
+                    f"raises InvalidArgumentError. offer_code_label(OfferCode.{which.name}, "
+                    f"code) gives its official label.")
+    return property(fget, fset, doc=doc)
+
+
+def _offer_text_prop(which) -> property:
+    """``module.offer_<which>``: the text ``which`` (an OfferText) of the offer."""
+    get, put = _c("snplp_module_offer_text"), _c("snplp_module_set_offer_text")
+    name = f"offer_{which.name.lower()}"
+
+    def fget(self) -> Optional[str]:
+        return get(self._ptr, int(which))
+
+    def fset(self, value: Optional[str]) -> None:
+        _check(put(self._ptr, int(which), _opt_str(value, name)))
+
+    doc = _doc("snplp_module_offer_text", "snplp_module_set_offer_text", status=1,
+               head=f"The offer's ``{which}`` text: a str, None when not set; assigning None "
+                    f"unsets it (a blank text raises InvalidArgumentError).")
+    return property(fget, fset, doc=doc)
+
+
+# ---------------------------------------------------------------------------------------------
 # Items
 # ---------------------------------------------------------------------------------------------
 
@@ -846,6 +919,61 @@ class Module(Item, c="module", kind="MODULE"):
     add_recommendation = _adder("module", "recommendation", "Recommendation", "id:id",
                                 "text:text")
 
+    # -- the offer (offer.h, 1.5): the offer_<code> and offer_<text> properties are set below
+
+    @property
+    def has_offer(self) -> bool:
+        return bool(_c("snplp_module_has_offer")(self._ptr))
+
+    has_offer.__doc__ = _doc("snplp_module_has_offer")
+
+    @_from_c("snplp_module_offer_code",
+             head="A coded value of the offer (an OfferCode, an int or a name such as "
+                  "\"entry-level\"): an int, None when it is not set.",
+             note="The named properties say the same: ``module.offer_path`` is "
+                  "``module.offer_code(OfferCode.PATH)``.")
+    def offer_code(self, which: Union[OfferCode, int, str]) -> Optional[int]:
+        code = int(_c("snplp_module_offer_code")(self._ptr,
+                                                 _enum_arg(OfferCode, which, "which")))
+        return None if code < 0 else code
+
+    @_from_c("snplp_module_set_offer_code",
+             note="``which`` is an OfferCode, an int or a name (\"path\"); ``code`` an int of "
+                  "the official LHEO table, or None to unset it.")
+    def set_offer_code(self, which: Union[OfferCode, int, str], code: Optional[int]) -> None:
+        _check(_c("snplp_module_set_offer_code")(
+            self._ptr, _enum_arg(OfferCode, which, "which"), _offer_code(code, "code")))
+
+    @_from_c("snplp_module_offer_text",
+             head="A text of the offer (an OfferText, an int or a name such as \"rhythm\"): "
+                  "a str, None when it is not set.",
+             note="The named properties say the same: ``module.offer_rhythm`` is "
+                  "``module.offer_text(OfferText.RHYTHM)``.")
+    def offer_text(self, which: Union[OfferText, int, str]) -> Optional[str]:
+        return _c("snplp_module_offer_text")(self._ptr, _enum_arg(OfferText, which, "which"))
+
+    @_from_c("snplp_module_set_offer_text",
+             note="``which`` is an OfferText, an int or a name (\"rhythm\"); ``text`` a str, "
+                  "or None to unset it.")
+    def set_offer_text(self, which: Union[OfferText, int, str], text: Optional[str]) -> None:
+        _check(_c("snplp_module_set_offer_text")(
+            self._ptr, _enum_arg(OfferText, which, "which"), _opt_str(text, "text")))
+
+    formacode_version = _text_prop("module", "formacode_version")
+    add_audience_code = _string_method("module", "add", "audience_code", "code")
+    audience_codes = _strings_prop("module", "audience_code")
+
+    @_from_c("snplp_module_clear_audience_codes")
+    def clear_audience_codes(self) -> None:
+        _check(_c("snplp_module_clear_audience_codes")(self._ptr))
+
+
+for _member in OfferCode:
+    setattr(Module, f"offer_{_member.name.lower()}", _offer_code_prop(_member))
+for _member in OfferText:
+    setattr(Module, f"offer_{_member.name.lower()}", _offer_text_prop(_member))
+del _member
+
 
 class Competence(Item, c="competence", kind="COMPETENCE"):
     """A competence a module develops, with its tree of content items (snplp_competence,
@@ -1047,6 +1175,27 @@ class _Diagnostics:
     def __exit__(self, *exc):
         _c("snplp_diagnostics_free")(self.handle)
         return False
+
+
+# ---------------------------------------------------------------------------------------------
+# LHEO (lheo.h, 1.5)
+# ---------------------------------------------------------------------------------------------
+
+
+class LheoDocument(str):
+    """An LHEO 2.3 document, as :meth:`Referential.to_lheo` returns it: a ``str`` (the XML
+    text, UTF-8 once encoded) that also carries the findings of the export in
+    ``diagnostics``, a list of :class:`Diagnostic`: the offers left out for a missing value
+    (lheo-missing-data), the texts cut (lheo-text-cut), the modules without sessions
+    (lheo-no-session). A document is only returned when one was written: otherwise
+    ValidationError carries the findings."""
+
+    diagnostics: List[Diagnostic]
+
+    def __new__(cls, text: str = "", diagnostics: Iterable[Diagnostic] = ()) -> "LheoDocument":
+        obj = super().__new__(cls, _str(text, "text"))
+        obj.diagnostics = list(diagnostics)
+        return obj
 
 
 # ---------------------------------------------------------------------------------------------
@@ -1319,6 +1468,81 @@ class Referential(Owner):
         _check(_c("snplp_referential_export_callback")(self._ptr, write))
         end()
 
+    # -- LHEO (lheo.h, 1.5) --------------------------------------------------------------
+
+    def _lheo(self, call, records, all_or_nothing, filename=None):
+        """(what ``call(records, diags, options)`` returned, the findings); raises the error of
+        a failing status (ValidationError: no document written) with the findings."""
+        from ._records import Records
+        if records is not None and not isinstance(records, Records):
+            raise TypeError(f"records must be a snplp.Records or None, not "
+                            f"{type(records).__name__}")
+        rec = records._ptr if records is not None else None
+        with _Diagnostics() as diags:
+            rc, options = _c("snplp_lheo_options_new")()
+            _check(rc)
+            try:
+                _check(_c("snplp_lheo_options_set_all_or_nothing")(options, bool(all_or_nothing)))
+                result = call(rec, diags, options)
+                rc = result[0] if isinstance(result, tuple) else result
+                err = error_for(rc, (), filename) if rc != _OK else None  # the message, first
+            finally:
+                _c("snplp_lheo_options_free")(options)
+            found = diagnostics_from(diags)
+        if err is not None:
+            err.diagnostics = found
+            raise err
+        return result, found
+
+    @_from_c("snplp_lheo_export_memory", "snplp_lheo_options_set_all_or_nothing",
+             head="Exports the offers of this referential (a catalogue) with the sessions of "
+                  "``records`` as an LHEO 2.3 document, returned as a LheoDocument (a str) "
+                  "whose ``diagnostics`` hold the findings (offers left out, texts cut).",
+             note="``records`` is a snplp.Records (the training bodies and their sessions) or "
+                  "None; ``all_or_nothing=True`` writes no document when any offer is left "
+                  "out. When no document is written, ValidationError carries every finding in "
+                  "``err.diagnostics`` (lheo-missing-data naming each missing value, "
+                  "lheo-nothing-written).")
+    def to_lheo(self, records: Optional[Records] = None, *,
+                all_or_nothing: bool = False) -> LheoDocument:
+        fn = _c("snplp_lheo_export_memory")
+        (rc, data), found = self._lheo(lambda r, d, o: fn(self._ptr, r, d, o), records,
+                                       all_or_nothing)
+        return LheoDocument(bytes(data).decode("utf-8"), found)
+
+    @_from_c("snplp_lheo_export_file", "snplp_lheo_options_set_all_or_nothing",
+             head="Exports the offers of this referential with the sessions of ``records`` as "
+                  "an LHEO 2.3 document to the file ``path``, replaced atomically, and returns "
+                  "the findings (a list of Diagnostic).",
+             note="``path`` is a str or a pathlib.Path; ``records`` and ``all_or_nothing`` as "
+                  "for to_lheo(). When no document is written the file is left as it was and "
+                  "ValidationError carries every finding; a file that cannot be created or "
+                  "replaced raises the built-in OSError subclass of its errno (also "
+                  "InputOutputError).")
+    def to_lheo_file(self, path, records: Optional[Records] = None, *,
+                     all_or_nothing: bool = False) -> List[Diagnostic]:
+        path = fspath(path)
+        fn = _c("snplp_lheo_export_file")
+        return self._lheo(lambda r, d, o: fn(self._ptr, r, path, d, o), records,
+                          all_or_nothing, path)[1]
+
+    @_from_c("snplp_lheo_export_callback", "snplp_lheo_options_set_all_or_nothing",
+             head="Exports the offers of this referential with the sessions of ``records`` as "
+                  "an LHEO 2.3 document to ``target`` and returns the findings (a list of "
+                  "Diagnostic).",
+             note="``target`` is a file-like object opened for writing (binary, or text: "
+                  "decoded from UTF-8) or a callable write(data: bytes); an exception it "
+                  "raises propagates. Nothing is written when ValidationError is raised. "
+                  "``records`` and ``all_or_nothing`` as for to_lheo().")
+    def to_lheo_stream(self, target, records: Optional[Records] = None, *,
+                       all_or_nothing: bool = False) -> List[Diagnostic]:
+        write, end = _writer(target)
+        fn = _c("snplp_lheo_export_callback")
+        found = self._lheo(lambda r, d, o: fn(self._ptr, r, write, d, o), records,
+                           all_or_nothing)[1]
+        end()
+        return found
+
     # -- validation and search -----------------------------------------------------------
 
     def _validate(self):
@@ -1475,6 +1699,22 @@ def id_is_valid(id) -> bool:
 
 
 id_is_valid.__doc__ = _doc("snplp_id_is_valid")
+
+
+def offer_code_label(which: Union[OfferCode, int, str], code: int) -> Optional[str]:
+    return _c("snplp_offer_code_label")(_enum_arg(OfferCode, which, "which"), _int(code, "code"))
+
+
+offer_code_label.__doc__ = _doc("snplp_offer_code_label",
+                                note="``which`` is an OfferCode, an int or a name "
+                                     "(\"entry-level\").")
+
+
+def offer_code_table(which: Union[OfferCode, int, str]) -> Optional[str]:
+    return _c("snplp_offer_code_table")(_enum_arg(OfferCode, which, "which"))
+
+
+offer_code_table.__doc__ = _doc("snplp_offer_code_table")
 
 
 def xml_schema() -> str:
