@@ -3,9 +3,10 @@
  * @brief Reading and writing a referential as XML (namespace `urn:snplp:1.0`).
  *
  * The format is described in docs/xml-format.md; its XML Schema is compiled into the library
- * (snplp_xml_schema()) and installed as `share/snplp/snplp-1.1.xsd` (which includes
- * `snplp-1.0.xsd`, installed next to it). A document holds a referential, a file of
- * conventions or (since 1.4) training records, each read and written by its own functions.
+ * (snplp_xml_schema()) and installed as `share/snplp/snplp-1.2.xsd` (which includes
+ * `snplp-1.1.xsd`, itself including `snplp-1.0.xsd`, both installed next to it). A document
+ * holds a referential (since 1.5 with the offers of its modules, format 1.2: offer.h), a file
+ * of conventions or (since 1.4) training records, each read and written by its own functions.
  *
  * Import streams the input through libxml2's SAX2 push parser (never a DOM) and reports every
  * problem of the document in one pass, each as a diagnostic with its line and column:
@@ -57,10 +58,11 @@ SNPLP_BEGIN_DECLS
 /**
  * @brief The format's XML Schema (XSD 1.0) as a NUL-terminated UTF-8 string (static).
  *
- * One self-contained schema of the latest version of the format the library reads: since 1.4,
- * version 1.1 (snplp-1.1.xsd with its include of snplp-1.0.xsd resolved into the text), which
- * declares the three roots `<referential>`, `<conventions>` and `<records>`. Every 1.0 document
- * is valid against it and means the same. A validator needs nothing else (no file to find).
+ * One self-contained schema of the latest version of the format the library reads: since 1.5,
+ * version 1.2 (snplp-1.2.xsd with its include of snplp-1.1.xsd, and that one's of
+ * snplp-1.0.xsd, resolved into the text; 1.4 gave version 1.1), which declares the three roots
+ * `<referential>`, `<conventions>` and `<records>`. Every 1.0 and 1.1 document is valid
+ * against it and means the same. A validator needs nothing else (no file to find).
  */
 SNPLP_API const char *snplp_xml_schema(void);
 

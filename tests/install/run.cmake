@@ -135,6 +135,8 @@ run("${prefix}/bin/snplp" export-builtin -o "${WORK_DIR}/builtin.xml")
 run(xmllint --noout --schema "${prefix}/share/snplp/snplp-1.0.xsd" "${WORK_DIR}/builtin.xml")
 # snplp-1.1.xsd finds the snplp-1.0.xsd it includes next to it: a 1.0 document is a 1.1 one
 run(xmllint --noout --schema "${prefix}/share/snplp/snplp-1.1.xsd" "${WORK_DIR}/builtin.xml")
+# snplp-1.2.xsd finds the snplp-1.1.xsd it includes, and that one its snplp-1.0.xsd
+run(xmllint --noout --schema "${prefix}/share/snplp/snplp-1.2.xsd" "${WORK_DIR}/builtin.xml")
 # The Python package: imported from the prefix alone (no build tree, no LD_LIBRARY_PATH: the
 # module finds the installed libsnplp.so.1 through its RPATH).
 if(PYTHON_EXECUTABLE)
