@@ -2,6 +2,8 @@
  * the kinds (model/referential/kinds.c), the streaming core (reader.c) checks them, and this
  * reader makes each item when its main text arrives (its attributes read before), then the
  * model's rules (validation) place their findings at the items' elements. */
+#include <inttypes.h>
+#include <limits.h>
 #include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
@@ -16,15 +18,18 @@
 /* ---- the rules, derived from the kinds ---- */
 
 /* Element types: the root is 0, each kind its own number, then the reference elements
- * (prerequisite, profession-ref: an id in a list of their parent). */
+ * (prerequisite, profession-ref: an id in a list of their parent), then a module's <offer>
+ * (format 1.2: not an item, written by hand below). */
 #define T_ROOT      0
 #define T_FIRST_REF SNPLP__KIND_COUNT
 #define MAX_REFS    4
 
-static snplp_xml_elem_rule rules[T_FIRST_REF + MAX_REFS];
+static snplp_xml_elem_rule rules[T_FIRST_REF + MAX_REFS + 1];
 static unsigned nrules;
+/* the type of <offer>: the one after the reference elements */
+static uint8_t t_offer;
 /* per type: the property of the parent's kind a reference element fills */
-static const snplp_prop *ref_prop[T_FIRST_REF + MAX_REFS];
+static const snplp_prop *ref_prop[T_FIRST_REF + MAX_REFS + 1];
 /* for each kind: the root list that holds its items (ROOT_LIST_COUNT: none) */
 static uint8_t root_list_of[SNPLP__KIND_COUNT];
 
@@ -32,6 +37,41 @@ static uint8_t root_list_of[SNPLP__KIND_COUNT];
 static snplp_xml_attr_rule attr_store[SNPLP__KIND_COUNT + MAX_REFS][9];
 static snplp_xml_child_rule child_store[SNPLP__KIND_COUNT][KIND_MAX_PROPS + 1];
 static snplp_xml_child_rule root_children[ROOT_LIST_COUNT + 1];
+
+/* The offer of a module (offer.h, format 1.2): its coded values are attributes (slot: the
+ * snplp_offer_code; OFFER_VERSION: the FORMACODE version), its texts and audience codes text
+ * elements (field: the snplp_offer_text; OFFER_AUDIENCE_CODE: an audience code). The names
+ * are the model's (snplp_offer_code_name(), snplp_offer_text_name()), filled in by
+ * derive_rules(). It is the last child of <module>, after its extension elements (a tail
+ * child), and takes no foreign attribute nor extension element. */
+#define OFFER_VERSION       (SNPLP_OFFER_CODE_COUNT + 1)
+#define OFFER_AUDIENCE_CODE (SNPLP_OFFER_TEXT_COUNT + 1)
+
+static snplp_xml_attr_rule offer_attrs[OFFER_VERSION + 1];
+static snplp_xml_child_rule offer_children[OFFER_AUDIENCE_CODE + 1];
+
+static void derive_offer_rules(void)
+{
+    for (int c = 1; c <= SNPLP_OFFER_CODE_COUNT; c++) {
+        snplp_offer_code which = (snplp_offer_code)c;
+        bool boolean = strcmp(snplp_offer_code_table(which), "dict-boolean") == 0;
+        offer_attrs[c - 1] = (snplp_xml_attr_rule){snplp_offer_code_name(which),
+                                                   boolean ? V_BOOL : V_CENTS,
+                                                   false,
+                                                   (uint8_t)c,
+                                                   NULL,
+                                                   NULL};
+    }
+    offer_attrs[SNPLP_OFFER_CODE_COUNT] =
+        (snplp_xml_attr_rule){"formacode-version", V_FORMACODE, false, OFFER_VERSION, NULL, NULL};
+    for (int t = 1; t <= SNPLP_OFFER_TEXT_COUNT; t++) {
+        const char *name = snplp_offer_text_name((snplp_offer_text)t);
+        offer_children[t - 1] =
+            (snplp_xml_child_rule){name, SNPLP_XML_TEXT, 0, 1, (uint16_t)t, name};
+    }
+    offer_children[SNPLP_OFFER_TEXT_COUNT] = (snplp_xml_child_rule){
+        "audience-code", SNPLP_XML_TEXT, 0, 0, OFFER_AUDIENCE_CODE, "audience code"};
+}
 
 static uint8_t vtype_of(snplp_prop_type t)
 {
@@ -100,7 +140,15 @@ static void derive_rules(void)
         }
         rules[kind] = (snplp_xml_elem_rule){k->name, attrs, children, true};
     }
-    nrules = next_ref;
+    /* format 1.2: <offer>, the last child of <module> (after its extension elements) */
+    derive_offer_rules();
+    t_offer = (uint8_t)next_ref;
+    rules[t_offer] = (snplp_xml_elem_rule){"offer", offer_attrs, offer_children, false};
+    snplp_xml_child_rule *mc = child_store[SNPLP_KIND_MODULE];
+    while (mc->name)
+        mc++;
+    *mc = (snplp_xml_child_rule){"offer", t_offer, 0, SNPLP_XML_TAIL, 0, NULL};
+    nrules = next_ref + 1u;
 }
 
 static pthread_once_t rules_once = PTHREAD_ONCE_INIT;
@@ -237,11 +285,84 @@ static void apply_singleton(rreader *r, rframe *f)
     made(r, f);
 }
 
+/* ---- the offer of a module (format 1.2) ---- */
+
+/* A refusal of the model's offer setters, at the element of f, about module it: out of memory
+ * ends the pass; a value the schema refuses too is a bad value (a code not in its LHEO table,
+ * an audience code of another form, an eleventh one); one the schema allows (a blank text, an
+ * audience code given twice) is a model-value. */
+static void offer_failed(rreader *r, rframe *f, const snplp_item *it, int rc, bool schema,
+                         const char *what)
+{
+    if (rc == SNPLP_ENOMEM) {
+        snplp__xml_oom(&r->core);
+        return;
+    }
+    snplp__xml_report(&r->core, SNPLP_SEVERITY_ERROR,
+                      schema ? SNPLP_DIAG_BAD_VALUE : SNPLP_DIAG_MODEL_VALUE, f->core.line,
+                      f->core.column, it->id, "%s: %s", what, snplp_error_last_reason());
+}
+
+/* An attribute of <offer>: into the offer of the module being read, at once. */
+static void offer_attribute(rreader *r, rframe *f, const snplp_xml_attr_rule *ar,
+                            const snplp_xml_value *v)
+{
+    snplp_item *it = parent_of(r, f)->item;
+    if (!it)
+        return;
+    int rc;
+    if (ar->slot == OFFER_VERSION) {
+        char version[8];
+        memcpy(version, v->s, v->n); /* V then 1 to 3 digits (V_FORMACODE) */
+        version[v->n] = '\0';
+        rc = snplp__offer_set_formacode_version(it, version, "snplp_module_set_formacode_version");
+    } else {
+        snplp_offer_code which = (snplp_offer_code)ar->slot;
+        int64_t code = ar->type == V_BOOL ? (int64_t)v->flag : v->integer;
+        if (code > INT_MAX) { /* no table has such a code: the model's own message */
+            snplp__xml_report(&r->core, SNPLP_SEVERITY_ERROR, SNPLP_DIAG_BAD_VALUE, f->core.line,
+                              f->core.column, it->id,
+                              "%s: %" PRId64 " is not a code of the LHEO table %s (the offer's %s)",
+                              ar->name, code, snplp_offer_code_table(which), ar->name);
+            return;
+        }
+        rc = snplp__offer_set_code(it, which, (int)code, "snplp_module_set_offer_code");
+    }
+    if (rc != SNPLP_OK)
+        offer_failed(r, f, it, rc, true, ar->name);
+}
+
+/* A text element t of <offer> (frame p) ended: a text or an audience code of the module's
+ * offer. */
+static void offer_text(rreader *r, rframe *t, rframe *p, const char *text)
+{
+    snplp_item *it = parent_of(r, p)->item;
+    if (!it)
+        return;
+    if (t->core.field == OFFER_AUDIENCE_CODE) {
+        int rc = snplp__offer_add_audience_code(it, text, "snplp_module_add_audience_code");
+        if (rc != SNPLP_OK)
+            offer_failed(r, t, it, rc, rc != SNPLP_EEXISTS, t->core.what);
+        return;
+    }
+    snplp_offer_text which = (snplp_offer_text)t->core.field;
+    int rc =
+        snplp__offer_set_text(it, which, text, SNPLP_TEXT_CHECKED, "snplp_module_set_offer_text");
+    if (rc != SNPLP_OK)
+        offer_failed(r, t, it, rc, false, t->core.what);
+    else
+        snplp__xml_check_nfc(&r->core, &t->core, it->id, snplp__offer_of(it)->texts[which], text);
+}
+
 static void attribute(snplp_xml_reader *core, snplp_xml_frame *cf, const snplp_xml_attr_rule *ar,
                       const snplp_xml_value *v)
 {
     rreader *r = (rreader *)core;
     rframe *f = (rframe *)cf;
+    if (f->core.type == t_offer) {
+        offer_attribute(r, f, ar, v);
+        return;
+    }
     if (f->core.type >= T_FIRST_REF) { /* a reference: into the parent module's list at once */
         rframe *p = parent_of(r, f);
         if (!p->item)
@@ -315,6 +436,10 @@ static void text(snplp_xml_reader *core, snplp_xml_frame *ct, snplp_xml_frame *c
 {
     rreader *r = (rreader *)core;
     rframe *t = (rframe *)ct, *p = (rframe *)cp;
+    if (p->core.type == t_offer) {
+        offer_text(r, t, p, text);
+        return;
+    }
     snplp_field field = (snplp_field)t->core.field;
     const snplp_kind_info *k = &snplp__kinds[p->core.type];
     if (!p->item && !k->singleton && field == k->texts[0]) {

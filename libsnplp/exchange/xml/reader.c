@@ -318,6 +318,8 @@ static bool value_ok(const attr_rule *ar, const char *s, size_t n, snplp_xml_val
             if (!is_ws(s[i]))
                 return true;
         return false;
+    case V_FORMACODE:
+        return n >= 2 && n <= 4 && s[0] == 'V' && all_digits(s + 1, n - 1);
     case V_CAPACITY: {
         /* xs:int, [0-9]{1,10}, at least 1 */
         if (n > 10 || !all_digits(s, n))

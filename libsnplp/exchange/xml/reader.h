@@ -53,7 +53,9 @@ typedef enum snplp_xml_vtype {
     V_DECLNUM,  /* 11 digits: value.s, value.n */
     V_POSTAL,   /* 5 digits: value.s, value.n */
     V_TOKEN,    /* a short text, kept as written (white space included): not white space only */
-    V_CAPACITY  /* a whole number, 1 to 2147483647: value.integer */
+    V_CAPACITY, /* a whole number, 1 to 2147483647: value.integer */
+    /* since 1.5, for the offers of modules (format 1.2) */
+    V_FORMACODE /* a FORMACODE version, V then 1 to 3 digits: value.s, value.n */
 } snplp_xml_vtype;
 
 /* The most attributes of the format an element's rules list. */
@@ -69,8 +71,9 @@ typedef struct snplp_xml_attr_rule {
 } snplp_xml_attr_rule;
 
 /* The max of a child rule that comes after the extension elements of an item, at most once: an
- * addition of format 1.1 to a type of 1.0 (an indicator's <from-records>), which the schema
- * makes by an extension of the 1.0 type, and an XSD extension appends to the type's content.
+ * addition of format 1.1 or 1.2 to a type of 1.0 (an indicator's <from-records>, a module's
+ * <offer>), which the schema makes by an extension of the 1.0 type, and an XSD extension
+ * appends to the type's content.
  * Tail children come last in the children's table. */
 #define SNPLP_XML_TAIL 2
 

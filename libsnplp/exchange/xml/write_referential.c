@@ -91,10 +91,50 @@ static void open_item(sink *s, const snplp_item *it, int depth)
     }
 }
 
-/* The extensions kept with the item, then its end tag. */
+/* Format 1.2: the offer of a module (offer.h) at depth, when it holds anything: its coded
+ * values as attributes (the booleans of the table dict-boolean as true or false), its texts
+ * then its audience codes as text elements. */
+static void write_offer(sink *s, const snplp_offer *o, int depth)
+{
+    if (snplp__offer_is_empty(o))
+        return;
+    snplp__xml_indent(s, depth);
+    snplp__out_put(s, "<offer");
+    for (int c = 1; c <= SNPLP_OFFER_CODE_COUNT; c++) {
+        snplp_offer_code which = (snplp_offer_code)c;
+        if (o->codes[c] < 0)
+            continue;
+        if (strcmp(snplp_offer_code_table(which), "dict-boolean") == 0)
+            snplp__xml_attr(s, snplp_offer_code_name(which), o->codes[c] ? "true" : "false");
+        else
+            snplp__xml_attr_int(s, snplp_offer_code_name(which), o->codes[c]);
+    }
+    if (o->formacode_version)
+        snplp__xml_attr(s, "formacode-version", o->formacode_version);
+    bool any = o->audience_codes.n > 0;
+    for (int t = 1; t <= SNPLP_OFFER_TEXT_COUNT; t++)
+        any |= o->texts[t] != NULL;
+    if (!any) {
+        snplp__out_put(s, "/>");
+        return;
+    }
+    snplp__out_put(s, ">");
+    for (int t = 1; t <= SNPLP_OFFER_TEXT_COUNT; t++)
+        snplp__xml_text_element(s, depth + 1, snplp_offer_text_name((snplp_offer_text)t),
+                                o->texts[t]);
+    for (uint32_t i = 0; i < o->audience_codes.n; i++)
+        snplp__xml_text_element(s, depth + 1, "audience-code", o->audience_codes.v[i]);
+    snplp__xml_indent(s, depth);
+    snplp__out_put(s, "</offer>");
+}
+
+/* The extensions kept with the item, then (a module's offer: format 1.2, after the extension
+ * elements, as the schema's extension of the 1.0 type appends it) its end tag. */
 static void close_item(sink *s, const snplp_item *it, int depth)
 {
     snplp__xml_extensions(s, depth + 1, snplp__ext_get(it));
+    if (it->kind == SNPLP_KIND_MODULE && it->has_offer)
+        write_offer(s, snplp__offer_of(it), depth + 1);
     snplp__xml_indent(s, depth);
     snplp__out_put(s, "</");
     snplp__out_put(s, snplp__kind_info((snplp_kind)it->kind)->name);
