@@ -70,6 +70,7 @@ static const fixture_case fixtures[] = {
     OK_("valid-extensions.xml"),
     OK_("valid-xsi-hints.xml"),
     OK_("valid-xsi-other-attribute.xml"),
+    OK_("valid-offer.xml"),
     {"not-nfc.xml", SNPLP_OK, {{SNPLP_DIAG_TEXT_NORMALIZED, 4, NULL}}},
     /* regressions found by fuzzing (tests/fuzz) */
     OK_("fuzz-crash-1.xml"),
@@ -116,6 +117,9 @@ static const fixture_case fixtures[] = {
     PARSE1("unknown-element-foreign-not-last.xml", 211, 4),
     PARSE1("unknown-element-foreign-in-reference.xml", 211, 6),
     PARSE1("unknown-element-foreign-in-referential.xml", 211, 5),
+    PARSE1("unknown-element-offer-order.xml", 211, 8),
+    PARSE1("unknown-element-offer-before-extension.xml", 211, 7),
+    PARSE1("unknown-element-offer-in-theme.xml", 211, 4),
     /* 212 missing-element */
     PARSE1("missing-element-title.xml", 212, 4),
     PARSE1("missing-element-text.xml", 212, 7),
@@ -130,6 +134,7 @@ static const fixture_case fixtures[] = {
     PARSE1("unknown-attribute-xsi-type.xml", 213, 4),
     PARSE1("unknown-attribute-xsi-nil.xml", 213, 4),
     PARSE1("unknown-attribute-xsi-on-referential.xml", 213, 3),
+    PARSE1("unknown-attribute-foreign-on-offer.xml", 213, 6),
     /* 214 missing-attribute */
     PARSE1("missing-attribute-id.xml", 214, 4),
     PARSE1("missing-attribute-theme.xml", 214, 5),
@@ -166,6 +171,11 @@ static const fixture_case fixtures[] = {
     PARSE1("bad-value-funding-cents.xml", 215, 4),
     PARSE1("bad-value-figure-value.xml", 215, 5),
     PARSE1("bad-value-max-module-days.xml", 215, 4),
+    PARSE1("bad-value-offer-code.xml", 215, 6),
+    PARSE1("bad-value-offer-audience-code.xml", 215, 7),
+    PARSE1("bad-value-offer-audience-codes-11.xml", 215, 17),
+    PARSE1("bad-value-offer-formacode-version.xml", 215, 6),
+    PARSE1("bad-value-offer-boolean.xml", 215, 6),
     /* 216 unexpected-text */
     PARSE1("unexpected-text-commitment.xml", 216, 4),
     PARSE1("unexpected-text-referential.xml", 216, 0),
@@ -191,6 +201,9 @@ static const fixture_case fixtures[] = {
     MODEL1("duplicate-id-across-kinds.xml", 230, 5, NULL),
     MODEL1("duplicate-id-nested.xml", 230, 7, NULL),
     MODEL1("duplicate-id-reserved.xml", 230, 4, NULL),
+    /* 231 model-value: an offer's value the schema allows and the model refuses */
+    MODEL1("model-value-offer-blank-text.xml", 231, 7, "module-a"),
+    MODEL1("model-value-offer-audience-code-twice.xml", 231, 8, "module-a"),
     /* 101-107: rules of the model, on what was read */
     MODEL1("empty-title.xml", 101, 4, "commitment-a"),
     MODEL1("empty-title-empty-element.xml", 101, 4, "theme-a"),
