@@ -50,6 +50,101 @@ bool snplp_lheo_options_all_or_nothing(const snplp_lheo_options *options)
     return options && options->all_or_nothing;
 }
 
+/* ---- LHEO elements kept with the model ---- */
+
+/* The children of the elements the export writes, in the order of the official schema. */
+static const char *const formation_order[] = {
+    "domaine-formation", "intitule-formation", "objectif-formation", "resultats-attendus",
+    "contenu-formation", "certifiante", "contact-formation", "parcours-de-formation",
+    "code-niveau-entree", "objectif-general-formation", "certification", "code-type-formation",
+    "code-niveau-sortie", "url-formation", "action", "organisme-formation-responsable",
+    "identifiant-module", "positionnement", "sous-modules", "modules-prerequis", "extras", NULL};
+static const char *const action_order[] = {
+    "rythme-formation", "code-public-vise", "info-public-vise", "niveau-entree-obligatoire",
+    "modalites-alternance", "modalites-enseignement", "conditions-specifiques",
+    "prise-en-charge-frais-possible", "lieu-de-formation", "modalites-entrees-sorties",
+    "url-action", "duree-cycle", "session", "adresse-information", "date-information",
+    "restauration", "hebergement", "transport", "acces-handicapes", "langue-formation",
+    "modalites-recrutement", "modalites-pedagogiques", "code-modalite-pedagogique", "equipement",
+    "frais-restants", "code-perimetre-recrutement", "infos-perimetre-recrutement",
+    "prix-horaire-TTC", "prix-total-TTC", "duree-indicative", "nombre-heures-centre",
+    "nombre-heures-entreprise", "nombre-heures-total", "detail-conditions-prise-en-charge",
+    "conventionnement", "duree-conventionnee", "organisme-formateur", "organisme-financeur",
+    "enseignement", "extras", NULL};
+static const char *const session_order[] = {
+    "periode", "adresse-inscription", "modalites-inscription", "periode-inscription",
+    "etat-recrutement", "recrutement", "url-session", "contact-session",
+    "reference-certification", "blocs-competences", "cycle", "extras", NULL};
+static const char *const body_order[] = {
+    "numero-activite", "SIRET-organisme-formation", "nom-organisme", "raison-sociale",
+    "coordonnees-organisme", "contact-organisme", "renseignements-specifiques", "potentiel",
+    "code-UAI-organisme-formation", "extras", NULL};
+
+/* The extension elements of a module (ref) or of a training body or session (rec), by id: the
+ * LHEO elements an import kept (docs/lheo.md, "Import"). A module holds those of its formation
+ * and of its action (their names differ, but for <extras>, which is the formation's). */
+typedef struct kept_list {
+    const snplp_referential *ref;
+    const snplp_records *rec;
+    const char *id;
+    bool action; /* the module's elements of an action */
+} kept_list;
+
+static void kept_of_record(kept_list *k, const snplp_records *rec, const char *id)
+{
+    *k = (kept_list){NULL, rec, id, false};
+}
+
+static size_t kept_count(const kept_list *k)
+{
+    if (!k->id)
+        return 0;
+    return k->ref ? snplp_referential_extension_count(k->ref, k->id)
+                  : k->rec ? snplp_records_extension_count(k->rec, k->id) : 0;
+}
+
+static const char *kept_at(const kept_list *k, size_t i)
+{
+    return k->ref ? snplp_referential_extension_at(k->ref, k->id, i)
+                  : snplp_records_extension_at(k->rec, k->id, i);
+}
+
+/* Whether the fragment frag (canonical: its namespace declarations on its root) is the LHEO
+ * element name. */
+static bool is_lheo(const char *frag, const char *name)
+{
+    if (frag[0] != '<')
+        return false;
+    const char *q = frag + 1;
+    size_t qn = strcspn(q, " \t\r\n/>");
+    const char *colon = memchr(q, ':', qn);
+    const char *local = colon ? colon + 1 : q;
+    size_t ln = qn - (size_t)(local - q);
+    if (strlen(name) != ln || memcmp(local, name, ln) != 0)
+        return false;
+    /* the declaration of its prefix ("xmlns" or "xmlns:p") in the start tag */
+    char decl[80];
+    int pn = colon ? (int)(colon - q) : 0;
+    if (pn > 60)
+        return false;
+    snprintf(decl, sizeof decl, colon ? " xmlns:%.*s=\"" : " xmlns%.*s=\"", pn, q);
+    const char *end = strchr(q, '>');
+    const char *at = strstr(q, decl);
+    return at && end && at < end &&
+           strncmp(at + strlen(decl), SNPLP_LHEO_NAMESPACE "\"",
+                   strlen(SNPLP_LHEO_NAMESPACE) + 1) == 0;
+}
+
+static bool kept_has(const kept_list *k, const char *name)
+{
+    if (k->action && strcmp(name, "extras") == 0)
+        return false;
+    for (size_t i = 0, n = kept_count(k); i < n; i++)
+        if (is_lheo(kept_at(k, i), name))
+            return true;
+    return false;
+}
+
 /* ---- the offers ---- */
 
 /* The texts of an offer, composed and cut to LHEO's lengths (owned). */
@@ -76,6 +171,7 @@ typedef struct offer {
     char *texts[T_COUNT];
     char **lines; /* the body's address lines, cut to 50 characters */
     size_t nlines;
+    kept_list kept_formation, kept_action, kept_body; /* LHEO elements kept (above) */
 } offer;
 
 typedef struct sref {
@@ -327,16 +423,36 @@ static void check_offer_codes(plan *p, offer *o)
                 "code-public-vise/@ref");
 }
 
+/* what, unless the LHEO element is kept (then the model's value is not needed): NULL. */
+static const char *unless_kept(const kept_list *k, const char *element, const char *what)
+{
+    return kept_has(k, element) ? NULL : what;
+}
+
+/* Whether every session of o keeps its own LHEO element name. */
+static bool sessions_keep(const plan *p, const offer *o, const char *name)
+{
+    for (size_t i = o->first; i < o->first + o->n; i++) {
+        kept_list k;
+        kept_of_record(&k, p->rec,
+                       snplp_session_id(snplp_records_session_at(p->rec, p->sessions[i].session)));
+        if (!kept_has(&k, name))
+            return false;
+    }
+    return true;
+}
+
 static void check_body(plan *p, offer *o)
 {
     const snplp_training_body *b = o->body;
-    take(p, o, T_NAME, snplp_training_body_name(b), 250, "the training body's name",
-         "nom-organisme");
-    take(p, o, T_LEGAL, snplp_training_body_legal_name(b), 250, "the training body's legal name",
-         "raison-sociale");
-    if (!snplp_training_body_siret(b))
+    const kept_list *kb = &o->kept_body;
+    take(p, o, T_NAME, snplp_training_body_name(b), 250,
+         unless_kept(kb, "nom-organisme", "the training body's name"), "nom-organisme");
+    take(p, o, T_LEGAL, snplp_training_body_legal_name(b), 250,
+         unless_kept(kb, "raison-sociale", "the training body's legal name"), "raison-sociale");
+    if (!snplp_training_body_siret(b) && !kept_has(kb, "SIRET-organisme-formation"))
         missing(p, o, "the training body's SIRET", "SIRET-organisme-formation");
-    if (!snplp_training_body_declaration_number(b))
+    if (!snplp_training_body_declaration_number(b) && !kept_has(kb, "numero-activite"))
         missing(p, o, "the training body's declaration number", "numero-activite");
     const char *phone = snplp_training_body_phone(b), *email = snplp_training_body_email(b);
     if (phone && strlen(phone) > 25) {
@@ -347,13 +463,18 @@ static void check_body(plan *p, offer *o)
         missing(p, o, "an e-mail address of at most 160 characters", "courriel");
         email = NULL;
     }
-    if (!phone && !email)
+    if (!phone && !email &&
+        !(kept_has(&o->kept_formation, "contact-formation") && kept_has(kb, "contact-organisme")))
         missing(p, o, "the training body's telephone or e-mail address",
                 "contact-formation, contact-organisme");
+    bool need_address = !kept_has(kb, "coordonnees-organisme") ||
+                        !sessions_keep(p, o, "adresse-inscription");
     size_t n = snplp_training_body_address_line_count(b);
-    if (n == 0 || !snplp_training_body_postal_code(b))
-        missing(p, o, "the training body's address (lines and postal code)", "adresse-inscription");
-    take(p, o, T_CITY, snplp_training_body_commune(b), 50, "the training body's commune", "ville");
+    if (need_address && (n == 0 || !snplp_training_body_postal_code(b)))
+        missing(p, o, "the training body's address (lines and postal code)",
+                "adresse-inscription");
+    take(p, o, T_CITY, snplp_training_body_commune(b), 50,
+         need_address ? "the training body's commune" : NULL, "ville");
     if (n && p->rc == SNPLP_OK) {
         o->lines = snplp__calloc(n, sizeof *o->lines);
         if (!o->lines) {
@@ -462,6 +583,9 @@ static int make_plan(plan *p)
         o->first = i;
         o->n = j - i;
         o->ok = true;
+        o->kept_formation = (kept_list){p->cat, NULL, snplp_module_id(o->module), false};
+        o->kept_action = (kept_list){p->cat, NULL, snplp_module_id(o->module), true};
+        o->kept_body = (kept_list){NULL, p->rec, snplp_training_body_id(o->body), false};
         compose_module_texts(p, o);
         check_offer_codes(p, o);
         check_body(p, o);
@@ -480,6 +604,23 @@ typedef snplp_sink sink;
 static void put(sink *s, const char *text)
 {
     snplp__out_put(s, text);
+}
+
+/* Writes the LHEO elements name kept in k, each on a line at depth; false if there is none. */
+static bool kept_write(sink *s, int depth, const kept_list *k, const char *name)
+{
+    if (k->action && strcmp(name, "extras") == 0)
+        return false;
+    bool any = false;
+    for (size_t i = 0, n = kept_count(k); i < n; i++) {
+        const char *frag = kept_at(k, i);
+        if (is_lheo(frag, name)) {
+            snplp__xml_indent(s, depth);
+            put(s, frag);
+            any = true;
+        }
+    }
+    return any;
 }
 
 static void open_tag(sink *s, int depth, const char *name)
@@ -551,104 +692,178 @@ static void start_numbered(sink *s, int depth, const char *name, const char *num
     put(s, ">");
 }
 
-/* The action of the sessions first..first+n-1 of o, all of one mode. */
-static void write_action(sink *s, const plan *p, const offer *o, size_t first, size_t n)
+/* Writes the children of an element in the order of the schema: at each name, the LHEO
+ * elements kept with the object (kept, its extensions of the LHEO namespace: they replace what
+ * the export would write there), else what gen writes for that name (it may write nothing). */
+typedef void (*gen_fn)(sink *s, int depth, const plan *p, const offer *o, const void *x,
+                       const char *name);
+
+static void write_children(sink *s, int depth, const char *const *order, const kept_list *kept,
+                           gen_fn gen, const plan *p, const offer *o, const void *x)
 {
-    static const char *const modes[] = {"on-site", "mixed", "distance"};
-    const snplp_module *m = o->module;
-    int32_t mode = p->sessions[first].mode;
-    char numero[2 * SNPLP_ID_MAX + 16];
-    snprintf(numero, sizeof numero, "%s/%s/%s", snplp_module_id(m), snplp_training_body_id(o->body),
-             modes[mode]);
-    start_numbered(s, 3, "action", numero);
-    snplp__xml_text_element(s, 4, "rythme-formation", o->texts[T_RHYTHM]);
-    for (size_t i = 0; i < snplp_module_audience_code_count(m); i++) {
-        snplp__xml_indent(s, 4);
-        put(s, "<code-public-vise");
-        snplp__xml_attr(s, "ref", snplp_module_formacode_version(m));
-        put(s, ">");
-        put(s, snplp_module_audience_code_at(m, i)); /* five digits */
-        put(s, "</code-public-vise>");
+    for (const char *const *name = order; *name; name++) {
+        if (!kept_write(s, depth, kept, *name))
+            gen(s, depth, p, o, x, *name);
     }
-    snplp__xml_text_element(s, 4, "info-public-vise", o->texts[T_AUDIENCE_INFO]);
-    code_element(s, 4, "niveau-entree-obligatoire",
-                 snplp_module_offer_code(m, SNPLP_OFFER_ENTRY_LEVEL_REQUIRED));
-    snplp__xml_text_element(s, 4, "modalites-alternance", o->texts[T_WORK]);
-    code_element(s, 4, "modalites-enseignement", mode);
-    snplp__xml_text_element(s, 4, "conditions-specifiques", o->texts[T_CONDITIONS]);
-    code_element(s, 4, "prise-en-charge-frais-possible",
-                 snplp_module_offer_code(m, SNPLP_OFFER_FEES_COVERED));
-    code_element(s, 4, "modalites-entrees-sorties", 0); /* entrées/sorties à dates fixes */
-    for (size_t i = first; i < first + n; i++) {
-        const snplp_session *ss = snplp_records_session_at(p->rec, p->sessions[i].session);
-        start_numbered(s, 4, "session", snplp_session_id(ss));
-        open_tag(s, 5, "periode");
-        put_date(s, 6, "debut", snplp_session_start(ss));
-        put_date(s, 6, "fin", snplp_session_end(ss));
-        close_tag(s, 5, "periode");
-        open_tag(s, 5, "adresse-inscription");
-        put_address(s, 6, o);
-        close_tag(s, 5, "adresse-inscription");
-        close_tag(s, 4, "session");
-    }
-    double d;
-    if (snplp_module_duration_days(&d, m) == SNPLP_OK && d > 0) {
-        char buf[64];
-        snprintf(buf, sizeof buf, "%g jour%s", d, d > 1 ? "s" : "");
-        char *dot = strchr(buf, '.');
-        if (dot)
-            *dot = ','; /* French decimal comma: « 2,5 jours » */
-        snplp__xml_text_element(s, 4, "duree-indicative", buf);
-    }
-    close_tag(s, 3, "action");
 }
 
-static void write_body(sink *s, const offer *o)
+/* The sessions first..first+n-1 of o, all of one mode: the arguments of an action. */
+typedef struct action_run {
+    size_t first, n;
+} action_run;
+
+static void gen_session(sink *s, int depth, const plan *p, const offer *o, const void *x,
+                        const char *name)
 {
+    (void)p;
+    const snplp_session *ss = x;
+    if (strcmp(name, "periode") == 0) {
+        open_tag(s, depth, "periode");
+        put_date(s, depth + 1, "debut", snplp_session_start(ss));
+        put_date(s, depth + 1, "fin", snplp_session_end(ss));
+        close_tag(s, depth, "periode");
+    } else if (strcmp(name, "adresse-inscription") == 0) {
+        open_tag(s, depth, "adresse-inscription");
+        put_address(s, depth + 1, o);
+        close_tag(s, depth, "adresse-inscription");
+    }
+}
+
+static void gen_action(sink *s, int depth, const plan *p, const offer *o, const void *x,
+                       const char *name)
+{
+    const action_run *run = x;
+    const snplp_module *m = o->module;
+    if (strcmp(name, "rythme-formation") == 0) {
+        snplp__xml_text_element(s, depth, name, o->texts[T_RHYTHM]);
+    } else if (strcmp(name, "code-public-vise") == 0) {
+        for (size_t i = 0; i < snplp_module_audience_code_count(m); i++) {
+            snplp__xml_indent(s, depth);
+            put(s, "<code-public-vise");
+            snplp__xml_attr(s, "ref", snplp_module_formacode_version(m));
+            put(s, ">");
+            put(s, snplp_module_audience_code_at(m, i)); /* five digits */
+            put(s, "</code-public-vise>");
+        }
+    } else if (strcmp(name, "info-public-vise") == 0) {
+        snplp__xml_text_element(s, depth, name, o->texts[T_AUDIENCE_INFO]);
+    } else if (strcmp(name, "niveau-entree-obligatoire") == 0) {
+        code_element(s, depth, name, snplp_module_offer_code(m, SNPLP_OFFER_ENTRY_LEVEL_REQUIRED));
+    } else if (strcmp(name, "modalites-alternance") == 0) {
+        snplp__xml_text_element(s, depth, name, o->texts[T_WORK]);
+    } else if (strcmp(name, "modalites-enseignement") == 0) {
+        code_element(s, depth, name, p->sessions[run->first].mode);
+    } else if (strcmp(name, "conditions-specifiques") == 0) {
+        snplp__xml_text_element(s, depth, name, o->texts[T_CONDITIONS]);
+    } else if (strcmp(name, "prise-en-charge-frais-possible") == 0) {
+        code_element(s, depth, name, snplp_module_offer_code(m, SNPLP_OFFER_FEES_COVERED));
+    } else if (strcmp(name, "modalites-entrees-sorties") == 0) {
+        code_element(s, depth, name, 0); /* entrées/sorties à dates fixes */
+    } else if (strcmp(name, "session") == 0) {
+        for (size_t i = run->first; i < run->first + run->n; i++) {
+            const snplp_session *ss = snplp_records_session_at(p->rec, p->sessions[i].session);
+            kept_list kept;
+            kept_of_record(&kept, p->rec, snplp_session_id(ss));
+            start_numbered(s, depth, "session", snplp_session_id(ss));
+            write_children(s, depth + 1, session_order, &kept, gen_session, p, o, ss);
+            close_tag(s, depth, "session");
+        }
+    } else if (strcmp(name, "duree-indicative") == 0) {
+        double d;
+        if (snplp_module_duration_days(&d, m) == SNPLP_OK && d > 0) {
+            char buf[64];
+            snprintf(buf, sizeof buf, "%g jour%s", d, d > 1 ? "s" : "");
+            char *dot = strchr(buf, '.');
+            if (dot)
+                *dot = ','; /* French decimal comma: « 2,5 jours » */
+            snplp__xml_text_element(s, depth, name, buf);
+        }
+    }
+}
+
+static void gen_body(sink *s, int depth, const plan *p, const offer *o, const void *x,
+                     const char *name)
+{
+    (void)p, (void)x;
     const snplp_training_body *b = o->body;
-    start_numbered(s, 3, "organisme-formation-responsable", snplp_training_body_id(b));
-    snplp__xml_text_element(s, 4, "numero-activite", snplp_training_body_declaration_number(b));
-    open_tag(s, 4, "SIRET-organisme-formation");
-    snplp__xml_text_element(s, 5, "SIRET", snplp_training_body_siret(b));
-    close_tag(s, 4, "SIRET-organisme-formation");
-    snplp__xml_text_element(s, 4, "nom-organisme", o->texts[T_NAME]);
-    snplp__xml_text_element(s, 4, "raison-sociale", o->texts[T_LEGAL]);
-    open_tag(s, 4, "coordonnees-organisme");
-    put_coordinates(s, 5, o, true);
-    close_tag(s, 4, "coordonnees-organisme");
-    open_tag(s, 4, "contact-organisme");
-    put_coordinates(s, 5, o, false);
-    close_tag(s, 4, "contact-organisme");
-    close_tag(s, 3, "organisme-formation-responsable");
+    if (strcmp(name, "numero-activite") == 0) {
+        snplp__xml_text_element(s, depth, name, snplp_training_body_declaration_number(b));
+    } else if (strcmp(name, "SIRET-organisme-formation") == 0) {
+        open_tag(s, depth, name);
+        snplp__xml_text_element(s, depth + 1, "SIRET", snplp_training_body_siret(b));
+        close_tag(s, depth, name);
+    } else if (strcmp(name, "nom-organisme") == 0) {
+        snplp__xml_text_element(s, depth, name, o->texts[T_NAME]);
+    } else if (strcmp(name, "raison-sociale") == 0) {
+        snplp__xml_text_element(s, depth, name, o->texts[T_LEGAL]);
+    } else if (strcmp(name, "coordonnees-organisme") == 0) {
+        open_tag(s, depth, name);
+        put_coordinates(s, depth + 1, o, true);
+        close_tag(s, depth, name);
+    } else if (strcmp(name, "contact-organisme") == 0) {
+        open_tag(s, depth, name);
+        put_coordinates(s, depth + 1, o, false);
+        close_tag(s, depth, name);
+    }
+}
+
+static void gen_formation(sink *s, int depth, const plan *p, const offer *o, const void *x,
+                          const char *name)
+{
+    (void)x;
+    const snplp_module *m = o->module;
+    if (strcmp(name, "domaine-formation") == 0) {
+        snplp__xml_indent(s, depth);
+        put(s, "<domaine-formation/>");
+    } else if (strcmp(name, "intitule-formation") == 0) {
+        snplp__xml_text_element(s, depth, name, o->texts[T_TITLE]);
+    } else if (strcmp(name, "objectif-formation") == 0) {
+        snplp__xml_text_element(s, depth, name, o->texts[T_OBJECTIVE]);
+    } else if (strcmp(name, "resultats-attendus") == 0) {
+        snplp__xml_text_element(s, depth, name, o->texts[T_RESULTS]);
+    } else if (strcmp(name, "contenu-formation") == 0) {
+        snplp__xml_text_element(s, depth, name, o->texts[T_CONTENT]);
+    } else if (strcmp(name, "certifiante") == 0) {
+        code_element(s, depth, name, snplp_module_offer_code(m, SNPLP_OFFER_CERTIFYING));
+    } else if (strcmp(name, "contact-formation") == 0) {
+        open_tag(s, depth, name);
+        put_coordinates(s, depth + 1, o, false);
+        close_tag(s, depth, name);
+    } else if (strcmp(name, "parcours-de-formation") == 0) {
+        code_element(s, depth, name, snplp_module_offer_code(m, SNPLP_OFFER_PATH));
+    } else if (strcmp(name, "code-niveau-entree") == 0) {
+        code_element(s, depth, name, snplp_module_offer_code(m, SNPLP_OFFER_ENTRY_LEVEL));
+    } else if (strcmp(name, "code-niveau-sortie") == 0) {
+        if (snplp_module_offer_code(m, SNPLP_OFFER_EXIT_LEVEL) >= 0)
+            code_element(s, depth, name, snplp_module_offer_code(m, SNPLP_OFFER_EXIT_LEVEL));
+    } else if (strcmp(name, "action") == 0) {
+        static const char *const modes[] = {"on-site", "mixed", "distance"};
+        for (size_t i = o->first; i < o->first + o->n;) { /* an action per mode */
+            size_t j = i;
+            while (j < o->first + o->n && p->sessions[j].mode == p->sessions[i].mode)
+                j++;
+            char numero[2 * SNPLP_ID_MAX + 16];
+            snprintf(numero, sizeof numero, "%s/%s/%s", snplp_module_id(m),
+                     snplp_training_body_id(o->body), modes[p->sessions[i].mode]);
+            action_run run = {i, j - i};
+            start_numbered(s, depth, "action", numero);
+            write_children(s, depth + 1, action_order, &o->kept_action, gen_action, p, o, &run);
+            close_tag(s, depth, "action");
+            i = j;
+        }
+    } else if (strcmp(name, "organisme-formation-responsable") == 0) {
+        kept_list kept;
+        kept_of_record(&kept, p->rec, snplp_training_body_id(o->body));
+        start_numbered(s, depth, name, snplp_training_body_id(o->body));
+        write_children(s, depth + 1, body_order, &kept, gen_body, p, o, NULL);
+        close_tag(s, depth, name);
+    }
 }
 
 static void write_formation(sink *s, const plan *p, const offer *o)
 {
-    const snplp_module *m = o->module;
-    start_numbered(s, 2, "formation", snplp_module_id(m));
-    snplp__xml_indent(s, 3);
-    put(s, "<domaine-formation/>");
-    snplp__xml_text_element(s, 3, "intitule-formation", o->texts[T_TITLE]);
-    snplp__xml_text_element(s, 3, "objectif-formation", o->texts[T_OBJECTIVE]);
-    snplp__xml_text_element(s, 3, "resultats-attendus", o->texts[T_RESULTS]);
-    snplp__xml_text_element(s, 3, "contenu-formation", o->texts[T_CONTENT]);
-    code_element(s, 3, "certifiante", snplp_module_offer_code(m, SNPLP_OFFER_CERTIFYING));
-    open_tag(s, 3, "contact-formation");
-    put_coordinates(s, 4, o, false);
-    close_tag(s, 3, "contact-formation");
-    code_element(s, 3, "parcours-de-formation", snplp_module_offer_code(m, SNPLP_OFFER_PATH));
-    code_element(s, 3, "code-niveau-entree", snplp_module_offer_code(m, SNPLP_OFFER_ENTRY_LEVEL));
-    if (snplp_module_offer_code(m, SNPLP_OFFER_EXIT_LEVEL) >= 0)
-        code_element(s, 3, "code-niveau-sortie",
-                     snplp_module_offer_code(m, SNPLP_OFFER_EXIT_LEVEL));
-    for (size_t i = o->first; i < o->first + o->n;) { /* an action per mode */
-        size_t j = i;
-        while (j < o->first + o->n && p->sessions[j].mode == p->sessions[i].mode)
-            j++;
-        write_action(s, p, o, i, j - i);
-        i = j;
-    }
-    write_body(s, o);
+    start_numbered(s, 2, "formation", snplp_module_id(o->module));
+    write_children(s, 3, formation_order, &o->kept_formation, gen_formation, p, o, NULL);
     close_tag(s, 2, "formation");
 }
 

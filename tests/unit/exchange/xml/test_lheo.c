@@ -262,6 +262,56 @@ static void own_texts_first(void **state)
     snplp_free(doc);
 }
 
+/* LHEO elements kept with the model (as an import keeps what it does not map) are written
+ * back at their place in the schema's order, and replace what the export would write there. */
+static void kept_elements_in_place(void **state)
+{
+    fixture *f = *state;
+    const char *id = "module-insertion-expert";
+    complete_offer(snplp_referential_module_find(f->ref, id));
+#define L " xmlns=\"http://lheo.gouv.fr/2.3\""
+    assert_ok(snplp_referential_add_extension(f->ref, id,
+                                              "<domaine-formation" L
+                                              "><code-FORMACODE ref=\"V14\">44028</code-FORMACODE>"
+                                              "</domaine-formation>"));
+    assert_ok(snplp_referential_add_extension(f->ref, id,
+                                              "<lieu-de-formation" L
+                                              "><coordonnees><ligne>Salle 3</ligne></coordonnees>"
+                                              "</lieu-de-formation>"));
+    assert_ok(snplp_referential_add_extension(f->ref, id,
+                                              "<identifiant-module" L ">M-7"
+                                              "</identifiant-module>"));
+    /* another namespace: not LHEO, not written */
+    assert_ok(
+        snplp_referential_add_extension(f->ref, id, "<x:note xmlns:x=\"urn:example\">n</x:note>"));
+    const char *session = NULL;
+    for (size_t i = 0; i < snplp_records_session_count(f->rec) && !session; i++)
+        if (strcmp(snplp_session_subject_id(snplp_records_session_at(f->rec, i)), id) == 0)
+            session = snplp_session_id(snplp_records_session_at(f->rec, i));
+    assert_ok(snplp_records_add_extension(f->rec, session,
+                                          "<etat-recrutement" L ">1</etat-recrutement>"));
+    assert_ok(snplp_records_add_extension(f->rec, "of-49-1",
+                                          "<contact-organisme" L "><coordonnees><nom>Dupont</nom>"
+                                          "</coordonnees></contact-organisme>"));
+#undef L
+    assert_ok(snplp_lheo_export_file(f->ref, f->rec, "lheo-kept-example.xml", f->diags, NULL));
+    char *doc = NULL;
+    size_t size = 0;
+    assert_ok(snplp_lheo_export_memory(&doc, &size, f->ref, f->rec, NULL, NULL));
+    assert_null(strstr(doc, "<domaine-formation/>"));
+    assert_non_null(strstr(doc, "44028</code-FORMACODE>"));
+    /* in each of the module's two actions, after prise-en-charge-frais-possible */
+    assert_int_equal(count_text(doc, "<ligne>Salle 3</ligne>"), 2);
+    const char *fees = strstr(doc, "<prise-en-charge-frais-possible>");
+    assert_true(fees && strstr(fees, "Salle 3") < strstr(fees, "<modalites-entrees-sorties>"));
+    assert_int_equal(count_text(doc, "<etat-recrutement"), 1);
+    assert_int_equal(count_text(doc, "<nom>Dupont</nom>"), 1);
+    assert_int_equal(count_text(doc, "<contact-organisme"), 1); /* replaced, not added */
+    assert_non_null(strstr(doc, ">M-7</identifiant-module>"));
+    assert_null(strstr(doc, "urn:example"));
+    snplp_free(doc);
+}
+
 static int counting_write(void *user, const char *buf, size_t size)
 {
     (void)buf;
@@ -320,7 +370,8 @@ int main(void)
         FIXTURE_TEST(no_records_no_document),  FIXTURE_TEST(missing_data_named),
         FIXTURE_TEST(complete_offers_written), FIXTURE_TEST(all_or_nothing),
         FIXTURE_TEST(body_data_missing),       FIXTURE_TEST(callback),
-        FIXTURE_TEST(own_texts_first),         FIXTURE_TEST(out_of_memory),
+        FIXTURE_TEST(own_texts_first),         FIXTURE_TEST(kept_elements_in_place),
+        FIXTURE_TEST(out_of_memory),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
