@@ -38,6 +38,9 @@ static void set_every_value(snplp_module *m)
     assert_ok(snplp_module_set_offer_text(m, SNPLP_OFFER_WORK_STUDY, "Sans alternance"));
     assert_ok(snplp_module_set_offer_text(m, SNPLP_OFFER_CONDITIONS, "Être en poste <& « »"));
     assert_ok(snplp_module_set_offer_text(m, SNPLP_OFFER_AUDIENCE_INFO, "  Travailleurs\n  "));
+    assert_ok(snplp_module_set_offer_text(m, SNPLP_OFFER_OBJECTIVES, "Objectifs\nsur deux lignes"));
+    assert_ok(snplp_module_set_offer_text(m, SNPLP_OFFER_RESULTS, "Attestation"));
+    assert_ok(snplp_module_set_offer_text(m, SNPLP_OFFER_CONTENT, "- un\n- deux"));
     assert_ok(snplp_module_set_formacode_version(m, "V14"));
     for (int i = 0; i < SNPLP_OFFER_MAX_AUDIENCE_CODES; i++) {
         char code[8];
@@ -206,6 +209,11 @@ static void the_offer_fixture_is_read_whole(void **state)
         assert_string_equal(snplp_module_offer_text(m, SNPLP_OFFER_CONDITIONS), "Aucune");
         assert_string_equal(snplp_module_offer_text(m, SNPLP_OFFER_AUDIENCE_INFO),
                             "Travailleurs sociaux");
+        assert_string_equal(snplp_module_offer_text(m, SNPLP_OFFER_OBJECTIVES),
+                            "Objectifs de l’offre");
+        assert_string_equal(snplp_module_offer_text(m, SNPLP_OFFER_RESULTS),
+                            "Attestation de formation");
+        assert_string_equal(snplp_module_offer_text(m, SNPLP_OFFER_CONTENT), "Contenu de l’offre");
         assert_string_equal(snplp_module_formacode_version(m), "V14");
         assert_int_equal(snplp_module_audience_code_count(m), 2);
         assert_string_equal(snplp_module_audience_code_at(m, 1), "44028");
