@@ -215,7 +215,23 @@ typedef enum snplp_diag_code {
     SNPLP_DIAG_LHEO_NO_SESSION = 502,
     /** "lheo-nothing-written" (1.5, error): the export wrote no document (no offer complete,
        or all or nothing asked and an offer left out) */
-    SNPLP_DIAG_LHEO_NOTHING_WRITTEN = 503
+    SNPLP_DIAG_LHEO_NOTHING_WRITTEN = 503,
+    /** "lheo-theme-match" (1.5, info): an imported offer matches a national theme (the message
+       names it, the labels that matched and the score, and whether it was applied) */
+    SNPLP_DIAG_LHEO_THEME_MATCH = 504,
+    /** "lheo-no-theme" (1.5, warning): an imported offer's module has no theme: no national
+       theme matched, or the match was not applied (the message says which) */
+    SNPLP_DIAG_LHEO_NO_THEME = 505,
+    /** "lheo-left-out" (1.5, warning): a part of an LHEO document could not be imported (a
+       session without valid dates or mode, an offer without a title...): the message says what
+       and why */
+    SNPLP_DIAG_LHEO_LEFT_OUT = 506,
+    /** "lheo-value-kept" (1.5, info): a value the model refuses (a SIRET whose key is wrong...)
+       is kept as an LHEO element of the object, written back by the export, not in the model */
+    SNPLP_DIAG_LHEO_VALUE_KEPT = 507,
+    /** "lheo-assumed" (1.5, info): what the model needs and LHEO does not state (a module's
+       level, a session's days), with what the import took */
+    SNPLP_DIAG_LHEO_ASSUMED = 508
 } snplp_diag_code;
 
 /**

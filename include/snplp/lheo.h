@@ -21,6 +21,20 @@
  *
  * The export is deterministic: the modules in the catalogue's order, for each the training
  * bodies in the records' order, the sessions in the records' order.
+ *
+ * **Import.** An LHEO document (a regional feed: tens of megabytes, streamed with the limits
+ * and refusals of every import, xml.h) makes a new catalogue and new training records: each
+ * `<formation>` a module with its offer, its `<organisme-formation-responsable>` a training
+ * body, each `<session>` a session. What the model does not hold is kept with the object it
+ * belongs to as an extension of the LHEO namespace, and the export writes it back in place, so
+ * that LHEO → snplp → LHEO loses nothing the schema requires. Each offer is matched to the
+ * national themes (those of the built-in referential, or snplp_lheo_options_set_themes()) by
+ * the folded search of docs/text.md over its title, objectives and content: a match is a
+ * finding (#SNPLP_DIAG_LHEO_THEME_MATCH) with the theme, the labels found and a score, applied
+ * only when asked (snplp_lheo_options_set_accept_matches(), or a minimum score); a module whose
+ * offer is unmatched or whose match is not applied has the theme id #SNPLP_LHEO_NO_THEME, which
+ * names no theme (#SNPLP_DIAG_LHEO_NO_THEME): the catalogue's validation reports it, and
+ * snplp_import_options_set_keep_invalid() reopens such a catalogue saved as XML.
  */
 #ifndef SNPLP_LHEO_H
 #define SNPLP_LHEO_H
@@ -33,6 +47,10 @@ SNPLP_BEGIN_DECLS
 
 /** @brief The LHEO 2.3 namespace. */
 #define SNPLP_LHEO_NAMESPACE "http://lheo.gouv.fr/2.3"
+
+/** @brief The theme id of a module the LHEO import could not place under a national theme:
+ *         it names no theme. */
+#define SNPLP_LHEO_NO_THEME "theme-none"
 
 /** @brief Options of the LHEO export and import (opaque; the defaults when NULL). */
 typedef struct snplp_lheo_options snplp_lheo_options;
@@ -50,6 +68,30 @@ SNPLP_API void snplp_lheo_options_free(snplp_lheo_options *options);
 SNPLP_API int snplp_lheo_options_set_all_or_nothing(snplp_lheo_options *options, bool on);
 /** @brief Whether the export is all or nothing (false for NULL). */
 SNPLP_API bool snplp_lheo_options_all_or_nothing(const snplp_lheo_options *options);
+/**
+ * @brief Import: applies every match of an offer to a national theme (default false: a match
+ *        is only a finding, and the module has no theme).
+ * @return #SNPLP_OK, #SNPLP_EINVAL (NULL options).
+ */
+SNPLP_API int snplp_lheo_options_set_accept_matches(snplp_lheo_options *options, bool on);
+/** @brief Whether the import applies every match (false for NULL). */
+SNPLP_API bool snplp_lheo_options_accept_matches(const snplp_lheo_options *options);
+/**
+ * @brief Import: applies the matches whose score is at least @p score (0, the default: none by
+ *        score). A label of the theme found in the offer's title counts 3, in its objectives 2,
+ *        in its content 1 (docs/lheo.md, "Matching").
+ * @return #SNPLP_OK, #SNPLP_EINVAL (NULL options, a score below 0).
+ */
+SNPLP_API int snplp_lheo_options_set_min_score(snplp_lheo_options *options, int score);
+/** @brief The minimum score (0 for NULL). */
+SNPLP_API int snplp_lheo_options_min_score(const snplp_lheo_options *options);
+/**
+ * @brief Import: the referential whose themes the offers are matched to (borrowed: it must
+ *        outlive the import); NULL, the default: the built-in referential's six themes.
+ * @return #SNPLP_OK, #SNPLP_EINVAL (NULL options).
+ */
+SNPLP_API int snplp_lheo_options_set_themes(snplp_lheo_options *options,
+                                            const snplp_referential *themes);
 
 /**
  * @brief Exports the offers of @p catalogue with the sessions of @p records as an LHEO 2.3
@@ -82,6 +124,39 @@ SNPLP_API int snplp_lheo_export_callback(const snplp_referential *catalogue,
                                          const snplp_records *records, snplp_write_fn write,
                                          void *user, snplp_diagnostics *diags,
                                          const snplp_lheo_options *options);
+
+/**
+ * @brief Imports the LHEO 2.3 document at @p path into a new catalogue and new training
+ *        records (see the file's description).
+ * @param[out] catalogue receives the catalogue: a module per formation (its offer filled, its
+ *             theme the national theme matched and applied, or #SNPLP_LHEO_NO_THEME), and the
+ *             national themes applied, copied (id, title, labels).
+ * @param[out] records receives the training bodies and the sessions.
+ * @param diags receives the findings: those of the reading (xml.h), and of the import
+ *              (#SNPLP_DIAG_LHEO_THEME_MATCH, #SNPLP_DIAG_LHEO_NO_THEME, #SNPLP_DIAG_LHEO_LEFT_OUT,
+ *              #SNPLP_DIAG_LHEO_VALUE_KEPT, #SNPLP_DIAG_LHEO_ASSUMED).
+ * @param options the reading's (limits, progress; strict is not applied: it checks the snplp
+ *                format's schema), NULL for the defaults.
+ * @param lheo the matching's (NULL: the defaults).
+ * @return #SNPLP_OK, #SNPLP_EPARSE (not well-formed, or past a limit: nothing made),
+ *         #SNPLP_EINVAL (NULL @p catalogue, @p records or @p path), #SNPLP_EIO, #SNPLP_ENOMEM,
+ *         and the failures of snplp_referential_builtin().
+ */
+SNPLP_API int snplp_lheo_import_file(snplp_referential **catalogue, snplp_records **records,
+                                     snplp_diagnostics *diags, const char *path,
+                                     const snplp_import_options *options,
+                                     const snplp_lheo_options *lheo);
+/** @brief As snplp_lheo_import_file(), from @p size bytes at @p data; @p name names the
+ *         document in messages (NULL: "(input)"). */
+SNPLP_API int snplp_lheo_import_memory(snplp_referential **catalogue, snplp_records **records,
+                                       snplp_diagnostics *diags, const void *data, size_t size,
+                                       const char *name, const snplp_import_options *options,
+                                       const snplp_lheo_options *lheo);
+/** @brief As snplp_lheo_import_file(), from what @p read gives. */
+SNPLP_API int snplp_lheo_import_callback(snplp_referential **catalogue, snplp_records **records,
+                                         snplp_diagnostics *diags, snplp_read_fn read, void *user,
+                                         const char *name, const snplp_import_options *options,
+                                         const snplp_lheo_options *lheo);
 
 SNPLP_END_DECLS
 

@@ -121,6 +121,11 @@ static const struct {
     {SNPLP_DIAG_LHEO_TEXT_CUT, "lheo-text-cut"},
     {SNPLP_DIAG_LHEO_NO_SESSION, "lheo-no-session"},
     {SNPLP_DIAG_LHEO_NOTHING_WRITTEN, "lheo-nothing-written"},
+    {SNPLP_DIAG_LHEO_THEME_MATCH, "lheo-theme-match"},
+    {SNPLP_DIAG_LHEO_NO_THEME, "lheo-no-theme"},
+    {SNPLP_DIAG_LHEO_LEFT_OUT, "lheo-left-out"},
+    {SNPLP_DIAG_LHEO_VALUE_KEPT, "lheo-value-kept"},
+    {SNPLP_DIAG_LHEO_ASSUMED, "lheo-assumed"},
 };
 
 const char *snplp_diag_code_name(snplp_diag_code code)

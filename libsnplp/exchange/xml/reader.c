@@ -422,9 +422,15 @@ void snplp__xml_check_nfc(reader *r, const frame *t, const char *item_id, const 
 
 /* ---- SAX2 events ---- */
 
+/* The namespace of the document kind's elements. */
+static const char *doc_ns(const reader *r)
+{
+    return r->doc->ns ? r->doc->ns : SNPLP_XML_NAMESPACE;
+}
+
 static bool is_snplp(const reader *r, const xmlChar *uri)
 {
-    return uri && (uri == r->ns_uri || strcmp((const char *)uri, SNPLP_XML_NAMESPACE) == 0);
+    return uri && (uri == r->ns_uri || strcmp((const char *)uri, doc_ns(r)) == 0);
 }
 
 /* The bits of the required attributes of each type of the document (reader.h). */
@@ -447,7 +453,7 @@ static void intern_names(reader *r)
     xmlDictPtr dict = r->ctxt->dict;
     if (!dict)
         return;
-    r->ns_uri = xmlDictLookup(dict, (const xmlChar *)SNPLP_XML_NAMESPACE, -1);
+    r->ns_uri = xmlDictLookup(dict, (const xmlChar *)doc_ns(r), -1);
     for (size_t t = 0; t < r->doc->nrules && t < SNPLP_XML_MAX_TYPES; t++) {
         const attr_rule *a = r->doc->rules[t].attrs;
         for (size_t k = 0; a[k].name && k < sizeof r->attr_names[t] / sizeof *r->attr_names[t]; k++)
@@ -566,9 +572,33 @@ static bool keep_foreign(frame *f, const xmlChar **a, size_t n)
     return true;
 }
 
+/* A lenient document's attributes: each one of no namespace to the reader, unchecked but for
+ * its length. */
+static void raw_attributes(reader *r, frame *f, int nb, const xmlChar **attrs)
+{
+    for (int i = 0; i < nb && !r->stopped; i++) {
+        const xmlChar **a = attrs + 5 * i;
+        size_t n = (size_t)(a[4] - a[3]);
+        if (n > SNPLP_XML_MAX_ATTRIBUTE) {
+            char q[200];
+            ERR(r, SNPLP_DIAG_ATTRIBUTE_TOO_LONG, "attribute '%s' of <%s> is longer than %d bytes",
+                qname(q, sizeof q, a[1], a[0]), f->name, SNPLP_XML_MAX_ATTRIBUTE);
+            continue;
+        }
+        if (!a[2] && r->doc->raw_attribute)
+            r->doc->raw_attribute(r, f, (const char *)a[0], (const char *)a[3], n);
+    }
+    if (!r->stopped && f->type != SNPLP_XML_TEXT)
+        r->doc->started(r, f);
+}
+
 /* Checks the attributes of an element of the format, giving the reader each good value. */
 static void check_attributes(reader *r, frame *f, int nb, const xmlChar **attrs)
 {
+    if (r->doc->lenient) {
+        raw_attributes(r, f, nb, attrs);
+        return;
+    }
     const elem_rule *rule = rule_of(r, f->type);
     unsigned seen = 0; /* bit k: attrs[k] came */
     for (int i = 0; i < nb && !r->stopped; i++) {
@@ -745,7 +775,7 @@ static void start_root(reader *r, const xmlChar *localname, const xmlChar *prefi
                 snprintf(hint, sizeof hint, ": %s, not %s", kinds[k].what, doc->what);
         ERR(r, SNPLP_DIAG_WRONG_ROOT, "the root element is <%s>%s%s, not <%s> of namespace %s%s",
             qname(q, sizeof q, prefix, localname), uri ? " of namespace " : " of no namespace",
-            uri ? (const char *)uri : "", doc->root, SNPLP_XML_NAMESPACE, hint);
+            uri ? (const char *)uri : "", doc->root, doc_ns(r), hint);
         r->skip = 1;
         return;
     }
@@ -753,6 +783,51 @@ static void start_root(reader *r, const xmlChar *localname, const xmlChar *prefi
     frame *f = push(r, doc->root_type);
     if (f)
         check_attributes(r, f, nb_attributes, attributes);
+}
+
+/* Starts the child element of the top frame that rule cr describes (a text or an element). */
+static void push_child(reader *r, const child_rule *cr, int nb_attributes,
+                       const xmlChar **attributes)
+{
+    frame *child = push(r, cr->type);
+    if (!child)
+        return;
+    child->field = cr->field;
+    child->what = cr->what;
+    child->name = cr->name;
+    if (child->type == SNPLP_XML_TEXT) {
+        r->text.n = 0; /* the buffer is reused from one text to the next */
+        if (r->text.p)
+            r->text.p[0] = '\0';
+        r->text.failed = false;
+        r->text_chars = 0;
+        r->text_too_long = false;
+    }
+    check_attributes(r, child, nb_attributes, attributes);
+}
+
+/* An element inside f in a lenient document (reader.h): a child the rules know, in any order
+ * and number; anything else recorded whole in an item, else left out. */
+static void start_lenient(reader *r, frame *f, const elem_rule *rule, const xmlChar *localname,
+                          const xmlChar *prefix, const xmlChar *uri, int nb_namespaces,
+                          const xmlChar **namespaces, int nb_attributes, const xmlChar **attributes)
+{
+    if (f->type != SNPLP_XML_TEXT && is_snplp(r, uri)) {
+        size_t i = child_index(r, f, 0, localname);
+        if (rule->children[i].name) {
+            f->count++;
+            push_child(r, &rule->children[i], nb_attributes, attributes);
+            return;
+        }
+    }
+    if (rule->item && f->type != SNPLP_XML_TEXT) {
+        r->frag_text_bytes = r->frag_text_chars = 0;
+        r->frag_text_reported = false;
+        snplp__fragment_start(&r->frag, localname, prefix, uri, nb_namespaces, namespaces,
+                              nb_attributes, attributes);
+        return;
+    }
+    r->skip = 1; /* left out, with what it holds */
 }
 
 static void start_decoded(reader *r, const xmlChar *localname, const xmlChar *prefix,
@@ -781,6 +856,11 @@ static void start_decoded(reader *r, const xmlChar *localname, const xmlChar *pr
         return;
     }
     const elem_rule *rule = rule_of(r, f->type);
+    if (r->doc->lenient) {
+        start_lenient(r, f, rule, localname, prefix, uri, nb_namespaces, namespaces, nb_attributes,
+                      attributes);
+        return;
+    }
     if (!is_snplp(r, uri)) {
         size_t tail = tail_start(rule);
         if (uri && rule->item && rule->children[tail].name &&
@@ -843,22 +923,7 @@ static void start_decoded(reader *r, const xmlChar *localname, const xmlChar *pr
         f->count = 0;
     }
     f->count++;
-    const child_rule *cr = &c[i];
-    frame *child = push(r, cr->type);
-    if (!child)
-        return;
-    child->field = cr->field;
-    child->what = cr->what;
-    child->name = cr->name;
-    if (child->type == SNPLP_XML_TEXT) {
-        r->text.n = 0; /* the buffer is reused from one text to the next */
-        if (r->text.p)
-            r->text.p[0] = '\0';
-        r->text.failed = false;
-        r->text_chars = 0;
-        r->text_too_long = false;
-    }
-    check_attributes(r, child, nb_attributes, attributes);
+    push_child(r, &c[i], nb_attributes, attributes);
 }
 
 /* A text element ended: its text goes to the reader. */
@@ -902,7 +967,7 @@ static void end_element(void *ctx, const xmlChar *localname, const xmlChar *pref
     if (f->type == SNPLP_XML_TEXT) {
         deliver_text(r, f, snplp__xml_parent(r, f));
     } else {
-        if (!f->ext)
+        if (!f->ext && !r->doc->lenient)
             missing_from(r, f, f->pos);
         if (!r->stopped)
             r->doc->ended(r, f);
@@ -963,6 +1028,8 @@ static void characters(void *ctx, const xmlChar *ch, int len)
             snplp__xml_oom(r);
         return;
     }
+    if (r->doc->lenient)
+        return; /* text in an element that holds elements: left out */
     for (int i = 0; i < len; i++)
         if (!is_ws((char)ch[i])) {
             if (!f->text_reported && i + 3 <= len && memcmp(ch + i, BOM, 3) == 0)
@@ -1654,7 +1721,7 @@ int snplp__xml_read(reader *r, const snplp_xml_doc *doc, snplp_diagnostics *diag
 
     xmlSchemaValidCtxtPtr vctxt = NULL;
     xmlSchemaSAXPlugPtr plug = NULL;
-    if (options && options->strict) {
+    if (options && options->strict && !doc->ns) { /* the format's schema: not another's */
         xmlSchemaPtr schema = snplp__xml_schema();
         vctxt = schema ? xmlSchemaNewValidCtxt(schema) : NULL;
         if (vctxt) {

@@ -158,6 +158,17 @@ typedef struct snplp_xml_doc {
     void (*finish)(snplp_xml_reader *r);
     /* Frees what the reader's part of a frame holds (NULL: nothing). */
     void (*frame_clear)(snplp_xml_frame *f);
+    /* The namespace of the document kind's elements (NULL: the format's, SNPLP_XML_NAMESPACE). */
+    const char *ns;
+    /* A document of another format, read for what the reader maps (LHEO, read_lheo.c): the
+     * rules say which elements the reader takes, not the whole format. Known children come in
+     * any order and number, none is required; inside an element whose rule is an item, any
+     * other element (of the namespace or not) is recorded whole and handed to extension(), and
+     * elsewhere left out; text in an element that holds elements is left out; attributes are
+     * not checked: each one of no namespace goes to raw_attribute(), of text elements too. */
+    bool lenient;
+    void (*raw_attribute)(snplp_xml_reader *r, snplp_xml_frame *f, const char *name,
+                          const char *value, size_t n);
 } snplp_xml_doc;
 
 /* The bounds of a start tag, checked on the bytes before libxml2 parses them (reader.c,

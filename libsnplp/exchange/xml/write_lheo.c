@@ -11,6 +11,7 @@
 #include <snplp/lheo.h>
 #include <snplp/snplp.h>
 
+#include "exchange/xml/lheo.h"
 #include "exchange/xml/writer.h"
 #include "io/sink.h"
 #include "model/referential/item.h"
@@ -22,6 +23,9 @@
 
 struct snplp_lheo_options {
     bool all_or_nothing;
+    bool accept_matches;
+    int min_score;
+    const snplp_referential *themes; /* borrowed; NULL: the built-in referential */
 };
 
 int snplp_lheo_options_new(snplp_lheo_options **out)
@@ -48,6 +52,58 @@ int snplp_lheo_options_set_all_or_nothing(snplp_lheo_options *options, bool on)
 bool snplp_lheo_options_all_or_nothing(const snplp_lheo_options *options)
 {
     return options && options->all_or_nothing;
+}
+
+int snplp_lheo_options_set_accept_matches(snplp_lheo_options *options, bool on)
+{
+    if (!options)
+        return snplp__bad_arg(__func__, "NULL options");
+    options->accept_matches = on;
+    return SNPLP_OK;
+}
+
+bool snplp_lheo_options_accept_matches(const snplp_lheo_options *options)
+{
+    return options && options->accept_matches;
+}
+
+int snplp_lheo_options_set_min_score(snplp_lheo_options *options, int score)
+{
+    if (!options)
+        return snplp__bad_arg(__func__, "NULL options");
+    if (score < 0)
+        return snplp__fail_in(__func__, SNPLP_EINVAL, "a minimum score is 0 (none) or above, not %d",
+                              score);
+    options->min_score = score;
+    return SNPLP_OK;
+}
+
+int snplp_lheo_options_min_score(const snplp_lheo_options *options)
+{
+    return options ? options->min_score : 0;
+}
+
+int snplp_lheo_options_set_themes(snplp_lheo_options *options, const snplp_referential *themes)
+{
+    if (!options)
+        return snplp__bad_arg(__func__, "NULL options");
+    options->themes = themes;
+    return SNPLP_OK;
+}
+
+bool snplp__lheo_options_accept(const snplp_lheo_options *options)
+{
+    return options && options->accept_matches;
+}
+
+int snplp__lheo_options_min_score(const snplp_lheo_options *options)
+{
+    return options ? options->min_score : 0;
+}
+
+const snplp_referential *snplp__lheo_options_themes(const snplp_lheo_options *options)
+{
+    return options ? options->themes : NULL;
 }
 
 /* ---- LHEO elements kept with the model ---- */
