@@ -6,10 +6,9 @@
 #include "exchange/xml/lheo.h"
 #include "util/errors.h"
 
-static int import(snplp_referential **catalogue, snplp_records **records,
-                  snplp_diagnostics *diags, const snplp_lheo_input *in, const char *name,
-                  const snplp_import_options *options, const snplp_lheo_options *lheo,
-                  const char *fn)
+static int import(snplp_referential **catalogue, snplp_records **records, snplp_diagnostics *diags,
+                  const snplp_lheo_input *in, const char *name, const snplp_import_options *options,
+                  const snplp_lheo_options *lheo, const char *fn)
 {
     const snplp_referential *themes = snplp__lheo_options_themes(lheo);
     snplp_referential *builtin = NULL;

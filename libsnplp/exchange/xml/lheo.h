@@ -8,6 +8,8 @@
 /* What the options say to the import (NULL: the defaults). */
 bool snplp__lheo_options_accept(const snplp_lheo_options *options);
 int snplp__lheo_options_min_score(const snplp_lheo_options *options);
+/* The path of the schema the import validates against (NULL: none). */
+const char *snplp__lheo_options_schema(const snplp_lheo_options *options);
 /* The referential whose themes the options name, NULL for the built-in one. */
 const snplp_referential *snplp__lheo_options_themes(const snplp_lheo_options *options);
 

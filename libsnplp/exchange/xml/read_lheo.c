@@ -9,9 +9,12 @@
  * body comes after its sessions) and made when it ends: the training body (once per id), the
  * module (once per id) with its offer, its sessions; then the module is matched to the national
  * themes by the folded search of docs/text.md. */
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+
+#include <libxml/xmlschemas.h>
 
 #include <snplp/lheo.h>
 #include <snplp/snplp.h>
@@ -117,15 +120,14 @@ static const snplp_xml_child_rule action_children[] = {
     CHILD("session", T_SESSION),
     END};
 static const snplp_xml_child_rule session_children[] = {CHILD("periode", T_PERIODE), END};
-static const snplp_xml_child_rule periode_children[] = {TEXT("debut", X_START),
-                                                        TEXT("fin", X_END), END};
-static const snplp_xml_child_rule body_children[] = {
-    TEXT("numero-activite", X_DECLNUM),
-    CHILD("SIRET-organisme-formation", T_SIRET),
-    TEXT("nom-organisme", X_NAME),
-    TEXT("raison-sociale", X_LEGAL),
-    CHILD("coordonnees-organisme", T_COORD_ORG),
-    END};
+static const snplp_xml_child_rule periode_children[] = {TEXT("debut", X_START), TEXT("fin", X_END),
+                                                        END};
+static const snplp_xml_child_rule body_children[] = {TEXT("numero-activite", X_DECLNUM),
+                                                     CHILD("SIRET-organisme-formation", T_SIRET),
+                                                     TEXT("nom-organisme", X_NAME),
+                                                     TEXT("raison-sociale", X_LEGAL),
+                                                     CHILD("coordonnees-organisme", T_COORD_ORG),
+                                                     END};
 static const snplp_xml_child_rule siret_children[] = {TEXT("SIRET", X_SIRET), END};
 static const snplp_xml_child_rule coord_org_children[] = {CHILD("coordonnees", T_COORD), END};
 static const snplp_xml_child_rule coord_children[] = {
@@ -155,8 +157,8 @@ static const snplp_xml_elem_rule rules[T_COUNT] = {
 typedef struct psession {
     char *numero;
     char *start, *end;
-    int mode;          /* the action's modalites-enseignement, -1 if none */
-    snplp_list frags;  /* char *: its LHEO elements kept */
+    int mode;         /* the action's modalites-enseignement, -1 if none */
+    snplp_list frags; /* char *: its LHEO elements kept */
     size_t line, column;
 } psession;
 
@@ -194,8 +196,8 @@ typedef struct lreader {
     size_t nforms;
     pending p;
     bool in_formation;
-    size_t formations;   /* seen, for the ids made up when a numero is missing */
-    bool assumed_said;   /* the finding lheo-assumed is given once */
+    size_t formations;    /* seen, for the ids made up when a numero is missing */
+    bool assumed_said;    /* the finding lheo-assumed is given once */
     const char *attr_ref; /* the ref attribute of the code-public-vise being read */
     char ref_buf[16];
     char *numero; /* the numero attribute of the element starting (its attributes come first) */
@@ -358,8 +360,8 @@ static void text(snplp_xml_reader *core, snplp_xml_frame *t, snplp_xml_frame *pa
         const char *s = text;
         while (*s == ' ' || *s == '\t' || *s == '\n' || *s == '\r')
             s++;
-        p->action_mode = s[0] >= '0' && s[0] <= '2' && (s[1] == '\0' || s[1] == ' ' ||
-                                                         s[1] == '\n' || s[1] == '\t')
+        p->action_mode = s[0] >= '0' && s[0] <= '2' &&
+                                 (s[1] == '\0' || s[1] == ' ' || s[1] == '\n' || s[1] == '\t')
                              ? s[0] - '0'
                              : -1;
         if (!p->texts[field]) /* each action has its own: not compared */
@@ -451,8 +453,7 @@ static const char *trimmed(const char *s, char *buf, size_t size)
 
 /* An id of the format made from an LHEO numero, or from prefix and a number when the numero
  * is not one; buf holds it. */
-static const char *make_id(char *buf, size_t size, const char *numero, const char *prefix,
-                           size_t n)
+static const char *make_id(char *buf, size_t size, const char *numero, const char *prefix, size_t n)
 {
     char t[SNPLP_ID_MAX + 2];
     const char *s = trimmed(numero, t, sizeof t);
@@ -526,8 +527,11 @@ static const char *make_body(lreader *r, char *id, size_t size)
     const char *siret = trimmed(p->texts[X_SIRET], sbuf, sizeof sbuf);
     char from_siret[40];
     snprintf(from_siret, sizeof from_siret, "of-%s", siret ? siret : "");
-    make_id(id, size, p->body_numero ? p->body_numero : siret ? from_siret : NULL, "organisme",
-            r->formations);
+    make_id(id, size,
+            p->body_numero ? p->body_numero
+            : siret        ? from_siret
+                           : NULL,
+            "organisme", r->formations);
     if (snplp_records_training_body_find(r->rec, id))
         return id;
     const char *name = p->texts[X_NAME] ? p->texts[X_NAME] : p->texts[X_LEGAL];
@@ -543,8 +547,8 @@ static const char *make_body(lreader *r, char *id, size_t size)
     if (!model_ok(r, rc)) {
         if (rc != SNPLP_ENOMEM)
             report(r, SNPLP_SEVERITY_WARNING, SNPLP_DIAG_LHEO_LEFT_OUT, NULL,
-                   "the training body %s is left out, and the formation's sessions with it: %s",
-                   id, snplp_error_last_reason());
+                   "the training body %s is left out, and the formation's sessions with it: %s", id,
+                   snplp_error_last_reason());
         return NULL;
     }
     if (p->texts[X_LEGAL])
@@ -636,10 +640,11 @@ static void fill_offer(lreader *r, snplp_module *m)
     static const struct {
         int field;
         snplp_offer_text which;
-    } texts[] = {{X_RHYTHM, SNPLP_OFFER_RHYTHM},         {X_WORK_STUDY, SNPLP_OFFER_WORK_STUDY},
-                 {X_CONDITIONS, SNPLP_OFFER_CONDITIONS}, {X_AUDIENCE_INFO, SNPLP_OFFER_AUDIENCE_INFO},
-                 {X_OBJECTIVES, SNPLP_OFFER_OBJECTIVES}, {X_RESULTS, SNPLP_OFFER_RESULTS},
-                 {X_CONTENT, SNPLP_OFFER_CONTENT}};
+    } texts[] = {
+        {X_RHYTHM, SNPLP_OFFER_RHYTHM},         {X_WORK_STUDY, SNPLP_OFFER_WORK_STUDY},
+        {X_CONDITIONS, SNPLP_OFFER_CONDITIONS}, {X_AUDIENCE_INFO, SNPLP_OFFER_AUDIENCE_INFO},
+        {X_OBJECTIVES, SNPLP_OFFER_OBJECTIVES}, {X_RESULTS, SNPLP_OFFER_RESULTS},
+        {X_CONTENT, SNPLP_OFFER_CONTENT}};
     for (size_t i = 0; i < sizeof texts / sizeof *texts; i++) {
         const char *t = p->texts[texts[i].field];
         if (t && !snplp__text_is_blank(t))
@@ -903,8 +908,8 @@ static void make_sessions(lreader *r, const char *module_id, const char *body_id
         else if (ps->mode < 0)
             why = "its action has no valid <modalites-enseignement>";
         if (why) {
-            snplp__xml_report(&r->core, SNPLP_SEVERITY_WARNING, SNPLP_DIAG_LHEO_LEFT_OUT,
-                              ps->line, ps->column, module_id, "the session %s is left out: %s",
+            snplp__xml_report(&r->core, SNPLP_SEVERITY_WARNING, SNPLP_DIAG_LHEO_LEFT_OUT, ps->line,
+                              ps->column, module_id, "the session %s is left out: %s",
                               ps->numero ? ps->numero : id, why);
             continue;
         }
@@ -919,9 +924,8 @@ static void make_sessions(lreader *r, const char *module_id, const char *body_id
         if (!model_ok(r, rc)) {
             if (rc != SNPLP_ENOMEM)
                 snplp__xml_report(&r->core, SNPLP_SEVERITY_WARNING, SNPLP_DIAG_LHEO_LEFT_OUT,
-                                  ps->line, ps->column, module_id,
-                                  "the session %s is left out: %s", id,
-                                  snplp_error_last_reason());
+                                  ps->line, ps->column, module_id, "the session %s is left out: %s",
+                                  id, snplp_error_last_reason());
             continue;
         }
         attach_record_frags(r, id, &ps->frags);
@@ -973,6 +977,42 @@ static const snplp_xml_doc lheo_doc = {
 
 /* ---- the import ---- */
 
+static void schema_parse_error(void *data, xmlErrorPtr e)
+{
+    char *first = data;
+    if (first[0] == '\0' && e && e->message)
+        snprintf(first, 300, "%s", e->message);
+}
+
+static void silent(void *ctx, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+static void silent(void *ctx, const char *fmt, ...)
+{
+    (void)ctx, (void)fmt; /* libxml2's generic messages: the structured ones say it */
+}
+
+/* The XML Schema at path, parsed (no network; its includes are read from its folder). */
+static int load_schema(struct _xmlSchema **out, const char *path)
+{
+    char first[300] = "";
+    xmlSchemaParserCtxtPtr pc = xmlSchemaNewParserCtxt(path);
+    if (!pc)
+        return snplp__oom();
+    xmlGenericErrorFunc old = xmlGenericError;
+    void *old_ctx = xmlGenericErrorContext;
+    xmlSetGenericErrorFunc(NULL, silent);
+    xmlSchemaSetParserStructuredErrors(pc, schema_parse_error, first);
+    *out = xmlSchemaParse(pc);
+    xmlSchemaFreeParserCtxt(pc);
+    xmlSetGenericErrorFunc(old_ctx, old);
+    if (*out)
+        return SNPLP_OK;
+    size_t n = strlen(first);
+    while (n && (first[n - 1] == '\n' || first[n - 1] == ' '))
+        first[--n] = '\0';
+    return snplp__fail(SNPLP_EINVAL, "the LHEO schema %s cannot be read as an XML Schema: %s", path,
+                       first[0] ? first : "unknown error");
+}
+
 typedef struct lheo_out {
     snplp_referential **catalogue;
     snplp_records **records;
@@ -994,8 +1034,12 @@ static int import(void *out, snplp_diagnostics *diags, snplp_source *src, const 
         rc = snplp_records_new(&r->rec);
     if (rc == SNPLP_OK)
         rc = forms_make(r);
+    if (rc == SNPLP_OK && snplp__lheo_options_schema(o->options))
+        rc = load_schema(&r->core.schema, snplp__lheo_options_schema(o->options));
     if (rc == SNPLP_OK)
         rc = snplp__xml_read(&r->core, &lheo_doc, diags, src, name, options);
+    if (r->core.schema)
+        xmlSchemaFree(r->core.schema);
     snplp__buf_free(&r->core.prolog);
     pending_clear(&r->p);
     snplp__free(r->numero);

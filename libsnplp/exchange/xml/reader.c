@@ -1721,8 +1721,9 @@ int snplp__xml_read(reader *r, const snplp_xml_doc *doc, snplp_diagnostics *diag
 
     xmlSchemaValidCtxtPtr vctxt = NULL;
     xmlSchemaSAXPlugPtr plug = NULL;
-    if (options && options->strict && !doc->ns) { /* the format's schema: not another's */
-        xmlSchemaPtr schema = snplp__xml_schema();
+    if (r->schema || (options && options->strict && !doc->ns)) {
+        /* the reader's schema, or the format's (strict): another format's is never it */
+        xmlSchemaPtr schema = r->schema ? r->schema : snplp__xml_schema();
         vctxt = schema ? xmlSchemaNewValidCtxt(schema) : NULL;
         if (vctxt) {
             xmlSchemaSetValidStructuredErrors(vctxt, schema_error, r);

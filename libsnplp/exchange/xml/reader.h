@@ -186,6 +186,9 @@ typedef struct snplp_xml_scan {
 
 struct snplp_xml_reader {
     const snplp_xml_doc *doc;
+    /* set by the reader before the pass: the XSD the document is validated against as it
+     * streams (NULL: the format's own in strict mode, else none) */
+    struct _xmlSchema *schema;
     xmlParserCtxtPtr ctxt;
     snplp_diagnostics *diags;
     const char *name;

@@ -26,6 +26,7 @@ struct snplp_lheo_options {
     bool accept_matches;
     int min_score;
     const snplp_referential *themes; /* borrowed; NULL: the built-in referential */
+    char *schema;                    /* the path of the LHEO XSD the import validates against */
 };
 
 int snplp_lheo_options_new(snplp_lheo_options **out)
@@ -38,7 +39,26 @@ int snplp_lheo_options_new(snplp_lheo_options **out)
 
 void snplp_lheo_options_free(snplp_lheo_options *options)
 {
+    if (options)
+        snplp__free(options->schema);
     snplp__free(options);
+}
+
+int snplp_lheo_options_set_schema_file(snplp_lheo_options *options, const char *path)
+{
+    if (!options)
+        return snplp__bad_arg(__func__, "NULL options");
+    char *copy = NULL;
+    if (path && !(copy = snplp__strdup(path)))
+        return snplp__oom();
+    snplp__free(options->schema);
+    options->schema = copy;
+    return SNPLP_OK;
+}
+
+const char *snplp_lheo_options_schema_file(const snplp_lheo_options *options)
+{
+    return options ? options->schema : NULL;
 }
 
 int snplp_lheo_options_set_all_or_nothing(snplp_lheo_options *options, bool on)
@@ -72,8 +92,8 @@ int snplp_lheo_options_set_min_score(snplp_lheo_options *options, int score)
     if (!options)
         return snplp__bad_arg(__func__, "NULL options");
     if (score < 0)
-        return snplp__fail_in(__func__, SNPLP_EINVAL, "a minimum score is 0 (none) or above, not %d",
-                              score);
+        return snplp__fail_in(__func__, SNPLP_EINVAL,
+                              "a minimum score is 0 (none) or above, not %d", score);
     options->min_score = score;
     return SNPLP_OK;
 }
@@ -101,6 +121,11 @@ int snplp__lheo_options_min_score(const snplp_lheo_options *options)
     return options ? options->min_score : 0;
 }
 
+const char *snplp__lheo_options_schema(const snplp_lheo_options *options)
+{
+    return options ? options->schema : NULL;
+}
+
 const snplp_referential *snplp__lheo_options_themes(const snplp_lheo_options *options)
 {
     return options ? options->themes : NULL;
@@ -109,32 +134,93 @@ const snplp_referential *snplp__lheo_options_themes(const snplp_lheo_options *op
 /* ---- LHEO elements kept with the model ---- */
 
 /* The children of the elements the export writes, in the order of the official schema. */
-static const char *const formation_order[] = {
-    "domaine-formation", "intitule-formation", "objectif-formation", "resultats-attendus",
-    "contenu-formation", "certifiante", "contact-formation", "parcours-de-formation",
-    "code-niveau-entree", "objectif-general-formation", "certification", "code-type-formation",
-    "code-niveau-sortie", "url-formation", "action", "organisme-formation-responsable",
-    "identifiant-module", "positionnement", "sous-modules", "modules-prerequis", "extras", NULL};
-static const char *const action_order[] = {
-    "rythme-formation", "code-public-vise", "info-public-vise", "niveau-entree-obligatoire",
-    "modalites-alternance", "modalites-enseignement", "conditions-specifiques",
-    "prise-en-charge-frais-possible", "lieu-de-formation", "modalites-entrees-sorties",
-    "url-action", "duree-cycle", "session", "adresse-information", "date-information",
-    "restauration", "hebergement", "transport", "acces-handicapes", "langue-formation",
-    "modalites-recrutement", "modalites-pedagogiques", "code-modalite-pedagogique", "equipement",
-    "frais-restants", "code-perimetre-recrutement", "infos-perimetre-recrutement",
-    "prix-horaire-TTC", "prix-total-TTC", "duree-indicative", "nombre-heures-centre",
-    "nombre-heures-entreprise", "nombre-heures-total", "detail-conditions-prise-en-charge",
-    "conventionnement", "duree-conventionnee", "organisme-formateur", "organisme-financeur",
-    "enseignement", "extras", NULL};
-static const char *const session_order[] = {
-    "periode", "adresse-inscription", "modalites-inscription", "periode-inscription",
-    "etat-recrutement", "recrutement", "url-session", "contact-session",
-    "reference-certification", "blocs-competences", "cycle", "extras", NULL};
-static const char *const body_order[] = {
-    "numero-activite", "SIRET-organisme-formation", "nom-organisme", "raison-sociale",
-    "coordonnees-organisme", "contact-organisme", "renseignements-specifiques", "potentiel",
-    "code-UAI-organisme-formation", "extras", NULL};
+static const char *const formation_order[] = {"domaine-formation",
+                                              "intitule-formation",
+                                              "objectif-formation",
+                                              "resultats-attendus",
+                                              "contenu-formation",
+                                              "certifiante",
+                                              "contact-formation",
+                                              "parcours-de-formation",
+                                              "code-niveau-entree",
+                                              "objectif-general-formation",
+                                              "certification",
+                                              "code-type-formation",
+                                              "code-niveau-sortie",
+                                              "url-formation",
+                                              "action",
+                                              "organisme-formation-responsable",
+                                              "identifiant-module",
+                                              "positionnement",
+                                              "sous-modules",
+                                              "modules-prerequis",
+                                              "extras",
+                                              NULL};
+static const char *const action_order[] = {"rythme-formation",
+                                           "code-public-vise",
+                                           "info-public-vise",
+                                           "niveau-entree-obligatoire",
+                                           "modalites-alternance",
+                                           "modalites-enseignement",
+                                           "conditions-specifiques",
+                                           "prise-en-charge-frais-possible",
+                                           "lieu-de-formation",
+                                           "modalites-entrees-sorties",
+                                           "url-action",
+                                           "duree-cycle",
+                                           "session",
+                                           "adresse-information",
+                                           "date-information",
+                                           "restauration",
+                                           "hebergement",
+                                           "transport",
+                                           "acces-handicapes",
+                                           "langue-formation",
+                                           "modalites-recrutement",
+                                           "modalites-pedagogiques",
+                                           "code-modalite-pedagogique",
+                                           "equipement",
+                                           "frais-restants",
+                                           "code-perimetre-recrutement",
+                                           "infos-perimetre-recrutement",
+                                           "prix-horaire-TTC",
+                                           "prix-total-TTC",
+                                           "duree-indicative",
+                                           "nombre-heures-centre",
+                                           "nombre-heures-entreprise",
+                                           "nombre-heures-total",
+                                           "detail-conditions-prise-en-charge",
+                                           "conventionnement",
+                                           "duree-conventionnee",
+                                           "organisme-formateur",
+                                           "organisme-financeur",
+                                           "enseignement",
+                                           "extras",
+                                           NULL};
+static const char *const session_order[] = {"periode",
+                                            "adresse-inscription",
+                                            "modalites-inscription",
+                                            "periode-inscription",
+                                            "etat-recrutement",
+                                            "recrutement",
+                                            "url-session",
+                                            "contact-session",
+                                            "reference-certification",
+                                            "blocs-competences",
+                                            "cycle",
+                                            "extras",
+                                            NULL};
+static const char *const body_order[] = {"numero-activite",
+                                         "SIRET-organisme-formation",
+                                         "nom-organisme",
+                                         "raison-sociale",
+                                         "coordonnees-organisme",
+                                         "contact-organisme",
+                                         "renseignements-specifiques",
+                                         "potentiel",
+                                         "code-UAI-organisme-formation",
+                                         "extras",
+                                         NULL};
 
 /* The extension elements of a module (ref) or of a training body or session (rec), by id: the
  * LHEO elements an import kept (docs/lheo.md, "Import"). A module holds those of its formation
@@ -155,8 +241,9 @@ static size_t kept_count(const kept_list *k)
 {
     if (!k->id)
         return 0;
-    return k->ref ? snplp_referential_extension_count(k->ref, k->id)
-                  : k->rec ? snplp_records_extension_count(k->rec, k->id) : 0;
+    return k->ref   ? snplp_referential_extension_count(k->ref, k->id)
+           : k->rec ? snplp_records_extension_count(k->rec, k->id)
+                    : 0;
 }
 
 static const char *kept_at(const kept_list *k, size_t i)
@@ -523,12 +610,11 @@ static void check_body(plan *p, offer *o)
         !(kept_has(&o->kept_formation, "contact-formation") && kept_has(kb, "contact-organisme")))
         missing(p, o, "the training body's telephone or e-mail address",
                 "contact-formation, contact-organisme");
-    bool need_address = !kept_has(kb, "coordonnees-organisme") ||
-                        !sessions_keep(p, o, "adresse-inscription");
+    bool need_address =
+        !kept_has(kb, "coordonnees-organisme") || !sessions_keep(p, o, "adresse-inscription");
     size_t n = snplp_training_body_address_line_count(b);
     if (need_address && (n == 0 || !snplp_training_body_postal_code(b)))
-        missing(p, o, "the training body's address (lines and postal code)",
-                "adresse-inscription");
+        missing(p, o, "the training body's address (lines and postal code)", "adresse-inscription");
     take(p, o, T_CITY, snplp_training_body_commune(b), 50,
          need_address ? "the training body's commune" : NULL, "ville");
     if (n && p->rc == SNPLP_OK) {
