@@ -1,11 +1,14 @@
-/* snplp validate [--strict] [--quiet] [--referential REF] FILE...: reads each FILE ("-":
- * standard input) as a document of the format of any kind (told by its root element: a
- * referential, a file of conventions, training records), prints every finding on standard output
+/* snplp validate [--strict] [--quiet] [--referential REF] [--lheo-schema XSD] FILE...: reads
+ * each FILE ("-": standard input) as a document of the format of any kind (told by its root
+ * element: a referential, a file of conventions, training records), or as an LHEO 2.3 document
+ * (root <lheo> in the LHEO namespace: read with the LHEO import, lheo.h, and validated against
+ * the XML Schema XSD as it streams with --lheo-schema), prints every finding on standard output
  * as FILE:LINE:COL: severity: [code] message, then (unless --quiet) "FILE: KIND: N errors, N
- * warnings"; exit 1 if any file has an error. Training records that import are then checked
- * with snplp_records_validate() against the referential REF (the built-in one by default, read
- * only when a FILE holds records). The options come first: the first FILE ends them ("validate
- * FILE --strict" reads a file named --strict). */
+ * warnings" (for LHEO without --lheo-schema, followed by "; not checked against the official
+ * schema (--lheo-schema)"); exit 1 if any file has an error. Training records that import are
+ * then checked with snplp_records_validate() against the referential REF (the built-in one by
+ * default, read only when a FILE holds records). The options come first: the first FILE ends
+ * them ("validate FILE --strict" reads a file named --strict). */
 #include <stdbool.h>
 #include <stdio.h>
 #include <string.h>
@@ -18,7 +21,7 @@
 #include "common.h"
 #include "opt.h"
 
-enum { OPT_STRICT, OPT_QUIET, OPT_REFERENTIAL, OPT_HELP };
+enum { OPT_STRICT, OPT_QUIET, OPT_REFERENTIAL, OPT_LHEO_SCHEMA, OPT_HELP };
 
 /* The referential that records are checked against: REF of --referential, or the built-in one,
  * read on first use. */
@@ -71,10 +74,12 @@ static const snplp_referential *rules_referential(rules_ref *rr, snplp_import_op
     return rr->ref;
 }
 
-/* Reads @p path into @p diags; returns the import's status, *kind what the document is;
- * *opened false (and SNPLP_EIO) if the file could not be opened (said on standard output). */
+/* Reads @p path into @p diags (an LHEO document with the options @p lheo); returns the import's
+ * status, *kind what the document is; *opened false (and SNPLP_EIO) if the file could not be
+ * opened (said on standard output). */
 static int read_document(const char *path, snplp_diagnostics *diags, snplp_import_options *options,
-                         rules_ref *rr, cli_doc_kind *kind, bool *opened)
+                         const snplp_lheo_options *lheo, rules_ref *rr, cli_doc_kind *kind,
+                         bool *opened)
 {
     cli_input in;
     *kind = CLI_DOC_UNKNOWN;
@@ -94,6 +99,13 @@ static int read_document(const char *path, snplp_diagnostics *diags, snplp_impor
         if (ref) /* else the referential could not be read: said, and counted as a failure */
             rc = snplp_records_validate(records, ref, diags);
         snplp_records_unref(records);
+    } else if (rc == SNPLP_OK && *kind == CLI_DOC_LHEO) {
+        snplp_referential *catalogue = NULL;
+        snplp_records *records = NULL;
+        rc = snplp_lheo_import_callback(&catalogue, &records, diags, cli_input_read, &in, path,
+                                        options, lheo);
+        snplp_referential_unref(catalogue);
+        snplp_records_unref(records);
     } else if (rc == SNPLP_OK) {
         /* a referential, or what is not a document of the format: the referential's import
          * says what is wrong with it */
@@ -110,10 +122,12 @@ int cmd_validate(int argc, char **argv)
     static const opt_spec specs[] = {{OPT_STRICT, "--strict", 0},
                                      {OPT_QUIET, "--quiet", 0},
                                      {OPT_REFERENTIAL, "--referential", OPT_VALUE},
+                                     {OPT_LHEO_SCHEMA, "--lheo-schema", OPT_VALUE},
                                      {OPT_HELP, "--help", 0}};
     opt_parser p;
     opt_result r;
     bool strict = false;
+    const char *lheo_schema = NULL;
     rules_ref rr = {NULL, NULL, false};
     opt_init(&p, specs, sizeof specs / sizeof specs[0], OPT_OPTIONS_FIRST, argc, argv);
     while ((r = opt_next(&p)) == OPT_OPTION) {
@@ -123,6 +137,8 @@ int cmd_validate(int argc, char **argv)
             strict = true;
         else if (p.id == OPT_REFERENTIAL)
             rr.path = p.value;
+        else if (p.id == OPT_LHEO_SCHEMA)
+            lheo_schema = p.value;
         else
             cli_quiet = true;
     }
@@ -133,21 +149,26 @@ int cmd_validate(int argc, char **argv)
     if (p.rest == argc)
         return cli_usage_error("validate", "no FILE given");
     snplp_import_options *options = NULL;
+    snplp_lheo_options *lheo = NULL;
     snplp_diagnostics *diags = NULL;
     if (snplp_import_options_new(&options) != SNPLP_OK ||
         snplp_import_options_set_strict(options, strict) != SNPLP_OK ||
+        snplp_lheo_options_new(&lheo) != SNPLP_OK ||
+        (lheo_schema && snplp_lheo_options_set_schema_file(lheo, lheo_schema) != SNPLP_OK) ||
         snplp_diagnostics_new(&diags) != SNPLP_OK) {
         fprintf(stderr, "snplp: %s\n", snplp_error_last_reason());
+        snplp_lheo_options_free(lheo);
         snplp_import_options_free(options);
         return 1;
     }
-    static const char *const kinds[] = {"unknown kind", "referential", "conventions", "records"};
+    static const char *const kinds[] = {"unknown kind", "referential", "conventions", "records",
+                                        "lheo"};
     int status = 0;
     for (int i = p.rest; i < argc; i++) {
         cli_doc_kind kind;
         bool opened;
         snplp_diagnostics_clear(diags);
-        int rc = read_document(argv[i], diags, options, &rr, &kind, &opened);
+        int rc = read_document(argv[i], diags, options, lheo, &rr, &kind, &opened);
         if (!opened) {
             status = 1;
             continue;
@@ -158,8 +179,11 @@ int cmd_validate(int argc, char **argv)
         if (rc != SNPLP_OK && errors == 0)
             errors = 1; /* the failure cli_print_findings() printed */
         if (!cli_quiet)
-            printf("%s: %s: %zu error%s, %zu warning%s\n", argv[i], kinds[kind], errors,
-                   errors == 1 ? "" : "s", warnings, warnings == 1 ? "" : "s");
+            printf("%s: %s: %zu error%s, %zu warning%s%s\n", argv[i], kinds[kind], errors,
+                   errors == 1 ? "" : "s", warnings, warnings == 1 ? "" : "s",
+                   kind == CLI_DOC_LHEO && !lheo_schema
+                       ? "; not checked against the official schema (--lheo-schema)"
+                       : "");
         if (rc != SNPLP_OK || rr.failed)
             status = 1;
     }
@@ -169,6 +193,7 @@ int cmd_validate(int argc, char **argv)
     }
     snplp_referential_unref(rr.ref);
     snplp_diagnostics_free(diags);
+    snplp_lheo_options_free(lheo);
     snplp_import_options_free(options);
     return status;
 }

@@ -114,6 +114,42 @@ int cli_input_open(cli_input *in, const char *path, FILE *messages)
     return 0;
 }
 
+/* Whether the start tag @p tag (@p len bytes, from its '<' to its '>') declares @p prefix
+ * (@p plen bytes; none: the default namespace) as the LHEO 2.3 namespace. */
+static bool declares_lheo(const char *tag, size_t len, const char *prefix, size_t plen)
+{
+    static const char ns[] = SNPLP_LHEO_NAMESPACE;
+    size_t i = 1;
+    while (i < len && !strchr(" \t\r\n", tag[i])) /* the element's name */
+        i++;
+    for (;;) {
+        while (i < len && strchr(" \t\r\n", tag[i]))
+            i++;
+        size_t name = i;
+        while (i < len && !strchr(" \t\r\n=/>", tag[i]))
+            i++;
+        size_t name_len = i - name;
+        while (i < len && strchr(" \t\r\n", tag[i]))
+            i++;
+        if (name_len == 0 || i >= len || tag[i] != '=')
+            return false; /* the end of the tag, or not an attribute */
+        i++;
+        while (i < len && strchr(" \t\r\n", tag[i]))
+            i++;
+        if (i >= len || (tag[i] != '"' && tag[i] != '\''))
+            return false;
+        const char *value = tag + i + 1, *end = memchr(value, tag[i], len - i - 1);
+        if (!end)
+            return false;
+        i = (size_t)(end - tag) + 1;
+        bool named = plen ? name_len == 6 + plen && memcmp(tag + name, "xmlns:", 6) == 0 &&
+                                memcmp(tag + name + 6, prefix, plen) == 0
+                          : name_len == 5 && memcmp(tag + name, "xmlns", 5) == 0;
+        if (named)
+            return (size_t)(end - value) == sizeof ns - 1 && memcmp(value, ns, sizeof ns - 1) == 0;
+    }
+}
+
 /* The kind of document whose first bytes are @p p (@p n of them; @p complete: that is all of
  * it), or -1 when more bytes are needed. */
 static int sniff(const char *p, size_t n, bool complete)
@@ -158,6 +194,24 @@ static int sniff(const char *p, size_t n, bool complete)
             return CLI_DOC_CONVENTIONS;
         if (len == 7 && memcmp(name, "records", 7) == 0)
             return CLI_DOC_RECORDS;
+        if (len == 4 && memcmp(name, "lheo", 4) == 0) { /* and in the LHEO namespace */
+            const char *close = NULL;
+            char quote = 0;
+            for (size_t t = k; t < left && !close; t++) {
+                if (quote)
+                    quote = rest[t] == quote ? 0 : quote;
+                else if (rest[t] == '"' || rest[t] == '\'')
+                    quote = rest[t];
+                else if (rest[t] == '>')
+                    close = rest + t;
+            }
+            if (!close)
+                return complete ? CLI_DOC_UNKNOWN : -1;
+            return declares_lheo(rest, (size_t)(close - rest), rest + 1,
+                                 colon ? (size_t)(colon - (rest + 1)) : 0)
+                       ? CLI_DOC_LHEO
+                       : CLI_DOC_UNKNOWN;
+        }
         return CLI_DOC_UNKNOWN;
     }
 }
@@ -235,6 +289,12 @@ const char *cli_output_path(const char *out)
 int cli_check_output(const char *cmd, const char *out, const char *const *inputs, int count,
                      int allowed)
 {
+    return cli_check_output_option(cmd, "-o", out, inputs, count, allowed);
+}
+
+int cli_check_output_option(const char *cmd, const char *option, const char *out,
+                            const char *const *inputs, int count, int allowed)
+{
     struct stat o, st;
     if (!cli_output_path(out) || stat(out, &o) != 0)
         return 0; /* standard output, or a file not there yet (nor a link to one) */
@@ -243,7 +303,8 @@ int cli_check_output(const char *cmd, const char *out, const char *const *inputs
             continue;
         int got = strcmp(inputs[i], "-") == 0 ? fstat(STDIN_FILENO, &st) : stat(inputs[i], &st);
         if (got == 0 && st.st_dev == o.st_dev && st.st_ino == o.st_ino)
-            return cli_usage_error(cmd, "-o %s: that is the input %s%s; write to another file", out,
+            return cli_usage_error(cmd, "%s %s: that is the input %s%s; write to another file",
+                                   option, out,
                                    strcmp(inputs[i], "-") == 0 ? "standard input" : inputs[i],
                                    strcmp(out, inputs[i]) == 0 ? "" : " (the same file)");
     }

@@ -29,12 +29,14 @@ extern bool cli_quiet;
  * error is a terminal and --quiet was not given. */
 void cli_say(const char *format, ...) __attribute__((format(printf, 1, 2)));
 
-/* The kinds of document of the format, told by their root element. */
+/* The kinds of document of the format, told by their root element, and the LHEO documents
+ * that the LHEO import reads. */
 typedef enum cli_doc_kind {
     CLI_DOC_UNKNOWN,     /* not (yet) a document of the format: another root, not XML */
     CLI_DOC_REFERENTIAL, /* <referential> */
     CLI_DOC_CONVENTIONS, /* <conventions> */
     CLI_DOC_RECORDS,     /* <records> (format 1.1, since 1.4) */
+    CLI_DOC_LHEO,        /* not of the format: <lheo> in the LHEO 2.3 namespace (lheo.h) */
 } cli_doc_kind;
 
 /* An input file, or standard input for "-", read through a snplp_read_fn (cli_input_read):
@@ -56,7 +58,8 @@ typedef struct cli_input {
  * "PATH: error: [io] cannot open PATH: why" (the system's reason) to @p messages and returns
  * -1. */
 int cli_input_open(cli_input *in, const char *path, FILE *messages);
-/* Reads ahead and tells the kind of document (the root element's name). */
+/* Reads ahead and tells the kind of document (the root element's name; for LHEO, its name and
+ * namespace). */
 cli_doc_kind cli_input_kind(cli_input *in);
 /* A snplp_read_fn over an open cli_input. */
 long cli_input_read(void *user, char *buf, size_t size);
@@ -71,6 +74,9 @@ void cli_input_close(cli_input *in);
  * at @p allowed (-1: none). Prints the usage error of @p cmd and returns 2 if it is; else 0. */
 int cli_check_output(const char *cmd, const char *out, const char *const *inputs, int count,
                      int allowed);
+/* As cli_check_output(), for the output of the option @p option ("-r"), named in the message. */
+int cli_check_output_option(const char *cmd, const char *option, const char *out,
+                            const char *const *inputs, int count, int allowed);
 
 /* The output @p out as the library's export functions take it: NULL for standard output ("-"
  * or NULL). */

@@ -24,7 +24,8 @@ static int open_expecting(cli_input *in, const char *cmd, const char *path, cli_
     if (cli_input_open(in, path, stderr) != 0)
         return 1;
     cli_doc_kind kind = cli_input_kind(in);
-    if (kind != want && kind != CLI_DOC_UNKNOWN) {
+    /* an LHEO document is not of the format either: the import says what is wrong with it */
+    if (kind != want && kind != CLI_DOC_UNKNOWN && kind != CLI_DOC_LHEO) {
         cli_input_close(in);
         return cli_usage_error(cmd, "%s %s holds %s, not %s%s", role,
                                strcmp(path, "-") == 0 ? "(standard input)" : path, kind_text(kind),
