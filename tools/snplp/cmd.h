@@ -6,7 +6,7 @@
 #ifndef SNPLP_TOOLS_CMD_H
 #define SNPLP_TOOLS_CMD_H
 
-/* snplp validate [--strict] [--quiet] FILE... */
+/* snplp validate [--strict] [--quiet] [--referential REF] [--lheo-schema XSD] FILE... */
 int cmd_validate(int argc, char **argv);
 /* snplp export-builtin [--quiet] [-o FILE] */
 int cmd_export_builtin(int argc, char **argv);
@@ -22,5 +22,8 @@ int cmd_coverage(int argc, char **argv);
 int cmd_eligibility(int argc, char **argv);
 /* snplp export-lheo [--all-or-nothing] [--quiet] [-o FILE] CATALOGUE|--builtin [RECORDS] */
 int cmd_export_lheo(int argc, char **argv);
+/* snplp import-lheo [--accept-matches] [--min-score N] [--themes REFERENTIAL]
+ *                   [--lheo-schema XSD] [--quiet] LHEO.xml -o CATALOGUE.xml [-r RECORDS.xml] */
+int cmd_import_lheo(int argc, char **argv);
 
 #endif

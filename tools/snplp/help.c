@@ -28,7 +28,9 @@ const char cli_help_common[] =
     "severity asked for, the output being printed.\n";
 
 const cli_help cli_helps[] = {
-    {"validate", "snplp validate [--strict] [--quiet] [--referential REF] FILE...\n",
+    {"validate",
+     "snplp validate [--strict] [--quiet] [--referential REF]\n"
+     "               [--lheo-schema XSD] FILE...\n",
      "Reads each FILE as a document of the snplp XML format, whatever its kind (a\n"
      "referential, a file of conventions, training records), and prints every\n"
      "finding on standard output as FILE:LINE:COL: severity: [code] message, then\n"
@@ -36,12 +38,22 @@ const cli_help cli_helps[] = {
      "records) and its count of errors and warnings:\n"
      "FILE: referential: 0 errors, 1 warning. Training records are also checked\n"
      "against a referential (references, dates, days, capacities: FILE: severity:\n"
-     "[code] message, without a line). Exits 1 if any file has an error.\n"
+     "[code] message, without a line). A FILE whose root element is lheo in the\n"
+     "namespace http://lheo.gouv.fr/2.3 is read as an LHEO 2.3 document, as\n"
+     "import-lheo reads it (kind lheo; its findings include the matches of its\n"
+     "offers to the national themes); without --lheo-schema its line adds that it\n"
+     "was not checked against the official schema. Exits 1 if any file has an\n"
+     "error.\n"
      "  --strict      also validates with libxml2's XSD validator against the schema\n"
+     "                (of the snplp format: not applied to LHEO documents)\n"
      "  --quiet       leaves out the line per file (findings only)\n"
      "  --referential REF\n"
      "                checks training records against the referential REF instead\n"
-     "                of the built-in one\n"},
+     "                of the built-in one\n"
+     "  --lheo-schema XSD\n"
+     "                validates LHEO documents against the XML Schema XSD (the\n"
+     "                official lheo.xsd 2.3, which libsnplp does not carry) as they\n"
+     "                are read: each problem is an error [schema] with its line\n"},
     {"export-builtin", "snplp export-builtin [--quiet] [-o FILE]\n",
      "Writes the built-in referential of the strategy as XML, to standard output or\n"
      "(atomically) to FILE with -o.\n"
@@ -174,6 +186,46 @@ const cli_help cli_helps[] = {
      "                writes nothing (exit 1) when any offer is left out\n"
      "  --builtin     takes the built-in referential as the catalogue\n"
      "  --quiet       says nothing on standard error on success\n"},
+    {"import-lheo",
+     "snplp import-lheo [--accept-matches] [--min-score N]\n"
+     "                  [--themes REFERENTIAL] [--lheo-schema XSD] [--quiet]\n"
+     "                  LHEO.xml -o CATALOGUE.xml [-r RECORDS.xml]\n",
+     "Reads the LHEO 2.3 document LHEO.xml (a feed of training offers) and writes\n"
+     "its offers as a catalogue (a referential: one module per formation, with its\n"
+     "offer) to CATALOGUE.xml and, with -r, its training bodies and sessions as\n"
+     "training records to RECORDS.xml, each atomically. What the model does not\n"
+     "hold is kept as LHEO elements, which export-lheo writes back. Each offer is\n"
+     "matched to the national themes by its title (a label found there counts 3),\n"
+     "objectives (2) and content (1); a match is applied only with --accept-matches\n"
+     "or --min-score, and a module without a theme gets the theme id theme-none.\n"
+     "The findings of the reading go to standard error as FILE:LINE:COL: severity:\n"
+     "[code] message (lheo-theme-match, lheo-no-theme, lheo-value-kept...).\n"
+     "Standard output holds the table of the matches, one row per module: its id,\n"
+     "its title (cut to fit), the national theme matched (\"-\": none; \"(several)\":\n"
+     "several as well), the score, whether the match was applied (yes: the module\n"
+     "is under that theme) and the labels found. Without -r, when the document has\n"
+     "training bodies or sessions, a line on standard error says they were not\n"
+     "written. Exits 1, writing nothing, when LHEO.xml cannot be read (not\n"
+     "well-formed, not LHEO, not valid against --lheo-schema).\n"
+     "  -o CATALOGUE.xml\n"
+     "                the catalogue (a file: not \"-\", not an input)\n"
+     "  -r RECORDS.xml\n"
+     "                the training records (a file: not \"-\", not an input, not\n"
+     "                CATALOGUE.xml)\n"
+     "  --accept-matches\n"
+     "                applies every match: each module matched is put under its\n"
+     "                national theme\n"
+     "  --min-score N applies the matches whose score is at least N (0, the default:\n"
+     "                none by score)\n"
+     "  --themes REFERENTIAL\n"
+     "                matches the offers to the themes of REFERENTIAL instead of the\n"
+     "                six national themes of the built-in referential\n"
+     "  --lheo-schema XSD\n"
+     "                validates LHEO.xml against the XML Schema XSD (the official\n"
+     "                lheo.xsd 2.3) as it is read: any problem is an error [schema]\n"
+     "                and nothing is written\n"
+     "  --quiet       says nothing on standard error on success (the findings are\n"
+     "                still printed)\n"},
 };
 
 const size_t cli_help_count = sizeof cli_helps / sizeof cli_helps[0];

@@ -1,6 +1,8 @@
 /* snplp: the command-line program of libsnplp.
  *
- *   snplp validate [--strict] [--quiet] FILE...        every finding of any document of the format
+ *   snplp validate [--strict] [--quiet] [--referential REF] [--lheo-schema XSD] FILE...
+ *                                                      every finding of any document of the
+ *                                                      format, or of an LHEO document
  *   snplp export-builtin [--quiet] [-o FILE]           the built-in referential as XML
  *   snplp report [--at DATE] [--threshold PERCENT] [--each] [--fail-on error|warning] FILE...
  *                                                      matrix or synthesis, reports, credits,
@@ -11,6 +13,10 @@
  *                                                      values merged into conventions
  *   snplp export-lheo [--all-or-nothing] [--quiet] [-o FILE] CATALOGUE|--builtin [RECORDS]
  *                                                      the offers as an LHEO 2.3 document
+ *   snplp import-lheo [--accept-matches] [--min-score N] [--themes REFERENTIAL]
+ *                     [--lheo-schema XSD] [--quiet] LHEO.xml -o CATALOGUE.xml [-r RECORDS.xml]
+ *                                                      an LHEO 2.3 feed as a catalogue and
+ *                                                      training records
  *   snplp --help | --version, snplp COMMAND --help
  *
  * The help texts live in help.c, the one source of --help and of the man page snplp(1)
@@ -43,7 +49,7 @@ static const struct command {
     {"validate", cmd_validate},       {"export-builtin", cmd_export_builtin},
     {"report", cmd_report},           {"import-csv", cmd_import_csv},
     {"coverage", cmd_coverage},       {"eligibility", cmd_eligibility},
-    {"export-lheo", cmd_export_lheo},
+    {"export-lheo", cmd_export_lheo}, {"import-lheo", cmd_import_lheo},
 };
 
 int main(int argc, char **argv)

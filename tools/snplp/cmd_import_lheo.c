@@ -1,0 +1,384 @@
+/* snplp import-lheo [--accept-matches] [--min-score N] [--themes REFERENTIAL] [--lheo-schema XSD]
+ * [--quiet] LHEO.xml -o CATALOGUE.xml [-r RECORDS.xml]: an LHEO 2.3 document (lheo.h,
+ * docs/lheo.md, "Import") read as a catalogue (a referential: a module per formation) and
+ * training records (the training bodies and their sessions), written (each atomically) to
+ * CATALOGUE.xml and, with -r, RECORDS.xml. The findings of the reading go to standard error as
+ * FILE:LINE:COL: severity: [code] message; standard output holds the table of the matches of the
+ * offers to the national themes, one row per module. Exit 0 when the catalogue (and the records)
+ * were written, 1 when the document cannot be read (nothing written) or an output could not be
+ * written, 2 wrong usage. Options may stand anywhere. */
+#include <errno.h>
+#include <limits.h>
+#include <stdbool.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include <snplp/snplp.h>
+
+#include "cmd.h"
+#include "common.h"
+#include "opt.h"
+#include "termtext.h"
+
+#define CMD "import-lheo"
+
+/* The width, in columns, of the titles in the table of the matches (longer ones are cut). */
+#define TITLE_WIDTH 40
+
+enum {
+    OPT_OUT,
+    OPT_RECORDS,
+    OPT_ACCEPT,
+    OPT_MIN_SCORE,
+    OPT_THEMES,
+    OPT_SCHEMA,
+    OPT_QUIET,
+    OPT_HELP,
+};
+
+/* Reads --min-score's value: a whole number, 0 or more. */
+static bool parse_score(int *out, const char *text)
+{
+    char *end;
+    errno = 0;
+    long v = strtol(text, &end, 10);
+    if (text[0] < '0' || text[0] > '9' || *end || errno || v > INT_MAX) {
+        cli_usage_error(CMD, "--min-score %s: give a whole number, 0 or more", text);
+        return false;
+    }
+    *out = (int)v;
+    return true;
+}
+
+/* Whether the outputs @p a and @p b (neither "-") are the same file: the same name, or the same
+ * file under two names (or a link). */
+static bool same_file(const char *a, const char *b)
+{
+    struct stat sa, sb;
+    if (strcmp(a, b) == 0)
+        return true;
+    return stat(a, &sa) == 0 && stat(b, &sb) == 0 && sa.st_dev == sb.st_dev &&
+           sa.st_ino == sb.st_ino;
+}
+
+/* Reads the referential of national themes @p path into *@p out. Returns 0, 1 (it cannot be
+ * read: said on standard error) or 2 (another kind of document: a usage error). */
+static int load_themes(snplp_referential **out, const char *path, snplp_import_options *options)
+{
+    cli_input in;
+    if (cli_input_open(&in, path, stderr) != 0)
+        return 1;
+    cli_doc_kind kind = cli_input_kind(&in);
+    if (kind == CLI_DOC_CONVENTIONS || kind == CLI_DOC_RECORDS || kind == CLI_DOC_LHEO) {
+        cli_input_close(&in);
+        return cli_usage_error(CMD, "--themes %s holds %s, not a referential",
+                               strcmp(path, "-") == 0 ? "(standard input)" : path,
+                               kind == CLI_DOC_CONVENTIONS ? "conventions"
+                               : kind == CLI_DOC_RECORDS   ? "training records"
+                                                           : "an LHEO document");
+    }
+    snplp_diagnostics *diags = NULL;
+    int rc = snplp_diagnostics_new(&diags);
+    if (rc == SNPLP_OK)
+        rc = snplp_import_options_set_progress(options, cli_input_progress, &in);
+    if (rc == SNPLP_OK)
+        rc = snplp_referential_import_callback(out, diags, cli_input_read, &in, path, options);
+    cli_input_close(&in);
+    if (diags)
+        cli_print_findings(stderr, path, diags, rc);
+    else
+        fprintf(stderr, "snplp " CMD ": %s\n", snplp_error_last_reason());
+    snplp_diagnostics_free(diags);
+    if (rc != SNPLP_OK) {
+        fprintf(stderr, "snplp " CMD ": --themes %s cannot be read: nothing imported\n", path);
+        return 1;
+    }
+    return 0;
+}
+
+/* What the findings of the import say of the match of one module: the theme matched (NULL:
+ * none), the score (-1: none) and the labels found (NULL: none), parsed from the messages of
+ * lheo-theme-match and lheo-no-theme (read_lheo.c words them; the library gives them in no
+ * other form). @p theme and @p labels point into @p buf. */
+typedef struct match_info {
+    const char *theme;
+    int score;
+    const char *labels;
+    bool tie; /* several national themes match as well */
+    char buf[1024];
+} match_info;
+
+/* Fills @p m from the findings of @p diags about the module @p id. */
+static void find_match(match_info *m, const snplp_diagnostics *diags, const char *id)
+{
+    static const char theme_mark[] = "the offer matches the national theme ";
+    static const char tie_mark[] = "the offer matches several national themes as well (score ";
+    memset(m, 0, sizeof *m);
+    m->score = -1;
+    for (size_t i = 0; i < snplp_diagnostics_count(diags); i++) {
+        const snplp_diagnostic *g = snplp_diagnostics_at(diags, i);
+        snplp_diag_code code = snplp_diagnostic_code(g);
+        const char *item = snplp_diagnostic_item_id(g);
+        if ((code != SNPLP_DIAG_LHEO_THEME_MATCH && code != SNPLP_DIAG_LHEO_NO_THEME) || !item ||
+            strcmp(item, id) != 0)
+            continue;
+        const char *msg = snplp_diagnostic_message(g);
+        if (code == SNPLP_DIAG_LHEO_NO_THEME) {
+            if (strncmp(msg, tie_mark, sizeof tie_mark - 1) == 0) {
+                m->tie = true;
+                m->score = atoi(msg + sizeof tie_mark - 1);
+                return;
+            }
+            continue; /* no match, or a match not applied: its lheo-theme-match says which */
+        }
+        /* "the offer matches the national theme ID « TITLE », score N, by LABELS: applied..." */
+        if (strncmp(msg, theme_mark, sizeof theme_mark - 1) != 0 || strlen(msg) >= sizeof m->buf)
+            return;
+        strcpy(m->buf, msg + sizeof theme_mark - 1);
+        char *space = strchr(m->buf, ' ');
+        char *score = strstr(m->buf, " », score ");
+        if (!space || !score)
+            return;
+        *space = '\0';
+        m->theme = m->buf;
+        score += strlen(" », score ");
+        m->score = atoi(score);
+        char *by = strstr(score, ", by ");
+        char *end = NULL;
+        for (char *p = by ? strstr(by, ": ") : NULL; p; p = strstr(p + 1, ": "))
+            if (strncmp(p, ": applied", 9) == 0 || strncmp(p, ": not applied", 13) == 0)
+                end = p; /* the last one: a label may hold ": " */
+        if (by && end) {
+            *end = '\0';
+            m->labels = by + strlen(", by ");
+        }
+        return;
+    }
+}
+
+/* Prints the table of the matches of the modules of @p catalogue to standard output. Returns 0
+ * or -1 (out of memory). */
+static int print_matches(const snplp_referential *catalogue, const snplp_diagnostics *diags)
+{
+    static const char *const headers[] = {"module", "title", "theme", "score", "applied", "labels"};
+    static const bool right[] = {false, false, false, true, false, false};
+    tt_table *t = tt_table_new(6, headers, right);
+    if (!t)
+        return -1;
+    int rc = 0;
+    for (size_t i = 0; i < snplp_referential_module_count(catalogue) && rc == 0; i++) {
+        const snplp_module *mod = snplp_referential_module_at(catalogue, i);
+        const char *id = snplp_module_id(mod);
+        match_info m;
+        find_match(&m, diags, id);
+        char **lines = NULL;
+        size_t nlines = 0;
+        const char *title = snplp_module_title(mod);
+        if (tt_wrap(title ? title : "", TITLE_WIDTH, 1, &lines, &nlines) != 0)
+            rc = -1;
+        bool applied = strcmp(snplp_module_theme_id(mod), SNPLP_LHEO_NO_THEME) != 0;
+        if (rc == 0)
+            rc = tt_table_add_row(t);
+        if (rc == 0)
+            rc = tt_table_set(t, 0, id);
+        if (rc == 0)
+            rc = tt_table_set(t, 1, nlines ? lines[0] : "-");
+        if (rc == 0)
+            rc = tt_table_set(t, 2, m.theme ? m.theme : m.tie ? "(several)" : "-");
+        if (rc == 0)
+            rc = m.score >= 0 ? tt_table_setf(t, 3, "%d", m.score) : tt_table_set(t, 3, "-");
+        if (rc == 0)
+            rc = tt_table_set(t, 4, applied ? "yes" : "no");
+        if (rc == 0)
+            rc = tt_table_set(t, 5, m.labels ? m.labels : "-");
+        if (lines)
+            tt_free_lines(lines, nlines);
+    }
+    if (rc == 0)
+        tt_table_print(t, stdout, 0);
+    tt_table_free(t);
+    return rc;
+}
+
+/* Imports @p path and writes the catalogue to @p out and the records to @p records_out (NULL:
+ * not written). Returns the exit status. */
+static int import(const char *path, const char *out, const char *records_out, bool accept,
+                  int min_score, const char *themes_path, const char *schema)
+{
+    snplp_import_options *options = NULL;
+    snplp_lheo_options *lheo = NULL;
+    snplp_diagnostics *diags = NULL;
+    snplp_referential *themes = NULL, *catalogue = NULL;
+    snplp_records *records = NULL;
+    int status = 0;
+    int rc = snplp_import_options_new(&options);
+    if (rc == SNPLP_OK)
+        rc = snplp_lheo_options_new(&lheo);
+    if (rc == SNPLP_OK)
+        rc = snplp_diagnostics_new(&diags);
+    if (rc == SNPLP_OK)
+        rc = snplp_lheo_options_set_accept_matches(lheo, accept);
+    if (rc == SNPLP_OK)
+        rc = snplp_lheo_options_set_min_score(lheo, min_score);
+    if (rc == SNPLP_OK && schema)
+        rc = snplp_lheo_options_set_schema_file(lheo, schema);
+    if (rc != SNPLP_OK) {
+        fprintf(stderr, "snplp " CMD ": %s\n", snplp_error_last_reason());
+        status = 1;
+        goto done;
+    }
+    if (themes_path) {
+        status = load_themes(&themes, themes_path, options);
+        if (status != 0)
+            goto done;
+        rc = snplp_lheo_options_set_themes(lheo, themes);
+        if (rc != SNPLP_OK) {
+            fprintf(stderr, "snplp " CMD ": %s\n", snplp_error_last_reason());
+            status = 1;
+            goto done;
+        }
+    }
+
+    const char *name = strcmp(path, "-") == 0 ? "(standard input)" : path;
+    cli_input in;
+    if (cli_input_open(&in, path, stderr) != 0) {
+        status = 1;
+        goto done;
+    }
+    cli_input_kind(&in); /* reads ahead: the progress counts from the start */
+    rc = snplp_import_options_set_progress(options, cli_input_progress, &in);
+    if (rc == SNPLP_OK)
+        rc = snplp_lheo_import_callback(&catalogue, &records, diags, cli_input_read, &in, name,
+                                        options, lheo);
+    cli_input_close(&in);
+    cli_print_findings(stderr, name, diags, rc);
+    if (rc != SNPLP_OK) {
+        fprintf(stderr, "snplp " CMD ": %s is not imported: nothing written\n", name);
+        status = 1;
+        goto done;
+    }
+
+    rc = snplp_referential_export_file(catalogue, out);
+    status = cli_output_done(CMD, rc, out);
+    if (status == 0 && records_out) {
+        rc = snplp_records_export_file(records, records_out);
+        status = cli_output_done(CMD, rc, records_out);
+        if (status != 0)
+            fprintf(stderr, "snplp " CMD ": the catalogue was written to %s, the records not\n",
+                    out);
+    }
+    if (status != 0)
+        goto done;
+    if (print_matches(catalogue, diags) != 0 || fflush(stdout) != 0) {
+        fputs("snplp " CMD ": the table of the matches could not be written\n", stderr);
+        status = 1;
+    }
+    size_t sessions = snplp_records_session_count(records);
+    size_t bodies = snplp_records_training_body_count(records);
+    if (!records_out && (sessions || bodies))
+        fprintf(stderr,
+                "snplp " CMD ": the %zu training bod%s and %zu session%s of %s were not written "
+                "(give -r RECORDS.xml)\n",
+                bodies, bodies == 1 ? "y" : "ies", sessions, sessions == 1 ? "" : "s", name);
+    size_t modules = snplp_referential_module_count(catalogue);
+    if (records_out)
+        cli_say("wrote the catalogue (%zu module%s) to %s and the records (%zu session%s) to %s",
+                modules, modules == 1 ? "" : "s", out, sessions, sessions == 1 ? "" : "s",
+                records_out);
+    else
+        cli_say("wrote the catalogue (%zu module%s) to %s", modules, modules == 1 ? "" : "s", out);
+done:
+    snplp_records_unref(records);
+    snplp_referential_unref(catalogue);
+    snplp_referential_unref(themes);
+    snplp_diagnostics_free(diags);
+    snplp_lheo_options_free(lheo);
+    snplp_import_options_free(options);
+    return status;
+}
+
+int cmd_import_lheo(int argc, char **argv)
+{
+    static const opt_spec specs[] = {
+        {OPT_OUT, "-o", OPT_VALUE | OPT_EQUALS},
+        {OPT_RECORDS, "-r", OPT_VALUE | OPT_EQUALS},
+        {OPT_ACCEPT, "--accept-matches", 0},
+        {OPT_MIN_SCORE, "--min-score", OPT_VALUE},
+        {OPT_THEMES, "--themes", OPT_VALUE},
+        {OPT_SCHEMA, "--lheo-schema", OPT_VALUE},
+        {OPT_QUIET, "--quiet", 0},
+        {OPT_HELP, "--help", 0},
+    };
+    const char *input = NULL, *out = NULL, *records_out = NULL, *themes = NULL, *schema = NULL;
+    const char *min_text = NULL;
+    bool accept = false, help = false;
+    opt_parser p;
+    opt_result r;
+    opt_init(&p, specs, sizeof specs / sizeof specs[0], OPT_ANY_ORDER, argc, argv);
+    while ((r = opt_next(&p)) != OPT_END) {
+        if (r == OPT_ARG) {
+            if (input)
+                return cli_usage_error(CMD, "unexpected argument %s (one LHEO document)", p.value);
+            input = p.value;
+        } else if (r == OPT_MISSING) {
+            return cli_usage_error(CMD, "option %s needs a value", p.text);
+        } else if (r != OPT_OPTION) {
+            return cli_usage_error(CMD, "unknown option %s", p.text);
+        } else if (p.id == OPT_OUT || p.id == OPT_RECORDS || p.id == OPT_MIN_SCORE ||
+                   p.id == OPT_THEMES || p.id == OPT_SCHEMA) {
+            const char **slot = p.id == OPT_OUT         ? &out
+                                : p.id == OPT_RECORDS   ? &records_out
+                                : p.id == OPT_MIN_SCORE ? &min_text
+                                : p.id == OPT_THEMES    ? &themes
+                                                        : &schema;
+            if (*slot)
+                return cli_usage_error(CMD, "%s is given twice", p.text);
+            *slot = p.value;
+        } else if (p.id == OPT_ACCEPT) {
+            accept = true;
+        } else if (p.id == OPT_QUIET) {
+            cli_quiet = true;
+        } else {
+            help = true;
+        }
+    }
+    if (help)
+        return cli_print_command_help(CMD);
+    if (!input)
+        return cli_usage_error(CMD, "no LHEO.xml given");
+    if (!out)
+        return cli_usage_error(CMD, "no -o CATALOGUE.xml given");
+    int min_score = 0;
+    if (min_text && !parse_score(&min_score, min_text))
+        return 2;
+    if (!cli_output_path(out))
+        return cli_usage_error(CMD,
+                               "-o %s: the catalogue is written to a file (standard output "
+                               "holds the table of the matches)",
+                               out);
+    if (records_out && !cli_output_path(records_out))
+        return cli_usage_error(CMD,
+                               "-r %s: the records are written to a file (standard output "
+                               "holds the table of the matches)",
+                               records_out);
+    if (records_out && same_file(out, records_out))
+        return cli_usage_error(CMD,
+                               "-o %s and -r %s: the catalogue and the records need two "
+                               "files",
+                               out, records_out);
+    if (themes && strcmp(themes, "-") == 0 && strcmp(input, "-") == 0)
+        return cli_usage_error(CMD, "LHEO.xml and --themes cannot both be standard input");
+    const char *inputs[3] = {input};
+    int ninputs = 1;
+    if (themes)
+        inputs[ninputs++] = themes;
+    if (schema)
+        inputs[ninputs++] = schema;
+    if (cli_check_output(CMD, out, inputs, ninputs, -1) != 0)
+        return 2;
+    if (records_out && cli_check_output_option(CMD, "-r", records_out, inputs, ninputs, -1) != 0)
+        return 2;
+    return import(input, out, records_out, accept, min_score, themes, schema);
+}
