@@ -303,7 +303,7 @@ static void started(snplp_xml_reader *core, snplp_xml_frame *f)
             psession *s = snplp__realloc(p->sessions, cap * sizeof *s);
             if (!s) {
                 oom(r);
-                return;
+                break; /* out of the switch: numero is freed below */
             }
             p->sessions = s;
             p->capsessions = cap;
@@ -609,13 +609,10 @@ static void set_code(lreader *r, snplp_module *m, snplp_offer_code which, const 
     long v = strtol(s, &end, 10);
     int rc = *end || end == s || v < 0 || v > 99 ? SNPLP_EINVAL
                                                  : snplp_module_set_offer_code(m, which, (int)v);
-    if (!model_ok(r, rc) && rc != SNPLP_ENOMEM) {
-        report(r, SNPLP_SEVERITY_INFO, SNPLP_DIAG_LHEO_VALUE_KEPT, snplp_module_id(m),
-               "<%s> '%s' is not a code of its LHEO table: it is kept as an LHEO element, not in "
-               "the module's offer",
+    if (!model_ok(r, rc) && rc != SNPLP_ENOMEM) /* not valid LHEO either: not kept */
+        report(r, SNPLP_SEVERITY_WARNING, SNPLP_DIAG_LHEO_LEFT_OUT, snplp_module_id(m),
+               "<%s> '%s' is not a code of its LHEO table: it is left out of the module's offer",
                element, s);
-        push_string(r, &r->p.frags_module, value_element(r, element, NULL, s));
-    }
 }
 
 /* The module's offer from the formation and its first action. */

@@ -288,6 +288,12 @@ static bool kept_has(const kept_list *k, const char *name)
     return false;
 }
 
+/* what, unless the LHEO element is kept (then the model's value is not needed): NULL. */
+static const char *unless_kept(const kept_list *k, const char *element, const char *what)
+{
+    return kept_has(k, element) ? NULL : what;
+}
+
 /* ---- the offers ---- */
 
 /* The texts of an offer, composed and cut to LHEO's lengths (owned). */
@@ -546,30 +552,30 @@ static void check_offer_codes(plan *p, offer *o)
                     {SNPLP_OFFER_ENTRY_LEVEL_REQUIRED, "niveau-entree-obligatoire"},
                     {SNPLP_OFFER_FEES_COVERED, "prise-en-charge-frais-possible"}};
     for (size_t i = 0; i < sizeof required / sizeof *required; i++)
-        if (snplp_module_offer_code(o->module, required[i].code) < 0) {
+        if (snplp_module_offer_code(o->module, required[i].code) < 0 &&
+            !kept_has(&o->kept_formation, required[i].element) &&
+            !kept_has(&o->kept_action, required[i].element)) {
             char what[64];
             snprintf(what, sizeof what, "the offer's %s", snplp_offer_code_name(required[i].code));
             missing(p, o, what, required[i].element);
         }
+    const kept_list *ka = &o->kept_action;
     take(p, o, T_RHYTHM, snplp_module_offer_text(o->module, SNPLP_OFFER_RHYTHM), 3000,
-         "the offer's rhythm", "rythme-formation");
+         unless_kept(ka, "rythme-formation", "the offer's rhythm"), "rythme-formation");
     take(p, o, T_WORK, snplp_module_offer_text(o->module, SNPLP_OFFER_WORK_STUDY), 3000,
-         "the offer's work-study terms", "modalites-alternance");
+         unless_kept(ka, "modalites-alternance", "the offer's work-study terms"),
+         "modalites-alternance");
     take(p, o, T_CONDITIONS, snplp_module_offer_text(o->module, SNPLP_OFFER_CONDITIONS), 3000,
-         "the offer's conditions", "conditions-specifiques");
+         unless_kept(ka, "conditions-specifiques", "the offer's conditions"),
+         "conditions-specifiques");
     take(p, o, T_AUDIENCE_INFO, snplp_module_offer_text(o->module, SNPLP_OFFER_AUDIENCE_INFO), 250,
          NULL, "info-public-vise");
-    if (snplp_module_audience_code_count(o->module) == 0)
-        missing(p, o, "the offer's audience codes (FORMACODE)", "code-public-vise");
-    else if (!snplp_module_formacode_version(o->module))
+    if (snplp_module_audience_code_count(o->module) == 0) {
+        if (!kept_has(ka, "code-public-vise"))
+            missing(p, o, "the offer's audience codes (FORMACODE)", "code-public-vise");
+    } else if (!snplp_module_formacode_version(o->module))
         missing(p, o, "the FORMACODE version of the offer's audience codes",
                 "code-public-vise/@ref");
-}
-
-/* what, unless the LHEO element is kept (then the model's value is not needed): NULL. */
-static const char *unless_kept(const kept_list *k, const char *element, const char *what)
-{
-    return kept_has(k, element) ? NULL : what;
 }
 
 /* Whether every session of o keeps its own LHEO element name. */
@@ -610,8 +616,9 @@ static void check_body(plan *p, offer *o)
         !(kept_has(&o->kept_formation, "contact-formation") && kept_has(kb, "contact-organisme")))
         missing(p, o, "the training body's telephone or e-mail address",
                 "contact-formation, contact-organisme");
-    bool need_address =
-        !kept_has(kb, "coordonnees-organisme") || !sessions_keep(p, o, "adresse-inscription");
+    /* the address is required for the sessions' registration (in coordonnees-organisme, an
+     * address is optional: written when the body has one) */
+    bool need_address = !sessions_keep(p, o, "adresse-inscription");
     size_t n = snplp_training_body_address_line_count(b);
     if (need_address && (n == 0 || !snplp_training_body_postal_code(b)))
         missing(p, o, "the training body's address (lines and postal code)", "adresse-inscription");
@@ -813,7 +820,7 @@ static void put_coordinates(sink *s, int depth, const offer *o, bool with_addres
     const char *phone = snplp_training_body_phone(o->body);
     const char *email = snplp_training_body_email(o->body);
     open_tag(s, depth, "coordonnees");
-    if (with_address)
+    if (with_address && o->nlines && snplp_training_body_postal_code(o->body) && o->texts[T_CITY])
         put_address(s, depth + 1, o);
     if (phone && strlen(phone) <= 25) {
         open_tag(s, depth + 1, "telfixe");
