@@ -53,6 +53,15 @@ HIDDEN = {
     "snplp_lheo_options_all_or_nothing":
         "LHEO options live for one call only, built from the all_or_nothing= keyword of each "
         "export",
+    "snplp_lheo_options_accept_matches":
+        "LHEO options live for one call only, built from the accept_matches= keyword of "
+        "snplp.from_lheo()",
+    "snplp_lheo_options_min_score":
+        "LHEO options live for one call only, built from the min_score= keyword of "
+        "snplp.from_lheo()",
+    "snplp_lheo_options_schema_file":
+        "LHEO options live for one call only, built from the schema= keyword of "
+        "snplp.from_lheo()",
     "snplp_import_options_keep_invalid":
         "import options live for one call only, built from the keep_invalid= keyword of each "
         "import",

@@ -18,7 +18,7 @@ import snplp
 
 #: Public names of ``__all__`` that are data, not classes or functions (documented by the
 #: ``#:`` comments next to them and by the module's docstring).
-DATA = {"YEAR_MIN", "YEAR_MAX", "DEFAULT_THRESHOLD"}
+DATA = {"YEAR_MIN", "YEAR_MAX", "DEFAULT_THRESHOLD", "LHEO_NO_THEME"}
 
 
 def _is_package(module):

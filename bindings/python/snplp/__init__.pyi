@@ -59,9 +59,11 @@ __all__ = [
     "InvalidArgumentError",
     "Item",
     "Kind",
+    "LHEO_NO_THEME",
     "Level",
     "Lever",
     "LheoDocument",
+    "LheoImport",
     "Matrix",
     "MatrixRow",
     "MissingValues",
@@ -104,6 +106,7 @@ __all__ = [
     "YearFunding",
     "YearValues",
     "dependency_version",
+    "from_lheo",
     "id_is_valid",
     "memory_blocks",
     "memory_peak",
@@ -125,6 +128,7 @@ __all__ = [
 ]
 
 DEFAULT_THRESHOLD: decimal.Decimal
+LHEO_NO_THEME: str
 YEAR_MAX: int
 YEAR_MIN: int
 
@@ -267,6 +271,9 @@ class OfferText(enum.IntEnum):
     WORK_STUDY = 2
     CONDITIONS = 3
     AUDIENCE_INFO = 4
+    OBJECTIVES = 5
+    RESULTS = 6
+    CONTENT = 7
 
 class Style(enum.IntEnum):
     BULLET = 1
@@ -534,6 +541,18 @@ class Module(Item):
     def offer_audience_info(self) -> Optional[str]: ...
     @offer_audience_info.setter
     def offer_audience_info(self, value: Optional[str]) -> None: ...
+    @property
+    def offer_objectives(self) -> Optional[str]: ...
+    @offer_objectives.setter
+    def offer_objectives(self, value: Optional[str]) -> None: ...
+    @property
+    def offer_results(self) -> Optional[str]: ...
+    @offer_results.setter
+    def offer_results(self, value: Optional[str]) -> None: ...
+    @property
+    def offer_content(self) -> Optional[str]: ...
+    @offer_content.setter
+    def offer_content(self, value: Optional[str]) -> None: ...
 
 class Competence(Item):
     @property
@@ -1705,6 +1724,12 @@ class Records:
     ) -> Coverage: ...
     __hash__: ClassVar[None]  # type: ignore[assignment]
 
+class LheoImport(NamedTuple):
+    catalogue: Referential
+    records: Records
+    @property
+    def diagnostics(self) -> List[Diagnostic]: ...
+
 class _FundingView(MutableMapping[int, YearFunding]):
     def __getitem__(self, year: int) -> YearFunding: ...
     def __setitem__(self, year: int, value: Any) -> None: ...
@@ -1767,3 +1792,8 @@ def synthesis(
 def report_due_date(year: int) -> datetime.date: ...
 def territory_code_is_valid(kind: Any, code: str) -> bool: ...
 def siret_is_valid(siret: str) -> bool: ...
+def from_lheo(
+    source: Any = ..., *, text: Optional[str] = ..., accept_matches: bool = ...,
+    min_score: int = ..., themes: Optional[Referential] = ..., schema: Any = ...,
+    name: Optional[str] = ..., progress: Optional[Callable[[int, int], Optional[bool]]] = ...
+) -> LheoImport: ...

@@ -13,6 +13,9 @@ in docs/records.md).
 - :meth:`Records.validate`, :meth:`Records.eligibility`, :meth:`Records.next_modules` and
   :meth:`Records.coverage` read the records against a :class:`snplp.Referential`;
   :class:`Eligibility` and :class:`Coverage` are snapshots.
+- :func:`from_lheo` (1.5) reads an LHEO 2.3 feed of training offers into a new catalogue (a
+  :class:`snplp.Referential`) and new :class:`Records`, returned as a :class:`LheoImport` with
+  its findings; :data:`LHEO_NO_THEME` is the theme id of a module it could not place.
 - Values follow the package's conventions (docs/python.md): dates are
   :class:`datetime.date`, days exact :class:`decimal.Decimal`, an unset optional value is
   ``None`` (and assigning ``None`` unsets it), enumerations are :class:`enum.StrEnum` classes
@@ -27,7 +30,7 @@ import decimal
 import enum
 import io
 import os
-from typing import Any, Callable, Dict, Iterable, List, Optional, Tuple, Union
+from typing import Any, Callable, Dict, Iterable, List, NamedTuple, Optional, Tuple, Union
 
 from . import _core
 from ._base import Collection, ForeignAttribute, Owner, fspath, from_date, from_decimal, \
@@ -62,6 +65,10 @@ __all__ = [
     "Coverage",
     # functions
     "siret_is_valid",
+    # the LHEO import (lheo.h, 1.5)
+    "LheoImport",
+    "from_lheo",
+    "LHEO_NO_THEME",
 ]
 
 #: The names of ``_core`` this module builds from templates (Records._collection()), for
@@ -1220,3 +1227,164 @@ def _records_from_xml(data: bytes) -> Records:
 @_cdoc("snplp_siret_is_valid")
 def siret_is_valid(siret: str) -> bool:
     return bool(_c.snplp_siret_is_valid(_str(siret, "siret")))
+
+
+# --------------------------------------------------------------------------------------------
+# The LHEO import (lheo.h, 1.5)
+# --------------------------------------------------------------------------------------------
+
+#: The theme id of a module the LHEO import could not place under a national theme
+#: (SNPLP_LHEO_NO_THEME, "theme-none"): it names no theme.
+LHEO_NO_THEME: str = _core.SNPLP_LHEO_NO_THEME
+
+
+class _LheoPair(NamedTuple):
+    catalogue: Referential
+    records: "Records"
+
+
+class LheoImport(_LheoPair):
+    """What :func:`from_lheo` makes of an LHEO 2.3 document: the named pair ``(catalogue,
+    records)`` — :attr:`catalogue`, a new :class:`snplp.Referential` (a module per
+    ``<formation>``, with its offer, under the national theme matched and applied or under
+    none: theme id :data:`LHEO_NO_THEME`), and :attr:`records`, new :class:`Records` (the
+    training bodies and their sessions) — that also carries the findings of the import in
+    :attr:`diagnostics`. ``catalogue, records = snplp.from_lheo(...)`` unpacks it."""
+
+    # the fields' types, for tools/gen_pyi.py (a subclass of a NamedTuple has its own)
+    catalogue: Referential
+    records: Records
+
+    def __new__(cls, catalogue: Referential, records: "Records",
+                diagnostics: Iterable[Diagnostic] = ()) -> "LheoImport":
+        if not isinstance(catalogue, Referential):
+            raise TypeError(f"catalogue must be a snplp.Referential, not "
+                            f"{type(catalogue).__name__}")
+        if not isinstance(records, Records):
+            raise TypeError(f"records must be a snplp.Records, not {type(records).__name__}")
+        obj = super().__new__(cls, catalogue, records)
+        obj.__dict__["_diagnostics"] = list(diagnostics)
+        return obj
+
+    @property
+    def diagnostics(self) -> List[Diagnostic]:
+        """The findings of the import, a list of :class:`Diagnostic` (also in the
+        ``import_diagnostics`` of both parts): the matches to national themes
+        (lheo-theme-match), the modules left without a theme (lheo-no-theme), what was left
+        out (lheo-left-out), values the model refuses kept as LHEO elements
+        (lheo-value-kept), what the import assumed (lheo-assumed)."""
+        return self.__dict__.setdefault("_diagnostics", [])
+
+    def __repr__(self) -> str:
+        cat, rec = self
+        return (f"<LheoImport: {len(cat.modules)} modules, {len(rec.training_bodies)} training "
+                f"bodies, {len(rec.sessions)} sessions, {len(self.diagnostics)} findings>")
+
+
+def _lheo_source(source, text, name):
+    """(the _core function's name, its arguments before the options, the file name or None)
+    for the source of from_lheo()."""
+    if (source is None) == (text is None):
+        raise TypeError("from_lheo() takes a source (a path, bytes or a stream) or text= (the "
+                        "document in a str), one of them")
+    if text is not None:
+        source = _str(text, "text").encode("utf-8")
+    elif isinstance(source, str) and ("\n" in source or "\r" in source
+                                      or source.lstrip().startswith("<")):
+        raise ValueError("from_lheo(): a str source is a path, and this one looks like a "
+                         "document: give the XML as from_lheo(text=...) or as bytes")
+    if isinstance(source, (bytes, bytearray, memoryview)):
+        return "snplp_lheo_import_memory", (bytes(source), name), None
+    if isinstance(source, (str, os.PathLike)):
+        path = fspath(source)
+        return "snplp_lheo_import_file", (path,), path
+    if hasattr(source, "read") or callable(source):
+        return "snplp_lheo_import_callback", (_reader(source), _stream_name(source, name)), None
+    raise TypeError(f"an LHEO document is a path, bytes or a stream (or text=), not "
+                    f"{type(source).__name__}")
+
+
+class _LheoOptions:
+    """C LHEO options for one import (accept_matches, min_score, themes, schema)."""
+
+    __slots__ = ("ptr",)
+
+    def __init__(self, accept_matches, min_score, themes, schema):
+        if not isinstance(accept_matches, bool):
+            raise TypeError(f"accept_matches must be a bool, not {type(accept_matches).__name__}")
+        min_score = _int(min_score, "min_score")
+        if themes is not None and not isinstance(themes, Referential):
+            raise TypeError(f"themes must be a snplp.Referential or None, not "
+                            f"{type(themes).__name__}")
+        schema = fspath(schema) if schema is not None else None
+        self.ptr = None
+        rc, ptr = _core.snplp_lheo_options_new()  # private: no lock
+        check(rc)
+        self.ptr = ptr
+        check(_core.snplp_lheo_options_set_accept_matches(ptr, accept_matches))
+        check(_core.snplp_lheo_options_set_min_score(ptr, min_score))
+        if themes is not None:  # borrowed: the caller's Referential outlives the import
+            check(_core.snplp_lheo_options_set_themes(ptr, themes._ptr))
+        if schema is not None:
+            check(_core.snplp_lheo_options_set_schema_file(ptr, schema))
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        ptr, self.ptr = self.ptr, None
+        if ptr is not None:
+            _core.snplp_lheo_options_free(ptr)
+
+
+@_cdoc("snplp_lheo_import_file", "snplp_lheo_import_memory", "snplp_lheo_import_callback",
+       "snplp_lheo_options_set_accept_matches", "snplp_lheo_options_set_min_score",
+       "snplp_lheo_options_set_themes", "snplp_lheo_options_set_schema_file", summaries=False,
+       note="Imports an LHEO 2.3 document (a feed of training offers) into a new catalogue and "
+            "new training records: each ``<formation>`` a module with its offer, its "
+            "``<organisme-formation-responsable>`` a training body, each ``<session>`` a "
+            "session; what the model does not hold is kept as LHEO elements, written back by "
+            ":meth:`snplp.Referential.to_lheo`, and each offer is matched to the national "
+            "themes (docs/lheo.md, \"Import\").\n\n"
+            "Returns a :class:`LheoImport`: the pair ``(catalogue, records)`` (a new "
+            ":class:`snplp.Referential` and new :class:`Records`) with the findings in "
+            "``diagnostics`` (also in the ``import_diagnostics`` of both). ``source`` is a "
+            "path (str or pathlib.Path), the document as bytes (or bytearray, memoryview), or "
+            "a binary or text file-like object or callable ``read(size)``; a document held in "
+            "a str is given as ``text=`` (a str given as ``source`` is always a path: one "
+            "that looks like a document raises ValueError). ``accept_matches=True`` applies "
+            "every match of an offer to a national theme, ``min_score`` those scoring at "
+            "least that much (a label found in the title counts 3, in the objectives 2, in "
+            "the content 1); otherwise a match is only a finding and the module's theme id is "
+            "LHEO_NO_THEME (\"theme-none\"). ``themes`` is the snplp.Referential whose themes "
+            "the offers are matched to (the built-in referential when None). ``schema`` is "
+            "the path of an XML Schema (the official lheo.xsd 2.3) the document is validated "
+            "against as it streams: each problem is a finding ``schema`` with its line, and "
+            "an invalid document raises ParseError. ``name`` names the input in messages "
+            "(default: the stream's ``name``); ``progress`` is a callable (done, total) that "
+            "cancels the import by returning False. A document that is not well-formed, "
+            "past a limit or invalid raises ParseError carrying every finding in "
+            "``err.diagnostics``; a file that cannot be opened raises the built-in "
+            "FileNotFoundError, PermissionError or IsADirectoryError (also "
+            "InputOutputError). The GIL is released during the import.")
+def from_lheo(source=None, *, text: Optional[str] = None, accept_matches: bool = False,
+              min_score: int = 0, themes: Optional[Referential] = None, schema=None,
+              name: Optional[str] = None, progress=None) -> LheoImport:
+    name = _opt_str(name, "name")
+    fn, args, path = _lheo_source(source, text, name)
+    # the import reads no existing model, except the referential of ``themes``: then it holds
+    # the package's lock, as every call that reads a model does
+    call = getattr(_core if themes is None else _c, fn)
+    with _Diagnostics() as d, _ImportOptions(False, False, progress) as opts, \
+            _LheoOptions(accept_matches, min_score, themes, schema) as lheo:
+        rc, cat, rec = call(d.ptr, *args, opts.ptr, lheo.ptr)
+        err = error_for(rc, (), path) if rc != _OK else None  # the message first
+        found = d.list()
+    if err is not None:
+        if cat is not None:
+            _core.snplp_referential_unref(cat)
+        if rec is not None:
+            _core.snplp_records_unref(rec)
+        err.diagnostics = found
+        raise err
+    return LheoImport(Referential._adopt(cat, found), Records._own(rec, found), found)

@@ -346,7 +346,8 @@ OfferCode = _c_enum("OfferCode", "SNPLP_OFFER_", "snplp_offer_code_name",
                           "ENTRY_LEVEL_REQUIRED", "FEES_COVERED"))
 OfferText = _c_enum("OfferText", "SNPLP_OFFER_", "snplp_offer_text_name",
                     "The texts of a module's offer, for LHEO (snplp_offer_text, offer.h, 1.5).",
-                    only=("RHYTHM", "WORK_STUDY", "CONDITIONS", "AUDIENCE_INFO"))
+                    only=("RHYTHM", "WORK_STUDY", "CONDITIONS", "AUDIENCE_INFO", "OBJECTIVES",
+                          "RESULTS", "CONTENT"))
 
 
 def _enum_arg(cls, value, what: str) -> int:
