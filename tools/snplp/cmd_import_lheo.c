@@ -282,7 +282,16 @@ static int import(const char *path, const char *out, const char *records_out, bo
                 "snplp " CMD ": the %zu training bod%s and %zu session%s of %s were not written "
                 "(give -r RECORDS.xml)\n",
                 bodies, bodies == 1 ? "y" : "ies", sessions, sessions == 1 ? "" : "s", name);
-    size_t modules = snplp_referential_module_count(catalogue);
+    size_t modules = snplp_referential_module_count(catalogue), unplaced = 0;
+    for (size_t i = 0; i < modules; i++)
+        unplaced += strcmp(snplp_module_theme_id(snplp_referential_module_at(catalogue, i)),
+                           SNPLP_LHEO_NO_THEME) == 0;
+    if (unplaced)
+        fprintf(stderr,
+                "snplp " CMD ": %zu module%s no theme (" SNPLP_LHEO_NO_THEME "): the other "
+                "commands read %s once every module is under a theme (--accept-matches, "
+                "--min-score, or edit it)\n",
+                unplaced, unplaced == 1 ? " has" : "s have", out);
     if (records_out)
         cli_say("wrote the catalogue (%zu module%s) to %s and the records (%zu session%s) to %s",
                 modules, modules == 1 ? "" : "s", out, sessions, sessions == 1 ? "" : "s",
