@@ -11,7 +11,9 @@ with --threshold 90) on every document and on every pair of example files of con
 synthesis); report --csv in both dialects (to standard output and with -o); import-csv of every
 CSV fixture and of each example's own export, in both dialects; coverage (text, every axis,
 CSV) of every document of training records and eligibility of a worker of the two examples of
-records; export-builtin; --help and
+records; export-builtin; validate and import-lheo of the example LHEO feed
+(examples/data/lheo/offres.xml: with and without --accept-matches, --min-score 3,
+--lheo-schema, --themes; the files written); --help and
 --version; and the command lines of USAGE (usage errors and the ways of spelling options: `--`,
 `-` (standard input, empty in a snapshot), options after file names, `--opt=value` and `--opt value`, repeated and
 abbreviated options...). Paths in the outputs are relative to the repository, so two checkouts
@@ -52,6 +54,8 @@ CSV = "tests/fixtures/csv/sample-intl.csv"
 VALUES = "WORK/values.csv"  # CONV's own values, as `report --csv` writes them
 REF = "examples/data/catalogue.xml"
 MISSING = "no-such-file.xml"
+LHEO = "examples/data/lheo/offres.xml"
+XSD = "tests/lheo/lheo-2.3.xsd"
 # Command lines on the edges of each command's usage; WORK/ names the snapshot's own folder (the
 # files written there are recorded). None writes a file in the repository.
 USAGE = [
@@ -129,6 +133,41 @@ USAGE = [
     ["import-csv", CONV, "-o", "WORK/b", VALUES, "-o", "WORK/a"],
     ["import-csv", "--dialect=intl", "--", CONV, VALUES, "-o", "WORK/a"],
     ["import-csv", "-o", "WORK/a", "--dialect", "fr", "--dialect", "intl", "--", CONV, VALUES],
+    # (new entries go last: the records of the others keep their numbers)
+    # validate --lheo-schema XSD: an LHEO document read with the LHEO import, checked as it streams
+    ["validate", "--lheo-schema"], ["validate", "--lheo-schema", XSD],
+    ["validate", "--lheo-schema", XSD, LHEO], ["validate", "--lheo-schema=" + XSD, LHEO],
+    ["validate", "--lheo-schema", MISSING, LHEO], ["validate", "--lheo-schema", XSD, REF],
+    ["validate", "--lheo-schema", XSD, LHEO, REF], ["validate", "--lheo", XSD, LHEO],
+    ["validate", LHEO, "--lheo-schema", XSD], ["validate", "--lheo-schema", REF, LHEO],
+    ["validate", "--lheo-schema", MISSING, "--lheo-schema", XSD, LHEO],
+    ["validate", "--quiet", LHEO],
+    # import-lheo: LHEO.xml -o CATALOGUE.xml [-r RECORDS.xml], options anywhere
+    ["import-lheo"], ["import-lheo", "--"], ["import-lheo", LHEO], ["import-lheo", LHEO, "-o"],
+    ["import-lheo", "-o", "WORK/a"], ["import-lheo", LHEO, LHEO, "-o", "WORK/a"],
+    ["import-lheo", LHEO, "-o", "-"], ["import-lheo", LHEO, "-o", "WORK/a", "-r", "-"],
+    ["import-lheo", LHEO, "-o", "WORK/a", "-r", "WORK/a"], ["import-lheo", LHEO, "-o", LHEO],
+    ["import-lheo", LHEO, "-o", "WORK/a", "-r", LHEO],
+    ["import-lheo", LHEO, "-o", "WORK/a", "-o", "WORK/b"],
+    ["import-lheo", LHEO, "-o", "WORK/a", "-r", "WORK/b", "-r", "WORK/b"],
+    ["import-lheo", "--min-score", "x", LHEO, "-o", "WORK/a"],
+    ["import-lheo", "--min-score", "-1", LHEO, "-o", "WORK/a"],
+    ["import-lheo", "--min-score", "", LHEO, "-o", "WORK/a"],
+    ["import-lheo", "--min-score", "3", "--min-score", "2", LHEO, "-o", "WORK/a"],
+    ["import-lheo", LHEO, "-o", "WORK/a", "--min-score"],
+    ["import-lheo", "--accept-matches=yes", LHEO, "-o", "WORK/a"],
+    ["import-lheo", "--accept", LHEO, "-o", "WORK/a"], ["import-lheo", "--bogus", LHEO],
+    ["import-lheo", "-x", LHEO, "-o", "WORK/a"], ["import-lheo", "-oWORK/a", LHEO],
+    ["import-lheo", "--", LHEO, "-o", "WORK/a"], ["import-lheo", "-o", "WORK/a", "--", LHEO],
+    ["import-lheo", "--themes", "tests/fixtures/cli/records-small.xml", LHEO, "-o", "WORK/a"],
+    ["import-lheo", "--themes", MISSING, LHEO, "-o", "WORK/a"],
+    ["import-lheo", "--themes", "-", "-", "-o", "WORK/a"],
+    ["import-lheo", "-", "-o", "WORK/a", "-r", "WORK/b"],
+    ["import-lheo", MISSING, "-o", "WORK/a", "-r", "WORK/b"],
+    ["import-lheo", REF, "-o", "WORK/a", "-r", "WORK/b"],
+    ["import-lheo", "tests/fixtures/cli/lheo-other-namespace.xml", "-o", "WORK/a"],
+    ["import-lheo", "--lheo-schema", MISSING, LHEO, "-o", "WORK/a", "-r", "WORK/b"],
+    ["import-lheo", "-o=WORK/a", "-r=WORK/b", LHEO],
 ]
 
 
@@ -199,6 +238,19 @@ def snapshot(binary, out_dir):
                    "coverage-all-" + doc)
             record(["coverage", "--builtin", "--at", "2021-12-31", "--csv", "--dialect", "fr",
                     doc], "coverage-csv-fr-" + doc)
+        # LHEO 2.3: validate the example feed; import-lheo it, with the files written
+        record(["validate", LHEO], "validate-" + LHEO)
+        record(["validate", "--strict", LHEO], "validate-strict-" + LHEO)
+        record(["validate", "--lheo-schema", XSD, LHEO], "validate-lheo-schema-" + LHEO)
+        cat, recs = os.path.join(work, "catalogue.xml"), os.path.join(work, "records.xml")
+        for name, options in (("default", []), ("accept", ["--accept-matches"]),
+                              ("min-score-3", ["--min-score", "3"]),
+                              ("min-score-4", ["--min-score", "4"]),
+                              ("schema", ["--lheo-schema", XSD, "--accept-matches"]),
+                              ("themes", ["--themes", REF, "--accept-matches"])):
+            record(["import-lheo"] + options + [LHEO, "-o", cat], "import-lheo-%s" % name, [cat])
+            record(["import-lheo"] + options + [LHEO, "-o", cat, "-r", recs],
+                   "import-lheo-records-%s" % name, [cat, recs])
         for doc, worker in (("tests/fixtures/cli/records-small.xml", "w2"),
                             ("examples/data/records.xml", "w49-0004")):
             record(["eligibility", "--builtin", "--at", "2021-12-31", doc, worker],

@@ -5,10 +5,12 @@ Each check runs the program and asserts its exit status and output. The report a
 read the example conventions of examples/data (found from this file's place in the tree)."""
 import os
 import re
+import shutil
 import subprocess
 import sys
 import tempfile
 import unicodedata
+import xml.etree.ElementTree as ET
 
 PROG, SCHEMA = sys.argv[1], sys.argv[2]
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
@@ -34,7 +36,8 @@ def check(name, cond, detail=""):
         failures.append(f"{name}: {detail}")
 
 
-COMMANDS = ("validate", "export-builtin", "report", "import-csv", "coverage", "eligibility")
+COMMANDS = ("validate", "export-builtin", "report", "import-csv", "coverage", "eligibility",
+            "export-lheo", "import-lheo")
 
 
 def hint(args):
@@ -1291,6 +1294,179 @@ with tempfile.TemporaryDirectory() as tmp:
         check(f"usage error {args}", rc == 2 and out == "" and
               err.startswith("snplp eligibility: " + message) and err.endswith(hint(args)) and
               len(err.splitlines()) == 2, (rc, out[:100], err))
+
+
+# LHEO 2.3: import-lheo of the example feed (three offers: the first matches theme-insertion by
+# its title, score 3; the second theme-digital by its objectives, score 3 too; the third
+# nothing), and validate of an LHEO document
+LHEO = os.path.join(ROOT, "examples", "data", "lheo", "offres.xml")
+LHEO_XSD = os.path.join(ROOT, "tests", "lheo", "lheo-2.3.xsd")
+SNPLP_NS = "{urn:snplp:1.0}"
+
+
+def module_themes(path):
+    """{module id: theme id} of the referential at path."""
+    root = ET.parse(path).getroot()
+    return {m.get("id"): m.get("theme") for m in root.iter(SNPLP_NS + "module")}
+
+
+def match_rows(out):
+    """{module id: [theme, score, applied]} of the table import-lheo printed (the columns
+    module, title, theme, score, applied, labels; a title holds spaces, so the columns are cut
+    where the dashes under the headings say)."""
+    lines = out.splitlines()
+    if len(lines) < 2 or not lines[0].startswith("module"):
+        return {}
+    spans = [(m.start(), m.end()) for m in re.finditer(r"-+", lines[1])]
+    rows = {}
+    for line in lines[2:]:
+        cells = [line[a:b + 2 if i + 1 < len(spans) else None].strip()
+                 for i, (a, b) in enumerate(spans)]
+        rows[cells[0]] = cells[2:5]
+    return rows
+
+
+with tempfile.TemporaryDirectory() as tmp:
+    def write(name, text):
+        path = os.path.join(tmp, name)
+        with open(path, "w", encoding="utf-8") as f:
+            f.write(text)
+        return path
+
+    cat, recs = os.path.join(tmp, "catalogue.xml"), os.path.join(tmp, "records.xml")
+
+    # without --accept-matches: the matches are shown, none is applied; without -r, the
+    # sessions are said not written
+    rc, out, err = run("import-lheo", LHEO, "-o", cat)
+    rows = match_rows(out)
+    check("import-lheo default", rc == 0 and rows == {
+        "of-fictif-insertion-1": ["theme-insertion", "3", "no"],
+        "of-fictif-numerique-1": ["theme-digital", "3", "no"],
+        "of-fictif-gestes-1": ["-", "-", "no"]} and not os.path.exists(recs)
+        and "[lheo-theme-match]" in err and "were not written (give -r RECORDS.xml)" in err
+        and "3 modules have no theme" in err, (rc, out, err))
+    check("import-lheo default catalogue", set(module_themes(cat).values()) == {"theme-none"},
+          module_themes(cat))
+    os.unlink(cat)
+
+    # --accept-matches: of-fictif-insertion-1 under theme-insertion; with -r, the records
+    rc, out, err = run("import-lheo", "--accept-matches", LHEO, "-o", cat, "-r", recs)
+    rows = match_rows(out)
+    themes = module_themes(cat) if os.path.exists(cat) else {}
+    check("import-lheo --accept-matches", rc == 0 and rows.get("of-fictif-insertion-1") ==
+          ["theme-insertion", "3", "yes"] and rows.get("of-fictif-gestes-1") == ["-", "-", "no"]
+          and themes == {"of-fictif-insertion-1": "theme-insertion",
+                         "of-fictif-numerique-1": "theme-digital",
+                         "of-fictif-gestes-1": "theme-none"}
+          and "were not written" not in err and "1 module has no theme" in err, (rc, out, err))
+    # they read back: the records import; the catalogue is refused only for its module
+    # without a theme (theme-none names no theme)
+    rc, out, err = run("validate", "--referential", cat, recs)
+    check("import-lheo output reread", rc == 1 and
+          f"{recs}: records: 0 errors, 0 warnings" in out and
+          out.count("error: [") == 1 and "'of-fictif-gestes-1'" in out and "theme-none" in out,
+          (rc, out, err))
+
+    # --min-score 3 applies both matches of score 3; 4 none
+    for score, applied in (("3", "yes"), ("4", "no")):
+        rc, out, err = run("import-lheo", "--min-score", score, LHEO, "-o", cat)
+        rows = match_rows(out)
+        check(f"import-lheo --min-score {score}", rc == 0 and
+              rows.get("of-fictif-insertion-1") == ["theme-insertion", "3", applied] and
+              rows.get("of-fictif-numerique-1") == ["theme-digital", "3", applied] and
+              module_themes(cat)["of-fictif-insertion-1"] ==
+              ("theme-insertion" if applied == "yes" else "theme-none"), (rc, out, err))
+
+    # the round trip: a feed of the two offers that match, imported with --accept-matches and
+    # --lheo-schema, reads back whole, and export-lheo of it validates against the XSD
+    tree = ET.parse(LHEO)
+    ns = "{http://lheo.gouv.fr/2.3}"
+    offres = tree.getroot().find(ns + "offres")
+    for f in offres.findall(ns + "formation"):
+        if f.get("numero") == "of-fictif-gestes-1":
+            offres.remove(f)
+    ET.register_namespace("", "http://lheo.gouv.fr/2.3")
+    two = os.path.join(tmp, "two.xml")
+    tree.write(two, encoding="UTF-8", xml_declaration=True)
+    rc, out, err = run("import-lheo", "--accept-matches", "--lheo-schema", LHEO_XSD, two,
+                       "-o", cat, "-r", recs)
+    check("import-lheo two offers", rc == 0 and "no theme" not in err and
+          len(match_rows(out)) == 2, (rc, out, err))
+    rc, out, err = run("validate", "--referential", cat, cat, recs)
+    check("import-lheo two offers reread", rc == 0 and "error: [" not in out, (rc, out, err))
+    back = os.path.join(tmp, "back.xml")
+    rc, out, err = run("export-lheo", "--quiet", cat, recs, "-o", back)
+    check("import-lheo then export-lheo", rc == 0 and os.path.exists(back), (rc, out, err))
+    xmllint = shutil.which("xmllint")
+    if xmllint and os.path.exists(back):
+        p = subprocess.run([xmllint, "--noout", "--schema", LHEO_XSD, back], capture_output=True)
+        check("import-lheo then export-lheo: valid LHEO", p.returncode == 0, p.stderr[:500])
+        rc, out, err = run("validate", "--lheo-schema", LHEO_XSD, back)
+        check("validate --lheo-schema of the export", rc == 0 and re.search(
+              rf"^{re.escape(back)}: lheo: 0 errors, \d+ warnings?\n\Z", out, re.M),
+              (rc, out, err))
+    for path in (cat, recs):
+        os.unlink(path)
+
+    # the document cannot be read: exit 1, neither output written
+    for args in (("import-lheo", os.path.join(tmp, "missing.xml"), "-o", cat, "-r", recs),
+                 ("import-lheo", CONV49, "-o", cat, "-r", recs),
+                 ("import-lheo", "--lheo-schema", os.path.join(tmp, "missing.xsd"), LHEO,
+                  "-o", cat, "-r", recs)):
+        rc, out, err = run(*args)
+        check(f"import-lheo unreadable {args}", rc == 1 and out == "" and
+              not os.path.exists(cat) and not os.path.exists(recs), (rc, out, err))
+    rc, out, err = run("import-lheo", "-", "-o", cat, stdin=open(LHEO, "rb").read())
+    check("import-lheo from standard input", rc == 0 and "(standard input):" in err and
+          len(match_rows(out)) == 3, (rc, out, err))
+    os.unlink(cat)
+
+    # usage errors: exit 2, nothing written
+    for args, message in [
+            (("import-lheo",), "no LHEO.xml given"),
+            (("import-lheo", LHEO), "no -o CATALOGUE.xml given"),
+            (("import-lheo", LHEO, LHEO, "-o", cat), f"unexpected argument {LHEO} (one LHEO "
+             "document)"),
+            (("import-lheo", LHEO, "-o", "-"), "-o -: the catalogue is written to a file "
+             "(standard output holds the table of the matches)"),
+            (("import-lheo", LHEO, "-o", cat, "-r", cat), f"-o {cat} and -r {cat}: the "
+             "catalogue and the records need two files"),
+            (("import-lheo", LHEO, "-o", LHEO), f"-o {LHEO}: that is the input {LHEO}; write "
+             "to another file"),
+            (("import-lheo", LHEO, "-o", cat, "-r", LHEO), f"-r {LHEO}: that is the input "
+             f"{LHEO}; write to another file"),
+            (("import-lheo", "--min-score", "-1", LHEO, "-o", cat), "--min-score -1: give a "
+             "whole number, 0 or more"),
+            (("import-lheo", "--themes", SMALL, LHEO, "-o", cat), f"--themes {SMALL} holds "
+             "training records, not a referential"),
+            (("import-lheo", "--accept", LHEO, "-o", cat), "unknown option --accept"),
+            (("validate", "--lheo-schema"), "option --lheo-schema needs a value")]:
+        usage_error(list(args), f"snplp {args[0]}: {message}")
+    check("import-lheo usage: nothing written", not os.path.exists(cat))
+
+    # validate: an LHEO document is read as LHEO; with --lheo-schema, checked against it
+    rc, out, err = run("validate", LHEO)
+    check("validate LHEO", rc == 0 and re.search(
+        rf"^{re.escape(LHEO)}: lheo: 0 errors, \d+ warnings?; not checked against the official "
+        r"schema \(--lheo-schema\)\n\Z", out, re.M) and "[lheo-theme-match]" in out,
+        (rc, out, err))
+    bad = write("bad-lheo.xml", read_text(LHEO).replace("<certifiante>0<", "<certifiante>7<", 1))
+    rc, out, err = run("validate", "--lheo-schema", LHEO_XSD, LHEO, bad, CONV49)
+    check("validate --lheo-schema", rc == 1 and
+          re.search(rf"^{re.escape(LHEO)}: lheo: 0 errors, \d+ warnings?$", out, re.M) and
+          re.search(rf"^{re.escape(bad)}: lheo: 1 error, \d+ warnings?$", out, re.M) and
+          out.count("error: [schema]") == 1 and f"{CONV49}: conventions: 0 errors" in out,
+          (rc, out, err))
+    rc, out, err = run("validate", bad)
+    check("validate without --lheo-schema", rc == 0 and "[schema]" not in out, (rc, out, err))
+    other = write("other.xml", '<lheo xmlns="http://lheo.gouv.fr/2.2"><offres/></lheo>')
+    prefixed = write("prefixed.xml", read_text(LHEO).replace(
+        '<lheo xmlns="http://lheo.gouv.fr/2.3">', '<l:lheo xmlns:l="http://lheo.gouv.fr/2.3" '
+        'xmlns="http://lheo.gouv.fr/2.3">').replace("</lheo>", "</l:lheo>"))
+    rc, out, err = run("validate", other, prefixed)
+    check("validate: LHEO told by its namespace", rc == 1 and
+          f"{other}: unknown kind: 1 error" in out and f"{prefixed}: lheo: 0 errors" in out,
+          (rc, out, err))
 
 
 # import-csv on an input that never ends (a device, a pipe from a program that never stops
