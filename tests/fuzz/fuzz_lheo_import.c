@@ -77,8 +77,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     int rc2 = snplp_lheo_import_callback(&cat2, &rec2, d, read_pieces, &r, "fuzz", NULL, o);
     if (rc2 != rc)
         fail("memory and callback imports disagree", rc, rc2);
-    if (rc == SNPLP_OK &&
-        (!snplp_referential_equal(cat, cat2) || !snplp_records_equal(rec, rec2)))
+    if (rc == SNPLP_OK && (!snplp_referential_equal(cat, cat2) || !snplp_records_equal(rec, rec2)))
         fail("memory and callback imports made different models", rc, rc2);
     snplp_referential_unref(cat2);
     snplp_records_unref(rec2);

@@ -765,7 +765,17 @@ static bool kept_write(sink *s, int depth, const kept_list *k, const char *name)
         const char *frag = kept_at(k, i);
         if (is_lheo(frag, name)) {
             snplp__xml_indent(s, depth);
-            put(s, frag);
+            /* the document's default namespace is LHEO's: its declaration on an element that
+             * has no prefix says nothing, and is left out (so that an element the export
+             * writes and the same element kept by an import are the same bytes) */
+            static const char decl[] = " xmlns=\"" SNPLP_LHEO_NAMESPACE "\"";
+            size_t tag = 1 + strlen(name);
+            if (strncmp(frag + tag, decl, sizeof decl - 1) == 0) {
+                snplp__out_putn(s, frag, tag);
+                put(s, frag + tag + sizeof decl - 1);
+            } else {
+                put(s, frag);
+            }
             any = true;
         }
     }

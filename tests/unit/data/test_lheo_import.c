@@ -314,6 +314,7 @@ static const expected fixtures[] = {
     {"same-numeros.xml", SNPLP_OK, SNPLP_DIAG_LHEO_LEFT_OUT, 0, 1, 2, 2},
     {"text-between.xml", SNPLP_OK, SNPLP_DIAG_LHEO_NO_THEME, 1, 1, 1, 1},
     {"empty-offres.xml", SNPLP_OK, SNPLP_DIAG_LHEO_LEFT_OUT, 0, 0, 0, 0},
+    {"fuzz-crash-1.xml", SNPLP_OK, SNPLP_DIAG_LHEO_NO_THEME, 3, 3, 2, 4},
 };
 
 /* A read callback giving one byte at a time. */
