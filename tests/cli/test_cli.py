@@ -1408,6 +1408,25 @@ with tempfile.TemporaryDirectory() as tmp:
     for path in (cat, recs):
         os.unlink(path)
 
+    # the whole feed with the defaults: every module has no theme (theme-none); export-lheo
+    # reads such a catalogue as it is (its findings printed) and writes valid LHEO
+    rc, out, err = run("import-lheo", LHEO, "-o", cat, "-r", recs)
+    check("import-lheo defaults", rc == 0 and "3 modules have no theme" in err, (rc, out, err))
+    rc, out, err = run("export-lheo", "--quiet", cat, recs, "-o", back)
+    check("import-lheo then export-lheo, modules with no theme",
+          rc == 0 and "[missing-parent]" in err and os.path.exists(back), (rc, out, err))
+    if xmllint and os.path.exists(back):
+        p = subprocess.run([xmllint, "--noout", "--schema", LHEO_XSD, back], capture_output=True)
+        check("the feed through the commands: valid LHEO", p.returncode == 0, p.stderr[:500])
+        with open(back, encoding="utf-8") as f:
+            text = f.read()
+        check("the feed through the commands keeps what the model does not map",
+              all(k in text for k in ("44028</code-FORMACODE>", "<prenom>Camille</prenom>",
+                                      "Salle des conférences", "<etat-recrutement>1",
+                                      "<SIRET>85345678900011</SIRET>")), text[:300])
+    for path in (cat, recs):
+        os.unlink(path)
+
     # the document cannot be read: exit 1, neither output written
     for args in (("import-lheo", os.path.join(tmp, "missing.xml"), "-o", cat, "-r", recs),
                  ("import-lheo", CONV49, "-o", cat, "-r", recs),

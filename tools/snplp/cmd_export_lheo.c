@@ -80,6 +80,7 @@ int cmd_export_lheo(int argc, char **argv)
         return status;
 
     cli_records_input in;
+    cli_records_keep_invalid = true; /* a catalogue of import-lheo: modules with no theme */
     status = cli_records_load(&in, CMD, catalogue, records, nrecords, true);
     if (status != 0)
         return status;

@@ -288,9 +288,9 @@ static int import(const char *path, const char *out, const char *records_out, bo
                            SNPLP_LHEO_NO_THEME) == 0;
     if (unplaced)
         fprintf(stderr,
-                "snplp " CMD ": %zu module%s no theme (" SNPLP_LHEO_NO_THEME "): the other "
-                "commands read %s once every module is under a theme (--accept-matches, "
-                "--min-score, or edit it)\n",
+                "snplp " CMD ": %zu module%s no theme (" SNPLP_LHEO_NO_THEME "): export-lheo "
+                "reads %s as it is, the other commands once every module is under a theme "
+                "(--accept-matches, --min-score, or edit it)\n",
                 unplaced, unplaced == 1 ? " has" : "s have", out);
     if (records_out)
         cli_say("wrote the catalogue (%zu module%s) to %s and the records (%zu session%s) to %s",

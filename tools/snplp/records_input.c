@@ -35,6 +35,8 @@ static int open_expecting(cli_input *in, const char *cmd, const char *path, cli_
 }
 
 /* Reads the referential of @p in from @p path (NULL: the built-in one). */
+bool cli_records_keep_invalid = false;
+
 static int load_referential(cli_records_input *in, const char *cmd, const char *path,
                             snplp_diagnostics *diags, snplp_import_options *options)
 {
@@ -55,8 +57,11 @@ static int load_referential(cli_records_input *in, const char *cmd, const char *
     snplp_diagnostics_clear(diags);
     int rc = snplp_import_options_set_progress(options, cli_input_progress, &file);
     if (rc == SNPLP_OK)
+        rc = snplp_import_options_set_keep_invalid(options, cli_records_keep_invalid);
+    if (rc == SNPLP_OK)
         rc = snplp_referential_import_callback(&in->ref, diags, cli_input_read, &file, path,
                                                options);
+    snplp_import_options_set_keep_invalid(options, false); /* the records: as always */
     cli_input_close(&file);
     cli_print_findings(stderr, path, diags, rc);
     return rc == SNPLP_OK ? 0 : 1;

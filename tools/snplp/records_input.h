@@ -34,6 +34,11 @@ typedef struct cli_records_input {
  * cli_records_free() then), 1 when a file cannot be opened or read or has errors (the
  * findings of every file are printed, not only the first failing one's; nothing to free).
  */
+/* Whether cli_records_load() reads a referential that breaks the model's rules as it is (the
+ * import option keep_invalid; its findings are still printed): export-lheo sets it, since a
+ * catalogue from import-lheo may hold modules with no theme (theme-none). */
+extern bool cli_records_keep_invalid;
+
 int cli_records_load(cli_records_input *in, const char *cmd, const char *ref_path,
                      const char *const *paths, int count, bool show_validation);
 void cli_records_free(cli_records_input *in);
