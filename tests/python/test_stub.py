@@ -212,6 +212,14 @@ try:
 except snplp.ParseError as err:
     lines: List[int] = [d.line for d in err.diagnostics]
 due: datetime.date = snplp.report_due_date(2020)
+catalogue, records = snplp.from_lheo("examples/data/lheo/offres.xml", accept_matches=True)
+imported = snplp.from_lheo(b"<lheo/>", min_score=3, schema="tests/lheo/lheo-2.3.xsd")
+placed: snplp.Referential = imported.catalogue
+sessions: int = len(records.sessions) + len(imported.records.sessions)
+lheo_findings: List[snplp.Diagnostic] = imported.diagnostics
+objectives: Optional[str] = catalogue.modules[0].offer_objectives
+unplaced: bool = catalogue.modules[0].theme_id == snplp.LHEO_NO_THEME
+document: snplp.LheoDocument = catalogue.to_lheo(records)
 '''
 
 

@@ -1255,16 +1255,13 @@ class LheoImport(_LheoPair):
     catalogue: Referential
     records: Records
 
-    def __new__(cls, catalogue: Referential, records: "Records",
-                diagnostics: Iterable[Diagnostic] = ()) -> "LheoImport":
+    def __new__(_cls, catalogue: Referential, records: "Records") -> "LheoImport":
         if not isinstance(catalogue, Referential):
             raise TypeError(f"catalogue must be a snplp.Referential, not "
                             f"{type(catalogue).__name__}")
         if not isinstance(records, Records):
             raise TypeError(f"records must be a snplp.Records, not {type(records).__name__}")
-        obj = super().__new__(cls, catalogue, records)
-        obj.__dict__["_diagnostics"] = list(diagnostics)
-        return obj
+        return super().__new__(_cls, catalogue, records)
 
     @property
     def diagnostics(self) -> List[Diagnostic]:
@@ -1387,4 +1384,6 @@ def from_lheo(source=None, *, text: Optional[str] = None, accept_matches: bool =
             _core.snplp_records_unref(rec)
         err.diagnostics = found
         raise err
-    return LheoImport(Referential._adopt(cat, found), Records._own(rec, found), found)
+    result = LheoImport(Referential._adopt(cat, found), Records._own(rec, found))
+    result.__dict__["_diagnostics"] = found
+    return result
