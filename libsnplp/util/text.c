@@ -88,7 +88,8 @@ static int check_utf8(const where *w, const char *s, size_t n, bool *ascii, bool
                         "character U+%04X at byte %d is not allowed in XML text", (unsigned)c,
                         (int)at);
     }
-    *ascii = all_ascii;
+    if (ascii)
+        *ascii = all_ascii;
     if (stable)
         *stable = all_stable;
     return 0;
@@ -354,6 +355,114 @@ static int fold_non_ascii(char **out, const char *text, size_t n, bool words)
     return rc;
 }
 
+/* ---- folding French text fast: what ICU gives each character, looked up ----
+ *
+ * Folding (fold_non_ascii(): NFKD, case folding, marks removed, ligatures spelled out, what is
+ * not a letter or a digit a separator) works on each character alone for the Latin letters,
+ * punctuation and marks of French text: NFKD decomposes a character by itself, the default case
+ * folding maps a character by itself, and the marks are removed. So what ICU gives for a
+ * character c is found once, by folding "a" c "b" (the middle of the result: its letters, and a
+ * space where c separates words), and a text of such characters is folded by looking each up:
+ * the same bytes as ICU's, without converting the text to UTF-16 and back (the test
+ * test_text.c compares both on every character of the table, in several contexts). A text with
+ * any other character is folded by ICU, as before. */
+
+#define FAST_LOW_END    0x0370 /* Latin, Latin-1, Latin Extended-A and B, IPA, marks */
+#define FAST_PUNCT_LOW  0x2000 /* General Punctuation */
+#define FAST_PUNCT_HIGH 0x2070
+#define FAST_SIZE       (FAST_LOW_END + (FAST_PUNCT_HIGH - FAST_PUNCT_LOW))
+
+typedef struct fast_entry {
+    uint8_t len; /* bytes of its contribution; 0xFF: not in the table (ICU folds the text) */
+    char s[7];   /* its contribution: folded letters and digits, ' ' where words separate */
+} fast_entry;
+
+static fast_entry fast_table[FAST_SIZE];
+static pthread_once_t fast_once = PTHREAD_ONCE_INIT;
+
+static int fast_index(UChar32 c)
+{
+    if (c >= 0 && c < FAST_LOW_END)
+        return (int)c;
+    if (c >= FAST_PUNCT_LOW && c < FAST_PUNCT_HIGH)
+        return FAST_LOW_END + (int)(c - FAST_PUNCT_LOW);
+    return -1;
+}
+
+static void fast_init(void)
+{
+    for (int i = 0; i < FAST_SIZE; i++) {
+        UChar32 c = i < FAST_LOW_END ? i : FAST_PUNCT_LOW + (i - FAST_LOW_END);
+        fast_table[i].len = 0xFF;
+        if (c < 0x80 || !xml_char(c))
+            continue; /* ASCII is folded by the loop itself; others cannot be in a text */
+        char in[8] = "a";
+        int32_t n = 1;
+        UBool err = false;
+        U8_APPEND((uint8_t *)in, n, (int32_t)sizeof in - 2, c, err);
+        if (err)
+            continue;
+        in[n++] = 'b';
+        in[n] = '\0';
+        char *out = NULL;
+        if (fold_non_ascii(&out, in, (size_t)n, true) != 0)
+            continue; /* out of memory: this character stays folded by ICU, every time */
+        size_t len = strlen(out);
+        if (len >= 2 && out[0] == 'a' && out[len - 1] == 'b' && len - 2 <= sizeof fast_table[i].s) {
+            fast_table[i].len = (uint8_t)(len - 2);
+            memcpy(fast_table[i].s, out + 1, len - 2);
+        }
+        snplp__free(out);
+    }
+}
+
+/* Folds text (n bytes of valid UTF-8) by the table into *out: 0, 1 when a character is not in
+ * it (nothing made: ICU folds it), or SNPLP_ENOMEM. */
+static int fold_fast(char **out, const char *text, size_t n, bool words)
+{
+    pthread_once(&fast_once, fast_init);
+    char *s = snplp__malloc(n * 4 + 1); /* a character of 2 bytes or more gives 7 at most */
+    if (!s)
+        return snplp__oom();
+    const uint8_t *u = (const uint8_t *)text;
+    size_t o = 0;
+    for (int32_t i = 0; i < (int32_t)n;) {
+        UChar32 c;
+        U8_NEXT(u, i, (int32_t)n, c);
+        if (c < 0x80) {
+            if (c >= 'A' && c <= 'Z')
+                s[o++] = (char)(c - 'A' + 'a');
+            else if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'))
+                s[o++] = (char)c;
+            else if (words && o > 0 && s[o - 1] != ' ')
+                s[o++] = ' ';
+            continue;
+        }
+        int k = fast_index(c);
+        if (k < 0 || fast_table[k].len == 0xFF) {
+            snplp__free(s);
+            return 1;
+        }
+        for (int j = 0; j < fast_table[k].len; j++) {
+            char b = fast_table[k].s[j];
+            if (b != ' ')
+                s[o++] = b;
+            else if (words && o > 0 && s[o - 1] != ' ')
+                s[o++] = ' ';
+        }
+    }
+    s[o] = '\0';
+    *out = s;
+    return 0;
+}
+
+int snplp__text_fold_icu(char **out, const char *text, bool words)
+{
+    size_t n = strlen(text);
+    int rc = check_utf8(&nowhere, text, n, NULL, NULL);
+    return rc ? rc : fold_non_ascii(out, text, n, words);
+}
+
 /* snplp_text_fold(), with words as in fold_non_ascii(). */
 static int fold(char **out, const char *text, bool words)
 {
@@ -362,8 +471,10 @@ static int fold(char **out, const char *text, bool words)
     int rc = check_utf8(&nowhere, text, n, &ascii, NULL);
     if (rc)
         return rc;
-    if (!ascii)
-        return fold_non_ascii(out, text, n, words);
+    if (!ascii) {
+        rc = fold_fast(out, text, n, words);
+        return rc == 1 ? fold_non_ascii(out, text, n, words) : rc;
+    }
     char *s = snplp__malloc(n + 1);
     if (!s)
         return snplp__oom();
@@ -405,8 +516,67 @@ static size_t singular(char *w, size_t len)
     return len;
 }
 
+/* The search form of text in one pass, by the table of fold_fast(): 0, 1 when a character is
+ * not in the table or not one of XML's (nothing made: the general way decides), or
+ * SNPLP_ENOMEM. Each word is made singular when it ends, the words joined as they come. */
+static int search_form_fast(char **out, const char *text, size_t n)
+{
+    if (n > INT32_MAX)
+        return 1;
+    pthread_once(&fast_once, fast_init);
+    char *s = snplp__malloc(n * 4 + 1);
+    if (!s)
+        return snplp__oom();
+    const uint8_t *u = (const uint8_t *)text;
+    size_t o = 0, word = 0; /* the output, where its last word starts */
+    for (int32_t i = 0; i < (int32_t)n;) {
+        UChar32 c = u[i];
+        const char *part;
+        char one;
+        int len;
+        if (c < 0x80) {
+            i++;
+            if (c >= 'A' && c <= 'Z')
+                one = (char)(c - 'A' + 'a');
+            else if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'))
+                one = (char)c;
+            else if (c < 0x20 && c != '\t' && c != '\n' && c != '\r')
+                goto general; /* not a character of XML: the general way says so */
+            else
+                one = ' ';
+            part = &one;
+            len = 1;
+        } else {
+            U8_NEXT(u, i, (int32_t)n, c);
+            int k = c < 0 ? -1 : fast_index(c);
+            if (k < 0 || fast_table[k].len == 0xFF)
+                goto general;
+            part = fast_table[k].s;
+            len = fast_table[k].len;
+        }
+        for (int j = 0; j < len; j++) {
+            if (part[j] != ' ') {
+                s[o++] = part[j];
+            } else if (o > word) { /* a word ends */
+                o = word + singular(s + word, o - word);
+                word = o;
+            }
+        }
+    }
+    o = word + singular(s + word, o - word);
+    s[o] = '\0';
+    *out = s;
+    return 0;
+general:
+    snplp__free(s);
+    return 1;
+}
+
 int snplp__text_search_form(char **out, const char *text)
 {
+    int fast = search_form_fast(out, text, strlen(text));
+    if (fast != 1)
+        return fast;
     char *s;
     int rc = fold(&s, text, true);
     if (rc)

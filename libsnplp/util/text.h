@@ -24,6 +24,10 @@ bool snplp__text_is_blank(const char *s);
  * more, else a final -s or -x dropped on words of three or more), the words then joined. Failures
  * as snplp_text_fold()'s. */
 int snplp__text_search_form(char **out, const char *text);
+/* The folding of snplp_text_fold() (words false) or of the search form before its singulars
+ * (words true: what separates words becomes one space) done by ICU alone, without the table of
+ * the common characters that the library uses first: for the tests that compare both. */
+int snplp__text_fold_icu(char **out, const char *text, bool words);
 
 /* The length in bytes of the longest prefix of the UTF-8 text s (n bytes, valid) that holds at
  * most max_chars characters (code points) and ends where ICU's French line-break rules allow a

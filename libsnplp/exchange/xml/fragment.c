@@ -252,34 +252,60 @@ void snplp__fragment_reset(snplp_fragment *f)
     snplp__buf_free(&f->root_name);
     snplp__buf_free(&f->root_attrs);
     snplp__buf_free(&f->body);
+    snplp__buf_free(&f->out);
     free_decls(f->decls, f->ndecls);
     free_decls(f->root_decls, f->nroot);
     memset(f, 0, sizeof *f);
 }
 
+/* Empties f for the next fragment, its buffers and arrays kept (a failed one is dropped). */
+static void clear(snplp_fragment *f)
+{
+    snplp_buf *bufs[] = {&f->root_name, &f->root_attrs, &f->body, &f->out};
+    for (size_t i = 0; i < sizeof bufs / sizeof *bufs; i++) {
+        if (bufs[i]->failed)
+            snplp__buf_free(bufs[i]);
+        bufs[i]->n = 0;
+    }
+    for (size_t i = 0; i < f->ndecls; i++) {
+        snplp__free(f->decls[i].prefix);
+        snplp__free(f->decls[i].uri);
+    }
+    for (size_t i = 0; i < f->nroot; i++) {
+        snplp__free(f->root_decls[i].prefix);
+        snplp__free(f->root_decls[i].uri);
+    }
+    f->ndecls = f->nroot = 0;
+    f->depth = 0;
+    f->open = f->root_open = f->failed = false;
+}
+
 char *snplp__fragment_take(snplp_fragment *f)
 {
-    snplp_buf out = {0};
-    snplp__buf_puts(&out, "<");
-    snplp__buf_put(&out, f->root_name.p ? f->root_name.p : "", f->root_name.n);
-    put_decls_sorted(&out, f->root_decls, f->nroot);
-    snplp__buf_put(&out, f->root_attrs.p ? f->root_attrs.p : "", f->root_attrs.n);
+    snplp_buf *out = &f->out;
+    out->n = 0;
+    snplp__buf_puts(out, "<");
+    snplp__buf_put(out, f->root_name.p ? f->root_name.p : "", f->root_name.n);
+    put_decls_sorted(out, f->root_decls, f->nroot);
+    snplp__buf_put(out, f->root_attrs.p ? f->root_attrs.p : "", f->root_attrs.n);
     if (f->root_open && f->body.n == 0) {
-        snplp__buf_puts(&out, "/>");
+        snplp__buf_puts(out, "/>");
     } else {
-        snplp__buf_puts(&out, ">");
-        snplp__buf_put(&out, f->body.p ? f->body.p : "", f->body.n);
-        snplp__buf_puts(&out, "</");
-        snplp__buf_put(&out, f->root_name.p ? f->root_name.p : "", f->root_name.n);
-        snplp__buf_puts(&out, ">");
+        snplp__buf_puts(out, ">");
+        snplp__buf_put(out, f->body.p ? f->body.p : "", f->body.n);
+        snplp__buf_puts(out, "</");
+        snplp__buf_put(out, f->root_name.p ? f->root_name.p : "", f->root_name.n);
+        snplp__buf_puts(out, ">");
     }
-    bool failed = f->failed || f->root_name.failed || f->root_attrs.failed || f->body.failed;
-    snplp__fragment_reset(f);
-    if (failed) {
-        snplp__buf_free(&out);
-        return NULL;
+    bool failed =
+        f->failed || f->root_name.failed || f->root_attrs.failed || f->body.failed || out->failed;
+    char *xml = failed ? NULL : snplp__malloc(out->n + 1);
+    if (xml) {
+        memcpy(xml, out->p, out->n);
+        xml[out->n] = '\0';
     }
-    return snplp__buf_take(&out);
+    clear(f);
+    return xml;
 }
 
 /* ---- attribute values ---- */

@@ -38,6 +38,7 @@ typedef struct snplp_fragment {
     snplp_ns_decl *root_decls; /* the root's own declarations, then the needed ones */
     size_t nroot, caproot;
     bool failed;
+    snplp_buf out; /* where the canonical text is put together (kept from one to the next) */
 } snplp_fragment;
 
 void snplp__fragment_start(snplp_fragment *f, const xmlChar *localname, const xmlChar *prefix,
@@ -46,8 +47,10 @@ void snplp__fragment_start(snplp_fragment *f, const xmlChar *localname, const xm
 void snplp__fragment_text(snplp_fragment *f, const char *s, size_t n);
 /* Ends an element; returns true when it was the fragment's root (the fragment is complete). */
 bool snplp__fragment_end(snplp_fragment *f, const xmlChar *localname, const xmlChar *prefix);
-/* The canonical text of a complete fragment (NULL on allocation failure); resets f. */
+/* The canonical text of a complete fragment, in an allocation of its size (NULL on allocation
+ * failure); f is ready for the next one, its buffers kept. */
 char *snplp__fragment_take(snplp_fragment *f);
+/* Frees everything f holds. */
 void snplp__fragment_reset(snplp_fragment *f);
 
 /* libxml2's SAX2 hands attribute values over with '&' still written "&#38;" (it re-reads them

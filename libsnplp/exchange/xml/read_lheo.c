@@ -183,6 +183,8 @@ typedef struct theme_form {
     const snplp_theme *theme;
     char **forms;
     const char **labels;
+    bool *minimal; /* no other form of the theme is inside it: a field matches the theme when
+                    * one of these is found in it (the others, only looked for then) */
     size_t n;
 } theme_form;
 
@@ -645,7 +647,9 @@ static void fill_offer(lreader *r, snplp_module *m)
     for (size_t i = 0; i < sizeof texts / sizeof *texts; i++) {
         const char *t = p->texts[texts[i].field];
         if (t && !snplp__text_is_blank(t))
-            model_ok(r, snplp_module_set_offer_text(m, texts[i].which, t));
+            model_ok(r,
+                     snplp__offer_set_text(snplp__item_of(m, SNPLP_KIND_MODULE), texts[i].which, t,
+                                           SNPLP_TEXT_CHECKED, "snplp_module_set_offer_text"));
     }
     char vbuf[16];
     const char *version = trimmed(p->formacode_version, vbuf, sizeof vbuf);
@@ -679,6 +683,7 @@ static void forms_free(lreader *r)
             snplp__free(r->forms[i].forms[k]);
         snplp__free(r->forms[i].forms);
         snplp__free(r->forms[i].labels);
+        snplp__free(r->forms[i].minimal);
     }
     snplp__free(r->forms);
     r->forms = NULL;
@@ -701,7 +706,8 @@ static int forms_make(lreader *r)
         size_t nl = 1 + snplp_theme_label_count(f->theme);
         f->forms = snplp__calloc(nl, sizeof *f->forms);
         f->labels = snplp__calloc(nl, sizeof *f->labels);
-        if (!f->forms || !f->labels)
+        f->minimal = snplp__calloc(nl, sizeof *f->minimal);
+        if (!f->forms || !f->labels || !f->minimal)
             return snplp__oom();
         for (size_t k = 0; k < nl; k++) {
             const char *label =
@@ -716,6 +722,14 @@ static int forms_make(lreader *r)
                 f->forms[f->n] = NULL;
             }
         }
+        /* a form that holds another (an equal one earlier in the list) is not minimal */
+        for (size_t a = 0; a < f->n; a++) {
+            f->minimal[a] = true;
+            for (size_t b = 0; b < f->n && f->minimal[a]; b++)
+                if (b != a && strstr(f->forms[a], f->forms[b]) &&
+                    (strcmp(f->forms[a], f->forms[b]) != 0 || b < a))
+                    f->minimal[a] = false;
+        }
     }
     return SNPLP_OK;
 }
@@ -728,7 +742,7 @@ static const snplp_theme *match(lreader *r, int *score, char *buf, size_t size, 
         int field, weight;
     } fields[] = {{X_TITLE, 3}, {X_OBJECTIVES, 2}, {X_CONTENT, 1}};
     char *folded[3] = {NULL, NULL, NULL};
-    for (int k = 0; k < 3; k++) {
+    for (int k = 0; k < 3 && r->nforms; k++) {
         const char *t = r->p.texts[fields[k].field];
         if (t && snplp__text_search_form(&folded[k], t) == SNPLP_ENOMEM)
             oom(r);
@@ -742,15 +756,16 @@ static const snplp_theme *match(lreader *r, int *score, char *buf, size_t size, 
         int s = 0;
         bool in_field[3] = {false, false, false};
         char found[512] = "";
-        for (size_t l = 0; l < f->n; l++) {
-            bool hit = false;
-            for (int k = 0; k < 3; k++)
-                if (folded[k] && strstr(folded[k], f->forms[l])) {
-                    if (!in_field[k])
-                        s += fields[k].weight; /* a field counts once */
+        for (int k = 0; k < 3; k++)
+            for (size_t l = 0; folded[k] && l < f->n && !in_field[k]; l++)
+                if (f->minimal[l] && strstr(folded[k], f->forms[l])) {
+                    s += fields[k].weight; /* a field counts once */
                     in_field[k] = true;
-                    hit = true;
                 }
+        for (size_t l = 0; s > 0 && l < f->n; l++) { /* the labels found, for the finding */
+            bool hit = false;
+            for (int k = 0; k < 3 && !hit; k++)
+                hit = in_field[k] && strstr(folded[k], f->forms[l]);
             if (hit) {
                 size_t used = strlen(found);
                 snprintf(found + used, sizeof found - used, "%s« %s »", used ? ", " : "",

@@ -14,6 +14,7 @@
 #include "exchange/xml/lheo.h"
 #include "exchange/xml/writer.h"
 #include "io/sink.h"
+#include "model/records/records_model.h"
 #include "model/referential/item.h"
 #include "util/alloc.h"
 #include "util/buf.h"
@@ -226,30 +227,29 @@ static const char *const body_order[] = {"numero-activite",
  * LHEO elements an import kept (docs/lheo.md, "Import"). A module holds those of its formation
  * and of its action (their names differ, but for <extras>, which is the formation's). */
 typedef struct kept_list {
-    const snplp_referential *ref;
-    const snplp_records *rec;
-    const char *id;
-    bool action; /* the module's elements of an action */
+    const snplp_ext *ext; /* the object's extensions (NULL: none), looked up once */
+    bool action;          /* the module's elements of an action */
 } kept_list;
+
+static kept_list kept_of_module(const snplp_module *m, bool action)
+{
+    return (kept_list){snplp__ext_get(snplp__item_of(m, SNPLP_KIND_MODULE)), action};
+}
 
 static void kept_of_record(kept_list *k, const snplp_records *rec, const char *id)
 {
-    *k = (kept_list){NULL, rec, id, false};
+    snplp_ext **slot = rec && id ? snplp__records_ext_slot(rec, id) : NULL;
+    *k = (kept_list){slot ? *slot : NULL, false};
 }
 
 static size_t kept_count(const kept_list *k)
 {
-    if (!k->id)
-        return 0;
-    return k->ref   ? snplp_referential_extension_count(k->ref, k->id)
-           : k->rec ? snplp_records_extension_count(k->rec, k->id)
-                    : 0;
+    return k->ext ? k->ext->elements.n : 0;
 }
 
 static const char *kept_at(const kept_list *k, size_t i)
 {
-    return k->ref ? snplp_referential_extension_at(k->ref, k->id, i)
-                  : snplp_records_extension_at(k->rec, k->id, i);
+    return k->ext->elements.v[i];
 }
 
 /* Whether the fragment frag (canonical: its namespace declarations on its root) is the LHEO
@@ -732,9 +732,9 @@ static int make_plan(plan *p)
         o->first = i;
         o->n = j - i;
         o->ok = true;
-        o->kept_formation = (kept_list){p->cat, NULL, snplp_module_id(o->module), false};
-        o->kept_action = (kept_list){p->cat, NULL, snplp_module_id(o->module), true};
-        o->kept_body = (kept_list){NULL, p->rec, snplp_training_body_id(o->body), false};
+        o->kept_formation = kept_of_module(o->module, false);
+        o->kept_action = kept_of_module(o->module, true);
+        kept_of_record(&o->kept_body, p->rec, snplp_training_body_id(o->body));
         compose_module_texts(p, o);
         check_offer_codes(p, o);
         check_body(p, o);

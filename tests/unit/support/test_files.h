@@ -192,8 +192,9 @@ static inline bool paths_add_dir(paths *p, const char *dir, const char *suffix, 
 }
 
 /* The kind of the document at path, by the first root name found in its head: 1 a file of
- * conventions (<conventions), 2 training records (<records), 0 anything else (a referential):
- * test_xml.c, test_convention_xml.c and test_records_xml.c each check their own kind. */
+ * conventions (<conventions), 2 training records (<records), 3 an LHEO document (<lheo: not
+ * of the snplp format, test_lheo_import.c's), 0 anything else (a referential): test_xml.c,
+ * test_convention_xml.c and test_records_xml.c each check their own kind. */
 static inline int document_kind(const char *path)
 {
     FILE *f = fopen(path, "rb");
@@ -203,10 +204,10 @@ static inline int document_kind(const char *path)
     size_t n = fread(head, 1, sizeof head - 1, f);
     fclose(f);
     head[n] = '\0';
-    static const char *const roots[] = {"<referential", "<conventions", "<records"};
+    static const char *const roots[] = {"<referential", "<conventions", "<records", "<lheo"};
     int kind = 0;
     const char *first = NULL;
-    for (int k = 0; k < 3; k++) {
+    for (int k = 0; k < 4; k++) {
         const char *at = strstr(head, roots[k]);
         if (at && (!first || at < first)) {
             first = at;

@@ -7,6 +7,9 @@
 
 #include <unicode/unorm2.h>
 #include <unicode/ustring.h>
+#include <unicode/utf8.h>
+
+#include "util/text.h"
 
 /* Invalid UTF-8 and characters XML forbids: refused everywhere with SNPLP_EENCODING. */
 static const char *const bad_texts[] = {
@@ -448,22 +451,95 @@ static void fold_out_of_memory(void **state)
     assert_string_equal(c.out, "coeureleve");
     snplp_free(c.out);
 
-    /* Non-ASCII path, long enough for every buffer to be allocated. */
+    /* ICU's path (a character outside the table of the common ones: Greek), long enough for
+     * every buffer to be allocated. */
     enum { N = 300 };
-    static char text[3 * N + 1];
-    static char want[2 * N + 1];
+    static char text[5 * N + 1];
+    static char want[4 * N + 1];
     for (size_t i = 0; i < N; i++) {
-        memcpy(text + 3 * i, "\xc5\x93", 2); /* œ */
-        text[3 * i + 2] = ' ';
-        memcpy(want + 2 * i, "oe", 2);
+        memcpy(text + 5 * i, "\xc5\x93\xce\xb1", 4); /* œα */
+        text[5 * i + 4] = ' ';
+        memcpy(want + 4 * i, "oe\xce\xb1", 4);
     }
-    text[3 * N] = '\0';
-    want[2 * N] = '\0';
+    text[5 * N] = '\0';
+    want[4 * N] = '\0';
     c.text = text;
     c.out = NULL;
     assert_true(test_oom_sweep(fold_step, fold_check, &c) > 1);
     assert_string_equal(c.out, want);
     snplp_free(c.out);
+}
+
+/* The table of the common characters gives, for each of them, what ICU gives (util/text.c,
+ * "folding French text fast"): every character of the table alone, between letters, between
+ * separators, doubled, before a combining mark; and French phrases. Both forms: the fold
+ * (snplp_text_fold) and the search form. */
+static void fold_fast_path_agrees_with_icu(void **state)
+{
+    (void)state;
+    static const char *const contexts[][2] = {{"a", "b"},   {"", ""},           {" ", " "},
+                                              {"x-", "-y"}, {"E", "\xcc\x81z"}, {"\xc3\xa9", "s"}};
+    size_t checked = 0;
+    for (UChar32 c = 0x80; c < 0x2070; c++) {
+        if (c == 0x370)
+            c = 0x2000;
+        if (c >= 0xD800 && c < 0xE000)
+            continue;
+        char ch[8];
+        int32_t n = 0;
+        UBool err = false;
+        U8_APPEND((uint8_t *)ch, n, (int32_t)sizeof ch - 1, c, err);
+        assert_false(err);
+        ch[n] = '\0';
+        for (size_t k = 0; k < COUNT_OF(contexts); k++) {
+            for (int twice = 0; twice < 2; twice++) {
+                char text[64];
+                snprintf(text, sizeof text, "%s%s%s%s", contexts[k][0], ch, twice ? ch : "",
+                         contexts[k][1]);
+                char *fast = NULL, *icu = NULL;
+                int rc = snplp_text_fold(&fast, text);
+                if (rc == SNPLP_EENCODING) /* a C1 control: refused both ways */
+                    continue;
+                assert_ok(rc);
+                assert_ok(snplp__text_fold_icu(&icu, text, false));
+                if (strcmp(fast, icu) != 0)
+                    print_error("U+%04X in \"%s\": %s, ICU %s\n", (unsigned)c, text, fast, icu);
+                assert_string_equal(fast, icu);
+                snplp_free(fast);
+                snplp_free(icu);
+                checked++;
+            }
+        }
+    }
+    assert_true(checked > 5000);
+    /* the search form: the same words made singular */
+    static const char *const phrases[] = {"L\xe2\x80\x99insertion socio-professionnelle",
+                                          "travail social et num\xc3\xa9rique",
+                                          "\xc2\xab Aller vers \xc2\xbb",
+                                          "D\xc3\xa9veloppement social, \xc5\x93uvres et vie",
+                                          "stra\xc3\xa9gie\xe2\x80\xaf: 8,5 milliards \xe2\x82\xac",
+                                          "ann\xc3\xa9"
+                                          "e\xc2\xa0\xc2\xbd"};
+    for (size_t i = 0; i < COUNT_OF(phrases); i++) {
+        char *form = NULL, *icu = NULL;
+        assert_ok(snplp__text_search_form(&form, phrases[i]));
+        assert_ok(snplp__text_fold_icu(&icu, phrases[i], true));
+        /* the ICU words, made singular and joined, by hand here */
+        char want[256] = "";
+        for (char *w = strtok(icu, " "); w; w = strtok(NULL, " ")) {
+            size_t len = strlen(w);
+            if (len > 4 && strcmp(w + len - 4, "eaux") == 0)
+                w[len - 1] = '\0';
+            else if (len > 4 && strcmp(w + len - 3, "aux") == 0)
+                strcpy(w + len - 2, "l");
+            else if (len > 2 && (w[len - 1] == 's' || w[len - 1] == 'x'))
+                w[len - 1] = '\0';
+            strcat(want, w);
+        }
+        assert_string_equal(form, want);
+        snplp_free(form);
+        snplp_free(icu);
+    }
 }
 
 /* ---- text stored in a referential ---- */
@@ -602,6 +678,7 @@ int main(void)
         cmocka_unit_test(fold_refuses_bad_text),
         cmocka_unit_test(fold_refuses_null),
         cmocka_unit_test(fold_out_of_memory),
+        cmocka_unit_test(fold_fast_path_agrees_with_icu),
         cmocka_unit_test(stored_text_is_nfc),
         cmocka_unit_test(stored_text_is_checked),
     };
