@@ -503,8 +503,10 @@ int snplp_text_fold(char **out, const char *text)
 /* The length of the singular of the folded word w[0..len) (docs/text.md): -eaux -> -eau,
  * -aux -> -al (written at w[len - 2]) on words of five letters or more, else a final -s or -x
  * dropped on words of three letters or more ("les" -> "le", "aux" -> "au"). */
-static size_t singular(char *w, size_t len)
+static inline size_t singular(char *w, size_t len)
 {
+    if (len < 3 || (w[len - 1] != 's' && w[len - 1] != 'x'))
+        return len; /* most words: nothing to do */
     if (len > 4 && memcmp(w + len - 4, "eaux", 4) == 0)
         return len - 1;
     if (len > 4 && memcmp(w + len - 3, "aux", 3) == 0) {
@@ -516,44 +518,68 @@ static size_t singular(char *w, size_t len)
     return len;
 }
 
+/* What an ASCII character gives: itself lowercased (a letter or a digit), ' ' (it separates
+ * words), or 0 (a control character XML does not allow). */
+static const char ascii_fold[128] = {
+    [0x09] = ' ', [0x0A] = ' ', [0x0D] = ' ', [0x20] = ' ', [0x21] = ' ', [0x22] = ' ',
+    [0x23] = ' ', [0x24] = ' ', [0x25] = ' ', [0x26] = ' ', [0x27] = ' ', [0x28] = ' ',
+    [0x29] = ' ', [0x2A] = ' ', [0x2B] = ' ', [0x2C] = ' ', [0x2D] = ' ', [0x2E] = ' ',
+    [0x2F] = ' ', ['0'] = '0',  ['1'] = '1',  ['2'] = '2',  ['3'] = '3',  ['4'] = '4',
+    ['5'] = '5',  ['6'] = '6',  ['7'] = '7',  ['8'] = '8',  ['9'] = '9',  [0x3A] = ' ',
+    [0x3B] = ' ', [0x3C] = ' ', [0x3D] = ' ', [0x3E] = ' ', [0x3F] = ' ', [0x40] = ' ',
+    ['A'] = 'a',  ['B'] = 'b',  ['C'] = 'c',  ['D'] = 'd',  ['E'] = 'e',  ['F'] = 'f',
+    ['G'] = 'g',  ['H'] = 'h',  ['I'] = 'i',  ['J'] = 'j',  ['K'] = 'k',  ['L'] = 'l',
+    ['M'] = 'm',  ['N'] = 'n',  ['O'] = 'o',  ['P'] = 'p',  ['Q'] = 'q',  ['R'] = 'r',
+    ['S'] = 's',  ['T'] = 't',  ['U'] = 'u',  ['V'] = 'v',  ['W'] = 'w',  ['X'] = 'x',
+    ['Y'] = 'y',  ['Z'] = 'z',  [0x5B] = ' ', [0x5C] = ' ', [0x5D] = ' ', [0x5E] = ' ',
+    [0x5F] = ' ', [0x60] = ' ', ['a'] = 'a',  ['b'] = 'b',  ['c'] = 'c',  ['d'] = 'd',
+    ['e'] = 'e',  ['f'] = 'f',  ['g'] = 'g',  ['h'] = 'h',  ['i'] = 'i',  ['j'] = 'j',
+    ['k'] = 'k',  ['l'] = 'l',  ['m'] = 'm',  ['n'] = 'n',  ['o'] = 'o',  ['p'] = 'p',
+    ['q'] = 'q',  ['r'] = 'r',  ['s'] = 's',  ['t'] = 't',  ['u'] = 'u',  ['v'] = 'v',
+    ['w'] = 'w',  ['x'] = 'x',  ['y'] = 'y',  ['z'] = 'z',  [0x7B] = ' ', [0x7C] = ' ',
+    [0x7D] = ' ', [0x7E] = ' ', [0x7F] = ' '};
+
 /* The search form of text in one pass, by the table of fold_fast(): 0, 1 when a character is
  * not in the table or not one of XML's (nothing made: the general way decides), or
  * SNPLP_ENOMEM. Each word is made singular when it ends, the words joined as they come. */
-static int search_form_fast(char **out, const char *text, size_t n)
+static int search_form_fast(char **out, size_t *cap, const char *text, size_t n)
 {
-    if (n > INT32_MAX)
+    if (n > INT32_MAX / 4)
         return 1;
     pthread_once(&fast_once, fast_init);
-    char *s = snplp__malloc(n * 4 + 1);
-    if (!s)
-        return snplp__oom();
+    char *s = *out;
+    if (!s || *cap < n * 4 + 1) { /* a character of 2 bytes or more gives 7 at most */
+        s = snplp__realloc(*out, n * 4 + 1);
+        if (!s)
+            return snplp__oom();
+        *out = s;
+        *cap = n * 4 + 1;
+    }
     const uint8_t *u = (const uint8_t *)text;
     size_t o = 0, word = 0; /* the output, where its last word starts */
     for (int32_t i = 0; i < (int32_t)n;) {
         UChar32 c = u[i];
-        const char *part;
-        char one;
-        int len;
-        if (c < 0x80) {
+        if (c < 0x80) { /* most of a French text, by the table of ASCII */
+            char f = ascii_fold[c];
             i++;
-            if (c >= 'A' && c <= 'Z')
-                one = (char)(c - 'A' + 'a');
-            else if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'))
-                one = (char)c;
-            else if (c < 0x20 && c != '\t' && c != '\n' && c != '\r')
+            if (f > ' ') {
+                s[o++] = f;
+            } else if (f == ' ') {
+                if (o > word) { /* a word ends */
+                    o = word + singular(s + word, o - word);
+                    word = o;
+                }
+            } else {
                 goto general; /* not a character of XML: the general way says so */
-            else
-                one = ' ';
-            part = &one;
-            len = 1;
-        } else {
-            U8_NEXT(u, i, (int32_t)n, c);
-            int k = c < 0 ? -1 : fast_index(c);
-            if (k < 0 || fast_table[k].len == 0xFF)
-                goto general;
-            part = fast_table[k].s;
-            len = fast_table[k].len;
+            }
+            continue;
         }
+        U8_NEXT(u, i, (int32_t)n, c);
+        int k = c < 0 ? -1 : fast_index(c);
+        if (k < 0 || fast_table[k].len == 0xFF)
+            goto general;
+        const char *part = fast_table[k].s;
+        int len = fast_table[k].len;
         for (int j = 0; j < len; j++) {
             if (part[j] != ' ') {
                 s[o++] = part[j];
@@ -565,18 +591,56 @@ static int search_form_fast(char **out, const char *text, size_t n)
     }
     o = word + singular(s + word, o - word);
     s[o] = '\0';
-    *out = s;
     return 0;
 general:
-    snplp__free(s);
     return 1;
+}
+
+static int search_form(char **out, const char *text);
+
+int snplp__text_search_form_into(char **buf, size_t *cap, const char *text)
+{
+    int fast = search_form_fast(buf, cap, text, strlen(text));
+    if (fast != 1)
+        return fast;
+    char *form;
+    int rc = search_form(&form, text);
+    if (rc)
+        return rc;
+    size_t n = strlen(form) + 1;
+    if (!*buf || *cap < n) {
+        char *p = snplp__realloc(*buf, n);
+        if (!p) {
+            snplp__free(form);
+            return snplp__oom();
+        }
+        *buf = p;
+        *cap = n;
+    }
+    memcpy(*buf, form, n);
+    snplp__free(form);
+    return 0;
 }
 
 int snplp__text_search_form(char **out, const char *text)
 {
-    int fast = search_form_fast(out, text, strlen(text));
-    if (fast != 1)
-        return fast;
+    size_t cap = 0;
+    *out = NULL;
+    int fast = search_form_fast(out, &cap, text, strlen(text));
+    if (fast == 0) { /* kept at its size: the search index keeps forms */
+        char *fit = snplp__realloc(*out, strlen(*out) + 1);
+        if (fit)
+            *out = fit;
+        return 0;
+    }
+    snplp__free(*out);
+    *out = NULL;
+    return fast == 1 ? search_form(out, text) : fast;
+}
+
+/* The search form by fold(): any text (the general way). */
+static int search_form(char **out, const char *text)
+{
     char *s;
     int rc = fold(&s, text, true);
     if (rc)

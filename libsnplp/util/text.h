@@ -24,6 +24,9 @@ bool snplp__text_is_blank(const char *s);
  * more, else a final -s or -x dropped on words of three or more), the words then joined. Failures
  * as snplp_text_fold()'s. */
 int snplp__text_search_form(char **out, const char *text);
+/* The search form of text into *buf (of *cap bytes, NULL and 0 at first; grown as needed, kept
+ * for the next text: the caller frees it), for a caller that folds many texts. */
+int snplp__text_search_form_into(char **buf, size_t *cap, const char *text);
 /* The folding of snplp_text_fold() (words false) or of the search form before its singulars
  * (words true: what separates words becomes one space) done by ICU alone, without the table of
  * the common characters that the library uses first: for the tests that compare both. */

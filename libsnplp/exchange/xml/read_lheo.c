@@ -165,7 +165,9 @@ typedef struct psession {
 typedef struct pending {
     size_t line, column;
     char *numero;
-    char *texts[X_COUNT]; /* the formation's, its first action's and its body's */
+    size_t at[X_COUNT]; /* the formation's, its first action's and its body's texts: where
+                         * each starts in the arena, plus 1 (0: none) */
+    snplp_buf arena;    /* the texts, each with its NUL (kept from one formation to the next) */
     snplp_list audience_codes, lines;
     char *formacode_version;
     int actions;     /* actions seen */
@@ -202,7 +204,9 @@ typedef struct lreader {
     bool assumed_said;    /* the finding lheo-assumed is given once */
     const char *attr_ref; /* the ref attribute of the code-public-vise being read */
     char ref_buf[16];
-    char *numero; /* the numero attribute of the element starting (its attributes come first) */
+    char *numero;    /* the numero attribute of the element starting (its attributes come first) */
+    char *folded[3]; /* the search forms of an offer's texts (buffers kept) */
+    size_t folded_cap[3];
 } lreader;
 
 typedef struct lframe {
@@ -238,11 +242,34 @@ static void push_string(lreader *r, snplp_list *l, char *s)
     snplp__list_push(l, s);
 }
 
-static void pending_clear(pending *p)
+/* The text field of the formation being read, NULL if it did not come. */
+static const char *ptext(const pending *p, int field)
 {
+    return p->at[field] ? p->arena.p + p->at[field] - 1 : NULL;
+}
+
+/* Keeps text as the formation's field (the first one given). */
+static void pset(lreader *r, int field, const char *text)
+{
+    pending *p = &r->p;
+    if (p->at[field])
+        return;
+    size_t at = p->arena.n;
+    snplp__buf_put(&p->arena, text, strlen(text) + 1); /* with its NUL */
+    if (p->arena.failed)
+        oom(r);
+    else
+        p->at[field] = at + 1;
+}
+
+/* Empties p for the next formation (its arena kept; free_arena: freed too). */
+static void pending_reset(pending *p, bool free_arena)
+{
+    snplp_buf arena = p->arena;
+    arena.n = 0;
+    if (free_arena || arena.failed)
+        snplp__buf_free(&arena);
     snplp__free(p->numero);
-    for (int i = 0; i < X_COUNT; i++)
-        snplp__free(p->texts[i]);
     snplp__list_dispose_strings(&p->audience_codes);
     snplp__list_dispose_strings(&p->lines);
     snplp__free(p->formacode_version);
@@ -258,6 +285,12 @@ static void pending_clear(pending *p)
     }
     snplp__free(p->sessions);
     memset(p, 0, sizeof *p);
+    p->arena = arena;
+}
+
+static void pending_clear(pending *p)
+{
+    pending_reset(p, false);
 }
 
 /* ---- the core's callbacks ---- */
@@ -331,12 +364,11 @@ static void started(snplp_xml_reader *core, snplp_xml_frame *f)
 static void action_text(lreader *r, int field, const char *text)
 {
     pending *p = &r->p;
-    if (p->actions <= 1 || !p->texts[field]) {
-        if (!p->texts[field])
-            p->texts[field] = dup_or_oom(r, text, strlen(text));
+    if (p->actions <= 1 || !p->at[field]) {
+        pset(r, field, text);
         return;
     }
-    if (strcmp(p->texts[field], text) != 0)
+    if (strcmp(ptext(p, field), text) != 0)
         p->action_differs = true;
 }
 
@@ -366,8 +398,7 @@ static void text(snplp_xml_reader *core, snplp_xml_frame *t, snplp_xml_frame *pa
                                  (s[1] == '\0' || s[1] == ' ' || s[1] == '\n' || s[1] == '\t')
                              ? s[0] - '0'
                              : -1;
-        if (!p->texts[field]) /* each action has its own: not compared */
-            p->texts[field] = dup_or_oom(r, text, strlen(text));
+        pset(r, field, text); /* each action has its own: not compared */
         break;
     }
     case X_RHYTHM:
@@ -392,8 +423,8 @@ static void text(snplp_xml_reader *core, snplp_xml_frame *t, snplp_xml_frame *pa
         push_string(r, &p->lines, dup_or_oom(r, text, strlen(text)));
         break;
     default:
-        if (field > X_NONE && field < X_COUNT && !p->texts[field])
-            p->texts[field] = dup_or_oom(r, text, strlen(text));
+        if (field > X_NONE && field < X_COUNT)
+            pset(r, field, text);
         break;
     }
 }
@@ -428,6 +459,14 @@ static void report(lreader *r, snplp_severity sev, snplp_diag_code code, const c
 static void report(lreader *r, snplp_severity sev, snplp_diag_code code, const char *item,
                    const char *fmt, ...)
 {
+    /* a finding no one keeps is not formatted: none is asked for, or the list is full (an
+     * error still counts, and the first one makes the message of the import's failure) */
+    if (sev != SNPLP_SEVERITY_ERROR &&
+        (!r->core.diags || r->core.findings >= SNPLP_XML_MAX_FINDINGS)) {
+        if (r->core.diags) /* counted, for the finding that says how many were dropped */
+            snplp__xml_report(&r->core, sev, code, r->p.line, r->p.column, item, "%s", "");
+        return;
+    }
     char m[1024];
     va_list ap;
     va_start(ap, fmt);
@@ -526,7 +565,7 @@ static const char *make_body(lreader *r, char *id, size_t size)
         return NULL;
     }
     char sbuf[32];
-    const char *siret = trimmed(p->texts[X_SIRET], sbuf, sizeof sbuf);
+    const char *siret = trimmed(ptext(p, X_SIRET), sbuf, sizeof sbuf);
     char from_siret[40];
     snprintf(from_siret, sizeof from_siret, "of-%s", siret ? siret : "");
     make_id(id, size,
@@ -536,7 +575,7 @@ static const char *make_body(lreader *r, char *id, size_t size)
             "organisme", r->formations);
     if (snplp_records_training_body_find(r->rec, id))
         return id;
-    const char *name = p->texts[X_NAME] ? p->texts[X_NAME] : p->texts[X_LEGAL];
+    const char *name = ptext(p, X_NAME) ? ptext(p, X_NAME) : ptext(p, X_LEGAL);
     if (!name) {
         report(r, SNPLP_SEVERITY_WARNING, SNPLP_DIAG_LHEO_LEFT_OUT, NULL,
                "the training body %s has no <nom-organisme> nor <raison-sociale>: it is left out, "
@@ -553,8 +592,8 @@ static const char *make_body(lreader *r, char *id, size_t size)
                    snplp_error_last_reason());
         return NULL;
     }
-    if (p->texts[X_LEGAL])
-        model_ok(r, snplp_training_body_set_legal_name(b, p->texts[X_LEGAL]));
+    if (ptext(p, X_LEGAL))
+        model_ok(r, snplp_training_body_set_legal_name(b, ptext(p, X_LEGAL)));
     if (siret && !model_ok(r, snplp_training_body_set_siret(b, siret))) {
         report(r, SNPLP_SEVERITY_INFO, SNPLP_DIAG_LHEO_VALUE_KEPT, NULL,
                "the SIRET of the training body %s is kept as an LHEO element, not in the model: "
@@ -564,7 +603,7 @@ static const char *make_body(lreader *r, char *id, size_t size)
                     value_element(r, "SIRET-organisme-formation", "SIRET", siret));
     }
     char dbuf[32];
-    const char *decl = trimmed(p->texts[X_DECLNUM], dbuf, sizeof dbuf);
+    const char *decl = trimmed(ptext(p, X_DECLNUM), dbuf, sizeof dbuf);
     if (decl && !model_ok(r, snplp_training_body_set_declaration_number(b, decl))) {
         report(r, SNPLP_SEVERITY_INFO, SNPLP_DIAG_LHEO_VALUE_KEPT, NULL,
                "the declaration number of the training body %s is kept as an LHEO element, not "
@@ -576,21 +615,21 @@ static const char *make_body(lreader *r, char *id, size_t size)
         if (!model_ok(r, snplp_training_body_add_address_line(b, p->lines.v[i])))
             break;
     char pbuf[16];
-    const char *postal = trimmed(p->texts[X_POSTAL], pbuf, sizeof pbuf);
+    const char *postal = trimmed(ptext(p, X_POSTAL), pbuf, sizeof pbuf);
     if (postal && !model_ok(r, snplp_training_body_set_postal_code(b, postal)))
         report(r, SNPLP_SEVERITY_WARNING, SNPLP_DIAG_LHEO_LEFT_OUT, NULL,
                "the postal code of the training body %s is left out: %s", id,
                snplp_error_last_reason());
-    if (p->texts[X_CITY])
-        model_ok(r, snplp_training_body_set_commune(b, p->texts[X_CITY]));
+    if (ptext(p, X_CITY))
+        model_ok(r, snplp_training_body_set_commune(b, ptext(p, X_CITY)));
     char tbuf[64];
-    const char *phone = trimmed(p->texts[X_PHONE], tbuf, sizeof tbuf);
+    const char *phone = trimmed(ptext(p, X_PHONE), tbuf, sizeof tbuf);
     if (phone && !model_ok(r, snplp_training_body_set_phone(b, phone)))
         report(r, SNPLP_SEVERITY_WARNING, SNPLP_DIAG_LHEO_LEFT_OUT, NULL,
                "the telephone of the training body %s is left out: %s", id,
                snplp_error_last_reason());
     char ebuf[200];
-    const char *email = trimmed(p->texts[X_EMAIL], ebuf, sizeof ebuf);
+    const char *email = trimmed(ptext(p, X_EMAIL), ebuf, sizeof ebuf);
     if (email && !model_ok(r, snplp_training_body_set_email(b, email)))
         report(r, SNPLP_SEVERITY_WARNING, SNPLP_DIAG_LHEO_LEFT_OUT, NULL,
                "the e-mail address of the training body %s is left out: %s", id,
@@ -634,8 +673,8 @@ static void fill_offer(lreader *r, snplp_module *m)
         {X_FEES, SNPLP_OFFER_FEES_COVERED, "prise-en-charge-frais-possible"},
     };
     for (size_t i = 0; i < sizeof codes / sizeof *codes; i++)
-        if (p->texts[codes[i].field])
-            set_code(r, m, codes[i].code, p->texts[codes[i].field], codes[i].element);
+        if (ptext(p, codes[i].field))
+            set_code(r, m, codes[i].code, ptext(p, codes[i].field), codes[i].element);
     static const struct {
         int field;
         snplp_offer_text which;
@@ -645,7 +684,7 @@ static void fill_offer(lreader *r, snplp_module *m)
         {X_OBJECTIVES, SNPLP_OFFER_OBJECTIVES}, {X_RESULTS, SNPLP_OFFER_RESULTS},
         {X_CONTENT, SNPLP_OFFER_CONTENT}};
     for (size_t i = 0; i < sizeof texts / sizeof *texts; i++) {
-        const char *t = p->texts[texts[i].field];
+        const char *t = ptext(p, texts[i].field);
         if (t && !snplp__text_is_blank(t))
             model_ok(r,
                      snplp__offer_set_text(snplp__item_of(m, SNPLP_KIND_MODULE), texts[i].which, t,
@@ -668,7 +707,7 @@ static void fill_offer(lreader *r, snplp_module *m)
     }
     /* modalites-entrees-sorties: the export writes 0 (dates fixes); another value is kept */
     char ebuf[8];
-    const char *entries = trimmed(p->texts[X_ENTRIES], ebuf, sizeof ebuf);
+    const char *entries = trimmed(ptext(p, X_ENTRIES), ebuf, sizeof ebuf);
     if (entries && strcmp(entries, "0") != 0)
         push_string(r, &p->frags_module,
                     value_element(r, "modalites-entrees-sorties", NULL, entries));
@@ -741,10 +780,13 @@ static const snplp_theme *match(lreader *r, int *score, char *buf, size_t size, 
     static const struct {
         int field, weight;
     } fields[] = {{X_TITLE, 3}, {X_OBJECTIVES, 2}, {X_CONTENT, 1}};
-    char *folded[3] = {NULL, NULL, NULL};
+    const char *folded[3] = {NULL, NULL, NULL};
     for (int k = 0; k < 3 && r->nforms; k++) {
-        const char *t = r->p.texts[fields[k].field];
-        if (t && snplp__text_search_form(&folded[k], t) == SNPLP_ENOMEM)
+        const char *t = ptext(&r->p, fields[k].field);
+        int rc = t ? snplp__text_search_form_into(&r->folded[k], &r->folded_cap[k], t) : -1;
+        if (rc == SNPLP_OK)
+            folded[k] = r->folded[k];
+        else if (rc == SNPLP_ENOMEM)
             oom(r);
     }
     const snplp_theme *best = NULL;
@@ -781,8 +823,6 @@ static const snplp_theme *match(lreader *r, int *score, char *buf, size_t size, 
             *tie = true;
         }
     }
-    for (int k = 0; k < 3; k++)
-        snplp__free(folded[k]);
     return *tie ? NULL : best;
 }
 
@@ -836,14 +876,14 @@ static const char *theme_of(lreader *r, const char *module_id)
 static const char *make_module(lreader *r, char *id, size_t size)
 {
     pending *p = &r->p;
-    if (!p->texts[X_TITLE] || snplp__text_is_blank(p->texts[X_TITLE])) {
+    if (!ptext(p, X_TITLE) || snplp__text_is_blank(ptext(p, X_TITLE))) {
         report(r, SNPLP_SEVERITY_WARNING, SNPLP_DIAG_LHEO_LEFT_OUT, NULL,
                "the formation has no <intitule-formation>: it is left out, with its sessions");
         return NULL;
     }
     make_id(id, size, p->numero, "formation", r->formations);
     snplp_module *m = snplp_referential_module_find(r->cat, id);
-    if (m && strcmp(snplp_module_title(m), p->texts[X_TITLE]) == 0)
+    if (m && strcmp(snplp_module_title(m), ptext(p, X_TITLE)) == 0)
         return id; /* the same module offered by another body (as the export writes it) */
     if (m || snplp_referential_kind_of(r->cat, id) != SNPLP_KIND_NONE)
         snprintf(id, size, "formation-%zu", r->formations);
@@ -851,7 +891,7 @@ static const char *make_module(lreader *r, char *id, size_t size)
     if (r->core.status != SNPLP_OK)
         return NULL;
     int rc = snplp_referential_add_module(&m, r->cat, theme, id, SNPLP_LEVEL_FUNDAMENTALS,
-                                          p->texts[X_TITLE]);
+                                          ptext(p, X_TITLE));
     if (!model_ok(r, rc)) {
         if (rc != SNPLP_ENOMEM)
             report(r, SNPLP_SEVERITY_WARNING, SNPLP_DIAG_LHEO_LEFT_OUT, NULL,
@@ -1053,8 +1093,10 @@ static int import(void *out, snplp_diagnostics *diags, snplp_source *src, const 
     if (r->core.schema)
         xmlSchemaFree(r->core.schema);
     snplp__buf_free(&r->core.prolog);
-    pending_clear(&r->p);
+    pending_reset(&r->p, true);
     snplp__free(r->numero);
+    for (int k = 0; k < 3; k++)
+        snplp__free(r->folded[k]);
     forms_free(r);
     if (rc != SNPLP_OK) {
         snplp_referential_unref(r->cat);
