@@ -498,8 +498,9 @@ static const char *make_id(char *buf, size_t size, const char *numero, const cha
 {
     char t[SNPLP_ID_MAX + 2];
     const char *s = trimmed(numero, t, sizeof t);
-    if (s && s == t && snplp_id_is_valid(s)) {
-        snprintf(buf, size, "%s", s);
+    size_t len = s ? strlen(s) : 0;
+    if (s && s == t && len < size && snplp_id_is_valid(s)) {
+        memcpy(buf, s, len + 1);
         return buf;
     }
     snprintf(buf, size, "%s-%zu", prefix, n);
@@ -573,7 +574,7 @@ static const char *make_body(lreader *r, char *id, size_t size)
             : siret        ? from_siret
                            : NULL,
             "organisme", r->formations);
-    if (snplp_records_training_body_find(r->rec, id))
+    if (snplp__records_body(r->rec, id)) /* (the internal lookup: a miss is no error) */
         return id;
     const char *name = ptext(p, X_NAME) ? ptext(p, X_NAME) : ptext(p, X_LEGAL);
     if (!name) {
@@ -830,7 +831,7 @@ static const snplp_theme *match(lreader *r, int *score, char *buf, size_t size, 
 static bool copy_theme(lreader *r, const snplp_theme *theme)
 {
     const char *id = snplp_theme_id(theme);
-    if (snplp_referential_theme_find(r->cat, id))
+    if (snplp__idmap_get(&r->cat->ids, id))
         return true;
     snplp_theme *t = NULL;
     if (!model_ok(r, snplp_referential_add_theme(&t, r->cat, id, snplp_theme_title(theme))))
@@ -882,10 +883,12 @@ static const char *make_module(lreader *r, char *id, size_t size)
         return NULL;
     }
     make_id(id, size, p->numero, "formation", r->formations);
-    snplp_module *m = snplp_referential_module_find(r->cat, id);
+    snplp_item *found = snplp__idmap_get(&r->cat->ids, id); /* a miss is no error */
+    snplp_module *m =
+        found && found->kind == SNPLP_KIND_MODULE ? (snplp_module *)(void *)found : NULL;
     if (m && strcmp(snplp_module_title(m), ptext(p, X_TITLE)) == 0)
         return id; /* the same module offered by another body (as the export writes it) */
-    if (m || snplp_referential_kind_of(r->cat, id) != SNPLP_KIND_NONE)
+    if (m || found)
         snprintf(id, size, "formation-%zu", r->formations);
     const char *theme = theme_of(r, id);
     if (r->core.status != SNPLP_OK)
@@ -947,8 +950,7 @@ static void make_sessions(lreader *r, const char *module_id, const char *body_id
         psession *ps = &p->sessions[i];
         char id[SNPLP_ID_MAX + 1];
         make_id(id, sizeof id, ps->numero, "session", 0);
-        if (!ps->numero || strcmp(id, "session-0") == 0 || snplp_records_session_find(r->rec, id) ||
-            snplp_records_training_body_find(r->rec, id))
+        if (!ps->numero || strcmp(id, "session-0") == 0 || snplp__records_get(r->rec, id))
             snprintf(id, sizeof id, "session-%zu-%zu", r->formations, i + 1);
         snplp_date start, end;
         int32_t days = 0;
