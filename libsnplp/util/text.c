@@ -565,8 +565,9 @@ static int search_form_fast(char **out, size_t *cap, const char *text, size_t n)
             if (f > ' ') {
                 s[o++] = f;
             } else if (f == ' ') {
-                if (o > word) { /* a word ends */
-                    o = word + singular(s + word, o - word);
+                if (o > word) { /* a word ends (made singular if it ends in s or x) */
+                    if (s[o - 1] == 's' || s[o - 1] == 'x')
+                        o = word + singular(s + word, o - word);
                     word = o;
                 }
             } else {

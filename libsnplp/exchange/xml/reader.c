@@ -459,9 +459,13 @@ static void intern_names(reader *r)
         for (size_t k = 0; a[k].name && k < sizeof r->attr_names[t] / sizeof *r->attr_names[t]; k++)
             r->attr_names[t][k] = xmlDictLookup(dict, (const xmlChar *)a[k].name, -1);
         const child_rule *c = r->doc->rules[t].children;
-        for (size_t k = 0; c[k].name && k < sizeof r->child_names[t] / sizeof *r->child_names[t];
-             k++)
+        size_t k = 0;
+        bool all = true;
+        for (; c[k].name && k < sizeof r->child_names[t] / sizeof *r->child_names[t]; k++) {
             r->child_names[t][k] = xmlDictLookup(dict, (const xmlChar *)c[k].name, -1);
+            all &= r->child_names[t][k] != NULL;
+        }
+        r->children_interned[t] = all && !c[k].name;
     }
 }
 
@@ -493,6 +497,11 @@ static size_t child_index(const reader *r, const frame *f, size_t from, const xm
         for (; c[i].name && i < 16; i++)
             if (names[i] == local)
                 return i;
+        /* SAX2 gives names from the parser's dictionary, where the children's are: none of
+         * them by address is none of them */
+        if (f->type < SNPLP_XML_MAX_TYPES && r->children_interned[f->type] &&
+            xmlDictOwns(r->ctxt->dict, local) == 1)
+            return i;
     }
     for (i = from; c[i].name && strcmp(c[i].name, (const char *)local) != 0; i++)
         ;

@@ -225,6 +225,9 @@ struct snplp_xml_reader {
     const xmlChar *ns_uri;
     const xmlChar *attr_names[SNPLP_XML_MAX_TYPES][SNPLP_XML_MAX_RULE_ATTRS];
     const xmlChar *child_names[SNPLP_XML_MAX_TYPES][16];
+    /* each type's children are all in child_names (at most 16, each looked up): a name that
+     * is none of them by address is none of them at all */
+    bool children_interned[SNPLP_XML_MAX_TYPES];
     /* the bits of the required attributes of each type (bit k: attrs[k]); the rules' tables
      * have at most 32 attributes (a required one past the 32nd would never be found missing) */
     uint32_t required_attrs[SNPLP_XML_MAX_TYPES];
