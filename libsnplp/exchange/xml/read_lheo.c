@@ -798,7 +798,8 @@ static const snplp_theme *match(lreader *r, int *score, char *buf, size_t size, 
         const theme_form *f = &r->forms[i];
         int s = 0;
         bool in_field[3] = {false, false, false};
-        char found[512] = "";
+        char found[512];
+        found[0] = '\0';
         for (int k = 0; k < 3; k++)
             for (size_t l = 0; folded[k] && l < f->n && !in_field[k]; l++)
                 if (f->minimal[l] && strstr(folded[k], f->forms[l])) {
