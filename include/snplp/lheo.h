@@ -139,6 +139,47 @@ SNPLP_API int snplp_lheo_options_set_schema_file(snplp_lheo_options *options, co
 SNPLP_API const char *snplp_lheo_options_schema_file(const snplp_lheo_options *options);
 
 /**
+ * @brief The matches of an import (opaque): for each module the import made, the national theme
+ *        its offer matched (if any), the score, the labels found, whether the match was applied.
+ *        The same as the findings #SNPLP_DIAG_LHEO_THEME_MATCH and #SNPLP_DIAG_LHEO_NO_THEME say,
+ *        as data, for every module (the findings stop at the limit of an import's findings).
+ */
+typedef struct snplp_lheo_matches snplp_lheo_matches;
+
+/** @brief A new, empty list of matches. @return #SNPLP_OK, #SNPLP_EINVAL (NULL @p out),
+ *         #SNPLP_ENOMEM. */
+SNPLP_API int snplp_lheo_matches_new(snplp_lheo_matches **out);
+/** @brief Frees the list (NULL is allowed). */
+SNPLP_API void snplp_lheo_matches_free(snplp_lheo_matches *matches);
+/**
+ * @brief Import: fills @p matches (emptied first; borrowed: it must outlive the import) with one
+ *        entry per module the import made, in the catalogue's order; NULL, the default: none.
+ * @return #SNPLP_OK, #SNPLP_EINVAL (NULL options).
+ */
+SNPLP_API int snplp_lheo_options_set_matches(snplp_lheo_options *options,
+                                             snplp_lheo_matches *matches);
+/** @brief How many entries (0 for NULL). */
+SNPLP_API size_t snplp_lheo_matches_count(const snplp_lheo_matches *matches);
+/** @brief The id of the module of entry @p index (NULL when out of range). Borrowed. */
+SNPLP_API const char *snplp_lheo_match_module_id(const snplp_lheo_matches *matches, size_t index);
+/** @brief The national theme the offer matched best, NULL when none did or two did as well
+ *         (snplp_lheo_match_tie()). Borrowed. */
+SNPLP_API const char *snplp_lheo_match_theme_id(const snplp_lheo_matches *matches, size_t index);
+/** @brief The score of the best match (0: no label found; docs/lheo.md, "Matching"), -1 when
+ *         out of range. */
+SNPLP_API int snplp_lheo_match_score(const snplp_lheo_matches *matches, size_t index);
+/** @brief Whether two themes or more matched with the best score (then no theme is taken). */
+SNPLP_API bool snplp_lheo_match_tie(const snplp_lheo_matches *matches, size_t index);
+/** @brief Whether the match was applied: the module is under the theme. */
+SNPLP_API bool snplp_lheo_match_applied(const snplp_lheo_matches *matches, size_t index);
+/** @brief How many of the theme's labels (its title or its alternative labels) were found. */
+SNPLP_API size_t snplp_lheo_match_label_count(const snplp_lheo_matches *matches, size_t index);
+/** @brief The label at @p label of entry @p index, as the theme writes it (NULL when out of
+ *         range). Borrowed. */
+SNPLP_API const char *snplp_lheo_match_label_at(const snplp_lheo_matches *matches, size_t index,
+                                                size_t label);
+
+/**
  * @brief Imports the LHEO 2.3 document at @p path into a new catalogue and new training
  *        records (see the file's description).
  * @param[out] catalogue receives the catalogue: a module per formation (its offer filled, its

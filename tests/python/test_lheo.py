@@ -661,3 +661,25 @@ def test_the_gil_is_released_during_the_import(big_feed):
 
     pauses = [longest_pause(s, e) / (e - s) for s, e in long_calls]
     assert min(pauses) < 0.5, f"the other thread stopped during the imports: {pauses}"
+
+
+def test_from_lheo_lists_every_match_as_data():
+    # the same as the findings lheo-theme-match / lheo-no-theme say, for every module
+    result = snplp.from_lheo(FEED, min_score=3)
+    by_module = {m["module"]: m for m in result.matches}
+    assert list(by_module) == [m.id for m in result.catalogue.modules]
+    first = by_module["of-fictif-insertion-1"]
+    assert first["theme"] == "theme-insertion" and first["score"] == 3
+    assert first["applied"] is True and first["tie"] is False
+    assert first["labels"][0] == "insertion socioprofessionnelle"
+    last = by_module["of-fictif-gestes-1"]
+    assert last == {"module": "of-fictif-gestes-1", "theme": None, "score": 0, "tie": False,
+                    "applied": False, "labels": []}
+    # past the limit of an import's findings (two per offer), every offer is still listed
+    offers = "".join(f'<formation numero="f-{i}"><intitule-formation>Aller vers {i}'
+                     f'</intitule-formation></formation>' for i in range(700))
+    many = snplp.from_lheo(text=f'<lheo xmlns="http://lheo.gouv.fr/2.3"><offres>{offers}'
+                                '</offres></lheo>')
+    assert len(many.matches) == 700
+    assert all(m["theme"] == "theme-outreach" and not m["applied"] for m in many.matches)
+    assert any(d.name == "too-many-findings" for d in many.diagnostics)

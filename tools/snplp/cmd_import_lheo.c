@@ -98,69 +98,9 @@ static int load_themes(snplp_referential **out, const char *path, snplp_import_o
     return 0;
 }
 
-/* What the findings of the import say of the match of one module: the theme matched (NULL:
- * none), the score (-1: none) and the labels found (NULL: none), parsed from the messages of
- * lheo-theme-match and lheo-no-theme (read_lheo.c words them; the library gives them in no
- * other form). @p theme and @p labels point into @p buf. */
-typedef struct match_info {
-    const char *theme;
-    int score;
-    const char *labels;
-    bool tie; /* several national themes match as well */
-    char buf[1024];
-} match_info;
-
-/* Fills @p m from the findings of @p diags about the module @p id. */
-static void find_match(match_info *m, const snplp_diagnostics *diags, const char *id)
-{
-    static const char theme_mark[] = "the offer matches the national theme ";
-    static const char tie_mark[] = "the offer matches several national themes as well (score ";
-    memset(m, 0, sizeof *m);
-    m->score = -1;
-    for (size_t i = 0; i < snplp_diagnostics_count(diags); i++) {
-        const snplp_diagnostic *g = snplp_diagnostics_at(diags, i);
-        snplp_diag_code code = snplp_diagnostic_code(g);
-        const char *item = snplp_diagnostic_item_id(g);
-        if ((code != SNPLP_DIAG_LHEO_THEME_MATCH && code != SNPLP_DIAG_LHEO_NO_THEME) || !item ||
-            strcmp(item, id) != 0)
-            continue;
-        const char *msg = snplp_diagnostic_message(g);
-        if (code == SNPLP_DIAG_LHEO_NO_THEME) {
-            if (strncmp(msg, tie_mark, sizeof tie_mark - 1) == 0) {
-                m->tie = true;
-                m->score = atoi(msg + sizeof tie_mark - 1);
-                return;
-            }
-            continue; /* no match, or a match not applied: its lheo-theme-match says which */
-        }
-        /* "the offer matches the national theme ID « TITLE », score N, by LABELS: applied..." */
-        if (strncmp(msg, theme_mark, sizeof theme_mark - 1) != 0 || strlen(msg) >= sizeof m->buf)
-            return;
-        strcpy(m->buf, msg + sizeof theme_mark - 1);
-        char *space = strchr(m->buf, ' ');
-        char *score = strstr(m->buf, " », score ");
-        if (!space || !score)
-            return;
-        *space = '\0';
-        m->theme = m->buf;
-        score += strlen(" », score ");
-        m->score = atoi(score);
-        char *by = strstr(score, ", by ");
-        char *end = NULL;
-        for (char *p = by ? strstr(by, ": ") : NULL; p; p = strstr(p + 1, ": "))
-            if (strncmp(p, ": applied", 9) == 0 || strncmp(p, ": not applied", 13) == 0)
-                end = p; /* the last one: a label may hold ": " */
-        if (by && end) {
-            *end = '\0';
-            m->labels = by + strlen(", by ");
-        }
-        return;
-    }
-}
-
-/* Prints the table of the matches of the modules of @p catalogue to standard output. Returns 0
- * or -1 (out of memory). */
-static int print_matches(const snplp_referential *catalogue, const snplp_diagnostics *diags)
+/* Prints the table of the matches (one row per module the import made, snplp_lheo_match_*())
+ * to standard output, the titles from @p catalogue. Returns 0 or -1 (out of memory). */
+static int print_matches(const snplp_referential *catalogue, const snplp_lheo_matches *matches)
 {
     static const char *const headers[] = {"module", "title", "theme", "score", "applied", "labels"};
     static const bool right[] = {false, false, false, true, false, false};
@@ -168,17 +108,22 @@ static int print_matches(const snplp_referential *catalogue, const snplp_diagnos
     if (!t)
         return -1;
     int rc = 0;
-    for (size_t i = 0; i < snplp_referential_module_count(catalogue) && rc == 0; i++) {
-        const snplp_module *mod = snplp_referential_module_at(catalogue, i);
-        const char *id = snplp_module_id(mod);
-        match_info m;
-        find_match(&m, diags, id);
+    for (size_t i = 0; i < snplp_lheo_matches_count(matches) && rc == 0; i++) {
+        const char *id = snplp_lheo_match_module_id(matches, i);
+        const snplp_module *mod = snplp_referential_module_find(catalogue, id);
+        const char *theme = snplp_lheo_match_theme_id(matches, i);
+        int score = snplp_lheo_match_score(matches, i);
+        char labels[1024] = "";
+        for (size_t k = 0; k < snplp_lheo_match_label_count(matches, i); k++) {
+            size_t used = strlen(labels);
+            snprintf(labels + used, sizeof labels - used, "%s« %s »", k ? ", " : "",
+                     snplp_lheo_match_label_at(matches, i, k));
+        }
         char **lines = NULL;
         size_t nlines = 0;
-        const char *title = snplp_module_title(mod);
+        const char *title = mod ? snplp_module_title(mod) : NULL;
         if (tt_wrap(title ? title : "", TITLE_WIDTH, 1, &lines, &nlines) != 0)
             rc = -1;
-        bool applied = strcmp(snplp_module_theme_id(mod), SNPLP_LHEO_NO_THEME) != 0;
         if (rc == 0)
             rc = tt_table_add_row(t);
         if (rc == 0)
@@ -186,13 +131,16 @@ static int print_matches(const snplp_referential *catalogue, const snplp_diagnos
         if (rc == 0)
             rc = tt_table_set(t, 1, nlines ? lines[0] : "-");
         if (rc == 0)
-            rc = tt_table_set(t, 2, m.theme ? m.theme : m.tie ? "(several)" : "-");
+            rc = tt_table_set(t, 2,
+                              theme                              ? theme
+                              : snplp_lheo_match_tie(matches, i) ? "(several)"
+                                                                 : "-");
         if (rc == 0)
-            rc = m.score >= 0 ? tt_table_setf(t, 3, "%d", m.score) : tt_table_set(t, 3, "-");
+            rc = score > 0 ? tt_table_setf(t, 3, "%d", score) : tt_table_set(t, 3, "-");
         if (rc == 0)
-            rc = tt_table_set(t, 4, applied ? "yes" : "no");
+            rc = tt_table_set(t, 4, snplp_lheo_match_applied(matches, i) ? "yes" : "no");
         if (rc == 0)
-            rc = tt_table_set(t, 5, m.labels ? m.labels : "-");
+            rc = tt_table_set(t, 5, labels[0] ? labels : "-");
         if (lines)
             tt_free_lines(lines, nlines);
     }
@@ -209,6 +157,7 @@ static int import(const char *path, const char *out, const char *records_out, bo
 {
     snplp_import_options *options = NULL;
     snplp_lheo_options *lheo = NULL;
+    snplp_lheo_matches *matches = NULL;
     snplp_diagnostics *diags = NULL;
     snplp_referential *themes = NULL, *catalogue = NULL;
     snplp_records *records = NULL;
@@ -222,6 +171,10 @@ static int import(const char *path, const char *out, const char *records_out, bo
         rc = snplp_lheo_options_set_accept_matches(lheo, accept);
     if (rc == SNPLP_OK)
         rc = snplp_lheo_options_set_min_score(lheo, min_score);
+    if (rc == SNPLP_OK)
+        rc = snplp_lheo_matches_new(&matches);
+    if (rc == SNPLP_OK)
+        rc = snplp_lheo_options_set_matches(lheo, matches);
     if (rc == SNPLP_OK && schema)
         rc = snplp_lheo_options_set_schema_file(lheo, schema);
     if (rc != SNPLP_OK) {
@@ -271,7 +224,7 @@ static int import(const char *path, const char *out, const char *records_out, bo
     }
     if (status != 0)
         goto done;
-    if (print_matches(catalogue, diags) != 0 || fflush(stdout) != 0) {
+    if (print_matches(catalogue, matches) != 0 || fflush(stdout) != 0) {
         fputs("snplp " CMD ": the table of the matches could not be written\n", stderr);
         status = 1;
     }
@@ -304,6 +257,7 @@ done:
     snplp_referential_unref(themes);
     snplp_diagnostics_free(diags);
     snplp_lheo_options_free(lheo);
+    snplp_lheo_matches_free(matches);
     snplp_import_options_free(options);
     return status;
 }

@@ -1272,6 +1272,16 @@ class LheoImport(_LheoPair):
         (lheo-value-kept), what the import assumed (lheo-assumed)."""
         return self.__dict__.setdefault("_diagnostics", [])
 
+    @property
+    def matches(self) -> List[dict]:
+        """The match of each module the import made, in the catalogue's order (the same as
+        the findings lheo-theme-match and lheo-no-theme, as data, for every module even past
+        the limit of an import's findings): dicts with ``module`` (its id), ``theme`` (the
+        national theme matched best, None when none did or two did as well), ``score`` (0:
+        nothing found), ``tie``, ``applied`` (the module is under the theme) and ``labels``
+        (the theme's labels found)."""
+        return self.__dict__.setdefault("_matches", [])
+
     def __repr__(self) -> str:
         cat, rec = self
         return (f"<LheoImport: {len(cat.modules)} modules, {len(rec.training_bodies)} training "
@@ -1304,7 +1314,7 @@ def _lheo_source(source, text, name):
 class _LheoOptions:
     """C LHEO options for one import (accept_matches, min_score, themes, schema)."""
 
-    __slots__ = ("ptr",)
+    __slots__ = ("ptr", "matches")
 
     def __init__(self, accept_matches, min_score, themes, schema):
         if not isinstance(accept_matches, bool):
@@ -1315,9 +1325,14 @@ class _LheoOptions:
                             f"{type(themes).__name__}")
         schema = fspath(schema) if schema is not None else None
         self.ptr = None
+        self.matches = None
         rc, ptr = _core.snplp_lheo_options_new()  # private: no lock
         check(rc)
         self.ptr = ptr
+        rc, matches = _core.snplp_lheo_matches_new()
+        check(rc)
+        self.matches = matches
+        check(_core.snplp_lheo_options_set_matches(ptr, matches))
         check(_core.snplp_lheo_options_set_accept_matches(ptr, accept_matches))
         check(_core.snplp_lheo_options_set_min_score(ptr, min_score))
         if themes is not None:  # borrowed: the caller's Referential outlives the import
@@ -1328,10 +1343,29 @@ class _LheoOptions:
     def __enter__(self):
         return self
 
+    def match_list(self) -> List[dict]:
+        """The matches the import listed, as dicts (see LheoImport.matches)."""
+        m = self.matches
+        out = []
+        for i in range(_core.snplp_lheo_matches_count(m)):
+            out.append({
+                "module": _core.snplp_lheo_match_module_id(m, i),
+                "theme": _core.snplp_lheo_match_theme_id(m, i),
+                "score": _core.snplp_lheo_match_score(m, i),
+                "tie": bool(_core.snplp_lheo_match_tie(m, i)),
+                "applied": bool(_core.snplp_lheo_match_applied(m, i)),
+                "labels": [_core.snplp_lheo_match_label_at(m, i, k)
+                           for k in range(_core.snplp_lheo_match_label_count(m, i))],
+            })
+        return out
+
     def __exit__(self, *exc):
         ptr, self.ptr = self.ptr, None
         if ptr is not None:
             _core.snplp_lheo_options_free(ptr)
+        matches, self.matches = self.matches, None
+        if matches is not None:
+            _core.snplp_lheo_matches_free(matches)
 
 
 @_cdoc("snplp_lheo_import_file", "snplp_lheo_import_memory", "snplp_lheo_import_callback",
@@ -1377,6 +1411,7 @@ def from_lheo(source=None, *, text: Optional[str] = None, accept_matches: bool =
         rc, cat, rec = call(d.ptr, *args, opts.ptr, lheo.ptr)
         err = error_for(rc, (), path) if rc != _OK else None  # the message first
         found = d.list()
+        matches = lheo.match_list()
     if err is not None:
         if cat is not None:
             _core.snplp_referential_unref(cat)
@@ -1386,4 +1421,5 @@ def from_lheo(source=None, *, text: Optional[str] = None, accept_matches: bool =
         raise err
     result = LheoImport(Referential._adopt(cat, found), Records._own(rec, found))
     result.__dict__["_diagnostics"] = found
+    result.__dict__["_matches"] = matches
     return result

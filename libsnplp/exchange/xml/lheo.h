@@ -8,6 +8,13 @@
 /* What the options say to the import (NULL: the defaults). */
 bool snplp__lheo_options_accept(const snplp_lheo_options *options);
 int snplp__lheo_options_min_score(const snplp_lheo_options *options);
+/* The list of matches the import fills (NULL: none); emptying it; adding an entry (the
+ * strings copied: SNPLP_ENOMEM, nothing added, when memory runs out). */
+snplp_lheo_matches *snplp__lheo_options_matches(const snplp_lheo_options *options);
+void snplp__lheo_matches_clear(snplp_lheo_matches *m);
+int snplp__lheo_matches_add(snplp_lheo_matches *m, const char *module_id, const char *theme_id,
+                            int score, bool tie, bool applied, const char *const *labels,
+                            size_t nlabels);
 /* The path of the schema the import validates against (NULL: none). */
 const char *snplp__lheo_options_schema(const snplp_lheo_options *options);
 /* The referential whose themes the options name, NULL for the built-in one. */

@@ -774,9 +774,19 @@ static int forms_make(lreader *r)
     return SNPLP_OK;
 }
 
-/* The national theme the offer's title, objectives and content match best; score and the
- * labels found (in buf) for the findings. NULL when none matches or two match as well. */
-static const snplp_theme *match(lreader *r, int *score, char *buf, size_t size, bool *tie)
+/* The best match of an offer's texts: its theme (NULL: none, or a tie), score, and the labels of
+ * that theme found (borrowed from the forms). */
+typedef struct best_match {
+    const snplp_theme *theme;
+    int score;
+    bool tie;
+    const char *labels[16];
+    size_t nlabels;
+} best_match;
+
+/* The national theme the offer's title, objectives and content match best (docs/lheo.md,
+ * "Matching"). */
+static void match(lreader *r, best_match *b)
 {
     static const struct {
         int field, weight;
@@ -790,42 +800,37 @@ static const snplp_theme *match(lreader *r, int *score, char *buf, size_t size, 
         else if (rc == SNPLP_ENOMEM)
             oom(r);
     }
-    const snplp_theme *best = NULL;
-    *score = 0;
-    *tie = false;
-    buf[0] = '\0';
+    memset(b, 0, sizeof *b);
     for (size_t i = 0; i < r->nforms; i++) {
         const theme_form *f = &r->forms[i];
         int s = 0;
         bool in_field[3] = {false, false, false};
-        char found[512];
-        found[0] = '\0';
         for (int k = 0; k < 3; k++)
             for (size_t l = 0; folded[k] && l < f->n && !in_field[k]; l++)
                 if (f->minimal[l] && strstr(folded[k], f->forms[l])) {
                     s += fields[k].weight; /* a field counts once */
                     in_field[k] = true;
                 }
-        for (size_t l = 0; s > 0 && l < f->n; l++) { /* the labels found, for the finding */
-            bool hit = false;
-            for (int k = 0; k < 3 && !hit; k++)
-                hit = in_field[k] && strstr(folded[k], f->forms[l]);
-            if (hit) {
-                size_t used = strlen(found);
-                snprintf(found + used, sizeof found - used, "%s« %s »", used ? ", " : "",
-                         f->labels[l]);
+        if (s > b->score) {
+            b->score = s;
+            b->theme = f->theme;
+            b->tie = false;
+            b->nlabels = 0; /* the labels found, for the finding and the list of matches */
+            for (size_t l = 0; l < f->n && b->nlabels < 16; l++) {
+                bool hit = false;
+                for (int k = 0; k < 3 && !hit; k++)
+                    hit = in_field[k] && strstr(folded[k], f->forms[l]);
+                if (hit)
+                    b->labels[b->nlabels++] = f->labels[l];
             }
-        }
-        if (s > *score) {
-            *score = s;
-            best = f->theme;
-            *tie = false;
-            snprintf(buf, size, "%s", found);
-        } else if (s > 0 && s == *score) {
-            *tie = true;
+        } else if (s > 0 && s == b->score) {
+            b->tie = true;
         }
     }
-    return *tie ? NULL : best;
+    if (b->tie) {
+        b->theme = NULL;
+        b->nlabels = 0;
+    }
 }
 
 /* The theme theme of the themes referential, copied into the catalogue (once). */
@@ -843,34 +848,56 @@ static bool copy_theme(lreader *r, const snplp_theme *theme)
     return true;
 }
 
+/* Adds the entry of the module to the options' list of matches (if any). */
+static void note_match(lreader *r, const char *module_id, const best_match *b, bool applied)
+{
+    snplp_lheo_matches *m = snplp__lheo_options_matches(r->options);
+    if (m &&
+        snplp__lheo_matches_add(m, module_id, b->theme ? snplp_theme_id(b->theme) : NULL, b->score,
+                                b->tie, applied, b->labels, b->nlabels) == SNPLP_ENOMEM)
+        oom(r);
+}
+
 /* The theme id of the new module: the match, when applied; SNPLP_LHEO_NO_THEME otherwise. */
 static const char *theme_of(lreader *r, const char *module_id)
 {
-    int score;
-    bool tie;
-    char labels[600];
-    const snplp_theme *t = match(r, &score, labels, sizeof labels, &tie);
-    if (!t) {
+    best_match b;
+    match(r, &b);
+    if (!b.theme) {
+        note_match(r, module_id, &b, false);
         report(r, SNPLP_SEVERITY_WARNING, SNPLP_DIAG_LHEO_NO_THEME, module_id,
-               tie ? "the offer matches several national themes as well (score %d): its module "
-                     "has no theme (%s)"
-                   : "the offer matches no national theme%.0d: its module has no theme (%s)",
-               score, SNPLP_LHEO_NO_THEME);
+               b.tie ? "the offer matches several national themes as well (score %d): its module "
+                       "has no theme (%s)"
+                     : "the offer matches no national theme%.0d: its module has no theme (%s)",
+               b.score, SNPLP_LHEO_NO_THEME);
         return SNPLP_LHEO_NO_THEME;
     }
     int min = snplp__lheo_options_min_score(r->options);
-    bool apply = snplp__lheo_options_accept(r->options) || (min > 0 && score >= min);
-    report(r, SNPLP_SEVERITY_INFO, SNPLP_DIAG_LHEO_THEME_MATCH, module_id,
-           "the offer matches the national theme %s « %s », score %d, by %s: %s", snplp_theme_id(t),
-           snplp_theme_title(t), score, labels,
-           apply ? "applied" : "not applied (accept the matches, or give a minimum score)");
+    bool apply = snplp__lheo_options_accept(r->options) || (min > 0 && b.score >= min);
+    if (r->core.diags && r->core.findings < SNPLP_XML_MAX_FINDINGS) {
+        char labels[600];
+        labels[0] = '\0';
+        for (size_t i = 0; i < b.nlabels; i++) {
+            size_t used = strlen(labels);
+            snprintf(labels + used, sizeof labels - used, "%s« %s »", i ? ", " : "", b.labels[i]);
+        }
+        report(r, SNPLP_SEVERITY_INFO, SNPLP_DIAG_LHEO_THEME_MATCH, module_id,
+               "the offer matches the national theme %s « %s », score %d, by %s: %s",
+               snplp_theme_id(b.theme), snplp_theme_title(b.theme), b.score, labels,
+               apply ? "applied" : "not applied (accept the matches, or give a minimum score)");
+    } else {
+        report(r, SNPLP_SEVERITY_INFO, SNPLP_DIAG_LHEO_THEME_MATCH, module_id, "%s", "");
+    }
+    if (apply && !copy_theme(r, b.theme))
+        apply = false;
+    note_match(r, module_id, &b, apply);
     if (!apply) {
         report(r, SNPLP_SEVERITY_WARNING, SNPLP_DIAG_LHEO_NO_THEME, module_id,
-               "the match with %s is not applied: the module has no theme (%s)", snplp_theme_id(t),
-               SNPLP_LHEO_NO_THEME);
+               "the match with %s is not applied: the module has no theme (%s)",
+               snplp_theme_id(b.theme), SNPLP_LHEO_NO_THEME);
         return SNPLP_LHEO_NO_THEME;
     }
-    return copy_theme(r, t) ? snplp_theme_id(t) : SNPLP_LHEO_NO_THEME;
+    return snplp_theme_id(b.theme);
 }
 
 /* The module of the formation: the one of that id if the catalogue has one of the same title,
@@ -1084,6 +1111,7 @@ static int import(void *out, snplp_diagnostics *diags, snplp_source *src, const 
         return snplp__oom();
     r->themes = o->themes;
     r->options = o->options;
+    snplp__lheo_matches_clear(snplp__lheo_options_matches(o->options));
     int rc = snplp_referential_new(&r->cat);
     if (rc == SNPLP_OK)
         rc = snplp_records_new(&r->rec);
@@ -1104,6 +1132,7 @@ static int import(void *out, snplp_diagnostics *diags, snplp_source *src, const 
     if (rc != SNPLP_OK) {
         snplp_referential_unref(r->cat);
         snplp_records_unref(r->rec);
+        snplp__lheo_matches_clear(snplp__lheo_options_matches(o->options));
     } else {
         *o->catalogue = r->cat;
         *o->records = r->rec;

@@ -28,7 +28,153 @@ struct snplp_lheo_options {
     int min_score;
     const snplp_referential *themes; /* borrowed; NULL: the built-in referential */
     char *schema;                    /* the path of the LHEO XSD the import validates against */
+    snplp_lheo_matches *matches;     /* borrowed: filled by the import (NULL: none) */
 };
+
+/* ---- the matches of an import ---- */
+
+typedef struct match_entry {
+    char *module_id, *theme_id; /* owned; theme_id NULL: none */
+    int score;
+    bool tie, applied;
+    snplp_list labels; /* char *, owned */
+} match_entry;
+
+struct snplp_lheo_matches {
+    match_entry *v;
+    size_t n, cap;
+};
+
+int snplp_lheo_matches_new(snplp_lheo_matches **out)
+{
+    if (!out)
+        return snplp__bad_arg(__func__, "NULL out");
+    *out = snplp__calloc(1, sizeof **out);
+    return *out ? SNPLP_OK : snplp__oom();
+}
+
+void snplp__lheo_matches_clear(snplp_lheo_matches *m)
+{
+    if (!m)
+        return;
+    for (size_t i = 0; i < m->n; i++) {
+        snplp__free(m->v[i].module_id);
+        snplp__free(m->v[i].theme_id);
+        snplp__list_dispose_strings(&m->v[i].labels);
+    }
+    m->n = 0;
+}
+
+void snplp_lheo_matches_free(snplp_lheo_matches *matches)
+{
+    if (!matches)
+        return;
+    snplp__lheo_matches_clear(matches);
+    snplp__free(matches->v);
+    snplp__free(matches);
+}
+
+int snplp__lheo_matches_add(snplp_lheo_matches *m, const char *module_id, const char *theme_id,
+                            int score, bool tie, bool applied, const char *const *labels,
+                            size_t nlabels)
+{
+    if (m->n == m->cap) {
+        size_t cap = m->cap ? 2 * m->cap : 16;
+        match_entry *v = snplp__realloc(m->v, cap * sizeof *v);
+        if (!v)
+            return snplp__oom();
+        m->v = v;
+        m->cap = cap;
+    }
+    match_entry e = {snplp__strdup(module_id),
+                     theme_id ? snplp__strdup(theme_id) : NULL,
+                     score,
+                     tie,
+                     applied,
+                     {0}};
+    bool ok = e.module_id && (!theme_id || e.theme_id);
+    for (size_t i = 0; ok && i < nlabels; i++) {
+        char *l = snplp__strdup(labels[i]);
+        ok = l && snplp__list_reserve(&e.labels) == SNPLP_OK;
+        if (ok)
+            snplp__list_push(&e.labels, l);
+        else
+            snplp__free(l);
+    }
+    if (!ok) {
+        snplp__free(e.module_id);
+        snplp__free(e.theme_id);
+        snplp__list_dispose_strings(&e.labels);
+        return snplp__oom();
+    }
+    m->v[m->n++] = e;
+    return SNPLP_OK;
+}
+
+static const match_entry *entry(const snplp_lheo_matches *m, size_t i)
+{
+    return m && i < m->n ? &m->v[i] : NULL;
+}
+
+size_t snplp_lheo_matches_count(const snplp_lheo_matches *matches)
+{
+    return matches ? matches->n : 0;
+}
+
+const char *snplp_lheo_match_module_id(const snplp_lheo_matches *matches, size_t index)
+{
+    const match_entry *e = entry(matches, index);
+    return e ? e->module_id : NULL;
+}
+
+const char *snplp_lheo_match_theme_id(const snplp_lheo_matches *matches, size_t index)
+{
+    const match_entry *e = entry(matches, index);
+    return e ? e->theme_id : NULL;
+}
+
+int snplp_lheo_match_score(const snplp_lheo_matches *matches, size_t index)
+{
+    const match_entry *e = entry(matches, index);
+    return e ? e->score : -1;
+}
+
+bool snplp_lheo_match_tie(const snplp_lheo_matches *matches, size_t index)
+{
+    const match_entry *e = entry(matches, index);
+    return e && e->tie;
+}
+
+bool snplp_lheo_match_applied(const snplp_lheo_matches *matches, size_t index)
+{
+    const match_entry *e = entry(matches, index);
+    return e && e->applied;
+}
+
+size_t snplp_lheo_match_label_count(const snplp_lheo_matches *matches, size_t index)
+{
+    const match_entry *e = entry(matches, index);
+    return e ? e->labels.n : 0;
+}
+
+const char *snplp_lheo_match_label_at(const snplp_lheo_matches *matches, size_t index, size_t label)
+{
+    const match_entry *e = entry(matches, index);
+    return e ? snplp__list_at(&e->labels, label) : NULL;
+}
+
+int snplp_lheo_options_set_matches(snplp_lheo_options *options, snplp_lheo_matches *matches)
+{
+    if (!options)
+        return snplp__bad_arg(__func__, "NULL options");
+    options->matches = matches;
+    return SNPLP_OK;
+}
+
+snplp_lheo_matches *snplp__lheo_options_matches(const snplp_lheo_options *options)
+{
+    return options ? options->matches : NULL;
+}
 
 int snplp_lheo_options_new(snplp_lheo_options **out)
 {

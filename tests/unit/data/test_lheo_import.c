@@ -210,6 +210,76 @@ static void matches_applied(void **state)
     snplp_diagnostics_free(d);
 }
 
+/* The list of matches: one entry per module, as data, beyond the limit of the findings too. */
+static void matches_as_data(void **state)
+{
+    (void)state;
+    snplp_referential *cat;
+    snplp_records *rec;
+    snplp_diagnostics *d = NULL;
+    snplp_lheo_options *o = NULL;
+    snplp_lheo_matches *m = NULL;
+    assert_ok(snplp_diagnostics_new(&d));
+    assert_ok(snplp_lheo_options_new(&o));
+    assert_ok(snplp_lheo_matches_new(&m));
+    assert_ok(snplp_lheo_options_set_matches(o, m));
+    assert_ok(snplp_lheo_options_set_min_score(o, 3));
+    assert_ok(import(&cat, &rec, d, FEED, o));
+    assert_int_equal(snplp_lheo_matches_count(m), 3);
+    assert_string_equal(snplp_lheo_match_module_id(m, 0), "of-fictif-insertion-1");
+    assert_string_equal(snplp_lheo_match_theme_id(m, 0), "theme-insertion");
+    assert_int_equal(snplp_lheo_match_score(m, 0), 3);
+    assert_true(snplp_lheo_match_applied(m, 0));
+    assert_false(snplp_lheo_match_tie(m, 0));
+    assert_int_equal(snplp_lheo_match_label_count(m, 0), 2);
+    assert_string_equal(snplp_lheo_match_label_at(m, 0, 0), "insertion socioprofessionnelle");
+    assert_null(snplp_lheo_match_label_at(m, 0, 2));
+    assert_string_equal(snplp_lheo_match_theme_id(m, 1), "theme-digital");
+    assert_null(snplp_lheo_match_theme_id(m, 2)); /* « Gestes et postures »: nothing */
+    assert_int_equal(snplp_lheo_match_score(m, 2), 0);
+    assert_false(snplp_lheo_match_applied(m, 2));
+    assert_int_equal(snplp_lheo_match_label_count(m, 2), 0);
+    assert_null(snplp_lheo_match_module_id(m, 3));
+    assert_int_equal(snplp_lheo_match_score(m, 3), -1);
+    assert_int_equal(snplp_lheo_matches_count(NULL), 0);
+    snplp_referential_unref(cat);
+    snplp_records_unref(rec);
+
+    /* 700 offers: 1 400 findings, more than an import keeps; every match still listed */
+    size_t cap = 700 * 400 + 200;
+    char *doc = malloc(cap);
+    assert_non_null(doc);
+    size_t n = (size_t)snprintf(doc, cap, "<lheo xmlns=\"http://lheo.gouv.fr/2.3\"><offres>");
+    for (int i = 0; i < 700; i++)
+        n += (size_t)snprintf(doc + n, cap - n,
+                              "<formation numero=\"f-%d\"><intitule-formation>Aller vers n° %d"
+                              "</intitule-formation></formation>",
+                              i, i);
+    n += (size_t)snprintf(doc + n, cap - n, "</offres></lheo>");
+    assert_ok(snplp_lheo_options_set_min_score(o, 0));
+    snplp_diagnostics_clear(d);
+    assert_ok(snplp_lheo_import_memory(&cat, &rec, d, doc, n, "many", NULL, o));
+    assert_int_equal(count_code(d, SNPLP_DIAG_TOO_MANY_FINDINGS, NULL), 1);
+    assert_int_equal(snplp_lheo_matches_count(m), 700);
+    assert_string_equal(snplp_lheo_match_module_id(m, 699), "f-699");
+    assert_string_equal(snplp_lheo_match_theme_id(m, 699), "theme-outreach");
+    assert_int_equal(snplp_lheo_match_score(m, 699), 3);
+    assert_false(snplp_lheo_match_applied(m, 699));
+    snplp_referential_unref(cat);
+    snplp_records_unref(rec);
+    /* a failed import leaves the list empty */
+    assert_int_equal(snplp_lheo_import_memory(&cat, &rec, d, doc, n / 2, "cut", NULL, o),
+                     SNPLP_EPARSE);
+    assert_int_equal(snplp_lheo_matches_count(m), 0);
+    free(doc);
+    assert_fails(snplp_lheo_options_set_matches(NULL, m), SNPLP_EINVAL);
+    assert_fails(snplp_lheo_matches_new(NULL), SNPLP_EINVAL);
+    snplp_lheo_options_free(o);
+    snplp_lheo_matches_free(m);
+    snplp_lheo_matches_free(NULL);
+    snplp_diagnostics_free(d);
+}
+
 /* LHEO -> snplp -> LHEO: valid against the official XSD, and the same text the second time;
  * every element of the feed that the model does not map is still there. */
 static void round_trip(void **state)
@@ -543,6 +613,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(example_feed),
         cmocka_unit_test(matches_applied),
+        cmocka_unit_test(matches_as_data),
         cmocka_unit_test(round_trip),
         cmocka_unit_test(schema),
         cmocka_unit_test(fixtures_as_expected),
