@@ -155,10 +155,9 @@ static const snplp_xml_elem_rule rules[T_COUNT] = {
 /* ---- what a formation holds while it streams ---- */
 
 typedef struct psession {
-    char *numero;
-    char *start, *end;
-    int mode;         /* the action's modalites-enseignement, -1 if none */
-    snplp_list frags; /* char *: its LHEO elements kept */
+    size_t numero, start, end; /* in the formation's arena, plus 1 (0: none) */
+    int mode;                  /* the action's modalites-enseignement, -1 if none */
+    snplp_list frags;          /* char *: its LHEO elements kept */
     size_t line, column;
 } psession;
 
@@ -204,8 +203,9 @@ typedef struct lreader {
     bool assumed_said;    /* the finding lheo-assumed is given once */
     const char *attr_ref; /* the ref attribute of the code-public-vise being read */
     char ref_buf[16];
-    char *numero;    /* the numero attribute of the element starting (its attributes come first) */
-    char *folded[3]; /* the search forms of an offer's texts (buffers kept) */
+    char *numero;     /* the numero attribute of the element starting (its attributes come first) */
+    size_t numero_at; /* a session's, in the formation's arena (plus 1; 0: none) */
+    char *folded[3];  /* the search forms of an offer's texts (buffers kept) */
     size_t folded_cap[3];
 } lreader;
 
@@ -276,16 +276,39 @@ static void pending_reset(pending *p, bool free_arena)
     snplp__free(p->body_numero);
     snplp__list_dispose_strings(&p->frags_module);
     snplp__list_dispose_strings(&p->frags_body);
-    for (size_t i = 0; i < p->nsessions; i++) {
-        psession *s = &p->sessions[i];
-        snplp__free(s->numero);
-        snplp__free(s->start);
-        snplp__free(s->end);
-        snplp__list_dispose_strings(&s->frags);
+    for (size_t i = 0; i < p->nsessions; i++)
+        snplp__list_dispose_strings(&p->sessions[i].frags);
+    psession *sessions = p->sessions; /* kept for the next formation, unless freed */
+    size_t cap = p->capsessions;
+    if (free_arena) {
+        snplp__free(sessions);
+        sessions = NULL;
+        cap = 0;
     }
-    snplp__free(p->sessions);
     memset(p, 0, sizeof *p);
     p->arena = arena;
+    p->sessions = sessions;
+    p->capsessions = cap;
+}
+
+/* The arena's text at (an offset plus 1, as pending.at and psession keep them), NULL for 0. */
+static const char *arena_text(const pending *p, size_t at)
+{
+    return at ? p->arena.p + at - 1 : NULL;
+}
+
+/* Puts text (n bytes) in the arena; its offset plus 1, or 0 when out of memory. */
+static size_t arena_put(lreader *r, const char *text, size_t n)
+{
+    pending *p = &r->p;
+    size_t at = p->arena.n;
+    snplp__buf_put(&p->arena, text, n);
+    snplp__buf_put(&p->arena, "", 1); /* its NUL */
+    if (p->arena.failed) {
+        oom(r);
+        return 0;
+    }
+    return at + 1;
 }
 
 static void pending_clear(pending *p)
@@ -300,8 +323,12 @@ static void raw_attribute(snplp_xml_reader *core, snplp_xml_frame *f, const char
 {
     lreader *r = (lreader *)core;
     if (strcmp(name, "numero") == 0) {
-        if ((f->type == T_FORMATION || f->type == T_BODY || f->type == T_SESSION) && !r->numero)
+        if (f->type == T_SESSION && r->in_formation) {
+            if (!r->numero_at) /* in the formation's arena: no allocation of its own */
+                r->numero_at = arena_put(r, value, n);
+        } else if ((f->type == T_FORMATION || f->type == T_BODY) && !r->numero) {
             r->numero = dup_or_oom(r, value, n);
+        }
     } else if (strcmp(name, "ref") == 0 && f->type == SNPLP_XML_TEXT &&
                f->field == X_AUDIENCE_CODE) {
         snprintf(r->ref_buf, sizeof r->ref_buf, "%.*s", (int)(n < 15 ? n : 15), value);
@@ -331,8 +358,10 @@ static void started(snplp_xml_reader *core, snplp_xml_frame *f)
         p->action_mode = -1;
         break;
     case T_SESSION:
-        if (!r->in_formation)
+        if (!r->in_formation) {
+            r->numero_at = 0;
             break;
+        }
         if (p->nsessions == p->capsessions) {
             size_t cap = p->capsessions ? 2 * p->capsessions : 4;
             psession *s = snplp__realloc(p->sessions, cap * sizeof *s);
@@ -344,8 +373,8 @@ static void started(snplp_xml_reader *core, snplp_xml_frame *f)
             p->capsessions = cap;
         }
         p->sessions[p->nsessions++] =
-            (psession){numero, NULL, NULL, p->action_mode, {0}, f->line, f->column};
-        numero = NULL;
+            (psession){r->numero_at, 0, 0, p->action_mode, {0}, f->line, f->column};
+        r->numero_at = 0;
         break;
     case T_BODY:
         p->has_body = true;
@@ -414,9 +443,9 @@ static void text(snplp_xml_reader *core, snplp_xml_frame *t, snplp_xml_frame *pa
     case X_END:
         if (p->nsessions) {
             psession *s = &p->sessions[p->nsessions - 1];
-            char **slot = field == X_START ? &s->start : &s->end;
+            size_t *slot = field == X_START ? &s->start : &s->end;
             if (!*slot)
-                *slot = dup_or_oom(r, text, strlen(text));
+                *slot = arena_put(r, text, strlen(text));
         }
         break;
     case X_LINE:
@@ -977,13 +1006,15 @@ static void make_sessions(lreader *r, const char *module_id, const char *body_id
     for (size_t i = 0; i < p->nsessions && r->core.status == SNPLP_OK; i++) {
         psession *ps = &p->sessions[i];
         char id[SNPLP_ID_MAX + 1];
-        make_id(id, sizeof id, ps->numero, "session", 0);
-        if (!ps->numero || strcmp(id, "session-0") == 0 || snplp__records_get(r->rec, id))
+        const char *numero = arena_text(p, ps->numero);
+        make_id(id, sizeof id, numero, "session", 0);
+        if (!numero || strcmp(id, "session-0") == 0 || snplp__records_get(r->rec, id))
             snprintf(id, sizeof id, "session-%zu-%zu", r->formations, i + 1);
         snplp_date start, end;
         int32_t days = 0;
         const char *why = NULL;
-        if (!lheo_date(&start, ps->start) || !lheo_date(&end, ps->end))
+        if (!lheo_date(&start, arena_text(p, ps->start)) ||
+            !lheo_date(&end, arena_text(p, ps->end)))
             why = "its <periode> has no valid <debut> and <fin> (AAAAMMJJ)";
         else if (snplp_date_days_between(&days, start, end) != SNPLP_OK || days < 0)
             why = "its <fin> is before its <debut>";
@@ -992,7 +1023,7 @@ static void make_sessions(lreader *r, const char *module_id, const char *body_id
         if (why) {
             snplp__xml_report(&r->core, SNPLP_SEVERITY_WARNING, SNPLP_DIAG_LHEO_LEFT_OUT, ps->line,
                               ps->column, module_id, "the session %s is left out: %s",
-                              ps->numero ? ps->numero : id, why);
+                              numero ? numero : id, why);
             continue;
         }
         snplp_decimal d;
