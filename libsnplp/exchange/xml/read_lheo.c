@@ -583,6 +583,19 @@ static bool model_ok(lreader *r, int rc)
     return rc == SNPLP_OK;
 }
 
+/* Sets the training body's value of field (trimmed) with set; a value the model refuses is
+ * left out, with a finding naming what. */
+static void body_value(lreader *r, snplp_training_body *b, const char *id, int field,
+                       int (*set)(snplp_training_body *, const char *), const char *what)
+{
+    char buf[200];
+    const char *v = trimmed(ptext(&r->p, field), buf, sizeof buf);
+    if (v && !model_ok(r, set(b, v)))
+        report(r, SNPLP_SEVERITY_WARNING, SNPLP_DIAG_LHEO_LEFT_OUT, NULL,
+               "the %s of the training body %s is left out: %s", what, id,
+               snplp_error_last_reason());
+}
+
 /* The training body of the formation: the one of that id if the records have it, else made
  * from the formation's organisme-formation-responsable. NULL if it cannot be made. */
 static const char *make_body(lreader *r, char *id, size_t size)
@@ -644,26 +657,11 @@ static const char *make_body(lreader *r, char *id, size_t size)
     for (uint32_t i = 0; i < p->lines.n; i++)
         if (!model_ok(r, snplp_training_body_add_address_line(b, p->lines.v[i])))
             break;
-    char pbuf[16];
-    const char *postal = trimmed(ptext(p, X_POSTAL), pbuf, sizeof pbuf);
-    if (postal && !model_ok(r, snplp_training_body_set_postal_code(b, postal)))
-        report(r, SNPLP_SEVERITY_WARNING, SNPLP_DIAG_LHEO_LEFT_OUT, NULL,
-               "the postal code of the training body %s is left out: %s", id,
-               snplp_error_last_reason());
+    body_value(r, b, id, X_POSTAL, snplp_training_body_set_postal_code, "postal code");
     if (ptext(p, X_CITY))
         model_ok(r, snplp_training_body_set_commune(b, ptext(p, X_CITY)));
-    char tbuf[64];
-    const char *phone = trimmed(ptext(p, X_PHONE), tbuf, sizeof tbuf);
-    if (phone && !model_ok(r, snplp_training_body_set_phone(b, phone)))
-        report(r, SNPLP_SEVERITY_WARNING, SNPLP_DIAG_LHEO_LEFT_OUT, NULL,
-               "the telephone of the training body %s is left out: %s", id,
-               snplp_error_last_reason());
-    char ebuf[200];
-    const char *email = trimmed(ptext(p, X_EMAIL), ebuf, sizeof ebuf);
-    if (email && !model_ok(r, snplp_training_body_set_email(b, email)))
-        report(r, SNPLP_SEVERITY_WARNING, SNPLP_DIAG_LHEO_LEFT_OUT, NULL,
-               "the e-mail address of the training body %s is left out: %s", id,
-               snplp_error_last_reason());
+    body_value(r, b, id, X_PHONE, snplp_training_body_set_phone, "telephone");
+    body_value(r, b, id, X_EMAIL, snplp_training_body_set_email, "e-mail address");
     attach_record_frags(r, id, &p->frags_body);
     return id;
 }
