@@ -6,7 +6,7 @@
 
 #include "util/alloc.h"
 
-void snplp__buf_put(snplp_buf *b, const char *s, size_t n)
+void snplp__buf_put_slow(snplp_buf *b, const char *s, size_t n)
 {
     if (b->failed || n == 0)
         return;
@@ -30,11 +30,6 @@ void snplp__buf_put(snplp_buf *b, const char *s, size_t n)
     memcpy(b->p + b->n, s, n);
     b->n += n;
     b->p[b->n] = '\0';
-}
-
-void snplp__buf_puts(snplp_buf *b, const char *s)
-{
-    snplp__buf_put(b, s, strlen(s));
 }
 
 char *snplp__buf_take(snplp_buf *b)

@@ -4,6 +4,7 @@
 
 #include <pthread.h>
 #include <stdarg.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -63,6 +64,17 @@ static bool nfc_stable(UChar32 c)
     return c < 0x300 || (c >= 0x2002 && c <= 0x206F);
 }
 
+/* Whether the 8 bytes at u are all printable ASCII (0x20..0x7F: characters of XML, ASCII, stable
+ * under NFC), tested at once: most of a French text is made of such blocks. */
+static inline bool plain_block(const uint8_t *u)
+{
+    uint64_t x;
+    memcpy(&x, u, sizeof x);
+    const uint64_t ones = 0x0101010101010101u, highs = 0x8080808080808080u;
+    /* a byte below 0x20 sets its high bit in (x - 0x20...) & ~x, when no byte is above 0x7F */
+    return ((x | ((x - 0x20 * ones) & ~x)) & highs) == 0;
+}
+
 /* Checks s; *ascii: only ASCII; *stable (if not NULL): only nfc_stable() code points. */
 static int check_utf8(const where *w, const char *s, size_t n, bool *ascii, bool *stable)
 {
@@ -72,6 +84,10 @@ static int check_utf8(const where *w, const char *s, size_t n, bool *ascii, bool
     int32_t len = (int32_t)n;
     bool all_ascii = true, all_stable = true;
     for (int32_t i = 0; i < len;) {
+        if (len - i >= 8 && plain_block(u + i)) {
+            i += 8;
+            continue;
+        }
         int32_t at = i;
         UChar32 c;
         if (u[i] < 0x80) {
@@ -205,6 +221,10 @@ static bool trusted_stable(const char *s, size_t n)
 {
     const uint8_t *u = (const uint8_t *)s;
     for (size_t i = 0; i < n;) {
+        if (n - i >= 8 && plain_block(u + i)) {
+            i += 8;
+            continue;
+        }
         uint8_t b = u[i];
         if (b < 0x80) {
             i++;
@@ -539,6 +559,25 @@ static const char ascii_fold[128] = {
     ['w'] = 'w',  ['x'] = 'x',  ['y'] = 'y',  ['z'] = 'z',  [0x7B] = ' ', [0x7C] = ' ',
     [0x7D] = ' ', [0x7E] = ' ', [0x7F] = ' '};
 
+#if defined(__GNUC__) && defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+#define SNPLP_SWAR_RUNS 1
+/* How many of the 8 bytes at u, from the first, are lower-case ASCII letters (1 to 8 when the
+ * first is one), tested at once. A byte above 0x7F is not one; the carry its sums may make goes
+ * only to the bytes after it, which do not count. */
+static inline size_t lower_run(const uint8_t *u)
+{
+    uint64_t x;
+    memcpy(&x, u, sizeof x);
+    const uint64_t ones = 0x0101010101010101u, highs = 0x8080808080808080u;
+    uint64_t from_a = x + (0x80 - 'a') * ones;       /* high bit: the byte is 'a' or above */
+    uint64_t past_z = x + (0x80 - ('z' + 1)) * ones; /* high bit: the byte is above 'z' */
+    uint64_t stops = ~(from_a & ~past_z & ~x) & highs;
+    return stops ? (size_t)__builtin_ctzll(stops) / 8 : 8;
+}
+#else
+#define SNPLP_SWAR_RUNS 0
+#endif
+
 /* The search form of text in one pass, by the table of fold_fast(): 0, 1 when a character is
  * not in the table or not one of XML's (nothing made: the general way decides), or
  * SNPLP_ENOMEM. Each word is made singular when it ends, the words joined as they come. */
@@ -548,7 +587,9 @@ static int search_form_fast(char **out, size_t *cap, const char *text, size_t n)
         return 1;
     pthread_once(&fast_once, fast_init);
     char *s = *out;
-    if (!s || *cap < n * 4 + 1) { /* a character of 2 bytes or more gives 7 at most */
+    /* a character of 2 bytes or more gives 7 at most: with 8 bytes left of the text, the output
+     * so far is at most 4 times what was read, and 8 bytes can be written at its end */
+    if (!s || *cap < n * 4 + 1) {
         s = snplp__realloc(*out, n * 4 + 1);
         if (!s)
             return snplp__oom();
@@ -559,6 +600,17 @@ static int search_form_fast(char **out, size_t *cap, const char *text, size_t n)
     size_t o = 0, word = 0; /* the output, where its last word starts */
     for (int32_t i = 0; i < (int32_t)n;) {
         UChar32 c = u[i];
+#if SNPLP_SWAR_RUNS
+        if (c >= 'a' && c <= 'z' && (int32_t)n - i >= 8) {
+            /* a run of lower-case ASCII letters (most of a word), copied as it is: 8 bytes are
+             * written, as many kept as the run is long (the buffer has room: see above) */
+            size_t run = lower_run(u + i);
+            memcpy(s + o, u + i, 8);
+            o += run;
+            i += (int32_t)run;
+            continue;
+        }
+#endif
         if (c < 0x80) { /* most of a French text, by the table of ASCII */
             char f = ascii_fold[c];
             i++;

@@ -13,11 +13,20 @@
 
 /* ---- escaping ---- */
 
+/* What each byte needs escaped: 0 nothing, 1 in text and attributes, 2 in attributes only. */
+static const unsigned char escaped[256] = {
+    ['&'] = 1, ['<'] = 1, ['>'] = 1, ['\r'] = 1, ['"'] = 2, ['\n'] = 2, ['\t'] = 2};
+
 void snplp__xml_escape(snplp_buf *b, const char *s, size_t n, bool attr)
 {
+    const unsigned char *u = (const unsigned char *)s;
+    unsigned char limit = attr ? 2 : 1; /* the bytes escaped: 1 <= escaped[c] <= limit */
     size_t start = 0;
     for (size_t i = 0; i < n; i++) {
-        const char *rep = NULL;
+        unsigned char e = escaped[u[i]];
+        if (e == 0 || e > limit)
+            continue;
+        const char *rep;
         switch (s[i]) {
         case '&':
             rep = "&amp;";
@@ -32,22 +41,18 @@ void snplp__xml_escape(snplp_buf *b, const char *s, size_t n, bool attr)
             rep = "&#13;";
             break;
         case '"':
-            rep = attr ? "&quot;" : NULL;
+            rep = "&quot;";
             break;
         case '\n':
-            rep = attr ? "&#10;" : NULL;
+            rep = "&#10;";
             break;
-        case '\t':
-            rep = attr ? "&#9;" : NULL;
-            break;
-        default:
+        default: /* '\t' */
+            rep = "&#9;";
             break;
         }
-        if (rep) {
-            snplp__buf_put(b, s + start, i - start);
-            snplp__buf_puts(b, rep);
-            start = i + 1;
-        }
+        snplp__buf_put(b, s + start, i - start);
+        snplp__buf_puts(b, rep);
+        start = i + 1;
     }
     snplp__buf_put(b, s + start, n - start);
 }
@@ -59,6 +64,9 @@ static const char *str(const xmlChar *s)
     return s ? (const char *)s : "";
 }
 
+/* Records a declaration. Its strings are borrowed: libxml2's SAX2 gives names and namespace
+ * URIs from the parser's dictionary, alive for the whole parse, and a fragment is taken (or
+ * reset) within the parse that recorded it. */
 static bool push_decl(snplp_ns_decl **v, size_t *n, size_t *cap, const char *prefix,
                       const char *uri, int depth)
 {
@@ -70,14 +78,8 @@ static bool push_decl(snplp_ns_decl **v, size_t *n, size_t *cap, const char *pre
         *v = p;
         *cap = nc;
     }
-    char *pp = snplp__strdup(prefix), *uu = snplp__strdup(uri);
-    if (!pp || !uu) {
-        snplp__free(pp);
-        snplp__free(uu);
-        return false;
-    }
-    (*v)[*n].prefix = pp;
-    (*v)[*n].uri = uu;
+    (*v)[*n].prefix = prefix;
+    (*v)[*n].uri = uri;
     (*v)[*n].depth = depth;
     (*n)++;
     return true;
@@ -219,11 +221,8 @@ void snplp__fragment_text(snplp_fragment *f, const char *s, size_t n)
 bool snplp__fragment_end(snplp_fragment *f, const xmlChar *localname, const xmlChar *prefix)
 {
     /* the declarations of the element that ends go out of scope */
-    while (f->ndecls > 0 && f->decls[f->ndecls - 1].depth == f->depth) {
+    while (f->ndecls > 0 && f->decls[f->ndecls - 1].depth == f->depth)
         f->ndecls--;
-        snplp__free(f->decls[f->ndecls].prefix);
-        snplp__free(f->decls[f->ndecls].uri);
-    }
     f->depth--;
     if (f->depth == 0)
         return true;
@@ -238,23 +237,14 @@ bool snplp__fragment_end(snplp_fragment *f, const xmlChar *localname, const xmlC
     return false;
 }
 
-static void free_decls(snplp_ns_decl *v, size_t n)
-{
-    for (size_t i = 0; i < n; i++) {
-        snplp__free(v[i].prefix);
-        snplp__free(v[i].uri);
-    }
-    snplp__free(v);
-}
-
 void snplp__fragment_reset(snplp_fragment *f)
 {
     snplp__buf_free(&f->root_name);
     snplp__buf_free(&f->root_attrs);
     snplp__buf_free(&f->body);
     snplp__buf_free(&f->out);
-    free_decls(f->decls, f->ndecls);
-    free_decls(f->root_decls, f->nroot);
+    snplp__free(f->decls);
+    snplp__free(f->root_decls);
     memset(f, 0, sizeof *f);
 }
 
@@ -266,14 +256,6 @@ static void clear(snplp_fragment *f)
         if (bufs[i]->failed)
             snplp__buf_free(bufs[i]);
         bufs[i]->n = 0;
-    }
-    for (size_t i = 0; i < f->ndecls; i++) {
-        snplp__free(f->decls[i].prefix);
-        snplp__free(f->decls[i].uri);
-    }
-    for (size_t i = 0; i < f->nroot; i++) {
-        snplp__free(f->root_decls[i].prefix);
-        snplp__free(f->root_decls[i].uri);
     }
     f->ndecls = f->nroot = 0;
     f->depth = 0;

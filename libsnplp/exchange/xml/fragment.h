@@ -21,9 +21,9 @@ void snplp__xml_escape(snplp_buf *b, const char *s, size_t n, bool attr);
 /* ---- canonical recording of a foreign element (an extension) from SAX2 events ---- */
 
 typedef struct snplp_ns_decl {
-    char *prefix; /* "" for the default namespace */
-    char *uri;
-    int depth; /* of the element that declares it */
+    const char *prefix; /* "" for the default namespace; borrowed, as uri (from libxml2's */
+    const char *uri;    /* dictionary: alive for the parse that records the fragment) */
+    int depth;          /* of the element that declares it */
 } snplp_ns_decl;
 
 typedef struct snplp_fragment {

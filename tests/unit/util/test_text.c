@@ -542,6 +542,70 @@ static void fold_fast_path_agrees_with_icu(void **state)
     }
 }
 
+/* The search form that ICU's folding gives (the words made singular and joined, by hand). */
+static void search_form_by_icu(char *want, size_t size, const char *text)
+{
+    char *icu = NULL;
+    assert_ok(snplp__text_fold_icu(&icu, text, true));
+    want[0] = '\0';
+    for (char *w = strtok(icu, " "); w; w = strtok(NULL, " ")) {
+        size_t len = strlen(w);
+        if (len > 4 && strcmp(w + len - 4, "eaux") == 0)
+            w[len - 1] = '\0';
+        else if (len > 4 && strcmp(w + len - 3, "aux") == 0)
+            strcpy(w + len - 2, "l");
+        else if (len > 2 && (w[len - 1] == 's' || w[len - 1] == 'x'))
+            w[len - 1] = '\0';
+        assert_true(strlen(want) + strlen(w) < size);
+        strcat(want, w);
+    }
+    snplp_free(icu);
+}
+
+/* The search form's fast way (runs of lower-case letters taken 8 bytes at a time, the table of
+ * the common characters) gives ICU's result on texts that mix every case it tells apart: runs
+ * of every length across the 8-byte blocks, plurals at block ends, capitals, accents,
+ * ligatures, punctuation and spaces of every kind, at every offset. */
+static void search_form_fast_way_agrees_with_icu(void **state)
+{
+    (void)state;
+    static const char *const pieces[] = {"a",         "e",
+                                         "s",         "x",
+                                         "z",         "eaux",
+                                         "aux",       "chevaux",
+                                         "Bateaux",   "QU",
+                                         "\xc3\xa9",  "\xc3\x89",
+                                         "\xc5\x93",  "\xef\xac\x81",
+                                         " ",         "  ",
+                                         "-",         "\xe2\x80\x99",
+                                         "\xc2\xa0",  ",",
+                                         "'",         "1",
+                                         "\t",        "abcdefgh",
+                                         "abcdefghs", "ressources",
+                                         "`",         "{",
+                                         "@",         "[",
+                                         "Z"};
+    uint32_t seed = 12345;
+    char *fast = NULL;
+    size_t cap = 0;
+    for (int round = 0; round < 4000; round++) {
+        char text[512] = "";
+        seed = seed * 1103515245u + 12345u;
+        int count = (int)(seed >> 16) % 24;
+        for (int k = 0; k < count; k++) {
+            seed = seed * 1103515245u + 12345u;
+            strcat(text, pieces[(seed >> 16) % COUNT_OF(pieces)]);
+        }
+        char want[512];
+        search_form_by_icu(want, sizeof want, text);
+        assert_ok(snplp__text_search_form_into(&fast, &cap, text));
+        if (strcmp(fast, want) != 0)
+            print_error("\"%s\": %s, ICU %s\n", text, fast, want);
+        assert_string_equal(fast, want);
+    }
+    snplp_free(fast);
+}
+
 /* ---- text stored in a referential ---- */
 
 /* Text is NFC-normalized when it enters the model, through every setter. */
@@ -679,6 +743,7 @@ int main(void)
         cmocka_unit_test(fold_refuses_null),
         cmocka_unit_test(fold_out_of_memory),
         cmocka_unit_test(fold_fast_path_agrees_with_icu),
+        cmocka_unit_test(search_form_fast_way_agrees_with_icu),
         cmocka_unit_test(stored_text_is_nfc),
         cmocka_unit_test(stored_text_is_checked),
     };
