@@ -264,27 +264,38 @@ static void clear(snplp_fragment *f)
 
 char *snplp__fragment_take(snplp_fragment *f)
 {
-    snplp_buf *out = &f->out;
-    out->n = 0;
-    snplp__buf_puts(out, "<");
-    snplp__buf_put(out, f->root_name.p ? f->root_name.p : "", f->root_name.n);
-    put_decls_sorted(out, f->root_decls, f->nroot);
-    snplp__buf_put(out, f->root_attrs.p ? f->root_attrs.p : "", f->root_attrs.n);
-    if (f->root_open && f->body.n == 0) {
-        snplp__buf_puts(out, "/>");
-    } else {
-        snplp__buf_puts(out, ">");
-        snplp__buf_put(out, f->body.p ? f->body.p : "", f->body.n);
-        snplp__buf_puts(out, "</");
-        snplp__buf_put(out, f->root_name.p ? f->root_name.p : "", f->root_name.n);
-        snplp__buf_puts(out, ">");
-    }
+    /* the start tag's declarations are put together in out; the text is then made in one
+     * allocation from the pieces (the body, most of it, copied once) */
+    snplp_buf *decls = &f->out;
+    decls->n = 0;
+    put_decls_sorted(decls, f->root_decls, f->nroot);
     bool failed =
-        f->failed || f->root_name.failed || f->root_attrs.failed || f->body.failed || out->failed;
-    char *xml = failed ? NULL : snplp__malloc(out->n + 1);
+        f->failed || f->root_name.failed || f->root_attrs.failed || f->body.failed || decls->failed;
+    bool empty = f->root_open && f->body.n == 0;
+    const struct {
+        const char *p;
+        size_t n;
+    } parts[] = {{"<", 1},
+                 {f->root_name.p, f->root_name.n},
+                 {decls->p, decls->n},
+                 {f->root_attrs.p, f->root_attrs.n},
+                 {empty ? "/>" : ">", empty ? 2 : 1},
+                 {f->body.p, empty ? 0 : f->body.n},
+                 {"</", empty ? 0 : 2},
+                 {f->root_name.p, empty ? 0 : f->root_name.n},
+                 {">", empty ? 0 : 1}};
+    size_t total = 0;
+    for (size_t i = 0; i < sizeof parts / sizeof *parts; i++)
+        total += parts[i].n;
+    char *xml = failed ? NULL : snplp__malloc(total + 1);
     if (xml) {
-        memcpy(xml, out->p, out->n);
-        xml[out->n] = '\0';
+        char *at = xml;
+        for (size_t i = 0; i < sizeof parts / sizeof *parts; i++)
+            if (parts[i].n) { /* (no copy from a NULL buffer) */
+                memcpy(at, parts[i].p, parts[i].n);
+                at += parts[i].n;
+            }
+        *at = '\0';
     }
     clear(f);
     return xml;

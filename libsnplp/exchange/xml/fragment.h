@@ -38,7 +38,7 @@ typedef struct snplp_fragment {
     snplp_ns_decl *root_decls; /* the root's own declarations, then the needed ones */
     size_t nroot, caproot;
     bool failed;
-    snplp_buf out; /* where the canonical text is put together (kept from one to the next) */
+    snplp_buf out; /* the root's declarations when taken (kept from one to the next) */
 } snplp_fragment;
 
 void snplp__fragment_start(snplp_fragment *f, const xmlChar *localname, const xmlChar *prefix,
