@@ -14,6 +14,7 @@
 #define SNPLP_DIAGNOSTICS_H
 
 #include <snplp/common.h>
+#include <snplp/language.h>
 
 SNPLP_BEGIN_DECLS
 
@@ -302,8 +303,96 @@ SNPLP_API const char *snplp_diagnostic_item_id(const snplp_diagnostic *diag);
 SNPLP_API const char *snplp_diagnostic_convention_id(const snplp_diagnostic *diag);
 /** @brief The year concerned, 0 if none (or for NULL). */
 SNPLP_API int32_t snplp_diagnostic_year(const snplp_diagnostic *diag);
-/** @brief The message, in English, naming the item and what to do (NULL for NULL). Borrowed. */
+/**
+ * @brief The message, naming the item and what to do, in the language of its list (see
+ *        snplp_diagnostics_set_language()): English unless asked (NULL for NULL). Borrowed:
+ *        valid until the list is cleared, freed or its language changed.
+ *
+ * A finding whose message comes from the library's catalogue (snplp_diagnostic_message_id()
+ * not NULL) reads in English or French; the others are in English until they move to the
+ * catalogue (docs/messages.md, "Coverage").
+ */
 SNPLP_API const char *snplp_diagnostic_message(const snplp_diagnostic *diag);
+
+/* ---- structured findings and languages (1.6, docs/messages.md) ---- */
+
+/** @brief The type of a parameter of a finding (1.6). */
+typedef enum snplp_param_type {
+    SNPLP_PARAM_TEXT = 0,    /**< a text of the data (a title, an element's value) */
+    SNPLP_PARAM_ID = 1,      /**< an id of the model, or an element or attribute name */
+    SNPLP_PARAM_INTEGER = 2, /**< an integer, written in digits ("12", "-3") */
+    SNPLP_PARAM_DECIMAL = 3, /**< a decimal, as snplp_decimal_format() writes it ("6.5") */
+    SNPLP_PARAM_DATE = 4,    /**< a date, "YYYY-MM-DD" */
+    SNPLP_PARAM_CHOICE = 5,  /**< one of a fixed set of words that selects a wording
+                                  ("yes"/"no", the data missing...): see docs/messages.md */
+    SNPLP_PARAM_LIST = 6     /**< texts, each quoted and the whole joined as the language does
+                                  ("“a”, “b” and “c”"); the value holds them separated by
+                                  the character U+001F (never in a text of the model) */
+} snplp_param_type;
+
+/**
+ * @brief The name of a parameter type: "text", "id", "integer", "decimal", "date", "choice",
+ *        "list".
+ * @return a static string; "unknown" for a value outside the enum.
+ */
+SNPLP_API const char *snplp_param_type_name(snplp_param_type type);
+
+/**
+ * @brief The id of the message of a finding in the library's catalogue, "CODE/VARIANT"
+ *        ("lheo-left-out/no-body"): the same in every language, for an application that words
+ *        its own messages from the parameters.
+ * @return a borrowed string; NULL for a finding whose message is not from the catalogue (one
+ *         added by snplp_diagnostics_add(), or of a code not moved to it yet), or for NULL.
+ */
+SNPLP_API const char *snplp_diagnostic_message_id(const snplp_diagnostic *diag);
+
+/** @brief The number of parameters of a finding (0 for NULL or a finding without). */
+SNPLP_API size_t snplp_diagnostic_param_count(const snplp_diagnostic *diag);
+
+/**
+ * @brief The name of parameter @p index ("module", "body", "max"...), as the message's patterns
+ *        use it (docs/messages.md lists them per message).
+ * @return a borrowed string; NULL if @p diag is NULL or @p index is out of range.
+ */
+SNPLP_API const char *snplp_diagnostic_param_name(const snplp_diagnostic *diag, size_t index);
+
+/** @brief The type of parameter @p index (#SNPLP_PARAM_TEXT if out of range or for NULL). */
+SNPLP_API snplp_param_type snplp_diagnostic_param_type(const snplp_diagnostic *diag, size_t index);
+
+/**
+ * @brief The value of parameter @p index as text, in the C locale whatever the language: an
+ *        integer "12", a decimal "6.5", a date "2022-03-31", an id or a text as it is.
+ * @return a borrowed string; NULL if @p diag is NULL or @p index is out of range.
+ */
+SNPLP_API const char *snplp_diagnostic_param_value(const snplp_diagnostic *diag, size_t index);
+
+/**
+ * @brief The value of the parameter named @p name (see snplp_diagnostic_param_value()).
+ * @return a borrowed string; NULL if the finding has no such parameter.
+ */
+SNPLP_API const char *snplp_diagnostic_param(const snplp_diagnostic *diag, const char *name);
+
+/**
+ * @brief The message of a finding in @p lang, whatever its list's language.
+ * @param[out] out receives the message (free with snplp_free()).
+ * @return #SNPLP_OK, #SNPLP_EINVAL (NULL argument, unknown language), #SNPLP_ENOMEM. A finding
+ *         whose message is not from the catalogue gives its message as it is.
+ */
+SNPLP_API int snplp_diagnostic_render(const snplp_diagnostic *diag, snplp_language lang,
+                                      char **out);
+
+/**
+ * @brief Sets the language of a list's messages: the findings added afterwards, and those it
+ *        holds (their messages are rendered again: borrowed messages of the list are then no
+ *        longer valid). A new list takes the default language of the thread that creates it
+ *        (snplp_language_set_default()).
+ * @return #SNPLP_OK, #SNPLP_EINVAL (NULL list, unknown language), #SNPLP_ENOMEM (the list then
+ *         keeps its language and its messages).
+ */
+SNPLP_API int snplp_diagnostics_set_language(snplp_diagnostics *diags, snplp_language lang);
+
+/** @brief The language of a list's messages (#SNPLP_LANGUAGE_EN for NULL). */
+SNPLP_API snplp_language snplp_diagnostics_language(const snplp_diagnostics *diags);
 
 SNPLP_END_DECLS
 

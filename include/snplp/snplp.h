@@ -59,5 +59,6 @@
 #include <snplp/csv_records.h>
 #include <snplp/records_fill.h>
 #include <snplp/lheo.h>
+#include <snplp/language.h>
 
 #endif

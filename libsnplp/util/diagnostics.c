@@ -21,10 +21,21 @@ struct snplp_diagnostic {
     char *convention_id;
     int32_t year;
     char *message;
+    /* a finding of the catalogue (util/messages/): its message id "CODE/VARIANT", its
+     * variant (a static string) and its parameters */
+    char *message_id;
+    const char *variant;
+    struct param {
+        const char *name; /* a static string */
+        snplp_param_type type;
+        char *value;
+    } * params;
+    size_t nparams;
 };
 
 struct snplp_diagnostics {
     snplp_list entries;
+    snplp_language language;
 };
 
 static const struct {
@@ -149,6 +160,7 @@ int snplp_diagnostics_new(snplp_diagnostics **out)
     snplp_diagnostics *d = snplp__new_object(out, sizeof *d, __func__, &rc);
     if (!d)
         return rc;
+    d->language = snplp_language_default();
     *out = d;
     return 0;
 }
@@ -158,6 +170,10 @@ static void entry_free(snplp_diagnostic *e)
     snplp__free(e->item_id);
     snplp__free(e->convention_id);
     snplp__free(e->message);
+    snplp__free(e->message_id);
+    for (size_t i = 0; i < e->nparams; i++)
+        snplp__free(e->params[i].value);
+    snplp__free(e->params);
     snplp__free(e);
 }
 
@@ -314,4 +330,151 @@ int snplp__diag_conv_at(snplp_diagnostics *diags, snplp_severity severity, snplp
 {
     return add_entry(diags, severity, code, line, column, convention_id, item_id, year, message,
                      "snplp__diag_conv_at");
+}
+
+/* ---- findings of the catalogue (docs/messages.md) ---- */
+
+static const char *const param_type_names[] = {"text", "id",     "integer", "decimal",
+                                               "date", "choice", "list"};
+
+const char *snplp_param_type_name(snplp_param_type type)
+{
+    return (unsigned)type < SNPLP__COUNT(param_type_names) ? param_type_names[type] : "unknown";
+}
+
+int snplp__finding_render(const snplp_finding *f, snplp_language lang, char **out)
+{
+    return snplp__msg_render(lang, "diag", snplp_diag_code_name(f->code), f->variant, f->args,
+                             f->nargs, out);
+}
+
+int snplp__finding(snplp_diagnostics *diags, const snplp_finding *f)
+{
+    if (!diags)
+        return 0;
+    char *message = NULL;
+    int rc = snplp__finding_render(f, diags->language, &message);
+    if (rc)
+        return rc;
+    size_t before = diags->entries.n;
+    rc = add_entry(diags, f->severity, f->code, f->line, f->column, f->convention_id, f->item_id,
+                   f->year, message, "snplp__finding");
+    snplp__free(message);
+    if (rc)
+        return rc;
+    snplp_diagnostic *e = diags->entries.v[before];
+    const char *name = snplp_diag_code_name(f->code);
+    size_t n = strlen(name) + 1 + strlen(f->variant) + 1;
+    e->message_id = snplp__malloc(n);
+    e->params = f->nargs ? snplp__calloc(f->nargs, sizeof *e->params) : NULL;
+    bool ok = e->message_id && (f->nargs == 0 || e->params);
+    if (e->message_id)
+        snprintf(e->message_id, n, "%s/%s", name, f->variant);
+    e->variant = f->variant;
+    for (size_t i = 0; ok && i < f->nargs; i++) {
+        e->params[i].name = f->args[i].name;
+        e->params[i].type = f->args[i].type;
+        e->params[i].value = snplp__strdup(f->args[i].value ? f->args[i].value : "");
+        e->nparams = i + 1;
+        ok = e->params[i].value != NULL;
+    }
+    if (!ok) {
+        snplp__diagnostics_truncate(diags, before);
+        return snplp__oom();
+    }
+    return 0;
+}
+
+SNPLP_DEFINE_GETTER(const char *, snplp_diagnostic_message_id, snplp_diagnostic, SNPLP__AS_IS,
+                    message_id, NULL)
+SNPLP_DEFINE_GETTER(size_t, snplp_diagnostic_param_count, snplp_diagnostic, SNPLP__AS_IS, nparams,
+                    0)
+
+const char *snplp_diagnostic_param_name(const snplp_diagnostic *diag, size_t index)
+{
+    return diag && index < diag->nparams ? diag->params[index].name : NULL;
+}
+
+snplp_param_type snplp_diagnostic_param_type(const snplp_diagnostic *diag, size_t index)
+{
+    return diag && index < diag->nparams ? diag->params[index].type : SNPLP_PARAM_TEXT;
+}
+
+const char *snplp_diagnostic_param_value(const snplp_diagnostic *diag, size_t index)
+{
+    return diag && index < diag->nparams ? diag->params[index].value : NULL;
+}
+
+const char *snplp_diagnostic_param(const snplp_diagnostic *diag, const char *name)
+{
+    for (size_t i = 0; diag && name && i < diag->nparams; i++)
+        if (strcmp(diag->params[i].name, name) == 0)
+            return diag->params[i].value;
+    return NULL;
+}
+
+/* The message of e in lang into *out. */
+static int render(const snplp_diagnostic *e, snplp_language lang, char **out)
+{
+    if (!e->message_id) {
+        *out = snplp__strdup(e->message);
+        return *out ? 0 : snplp__oom();
+    }
+    snplp_msg_arg args[16];
+    if (e->nparams > 16)
+        return snplp__fail(SNPLP_EINTERNAL, "a finding with more than 16 parameters");
+    for (size_t i = 0; i < e->nparams; i++)
+        args[i] = (snplp_msg_arg){e->params[i].name, e->params[i].type, e->params[i].value};
+    return snplp__msg_render(lang, "diag", snplp_diag_code_name(e->code), e->variant, args,
+                             e->nparams, out);
+}
+
+int snplp_diagnostic_render(const snplp_diagnostic *diag, snplp_language lang, char **out)
+{
+    if (!diag || !out)
+        return snplp__bad_arg(__func__, "NULL argument");
+    if (!snplp_language_code(lang))
+        return snplp__fail_in(__func__, SNPLP_EINVAL, "unknown language %d", (int)lang);
+    *out = NULL;
+    return render(diag, lang, out);
+}
+
+int snplp_diagnostics_set_language(snplp_diagnostics *diags, snplp_language lang)
+{
+    if (!diags)
+        return snplp__bad_arg(__func__, "NULL list");
+    if (!snplp_language_code(lang))
+        return snplp__fail_in(__func__, SNPLP_EINVAL, "unknown language %d", (int)lang);
+    if (lang == diags->language)
+        return SNPLP_OK;
+    /* every message made first, then swapped in: a failure changes nothing */
+    size_t n = diags->entries.n;
+    char **made = n ? snplp__calloc(n, sizeof *made) : NULL;
+    if (n && !made)
+        return snplp__oom();
+    int rc = 0;
+    for (size_t i = 0; i < n && !rc; i++) {
+        const snplp_diagnostic *e = diags->entries.v[i];
+        if (e->message_id)
+            rc = render(e, lang, &made[i]);
+    }
+    for (size_t i = 0; i < n; i++) {
+        snplp_diagnostic *e = diags->entries.v[i];
+        if (rc) {
+            snplp__free(made[i]);
+        } else if (made[i]) {
+            snplp__free(e->message);
+            e->message = made[i];
+        }
+    }
+    snplp__free(made);
+    if (rc)
+        return rc;
+    diags->language = lang;
+    return SNPLP_OK;
+}
+
+snplp_language snplp_diagnostics_language(const snplp_diagnostics *diags)
+{
+    return diags ? diags->language : SNPLP_LANGUAGE_EN;
 }

@@ -504,6 +504,30 @@ static void report(lreader *r, snplp_severity sev, snplp_diag_code code, const c
     snplp__xml_report(&r->core, sev, code, r->p.line, r->p.column, item, "%s", m);
 }
 
+/* A finding of the catalogue (util/messages/: diag/CODE/VARIANT) about the formation being read,
+ * at its position, with its arguments (docs/messages.md). */
+static void say_at(lreader *r, snplp_severity sev, snplp_diag_code code, const char *variant,
+                   const char *item, size_t line, size_t column, const snplp_msg_arg *args,
+                   size_t n)
+{
+    if (!r->core.diags && sev != SNPLP_SEVERITY_ERROR)
+        return;
+    snplp__xml_finding(&r->core, &(snplp_finding){.severity = sev,
+                                                  .code = code,
+                                                  .variant = variant,
+                                                  .line = line,
+                                                  .column = column,
+                                                  .item_id = item,
+                                                  .args = args,
+                                                  .nargs = n});
+}
+
+static void say(lreader *r, snplp_severity sev, snplp_diag_code code, const char *variant,
+                const char *item, const snplp_msg_arg *args, size_t n)
+{
+    say_at(r, sev, code, variant, item, r->p.line, r->p.column, args, n);
+}
+
 /* s without the white space around it, in buf (size bytes); NULL if s is NULL or blank. */
 static const char *trimmed(const char *s, char *buf, size_t size)
 {
@@ -591,9 +615,9 @@ static void body_value(lreader *r, snplp_training_body *b, const char *id, int f
     char buf[200];
     const char *v = trimmed(ptext(&r->p, field), buf, sizeof buf);
     if (v && !model_ok(r, set(b, v)))
-        report(r, SNPLP_SEVERITY_WARNING, SNPLP_DIAG_LHEO_LEFT_OUT, NULL,
-               "the %s of the training body %s is left out: %s", what, id,
-               snplp_error_last_reason());
+        say(r, SNPLP_SEVERITY_WARNING, SNPLP_DIAG_LHEO_LEFT_OUT, "body-value", NULL,
+            SNPLP_ARGS(SNPLP_ARG(CHOICE, "field", what), SNPLP_ARG(ID, "body", id),
+                       SNPLP_ARG(TEXT, "reason", snplp_error_last_reason())));
 }
 
 /* The training body of the formation: the one of that id if the records have it, else made
@@ -602,9 +626,7 @@ static const char *make_body(lreader *r, char *id, size_t size)
 {
     pending *p = &r->p;
     if (!p->has_body) {
-        report(r, SNPLP_SEVERITY_WARNING, SNPLP_DIAG_LHEO_LEFT_OUT, NULL,
-               "the formation has no <organisme-formation-responsable>: its sessions are left "
-               "out");
+        say(r, SNPLP_SEVERITY_WARNING, SNPLP_DIAG_LHEO_LEFT_OUT, "no-body", NULL, SNPLP_NO_ARGS);
         return NULL;
     }
     char sbuf[32];
@@ -620,48 +642,44 @@ static const char *make_body(lreader *r, char *id, size_t size)
         return id;
     const char *name = ptext(p, X_NAME) ? ptext(p, X_NAME) : ptext(p, X_LEGAL);
     if (!name) {
-        report(r, SNPLP_SEVERITY_WARNING, SNPLP_DIAG_LHEO_LEFT_OUT, NULL,
-               "the training body %s has no <nom-organisme> nor <raison-sociale>: it is left out, "
-               "and the formation's sessions with it",
-               id);
+        say(r, SNPLP_SEVERITY_WARNING, SNPLP_DIAG_LHEO_LEFT_OUT, "body-no-name", NULL,
+            SNPLP_ARGS(SNPLP_ARG(ID, "body", id)));
         return NULL;
     }
     snplp_training_body *b = NULL;
     int rc = snplp_records_add_training_body(&b, r->rec, id, name);
     if (!model_ok(r, rc)) {
         if (rc != SNPLP_ENOMEM)
-            report(r, SNPLP_SEVERITY_WARNING, SNPLP_DIAG_LHEO_LEFT_OUT, NULL,
-                   "the training body %s is left out, and the formation's sessions with it: %s", id,
-                   snplp_error_last_reason());
+            say(r, SNPLP_SEVERITY_WARNING, SNPLP_DIAG_LHEO_LEFT_OUT, "body", NULL,
+                SNPLP_ARGS(SNPLP_ARG(ID, "body", id),
+                           SNPLP_ARG(TEXT, "reason", snplp_error_last_reason())));
         return NULL;
     }
     if (ptext(p, X_LEGAL))
         model_ok(r, snplp_training_body_set_legal_name(b, ptext(p, X_LEGAL)));
     if (siret && !model_ok(r, snplp_training_body_set_siret(b, siret))) {
-        report(r, SNPLP_SEVERITY_INFO, SNPLP_DIAG_LHEO_VALUE_KEPT, NULL,
-               "the SIRET of the training body %s is kept as an LHEO element, not in the model: "
-               "%s",
-               id, snplp_error_last_reason());
+        say(r, SNPLP_SEVERITY_INFO, SNPLP_DIAG_LHEO_VALUE_KEPT, "siret", NULL,
+            SNPLP_ARGS(SNPLP_ARG(ID, "body", id),
+                       SNPLP_ARG(TEXT, "reason", snplp_error_last_reason())));
         push_string(r, &p->frags_body,
                     value_element(r, "SIRET-organisme-formation", "SIRET", siret));
     }
     char dbuf[32];
     const char *decl = trimmed(ptext(p, X_DECLNUM), dbuf, sizeof dbuf);
     if (decl && !model_ok(r, snplp_training_body_set_declaration_number(b, decl))) {
-        report(r, SNPLP_SEVERITY_INFO, SNPLP_DIAG_LHEO_VALUE_KEPT, NULL,
-               "the declaration number of the training body %s is kept as an LHEO element, not "
-               "in the model: %s",
-               id, snplp_error_last_reason());
+        say(r, SNPLP_SEVERITY_INFO, SNPLP_DIAG_LHEO_VALUE_KEPT, "declaration", NULL,
+            SNPLP_ARGS(SNPLP_ARG(ID, "body", id),
+                       SNPLP_ARG(TEXT, "reason", snplp_error_last_reason())));
         push_string(r, &p->frags_body, value_element(r, "numero-activite", NULL, decl));
     }
     for (uint32_t i = 0; i < p->lines.n; i++)
         if (!model_ok(r, snplp_training_body_add_address_line(b, p->lines.v[i])))
             break;
-    body_value(r, b, id, X_POSTAL, snplp_training_body_set_postal_code, "postal code");
+    body_value(r, b, id, X_POSTAL, snplp_training_body_set_postal_code, "postal_code");
     if (ptext(p, X_CITY))
         model_ok(r, snplp_training_body_set_commune(b, ptext(p, X_CITY)));
     body_value(r, b, id, X_PHONE, snplp_training_body_set_phone, "telephone");
-    body_value(r, b, id, X_EMAIL, snplp_training_body_set_email, "e-mail address");
+    body_value(r, b, id, X_EMAIL, snplp_training_body_set_email, "email");
     attach_record_frags(r, id, &p->frags_body);
     return id;
 }
@@ -679,9 +697,8 @@ static void set_code(lreader *r, snplp_module *m, snplp_offer_code which, const 
     int rc = *end || end == s || v < 0 || v > 99 ? SNPLP_EINVAL
                                                  : snplp_module_set_offer_code(m, which, (int)v);
     if (!model_ok(r, rc) && rc != SNPLP_ENOMEM) /* not valid LHEO either: not kept */
-        report(r, SNPLP_SEVERITY_WARNING, SNPLP_DIAG_LHEO_LEFT_OUT, snplp_module_id(m),
-               "<%s> '%s' is not a code of its LHEO table: it is left out of the module's offer",
-               element, s);
+        say(r, SNPLP_SEVERITY_WARNING, SNPLP_DIAG_LHEO_LEFT_OUT, "code", snplp_module_id(m),
+            SNPLP_ARGS(SNPLP_ARG(ID, "element", element), SNPLP_ARG(TEXT, "value", s)));
 }
 
 /* The module's offer from the formation and its first action. */
@@ -721,17 +738,19 @@ static void fill_offer(lreader *r, snplp_module *m)
     char vbuf[16];
     const char *version = trimmed(p->formacode_version, vbuf, sizeof vbuf);
     if (version && !model_ok(r, snplp_module_set_formacode_version(m, version)))
-        report(r, SNPLP_SEVERITY_WARNING, SNPLP_DIAG_LHEO_LEFT_OUT, snplp_module_id(m),
-               "the FORMACODE version '%s' of the audience codes is left out: %s", version,
-               snplp_error_last_reason());
+        say(r, SNPLP_SEVERITY_WARNING, SNPLP_DIAG_LHEO_LEFT_OUT, "formacode-version",
+            snplp_module_id(m),
+            SNPLP_ARGS(SNPLP_ARG(TEXT, "version", version),
+                       SNPLP_ARG(TEXT, "reason", snplp_error_last_reason())));
     for (uint32_t i = 0; i < p->audience_codes.n; i++) {
         char cbuf[16];
         const char *code = trimmed(p->audience_codes.v[i], cbuf, sizeof cbuf);
         int rc = code ? snplp_module_add_audience_code(m, code) : SNPLP_EINVAL;
         if (!model_ok(r, rc) && rc != SNPLP_ENOMEM && rc != SNPLP_EEXISTS)
-            report(r, SNPLP_SEVERITY_WARNING, SNPLP_DIAG_LHEO_LEFT_OUT, snplp_module_id(m),
-                   "the audience code '%s' is left out: %s", code ? code : "",
-                   snplp_error_last_reason());
+            say(r, SNPLP_SEVERITY_WARNING, SNPLP_DIAG_LHEO_LEFT_OUT, "audience-code",
+                snplp_module_id(m),
+                SNPLP_ARGS(SNPLP_ARG(TEXT, "code", code ? code : ""),
+                           SNPLP_ARG(TEXT, "reason", snplp_error_last_reason())));
     }
     /* modalites-entrees-sorties: the export writes 0 (dates fixes); another value is kept */
     char ebuf[8];
@@ -892,26 +911,32 @@ static const char *theme_of(lreader *r, const char *module_id)
     match(r, &b);
     if (!b.theme) {
         note_match(r, module_id, &b, false);
-        report(r, SNPLP_SEVERITY_WARNING, SNPLP_DIAG_LHEO_NO_THEME, module_id,
-               b.tie ? "the offer matches several national themes as well (score %d): its module "
-                       "has no theme (%s)"
-                     : "the offer matches no national theme%.0d: its module has no theme (%s)",
-               b.score, SNPLP_LHEO_NO_THEME);
+        char score[16];
+        snprintf(score, sizeof score, "%d", b.score);
+        if (b.tie)
+            say(r, SNPLP_SEVERITY_WARNING, SNPLP_DIAG_LHEO_NO_THEME, "tie", module_id,
+                SNPLP_ARGS(SNPLP_ARG(INTEGER, "score", score),
+                           SNPLP_ARG(ID, "none", SNPLP_LHEO_NO_THEME)));
+        else
+            say(r, SNPLP_SEVERITY_WARNING, SNPLP_DIAG_LHEO_NO_THEME, "none", module_id,
+                SNPLP_ARGS(SNPLP_ARG(ID, "none", SNPLP_LHEO_NO_THEME)));
         return SNPLP_LHEO_NO_THEME;
     }
     int min = snplp__lheo_options_min_score(r->options);
     bool apply = snplp__lheo_options_accept(r->options) || (min > 0 && b.score >= min);
     if (r->core.diags && r->core.findings < SNPLP_XML_MAX_FINDINGS) {
-        char labels[600];
+        char labels[600], score[16];
         labels[0] = '\0';
-        for (size_t i = 0; i < b.nlabels; i++) {
+        for (size_t i = 0; i < b.nlabels; i++) { /* a list: the messages quote and join it */
             size_t used = strlen(labels);
-            snprintf(labels + used, sizeof labels - used, "%s« %s »", i ? ", " : "", b.labels[i]);
+            snprintf(labels + used, sizeof labels - used, "%s%s", i ? "\x1f" : "", b.labels[i]);
         }
-        report(r, SNPLP_SEVERITY_INFO, SNPLP_DIAG_LHEO_THEME_MATCH, module_id,
-               "the offer matches the national theme %s « %s », score %d, by %s: %s",
-               snplp_theme_id(b.theme), snplp_theme_title(b.theme), b.score, labels,
-               apply ? "applied" : "not applied (accept the matches, or give a minimum score)");
+        snprintf(score, sizeof score, "%d", b.score);
+        say(r, SNPLP_SEVERITY_INFO, SNPLP_DIAG_LHEO_THEME_MATCH, "match", module_id,
+            SNPLP_ARGS(SNPLP_ARG(ID, "theme", snplp_theme_id(b.theme)),
+                       SNPLP_ARG(TEXT, "title", snplp_theme_title(b.theme)),
+                       SNPLP_ARG(INTEGER, "score", score), SNPLP_ARG(LIST, "labels", labels),
+                       SNPLP_ARG(CHOICE, "applied", apply ? "yes" : "no")));
     } else {
         report(r, SNPLP_SEVERITY_INFO, SNPLP_DIAG_LHEO_THEME_MATCH, module_id, "%s", "");
     }
@@ -919,9 +944,9 @@ static const char *theme_of(lreader *r, const char *module_id)
         apply = false;
     note_match(r, module_id, &b, apply);
     if (!apply) {
-        report(r, SNPLP_SEVERITY_WARNING, SNPLP_DIAG_LHEO_NO_THEME, module_id,
-               "the match with %s is not applied: the module has no theme (%s)",
-               snplp_theme_id(b.theme), SNPLP_LHEO_NO_THEME);
+        say(r, SNPLP_SEVERITY_WARNING, SNPLP_DIAG_LHEO_NO_THEME, "not-applied", module_id,
+            SNPLP_ARGS(SNPLP_ARG(ID, "theme", snplp_theme_id(b.theme)),
+                       SNPLP_ARG(ID, "none", SNPLP_LHEO_NO_THEME)));
         return SNPLP_LHEO_NO_THEME;
     }
     return snplp_theme_id(b.theme);
@@ -933,8 +958,7 @@ static const char *make_module(lreader *r, char *id, size_t size)
 {
     pending *p = &r->p;
     if (!ptext(p, X_TITLE) || snplp__text_is_blank(ptext(p, X_TITLE))) {
-        report(r, SNPLP_SEVERITY_WARNING, SNPLP_DIAG_LHEO_LEFT_OUT, NULL,
-               "the formation has no <intitule-formation>: it is left out, with its sessions");
+        say(r, SNPLP_SEVERITY_WARNING, SNPLP_DIAG_LHEO_LEFT_OUT, "no-title", NULL, SNPLP_NO_ARGS);
         return NULL;
     }
     make_id(id, size, p->numero, "formation", r->formations);
@@ -952,23 +976,21 @@ static const char *make_module(lreader *r, char *id, size_t size)
                                           ptext(p, X_TITLE));
     if (!model_ok(r, rc)) {
         if (rc != SNPLP_ENOMEM)
-            report(r, SNPLP_SEVERITY_WARNING, SNPLP_DIAG_LHEO_LEFT_OUT, NULL,
-                   "the formation is left out, with its sessions: %s", snplp_error_last_reason());
+            say(r, SNPLP_SEVERITY_WARNING, SNPLP_DIAG_LHEO_LEFT_OUT, "formation", NULL,
+                SNPLP_ARGS(SNPLP_ARG(TEXT, "reason", snplp_error_last_reason())));
         return NULL;
     }
     if (!r->assumed_said) {
-        report(r, SNPLP_SEVERITY_INFO, SNPLP_DIAG_LHEO_ASSUMED, id,
-               "LHEO states neither a module's level nor a session's days: each module made is "
-               "at the level fundamentals, each session lasts the days of its period (calendar "
-               "days); set them where they differ");
+        say(r, SNPLP_SEVERITY_INFO, SNPLP_DIAG_LHEO_ASSUMED, "level-days", id, SNPLP_NO_ARGS);
         r->assumed_said = true;
     }
     fill_offer(r, m);
-    if (p->action_differs)
-        report(r, SNPLP_SEVERITY_WARNING, SNPLP_DIAG_LHEO_LEFT_OUT, id,
-               "the formation has %d actions that state different values: the module's offer "
-               "takes the first action's",
-               p->actions);
+    if (p->action_differs) {
+        char actions[16];
+        snprintf(actions, sizeof actions, "%d", p->actions);
+        say(r, SNPLP_SEVERITY_WARNING, SNPLP_DIAG_LHEO_LEFT_OUT, "actions-differ", id,
+            SNPLP_ARGS(SNPLP_ARG(INTEGER, "actions", actions)));
+    }
     snplp_item *it = snplp__item_of(m, SNPLP_KIND_MODULE);
     for (uint32_t i = 0; i < p->frags_module.n && r->core.status == SNPLP_OK; i++) {
         if (snplp__ext_add_element(it, p->frags_module.v[i]) != SNPLP_OK) {
@@ -1010,18 +1032,17 @@ static void make_sessions(lreader *r, const char *module_id, const char *body_id
             snprintf(id, sizeof id, "session-%zu-%zu", r->formations, i + 1);
         snplp_date start, end;
         int32_t days = 0;
-        const char *why = NULL;
+        const char *why = NULL; /* the variant of the finding */
         if (!lheo_date(&start, arena_text(p, ps->start)) ||
             !lheo_date(&end, arena_text(p, ps->end)))
-            why = "its <periode> has no valid <debut> and <fin> (AAAAMMJJ)";
+            why = "session-dates";
         else if (snplp_date_days_between(&days, start, end) != SNPLP_OK || days < 0)
-            why = "its <fin> is before its <debut>";
+            why = "session-order";
         else if (ps->mode < 0)
-            why = "its action has no valid <modalites-enseignement>";
+            why = "session-mode";
         if (why) {
-            snplp__xml_report(&r->core, SNPLP_SEVERITY_WARNING, SNPLP_DIAG_LHEO_LEFT_OUT, ps->line,
-                              ps->column, module_id, "the session %s is left out: %s",
-                              numero ? numero : id, why);
+            say_at(r, SNPLP_SEVERITY_WARNING, SNPLP_DIAG_LHEO_LEFT_OUT, why, module_id, ps->line,
+                   ps->column, SNPLP_ARGS(SNPLP_ARG(ID, "session", numero ? numero : id)));
             continue;
         }
         snplp_decimal d;
@@ -1034,9 +1055,10 @@ static void make_sessions(lreader *r, const char *module_id, const char *body_id
                                            modes[ps->mode]);
         if (!model_ok(r, rc)) {
             if (rc != SNPLP_ENOMEM)
-                snplp__xml_report(&r->core, SNPLP_SEVERITY_WARNING, SNPLP_DIAG_LHEO_LEFT_OUT,
-                                  ps->line, ps->column, module_id, "the session %s is left out: %s",
-                                  id, snplp_error_last_reason());
+                say_at(r, SNPLP_SEVERITY_WARNING, SNPLP_DIAG_LHEO_LEFT_OUT, "session", module_id,
+                       ps->line, ps->column,
+                       SNPLP_ARGS(SNPLP_ARG(ID, "session", id),
+                                  SNPLP_ARG(TEXT, "reason", snplp_error_last_reason())));
             continue;
         }
         attach_record_frags(r, id, &ps->frags);
@@ -1053,10 +1075,12 @@ static void ended(snplp_xml_reader *core, snplp_xml_frame *f)
     const char *b = m && r->core.status == SNPLP_OK ? make_body(r, body_id, sizeof body_id) : NULL;
     if (m && b && r->core.status == SNPLP_OK)
         make_sessions(r, m, b);
-    else if (m && r->p.nsessions && r->core.status == SNPLP_OK && r->p.has_body)
-        report(r, SNPLP_SEVERITY_WARNING, SNPLP_DIAG_LHEO_LEFT_OUT, m,
-               "the formation's %zu session(s) are left out with its training body",
-               r->p.nsessions);
+    else if (m && r->p.nsessions && r->core.status == SNPLP_OK && r->p.has_body) {
+        char sessions[24];
+        snprintf(sessions, sizeof sessions, "%zu", r->p.nsessions);
+        say(r, SNPLP_SEVERITY_WARNING, SNPLP_DIAG_LHEO_LEFT_OUT, "sessions-with-body", m,
+            SNPLP_ARGS(SNPLP_ARG(INTEGER, "sessions", sessions)));
+    }
     pending_clear(&r->p);
     r->in_formation = false;
 }

@@ -97,10 +97,10 @@ static void sanitize(char *msg)
     }
 }
 
-__attribute__((format(printf, 7, 0))) static void vreport(reader *r, snplp_severity severity,
-                                                          snplp_diag_code code, size_t line,
-                                                          size_t column, const char *item_id,
-                                                          const char *fmt, va_list ap)
+/* Counts a finding of severity and code at line:column: whether it is dropped (the list holds
+ * SNPLP_XML_MAX_FINDINGS already: counted for the finding that says how many were). */
+static bool count_finding(reader *r, snplp_severity severity, snplp_diag_code code, size_t line,
+                          size_t column)
 {
     bool drop = r->diags && r->findings >= SNPLP_XML_MAX_FINDINGS;
     if (drop) {
@@ -111,12 +111,6 @@ __attribute__((format(printf, 7, 0))) static void vreport(reader *r, snplp_sever
         if (severity > r->dropped_severity)
             r->dropped_severity = severity;
     }
-    char msg[400];
-    msg[0] = '\0';
-    if (!drop || (severity == SNPLP_SEVERITY_ERROR && !r->first_code)) {
-        vsnprintf(msg, sizeof msg, fmt, ap);
-        sanitize(msg);
-    }
     if (severity == SNPLP_SEVERITY_ERROR) {
         if ((int)code >= 200 && (int)code < 230)
             r->parse_errors++;
@@ -124,11 +118,34 @@ __attribute__((format(printf, 7, 0))) static void vreport(reader *r, snplp_sever
             r->model_errors++;
         if (((int)code >= 100 && (int)code < 200) || ((int)code >= 300 && (int)code < 320))
             r->rule_errors++; /* a rule of the model: the model holds it (keep_invalid) */
-        if (!r->first_code) {
-            r->first_code = code;
-            snprintf(r->first, sizeof r->first, "%s:%zu:%zu: %s", r->name, line, column, msg);
-        }
     }
+    return drop;
+}
+
+/* The first error becomes the message of the import's failure: msg at line:column. */
+static void note_first(reader *r, snplp_severity severity, snplp_diag_code code, size_t line,
+                       size_t column, const char *msg)
+{
+    if (severity == SNPLP_SEVERITY_ERROR && !r->first_code) {
+        r->first_code = code;
+        snprintf(r->first, sizeof r->first, "%s:%zu:%zu: %s", r->name, line, column, msg);
+    }
+}
+
+__attribute__((format(printf, 7, 0))) static void vreport(reader *r, snplp_severity severity,
+                                                          snplp_diag_code code, size_t line,
+                                                          size_t column, const char *item_id,
+                                                          const char *fmt, va_list ap)
+{
+    bool first = severity == SNPLP_SEVERITY_ERROR && !r->first_code;
+    bool drop = count_finding(r, severity, code, line, column);
+    char msg[400];
+    msg[0] = '\0';
+    if (!drop || first) {
+        vsnprintf(msg, sizeof msg, fmt, ap);
+        sanitize(msg);
+    }
+    note_first(r, severity, code, line, column, msg);
     if (drop)
         return;
     r->findings++;
@@ -140,6 +157,33 @@ __attribute__((format(printf, 7, 0))) static void vreport(reader *r, snplp_sever
              ? snplp__diag_conv_at(r->diags, severity, code, line, column, conv, item_id, 0, msg)
              : snplp__diag(r->diags, severity, code, line, column, item_id, "%s", msg)) != SNPLP_OK)
         snplp__xml_oom(r);
+}
+
+void snplp__xml_finding(reader *r, const snplp_finding *f)
+{
+    bool first = f->severity == SNPLP_SEVERITY_ERROR && !r->first_code;
+    bool drop = count_finding(r, f->severity, f->code, f->line, f->column);
+    if (first) { /* the import's failure speaks English (errors are not in the catalogue yet) */
+        char *msg = NULL;
+        int rc = snplp__finding_render(f, SNPLP_LANGUAGE_EN, &msg);
+        note_first(r, f->severity, f->code, f->line, f->column, msg ? msg : "");
+        snplp__free(msg);
+        if (rc == SNPLP_ENOMEM) {
+            snplp__xml_oom(r);
+            return;
+        }
+    }
+    if (drop)
+        return;
+    r->findings++;
+    snplp_finding g = *f;
+    if (r->convention_id[0])
+        g.convention_id = r->convention_id;
+    int rc = snplp__finding(r->diags, &g);
+    if (rc == SNPLP_ENOMEM)
+        snplp__xml_oom(r);
+    else if (rc && r->status == SNPLP_OK)
+        r->status = rc; /* a message of the catalogue that does not render: the library's bug */
 }
 
 void snplp__xml_report(reader *r, snplp_severity severity, snplp_diag_code code, size_t line,

@@ -25,6 +25,7 @@
 
 #include "exchange/xml/fragment.h"
 #include "io/source.h"
+#include "util/diag.h"
 #include "model/referential/item.h"
 #include "util/buf.h"
 #include "util/ext.h"
@@ -299,6 +300,9 @@ static inline snplp_xml_frame *snplp__xml_parent(snplp_xml_reader *r, const snpl
 
 /* Records a finding at line:column (an error counts as the model's unless its code is one of
  * the parser's, 200-229). */
+/* Reports the finding f of the catalogue (util/diag.h): counted, dropped past the limit, named
+ * with the convention being read; its severity and position as given. */
+void snplp__xml_finding(snplp_xml_reader *r, const snplp_finding *f);
 void snplp__xml_report(snplp_xml_reader *r, snplp_severity severity, snplp_diag_code code,
                        size_t line, size_t column, const char *item_id, const char *fmt, ...)
     __attribute__((format(printf, 7, 8)));

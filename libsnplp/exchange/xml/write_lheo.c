@@ -509,31 +509,31 @@ static int cmp_sref(const void *a, const void *b)
     return x->session < y->session ? -1 : x->session > y->session;
 }
 
-static void finding(plan *p, snplp_severity sev, snplp_diag_code code, const snplp_module *m,
-                    const char *fmt, ...) __attribute__((format(printf, 5, 6)));
-
-static void finding(plan *p, snplp_severity sev, snplp_diag_code code, const snplp_module *m,
-                    const char *fmt, ...)
+/* A finding of the catalogue (diag/CODE/VARIANT, util/messages/) about module m (or none). */
+static void finding(plan *p, snplp_severity sev, snplp_diag_code code, const char *variant,
+                    const snplp_module *m, const snplp_msg_arg *args, size_t n)
 {
     if (!p->diags || p->rc != SNPLP_OK)
         return;
-    char message[1024];
-    va_list ap;
-    va_start(ap, fmt);
-    vsnprintf(message, sizeof message, fmt, ap);
-    va_end(ap);
-    if (snplp__diag(p->diags, sev, code, 0, 0, m ? snplp_module_id(m) : NULL, "%s", message) ==
-        SNPLP_ENOMEM)
-        p->rc = SNPLP_ENOMEM;
+    int rc = snplp__finding(p->diags, &(snplp_finding){.severity = sev,
+                                                       .code = code,
+                                                       .variant = variant,
+                                                       .item_id = m ? snplp_module_id(m) : NULL,
+                                                       .args = args,
+                                                       .nargs = n});
+    if (rc)
+        p->rc = rc;
 }
 
-/* A finding that the offer of o lacks what (its LHEO element: element); it is left out. */
-static void missing(plan *p, offer *o, const char *what, const char *element)
+/* A finding that the offer of o lacks data (a word of the message's choice: docs/messages.md;
+ * its LHEO element: element); it is left out. */
+static void missing(plan *p, offer *o, const char *data, const char *element)
 {
     o->ok = false;
-    finding(p, SNPLP_SEVERITY_ERROR, SNPLP_DIAG_LHEO_MISSING_DATA, o->module,
-            "the offer of module %s by training body %s lacks %s (LHEO: %s): it is left out",
-            snplp_module_id(o->module), snplp_training_body_id(o->body), what, element);
+    finding(p, SNPLP_SEVERITY_ERROR, SNPLP_DIAG_LHEO_MISSING_DATA, "offer", o->module,
+            SNPLP_ARGS(SNPLP_ARG(ID, "module", snplp_module_id(o->module)),
+                       SNPLP_ARG(ID, "body", snplp_training_body_id(o->body)),
+                       SNPLP_ARG(CHOICE, "data", data), SNPLP_ARG(ID, "element", element)));
 }
 
 /* A copy of text (n bytes) cut to max characters on a word boundary, a finding if it was cut
@@ -550,21 +550,24 @@ static char *fit(plan *p, offer *o, const char *text, size_t n, size_t max, cons
     memcpy(copy, text, keep);
     copy[keep] = '\0';
     if (cut) {
-        finding(p, SNPLP_SEVERITY_WARNING, SNPLP_DIAG_LHEO_TEXT_CUT, o->module,
-                "the text of %s in the offer of module %s by training body %s is longer than "
-                "the %zu characters LHEO allows: it is cut on a word boundary",
-                element, snplp_module_id(o->module), snplp_training_body_id(o->body), max);
+        char mx[24];
+        snprintf(mx, sizeof mx, "%zu", max);
+        finding(p, SNPLP_SEVERITY_WARNING, SNPLP_DIAG_LHEO_TEXT_CUT, "text", o->module,
+                SNPLP_ARGS(SNPLP_ARG(ID, "element", element),
+                           SNPLP_ARG(ID, "module", snplp_module_id(o->module)),
+                           SNPLP_ARG(ID, "body", snplp_training_body_id(o->body)),
+                           SNPLP_ARG(INTEGER, "max", mx)));
     }
     return copy;
 }
 
-/* Sets o->texts[slot] from text (NULL or blank: missing, named what). */
-static void take(plan *p, offer *o, int slot, const char *text, size_t max, const char *what,
+/* Sets o->texts[slot] from text (NULL or blank: missing, the data named data; NULL: may be). */
+static void take(plan *p, offer *o, int slot, const char *text, size_t max, const char *data,
                  const char *element)
 {
     if (!text || snplp__text_is_blank(text)) {
-        if (what)
-            missing(p, o, what, element);
+        if (data)
+            missing(p, o, data, element);
         return;
     }
     o->texts[slot] = fit(p, o, text, strlen(text), max, element);
@@ -621,7 +624,7 @@ static void put_content(snplp_buf *b, const snplp_content *c, int depth)
 }
 
 /* Takes the text composed in b as o->texts[slot] (empty: missing). */
-static void take_buf(plan *p, offer *o, int slot, snplp_buf *b, size_t max, const char *what,
+static void take_buf(plan *p, offer *o, int slot, snplp_buf *b, size_t max, const char *data,
                      const char *element)
 {
     if (b->failed) {
@@ -630,7 +633,7 @@ static void take_buf(plan *p, offer *o, int slot, snplp_buf *b, size_t max, cons
         return;
     }
     if (b->n == 0)
-        missing(p, o, what, element);
+        missing(p, o, data, element);
     else
         o->texts[slot] = fit(p, o, b->p, b->n, max, element);
     snplp__buf_free(b);
@@ -641,7 +644,7 @@ static void compose_module_texts(plan *p, offer *o)
     const snplp_module *m = o->module;
     const snplp_theme *t = snplp_module_theme(m);
     const snplp_training_plan *tp = snplp_referential_training_plan(p->cat);
-    take(p, o, T_TITLE, snplp_module_title(m), 255, "a title", "intitule-formation");
+    take(p, o, T_TITLE, snplp_module_title(m), 255, "title", "intitule-formation");
 
     snplp_buf b = {0};
     const char *own = snplp_module_offer_text(m, SNPLP_OFFER_OBJECTIVES);
@@ -651,10 +654,7 @@ static void compose_module_texts(plan *p, offer *o)
         join_objectives(&b, snplp_theme_objective_count(t), theme_objective, t);
     if (!b.n && tp)
         join_objectives(&b, snplp_training_plan_objective_count(tp), plan_objective, tp);
-    take_buf(p, o, T_OBJECTIVE, &b, 3000,
-             "objectives (the offer's own, or those of the module's theme or of the training "
-             "plan)",
-             "objectif-formation");
+    take_buf(p, o, T_OBJECTIVE, &b, 3000, "objectives", "objectif-formation");
 
     memset(&b, 0, sizeof b);
     own = snplp_module_offer_text(m, SNPLP_OFFER_RESULTS);
@@ -666,10 +666,7 @@ static void compose_module_texts(plan *p, offer *o)
         join_outcomes(&b, snplp_training_plan_outcome_count(tp), plan_outcome, tp);
     if (!b.n && snplp_module_role(m))
         snplp__buf_puts(&b, snplp_module_role(m));
-    take_buf(p, o, T_RESULTS, &b, 3000,
-             "expected results (the offer's own, the learning outcomes of the module's theme or "
-             "of the training plan, or the module's expected role)",
-             "resultats-attendus");
+    take_buf(p, o, T_RESULTS, &b, 3000, "results", "resultats-attendus");
 
     memset(&b, 0, sizeof b);
     own = snplp_module_offer_text(m, SNPLP_OFFER_CONTENT);
@@ -683,45 +680,39 @@ static void compose_module_texts(plan *p, offer *o)
         for (size_t j = 0; j < snplp_competence_content_count(c); j++)
             put_content(&b, snplp_competence_content_at(c, j), 0);
     }
-    take_buf(p, o, T_CONTENT, &b, 3000, "a content (the offer's own, or the module's competences)",
-             "contenu-formation");
+    take_buf(p, o, T_CONTENT, &b, 3000, "content", "contenu-formation");
 }
 
 static void check_offer_codes(plan *p, offer *o)
 {
     static const struct {
         snplp_offer_code code;
-        const char *element;
-    } required[] = {{SNPLP_OFFER_CERTIFYING, "certifiante"},
-                    {SNPLP_OFFER_PATH, "parcours-de-formation"},
-                    {SNPLP_OFFER_ENTRY_LEVEL, "code-niveau-entree"},
-                    {SNPLP_OFFER_ENTRY_LEVEL_REQUIRED, "niveau-entree-obligatoire"},
-                    {SNPLP_OFFER_FEES_COVERED, "prise-en-charge-frais-possible"}};
+        const char *element, *data;
+    } required[] = {
+        {SNPLP_OFFER_CERTIFYING, "certifiante", "certifying"},
+        {SNPLP_OFFER_PATH, "parcours-de-formation", "path"},
+        {SNPLP_OFFER_ENTRY_LEVEL, "code-niveau-entree", "entry_level"},
+        {SNPLP_OFFER_ENTRY_LEVEL_REQUIRED, "niveau-entree-obligatoire", "entry_level_required"},
+        {SNPLP_OFFER_FEES_COVERED, "prise-en-charge-frais-possible", "fees_covered"}};
     for (size_t i = 0; i < sizeof required / sizeof *required; i++)
         if (snplp_module_offer_code(o->module, required[i].code) < 0 &&
             !kept_has(&o->kept_formation, required[i].element) &&
-            !kept_has(&o->kept_action, required[i].element)) {
-            char what[64];
-            snprintf(what, sizeof what, "the offer's %s", snplp_offer_code_name(required[i].code));
-            missing(p, o, what, required[i].element);
-        }
+            !kept_has(&o->kept_action, required[i].element))
+            missing(p, o, required[i].data, required[i].element);
     const kept_list *ka = &o->kept_action;
     take(p, o, T_RHYTHM, snplp_module_offer_text(o->module, SNPLP_OFFER_RHYTHM), 3000,
-         unless_kept(ka, "rythme-formation", "the offer's rhythm"), "rythme-formation");
+         unless_kept(ka, "rythme-formation", "rhythm"), "rythme-formation");
     take(p, o, T_WORK, snplp_module_offer_text(o->module, SNPLP_OFFER_WORK_STUDY), 3000,
-         unless_kept(ka, "modalites-alternance", "the offer's work-study terms"),
-         "modalites-alternance");
+         unless_kept(ka, "modalites-alternance", "work_study"), "modalites-alternance");
     take(p, o, T_CONDITIONS, snplp_module_offer_text(o->module, SNPLP_OFFER_CONDITIONS), 3000,
-         unless_kept(ka, "conditions-specifiques", "the offer's conditions"),
-         "conditions-specifiques");
+         unless_kept(ka, "conditions-specifiques", "conditions"), "conditions-specifiques");
     take(p, o, T_AUDIENCE_INFO, snplp_module_offer_text(o->module, SNPLP_OFFER_AUDIENCE_INFO), 250,
          NULL, "info-public-vise");
     if (snplp_module_audience_code_count(o->module) == 0) {
         if (!kept_has(ka, "code-public-vise"))
-            missing(p, o, "the offer's audience codes (FORMACODE)", "code-public-vise");
+            missing(p, o, "audience_codes", "code-public-vise");
     } else if (!snplp_module_formacode_version(o->module))
-        missing(p, o, "the FORMACODE version of the offer's audience codes",
-                "code-public-vise/@ref");
+        missing(p, o, "formacode_version", "code-public-vise/@ref");
 }
 
 /* Whether every session of o keeps its own LHEO element name. */
@@ -741,35 +732,34 @@ static void check_body(plan *p, offer *o)
 {
     const snplp_training_body *b = o->body;
     const kept_list *kb = &o->kept_body;
-    take(p, o, T_NAME, snplp_training_body_name(b), 250,
-         unless_kept(kb, "nom-organisme", "the training body's name"), "nom-organisme");
+    take(p, o, T_NAME, snplp_training_body_name(b), 250, unless_kept(kb, "nom-organisme", "name"),
+         "nom-organisme");
     take(p, o, T_LEGAL, snplp_training_body_legal_name(b), 250,
-         unless_kept(kb, "raison-sociale", "the training body's legal name"), "raison-sociale");
+         unless_kept(kb, "raison-sociale", "legal_name"), "raison-sociale");
     if (!snplp_training_body_siret(b) && !kept_has(kb, "SIRET-organisme-formation"))
-        missing(p, o, "the training body's SIRET", "SIRET-organisme-formation");
+        missing(p, o, "siret", "SIRET-organisme-formation");
     if (!snplp_training_body_declaration_number(b) && !kept_has(kb, "numero-activite"))
-        missing(p, o, "the training body's declaration number", "numero-activite");
+        missing(p, o, "declaration_number", "numero-activite");
     const char *phone = snplp_training_body_phone(b), *email = snplp_training_body_email(b);
     if (phone && strlen(phone) > 25) {
-        missing(p, o, "a telephone number of at most 25 characters", "numtel");
+        missing(p, o, "telephone", "numtel");
         phone = NULL;
     }
     if (email && strlen(email) > 160) {
-        missing(p, o, "an e-mail address of at most 160 characters", "courriel");
+        missing(p, o, "email", "courriel");
         email = NULL;
     }
     if (!phone && !email &&
         !(kept_has(&o->kept_formation, "contact-formation") && kept_has(kb, "contact-organisme")))
-        missing(p, o, "the training body's telephone or e-mail address",
-                "contact-formation, contact-organisme");
+        missing(p, o, "contact", "contact-formation, contact-organisme");
     /* the address is required for the sessions' registration (in coordonnees-organisme, an
      * address is optional: written when the body has one) */
     bool need_address = !sessions_keep(p, o, "adresse-inscription");
     size_t n = snplp_training_body_address_line_count(b);
     if (need_address && (n == 0 || !snplp_training_body_postal_code(b)))
-        missing(p, o, "the training body's address (lines and postal code)", "adresse-inscription");
-    take(p, o, T_CITY, snplp_training_body_commune(b), 50,
-         need_address ? "the training body's commune" : NULL, "ville");
+        missing(p, o, "address", "adresse-inscription");
+    take(p, o, T_CITY, snplp_training_body_commune(b), 50, need_address ? "commune" : NULL,
+         "ville");
     if (n && p->rc == SNPLP_OK) {
         o->lines = snplp__calloc(n, sizeof *o->lines);
         if (!o->lines) {
@@ -803,10 +793,15 @@ static void check_sessions(plan *p, offer *o)
 {
     for (size_t i = o->first; i < o->first + o->n; i++)
         if (p->sessions[i].mode < 0) {
-            char what[128];
-            snprintf(what, sizeof what, "the mode of its session %s",
-                     snplp_session_id(snplp_records_session_at(p->rec, p->sessions[i].session)));
-            missing(p, o, what, "modalites-enseignement");
+            o->ok = false;
+            finding(p, SNPLP_SEVERITY_ERROR, SNPLP_DIAG_LHEO_MISSING_DATA, "session-mode",
+                    o->module,
+                    SNPLP_ARGS(SNPLP_ARG(ID, "module", snplp_module_id(o->module)),
+                               SNPLP_ARG(ID, "body", snplp_training_body_id(o->body)),
+                               SNPLP_ARG(ID, "session",
+                                         snplp_session_id(snplp_records_session_at(
+                                             p->rec, p->sessions[i].session))),
+                               SNPLP_ARG(ID, "element", "modalites-enseignement")));
         }
 }
 
@@ -858,10 +853,9 @@ static int make_plan(plan *p)
     for (size_t i = 0; i < nm; i++)
         if (!offered[i])
             finding(p, SNPLP_SEVERITY_INFO, SNPLP_DIAG_LHEO_NO_SESSION,
-                    snplp_referential_module_at(p->cat, i),
-                    "module %s has no session in the %s: it has no LHEO offer",
-                    snplp_module_id(snplp_referential_module_at(p->cat, i)),
-                    p->rec ? "training records" : "export (no training records given)");
+                    p->rec ? "records" : "no-records", snplp_referential_module_at(p->cat, i),
+                    SNPLP_ARGS(SNPLP_ARG(ID, "module",
+                                         snplp_module_id(snplp_referential_module_at(p->cat, i)))));
     snplp__free(offered);
     /* the runs of one module and one body */
     p->offers = snplp__calloc(p->nsessions ? p->nsessions : 1, sizeof *p->offers);
@@ -1200,16 +1194,15 @@ static int export(const snplp_referential *cat, const snplp_records *rec, snplp_
     int rc = make_plan(&p);
     if (rc == SNPLP_OK &&
         (p.nok == 0 || (p.nok < p.noffers && options && options->all_or_nothing))) {
-        size_t n = p.noffers - p.nok;
-        finding(&p, SNPLP_SEVERITY_ERROR, SNPLP_DIAG_LHEO_NOTHING_WRITTEN, NULL,
-                p.noffers == 0 ? "no LHEO document is written: no module of the catalogue has a "
-                                 "session in the records, and LHEO requires at least one "
-                                 "<formation>%.0zu"
-                : p.nok == 0   ? "no LHEO document is written: no offer is complete (%zu left "
-                                 "out), and LHEO requires at least one <formation>"
-                             : "no LHEO document is written: %zu offer(s) left out, and the export "
-                               "was asked to write all or nothing",
-                n);
+        char left[24];
+        snprintf(left, sizeof left, "%zu", p.noffers - p.nok);
+        if (p.noffers == 0)
+            finding(&p, SNPLP_SEVERITY_ERROR, SNPLP_DIAG_LHEO_NOTHING_WRITTEN, "no-offer", NULL,
+                    SNPLP_NO_ARGS);
+        else
+            finding(&p, SNPLP_SEVERITY_ERROR, SNPLP_DIAG_LHEO_NOTHING_WRITTEN,
+                    p.nok == 0 ? "none-complete" : "all-or-nothing", NULL,
+                    SNPLP_ARGS(SNPLP_ARG(INTEGER, "left", left)));
         rc = p.rc != SNPLP_OK ? snplp__oom()
                               : snplp__fail_in(fn, SNPLP_EVALIDATION,
                                                "no LHEO document written: see the findings");

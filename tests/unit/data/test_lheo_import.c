@@ -166,7 +166,7 @@ static void matches_applied(void **state)
     assert_int_equal(snplp_theme_label_count(t), 4); /* verbatim from the built-in referential */
     assert_int_equal(count_code(d, SNPLP_DIAG_LHEO_THEME_MATCH, ": applied"), 2);
     assert_int_equal(
-        count_code(d, SNPLP_DIAG_LHEO_THEME_MATCH, "« insertion socioprofessionnelle »"), 1);
+        count_code(d, SNPLP_DIAG_LHEO_THEME_MATCH, "“insertion socioprofessionnelle”"), 1);
     snplp_referential_unref(cat);
     snplp_records_unref(rec);
 

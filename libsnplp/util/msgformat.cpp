@@ -1,0 +1,195 @@
+// ICU's MessageFormat for the library's messages (util/messages.h). ICU's formatting with named
+// arguments exists only in its C++ API: this file is the library's only C++, and uses nothing
+// of the C++ standard library (no exceptions, no RTTI, no static objects); ICU's objects
+// allocate with ICU's allocator, the result with the library's.
+#include <string.h>
+
+#include <unicode/fmtable.h>
+#include <unicode/listformatter.h>
+#include <unicode/messagepattern.h>
+#include <unicode/msgfmt.h>
+#include <unicode/unistr.h>
+#include <unicode/ustring.h>
+
+extern "C" {
+#include "util/alloc.h"
+#include "util/errors.h"
+#include "util/messages.h"
+}
+
+using icu::Formattable;
+using icu::ListFormatter;
+using icu::Locale;
+using icu::MessageFormat;
+using icu::MessagePattern;
+using icu::StringPiece;
+using icu::UnicodeString;
+
+namespace
+{
+
+// The days from 1970-01-01 to the date y-m-d (proleptic Gregorian calendar).
+long days_from_civil(long y, unsigned m, unsigned d)
+{
+    y -= m <= 2;
+    const long era = (y >= 0 ? y : y - 399) / 400;
+    const unsigned yoe = static_cast<unsigned>(y - era * 400);
+    const unsigned doy = (153 * (m > 2 ? m - 3 : m + 9) + 2) / 5 + d - 1;
+    const unsigned doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    return era * 146097 + static_cast<long>(doe) - 719468;
+}
+
+// "YYYY-MM-DD" as ICU's date: noon UTC of that day, so that it is the same day in every time
+// zone from UTC-11 to UTC+11 (ICU formats dates in the default time zone).
+bool parse_date(const char *s, double *udate)
+{
+    if (strlen(s) != 10 || s[4] != '-' || s[7] != '-')
+        return false;
+    long v[3] = {0, 0, 0};
+    const int at[3] = {0, 5, 8}, len[3] = {4, 2, 2};
+    for (int k = 0; k < 3; k++)
+        for (int i = 0; i < len[k]; i++) {
+            char c = s[at[k] + i];
+            if (c < '0' || c > '9')
+                return false;
+            v[k] = v[k] * 10 + (c - '0');
+        }
+    if (v[1] < 1 || v[1] > 12 || v[2] < 1 || v[2] > 31)
+        return false;
+    long days = days_from_civil(v[0], static_cast<unsigned>(v[1]), static_cast<unsigned>(v[2]));
+    *udate = (static_cast<double>(days) * 86400.0 + 43200.0) * 1000.0;
+    return true;
+}
+
+// The texts of a list value (separated by U+001F), each quoted as the language quotes ("“a”",
+// "« a »" with no-break spaces), joined as it joins a list ("“a”, “b” and “c”").
+bool format_list(const char *value, const Locale &locale, bool french, UnicodeString &out)
+{
+    enum { MAX_ITEMS = 32 };
+    UnicodeString items[MAX_ITEMS];
+    int32_t n = 0;
+    const char *at = value;
+    while (n < MAX_ITEMS) {
+        const char *end = strchr(at, '\x1f');
+        size_t len = end ? static_cast<size_t>(end - at) : strlen(at);
+        UnicodeString text = UnicodeString::fromUTF8(StringPiece(at, static_cast<int32_t>(len)));
+        items[n++] = french ? UnicodeString(static_cast<UChar>(0xAB)) + UChar(0xA0) + text +
+                                  UChar(0xA0) + UChar(0xBB)
+                            : UnicodeString(static_cast<UChar>(0x201C)) + text + UChar(0x201D);
+        if (!end)
+            break;
+        at = end + 1;
+    }
+    UErrorCode st = U_ZERO_ERROR;
+    ListFormatter *lf = ListFormatter::createInstance(locale, st);
+    if (U_FAILURE(st)) {
+        delete lf;
+        return false;
+    }
+    lf->format(items, n, out, st);
+    delete lf;
+    return U_SUCCESS(st);
+}
+
+int to_utf8(const UnicodeString &u, char **out)
+{
+    UErrorCode st = U_ZERO_ERROR;
+    int32_t n = 0;
+    u_strToUTF8(nullptr, 0, &n, u.getBuffer(), u.length(), &st);
+    if (st != U_BUFFER_OVERFLOW_ERROR && U_FAILURE(st))
+        return SNPLP_EINTERNAL;
+    char *s = static_cast<char *>(snplp__malloc(static_cast<size_t>(n) + 1));
+    if (!s)
+        return snplp__oom();
+    st = U_ZERO_ERROR;
+    u_strToUTF8(s, n + 1, nullptr, u.getBuffer(), u.length(), &st);
+    if (U_FAILURE(st)) {
+        snplp__free(s);
+        return SNPLP_EINTERNAL;
+    }
+    *out = s;
+    return 0;
+}
+
+} // namespace
+
+extern "C" int snplp__msgformat(const void *pattern, int len, const char *locale,
+                                const snplp_msg_arg *args, size_t n, char **out)
+{
+    enum { MAX_ARGS = 16 };
+    if (n > MAX_ARGS)
+        return SNPLP_EINTERNAL;
+    UErrorCode st = U_ZERO_ERROR;
+    MessageFormat mf(UnicodeString(static_cast<const UChar *>(pattern), len), Locale(locale), st);
+    if (U_FAILURE(st))
+        return st == U_MEMORY_ALLOCATION_ERROR ? snplp__oom() : SNPLP_EINTERNAL;
+    UnicodeString names[MAX_ARGS];
+    Formattable values[MAX_ARGS];
+    for (size_t i = 0; i < n; i++) {
+        names[i] = UnicodeString::fromUTF8(args[i].name);
+        const char *v = args[i].value ? args[i].value : "";
+        switch (args[i].type) {
+        case SNPLP_PARAM_INTEGER:
+        case SNPLP_PARAM_DECIMAL:
+            values[i] = Formattable(StringPiece(v), st); // exact: the decimal's own digits
+            if (U_FAILURE(st))
+                return SNPLP_EINVAL;
+            break;
+        case SNPLP_PARAM_DATE: {
+            double d;
+            if (!parse_date(v, &d))
+                return SNPLP_EINVAL;
+            values[i] = Formattable(d, Formattable::kIsDate);
+            break;
+        }
+        case SNPLP_PARAM_LIST: {
+            UnicodeString list;
+            if (!format_list(v, Locale(locale), strcmp(locale, "fr") == 0, list))
+                return SNPLP_EINTERNAL;
+            values[i] = Formattable(list);
+            break;
+        }
+        default:
+            values[i] = Formattable(UnicodeString::fromUTF8(v));
+            break;
+        }
+    }
+    UnicodeString result;
+    mf.format(names, values, static_cast<int32_t>(n), result, st);
+    if (U_FAILURE(st))
+        return st == U_MEMORY_ALLOCATION_ERROR ? snplp__oom() : SNPLP_EINTERNAL;
+    return to_utf8(result, out);
+}
+
+extern "C" int snplp__msgformat_names(const void *pattern, int len, const char **names, size_t max,
+                                      char *buf, size_t buf_size)
+{
+    UErrorCode st = U_ZERO_ERROR;
+    MessagePattern mp(UnicodeString(static_cast<const UChar *>(pattern), len), nullptr, st);
+    if (U_FAILURE(st))
+        return -1;
+    size_t count = 0, used = 0;
+    for (int32_t i = 0; i < mp.countParts(); i++) {
+        const MessagePattern::Part &part = mp.getPart(i);
+        if (part.getType() != UMSGPAT_PART_TYPE_ARG_NAME)
+            continue;
+        UnicodeString name = mp.getSubstring(part);
+        char utf8[64];
+        int32_t n = 0;
+        UErrorCode cs = U_ZERO_ERROR;
+        u_strToUTF8(utf8, sizeof utf8, &n, name.getBuffer(), name.length(), &cs);
+        if (U_FAILURE(cs) || n >= static_cast<int32_t>(sizeof utf8))
+            return -1;
+        bool seen = false;
+        for (size_t k = 0; k < count && !seen; k++)
+            seen = strcmp(names[k], utf8) == 0;
+        if (seen)
+            continue;
+        if (count == max || used + static_cast<size_t>(n) + 1 > buf_size)
+            return -1;
+        memcpy(buf + used, utf8, static_cast<size_t>(n) + 1);
+        names[count++] = buf + used;
+        used += static_cast<size_t>(n) + 1;
+    }
+    return static_cast<int>(count);
+}
