@@ -13,6 +13,9 @@ import unicodedata
 import xml.etree.ElementTree as ET
 
 PROG, SCHEMA = sys.argv[1], sys.argv[2]
+# The program's messages follow the environment's language (LC_ALL, LC_MESSAGES, LANG): the
+# checks read English, whatever the machine's locale; the language checks set their own.
+os.environ["LC_ALL"] = "C.UTF-8"
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 CONV49 = os.path.join(ROOT, "examples", "data", "convention-49.xml")
 CONV52 = os.path.join(ROOT, "examples", "data", "conventions-52.xml")
@@ -1513,6 +1516,53 @@ with tempfile.TemporaryDirectory() as tmp:
                 gen.stdout.close()
                 gen.kill()
                 gen.wait()
+
+# The language of the findings: --lang anywhere before "--", else LC_ALL, LC_MESSAGES, LANG
+LHEO_FEED = os.path.join(ROOT, "examples", "data", "lheo", "offres.xml")
+
+
+def run_env(env, *args):
+    full = {k: v for k, v in os.environ.items() if k not in ("LC_ALL", "LC_MESSAGES", "LANG")}
+    full.update(env)
+    p = subprocess.run([PROG, *args], capture_output=True, env=full)
+    return p.returncode, p.stdout.decode("utf-8"), p.stderr.decode("utf-8")
+
+
+FRENCH = "l\u2019offre correspond \u00e0 la th\u00e9matique nationale theme-insertion"
+ENGLISH = "the offer matches the national theme theme-insertion"
+for name, env, args, want in [
+        ("--lang fr before the command", {}, ["--lang", "fr", "validate", LHEO_FEED], FRENCH),
+        ("--lang=fr after the command", {}, ["validate", "--lang=fr", LHEO_FEED], FRENCH),
+        ("LANG fr", {"LANG": "fr_FR.UTF-8"}, ["validate", LHEO_FEED], FRENCH),
+        ("LC_MESSAGES fr over LANG en", {"LANG": "en_US.UTF-8", "LC_MESSAGES": "fr_FR.UTF-8"},
+         ["validate", LHEO_FEED], FRENCH),
+        ("LC_ALL en over LC_MESSAGES fr", {"LC_ALL": "C", "LC_MESSAGES": "fr_FR.UTF-8"},
+         ["validate", LHEO_FEED], ENGLISH),
+        ("--lang en over LANG fr", {"LANG": "fr_FR.UTF-8"}, ["validate", "--lang", "en", LHEO_FEED],
+         ENGLISH),
+        ("another language: English", {"LANG": "de_DE.UTF-8"}, ["validate", LHEO_FEED], ENGLISH),
+        ("no locale: English", {}, ["validate", LHEO_FEED], ENGLISH)]:
+    rc, out, err = run_env(env, *args)
+    check(f"language: {name}", rc == 0 and want in out and "[lheo-theme-match]" in out,
+          (rc, out[:400], err[:200]))
+# the French messages keep French typography: « » and no-break spaces before ":"
+rc, out, err = run_env({}, "--lang", "fr", "validate", LHEO_FEED)
+check("language: French typography", "\u00ab\u00a0L\u2019insertion socio-professionnelle"
+      "\u00a0\u00bb" in out and "\u00a0: correspondance non appliqu\u00e9e" in out, out[:600])
+# a file's findings, written as CSV or XML, do not change with the language: import-lheo writes
+# the same catalogue
+with tempfile.TemporaryDirectory() as tmp:
+    outs = []
+    for lang in ("fr", "en"):
+        cat = os.path.join(tmp, f"cat-{lang}.xml")
+        rc, out, err = run_env({}, "--lang", lang, "import-lheo", LHEO_FEED, "-o", cat, "--quiet")
+        outs.append(read_text(cat) if rc == 0 else None)
+    check("language: files the same", outs[0] is not None and outs[0] == outs[1])
+usage_error(["--lang", "de", "validate", LHEO_FEED], "snplp: --lang de: the languages are fr and en")
+usage_error(["validate", "--lang"], "snplp validate: --lang needs a value: fr or en")
+# after "--", --lang is a file name
+rc, out, err = run("validate", "--", "--lang")
+check("language: --lang after --", rc == 1 and "--lang" in out + err, (rc, out[:200], err[:200]))
 
 if failures:
     print("\n".join(failures))

@@ -18,6 +18,8 @@
  *                                                      an LHEO 2.3 feed as a catalogue and
  *                                                      training records
  *   snplp --help | --version, snplp COMMAND --help
+ *   --lang fr|en anywhere before "--": the language of the findings' messages (else the
+ *   environment: LC_ALL, LC_MESSAGES, LANG; docs/messages.md)
  *
  * The help texts live in help.c, the one source of --help and of the man page snplp(1)
  * (generated from them by gen_man.c at build time). One file per command (cmd_*.c, cmd.h), one
@@ -35,6 +37,7 @@
  * import-csv: nothing written), or an output could not be written, 2 wrong usage, 3 report
  * --fail-on: findings of that severity (the report is printed). */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include <snplp/snplp.h>
@@ -52,8 +55,62 @@ static const struct command {
     {"export-lheo", cmd_export_lheo}, {"import-lheo", cmd_import_lheo},
 };
 
+/* The language of the messages from the environment, as POSIX orders it: LC_ALL, else
+ * LC_MESSAGES, else LANG (the first one set and not empty). A locale of another language than
+ * French or English gives English. */
+static void language_from_environment(void)
+{
+    static const char *const vars[] = {"LC_ALL", "LC_MESSAGES", "LANG"};
+    for (size_t i = 0; i < sizeof vars / sizeof vars[0]; i++) {
+        const char *v = getenv(vars[i]);
+        if (v && *v) {
+            snplp_language lang = SNPLP_LANGUAGE_EN;
+            if (snplp_language_from_locale(v, &lang) == SNPLP_OK)
+                snplp_language_set_default(lang);
+            return;
+        }
+    }
+}
+
+/* Takes --lang VALUE (or --lang=VALUE) out of argv, anywhere before "--", and sets the
+ * language: 0, or 2 after a usage error (a value that is not fr or en, or none). */
+static int take_lang_option(int *argc, char **argv)
+{
+    for (int i = 1; i < *argc; i++) {
+        if (strcmp(argv[i], "--") == 0)
+            break;
+        /* the command a usage error names: the first word, when --lang comes after it */
+        const char *cmd = i > 1 && argv[1][0] != '-' ? argv[1] : NULL;
+        const char *value = NULL;
+        int used = 0;
+        if (strcmp(argv[i], "--lang") == 0) {
+            if (i + 1 >= *argc)
+                return cli_usage_error(cmd, "--lang needs a value: fr or en");
+            value = argv[i + 1];
+            used = 2;
+        } else if (strncmp(argv[i], "--lang=", 7) == 0) {
+            value = argv[i] + 7;
+            used = 1;
+        } else {
+            continue;
+        }
+        if (strcmp(value, "fr") != 0 && strcmp(value, "en") != 0)
+            return cli_usage_error(cmd, "--lang %s: the languages are fr and en", value);
+        snplp_language_set_default(strcmp(value, "fr") == 0 ? SNPLP_LANGUAGE_FR
+                                                            : SNPLP_LANGUAGE_EN);
+        for (int k = i; k + used <= *argc; k++) /* (argv[argc] is NULL: moved too) */
+            argv[k] = argv[k + used];
+        *argc -= used;
+        i--;
+    }
+    return 0;
+}
+
 int main(int argc, char **argv)
 {
+    language_from_environment();
+    if (take_lang_option(&argc, argv) != 0)
+        return 2;
     if (argc < 2)
         return cli_usage_error(NULL, "no command given");
     const char *cmd = argv[1];
