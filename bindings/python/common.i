@@ -14,8 +14,8 @@
  *   raw layer returns is owned by Python: release objects with their C functions
  *   (snplp_referential_unref, snplp_diagnostics_free...).
  * - `int64_t *`, `int32_t *`, `int *`, `double *` outputs -> int / float.
- * - `char **out, size_t *size` (export to memory) -> bytes; `char **out` (snplp_text_fold)
- *   -> str. The C buffer is freed with snplp_free() by the wrapper.
+ * - `char **out, size_t *size` (export to memory) -> bytes; `char **out` (snplp_text_fold,
+ *   snplp_diagnostic_render) -> str. The C buffer is freed with snplp_free() by the wrapper.
  * - `char *buf, size_t size` (the _format functions) -> the text as str.
  * - `const char *` arguments: str (encoded as UTF-8) or None (NULL). A str holding a NUL
  *   raises ValueError, a lone surrogate UnicodeEncodeError, anything else TypeError.

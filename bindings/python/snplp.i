@@ -59,6 +59,7 @@
 %include "headers/text.i"
 %include "headers/decimal.i"
 %include "headers/date.i"
+%include "headers/language.i"
 %include "headers/diagnostics.i"
 %include "headers/module.i"
 %include "headers/offer.i"

@@ -22,12 +22,32 @@ extern const size_t snplp__messages_dat_size;
 
 static pthread_once_t once = PTHREAD_ONCE_INIT;
 static bool registered;
+/* each thread's formats of the catalogue's patterns (util/msgformat.cpp), freed at its end */
+static pthread_key_t cache_key;
+static bool have_cache_key;
 
 static void register_package(void)
 {
     UErrorCode st = U_ZERO_ERROR;
     udata_setAppData(PACKAGE, snplp__messages_dat, &st);
     registered = U_SUCCESS(st); /* (a warning: registered before, by another copy) */
+    have_cache_key = pthread_key_create(&cache_key, snplp__msgformat_cache_free) == 0;
+}
+
+/* The calling thread's cache of formats; NULL if it cannot have one (formats made each time). */
+static void *thread_cache(void)
+{
+    if (!have_cache_key)
+        return NULL;
+    void *c = pthread_getspecific(cache_key);
+    if (!c) {
+        c = snplp__msgformat_cache_new();
+        if (c && pthread_setspecific(cache_key, c) != 0) {
+            snplp__msgformat_cache_free(c);
+            c = NULL;
+        }
+    }
+    return c;
 }
 
 const char *snplp__msg_package(void)
@@ -135,7 +155,8 @@ int snplp__msg_render(snplp_language lang, const char *table, const char *key, c
         return snplp__fail(SNPLP_EINTERNAL,
                            "message %s/%s/%s (%s): the arguments given are not those it uses",
                            table, key, variant, snplp_language_code(lang));
-    int rc = snplp__msgformat(p, len, lang == SNPLP_LANGUAGE_FR ? "fr" : "en", args, n, out);
+    int rc = snplp__msgformat(thread_cache(), p, len, lang == SNPLP_LANGUAGE_FR ? "fr" : "en", args,
+                              n, out);
     if (rc == SNPLP_EINVAL)
         return snplp__fail(SNPLP_EINTERNAL, "message %s/%s/%s: an argument is not of its type",
                            table, key, variant);

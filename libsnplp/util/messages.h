@@ -40,11 +40,15 @@ int snplp__msg_arg_names(const char *pattern, const char **names, size_t max, ch
                          size_t buf_size);
 
 /* From util/msgformat.cpp: formats the UTF-16 pattern (len units) for locale with the n
- * arguments into *out (UTF-8, the library's allocator). 0, SNPLP_EINVAL when an argument's
- * value is not of its type, SNPLP_EINTERNAL when ICU fails (the pattern does not parse),
- * SNPLP_ENOMEM. */
-int snplp__msgformat(const void *pattern, int len, const char *locale, const snplp_msg_arg *args,
-                     size_t n, char **out);
+ * arguments into *out (UTF-8, the library's allocator), with the formats kept in cache (NULL:
+ * none kept; the pattern must then be the catalogue's, alive for the process). 0,
+ * SNPLP_EINVAL when an argument's value is not of its type, SNPLP_EINTERNAL when ICU fails (the
+ * pattern does not parse), SNPLP_ENOMEM. */
+int snplp__msgformat(void *cache, const void *pattern, int len, const char *locale,
+                     const snplp_msg_arg *args, size_t n, char **out);
+/* A thread's cache of formats (NULL when out of memory), and its end. */
+void *snplp__msgformat_cache_new(void);
+void snplp__msgformat_cache_free(void *cache);
 /* From util/msgformat.cpp: the argument names of the UTF-16 pattern (see snplp__msg_arg_names). */
 int snplp__msgformat_names(const void *pattern, int len, const char **names, size_t max, char *buf,
                            size_t buf_size);

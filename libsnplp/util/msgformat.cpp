@@ -2,6 +2,7 @@
 // arguments exists only in its C++ API: this file is the library's only C++, and uses nothing
 // of the C++ standard library (no exceptions, no RTTI, no static objects); ICU's objects
 // allocate with ICU's allocator, the result with the library's.
+#include <stdlib.h>
 #include <string.h>
 
 #include <unicode/fmtable.h>
@@ -113,16 +114,77 @@ int to_utf8(const UnicodeString &u, char **out)
 
 } // namespace
 
-extern "C" int snplp__msgformat(const void *pattern, int len, const char *locale,
+// A thread's formats of the catalogue's patterns, made once (a MessageFormat and the number
+// formats it makes cost far more than formatting): the patterns are the catalogue's own, in
+// ICU's data for the whole process, known by their address. Not the library's allocator: the
+// cache outlives every object of the library, it is not the caller's memory.
+struct snplp_msgformat_cache {
+    enum { SIZE = 64 };
+    struct {
+        const void *pattern;
+        bool french;
+        MessageFormat *format;
+    } entries[SIZE];
+    int count;
+};
+
+extern "C" void snplp__msgformat_cache_free(void *p)
+{
+    snplp_msgformat_cache *c = static_cast<snplp_msgformat_cache *>(p);
+    if (!c)
+        return;
+    for (int i = 0; i < c->count; i++)
+        delete c->entries[i].format;
+    free(c);
+}
+
+extern "C" void *snplp__msgformat_cache_new(void)
+{
+    return calloc(1, sizeof(snplp_msgformat_cache));
+}
+
+extern "C" int snplp__msgformat(void *cache, const void *pattern, int len, const char *locale,
                                 const snplp_msg_arg *args, size_t n, char **out)
 {
     enum { MAX_ARGS = 16 };
     if (n > MAX_ARGS)
         return SNPLP_EINTERNAL;
+    snplp_msgformat_cache *c = static_cast<snplp_msgformat_cache *>(cache);
+    bool french = strcmp(locale, "fr") == 0;
+    MessageFormat *found = nullptr;
+    for (int i = 0; c && i < c->count && !found; i++)
+        if (c->entries[i].pattern == pattern && c->entries[i].french == french)
+            found = c->entries[i].format;
     UErrorCode st = U_ZERO_ERROR;
-    MessageFormat mf(UnicodeString(static_cast<const UChar *>(pattern), len), Locale(locale), st);
-    if (U_FAILURE(st))
-        return st == U_MEMORY_ALLOCATION_ERROR ? snplp__oom() : SNPLP_EINTERNAL;
+    MessageFormat *made = nullptr;
+    if (!found) {
+        made = new MessageFormat(UnicodeString(static_cast<const UChar *>(pattern), len),
+                                 Locale(locale), st);
+        if (!made)
+            return snplp__oom();
+        if (U_FAILURE(st)) {
+            delete made;
+            return st == U_MEMORY_ALLOCATION_ERROR ? snplp__oom() : SNPLP_EINTERNAL;
+        }
+        if (c && c->count < snplp_msgformat_cache::SIZE) { /* kept: the thread's from now on */
+            c->entries[c->count].pattern = pattern;
+            c->entries[c->count].french = french;
+            c->entries[c->count].format = made;
+            c->count++;
+            made = nullptr;
+            found = c->entries[c->count - 1].format;
+        } else {
+            found = made;
+        }
+    }
+    struct owned { // a format not kept is deleted on every way out
+        MessageFormat *format;
+        ~owned()
+        {
+            delete format;
+        }
+    } guard{made};
+    MessageFormat &mf = *found;
     UnicodeString names[MAX_ARGS];
     Formattable values[MAX_ARGS];
     for (size_t i = 0; i < n; i++) {

@@ -71,6 +71,12 @@ HIDDEN = {
         "findings are Python lists of snplp.Diagnostic (list.clear)",
     "snplp_diagnostics_count_severity":
         "findings are Python lists: sum(d.severity == 'error' for d in found)",
+    "snplp_diagnostics_set_language":
+        "findings are Python lists made in the thread's language (snplp.set_language()); "
+        "Diagnostic.render(lang) gives the other",
+    "snplp_diagnostic_param": "Diagnostic.params is a dict: d.params[name]",
+    "snplp_param_type_name":
+        "Diagnostic.params holds typed values (int, Decimal, date, list, str), not type names",
     "snplp_action_convention":
         "Action.convention returns the Convention wrapper that keeps the action alive",
     "snplp_indicator_convention":

@@ -5,7 +5,8 @@ execution reports and credits (:class:`Convention`, :class:`ConventionList`, :cl
 and the XML and CSV that carry them.
 
 Every failing call raises a subclass of :class:`Error`; parse and validation errors carry every
-finding as :class:`Diagnostic` objects. Wrappers of parts of a model keep the model alive, so
+finding as :class:`Diagnostic` objects, their messages in English or French
+(:func:`set_language`, per thread). Wrappers of parts of a model keep the model alive, so
 they never outlive what they point into. The low-level module ``snplp._core`` binds every C
 function under its C name; this package is the Python API on top of it.
 """
@@ -28,6 +29,8 @@ from ._errors import (
     OutOfMemoryError,
     ParseError,
     ValidationError,
+    language,
+    set_language,
 )
 from ._records import *  # noqa: F401,F403
 from ._records import __all__ as _records_all
@@ -54,5 +57,7 @@ __all__ = sorted(
         "OutOfMemoryError",
         "ParseError",
         "ValidationError",
+        "language",
+        "set_language",
     }
 )

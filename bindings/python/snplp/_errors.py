@@ -4,17 +4,89 @@ The C library returns a status code (``SNPLP_OK`` or a negative ``SNPLP_E*``) an
 message for the thread (``snplp_error_last_message()``, errors.h). Here a failing status raises
 the subclass of :class:`Error` named after it, with that message; an import or a validation
 that failed also carries every finding as :class:`Diagnostic` objects (``err.diagnostics``).
+
+The messages of findings are in the language of the calling thread (language.h, 1.6):
+:func:`set_language` and :func:`language`; a finding from the library's catalogue also has a
+``message_id``, typed ``params`` and :meth:`Diagnostic.render` in every language.
 """
 
 from __future__ import annotations
 
 import builtins
+import datetime
+import decimal
 import errno
 import os
-from dataclasses import dataclass
-from typing import List, Optional, Sequence
+from dataclasses import dataclass, field
+from typing import Any, Dict, List, Optional, Sequence, Tuple
 
 from . import _core
+
+
+def _language_of(lang: str) -> int:
+    """A language code ("en", "fr") or a POSIX locale name ("fr_FR.UTF-8", "C") as a C
+    ``snplp_language`` (snplp_language_from_locale()): InvalidArgumentError (a ValueError)
+    for another language, TypeError for what is not a str."""
+    if not isinstance(lang, str):
+        raise TypeError(f"a language is a str such as \"fr\" or \"fr_FR.UTF-8\", not "
+                        f"{type(lang).__name__}")
+    rc, value = _core.snplp_language_from_locale(lang)
+    check(rc)
+    return value
+
+
+def set_language(lang: str) -> None:
+    """Sets the language of the library's messages for the calling Python thread: "en"
+    (English, the default of every thread) or "fr" (French), or a POSIX locale name whose
+    language is one of them ("fr_FR.UTF-8", "en_GB", "C"). The findings of the calls this
+    thread makes afterwards (imports, exports, validations) have their ``message`` in it;
+    other threads keep their own language (each starts in English). Another language raises
+    :class:`InvalidArgumentError` (also a ``ValueError``), changing nothing.
+
+    Only the findings whose message comes from the library's catalogue (those with a
+    ``message_id``: the LHEO findings today) are translated; the others stay in English."""
+    check(_core.snplp_language_set_default(_language_of(lang)))
+
+
+def language() -> str:
+    """The language of the library's messages for the calling Python thread: "en" or "fr"
+    (:func:`set_language`; "en" in a thread that set none)."""
+    return _core.snplp_language_code(_core.snplp_language_default())
+
+
+#: The codes of the languages of the messages, by C value ("en", "fr").
+_LANGUAGES: Tuple[Tuple[int, str], ...] = tuple(
+    (value, _core.snplp_language_code(value))
+    for value in (_core.SNPLP_LANGUAGE_EN, _core.SNPLP_LANGUAGE_FR))
+
+
+def _date_param(text: str) -> datetime.date:
+    return datetime.date.fromisoformat(text)
+
+
+def _list_param(text: str) -> List[str]:
+    return text.split("\x1f") if text else []
+
+
+#: How a parameter's text (in the C locale) becomes a Python value, by C type; the others
+#: (text, id, choice) stay str.
+_PARAM_VALUES = {
+    _core.SNPLP_PARAM_INTEGER: int,
+    _core.SNPLP_PARAM_DECIMAL: decimal.Decimal,
+    _core.SNPLP_PARAM_DATE: _date_param,
+    _core.SNPLP_PARAM_LIST: _list_param,
+}
+
+
+def _param_value(ptype: int, text: Optional[str]) -> Any:
+    """A parameter's value as Python sees it; its text if it does not read as its type."""
+    convert = _PARAM_VALUES.get(ptype)
+    if convert is None or text is None:
+        return text
+    try:
+        return convert(text)
+    except (ValueError, decimal.InvalidOperation):
+        return text
 
 
 @dataclass(frozen=True)
@@ -25,6 +97,15 @@ class Diagnostic:
     ("dangling-reference"); ``line`` and ``column`` are 1-based, 0 when the data did not come
     from a file; ``item_id`` names the item concerned, ``convention_id`` the convention and
     ``year`` the year (0: none), when there is one.
+
+    ``message`` is in the language of the thread that made the call (:func:`set_language`).
+    Since 1.6 a finding whose message comes from the library's catalogue has a
+    ``message_id``, "CODE/VARIANT" ("lheo-left-out/no-body"), the same in every language,
+    and ``params``, the values the message names, by name ("module", "body", "score"...):
+    ``int`` for an integer, ``decimal.Decimal`` for a decimal, ``datetime.date`` for a date,
+    a list of ``str`` for a list, ``str`` for a text, an id or a choice. The other findings
+    have ``message_id`` None and ``params`` empty, and their message is in English.
+    :meth:`render` gives the message in either language.
     """
 
     severity: str
@@ -36,18 +117,42 @@ class Diagnostic:
     message: str
     convention_id: Optional[str] = None
     year: int = 0
+    message_id: Optional[str] = None
+    params: Dict[str, Any] = field(default_factory=dict, hash=False)
+    _messages: Tuple[Tuple[str, str], ...] = field(default=(), repr=False, compare=False)
 
     def __str__(self) -> str:
         where = f"{self.line}:{self.column}: " if self.line else ""
         return f"{where}{self.severity}: [{self.name}] {self.message}"
 
+    def render(self, lang: str) -> str:
+        """The message in ``lang`` ("en", "fr" or a locale name such as "fr_FR.UTF-8", as for
+        :func:`set_language`), whatever the language ``message`` is in
+        (snplp_diagnostic_render(): both are kept when the finding is read). A finding
+        without ``message_id`` has its message in English only: it is returned as it is.
+        Another language raises :class:`InvalidArgumentError`."""
+        code = _core.snplp_language_code(_language_of(lang))
+        return dict(self._messages).get(code, self.message)
+
 
 def diagnostics_from(handle) -> List[Diagnostic]:
     """The entries of a C ``snplp_diagnostics`` list, as Python objects."""
     out = []
+    lang = _core.snplp_diagnostics_language(handle)
     for i in range(_core.snplp_diagnostics_count(handle)):
         d = _core.snplp_diagnostics_at(handle, i)
         code = _core.snplp_diagnostic_code(d)
+        message = _core.snplp_diagnostic_message(d)  # a str: a copy of the borrowed C text
+        message_id = _core.snplp_diagnostic_message_id(d)
+        params: Dict[str, Any] = {}
+        messages: Tuple[Tuple[str, str], ...] = ()
+        if message_id is not None:
+            for k in range(_core.snplp_diagnostic_param_count(d)):
+                params[_core.snplp_diagnostic_param_name(d, k)] = _param_value(
+                    _core.snplp_diagnostic_param_type(d, k),
+                    _core.snplp_diagnostic_param_value(d, k))
+            messages = tuple((name, message if value == lang else _render(d, value))
+                             for value, name in _LANGUAGES)
         out.append(
             Diagnostic(
                 severity=_core.snplp_severity_name(_core.snplp_diagnostic_severity(d)),
@@ -56,12 +161,22 @@ def diagnostics_from(handle) -> List[Diagnostic]:
                 line=int(_core.snplp_diagnostic_line(d)),
                 column=int(_core.snplp_diagnostic_column(d)),
                 item_id=_core.snplp_diagnostic_item_id(d),
-                message=_core.snplp_diagnostic_message(d),
+                message=message,
                 convention_id=_core.snplp_diagnostic_convention_id(d),
                 year=int(_core.snplp_diagnostic_year(d)),
+                message_id=message_id,
+                params=params,
+                _messages=messages,
             )
         )
     return out
+
+
+def _render(diag, lang: int) -> str:
+    """The message of a C finding in the C language ``lang`` (a copy)."""
+    rc, text = _core.snplp_diagnostic_render(diag, lang)
+    check(rc)
+    return text
 
 
 class Error(Exception):

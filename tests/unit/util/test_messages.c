@@ -218,24 +218,24 @@ static void formatter_types(void **state)
     const snplp_msg_arg args[] = {SNPLP_ARG(DECIMAL, "days", "6.5"),
                                   SNPLP_ARG(DATE, "d", "2022-03-31")};
     char *out = NULL;
-    assert_ok(snplp__msgformat(pattern, len, "fr", args, 2, &out));
+    assert_ok(snplp__msgformat(NULL, pattern, len, "fr", args, 2, &out));
     assert_string_equal(out, "6,5 jours le 31 mars 2022");
     snplp_free(out);
     const snplp_msg_arg one[] = {SNPLP_ARG(DECIMAL, "days", "1"),
                                  SNPLP_ARG(DATE, "d", "2020-02-29")};
-    assert_ok(snplp__msgformat(pattern, len, "fr", one, 2, &out));
+    assert_ok(snplp__msgformat(NULL, pattern, len, "fr", one, 2, &out));
     assert_string_equal(out, "1 jour le 29 f\xc3\xa9vrier 2020");
     snplp_free(out);
-    assert_ok(snplp__msgformat(pattern, len, "en", one, 2, &out));
+    assert_ok(snplp__msgformat(NULL, pattern, len, "en", one, 2, &out));
     assert_string_equal(out, "1 jour le February 29, 2020");
     snplp_free(out);
     /* a value not of its type */
     const snplp_msg_arg bad[] = {SNPLP_ARG(DECIMAL, "days", "six"),
                                  SNPLP_ARG(DATE, "d", "2022-03-31")};
-    assert_int_equal(snplp__msgformat(pattern, len, "fr", bad, 2, &out), SNPLP_EINVAL);
+    assert_int_equal(snplp__msgformat(NULL, pattern, len, "fr", bad, 2, &out), SNPLP_EINVAL);
     const snplp_msg_arg bad_date[] = {SNPLP_ARG(DECIMAL, "days", "6"),
                                       SNPLP_ARG(DATE, "d", "31/03/2022")};
-    assert_int_equal(snplp__msgformat(pattern, len, "fr", bad_date, 2, &out), SNPLP_EINVAL);
+    assert_int_equal(snplp__msgformat(NULL, pattern, len, "fr", bad_date, 2, &out), SNPLP_EINVAL);
 }
 
 /* An argument missing or one too many: the library's mistake, refused. */
