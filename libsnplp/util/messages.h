@@ -1,9 +1,10 @@
 /* Internal: the library's messages in English and French (docs/messages.md).
  *
- * The texts are ICU resource bundles (util/messages/root.txt: English, fr.txt: French) that
- * the build compiles with genrb and packs with icupkg into one ICU data package, compiled into
- * the library as bytes and registered with udata_setAppData() on first use: no file is read
- * at run time. A message is an ICU MessageFormat pattern with named arguments, found at
+ * The texts are ICU resource bundles, kept as fragments per table and family of messages
+ * (util/messages/TABLE/FAMILY.en.txt and .fr.txt) that the build assembles into the English root
+ * bundle and the French one, compiles with genrb and packs with icupkg into one ICU data
+ * package (util/messages/package.cmake), compiled into the library as bytes and registered with
+ * udata_setAppData() on first use: no file is read at run time. A message is an ICU MessageFormat pattern with named arguments, found at
  * TABLE/KEY/VARIANT (diag/lheo-left-out/no-body), formatted by ICU for the language's locale
  * (plurals, decimal comma, dates, grouping). */
 #ifndef SNPLP_UTIL_MESSAGES_H
