@@ -316,20 +316,6 @@ SNPLP_API const char *snplp_diagnostic_message(const snplp_diagnostic *diag);
 
 /* ---- structured findings and languages (1.6, docs/messages.md) ---- */
 
-/** @brief The type of a parameter of a finding (1.6). */
-typedef enum snplp_param_type {
-    SNPLP_PARAM_TEXT = 0,    /**< a text of the data (a title, an element's value) */
-    SNPLP_PARAM_ID = 1,      /**< an id of the model, or an element or attribute name */
-    SNPLP_PARAM_INTEGER = 2, /**< an integer, written in digits ("12", "-3") */
-    SNPLP_PARAM_DECIMAL = 3, /**< a decimal, as snplp_decimal_format() writes it ("6.5") */
-    SNPLP_PARAM_DATE = 4,    /**< a date, "YYYY-MM-DD" */
-    SNPLP_PARAM_CHOICE = 5,  /**< one of a fixed set of words that selects a wording
-                                  ("yes"/"no", the data missing...): see docs/messages.md */
-    SNPLP_PARAM_LIST = 6     /**< texts, each quoted and the whole joined as the language does
-                                  ("“a”, “b” and “c”"); the value holds them separated by
-                                  the character U+001F (never in a text of the model) */
-} snplp_param_type;
-
 /**
  * @brief The name of a parameter type: "text", "id", "integer", "decimal", "date", "choice",
  *        "list".

@@ -11,6 +11,8 @@
 #ifndef SNPLP_LANGUAGE_H
 #define SNPLP_LANGUAGE_H
 
+#include <stddef.h>
+
 #include <snplp/common.h>
 
 SNPLP_BEGIN_DECLS
@@ -46,6 +48,43 @@ SNPLP_API int snplp_language_set_default(snplp_language lang);
 
 /** @brief The calling thread's default language. */
 SNPLP_API snplp_language snplp_language_default(void);
+
+/** @brief The type of a parameter of a message: of a finding (diagnostics.h) or given to
+ *         snplp_message_render() (1.6). */
+typedef enum snplp_param_type {
+    SNPLP_PARAM_TEXT = 0,    /**< a text of the data (a title, an element's value) */
+    SNPLP_PARAM_ID = 1,      /**< an id of the model, or an element or attribute name */
+    SNPLP_PARAM_INTEGER = 2, /**< an integer, written in digits ("12", "-3") */
+    SNPLP_PARAM_DECIMAL = 3, /**< a decimal, as snplp_decimal_format() writes it ("6.5") */
+    SNPLP_PARAM_DATE = 4,    /**< a date, "YYYY-MM-DD" */
+    SNPLP_PARAM_CHOICE = 5,  /**< one of a fixed set of words that selects a wording
+                                  ("yes"/"no", the data missing...): see docs/messages.md */
+    SNPLP_PARAM_LIST = 6     /**< texts, each quoted and the whole joined as the language does
+                                  ("“a”, “b” and “c”"); the value holds them separated by
+                                  the character U+001F (never in a text of the model) */
+} snplp_param_type;
+
+/** @brief An argument of a message of the catalogue (1.6): its name in the message's
+ *         patterns, its type, its value as text in the C locale (see snplp_param_type). */
+typedef struct snplp_message_arg {
+    const char *name;
+    snplp_param_type type;
+    const char *value;
+} snplp_message_arg;
+
+/**
+ * @brief Renders a message of the library's catalogue in @p lang: the words the library's own
+ *        programs print (the table "cli"), for an application that shows them in its user's
+ *        language. The messages, their ids and arguments are listed in docs/messages.md.
+ * @param id the message's id, "TABLE/KEY/VARIANT" ("cli/severity/error").
+ * @param args the @p n arguments the message uses, each once (NULL when @p n is 0).
+ * @param[out] out receives the text (free with snplp_free()).
+ * @return #SNPLP_OK; #SNPLP_EINVAL (NULL argument, unknown language, an id not of three parts,
+ *         arguments that are not exactly those the message uses, a value not of its type);
+ *         #SNPLP_ENOTFOUND (no such message); #SNPLP_ENOMEM.
+ */
+SNPLP_API int snplp_message_render(snplp_language lang, const char *id,
+                                   const snplp_message_arg *args, size_t n, char **out);
 
 SNPLP_END_DECLS
 

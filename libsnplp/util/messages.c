@@ -165,3 +165,44 @@ int snplp__msg_render(snplp_language lang, const char *table, const char *key, c
                            variant);
     return rc;
 }
+
+int snplp_message_render(snplp_language lang, const char *id, const snplp_message_arg *args,
+                         size_t n, char **out)
+{
+    if (!id || !out || (n && !args))
+        return snplp__bad_arg(__func__, "NULL argument");
+    *out = NULL;
+    if (!snplp_language_code(lang))
+        return snplp__fail_in(__func__, SNPLP_EINVAL, "unknown language %d", (int)lang);
+    for (size_t i = 0; i < n; i++)
+        if (!args[i].name || !args[i].value)
+            return snplp__bad_arg(__func__, "an argument without its name or value");
+    /* TABLE/KEY/VARIANT, each part a key of the catalogue */
+    char parts[3][64];
+    const char *at = id;
+    for (int k = 0; k < 3; k++) {
+        size_t len = strcspn(at, "/");
+        bool last = k == 2;
+        if (len == 0 || len >= sizeof parts[k] || (last ? at[len] != '\0' : at[len] != '/')) {
+            char q[80];
+            return snplp__fail_in(__func__, SNPLP_EINVAL,
+                                  "%s is not the id of a message (TABLE/KEY/VARIANT)",
+                                  snplp__quote(q, sizeof q, id));
+        }
+        memcpy(parts[k], at, len);
+        parts[k][len] = '\0';
+        at += len + 1;
+    }
+    int rc = snplp__msg_render(lang, parts[0], parts[1], parts[2], args, n, out);
+    if (rc == SNPLP_ENOTFOUND || rc == SNPLP_EINTERNAL) {
+        char q[80];
+        return rc == SNPLP_ENOTFOUND
+                   ? snplp__fail_in(__func__, SNPLP_ENOTFOUND, "no message %s in the catalogue",
+                                    snplp__quote(q, sizeof q, id))
+                   : snplp__fail_in(__func__, SNPLP_EINVAL,
+                                    "the arguments given to %s are not those it uses, or a value "
+                                    "is not of its type",
+                                    snplp__quote(q, sizeof q, id));
+    }
+    return rc;
+}

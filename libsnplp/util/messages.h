@@ -15,13 +15,10 @@
 #include <snplp/diagnostics.h>
 #include <snplp/language.h>
 
-/* An argument of a message: its name in the pattern, its type, its value as text (an integer
- * or a decimal in the C locale, "6.5"; a date "2022-03-31"; a text or an id as it is). */
-typedef struct snplp_msg_arg {
-    const char *name;
-    snplp_param_type type;
-    const char *value;
-} snplp_msg_arg;
+/* An argument of a message (the public snplp_message_arg): its name in the pattern, its type,
+ * its value as text (an integer or a decimal in the C locale, "6.5"; a date "2022-03-31"; a
+ * text or an id as it is). */
+typedef snplp_message_arg snplp_msg_arg;
 
 /* Renders the message TABLE/KEY/VARIANT in lang with the n arguments into *out (UTF-8, the
  * library's allocator). Every argument given must be used by the pattern and every argument the

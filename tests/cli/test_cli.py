@@ -1558,6 +1558,18 @@ with tempfile.TemporaryDirectory() as tmp:
         rc, out, err = run_env({}, "--lang", lang, "import-lheo", LHEO_FEED, "-o", cat, "--quiet")
         outs.append(read_text(cat) if rc == 0 else None)
     check("language: files the same", outs[0] is not None and outs[0] == outs[1])
+# the program's own words around the findings: severities and the line of each file
+rc, out, err = run_env({}, "--lang", "fr", "validate", LHEO_FEED, CONV49)
+check("language: French summary and severities",
+      rc == 0 and "offres.xml\u00a0: LHEO\u00a0: 0 erreur, 3 avertissements\u202f; non v\u00e9rifi\u00e9 "
+      "avec le sch\u00e9ma officiel (--lheo-schema)\n" in out
+      and "convention-49.xml\u00a0: conventions\u00a0: 0 erreur, 0 avertissement\n" in out
+      and ": avertissement: [lheo-no-theme]" in out and ": information: [lheo-theme-match]" in out
+      and "warning" not in out, out[-600:])
+rc, out, err = run_env({}, "validate", LHEO_FEED)
+check("language: English summary", rc == 0 and out.endswith(
+      "offres.xml: lheo: 0 errors, 3 warnings; not checked against the official schema "
+      "(--lheo-schema)\n") and ": warning: [lheo-no-theme]" in out, out[-300:])
 usage_error(["--lang", "de", "validate", LHEO_FEED], "snplp: --lang de: the languages are fr and en")
 usage_error(["validate", "--lang"], "snplp validate: --lang needs a value: fr or en")
 # after "--", --lang is a file name

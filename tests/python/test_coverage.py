@@ -75,6 +75,9 @@ HIDDEN = {
         "findings are Python lists made in the thread's language (snplp.set_language()); "
         "Diagnostic.render(lang) gives the other",
     "snplp_diagnostic_param": "Diagnostic.params is a dict: d.params[name]",
+    "snplp_message_render":
+        "the words of the snplp program (the catalogue's table cli), for C programs; a Python "
+        "program words its own output (the findings come rendered: Diagnostic.render)",
     "snplp_param_type_name":
         "Diagnostic.params holds typed values (int, Decimal, date, list, str), not type names",
     "snplp_action_convention":

@@ -117,6 +117,28 @@ static int read_document(const char *path, snplp_diagnostics *diags, snplp_impor
     return rc;
 }
 
+/* The line of a file: "FILE: KIND: N errors, N warnings" in the program's language
+ * (cli/validate/summary of the library's catalogue). */
+static void print_summary(const char *file, const char *kind, size_t errors, size_t warnings,
+                          bool unchecked)
+{
+    char e[24], w[24];
+    snprintf(e, sizeof e, "%zu", errors);
+    snprintf(w, sizeof w, "%zu", warnings);
+    const snplp_message_arg args[] = {{"file", SNPLP_PARAM_TEXT, file},
+                                      {"kind", SNPLP_PARAM_CHOICE, kind},
+                                      {"errors", SNPLP_PARAM_INTEGER, e},
+                                      {"warnings", SNPLP_PARAM_INTEGER, w},
+                                      {"unchecked", SNPLP_PARAM_CHOICE, unchecked ? "yes" : "no"}};
+    char *line = NULL;
+    if (snplp_message_render(snplp_language_default(), "cli/validate/summary", args,
+                             sizeof args / sizeof args[0], &line) == SNPLP_OK)
+        printf("%s\n", line);
+    else /* (out of memory) */
+        printf("%s: %s: %zu errors, %zu warnings\n", file, kind, errors, warnings);
+    snplp_free(line);
+}
+
 int cmd_validate(int argc, char **argv)
 {
     static const opt_spec specs[] = {{OPT_STRICT, "--strict", 0},
@@ -161,8 +183,7 @@ int cmd_validate(int argc, char **argv)
         snplp_import_options_free(options);
         return 1;
     }
-    static const char *const kinds[] = {"unknown kind", "referential", "conventions", "records",
-                                        "lheo"};
+    static const char *const kinds[] = {"unknown", "referential", "conventions", "records", "lheo"};
     int status = 0;
     for (int i = p.rest; i < argc; i++) {
         cli_doc_kind kind;
@@ -179,11 +200,8 @@ int cmd_validate(int argc, char **argv)
         if (rc != SNPLP_OK && errors == 0)
             errors = 1; /* the failure cli_print_findings() printed */
         if (!cli_quiet)
-            printf("%s: %s: %zu error%s, %zu warning%s%s\n", argv[i], kinds[kind], errors,
-                   errors == 1 ? "" : "s", warnings, warnings == 1 ? "" : "s",
-                   kind == CLI_DOC_LHEO && !lheo_schema
-                       ? "; not checked against the official schema (--lheo-schema)"
-                       : "");
+            print_summary(argv[i], kinds[kind], errors, warnings,
+                          kind == CLI_DOC_LHEO && !lheo_schema);
         if (rc != SNPLP_OK || rr.failed)
             status = 1;
     }

@@ -324,6 +324,27 @@ bool cli_parse_fail_on(snplp_severity *out, const char *cmd, const char *text)
     return true;
 }
 
+const char *cli_severity_word(snplp_severity severity)
+{
+    /* rendered once per severity and language (the program's language does not change while
+     * it prints: main() sets it first) */
+    static char words[2][3][40];
+    snplp_language lang = snplp_language_default();
+    int s = severity == SNPLP_SEVERITY_ERROR ? 0 : severity == SNPLP_SEVERITY_WARNING ? 1 : 2;
+    int l = lang == SNPLP_LANGUAGE_FR ? 1 : 0;
+    if (!words[l][s][0]) {
+        static const char *const ids[] = {"cli/severity/error", "cli/severity/warning",
+                                          "cli/severity/info"};
+        char *text = NULL;
+        if (snplp_message_render(lang, ids[s], NULL, 0, &text) == SNPLP_OK)
+            snprintf(words[l][s], sizeof words[l][s], "%s", text);
+        else /* (out of memory) */
+            snprintf(words[l][s], sizeof words[l][s], "%s", snplp_severity_name(severity));
+        snplp_free(text);
+    }
+    return words[l][s];
+}
+
 void cli_print_findings(FILE *out, const char *file, const snplp_diagnostics *diags, int rc)
 {
     for (size_t i = 0; i < snplp_diagnostics_count(diags); i++) {
@@ -333,11 +354,12 @@ void cli_print_findings(FILE *out, const char *file, const snplp_diagnostics *di
                     snplp_diagnostic_column(g));
         else
             fprintf(out, "%s: ", file);
-        fprintf(out, "%s: [%s] %s\n", snplp_severity_name(snplp_diagnostic_severity(g)),
+        fprintf(out, "%s: [%s] %s\n", cli_severity_word(snplp_diagnostic_severity(g)),
                 snplp_diag_code_name(snplp_diagnostic_code(g)), snplp_diagnostic_message(g));
     }
     if (rc != SNPLP_OK && snplp_diagnostics_count_severity(diags, SNPLP_SEVERITY_ERROR) == 0)
-        fprintf(out, "%s: error: %s\n", file, snplp_error_last_reason());
+        fprintf(out, "%s: %s: %s\n", file, cli_severity_word(SNPLP_SEVERITY_ERROR),
+                snplp_error_last_reason());
 }
 
 int cli_write_stdout(void *user, const char *buf, size_t size)

@@ -87,6 +87,8 @@ const char *cli_output_path(const char *out);
  * when @p rc (the reading's status) is a failure that no error finding explains, then also
  * "FILE: error: " and the library's message. */
 void cli_print_findings(FILE *out, const char *file, const snplp_diagnostics *diags, int rc);
+/* The word of a severity in the program's language ("error", "erreur"): a static string. */
+const char *cli_severity_word(snplp_severity severity);
 
 /* An export callback that writes to standard output. */
 int cli_write_stdout(void *user, const char *buf, size_t size);

@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "common.h"
 #include "termtext.h"
 
 static char last_error[256];
@@ -91,7 +92,7 @@ static void print_diagnostic(FILE *out, const snplp_diagnostic *g, size_t indent
 {
     if ((int)snplp_diagnostic_severity(g) > worst_finding)
         worst_finding = (int)snplp_diagnostic_severity(g);
-    fprintf(out, "%*s%s: [%s] ", (int)indent, "", snplp_severity_name(snplp_diagnostic_severity(g)),
+    fprintf(out, "%*s%s: [%s] ", (int)indent, "", cli_severity_word(snplp_diagnostic_severity(g)),
             snplp_diag_code_name(snplp_diagnostic_code(g)));
     tt_put(out, snplp_diagnostic_message(g));
     fputc('\n', out);

@@ -21,57 +21,64 @@ static bool pending(snplp_diag_code code)
     return (int)code < 500 || (int)code > 508;
 }
 
-/* Calls f(key, variant, pattern of root, pattern of fr) on every message of the catalogue. */
-static size_t each_message(void (*f)(const char *, const char *, const UChar *, int32_t,
-                                     const UChar *, int32_t))
+/* Calls f(table, key, variant, pattern of root, pattern of fr) on every message of the
+ * catalogue (every table: diag, cli...), checking that French has each one and no other. */
+static size_t each_message(void (*f)(const char *, const char *, const char *, const UChar *,
+                                     int32_t, const UChar *, int32_t))
 {
     const char *pkg = snplp__msg_package();
     assert_non_null(pkg);
     UErrorCode st = U_ZERO_ERROR;
     UResourceBundle *root = ures_openDirect(pkg, "root", &st);
     UResourceBundle *fr = ures_openDirect(pkg, "fr", &st);
-    UResourceBundle *rdiag = ures_getByKey(root, "diag", NULL, &st);
-    UResourceBundle *fdiag = ures_getByKey(fr, "diag", NULL, &st);
     assert_true(U_SUCCESS(st));
     size_t count = 0;
-    while (ures_hasNext(rdiag)) {
-        UResourceBundle *code = ures_getNextResource(rdiag, NULL, &st);
+    while (ures_hasNext(root)) {
+        UResourceBundle *rtable = ures_getNextResource(root, NULL, &st);
         assert_true(U_SUCCESS(st));
-        const char *key = ures_getKey(code);
+        const char *table = ures_getKey(rtable);
         UErrorCode fst = U_ZERO_ERROR;
-        UResourceBundle *fcode = ures_getByKey(fdiag, key, NULL, &fst);
-        if (U_FAILURE(fst))
-            print_error("diag/%s: no French messages\n", key);
+        UResourceBundle *ftable = ures_getByKey(fr, table, NULL, &fst);
         assert_true(U_SUCCESS(fst));
-        while (ures_hasNext(code)) {
-            int32_t len = 0, flen = 0;
-            const char *variant = NULL;
-            const UChar *p = ures_getNextString(code, &len, &variant, &st);
+        while (ures_hasNext(rtable)) {
+            UResourceBundle *code = ures_getNextResource(rtable, NULL, &st);
             assert_true(U_SUCCESS(st));
+            const char *key = ures_getKey(code);
             fst = U_ZERO_ERROR;
-            const UChar *fp = ures_getStringByKey(fcode, variant, &flen, &fst);
+            UResourceBundle *fcode = ures_getByKey(ftable, key, NULL, &fst);
             if (U_FAILURE(fst))
-                print_error("diag/%s/%s: no French message\n", key, variant);
+                print_error("%s/%s: no French messages\n", table, key);
             assert_true(U_SUCCESS(fst));
-            f(key, variant, p, len, fp, flen);
-            count++;
+            while (ures_hasNext(code)) {
+                int32_t len = 0, flen = 0;
+                const char *variant = NULL;
+                const UChar *p = ures_getNextString(code, &len, &variant, &st);
+                assert_true(U_SUCCESS(st));
+                fst = U_ZERO_ERROR;
+                const UChar *fp = ures_getStringByKey(fcode, variant, &flen, &fst);
+                if (U_FAILURE(fst))
+                    print_error("%s/%s/%s: no French message\n", table, key, variant);
+                assert_true(U_SUCCESS(fst));
+                f(table, key, variant, p, len, fp, flen);
+                count++;
+            }
+            /* and no French message that English lacks */
+            while (ures_hasNext(fcode)) {
+                const char *variant = NULL;
+                int32_t len = 0;
+                ures_getNextString(fcode, &len, &variant, &st);
+                UErrorCode rst = U_ZERO_ERROR;
+                ures_getStringByKey(code, variant, &len, &rst);
+                if (U_FAILURE(rst))
+                    print_error("%s/%s/%s: French only\n", table, key, variant);
+                assert_true(U_SUCCESS(rst));
+            }
+            ures_close(fcode);
+            ures_close(code);
         }
-        /* and no French message that English lacks */
-        while (ures_hasNext(fcode)) {
-            const char *variant = NULL;
-            int32_t len = 0;
-            ures_getNextString(fcode, &len, &variant, &st);
-            UErrorCode rst = U_ZERO_ERROR;
-            ures_getStringByKey(code, variant, &len, &rst);
-            if (U_FAILURE(rst))
-                print_error("diag/%s/%s: French only\n", key, variant);
-            assert_true(U_SUCCESS(rst));
-        }
-        ures_close(fcode);
-        ures_close(code);
+        ures_close(ftable);
+        ures_close(rtable);
     }
-    ures_close(rdiag);
-    ures_close(fdiag);
     ures_close(root);
     ures_close(fr);
     return count;
@@ -82,28 +89,32 @@ static int arg_names(const UChar *p, int32_t len, const char **names, char *buf,
     return snplp__msgformat_names(p, len, names, 16, buf, size);
 }
 
-static void same_arguments(const char *key, const char *variant, const UChar *p, int32_t len,
-                           const UChar *fp, int32_t flen)
+static void same_arguments(const char *table, const char *key, const char *variant, const UChar *p,
+                           int32_t len, const UChar *fp, int32_t flen)
 {
     const char *en[16], *fr[16];
     char ebuf[512], fbuf[512];
     int ne = arg_names(p, len, en, ebuf, sizeof ebuf);
     int nf = arg_names(fp, flen, fr, fbuf, sizeof fbuf);
     if (ne < 0 || nf < 0)
-        print_error("diag/%s/%s: a pattern does not parse\n", key, variant);
+        print_error("%s/%s/%s: a pattern does not parse\n", table, key, variant);
     assert_true(ne >= 0 && nf >= 0);
     if (ne != nf)
-        print_error("diag/%s/%s: %d arguments in English, %d in French\n", key, variant, ne, nf);
+        print_error("%s/%s/%s: %d arguments in English, %d in French\n", table, key, variant, ne,
+                    nf);
     assert_int_equal(ne, nf);
     for (int i = 0; i < ne; i++) {
         bool found = false;
         for (int k = 0; k < nf && !found; k++)
             found = strcmp(en[i], fr[k]) == 0;
         if (!found)
-            print_error("diag/%s/%s: {%s} is not in the French message\n", key, variant, en[i]);
+            print_error("%s/%s/%s: {%s} is not in the French message\n", table, key, variant,
+                        en[i]);
         assert_true(found);
     }
-    /* the key is a code */
+    /* a key of the findings' table is a code */
+    if (strcmp(table, "diag") != 0)
+        return;
     bool known = false;
     for (int c = 0; c < 1000 && !known; c++)
         known = strcmp(snplp_diag_code_name((snplp_diag_code)c), key) == 0;
@@ -396,13 +407,59 @@ static void language_from_locale(void **state)
     assert_null(snplp_language_code((snplp_language)3));
 }
 
+/* snplp_message_render(): the catalogue's other tables for an application (the program's words). */
+static void message_render(void **state)
+{
+    (void)state;
+    char *s = NULL;
+    assert_ok(snplp_message_render(SNPLP_LANGUAGE_FR, "cli/severity/warning", NULL, 0, &s));
+    assert_string_equal(s, "avertissement");
+    snplp_free(s);
+    const snplp_message_arg args[] = {{"file", SNPLP_PARAM_TEXT, "a.xml"},
+                                      {"kind", SNPLP_PARAM_CHOICE, "records"},
+                                      {"errors", SNPLP_PARAM_INTEGER, "0"},
+                                      {"warnings", SNPLP_PARAM_INTEGER, "2"},
+                                      {"unchecked", SNPLP_PARAM_CHOICE, "no"}};
+    assert_ok(snplp_message_render(SNPLP_LANGUAGE_FR, "cli/validate/summary", args, 5, &s));
+    assert_string_equal(s, "a.xml" NBSP ": donn\xc3\xa9"
+                           "es de formation" NBSP ": 0 erreur, 2 avertissements");
+    snplp_free(s);
+    assert_ok(snplp_message_render(SNPLP_LANGUAGE_EN, "cli/validate/summary", args, 5, &s));
+    assert_string_equal(s, "a.xml: records: 0 errors, 2 warnings");
+    snplp_free(s);
+    /* the caller's mistakes */
+    assert_fails(snplp_message_render(SNPLP_LANGUAGE_EN, "cli/validate/summary", args, 4, &s),
+                 SNPLP_EINVAL);
+    assert_null(s);
+    assert_fails(snplp_message_render(SNPLP_LANGUAGE_EN, "cli/validate", args, 5, &s),
+                 SNPLP_EINVAL);
+    assert_fails(snplp_message_render(SNPLP_LANGUAGE_EN, "cli/validate/summary/x", args, 5, &s),
+                 SNPLP_EINVAL);
+    assert_fails(snplp_message_render(SNPLP_LANGUAGE_EN, "cli/nothing/here", NULL, 0, &s),
+                 SNPLP_ENOTFOUND);
+    assert_fails(snplp_message_render((snplp_language)5, "cli/severity/error", NULL, 0, &s),
+                 SNPLP_EINVAL);
+    assert_fails(snplp_message_render(SNPLP_LANGUAGE_EN, NULL, NULL, 0, &s), SNPLP_EINVAL);
+    const snplp_message_arg bad[] = {{"file", SNPLP_PARAM_TEXT, NULL}};
+    assert_fails(snplp_message_render(SNPLP_LANGUAGE_EN, "cli/validate/summary", bad, 1, &s),
+                 SNPLP_EINVAL);
+    const snplp_message_arg not_a_number[] = {{"file", SNPLP_PARAM_TEXT, "a.xml"},
+                                              {"kind", SNPLP_PARAM_CHOICE, "records"},
+                                              {"errors", SNPLP_PARAM_INTEGER, "none"},
+                                              {"warnings", SNPLP_PARAM_INTEGER, "2"},
+                                              {"unchecked", SNPLP_PARAM_CHOICE, "no"}};
+    assert_fails(
+        snplp_message_render(SNPLP_LANGUAGE_EN, "cli/validate/summary", not_a_number, 5, &s),
+        SNPLP_EINVAL);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(catalogue_is_complete),  cmocka_unit_test(french_typography),
         cmocka_unit_test(formatter_types),        cmocka_unit_test(arguments_must_match),
         cmocka_unit_test(findings_and_languages), cmocka_unit_test(default_language_per_thread),
-        cmocka_unit_test(language_from_locale),
+        cmocka_unit_test(language_from_locale),   cmocka_unit_test(message_render),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
