@@ -3,11 +3,11 @@
 
     tools/gen_messages_doc.py [--check] [ROOT]
 
-Reads the fragments of the catalogue (libsnplp/util/messages/diag/*.en.txt and *.fr.txt, ICU
+Reads the fragments of the catalogue (libsnplp/util/messages/TABLE/*.en.txt and *.fr.txt, ICU
 resource bundle syntax), the codes' numbers (include/snplp/diagnostics.h) and names
 (libsnplp/util/diagnostics.c), and writes, between the markers of docs/messages.md, one table
-per code: each message (variant), its parameters (the arguments its patterns use), its English
-and its French text. --check writes nothing and exits 1 when docs/messages.md differs from what
+per code of the findings (table diag): each message (variant), its parameters (the arguments
+its patterns use), its English and its French text; then one table per other table (cli). --check writes nothing and exits 1 when docs/messages.md differs from what
 it would write (the test messages-doc runs it so). Standard library only."""
 import os
 import re
@@ -153,29 +153,55 @@ def cell(text):
     return text.replace("|", "\\|").replace("\n", " ")
 
 
-def generate(root):
-    folder = os.path.join(root, "libsnplp", "util", "messages", "diag")
+def fragments(folder):
+    """The entries of the fragments of one table, English and French."""
     en, fr = {}, {}
     for name in sorted(os.listdir(folder)):
         if name.endswith(".en.txt"):
             en.update(parse(os.path.join(folder, name)))
         elif name.endswith(".fr.txt"):
             fr.update(parse(os.path.join(folder, name)))
+    return en, fr
+
+
+def rows(table, key, en, fr):
+    out = []
+    for variant, pattern in en[key].items():
+        french = fr.get(key, {}).get(variant, "(missing)")
+        params = ", ".join(f"`{a}`" for a in arguments(pattern)) or "none"
+        out.append(f"| `{key}/{variant}` | {params} | {cell(pattern)} | {cell(french)} |")
+    return out
+
+
+def generate(root):
+    base = os.path.join(root, "libsnplp", "util", "messages")
+    en, fr = fragments(os.path.join(base, "diag"))
     numbers = codes(root)
     lines = [BEGIN, ""]
     count = sum(len(v) for v in en.values())
-    lines.append(f"{len(en)} codes, {count} messages. Parameters are named as in the patterns;"
-                 " their types are those of `snplp_diagnostic_param_type()`.")
+    lines.append(f"### The findings (table `diag`): {len(en)} codes, {count} messages")
+    lines.append("")
+    lines.append("Parameters are named as in the patterns; their types are those of "
+                 "`snplp_diagnostic_param_type()`. The patterns are shown as written, in ICU's "
+                 "syntax (`''` is an apostrophe).")
     lines.append("")
     for code in sorted(en, key=lambda c: (numbers.get(c, 10**6), c)):
-        lines.append(f"### `{code}` ({numbers.get(code, '?')})")
+        lines.append(f"#### `{code}` ({numbers.get(code, '?')})")
         lines.append("")
         lines.append("| message id | parameters | English | French |")
         lines.append("|---|---|---|---|")
-        for variant, pattern in en[code].items():
-            french = fr.get(code, {}).get(variant, "(missing)")
-            params = ", ".join(f"`{a}`" for a in arguments(pattern)) or "none"
-            lines.append(f"| `{code}/{variant}` | {params} | {cell(pattern)} | {cell(french)} |")
+        lines.extend(rows("diag", code, en, fr))
+        lines.append("")
+    for table in sorted(os.listdir(base)):
+        if table == "diag" or not os.path.isdir(os.path.join(base, table)):
+            continue
+        ten, tfr = fragments(os.path.join(base, table))
+        lines.append(f"### Table `{table}` (`snplp_message_render()`, ids `{table}/KEY/VARIANT`)")
+        lines.append("")
+        lines.append("| KEY/VARIANT | parameters | English | French |")
+        lines.append("|---|---|---|---|")
+        for key in ten:
+            lines.extend(rows(table, key, ten, tfr))
         lines.append("")
     lines.append(END)
     return "\n".join(lines)
