@@ -67,9 +67,9 @@ typedef enum snplp_param_type {
 /** @brief An argument of a message of the catalogue (1.6): its name in the message's
  *         patterns, its type, its value as text in the C locale (see snplp_param_type). */
 typedef struct snplp_message_arg {
-    const char *name;
-    snplp_param_type type;
-    const char *value;
+    const char *name;      /**< the argument's name in the patterns ("errors") */
+    snplp_param_type type; /**< how its value is read and formatted */
+    const char *value;     /**< its value as text ("2", "6.5", "2022-03-31", a text) */
 } snplp_message_arg;
 
 /**
