@@ -62,33 +62,33 @@ bool parse_date(const char *s, double *udate)
     return true;
 }
 
-// The texts of a list value (separated by U+001F), each quoted as the language quotes ("“a”",
-// "« a »" with no-break spaces), joined as it joins a list ("“a”, “b” and “c”").
+// The texts of a list value (separated by U+001F, as many as there are), each quoted as the
+// language quotes ("“a”", "« a »" with no-break spaces), joined as it joins a list ("“a”, “b”,
+// and “c”").
 bool format_list(const char *value, const Locale &locale, bool french, UnicodeString &out)
 {
-    enum { MAX_ITEMS = 32 };
-    UnicodeString items[MAX_ITEMS];
-    int32_t n = 0;
+    int32_t n = 1;
+    for (const char *c = value; *c; c++)
+        n += *c == '\x1f';
+    UnicodeString *items = new UnicodeString[n]; // (ICU's allocator: UMemory)
+    if (!items)
+        return false;
     const char *at = value;
-    while (n < MAX_ITEMS) {
+    for (int32_t k = 0; k < n; k++) {
         const char *end = strchr(at, '\x1f');
         size_t len = end ? static_cast<size_t>(end - at) : strlen(at);
         UnicodeString text = UnicodeString::fromUTF8(StringPiece(at, static_cast<int32_t>(len)));
-        items[n++] = french ? UnicodeString(static_cast<UChar>(0xAB)) + UChar(0xA0) + text +
-                                  UChar(0xA0) + UChar(0xBB)
-                            : UnicodeString(static_cast<UChar>(0x201C)) + text + UChar(0x201D);
-        if (!end)
-            break;
-        at = end + 1;
+        items[k] = french ? UnicodeString(static_cast<UChar>(0xAB)) + UChar(0xA0) + text +
+                                UChar(0xA0) + UChar(0xBB)
+                          : UnicodeString(static_cast<UChar>(0x201C)) + text + UChar(0x201D);
+        at = end ? end + 1 : at + len;
     }
     UErrorCode st = U_ZERO_ERROR;
     ListFormatter *lf = ListFormatter::createInstance(locale, st);
-    if (U_FAILURE(st)) {
-        delete lf;
-        return false;
-    }
-    lf->format(items, n, out, st);
+    if (U_SUCCESS(st))
+        lf->format(items, n, out, st);
     delete lf;
+    delete[] items;
     return U_SUCCESS(st);
 }
 

@@ -213,6 +213,19 @@ static void french_typography(void **state)
                        "d\xe2\x80\x9d");
     assert_contains(s, "not applied");
     snplp_free(s);
+    /* a long list: every text, none dropped */
+    char many_labels[1200] = "";
+    for (int i = 0; i < 100; i++)
+        snprintf(many_labels + strlen(many_labels), sizeof many_labels - strlen(many_labels),
+                 "%sl%d", i ? "\x1f" : "", i);
+    const snplp_msg_arg long_list[] = {SNPLP_ARG(ID, "theme", "t"), SNPLP_ARG(TEXT, "title", "T"),
+                                       SNPLP_ARG(INTEGER, "score", "1"),
+                                       SNPLP_ARG(LIST, "labels", many_labels),
+                                       SNPLP_ARG(CHOICE, "applied", "yes")};
+    s = render(SNPLP_LANGUAGE_EN, "lheo-theme-match", "match", long_list, 5);
+    assert_contains(s, "\xe2\x80\x9cl0\xe2\x80\x9d, ");
+    assert_contains(s, ", and \xe2\x80\x9cl99\xe2\x80\x9d: applied");
+    snplp_free(s);
 }
 
 /* The formatter itself: decimals exact with a decimal comma, dates in words. */
