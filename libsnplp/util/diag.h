@@ -55,6 +55,12 @@ int snplp__finding(snplp_diagnostics *diags, const snplp_finding *f);
 /* The message of f in lang into *out (the library's allocator). */
 int snplp__finding_render(const snplp_finding *f, snplp_language lang, char **out);
 
+/* The finding g of the catalogue as an snplp_finding, to report it again elsewhere (a rule's
+ * finding placed at the line of its item by a reader): *f with its arguments in args (max of
+ * them), borrowed from g (valid while g is). SNPLP_ENOTFOUND when g's message is not from the
+ * catalogue (the caller passes its text on), SNPLP_EINTERNAL when it has more than max. */
+int snplp__finding_of(const snplp_diagnostic *g, snplp_finding *f, snplp_msg_arg *args, size_t max);
+
 /* Removes the entries after the first n (a validation that fails takes back what it added). */
 void snplp__diagnostics_truncate(snplp_diagnostics *diags, size_t n);
 

@@ -413,6 +413,27 @@ const char *snplp_diagnostic_param(const snplp_diagnostic *diag, const char *nam
     return NULL;
 }
 
+int snplp__finding_of(const snplp_diagnostic *g, snplp_finding *f, snplp_msg_arg *args, size_t max)
+{
+    if (!g->message_id)
+        return SNPLP_ENOTFOUND;
+    if (g->nparams > max)
+        return SNPLP_EINTERNAL;
+    for (size_t i = 0; i < g->nparams; i++)
+        args[i] = (snplp_msg_arg){g->params[i].name, g->params[i].type, g->params[i].value};
+    *f = (snplp_finding){.severity = g->severity,
+                         .code = g->code,
+                         .variant = g->variant,
+                         .line = g->line,
+                         .column = g->column,
+                         .convention_id = g->convention_id,
+                         .item_id = g->item_id,
+                         .year = g->year,
+                         .args = args,
+                         .nargs = g->nparams};
+    return 0;
+}
+
 /* The message of e in lang into *out. */
 static int render(const snplp_diagnostic *e, snplp_language lang, char **out)
 {
