@@ -9,7 +9,9 @@ fails, naming file and line:
 - on a relative Markdown link whose target does not exist;
 - on a repository path written in the text (`libsnplp/model/referential/item.c`,
   `tests/unit/...`, `tools/check`) that does not exist. A path is a word starting with one of
-  the repository's top-level folders; `<...>`, `*`, `{...}` or `...` in it make it a pattern,
+  the repository's top-level folders (outside the tables generated from data, between
+  `<!-- BEGIN GENERATED` and `<!-- END GENERATED`, which hold ids such as `schema/xsd`, not
+  paths); `<...>`, `*`, `{...}` or `...` in it make it a pattern,
   checked up to the first such part; paths under build directories are not checked.
 
 Usage: check_docs.py REPOSITORY_ROOT
@@ -69,8 +71,13 @@ def main():
             continue
         rel = os.path.relpath(f, root)
         in_code_block = False
+        in_generated = False  # a table made from data (docs/messages.md): ids, not paths
         with open(f, encoding="utf-8") as fh:
             for n, line in enumerate(fh, 1):
+                if line.startswith("<!-- BEGIN GENERATED"):
+                    in_generated = True
+                elif line.startswith("<!-- END GENERATED"):
+                    in_generated = False
                 if line.lstrip().startswith("```"):
                     in_code_block = not in_code_block
                 m = OUTSIDE.search(line)
@@ -84,7 +91,7 @@ def main():
                     if not os.path.exists(os.path.normpath(
                             os.path.join(os.path.dirname(f), target))):
                         problems.append(f"{rel}:{n}: the link '{target}' leads nowhere")
-                if in_code_block:
+                if in_code_block or in_generated:
                     continue
                 for path in PATH.findall(line):
                     why = check_path(root, path)

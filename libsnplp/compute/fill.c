@@ -2,6 +2,7 @@
  * of the library that writes a model from what the rules compute. It lives in compute/, a
  * folder above the rules, so that the rules folders never change a model and the two models
  * never call each other (docs/architecture.md). */
+#include <stdio.h>
 #include <string.h>
 
 #include <snplp/snplp.h>
@@ -11,6 +12,7 @@
 #include "util/alloc.h"
 #include "util/diag.h"
 #include "util/errors.h"
+#include "util/names.h"
 
 #define FN "snplp_convention_fill_from_records"
 
@@ -24,13 +26,22 @@ typedef enum unknown_reason {
     U_OVERFLOW /* the sum is beyond an exact decimal */
 } unknown_reason;
 
-static const char *const reason_text[] = {
-    "",
-    "an attendance names a session that is not in the records",
-    "an attendance names a worker who is not in the records",
-    "a \"partial\" attendance has no days attended",
-    "a \"partial\" attendance has no days attended: whether the worker was trained is unknown",
-    "the total is too large for an exact decimal"};
+/* The reasons as the message records-value-unknown selects on them. */
+static const char *const reason_choice[] = {"", "session", "worker", "days", "trained", "overflow"};
+
+/* A name of the model as the messages select on it: "-" becomes "_". */
+typedef struct choice {
+    char s[32];
+} choice;
+static choice choice_of(const char *name)
+{
+    choice c;
+    snprintf(c.s, sizeof c.s, "%s", name);
+    for (char *p = c.s; *p; p++)
+        if (*p == '-')
+            *p = '_';
+    return c;
+}
 
 /* A change to make: the actual of a year of an indicator. */
 typedef struct change {
@@ -205,12 +216,20 @@ static int decide(fill *f, snplp_convention *conv, snplp_indicator *ind, snplp_d
         int32_t year = f->first + k;
         if (!f->covered[k])
             continue; /* the records say nothing of that year */
+        char y[16];
+        snprintf(y, sizeof y, "%ld", (long)year);
         if (f->unknown[k]) {
-            rc = snplp__diag_conv(diags, SNPLP_SEVERITY_WARNING, SNPLP_DIAG_RECORDS_VALUE_UNKNOWN,
-                                  conv->id, ind->id, year,
-                                  "indicator '%s': the training records cannot give the value of "
-                                  "%ld (%s); the year is left as it is",
-                                  ind->id, (long)year, reason_text[f->unknown[k]]);
+            const snplp_msg_arg args[] = {
+                SNPLP_ARG(ID, "indicator", ind->id), SNPLP_ARG(INTEGER, "year", y),
+                SNPLP_ARG(CHOICE, "reason", reason_choice[f->unknown[k]])};
+            rc = snplp__finding(diags, &(snplp_finding){.severity = SNPLP_SEVERITY_WARNING,
+                                                        .code = SNPLP_DIAG_RECORDS_VALUE_UNKNOWN,
+                                                        .variant = "indicator",
+                                                        .convention_id = conv->id,
+                                                        .item_id = ind->id,
+                                                        .year = year,
+                                                        .args = args,
+                                                        .nargs = SNPLP__COUNT(args)});
             continue;
         }
         snplp_decimal computed = f->value[k];
@@ -220,11 +239,18 @@ static int decide(fill *f, snplp_convention *conv, snplp_indicator *ind, snplp_d
                 char typed[64], got[64];
                 snplp_decimal_format(typed, sizeof typed, v->actual);
                 snplp_decimal_format(got, sizeof got, computed);
-                rc = snplp__diag_conv(diags, SNPLP_SEVERITY_WARNING,
-                                      SNPLP_DIAG_RECORDS_ACTUAL_DIFFERS, conv->id, ind->id, year,
-                                      "indicator '%s': the actual of %ld is %s, the training "
-                                      "records give %s; the actual typed is kept",
-                                      ind->id, (long)year, typed, got);
+                const snplp_msg_arg args[] = {
+                    SNPLP_ARG(ID, "indicator", ind->id), SNPLP_ARG(INTEGER, "year", y),
+                    SNPLP_ARG(DECIMAL, "actual", typed), SNPLP_ARG(DECIMAL, "computed", got)};
+                rc = snplp__finding(diags,
+                                    &(snplp_finding){.severity = SNPLP_SEVERITY_WARNING,
+                                                     .code = SNPLP_DIAG_RECORDS_ACTUAL_DIFFERS,
+                                                     .variant = "indicator",
+                                                     .convention_id = conv->id,
+                                                     .item_id = ind->id,
+                                                     .year = year,
+                                                     .args = args,
+                                                     .nargs = SNPLP__COUNT(args)});
             }
             continue;
         }
@@ -370,12 +396,18 @@ int snplp_convention_fill_from_records(snplp_convention *conv, const snplp_recor
         if (ind->measure == SNPLP_MEASURE_NONE)
             continue;
         if (ind->unit != unit_of_measure(ind->measure)) {
-            rc = snplp__diag_conv(
-                diags, SNPLP_SEVERITY_ERROR, SNPLP_DIAG_RECORDS_MEASURE_UNIT, c->id, ind->id, 0,
-                "indicator '%s' counts %s in training records, in %s, but its "
-                "unit is %s; it is left as it is",
-                ind->id, snplp_records_measure_name(ind->measure),
-                snplp_unit_name(unit_of_measure(ind->measure)), snplp_unit_name(ind->unit));
+            choice measure = choice_of(snplp_records_measure_name(ind->measure));
+            const snplp_msg_arg args[] = {
+                SNPLP_ARG(ID, "indicator", ind->id), SNPLP_ARG(CHOICE, "measure", measure.s),
+                SNPLP_ARG(CHOICE, "expected", snplp_unit_name(unit_of_measure(ind->measure))),
+                SNPLP_ARG(CHOICE, "unit", snplp_unit_name(ind->unit))};
+            rc = snplp__finding(diags, &(snplp_finding){.severity = SNPLP_SEVERITY_ERROR,
+                                                        .code = SNPLP_DIAG_RECORDS_MEASURE_UNIT,
+                                                        .variant = "indicator",
+                                                        .convention_id = c->id,
+                                                        .item_id = ind->id,
+                                                        .args = args,
+                                                        .nargs = SNPLP__COUNT(args)});
             continue;
         }
         compute(&f, ind);

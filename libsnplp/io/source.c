@@ -25,6 +25,25 @@ void snplp__source_callback(snplp_source *s, snplp_read_fn read, void *user)
     s->user = user;
 }
 
+/* The finding code "cannot open" the file q (quoted) for the errno err, from the catalogue
+ * (CODE/not-found, permission, directory, else cannot-open with the system's reason: the codes
+ * io, in util/messages/diag/xml.*.txt, and csv-io, in csv.*.txt). */
+static int cannot_open(snplp_diagnostics *diags, snplp_diag_code code, const char *q, int err)
+{
+    const char *variant = err == ENOENT   ? "not-found"
+                          : err == EACCES ? "permission"
+                          : err == EISDIR ? "directory"
+                                          : "cannot-open";
+    const snplp_msg_arg args[] = {SNPLP_ARG(TEXT, "path", q),
+                                  SNPLP_ARG(TEXT, "reason", strerror(err))};
+    snplp_finding f = {.severity = SNPLP_SEVERITY_ERROR,
+                       .code = code,
+                       .variant = variant,
+                       .args = args,
+                       .nargs = variant[0] == 'c' ? 2 : 1};
+    return snplp__finding(diags, &f);
+}
+
 int snplp__source_open(snplp_source *s, const char *path, snplp_diagnostics *diags,
                        snplp_diag_code io_code, const char *fn)
 {
@@ -44,9 +63,13 @@ int snplp__source_open(snplp_source *s, const char *path, snplp_diagnostics *dia
     }
     char q[200];
     snplp__quote(q, sizeof q, path);
-    if (diags && snplp__diag(diags, SNPLP_SEVERITY_ERROR, io_code, 0, 0, NULL, "cannot open %s: %s",
-                             q, strerror(err)) != SNPLP_OK)
-        return snplp__oom();
+    if (diags) {
+        int drc = cannot_open(diags, io_code, q, err);
+        if (drc == SNPLP_ENOMEM)
+            return snplp__oom();
+        if (drc != SNPLP_OK)
+            return drc; /* a message that does not render: the library's bug */
+    }
     int rc = snplp__fail_in(fn, SNPLP_EIO, "cannot open %s: %s", q, strerror(err));
     snplp__error_set_errno(err);
     return rc;

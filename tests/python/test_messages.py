@@ -234,10 +234,10 @@ def test_findings_outside_the_catalogue():
     snplp.set_language("fr")
     with pytest.raises(snplp.ParseError) as caught:
         snplp.from_lheo(b"<lheo xmlns='http://lheo.gouv.fr/2.3'><offres>", name="feed.xml")
-    d = caught.value.diagnostics[0]
+    d = caught.value.diagnostics[0]  # libxml2's error: in the catalogue (reader.c)
     assert d.name == "not-well-formed"
-    assert d.message_id is None and d.params == {}
-    assert d.render("fr") == d.render("en") == d.message  # English until it moves
+    assert d.message_id == "not-well-formed/truncated" and d.params == {"element": "offres"}
+    assert "tronqué" in d.message and "cut short" in d.render("en")
     made = snplp.Diagnostic("warning", 1, "name", 1, 2, None, "message")
     assert made.message_id is None and made.params == {}
     assert made.render("fr") == "message"

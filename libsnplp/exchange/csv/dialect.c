@@ -230,39 +230,54 @@ static int from_numeric(const char *num, int32_t scale, snplp_decimal *out)
     return 0;
 }
 
+/* An argument of *why. */
+static void why_arg(number_why *why, const char *name, snplp_param_type type, const char *value)
+{
+    why->args[why->nargs++] = (snplp_msg_arg){name, type, value};
+}
+
+/* Sets *why to the variant v of bad-number, with the dialect's decimal separator ("point",
+ * "comma") as its first argument "decimal" unless sep is NULL; returns 1. */
+static int refuse(number_why *why, const char *v, const char *sep)
+{
+    why->variant = v;
+    why->nargs = 0;
+    if (sep)
+        why_arg(why, "decimal", SNPLP_PARAM_CHOICE, sep);
+    return 1;
+}
+
 /* Parses a target or actual of the dialect with ICU: 0 and *out; 1 when the text is not a
- * number of the dialect (why says what is expected); a status < 0 when ICU fails. */
+ * number of the dialect (*why says what is expected); a status < 0 when ICU fails. */
 int snplp__csv_number_parse(numfmt *n, const dialect_info *di, const char *s, size_t len,
-                            snplp_decimal *out, char *why, size_t whysize)
+                            snplp_decimal *out, number_why *why)
 {
     size_t frac = 0;
     if (len > SNPLP_CSV_MAX_NUMBER) {
-        snprintf(why, whysize, "it is longer than %d characters", SNPLP_CSV_MAX_NUMBER);
+        refuse(why, "too-long", NULL);
+        snprintf(why->count, sizeof why->count, "%d", SNPLP_CSV_MAX_NUMBER);
+        why_arg(why, "max", SNPLP_PARAM_INTEGER, why->count);
         return 1;
     }
     if (!number_form(s, len, di->point, &frac)) {
         const dialect_info *o = snplp__csv_other_dialect(di);
         size_t ofrac;
-        if (number_form(s, len, o->point, &ofrac) && ofrac > 0) {
-            char fixed[SNPLP_CSV_MAX_NUMBER + 1];
-            memcpy(fixed, s, len);
-            fixed[len] = '\0';
-            char *pt = strchr(fixed, o->point);
-            if (pt)
-                *pt = di->point;
-            snprintf(why, whysize, "the %s dialect writes numbers with a decimal %s (%s)", di->name,
-                     di->point_name, fixed);
-        } else {
-            snprintf(why, whysize,
-                     "expected an optional '-', digits, and optionally a decimal %s followed by "
-                     "digits, e.g. -1250%c50 (no grouping, no '+', no exponent, no space)",
-                     di->point_name, di->point);
-        }
+        if (!number_form(s, len, o->point, &ofrac) || ofrac == 0)
+            return refuse(why, "form", di->point_name);
+        memcpy(why->text, s, len);
+        why->text[len] = '\0';
+        char *pt = strchr(why->text, o->point);
+        if (pt)
+            *pt = di->point;
+        refuse(why, "separator", di->point_name);
+        why_arg(why, "corrected", SNPLP_PARAM_TEXT, why->text);
         return 1;
     }
     if (frac > 18) {
-        snprintf(why, whysize, "it has %zu digits after the decimal %s, at most 18 are kept", frac,
-                 di->point_name);
+        refuse(why, "scale", di->point_name);
+        snprintf(why->count, sizeof why->count, "%zu", frac);
+        why_arg(why, "digits", SNPLP_PARAM_INTEGER, why->count);
+        why_arg(why, "max", SNPLP_PARAM_INTEGER, "18");
         return 1;
     }
     if (!n->f) {
@@ -280,17 +295,13 @@ int snplp__csv_number_parse(numfmt *n, const dialect_info *di, const char *s, si
     if (e == U_MEMORY_ALLOCATION_ERROR)
         return icu_failure(e, "parse a number");
     if (U_FAILURE(e) || pos != (int32_t)len || nl <= 0 || nl >= (int32_t)sizeof num) {
-        snprintf(why, whysize, "ICU cannot read it as a number of the locale %s", di->locale);
+        refuse(why, "locale", NULL);
+        why_arg(why, "locale", SNPLP_PARAM_ID, di->locale);
         return 1;
     }
     int r = from_numeric(num, (int32_t)frac, out);
-    if (r == 1) {
-        snprintf(why, whysize,
-                 "it is beyond the range of a decimal (at most 19 digits, "
-                 "9223372036854775807 in absolute value without the decimal %s)",
-                 di->point_name);
-        return 1;
-    }
+    if (r == 1)
+        return refuse(why, "range", di->point_name);
     /* ICU's reading must be the text's, digit for digit: the library's own exact parser of the
      * plain form is the second opinion */
     char plain[SNPLP_CSV_MAX_NUMBER + 1];

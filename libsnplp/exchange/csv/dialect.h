@@ -12,6 +12,8 @@
 #include <snplp/csv.h>
 #include <snplp/decimal.h>
 
+#include "util/messages.h"
+
 typedef struct dialect_info {
     const char *name;
     char sep;   /* between fields */
@@ -49,10 +51,22 @@ void snplp__csv_numfmt_close(numfmt *n);
 /* Formats d in the dialect's form into buf; 0 or the error (recorded). */
 int snplp__csv_number_format(numfmt *n, const dialect_info *di, snplp_decimal d, char *buf,
                              size_t size);
+/* Why a text is not a number of the dialect: the variant of the finding bad-number that says
+ * so (diag/bad-number in util/messages/diag/csv.*.txt: "too-long", "separator", "form",
+ * "scale", "locale", "range") and its own arguments, which follow those of the reader (column,
+ * value, dialect). The arguments point into the structure: keep it in place. */
+typedef struct number_why {
+    const char *variant;
+    snplp_msg_arg args[3];
+    size_t nargs;
+    char text[SNPLP_CSV_MAX_NUMBER + 1]; /* the number as the dialect writes it */
+    char count[24];                      /* a count or a limit */
+} number_why;
+
 /* Parses a target or actual of the dialect with ICU: 0 and *out; 1 when the text is not a
- * number of the dialect (why, whysize bytes, says what is expected); a status < 0 when ICU
- * fails (recorded). */
+ * number of the dialect (*why says what is expected); a status < 0 when ICU fails
+ * (recorded). */
 int snplp__csv_number_parse(numfmt *n, const dialect_info *di, const char *s, size_t len,
-                            snplp_decimal *out, char *why, size_t whysize);
+                            snplp_decimal *out, number_why *why);
 
 #endif

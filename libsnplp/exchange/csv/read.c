@@ -6,7 +6,6 @@
 
 #include <snplp/csv.h>
 
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -18,6 +17,7 @@
 #include "model/conventions/convention_model.h"
 #include "util/alloc.h"
 #include "util/buf.h"
+#include "util/diag.h"
 #include "util/text.h"
 
 /* ---- import: reading ---- */
@@ -89,34 +89,60 @@ static void fatal(importer *x, int status)
     x->stop = true;
 }
 
-/* Appends an error finding (nothing once the pass has stopped). */
-__attribute__((format(printf, 8, 9))) static void
-err(importer *x, snplp_diag_code code, size_t line, size_t col, const snplp_convention *c,
-    const snplp_indicator *ind, int32_t year, const char *fmt, ...)
+/* A number as the text of an argument. */
+typedef struct numtext {
+    char s[24];
+} numtext;
+
+static const char *zu(numtext *t, size_t v)
+{
+    snprintf(t->s, sizeof t->s, "%zu", v);
+    return t->s;
+}
+
+/* Appends an error finding of the catalogue (util/messages/diag/csv.*.txt): code, its variant,
+ * and its arguments (SNPLP_ARGS(...) or SNPLP_NO_ARGS); nothing once the pass has stopped. The
+ * first one is also kept in English, with its place, for the thread's last error. */
+static void err(importer *x, snplp_diag_code code, const char *variant, size_t line, size_t col,
+                const snplp_convention *c, const snplp_indicator *ind, int32_t year,
+                const snplp_msg_arg *args, size_t nargs)
 {
     if (x->stop)
         return;
-    char msg[1024];
-    va_list ap;
-    va_start(ap, fmt);
-    vsnprintf(msg, sizeof msg, fmt, ap);
-    va_end(ap);
-    if (x->errors++ == 0)
-        snprintf(x->first, sizeof x->first, "%.200s:%zu:%zu: %s", x->name, line, col, msg);
-    if (x->diags) {
-        int rc = snplp__diag_conv_at(x->diags, SNPLP_SEVERITY_ERROR, code, line, col,
-                                     c ? c->id : NULL, ind ? ind->id : NULL, year, msg);
+    snplp_finding f = {.severity = SNPLP_SEVERITY_ERROR,
+                       .code = code,
+                       .variant = variant,
+                       .line = line,
+                       .column = col,
+                       .convention_id = c ? c->id : NULL,
+                       .item_id = ind ? ind->id : NULL,
+                       .year = year,
+                       .args = args,
+                       .nargs = nargs};
+    if (x->errors++ == 0) {
+        char *msg = NULL;
+        int rc = snplp__finding_render(&f, SNPLP_LANGUAGE_EN, &msg);
         if (rc) {
             fatal(x, rc == SNPLP_ENOMEM ? rc : SNPLP_EINTERNAL);
             return;
         }
+        snprintf(x->first, sizeof x->first, "%.200s:%zu:%zu: %s", x->name, line, col, msg);
+        snplp__free(msg);
+    }
+    int rc = snplp__finding(x->diags, &f);
+    if (rc) {
+        fatal(x, rc == SNPLP_ENOMEM ? rc : SNPLP_EINTERNAL);
+        return;
     }
     if (x->errors == SNPLP_CSV_MAX_ERRORS) {
-        if (x->diags &&
-            snplp__diag_conv_at(x->diags, SNPLP_SEVERITY_ERROR, SNPLP_DIAG_CSV_TOO_MANY_ERRORS,
-                                line, col, NULL, NULL, 0,
-                                "too many errors: the rest of the input is not checked") != 0) {
-            fatal(x, SNPLP_ENOMEM);
+        rc = snplp__finding(x->diags, &(snplp_finding){.severity = SNPLP_SEVERITY_ERROR,
+                                                       .code = SNPLP_DIAG_CSV_TOO_MANY_ERRORS,
+                                                       .variant = "stop",
+                                                       .line = line,
+                                                       .column = col,
+                                                       .args = SNPLP_NO_ARGS});
+        if (rc) {
+            fatal(x, rc == SNPLP_ENOMEM ? rc : SNPLP_EINTERNAL);
             return;
         }
         x->errors++;
@@ -140,7 +166,7 @@ static bool refill(importer *x)
         } else if (rc != SNPLP_OK) {
             snprintf(x->io, sizeof x->io, "%.200s:%zu:%zu: reading the input failed", x->name,
                      x->line, x->col);
-            err(x, SNPLP_DIAG_CSV_IO, x->line, x->col, NULL, NULL, 0, "reading the input failed");
+            err(x, SNPLP_DIAG_CSV_IO, "read", x->line, x->col, NULL, NULL, 0, SNPLP_NO_ARGS);
             fatal(x, SNPLP_EIO);
         }
         return false;
@@ -193,16 +219,16 @@ static void append(importer *x, field *f, int c)
     x->all_empty = false;
     size_t n = f ? f->b.n : x->extra_bytes++;
     if (n >= SNPLP_CSV_MAX_FIELD) {
+        numtext max;
+        zu(&max, SNPLP_CSV_MAX_FIELD);
         if (f) {
-            err(x, SNPLP_DIAG_CSV_FIELD_TOO_LONG, f->line, f->col, NULL, NULL, 0,
-                "the %s field is longer than %d bytes: the rest of the input is not read",
-                snplp__csv_columns[x->nfields - 1], SNPLP_CSV_MAX_FIELD);
+            err(x, SNPLP_DIAG_CSV_FIELD_TOO_LONG, "field", f->line, f->col, NULL, NULL, 0,
+                SNPLP_ARGS(SNPLP_ARG(ID, "column", snplp__csv_columns[x->nfields - 1]),
+                           SNPLP_ARG(INTEGER, "max", max.s)));
             f->too_long = f->bad = true;
         } else {
-            err(x, SNPLP_DIAG_CSV_FIELD_TOO_LONG, x->extra_line, x->extra_col, NULL, NULL, 0,
-                "the fields after the eighth are longer than %d bytes: the rest of the input "
-                "is not read",
-                SNPLP_CSV_MAX_FIELD);
+            err(x, SNPLP_DIAG_CSV_FIELD_TOO_LONG, "past-eighth", x->extra_line, x->extra_col, NULL,
+                NULL, 0, SNPLP_ARGS(SNPLP_ARG(INTEGER, "max", max.s)));
         }
         x->stop = true;
         return;
@@ -227,9 +253,7 @@ static void skip_bom(importer *x)
     } else if (a == 0xFF || a == 0xFE) {
         int b = get(x);
         if ((a == 0xFF && b == 0xFE) || (a == 0xFE && b == 0xFF)) {
-            err(x, SNPLP_DIAG_CSV_ENCODING, 1, 1, NULL, NULL, 0,
-                "the input is in UTF-16 (or UTF-32): the format is UTF-8; save the file as "
-                "\"CSV UTF-8\"");
+            err(x, SNPLP_DIAG_CSV_ENCODING, "utf16", 1, 1, NULL, NULL, 0, SNPLP_NO_ARGS);
             x->stop = true;
             return;
         }
@@ -268,8 +292,8 @@ static bool read_record(importer *x)
             for (;;) {
                 c = get(x);
                 if (c < 0) {
-                    err(x, SNPLP_DIAG_CSV_SYNTAX, line, col, NULL, NULL, 0,
-                        "the quoted field starting here has no closing quote");
+                    err(x, SNPLP_DIAG_CSV_SYNTAX, "unclosed", line, col, NULL, NULL, 0,
+                        SNPLP_NO_ARGS);
                     if (f)
                         f->bad = true;
                     break;
@@ -297,10 +321,9 @@ static bool read_record(importer *x)
                 }
             }
             if (c >= 0 && c != sep && c != '\r' && c != '\n') {
-                err(x, SNPLP_DIAG_CSV_SYNTAX, line, col, NULL, NULL, 0,
-                    "text after the closing quote of this field, at column %zu: a quote inside "
-                    "a quoted field is written twice (\"\")",
-                    x->col);
+                numtext at;
+                err(x, SNPLP_DIAG_CSV_SYNTAX, "after-quote", line, col, NULL, NULL, 0,
+                    SNPLP_ARGS(SNPLP_ARG(INTEGER, "at_column", zu(&at, x->col))));
                 if (f)
                     f->bad = true;
                 while (c >= 0 && c != sep && c != '\r' && c != '\n') {
@@ -313,10 +336,9 @@ static bool read_record(importer *x)
             while (c >= 0 && c != sep && c != '\r' && c != '\n') {
                 if (c == '"' && !quote_seen) {
                     quote_seen = true;
-                    err(x, SNPLP_DIAG_CSV_SYNTAX, line, col, NULL, NULL, 0,
-                        "a double quote inside an unquoted field, at column %zu: put the "
-                        "whole field between double quotes and write its quotes twice (\"\")",
-                        x->col);
+                    numtext at;
+                    err(x, SNPLP_DIAG_CSV_SYNTAX, "quote-in-unquoted", line, col, NULL, NULL, 0,
+                        SNPLP_ARGS(SNPLP_ARG(INTEGER, "at_column", zu(&at, x->col))));
                     if (f)
                         f->bad = true;
                 }
@@ -363,19 +385,21 @@ static void check_encoding(importer *x, int i)
         int32_t at = k;
         UChar32 c;
         U8_NEXT(s, k, len, c);
+        numtext byte;
+        zu(&byte, (size_t)at + 1);
         if (c < 0) {
-            err(x, SNPLP_DIAG_CSV_ENCODING, f->line, f->col, NULL, NULL, 0,
-                "invalid UTF-8 in the %s field (byte %d of the field): the file must be saved "
-                "as UTF-8",
-                snplp__csv_columns[i], (int)at + 1);
+            err(x, SNPLP_DIAG_CSV_ENCODING, "invalid-utf8", f->line, f->col, NULL, NULL, 0,
+                SNPLP_ARGS(SNPLP_ARG(ID, "column", snplp__csv_columns[i]),
+                           SNPLP_ARG(INTEGER, "byte", byte.s)));
             f->bad = true;
             return;
         }
         if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0xFFFE || c == 0xFFFF) {
-            err(x, SNPLP_DIAG_CSV_ENCODING, f->line, f->col, NULL, NULL, 0,
-                "the %s field holds the character U+%04X (byte %d of the field), which is not "
-                "allowed in text",
-                snplp__csv_columns[i], (unsigned)c, (int)at + 1);
+            char u[16];
+            snprintf(u, sizeof u, "U+%04X", (unsigned)c);
+            err(x, SNPLP_DIAG_CSV_ENCODING, "character", f->line, f->col, NULL, NULL, 0,
+                SNPLP_ARGS(SNPLP_ARG(ID, "column", snplp__csv_columns[i]),
+                           SNPLP_ARG(TEXT, "character", u), SNPLP_ARG(INTEGER, "byte", byte.s)));
             f->bad = true;
             return;
         }
@@ -426,18 +450,21 @@ static void check_header(importer *x)
     char other[128];
     snplp__csv_header_text(other, sizeof other, o);
     if (x->nfields == 1 && !x->f[0].bad && field_is(&x->f[0], other)) {
-        err(x, SNPLP_DIAG_CSV_HEADER, x->f[0].line, x->f[0].col, NULL, NULL, 0,
-            "the header is separated by '%c': the file is in the %s dialect, not in the %s "
-            "dialect (nothing more is checked)",
-            o->sep, o->name, x->d->name);
+        const char sep[2] = {o->sep, '\0'};
+        err(x, SNPLP_DIAG_CSV_HEADER, "other-dialect", x->f[0].line, x->f[0].col, NULL, NULL, 0,
+            SNPLP_ARGS(SNPLP_ARG(TEXT, "separator", sep), SNPLP_ARG(ID, "dialect", o->name),
+                       SNPLP_ARG(ID, "expected", x->d->name)));
         x->stop = true;
         return;
     }
+    numtext n, expected, fieldno;
+    zu(&expected, NFIELDS);
     for (size_t i = 0; i < NFIELDS; i++) {
         if (i >= x->nfields) {
-            err(x, SNPLP_DIAG_CSV_HEADER, x->end_line, x->end_col, NULL, NULL, 0,
-                "the header has %zu field%s, expected %d: %s", x->nfields,
-                x->nfields > 1 ? "s" : "", NFIELDS, header);
+            err(x, SNPLP_DIAG_CSV_HEADER, "field-count", x->end_line, x->end_col, NULL, NULL, 0,
+                SNPLP_ARGS(SNPLP_ARG(INTEGER, "fields", zu(&n, x->nfields)),
+                           SNPLP_ARG(INTEGER, "expected", expected.s),
+                           SNPLP_ARG(TEXT, "header", header)));
             return;
         }
         field *f = &x->f[i];
@@ -445,15 +472,19 @@ static void check_header(importer *x)
             return;
         if (!field_is(f, snplp__csv_columns[i])) {
             char q[200];
-            err(x, SNPLP_DIAG_CSV_HEADER, f->line, f->col, NULL, NULL, 0,
-                "the first row must be the header %s: its field %zu is '%s', expected '%s'", header,
-                i + 1, show(q, sizeof q, f), snplp__csv_columns[i]);
+            err(x, SNPLP_DIAG_CSV_HEADER, "column", f->line, f->col, NULL, NULL, 0,
+                SNPLP_ARGS(SNPLP_ARG(TEXT, "header", header),
+                           SNPLP_ARG(INTEGER, "field", zu(&fieldno, i + 1)),
+                           SNPLP_ARG(TEXT, "value", show(q, sizeof q, f)),
+                           SNPLP_ARG(ID, "column", snplp__csv_columns[i])));
             return;
         }
     }
     if (x->nfields > NFIELDS)
-        err(x, SNPLP_DIAG_CSV_HEADER, x->extra_line, x->extra_col, NULL, NULL, 0,
-            "the header has %zu fields, expected %d: %s", x->nfields, NFIELDS, header);
+        err(x, SNPLP_DIAG_CSV_HEADER, "field-count", x->extra_line, x->extra_col, NULL, NULL, 0,
+            SNPLP_ARGS(SNPLP_ARG(INTEGER, "fields", zu(&n, x->nfields)),
+                       SNPLP_ARG(INTEGER, "expected", expected.s),
+                       SNPLP_ARG(TEXT, "header", header)));
 }
 
 static snplp_convention *find_conv(importer *x, const char *id)
@@ -562,10 +593,12 @@ static void check_row(importer *x)
     snplp__csv_header_text(header, sizeof header, x->d);
     if (x->nfields != NFIELDS) {
         bool more = x->nfields > NFIELDS;
-        err(x, SNPLP_DIAG_CSV_FIELD_COUNT, more ? x->extra_line : x->end_line,
-            more ? x->extra_col : x->end_col, NULL, NULL, 0,
-            "the row has %zu field%s, expected %d (%s)%s", x->nfields, x->nfields > 1 ? "s" : "",
-            NFIELDS, header, more ? "" : "; a field holding a line break must be quoted");
+        numtext n, expected;
+        err(x, SNPLP_DIAG_CSV_FIELD_COUNT, more ? "more" : "fewer",
+            more ? x->extra_line : x->end_line, more ? x->extra_col : x->end_col, NULL, NULL, 0,
+            SNPLP_ARGS(SNPLP_ARG(INTEGER, "fields", zu(&n, x->nfields)),
+                       SNPLP_ARG(INTEGER, "expected", zu(&expected, NFIELDS)),
+                       SNPLP_ARG(TEXT, "header", header)));
         return;
     }
     size_t errors = x->errors;
@@ -578,35 +611,40 @@ static void check_row(importer *x)
     int32_t y = year_ok ? year : 0;
     if (!fc->bad) {
         if (fc->b.n == 0)
-            err(x, SNPLP_DIAG_UNKNOWN_CONVENTION, fc->line, fc->col, NULL, NULL, y,
-                "the convention id is empty");
+            err(x, SNPLP_DIAG_UNKNOWN_CONVENTION, "empty", fc->line, fc->col, NULL, NULL, y,
+                SNPLP_NO_ARGS);
         else if (!(c = find_conv(x, fc->b.p)))
-            err(x, SNPLP_DIAG_UNKNOWN_CONVENTION, fc->line, fc->col, NULL, NULL, y,
-                "no convention '%s' in the list", show(q, sizeof q, fc));
+            err(x, SNPLP_DIAG_UNKNOWN_CONVENTION, "unknown", fc->line, fc->col, NULL, NULL, y,
+                SNPLP_ARGS(SNPLP_ARG(ID, "convention", show(q, sizeof q, fc))));
     }
     if (!fi->bad) {
         if (fi->b.n == 0)
-            err(x, SNPLP_DIAG_UNKNOWN_INDICATOR, fi->line, fi->col, c, NULL, y,
-                "the indicator id is empty");
+            err(x, SNPLP_DIAG_UNKNOWN_INDICATOR, "empty", fi->line, fi->col, c, NULL, y,
+                SNPLP_NO_ARGS);
         else if (c && !(ind = snplp__conv_indicator(c, fi->b.p)))
-            err(x, SNPLP_DIAG_UNKNOWN_INDICATOR, fi->line, fi->col, c, NULL, y,
-                "convention '%s' has no indicator '%s'", c->id, show(q, sizeof q, fi));
+            err(x, SNPLP_DIAG_UNKNOWN_INDICATOR, "unknown", fi->line, fi->col, c, NULL, y,
+                SNPLP_ARGS(SNPLP_ARG(ID, "convention", c->id),
+                           SNPLP_ARG(ID, "indicator", show(q, sizeof q, fi))));
     }
+    numtext ytext, first_year, last_year;
+    zu(&ytext, (size_t)year);
     if (!fy->bad && !year_ok)
-        err(x, SNPLP_DIAG_BAD_YEAR, fy->line, fy->col, c, ind, 0,
-            "'%s' is not a year: expected four digits, %d to %d", show(q, sizeof q, fy),
-            SNPLP_YEAR_MIN, SNPLP_YEAR_MAX);
+        err(x, SNPLP_DIAG_BAD_YEAR, "year", fy->line, fy->col, c, ind, 0,
+            SNPLP_ARGS(SNPLP_ARG(TEXT, "value", show(q, sizeof q, fy)),
+                       SNPLP_ARG(INTEGER, "min", zu(&first_year, SNPLP_YEAR_MIN)),
+                       SNPLP_ARG(INTEGER, "max", zu(&last_year, SNPLP_YEAR_MAX))));
     if (c && ind && year_ok) {
         size_t first = seen_before(x, ind, year, fc->line);
         if (first == SIZE_MAX) {
             fatal(x, SNPLP_ENOMEM);
             return;
         }
+        numtext line;
         if (first)
-            err(x, SNPLP_DIAG_DUPLICATE_ROW, fc->line, fc->col, c, ind, year,
-                "a second row for convention '%s', indicator '%s', year %d (the first is on "
-                "line %zu)",
-                c->id, ind->id, (int)year, first);
+            err(x, SNPLP_DIAG_DUPLICATE_ROW, "indicator", fc->line, fc->col, c, ind, year,
+                SNPLP_ARGS(SNPLP_ARG(ID, "convention", c->id), SNPLP_ARG(ID, "indicator", ind->id),
+                           SNPLP_ARG(INTEGER, "year", ytext.s),
+                           SNPLP_ARG(INTEGER, "first_line", zu(&line, first))));
     }
 
     change ch = {.ind = ind, .year = year};
@@ -617,17 +655,20 @@ static void check_row(importer *x)
         if (v->bad || v->b.n == 0)
             continue;
         snplp_decimal d;
-        char why[300];
-        int rc = snplp__csv_number_parse(&x->num, x->d, v->b.p, v->b.n, &d, why, sizeof why);
+        number_why why;
+        int rc = snplp__csv_number_parse(&x->num, x->d, v->b.p, v->b.n, &d, &why);
         if (rc < 0) {
             fatal(x, rc);
             return;
         }
         if (rc) {
             refused = true;
-            err(x, SNPLP_DIAG_BAD_NUMBER, v->line, v->col, c, ind, y,
-                "the %s '%s' is not a number of the %s dialect: %s", snplp__csv_columns[k],
-                show(q, sizeof q, v), x->d->name, why);
+            snplp_msg_arg args[6] = {{"column", SNPLP_PARAM_ID, snplp__csv_columns[k]},
+                                     {"value", SNPLP_PARAM_TEXT, show(q, sizeof q, v)},
+                                     {"dialect", SNPLP_PARAM_ID, x->d->name}};
+            memcpy(args + 3, why.args, why.nargs * sizeof *args);
+            err(x, SNPLP_DIAG_BAD_NUMBER, why.variant, v->line, v->col, c, ind, y, args,
+                3 + why.nargs);
         } else if (k == F_TARGET) {
             ch.has_target = true;
             ch.target = d;
@@ -638,9 +679,10 @@ static void check_row(importer *x)
     }
     field *fu = &f[F_UNIT];
     if (!fu->bad && fu->b.n && ind && !field_is(fu, snplp_unit_name(ind->unit)))
-        err(x, SNPLP_DIAG_UNIT_DIFFERS, fu->line, fu->col, c, ind, y,
-            "the unit '%s' is not the unit of indicator '%s', '%s'", show(q, sizeof q, fu), ind->id,
-            snplp_unit_name(ind->unit));
+        err(x, SNPLP_DIAG_UNIT_DIFFERS, "unit", fu->line, fu->col, c, ind, y,
+            SNPLP_ARGS(SNPLP_ARG(TEXT, "value", show(q, sizeof q, fu)),
+                       SNPLP_ARG(ID, "indicator", ind->id),
+                       SNPLP_ARG(ID, "expected", snplp_unit_name(ind->unit))));
     if (!ind || !year_ok)
         return;
     for (int k = F_SOURCE; k <= F_COMMENT; k++) {
@@ -657,21 +699,25 @@ static void check_row(importer *x)
         }
         if (rc) {
             refused = true;
-            err(x, SNPLP_DIAG_CSV_ENCODING, t->line, t->col, c, ind, year,
-                "the %s is not valid text: %s", snplp__csv_columns[k], snplp_error_last_reason());
+            char reason[512];
+            snprintf(reason, sizeof reason, "%s", snplp_error_last_reason());
+            err(x, SNPLP_DIAG_CSV_ENCODING, "text", t->line, t->col, c, ind, year,
+                SNPLP_ARGS(SNPLP_ARG(ID, "column", snplp__csv_columns[k]),
+                           SNPLP_ARG(TEXT, "reason", reason)));
         }
     }
     /* a row that changes nothing is accepted whatever its year (export writes such rows) */
     bool changes = refused || changes_something(&ch);
     if (changes && !snplp__conv_has_year(c, year)) {
         if (c->first_year)
-            err(x, SNPLP_DIAG_CSV_YEAR_OUTSIDE, fy->line, fy->col, c, ind, year,
-                "%d is outside convention '%s' (%d to %d): values for it are not imported",
-                (int)year, c->id, (int)c->first_year, (int)c->last_year);
+            err(x, SNPLP_DIAG_CSV_YEAR_OUTSIDE, "outside", fy->line, fy->col, c, ind, year,
+                SNPLP_ARGS(SNPLP_ARG(INTEGER, "year", ytext.s), SNPLP_ARG(ID, "convention", c->id),
+                           SNPLP_ARG(INTEGER, "first_year", zu(&first_year, (size_t)c->first_year)),
+                           SNPLP_ARG(INTEGER, "last_year", zu(&last_year, (size_t)c->last_year))));
         else
-            err(x, SNPLP_DIAG_CSV_YEAR_OUTSIDE, fy->line, fy->col, c, ind, year,
-                "convention '%s' has no years yet: values for %d are not imported", c->id,
-                (int)year);
+            err(x, SNPLP_DIAG_CSV_YEAR_OUTSIDE, "no-years", fy->line, fy->col, c, ind, year,
+                SNPLP_ARGS(SNPLP_ARG(ID, "convention", c->id),
+                           SNPLP_ARG(INTEGER, "year", ytext.s)));
     }
     if (x->errors != errors || !changes || x->stop) {
         change_dispose(&ch);
@@ -801,8 +847,8 @@ static int import(importer *x)
     if (!x->stop && !header) {
         char h[128];
         snplp__csv_header_text(h, sizeof h, x->d);
-        err(x, SNPLP_DIAG_CSV_HEADER, x->line, x->col, NULL, NULL, 0,
-            "the input is empty: expected at least the header %s", h);
+        err(x, SNPLP_DIAG_CSV_HEADER, "empty", x->line, x->col, NULL, NULL, 0,
+            SNPLP_ARGS(SNPLP_ARG(TEXT, "header", h)));
     }
 
     int rc = x->status;

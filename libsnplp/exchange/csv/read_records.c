@@ -12,7 +12,6 @@
 
 #include <snplp/csv_records.h>
 
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -41,16 +40,13 @@ static const char *const worker_columns[W_N] = {"id",   "profession", "employer"
 static const char *const attendance_columns[A_N] = {"worker", "session", "status", "days"};
 
 static const struct layout {
-    const char *what;   /* "workers" */
-    const char *a_file; /* "a workers file" */
+    const char *what; /* "workers": the argument "file" of findings, whose messages name the
+                         columns (util/messages/diag/csv.*.txt) */
     const char *const *names;
-    int n, required;  /* the first `required` columns are required */
-    const char *list; /* the columns, for messages */
+    int n, required; /* the first `required` columns are required */
 } layouts[2] = {
-    {"workers", "a workers file", worker_columns, W_N, 5,
-     "id, profession, employer, territory, from (required), until, diploma-level, unit"},
-    {"attendance", "an attendance file", attendance_columns, A_N, 3,
-     "worker, session, status (required), days"},
+    {"workers", worker_columns, W_N, 5},
+    {"attendance", attendance_columns, A_N, 3},
 };
 
 /* ---- reading ---- */
@@ -152,34 +148,57 @@ static void fatal(importer *x, int status)
     x->stop = true;
 }
 
-/* Appends an error finding (nothing once the pass has stopped). */
-__attribute__((format(printf, 6, 7))) static void err(importer *x, snplp_diag_code code,
-                                                      size_t line, size_t col, const char *item,
-                                                      const char *fmt, ...)
+/* A number as the text of an argument. */
+typedef struct numtext {
+    char s[24];
+} numtext;
+
+static const char *zu(numtext *t, size_t v)
+{
+    snprintf(t->s, sizeof t->s, "%zu", v);
+    return t->s;
+}
+
+/* Appends an error finding of the catalogue (util/messages/diag/csv.*.txt): code, its variant,
+ * and its arguments (SNPLP_ARGS(...) or SNPLP_NO_ARGS); nothing once the pass has stopped. The
+ * first one is also kept in English, with its place, for the thread's last error. */
+static void err(importer *x, snplp_diag_code code, const char *variant, size_t line, size_t col,
+                const char *item, const snplp_msg_arg *args, size_t nargs)
 {
     if (x->stop)
         return;
-    char msg[1024];
-    va_list ap;
-    va_start(ap, fmt);
-    vsnprintf(msg, sizeof msg, fmt, ap);
-    va_end(ap);
-    if (x->errors++ == 0)
-        snprintf(x->first, sizeof x->first, "%.200s:%zu:%zu: %s", x->name, line, col, msg);
-    if (x->diags) {
-        int rc = snplp__diag_conv_at(x->diags, SNPLP_SEVERITY_ERROR, code, line, col, NULL, item, 0,
-                                     msg);
+    snplp_finding f = {.severity = SNPLP_SEVERITY_ERROR,
+                       .code = code,
+                       .variant = variant,
+                       .line = line,
+                       .column = col,
+                       .item_id = item,
+                       .args = args,
+                       .nargs = nargs};
+    if (x->errors++ == 0) {
+        char *msg = NULL;
+        int rc = snplp__finding_render(&f, SNPLP_LANGUAGE_EN, &msg);
         if (rc) {
             fatal(x, rc == SNPLP_ENOMEM ? rc : SNPLP_EINTERNAL);
             return;
         }
+        snprintf(x->first, sizeof x->first, "%.200s:%zu:%zu: %s", x->name, line, col, msg);
+        snplp__free(msg);
+    }
+    int rc = snplp__finding(x->diags, &f);
+    if (rc) {
+        fatal(x, rc == SNPLP_ENOMEM ? rc : SNPLP_EINTERNAL);
+        return;
     }
     if (x->errors == SNPLP_CSV_MAX_ERRORS) {
-        if (x->diags &&
-            snplp__diag_conv_at(x->diags, SNPLP_SEVERITY_ERROR, SNPLP_DIAG_CSV_TOO_MANY_ERRORS,
-                                line, col, NULL, NULL, 0,
-                                "too many errors: the rest of the input is not checked") != 0) {
-            fatal(x, SNPLP_ENOMEM);
+        rc = snplp__finding(x->diags, &(snplp_finding){.severity = SNPLP_SEVERITY_ERROR,
+                                                       .code = SNPLP_DIAG_CSV_TOO_MANY_ERRORS,
+                                                       .variant = "stop",
+                                                       .line = line,
+                                                       .column = col,
+                                                       .args = SNPLP_NO_ARGS});
+        if (rc) {
+            fatal(x, rc == SNPLP_ENOMEM ? rc : SNPLP_EINTERNAL);
             return;
         }
         x->errors++;
@@ -203,7 +222,7 @@ static bool refill(importer *x)
         } else if (rc != SNPLP_OK) {
             snprintf(x->io, sizeof x->io, "%.200s:%zu:%zu: reading the input failed", x->name,
                      x->line, x->col);
-            err(x, SNPLP_DIAG_CSV_IO, x->line, x->col, NULL, "reading the input failed");
+            err(x, SNPLP_DIAG_CSV_IO, "read", x->line, x->col, NULL, SNPLP_NO_ARGS);
             fatal(x, SNPLP_EIO);
         }
         return false;
@@ -248,14 +267,17 @@ static void newline(importer *x)
     x->col = 1;
 }
 
-/* The name of field i of a row, for messages ("the unit field", "field 9"). */
-static const char *field_name(const importer *x, size_t i, char *buf, size_t size)
+/* The column of field i of a row, for messages; NULL when the header names none (the message
+ * then gives the field's number). */
+static const char *column_name(const importer *x, size_t i)
 {
-    if (x->header && i < KEEP && x->map[i] >= 0)
-        snprintf(buf, size, "the %s field", x->lay->names[x->map[i]]);
-    else
-        snprintf(buf, size, "field %zu", i + 1);
-    return buf;
+    return x->header && i < KEEP && x->map[i] >= 0 ? x->lay->names[x->map[i]] : NULL;
+}
+
+/* A kind of record as a keyword of the messages' select ("training_body"). */
+static const char *kind_choice(snplp_record_kind k)
+{
+    return k == SNPLP_RECORD_TRAINING_BODY ? "training_body" : snplp_record_kind_name(k);
 }
 
 /* A byte of field f (NULL: a field past KEEP). The limits act as the bytes come: a field longer
@@ -266,17 +288,23 @@ static void append(importer *x, field *f, int c)
     x->all_empty = false;
     size_t n = f ? f->b.n : x->extra_bytes++;
     if (n >= SNPLP_CSV_MAX_FIELD) {
+        numtext max, k;
+        zu(&max, SNPLP_CSV_MAX_FIELD);
         if (f) {
-            char fn[64];
-            err(x, SNPLP_DIAG_CSV_FIELD_TOO_LONG, f->line, f->col, NULL,
-                "%s is longer than %d bytes: the rest of the input is not read",
-                field_name(x, (size_t)(f - x->f), fn, sizeof fn), SNPLP_CSV_MAX_FIELD);
+            size_t i = (size_t)(f - x->f);
+            const char *column = column_name(x, i);
+            if (column)
+                err(x, SNPLP_DIAG_CSV_FIELD_TOO_LONG, "field", f->line, f->col, NULL,
+                    SNPLP_ARGS(SNPLP_ARG(ID, "column", column), SNPLP_ARG(INTEGER, "max", max.s)));
+            else
+                err(x, SNPLP_DIAG_CSV_FIELD_TOO_LONG, "unnamed", f->line, f->col, NULL,
+                    SNPLP_ARGS(SNPLP_ARG(INTEGER, "field", zu(&k, i + 1)),
+                               SNPLP_ARG(INTEGER, "max", max.s)));
             f->bad = true;
         } else {
-            err(x, SNPLP_DIAG_CSV_FIELD_TOO_LONG, x->extra_line, x->extra_col, NULL,
-                "the fields after the %dth are longer than %d bytes: the rest of the input is "
-                "not read",
-                KEEP, SNPLP_CSV_MAX_FIELD);
+            err(x, SNPLP_DIAG_CSV_FIELD_TOO_LONG, "past-kept", x->extra_line, x->extra_col, NULL,
+                SNPLP_ARGS(SNPLP_ARG(INTEGER, "after", zu(&k, KEEP)),
+                           SNPLP_ARG(INTEGER, "max", max.s)));
         }
         x->stop = true;
         return;
@@ -301,9 +329,7 @@ static void skip_bom(importer *x)
     } else if (a == 0xFF || a == 0xFE) {
         int b = get(x);
         if ((a == 0xFF && b == 0xFE) || (a == 0xFE && b == 0xFF)) {
-            err(x, SNPLP_DIAG_CSV_ENCODING, 1, 1, NULL,
-                "the input is in UTF-16 (or UTF-32): the format is UTF-8; save the file as "
-                "\"CSV UTF-8\"");
+            err(x, SNPLP_DIAG_CSV_ENCODING, "utf16", 1, 1, NULL, SNPLP_NO_ARGS);
             x->stop = true;
             return;
         }
@@ -342,8 +368,7 @@ static bool read_record(importer *x)
             for (;;) {
                 c = get(x);
                 if (c < 0) {
-                    err(x, SNPLP_DIAG_CSV_SYNTAX, line, col, NULL,
-                        "the quoted field starting here has no closing quote");
+                    err(x, SNPLP_DIAG_CSV_SYNTAX, "unclosed", line, col, NULL, SNPLP_NO_ARGS);
                     if (f)
                         f->bad = true;
                     break;
@@ -371,10 +396,9 @@ static bool read_record(importer *x)
                 }
             }
             if (c >= 0 && c != sep && c != '\r' && c != '\n') {
-                err(x, SNPLP_DIAG_CSV_SYNTAX, line, col, NULL,
-                    "text after the closing quote of this field, at column %zu: a quote inside "
-                    "a quoted field is written twice (\"\")",
-                    x->col);
+                numtext at;
+                err(x, SNPLP_DIAG_CSV_SYNTAX, "after-quote", line, col, NULL,
+                    SNPLP_ARGS(SNPLP_ARG(INTEGER, "at_column", zu(&at, x->col))));
                 if (f)
                     f->bad = true;
                 while (c >= 0 && c != sep && c != '\r' && c != '\n') {
@@ -387,10 +411,9 @@ static bool read_record(importer *x)
             while (c >= 0 && c != sep && c != '\r' && c != '\n') {
                 if (c == '"' && !quote_seen) {
                     quote_seen = true;
-                    err(x, SNPLP_DIAG_CSV_SYNTAX, line, col, NULL,
-                        "a double quote inside an unquoted field, at column %zu: put the "
-                        "whole field between double quotes and write its quotes twice (\"\")",
-                        x->col);
+                    numtext at;
+                    err(x, SNPLP_DIAG_CSV_SYNTAX, "quote-in-unquoted", line, col, NULL,
+                        SNPLP_ARGS(SNPLP_ARG(INTEGER, "at_column", zu(&at, x->col))));
                     if (f)
                         f->bad = true;
                 }
@@ -433,23 +456,38 @@ static void check_encoding(importer *x, size_t i)
     field *f = &x->f[i];
     const uint8_t *s = (const uint8_t *)f->b.p;
     int32_t len = (int32_t)f->b.n;
-    char fn[64];
+    const char *column = column_name(x, i);
+    numtext fieldno, byte;
+    zu(&fieldno, i + 1);
     for (int32_t k = 0; k < len;) {
         int32_t at = k;
         UChar32 c;
         U8_NEXT(s, k, len, c);
+        zu(&byte, (size_t)at + 1);
         if (c < 0) {
-            err(x, SNPLP_DIAG_CSV_ENCODING, f->line, f->col, NULL,
-                "invalid UTF-8 in %s (byte %d of the field): the file must be saved as UTF-8",
-                field_name(x, i, fn, sizeof fn), (int)at + 1);
+            if (column)
+                err(x, SNPLP_DIAG_CSV_ENCODING, "invalid-utf8", f->line, f->col, NULL,
+                    SNPLP_ARGS(SNPLP_ARG(ID, "column", column),
+                               SNPLP_ARG(INTEGER, "byte", byte.s)));
+            else
+                err(x, SNPLP_DIAG_CSV_ENCODING, "invalid-utf8-unnamed", f->line, f->col, NULL,
+                    SNPLP_ARGS(SNPLP_ARG(INTEGER, "field", fieldno.s),
+                               SNPLP_ARG(INTEGER, "byte", byte.s)));
             f->bad = true;
             return;
         }
         if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0xFFFE || c == 0xFFFF) {
-            err(x, SNPLP_DIAG_CSV_ENCODING, f->line, f->col, NULL,
-                "%s holds the character U+%04X (byte %d of the field), which is not allowed in "
-                "text",
-                field_name(x, i, fn, sizeof fn), (unsigned)c, (int)at + 1);
+            char u[16];
+            snprintf(u, sizeof u, "U+%04X", (unsigned)c);
+            if (column)
+                err(x, SNPLP_DIAG_CSV_ENCODING, "character", f->line, f->col, NULL,
+                    SNPLP_ARGS(SNPLP_ARG(ID, "column", column), SNPLP_ARG(TEXT, "character", u),
+                               SNPLP_ARG(INTEGER, "byte", byte.s)));
+            else
+                err(x, SNPLP_DIAG_CSV_ENCODING, "character-unnamed", f->line, f->col, NULL,
+                    SNPLP_ARGS(SNPLP_ARG(INTEGER, "field", fieldno.s),
+                               SNPLP_ARG(TEXT, "character", u),
+                               SNPLP_ARG(INTEGER, "byte", byte.s)));
             f->bad = true;
             return;
         }
@@ -531,10 +569,10 @@ static void check_header(importer *x)
         x->map[i] = -1;
     const dialect_info *o = snplp__csv_other_dialect(x->d);
     if (x->nfields == 1 && !x->f[0].bad && names_columns(lay, x->f[0].b.p, x->f[0].b.n, o->sep)) {
-        err(x, SNPLP_DIAG_CSV_HEADER, x->f[0].line, x->f[0].col, NULL,
-            "the header is separated by '%c': the file is in the %s dialect, not in the %s "
-            "dialect (nothing more is checked)",
-            o->sep, o->name, x->d->name);
+        const char sep[2] = {o->sep, '\0'};
+        err(x, SNPLP_DIAG_CSV_HEADER, "other-dialect", x->f[0].line, x->f[0].col, NULL,
+            SNPLP_ARGS(SNPLP_ARG(TEXT, "separator", sep), SNPLP_ARG(ID, "dialect", o->name),
+                       SNPLP_ARG(ID, "expected", x->d->name)));
         x->stop = true;
         return;
     }
@@ -543,41 +581,40 @@ static void check_header(importer *x)
         if (!x->f[i].bad && column_of(lay, x->f[i].b.p, x->f[i].b.n) >= 0)
             known++;
     if (known == 0) {
-        err(x, SNPLP_DIAG_CSV_HEADER, x->f[0].line, x->f[0].col, NULL,
-            "the first row must be the header naming the columns of %s (%s): no field of "
-            "this row names one (nothing more is checked)",
-            lay->a_file, lay->list);
+        err(x, SNPLP_DIAG_CSV_HEADER, "no-column", x->f[0].line, x->f[0].col, NULL,
+            SNPLP_ARGS(SNPLP_ARG(CHOICE, "file", lay->what)));
         x->stop = true;
         return;
     }
     char q[200];
+    numtext n, max;
     for (size_t i = 0; i < x->nfields && i < KEEP; i++) {
         field *f = &x->f[i];
         if (f->bad)
             continue;
         int k = column_of(lay, f->b.p, f->b.n);
         if (k < 0 && f->b.n == 0) {
-            err(x, SNPLP_DIAG_CSV_HEADER, f->line, f->col, NULL,
-                "field %zu of the header is empty: every column has a name (%s); remove the "
-                "separators after the last column",
-                i + 1, lay->list);
+            err(x, SNPLP_DIAG_CSV_HEADER, "empty-name", f->line, f->col, NULL,
+                SNPLP_ARGS(SNPLP_ARG(INTEGER, "field", zu(&n, i + 1)),
+                           SNPLP_ARG(CHOICE, "file", lay->what)));
         } else if (k < 0) {
-            err(x, SNPLP_DIAG_CSV_HEADER, f->line, f->col, NULL,
-                "'%s' is not a column of %s: its columns are %s (lower case, no space)",
-                show(q, sizeof q, f), lay->a_file, lay->list);
+            err(x, SNPLP_DIAG_CSV_HEADER, "unknown-column", f->line, f->col, NULL,
+                SNPLP_ARGS(SNPLP_ARG(TEXT, "value", show(q, sizeof q, f)),
+                           SNPLP_ARG(CHOICE, "file", lay->what)));
         } else if (x->pos[k] >= 0) {
-            err(x, SNPLP_DIAG_CSV_HEADER, f->line, f->col, NULL,
-                "the column '%s' is named twice in the header (first as field %d)", lay->names[k],
-                x->pos[k] + 1);
+            err(x, SNPLP_DIAG_CSV_HEADER, "twice", f->line, f->col, NULL,
+                SNPLP_ARGS(SNPLP_ARG(ID, "column", lay->names[k]),
+                           SNPLP_ARG(INTEGER, "first_field", zu(&n, (size_t)x->pos[k] + 1))));
         } else {
             x->pos[k] = (int)i;
             x->map[i] = k;
         }
     }
     if (x->nfields > KEEP)
-        err(x, SNPLP_DIAG_CSV_HEADER, x->extra_line, x->extra_col, NULL,
-            "the header has %zu fields: %s has at most %d columns (%s)", x->nfields, lay->a_file,
-            lay->n, lay->list);
+        err(x, SNPLP_DIAG_CSV_HEADER, "too-many-columns", x->extra_line, x->extra_col, NULL,
+            SNPLP_ARGS(SNPLP_ARG(INTEGER, "fields", zu(&n, x->nfields)),
+                       SNPLP_ARG(CHOICE, "file", lay->what),
+                       SNPLP_ARG(INTEGER, "max", zu(&max, (size_t)lay->n))));
     bool named_bad = false; /* a field that could not be read may have named a column */
     for (size_t i = 0; i < x->nfields && i < KEEP; i++)
         named_bad |= x->f[i].bad;
@@ -587,9 +624,9 @@ static void check_header(importer *x)
             continue;
         x->complete = false;
         if (!named_bad)
-            err(x, SNPLP_DIAG_CSV_HEADER, x->end_line, x->end_col, NULL,
-                "the header has no column '%s', which %s requires (%s)", lay->names[k], lay->a_file,
-                lay->list);
+            err(x, SNPLP_DIAG_CSV_HEADER, "missing-column", x->end_line, x->end_col, NULL,
+                SNPLP_ARGS(SNPLP_ARG(ID, "column", lay->names[k]),
+                           SNPLP_ARG(CHOICE, "file", lay->what)));
     }
 }
 
@@ -606,9 +643,9 @@ static bool required(importer *x, int k, const char *item)
     if (!f || f->bad)
         return false;
     if (f->b.n == 0) {
-        err(x, SNPLP_DIAG_MISSING_VALUE, f->line, f->col, item,
-            "the %s field is empty: %s row requires it", x->lay->names[k],
-            x->kind == WORKERS ? "a worker" : "an attendance");
+        err(x, SNPLP_DIAG_MISSING_VALUE, "empty", f->line, f->col, item,
+            SNPLP_ARGS(SNPLP_ARG(ID, "column", x->lay->names[k]),
+                       SNPLP_ARG(CHOICE, "file", x->lay->what)));
         return false;
     }
     return true;
@@ -622,10 +659,11 @@ static bool id_field(importer *x, int k, const char *item)
     field *f = col(x, k);
     if (!snplp__id_ok(f->b.p, f->b.n)) {
         char q[200];
-        err(x, SNPLP_DIAG_BAD_ID, f->line, f->col, item,
-            "the %s '%s' is not a well-formed id: an ASCII letter or '_', then letters, digits, "
-            "'-', '_' or '.', at most %d characters",
-            x->lay->names[k], show(q, sizeof q, f), SNPLP_ID_MAX);
+        numtext max;
+        err(x, SNPLP_DIAG_BAD_ID, "field", f->line, f->col, item,
+            SNPLP_ARGS(SNPLP_ARG(ID, "column", x->lay->names[k]),
+                       SNPLP_ARG(TEXT, "value", show(q, sizeof q, f)),
+                       SNPLP_ARG(INTEGER, "max", zu(&max, SNPLP_ID_MAX))));
         return false;
     }
     return true;
@@ -643,9 +681,9 @@ static bool date_field(importer *x, int k, const char *item, snplp_date *out, bo
     if (f->b.n == 10 && snplp_date_parse(out, f->b.p) == SNPLP_OK)
         return true;
     char q[200];
-    err(x, SNPLP_DIAG_BAD_DATE, f->line, f->col, item,
-        "the %s date '%s' is not one: expected YYYY-MM-DD naming a real day, e.g. 2024-09-01",
-        x->lay->names[k], show(q, sizeof q, f));
+    err(x, SNPLP_DIAG_BAD_DATE, "date", f->line, f->col, item,
+        SNPLP_ARGS(SNPLP_ARG(ID, "column", x->lay->names[k]),
+                   SNPLP_ARG(TEXT, "value", show(q, sizeof q, f))));
     return false;
 }
 
@@ -795,9 +833,11 @@ static bool check_field_count(importer *x)
         line = f ? f->line : x->extra_line;
         c = f ? f->col : x->extra_col;
     }
-    err(x, SNPLP_DIAG_CSV_FIELD_COUNT, line, c, NULL, "the row has %zu field%s, the header %zu%s",
-        x->nfields, x->nfields > 1 ? "s" : "", x->ncols,
-        more ? "" : "; a field holding a line break must be quoted");
+    numtext n, header;
+    err(x, SNPLP_DIAG_CSV_FIELD_COUNT, more ? "more-than-header" : "fewer-than-header", line, c,
+        NULL,
+        SNPLP_ARGS(SNPLP_ARG(INTEGER, "fields", zu(&n, x->nfields)),
+                   SNPLP_ARG(INTEGER, "header_fields", zu(&header, x->ncols))));
     return false;
 }
 
@@ -820,47 +860,46 @@ static void check_worker(importer *x)
         if (k == SNPLP_RECORD_WORKER)
             old = (snplp_worker *)h;
         else if (k != SNPLP_RECORD_NONE)
-            err(x, SNPLP_DIAG_ID_TAKEN, fid->line, fid->col, item,
-                "the id '%s' is already the id of a%s %s of the records: ids are unique "
-                "whatever the kind",
-                item, k == SNPLP_RECORD_EMPLOYER ? "n" : "", snplp_record_kind_name(k));
+            err(x, SNPLP_DIAG_ID_TAKEN, "other-kind", fid->line, fid->col, item,
+                SNPLP_ARGS(SNPLP_ARG(ID, "id", item), SNPLP_ARG(CHOICE, "kind", kind_choice(k))));
         size_t first =
             seen_before(x, hash_text(item, 14695981039346656037u), item, NULL, true, fid->line);
         if (first == SIZE_MAX) {
             fatal(x, SNPLP_ENOMEM);
             return;
         }
+        numtext line;
         if (first)
-            err(x, SNPLP_DIAG_DUPLICATE_ROW, fid->line, fid->col, item,
-                "a second row for worker '%s' (the first is on line %zu)", item, first);
+            err(x, SNPLP_DIAG_DUPLICATE_ROW, "worker", fid->line, fid->col, item,
+                SNPLP_ARGS(SNPLP_ARG(ID, "worker", item),
+                           SNPLP_ARG(INTEGER, "first_line", zu(&line, first))));
     }
     if (id_field(x, W_PROFESSION, item)) {
         field *f = col(x, W_PROFESSION);
         snplp_record_head *h = snplp__records_get(x->records, f->b.p);
         snplp_record_kind k = h ? snplp__record_head_kind(h) : SNPLP_RECORD_NONE;
         if (k != SNPLP_RECORD_NONE && k != SNPLP_RECORD_PROFESSION)
-            err(x, SNPLP_DIAG_UNKNOWN_RECORD, f->line, f->col, item,
-                "the profession '%s' is a%s %s of the records, not a profession", f->b.p,
-                k == SNPLP_RECORD_EMPLOYER ? "n" : "", snplp_record_kind_name(k));
+            err(x, SNPLP_DIAG_UNKNOWN_RECORD, "not-profession", f->line, f->col, item,
+                SNPLP_ARGS(SNPLP_ARG(ID, "profession", f->b.p),
+                           SNPLP_ARG(CHOICE, "kind", kind_choice(k))));
     }
     if (id_field(x, W_EMPLOYER, item)) {
         field *f = col(x, W_EMPLOYER);
         snplp_record_head *h = snplp__records_get(x->records, f->b.p);
         snplp_record_kind k = h ? snplp__record_head_kind(h) : SNPLP_RECORD_NONE;
         if (k == SNPLP_RECORD_NONE)
-            err(x, SNPLP_DIAG_UNKNOWN_RECORD, f->line, f->col, item,
-                "the employer '%s' is not an employer of the records: declare it first", f->b.p);
+            err(x, SNPLP_DIAG_UNKNOWN_RECORD, "no-employer", f->line, f->col, item,
+                SNPLP_ARGS(SNPLP_ARG(ID, "employer", f->b.p)));
         else if (k != SNPLP_RECORD_EMPLOYER)
-            err(x, SNPLP_DIAG_UNKNOWN_RECORD, f->line, f->col, item,
-                "the employer '%s' is a %s of the records, not an employer", f->b.p,
-                snplp_record_kind_name(k));
+            err(x, SNPLP_DIAG_UNKNOWN_RECORD, "not-employer", f->line, f->col, item,
+                SNPLP_ARGS(SNPLP_ARG(ID, "employer", f->b.p),
+                           SNPLP_ARG(CHOICE, "kind", kind_choice(k))));
     }
     if (required(x, W_TERRITORY, item)) {
         field *f = col(x, W_TERRITORY);
         if (!snplp__territory_code_shape_ok(f->b.p))
-            err(x, SNPLP_DIAG_BAD_TERRITORY, f->line, f->col, item,
-                "the territory '%s' is not a territory code: expected %s", show(q, sizeof q, f),
-                SNPLP__TERRITORY_SHAPE);
+            err(x, SNPLP_DIAG_BAD_TERRITORY, "code", f->line, f->col, item,
+                SNPLP_ARGS(SNPLP_ARG(TEXT, "value", show(q, sizeof q, f))));
     }
     wchange ch = {.old = old};
     bool given = false, from_ok = false;
@@ -873,26 +912,27 @@ static void check_worker(importer *x)
             ch.has_level = true;
             ch.level = fl->b.p[0] - '0';
         } else {
-            err(x, SNPLP_DIAG_BAD_DIPLOMA_LEVEL, fl->line, fl->col, item,
-                "the diploma level '%s' is not a level of the national framework of "
-                "certifications: one digit, 1 to 8 (a State diploma of social work is 6)",
-                show(q, sizeof q, fl));
+            err(x, SNPLP_DIAG_BAD_DIPLOMA_LEVEL, "level", fl->line, fl->col, item,
+                SNPLP_ARGS(SNPLP_ARG(TEXT, "value", show(q, sizeof q, fl)),
+                           SNPLP_ARG(INTEGER, "min", "1"), SNPLP_ARG(INTEGER, "max", "8")));
         }
     }
     field *fu = col(x, W_UNIT);
     if (fu && !fu->bad && fu->b.n) {
         if (snplp__text_is_blank(fu->b.p)) {
-            err(x, SNPLP_DIAG_MISSING_VALUE, fu->line, fu->col, item,
-                "the unit is only white space: leave the field empty when there is none");
+            err(x, SNPLP_DIAG_MISSING_VALUE, "blank-unit", fu->line, fu->col, item, SNPLP_NO_ARGS);
         } else if (x->errors == errors) {
             int rc = snplp__text_copy(&ch.unit, fu->b.p, NULL, SNPLP_TEXT_UNCHECKED, NULL, NULL);
             if (rc == SNPLP_ENOMEM) {
                 fatal(x, rc);
                 return;
             }
-            if (rc)
-                err(x, SNPLP_DIAG_CSV_ENCODING, fu->line, fu->col, item,
-                    "the unit is not valid text: %s", snplp_error_last_reason());
+            if (rc) {
+                char reason[512];
+                snprintf(reason, sizeof reason, "%s", snplp_error_last_reason());
+                err(x, SNPLP_DIAG_CSV_ENCODING, "text", fu->line, fu->col, item,
+                    SNPLP_ARGS(SNPLP_ARG(ID, "column", "unit"), SNPLP_ARG(TEXT, "reason", reason)));
+            }
         }
     }
     /* the last day against the first, with the values the worker will have */
@@ -908,9 +948,8 @@ static void check_worker(importer *x)
             char a[SNPLP_DATE_TEXT_SIZE], b[SNPLP_DATE_TEXT_SIZE];
             snplp_date_format(a, sizeof a, until);
             snplp_date_format(b, sizeof b, ch.from);
-            err(x, SNPLP_DIAG_UNTIL_BEFORE_FROM, f->line, f->col, item,
-                "the last day in the workforce, %s, is before the first, %s%s", a, b,
-                ch.has_until ? "" : " (the last day is the worker's, the row gives none)");
+            err(x, SNPLP_DIAG_UNTIL_BEFORE_FROM, ch.has_until ? "row" : "kept-until", f->line,
+                f->col, item, SNPLP_ARGS(SNPLP_ARG(DATE, "until", a), SNPLP_ARG(DATE, "from", b)));
         }
     }
     if (x->errors != errors || x->stop || !x->complete) {
@@ -939,12 +978,12 @@ static void check_attendance(importer *x)
         if (k == SNPLP_RECORD_WORKER)
             ch.worker = (snplp_worker *)h;
         else if (k == SNPLP_RECORD_NONE)
-            err(x, SNPLP_DIAG_UNKNOWN_RECORD, f->line, f->col, item,
-                "the worker '%s' is not a worker of the records: import the workers first", f->b.p);
+            err(x, SNPLP_DIAG_UNKNOWN_RECORD, "no-worker", f->line, f->col, item,
+                SNPLP_ARGS(SNPLP_ARG(ID, "worker", f->b.p)));
         else
-            err(x, SNPLP_DIAG_UNKNOWN_RECORD, f->line, f->col, item,
-                "the worker '%s' is a%s %s of the records, not a worker", f->b.p,
-                k == SNPLP_RECORD_EMPLOYER ? "n" : "", snplp_record_kind_name(k));
+            err(x, SNPLP_DIAG_UNKNOWN_RECORD, "not-worker", f->line, f->col, item,
+                SNPLP_ARGS(SNPLP_ARG(ID, "worker", f->b.p),
+                           SNPLP_ARG(CHOICE, "kind", kind_choice(k))));
     }
     if (id_field(x, A_SESSION, item)) {
         field *f = col(x, A_SESSION);
@@ -953,12 +992,12 @@ static void check_attendance(importer *x)
         if (k == SNPLP_RECORD_SESSION)
             ch.session = (snplp_session *)h;
         else if (k == SNPLP_RECORD_NONE)
-            err(x, SNPLP_DIAG_UNKNOWN_RECORD, f->line, f->col, item,
-                "the session '%s' is not a session of the records", f->b.p);
+            err(x, SNPLP_DIAG_UNKNOWN_RECORD, "no-session", f->line, f->col, item,
+                SNPLP_ARGS(SNPLP_ARG(ID, "session", f->b.p)));
         else
-            err(x, SNPLP_DIAG_UNKNOWN_RECORD, f->line, f->col, item,
-                "the session '%s' is a%s %s of the records, not a session", f->b.p,
-                k == SNPLP_RECORD_EMPLOYER ? "n" : "", snplp_record_kind_name(k));
+            err(x, SNPLP_DIAG_UNKNOWN_RECORD, "not-session", f->line, f->col, item,
+                SNPLP_ARGS(SNPLP_ARG(ID, "session", f->b.p),
+                           SNPLP_ARG(CHOICE, "kind", kind_choice(k))));
     }
     if (required(x, A_STATUS, item)) {
         field *f = col(x, A_STATUS);
@@ -966,28 +1005,28 @@ static void check_attendance(importer *x)
             if (field_is(f, snplp_attendance_status_name((snplp_attendance_status)s)))
                 ch.status = (snplp_attendance_status)s;
         if (!ch.status)
-            err(x, SNPLP_DIAG_BAD_STATUS, f->line, f->col, item,
-                "the status '%s' is not an attendance status: registered, attended, partial, "
-                "absent or cancelled",
-                show(q, sizeof q, f));
+            err(x, SNPLP_DIAG_BAD_STATUS, "status", f->line, f->col, item,
+                SNPLP_ARGS(SNPLP_ARG(TEXT, "value", show(q, sizeof q, f))));
     }
     field *fd = col(x, A_DAYS);
     if (fd && !fd->bad && fd->b.n) {
-        char why[300];
-        int rc =
-            snplp__csv_number_parse(&x->num, x->d, fd->b.p, fd->b.n, &ch.days, why, sizeof why);
+        number_why why;
+        int rc = snplp__csv_number_parse(&x->num, x->d, fd->b.p, fd->b.n, &ch.days, &why);
         if (rc < 0) {
             fatal(x, rc);
             return;
         }
-        if (rc)
-            err(x, SNPLP_DIAG_BAD_NUMBER, fd->line, fd->col, item,
-                "the days '%s' are not a number of the %s dialect: %s", show(q, sizeof q, fd),
-                x->d->name, why);
-        else if (ch.days.units < 0)
-            err(x, SNPLP_DIAG_BAD_DAYS, fd->line, fd->col, item,
-                "the days attended, %s, are below 0", show(q, sizeof q, fd));
-        else
+        if (rc) {
+            snplp_msg_arg args[6] = {{"column", SNPLP_PARAM_ID, "days"},
+                                     {"value", SNPLP_PARAM_TEXT, show(q, sizeof q, fd)},
+                                     {"dialect", SNPLP_PARAM_ID, x->d->name}};
+            memcpy(args + 3, why.args, why.nargs * sizeof *args);
+            err(x, SNPLP_DIAG_BAD_NUMBER, why.variant, fd->line, fd->col, item, args,
+                3 + why.nargs);
+        } else if (ch.days.units < 0) {
+            err(x, SNPLP_DIAG_BAD_DAYS, "negative", fd->line, fd->col, item,
+                SNPLP_ARGS(SNPLP_ARG(TEXT, "value", show(q, sizeof q, fd))));
+        } else
             ch.has_days = true;
     }
     if (ch.worker && ch.session) {
@@ -999,18 +1038,17 @@ static void check_attendance(importer *x)
             fatal(x, SNPLP_ENOMEM);
             return;
         }
+        numtext line;
         if (first)
-            err(x, SNPLP_DIAG_DUPLICATE_ROW, f->line, f->col, item,
-                "a second row for worker '%s' at session '%s' (the first is on line %zu)", wid, sid,
-                first);
+            err(x, SNPLP_DIAG_DUPLICATE_ROW, "attendance", f->line, f->col, item,
+                SNPLP_ARGS(SNPLP_ARG(ID, "worker", wid), SNPLP_ARG(ID, "session", sid),
+                           SNPLP_ARG(INTEGER, "first_line", zu(&line, first))));
         if (x->existing.cap) {
             uint64_t h = hash_text(sid, hash_text(wid, 14695981039346656037u));
             slot *s = table_find(&x->existing, h, wid, sid, true);
             if (s->a && s->value == 0)
-                err(x, SNPLP_DIAG_AMBIGUOUS_UPDATE, f->line, f->col, item,
-                    "the records hold several attendance records of worker '%s' at session "
-                    "'%s': which one to update is ambiguous",
-                    wid, sid);
+                err(x, SNPLP_DIAG_AMBIGUOUS_UPDATE, "attendance", f->line, f->col, item,
+                    SNPLP_ARGS(SNPLP_ARG(ID, "worker", wid), SNPLP_ARG(ID, "session", sid)));
             else if (s->a)
                 ch.old = snplp__records_attendances(x->records, &(size_t){0})[s->value - 1];
         }
@@ -1230,8 +1268,9 @@ static int import(importer *x)
     skip_bom(x);
     while (!x->stop && read_record(x)) {
         if (++x->rows > SNPLP_CSV_MAX_ROWS) {
-            err(x, SNPLP_DIAG_CSV_TOO_MANY_ROWS, x->f[0].line, x->f[0].col, NULL,
-                "more than %d rows: the rest of the input is not read", SNPLP_CSV_MAX_ROWS);
+            numtext max;
+            err(x, SNPLP_DIAG_CSV_TOO_MANY_ROWS, "rows", x->f[0].line, x->f[0].col, NULL,
+                SNPLP_ARGS(SNPLP_ARG(INTEGER, "max", zu(&max, SNPLP_CSV_MAX_ROWS))));
             x->stop = true;
             break;
         }
@@ -1253,10 +1292,8 @@ static int import(importer *x)
             check_row(x);
     }
     if (!x->stop && !x->header)
-        err(x, SNPLP_DIAG_CSV_HEADER, x->line, x->col, NULL,
-            "the input is empty: expected at least the header naming the columns of %s "
-            "(%s)",
-            x->lay->a_file, x->lay->list);
+        err(x, SNPLP_DIAG_CSV_HEADER, "empty-columns", x->line, x->col, NULL,
+            SNPLP_ARGS(SNPLP_ARG(CHOICE, "file", x->lay->what)));
 
     int rc = x->status;
     if (rc == SNPLP_OK && x->errors)

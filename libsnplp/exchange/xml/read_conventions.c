@@ -266,18 +266,40 @@ static snplp_indicator *parent_indicator(creader *r, cframe *f)
     return p && !p->core.dead ? p->ind : NULL;
 }
 
-/* A model call's failure on a convention's element: a reused id is a duplicate, anything else
- * a value the schema allows but the model refuses. */
-static void failed(creader *r, const cframe *f, int rc, const char *what)
+/* An error of the catalogue (util/messages/diag/xml.en.txt) at the element of f, about the
+ * object item_id (NULL: none). */
+static void say(creader *r, const cframe *f, snplp_diag_code code, const char *variant,
+                const char *item_id, const snplp_msg_arg *args, size_t n)
+{
+    snplp__xml_finding(&r->core, &(snplp_finding){.severity = SNPLP_SEVERITY_ERROR,
+                                                  .code = code,
+                                                  .variant = variant,
+                                                  .line = f->core.line,
+                                                  .column = f->core.column,
+                                                  .item_id = item_id,
+                                                  .args = args,
+                                                  .nargs = n});
+}
+
+/* A model call's failure on a convention's element f: a reused id is a duplicate, anything else
+ * a value the schema allows but the model refuses (the model's reason). */
+static void failed(creader *r, const cframe *f, int rc)
 {
     if (rc == SNPLP_ENOMEM) {
         snplp__xml_oom(&r->core);
         return;
     }
-    snplp__xml_report(&r->core, SNPLP_SEVERITY_ERROR,
-                      rc == SNPLP_EEXISTS ? SNPLP_DIAG_DUPLICATE_ID : SNPLP_DIAG_MODEL_VALUE,
-                      f->core.line, f->core.column, ID(f), "%s: %s", what,
-                      snplp_error_last_reason());
+    say(r, f, rc == SNPLP_EEXISTS ? SNPLP_DIAG_DUPLICATE_ID : SNPLP_DIAG_MODEL_VALUE,
+        rc == SNPLP_EEXISTS ? "element" : "model", ID(f),
+        SNPLP_ARGS(SNPLP_ARG(ID, "element", f->core.name),
+                   SNPLP_ARG(TEXT, "reason", snplp_error_last_reason())));
+}
+
+/* The year y as the text of an INTEGER argument, in buf. */
+static const char *year_text(char *buf, size_t size, long y)
+{
+    snprintf(buf, size, "%ld", y);
+    return buf;
 }
 
 /* snplp_decimal_parse() on a value of the decimal form (checked by the core): with at most 18
@@ -366,13 +388,13 @@ static void attribute(snplp_xml_reader *core, snplp_xml_frame *cf, const snplp_x
         if (decimal_read(&f->dec[k], v->s, v->n) == SNPLP_OK) {
             f->has_dec[k] = true;
         } else {
+            /* (the decimal form: ASCII digits, cut at 40 bytes) */
             char shown[64];
             snprintf(shown, sizeof shown, "%.*s%s", (int)(v->n < 40 ? v->n : 40), v->s,
                      v->n > 40 ? "..." : "");
-            snplp__xml_error_here(core, SNPLP_DIAG_MODEL_VALUE,
-                                  "<%s> %s '%s' is beyond what a decimal holds (at most 18 "
-                                  "decimals, and its digits within 9223372036854775807)",
-                                  f->core.name, ar->name, shown);
+            say((creader *)core, f, SNPLP_DIAG_MODEL_VALUE, "decimal", NULL,
+                SNPLP_ARGS(SNPLP_ARG(ID, "element", f->core.name),
+                           SNPLP_ARG(ID, "attribute", ar->name), SNPLP_ARG(TEXT, "value", shown)));
             if (ar->required)
                 f->core.dead = true;
         }
@@ -470,11 +492,8 @@ static void started(snplp_xml_reader *core, snplp_xml_frame *cf)
         if (f->has_year != f->has_last_year) {
             /* a year with a bad value was reported as such: no second finding for its pair */
             if (!snplp__xml_attr_bad(core, cf, f->has_year ? "last-year" : "first-year"))
-                snplp__xml_report(core, SNPLP_SEVERITY_ERROR, SNPLP_DIAG_MODEL_VALUE, f->core.line,
-                                  f->core.column, ID(f),
-                                  "<convention> gives %s without %s: give both years, or neither",
-                                  f->has_year ? "first-year" : "last-year",
-                                  f->has_year ? "last-year" : "first-year");
+                say(r, f, SNPLP_DIAG_MODEL_VALUE,
+                    f->has_year ? "first-year-alone" : "last-year-alone", ID(f), SNPLP_NO_ARGS);
             f->has_year = f->has_last_year = false;
         }
         return;
@@ -483,9 +502,10 @@ static void started(snplp_xml_reader *core, snplp_xml_frame *cf)
         if (!c)
             return;
         if (snplp_convention_funding(c, f->year, NULL, NULL) == SNPLP_OK) {
-            snplp__xml_report(core, SNPLP_SEVERITY_ERROR, SNPLP_DIAG_MODEL_VALUE, f->core.line,
-                              f->core.column, NULL, "a second <funding> for %ld in convention '%s'",
-                              (long)f->year, c->id);
+            char y[24];
+            say(r, f, SNPLP_DIAG_MODEL_VALUE, "second-funding", NULL,
+                SNPLP_ARGS(SNPLP_ARG(INTEGER, "year", year_text(y, sizeof y, (long)f->year)),
+                           SNPLP_ARG(ID, "convention", c->id)));
             return;
         }
         rc = snplp_convention_set_funding(c, f->year, f->cents[0], f->cents[1]);
@@ -497,9 +517,10 @@ static void started(snplp_xml_reader *core, snplp_xml_frame *cf)
         if (!c)
             return;
         if (snplp_convention_report_sent(&sent, c, f->year) == SNPLP_OK) {
-            snplp__xml_report(core, SNPLP_SEVERITY_ERROR, SNPLP_DIAG_MODEL_VALUE, f->core.line,
-                              f->core.column, NULL, "a second <report> on %ld in convention '%s'",
-                              (long)f->year, c->id);
+            char y[24];
+            say(r, f, SNPLP_DIAG_MODEL_VALUE, "second-report", NULL,
+                SNPLP_ARGS(SNPLP_ARG(INTEGER, "year", year_text(y, sizeof y, (long)f->year)),
+                           SNPLP_ARG(ID, "convention", c->id)));
             return;
         }
         rc = snplp_convention_set_report_sent(c, f->year, f->date);
@@ -521,9 +542,10 @@ static void started(snplp_xml_reader *core, snplp_xml_frame *cf)
             return;
         }
         if (!first) { /* even an empty <values> counts: the year appears once */
-            snplp__xml_report(core, SNPLP_SEVERITY_ERROR, SNPLP_DIAG_MODEL_VALUE, f->core.line,
-                              f->core.column, NULL, "a second <values> for %ld in indicator '%s'",
-                              (long)f->year, ind->id);
+            char y[24];
+            say(r, f, SNPLP_DIAG_MODEL_VALUE, "second-values", NULL,
+                SNPLP_ARGS(SNPLP_ARG(INTEGER, "year", year_text(y, sizeof y, (long)f->year)),
+                           SNPLP_ARG(ID, "indicator", ind->id)));
             f->core.dead = true; /* its source and comment are not kept either */
             return;
         }
@@ -553,9 +575,9 @@ static void started(snplp_xml_reader *core, snplp_xml_frame *cf)
             kind++;
         rc = snplp_indicator_add_records_filter(ind, kind, f->ref);
         if (rc == SNPLP_EEXISTS) { /* a filter given twice: not an id of the document */
-            snplp__xml_report(core, SNPLP_SEVERITY_ERROR, SNPLP_DIAG_MODEL_VALUE, f->core.line,
-                              f->core.column, NULL, "<%s>: %s", f->core.name,
-                              snplp_error_last_reason());
+            say(r, f, SNPLP_DIAG_MODEL_VALUE, "filter-twice", NULL,
+                SNPLP_ARGS(SNPLP_ARG(ID, "element", f->core.name),
+                           SNPLP_ARG(TEXT, "reason", snplp_error_last_reason())));
             return;
         }
         break;
@@ -564,7 +586,7 @@ static void started(snplp_xml_reader *core, snplp_xml_frame *cf)
         return;
     }
     if (rc != SNPLP_OK)
-        failed(r, f, rc, f->core.name);
+        failed(r, f, rc);
 }
 
 /* An element ended: a status is applied with its reason. */
@@ -580,9 +602,10 @@ static void ended(snplp_xml_reader *core, snplp_xml_frame *cf)
     if (!a || f->core.dead)
         return;
     if (snplp_action_status_in(a, f->year) != SNPLP_ACTION_STATUS_NONE) {
-        snplp__xml_report(core, SNPLP_SEVERITY_ERROR, SNPLP_DIAG_MODEL_VALUE, f->core.line,
-                          f->core.column, NULL, "a second <status> for %ld in action '%s'",
-                          (long)f->year, a->id);
+        char y[24];
+        say(r, f, SNPLP_DIAG_MODEL_VALUE, "second-status", NULL,
+            SNPLP_ARGS(SNPLP_ARG(INTEGER, "year", year_text(y, sizeof y, (long)f->year)),
+                       SNPLP_ARG(ID, "action", a->id)));
         return;
     }
     if (!presize(&a->statuses, sizeof(snplp_status_year), a->conv, f->year)) {
@@ -592,7 +615,7 @@ static void ended(snplp_xml_reader *core, snplp_xml_frame *cf)
     int rc = snplp__action_set_status(a, f->year, (snplp_action_status)f->status, f->pending,
                                       SNPLP_TEXT_CHECKED, "snplp_action_set_status");
     if (rc != SNPLP_OK)
-        failed(r, f, rc, "status");
+        failed(r, f, rc);
 }
 
 /* The object of frame p is made: its extensions, and the foreign attributes read. */
@@ -610,18 +633,18 @@ static void make_convention(creader *r, cframe *p, const snplp_xml_frame *t, con
                                    SNPLP_TEXT_CHECKED, "snplp_convention_new");
     if (rc != SNPLP_OK) {
         p->core.dead = true;
-        failed(r, p, rc, "convention");
+        failed(r, p, rc);
         return;
     }
     if (p->has_year && (rc = snplp_convention_set_years(c, p->year, p->last_year)) != SNPLP_OK)
-        failed(r, p, rc, "convention");
+        failed(r, p, rc);
     if (p->has_date && (rc = snplp_convention_set_signature_date(c, p->date)) != SNPLP_OK)
-        failed(r, p, rc, "convention");
+        failed(r, p, rc);
     rc = snplp_convention_list_add(r->list, c);
     snplp_convention_unref(c); /* the list holds it, or it goes */
     if (rc != SNPLP_OK) {
         p->core.dead = true;
-        failed(r, p, rc, "convention");
+        failed(r, p, rc);
         return;
     }
     p->conv = c;
@@ -642,7 +665,7 @@ static void make_action(creader *r, cframe *p, const snplp_xml_frame *t, const c
                                           SNPLP_TEXT_CHECKED, "snplp_convention_add_action");
     if (rc != SNPLP_OK) {
         p->core.dead = true;
-        failed(r, p, rc, "action");
+        failed(r, p, rc);
         return;
     }
     p->action = a;
@@ -663,22 +686,22 @@ static void make_indicator(creader *r, cframe *p, const snplp_xml_frame *t, cons
                                              SNPLP_TEXT_CHECKED, "snplp_convention_add_indicator");
     if (rc != SNPLP_OK) {
         p->core.dead = true;
-        failed(r, p, rc, "indicator");
+        failed(r, p, rc);
         return;
     }
     p->ind = ind;
     snplp__xml_check_nfc(&r->core, t, ind->id, ind->label, label);
     if (p->has_polarity && (rc = snplp_indicator_set_polarity(ind, p->polarity)) != SNPLP_OK)
-        failed(r, p, rc, "indicator");
+        failed(r, p, rc);
     if ((p->has_aggregation || (p->has_weight && !p->core.bad_value)) &&
         (rc = snplp_indicator_set_aggregation(
              ind, p->has_aggregation ? p->aggregation : SNPLP_AGGREGATION_NONE,
              p->has_weight ? p->weight : NULL)) != SNPLP_OK)
-        failed(r, p, rc, "indicator");
+        failed(r, p, rc);
     if ((p->has_numerator || p->has_denominator) &&
         (rc = snplp_indicator_set_ratio_of(ind, p->has_numerator ? p->numerator : NULL,
                                            p->has_denominator ? p->denominator : NULL)) != SNPLP_OK)
-        failed(r, p, rc, "indicator");
+        failed(r, p, rc);
     made(r, p, &ind->ext);
 }
 
@@ -746,7 +769,7 @@ static void text(snplp_xml_reader *core, snplp_xml_frame *t, snplp_xml_frame *cp
         return;
     }
     if (rc != SNPLP_OK)
-        failed(r, (const cframe *)t, rc, t->what);
+        failed(r, (const cframe *)t, rc);
     else
         snplp__xml_check_nfc(core, t, NULL, stored, text);
 }

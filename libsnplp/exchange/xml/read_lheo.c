@@ -9,7 +9,6 @@
  * body comes after its sessions) and made when it ends: the training body (once per id), the
  * module (once per id) with its offer, its sessions; then the module is matched to the national
  * themes by the folded search of docs/text.md. */
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -482,28 +481,6 @@ static void extension(snplp_xml_reader *core, snplp_xml_frame *f, char *xml)
 
 /* ---- making the objects of a formation ---- */
 
-static void report(lreader *r, snplp_severity sev, snplp_diag_code code, const char *item,
-                   const char *fmt, ...) __attribute__((format(printf, 5, 6)));
-
-static void report(lreader *r, snplp_severity sev, snplp_diag_code code, const char *item,
-                   const char *fmt, ...)
-{
-    /* a finding no one keeps is not formatted: none is asked for, or the list is full (an
-     * error still counts, and the first one makes the message of the import's failure) */
-    if (sev != SNPLP_SEVERITY_ERROR &&
-        (!r->core.diags || r->core.findings >= SNPLP_XML_MAX_FINDINGS)) {
-        if (r->core.diags) /* counted, for the finding that says how many were dropped */
-            snplp__xml_report(&r->core, sev, code, r->p.line, r->p.column, item, "%s", "");
-        return;
-    }
-    char m[1024];
-    va_list ap;
-    va_start(ap, fmt);
-    vsnprintf(m, sizeof m, fmt, ap);
-    va_end(ap);
-    snplp__xml_report(&r->core, sev, code, r->p.line, r->p.column, item, "%s", m);
-}
-
 /* A finding of the catalogue (util/messages/: diag/CODE/VARIANT) about the formation being read,
  * at its position, with its arguments (docs/messages.md). */
 static void say_at(lreader *r, snplp_severity sev, snplp_diag_code code, const char *variant,
@@ -924,22 +901,20 @@ static const char *theme_of(lreader *r, const char *module_id)
     }
     int min = snplp__lheo_options_min_score(r->options);
     bool apply = snplp__lheo_options_accept(r->options) || (min > 0 && b.score >= min);
-    if (r->core.diags && r->core.findings < SNPLP_XML_MAX_FINDINGS) {
-        char labels[600], score[16];
-        labels[0] = '\0';
-        for (size_t i = 0; i < b.nlabels; i++) { /* a list: the messages quote and join it */
-            size_t used = strlen(labels);
-            snprintf(labels + used, sizeof labels - used, "%s%s", i ? "\x1f" : "", b.labels[i]);
-        }
-        snprintf(score, sizeof score, "%d", b.score);
-        say(r, SNPLP_SEVERITY_INFO, SNPLP_DIAG_LHEO_THEME_MATCH, "match", module_id,
-            SNPLP_ARGS(SNPLP_ARG(ID, "theme", snplp_theme_id(b.theme)),
-                       SNPLP_ARG(TEXT, "title", snplp_theme_title(b.theme)),
-                       SNPLP_ARG(INTEGER, "score", score), SNPLP_ARG(LIST, "labels", labels),
-                       SNPLP_ARG(CHOICE, "applied", apply ? "yes" : "no")));
-    } else {
-        report(r, SNPLP_SEVERITY_INFO, SNPLP_DIAG_LHEO_THEME_MATCH, module_id, "%s", "");
+    char labels[600], score[16];
+    labels[0] = '\0';
+    /* the labels put together only for a finding the list keeps (one it drops is counted) */
+    bool kept = r->core.diags && r->core.findings < SNPLP_XML_MAX_FINDINGS;
+    for (size_t i = 0; kept && i < b.nlabels; i++) { /* a list: the messages quote and join it */
+        size_t used = strlen(labels);
+        snprintf(labels + used, sizeof labels - used, "%s%s", i ? "\x1f" : "", b.labels[i]);
     }
+    snprintf(score, sizeof score, "%d", b.score);
+    say(r, SNPLP_SEVERITY_INFO, SNPLP_DIAG_LHEO_THEME_MATCH, "match", module_id,
+        SNPLP_ARGS(SNPLP_ARG(ID, "theme", snplp_theme_id(b.theme)),
+                   SNPLP_ARG(TEXT, "title", snplp_theme_title(b.theme)),
+                   SNPLP_ARG(INTEGER, "score", score), SNPLP_ARG(LIST, "labels", labels),
+                   SNPLP_ARG(CHOICE, "applied", apply ? "yes" : "no")));
     if (apply && !copy_theme(r, b.theme))
         apply = false;
     note_match(r, module_id, &b, apply);

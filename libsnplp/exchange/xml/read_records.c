@@ -185,17 +185,33 @@ typedef struct rreader {
     int level, capacity;
 } rreader;
 
-/* A model call's failure on a record's element: a reused id is a duplicate, anything else a
- * value the schema allows but the model refuses. */
-static void failed(rreader *r, const snplp_xml_frame *f, int rc, const char *id, const char *what)
+/* An error of the catalogue (util/messages/diag/xml.en.txt) at the element of f, about the
+ * record id (NULL: none). */
+static void say(rreader *r, const snplp_xml_frame *f, snplp_diag_code code, const char *variant,
+                const char *id, const snplp_msg_arg *args, size_t n)
+{
+    snplp__xml_finding(&r->core, &(snplp_finding){.severity = SNPLP_SEVERITY_ERROR,
+                                                  .code = code,
+                                                  .variant = variant,
+                                                  .line = f->line,
+                                                  .column = f->column,
+                                                  .item_id = id,
+                                                  .args = args,
+                                                  .nargs = n});
+}
+
+/* A model call's failure on a record's element f: a reused id is a duplicate, anything else a
+ * value the schema allows but the model refuses (the model's reason). */
+static void failed(rreader *r, const snplp_xml_frame *f, int rc, const char *id)
 {
     if (rc == SNPLP_ENOMEM) {
         snplp__xml_oom(&r->core);
         return;
     }
-    snplp__xml_report(&r->core, SNPLP_SEVERITY_ERROR,
-                      rc == SNPLP_EEXISTS ? SNPLP_DIAG_DUPLICATE_ID : SNPLP_DIAG_MODEL_VALUE,
-                      f->line, f->column, id, "%s: %s", what, snplp_error_last_reason());
+    say(r, f, rc == SNPLP_EEXISTS ? SNPLP_DIAG_DUPLICATE_ID : SNPLP_DIAG_MODEL_VALUE,
+        rc == SNPLP_EEXISTS ? "element" : "model", id,
+        SNPLP_ARGS(SNPLP_ARG(ID, "element", f->name),
+                   SNPLP_ARG(TEXT, "reason", snplp_error_last_reason())));
 }
 
 /* A decimal of the unsigned form (checked by the core), its digits kept: false when it is
@@ -298,10 +314,9 @@ static void attribute(snplp_xml_reader *core, snplp_xml_frame *cf, const snplp_x
             char shown[64];
             snprintf(shown, sizeof shown, "%.*s%s", (int)(v->n < 40 ? v->n : 40), v->s,
                      v->n > 40 ? "..." : "");
-            snplp__xml_error_here(core, SNPLP_DIAG_MODEL_VALUE,
-                                  "<%s> days '%s' is beyond what a decimal holds (at most 18 "
-                                  "decimals, and its digits within 9223372036854775807)",
-                                  f->core.name, shown);
+            say(r, &f->core, SNPLP_DIAG_MODEL_VALUE, "decimal", NULL,
+                SNPLP_ARGS(SNPLP_ARG(ID, "element", f->core.name),
+                           SNPLP_ARG(ID, "attribute", "days"), SNPLP_ARG(TEXT, "value", shown)));
             if (ar->required)
                 f->core.dead = true;
             return;
@@ -355,16 +370,16 @@ static void make_worker(rreader *r, rframe *f)
                                        r->date[0], true, "snplp_records_add_worker");
     if (rc != SNPLP_OK) {
         f->core.dead = true;
-        failed(r, &f->core, rc, r->id, "worker");
+        failed(r, &f->core, rc, r->id);
         return;
     }
     if (HAS(f, A_UNIT) && (rc = snplp__worker_set_unit(w, r->str[0], SNPLP_TEXT_CHECKED,
                                                        "snplp_worker_set_unit")) != SNPLP_OK)
-        failed(r, &f->core, rc, r->id, "worker");
+        failed(r, &f->core, rc, r->id);
     if (HAS(f, A_LEVEL) && (rc = snplp_worker_set_diploma_level(w, r->level)) != SNPLP_OK)
-        failed(r, &f->core, rc, r->id, "worker");
+        failed(r, &f->core, rc, r->id);
     if (HAS(f, A_UNTIL) && (rc = snplp_worker_set_until(w, r->date[1])) != SNPLP_OK)
-        failed(r, &f->core, rc, r->id, "worker");
+        failed(r, &f->core, rc, r->id);
     made(r, f, w, &w->head.ext, w->head.id);
 }
 
@@ -376,13 +391,13 @@ static void make_session(rreader *r, rframe *f)
                                         "snplp_records_add_session");
     if (rc != SNPLP_OK) {
         f->core.dead = true;
-        failed(r, &f->core, rc, r->id, "session");
+        failed(r, &f->core, rc, r->id);
         return;
     }
     if (HAS(f, A_PLACE) && (rc = snplp_session_set_place(s, r->place)) != SNPLP_OK)
-        failed(r, &f->core, rc, r->id, "session");
+        failed(r, &f->core, rc, r->id);
     if (HAS(f, A_CAPACITY) && (rc = snplp_session_set_capacity(s, r->capacity)) != SNPLP_OK)
-        failed(r, &f->core, rc, r->id, "session");
+        failed(r, &f->core, rc, r->id);
     made(r, f, s, &s->head.ext, s->head.id);
 }
 
@@ -394,11 +409,11 @@ static void make_attendance(rreader *r, rframe *f)
                                            "snplp_records_add_attendance");
     if (rc != SNPLP_OK) {
         f->core.dead = true;
-        failed(r, &f->core, rc, NULL, "attendance");
+        failed(r, &f->core, rc, NULL);
         return;
     }
     if (HAS(f, A_DAYS) && (rc = snplp_attendance_set_days(a, r->days)) != SNPLP_OK)
-        failed(r, &f->core, rc, NULL, "attendance");
+        failed(r, &f->core, rc, NULL);
     made_attendance(r, f, a);
 }
 
@@ -436,7 +451,7 @@ static void make_profession(rreader *r, rframe *p, const snplp_xml_frame *t, con
                                       SNPLP_TEXT_CHECKED, "snplp_records_add_profession");
     if (rc != SNPLP_OK) {
         p->core.dead = true;
-        failed(r, &p->core, rc, r->id, "profession");
+        failed(r, &p->core, rc, r->id);
         return;
     }
     snplp__xml_check_nfc(&r->core, t, prof->head.id, prof->title, title);
@@ -451,7 +466,7 @@ static void make_employer(rreader *r, rframe *p, const snplp_xml_frame *t, const
                                     r->territory, SNPLP_TEXT_CHECKED, "snplp_records_add_employer");
     if (rc != SNPLP_OK) {
         p->core.dead = true;
-        failed(r, &p->core, rc, r->id, "employer");
+        failed(r, &p->core, rc, r->id);
         return;
     }
     snplp__xml_check_nfc(&r->core, t, e->head.id, e->name, name);
@@ -465,21 +480,21 @@ static void make_body(rreader *r, rframe *p, const snplp_xml_frame *t, const cha
                                               "snplp_records_add_training_body");
     if (rc != SNPLP_OK) {
         p->core.dead = true;
-        failed(r, &p->core, rc, r->id, "training body");
+        failed(r, &p->core, rc, r->id);
         return;
     }
     snplp__xml_check_nfc(&r->core, t, b->head.id, b->name, name);
     if (HAS(p, A_SIRET) && (rc = snplp_training_body_set_siret(b, r->siret)) != SNPLP_OK)
-        failed(r, &p->core, rc, b->head.id, "training body");
+        failed(r, &p->core, rc, b->head.id);
     if (HAS(p, A_DECLNUM) &&
         (rc = snplp_training_body_set_declaration_number(b, r->declnum)) != SNPLP_OK)
-        failed(r, &p->core, rc, b->head.id, "training body");
+        failed(r, &p->core, rc, b->head.id);
     if (HAS(p, A_POSTAL) && (rc = snplp_training_body_set_postal_code(b, r->postal)) != SNPLP_OK)
-        failed(r, &p->core, rc, b->head.id, "training body");
+        failed(r, &p->core, rc, b->head.id);
     if (HAS(p, A_PHONE) && (rc = snplp_training_body_set_phone(b, r->str[0])) != SNPLP_OK)
-        failed(r, &p->core, rc, b->head.id, "training body");
+        failed(r, &p->core, rc, b->head.id);
     if (HAS(p, A_EMAIL) && (rc = snplp_training_body_set_email(b, r->str[1])) != SNPLP_OK)
-        failed(r, &p->core, rc, b->head.id, "training body");
+        failed(r, &p->core, rc, b->head.id);
     made(r, p, b, &b->head.ext, b->head.id);
 }
 
@@ -509,7 +524,7 @@ static void text(snplp_xml_reader *core, snplp_xml_frame *t, snplp_xml_frame *cp
                                           : which == 1 ? "snplp_training_body_set_commune"
                                                        : "snplp_training_body_add_address_line");
         if (rc != SNPLP_OK) {
-            failed(r, t, rc, b->head.id, t->what);
+            failed(r, t, rc, b->head.id);
             return;
         }
         const char *stored = which == 0   ? b->legal_name

@@ -201,18 +201,33 @@ static void remember(rreader *r, const snplp_item *it, size_t line, size_t colum
     r->positions[r->npositions++] = (position){it->id, line, column};
 }
 
-/* A model call's failure: out of memory ends the pass, a reused id is a finding, anything else
- * is a value the model refuses. */
-static void model_failed(rreader *r, rframe *f, int rc, const char *what)
+/* An error of the catalogue (util/messages/diag/xml.en.txt) at the element of f, about the
+ * item item_id (NULL: none). */
+static void say(rreader *r, const rframe *f, snplp_diag_code code, const char *variant,
+                const char *item_id, const snplp_msg_arg *args, size_t n)
+{
+    snplp__xml_finding(&r->core, &(snplp_finding){.severity = SNPLP_SEVERITY_ERROR,
+                                                  .code = code,
+                                                  .variant = variant,
+                                                  .line = f->core.line,
+                                                  .column = f->core.column,
+                                                  .item_id = item_id,
+                                                  .args = args,
+                                                  .nargs = n});
+}
+
+/* A model call's failure on the element of f: out of memory ends the pass, a reused id is a
+ * finding, anything else is a value the model refuses (the model's reason). */
+static void model_failed(rreader *r, rframe *f, int rc)
 {
     if (rc == SNPLP_ENOMEM) {
         snplp__xml_oom(&r->core);
         return;
     }
-    snplp__xml_report(&r->core, SNPLP_SEVERITY_ERROR,
-                      rc == SNPLP_EEXISTS ? SNPLP_DIAG_DUPLICATE_ID : SNPLP_DIAG_BAD_VALUE,
-                      f->core.line, f->core.column, ID(f), "%s: %s", what,
-                      snplp_error_last_reason());
+    say(r, f, rc == SNPLP_EEXISTS ? SNPLP_DIAG_DUPLICATE_ID : SNPLP_DIAG_BAD_VALUE,
+        rc == SNPLP_EEXISTS ? "element" : "model", ID(f),
+        SNPLP_ARGS(SNPLP_ARG(ID, "element", f->core.name),
+                   SNPLP_ARG(TEXT, "reason", snplp_error_last_reason())));
 }
 
 /* The item is made: its position kept, its foreign attributes given to it. */
@@ -257,7 +272,7 @@ static void make_item(rreader *r, rframe *f, rframe *p, const char *text)
     if (rc != SNPLP_OK) {
         f->item = NULL;
         f->core.dead = true;
-        model_failed(r, f, rc, f->core.name);
+        model_failed(r, f, rc);
         return;
     }
     made(r, f);
@@ -281,26 +296,31 @@ static void apply_singleton(rreader *r, rframe *f)
     f->item->flag = f->flag;
     snplp__touch(r->ref);
     if (rc != SNPLP_OK)
-        model_failed(r, f, rc, f->core.name);
+        model_failed(r, f, rc);
     made(r, f);
 }
 
 /* ---- the offer of a module (format 1.2) ---- */
 
-/* A refusal of the model's offer setters, at the element of f, about module it: out of memory
- * ends the pass; a value the schema refuses too is a bad value (a code not in its LHEO table,
- * an audience code of another form, an eleventh one); one the schema allows (a blank text, an
- * audience code given twice) is a model-value. */
+/* A refusal of the model's offer setters, at the element of f, about module it, for its
+ * attribute (NULL: for the text element f): out of memory ends the pass; a value the schema
+ * refuses too is a bad value (a code not in its LHEO table, an audience code of another form,
+ * an eleventh one); one the schema allows (a blank text, an audience code given twice) is a
+ * model-value. */
 static void offer_failed(rreader *r, rframe *f, const snplp_item *it, int rc, bool schema,
-                         const char *what)
+                         const char *attribute)
 {
     if (rc == SNPLP_ENOMEM) {
         snplp__xml_oom(&r->core);
         return;
     }
-    snplp__xml_report(&r->core, SNPLP_SEVERITY_ERROR,
-                      schema ? SNPLP_DIAG_BAD_VALUE : SNPLP_DIAG_MODEL_VALUE, f->core.line,
-                      f->core.column, it->id, "%s: %s", what, snplp_error_last_reason());
+    const char *reason = snplp_error_last_reason();
+    if (attribute)
+        say(r, f, schema ? SNPLP_DIAG_BAD_VALUE : SNPLP_DIAG_MODEL_VALUE, "offer-attribute", it->id,
+            SNPLP_ARGS(SNPLP_ARG(ID, "attribute", attribute), SNPLP_ARG(TEXT, "reason", reason)));
+    else
+        say(r, f, schema ? SNPLP_DIAG_BAD_VALUE : SNPLP_DIAG_MODEL_VALUE, "model", it->id,
+            SNPLP_ARGS(SNPLP_ARG(ID, "element", f->core.name), SNPLP_ARG(TEXT, "reason", reason)));
 }
 
 /* An attribute of <offer>: into the offer of the module being read, at once. */
@@ -320,10 +340,11 @@ static void offer_attribute(rreader *r, rframe *f, const snplp_xml_attr_rule *ar
         snplp_offer_code which = (snplp_offer_code)ar->slot;
         int64_t code = ar->type == V_BOOL ? (int64_t)v->flag : v->integer;
         if (code > INT_MAX) { /* no table has such a code: the model's own message */
-            snplp__xml_report(&r->core, SNPLP_SEVERITY_ERROR, SNPLP_DIAG_BAD_VALUE, f->core.line,
-                              f->core.column, it->id,
-                              "%s: %" PRId64 " is not a code of the LHEO table %s (the offer's %s)",
-                              ar->name, code, snplp_offer_code_table(which), ar->name);
+            char value[24];
+            snprintf(value, sizeof value, "%" PRId64, code);
+            say(r, f, SNPLP_DIAG_BAD_VALUE, "offer-code", it->id,
+                SNPLP_ARGS(SNPLP_ARG(ID, "attribute", ar->name), SNPLP_ARG(INTEGER, "value", value),
+                           SNPLP_ARG(ID, "table", snplp_offer_code_table(which))));
             return;
         }
         rc = snplp__offer_set_code(it, which, (int)code, "snplp_module_set_offer_code");
@@ -342,14 +363,14 @@ static void offer_text(rreader *r, rframe *t, rframe *p, const char *text)
     if (t->core.field == OFFER_AUDIENCE_CODE) {
         int rc = snplp__offer_add_audience_code(it, text, "snplp_module_add_audience_code");
         if (rc != SNPLP_OK)
-            offer_failed(r, t, it, rc, rc != SNPLP_EEXISTS, t->core.what);
+            offer_failed(r, t, it, rc, rc != SNPLP_EEXISTS, NULL);
         return;
     }
     snplp_offer_text which = (snplp_offer_text)t->core.field;
     int rc =
         snplp__offer_set_text(it, which, text, SNPLP_TEXT_CHECKED, "snplp_module_set_offer_text");
     if (rc != SNPLP_OK)
-        offer_failed(r, t, it, rc, false, t->core.what);
+        offer_failed(r, t, it, rc, false, NULL);
     else
         snplp__xml_check_nfc(&r->core, &t->core, it->id, snplp__offer_of(it)->texts[which], text);
 }
@@ -374,7 +395,7 @@ static void attribute(snplp_xml_reader *core, snplp_xml_frame *cf, const snplp_x
         int rc = snplp__item_add_string(p->item, (snplp_list_id)lp->list, id, true,
                                         SNPLP_TEXT_CHECKED, lp->adder);
         if (rc != SNPLP_OK)
-            model_failed(r, f, rc, f->core.name);
+            model_failed(r, f, rc);
         return;
     }
     const snplp_prop *p = &snplp__kinds[f->core.type].props[ar->slot];
@@ -455,7 +476,7 @@ static void text(snplp_xml_reader *core, snplp_xml_frame *ct, snplp_xml_frame *c
                                           "import")
                  : snplp__item_set_text(p->item, field, text, false, SNPLP_TEXT_CHECKED, "import");
     if (rc != SNPLP_OK)
-        model_failed(r, t, rc, snplp_field_name(field));
+        model_failed(r, t, rc);
     else
         snplp__xml_check_nfc(core, ct, p->item->id, stored(p->item, field), text);
 }
@@ -513,8 +534,21 @@ static void finish(snplp_xml_reader *core)
                 column = p->column;
             }
         }
-        snplp__xml_report(core, snplp_diagnostic_severity(g), snplp_diagnostic_code(g), line,
-                          column, id, "%s", snplp_diagnostic_message(g));
+        /* a finding of the catalogue keeps its message id and parameters (rendered in the
+         * list's language); another one, its text */
+        snplp_finding f;
+        snplp_msg_arg args[16];
+        rc = snplp__finding_of(g, &f, args, sizeof args / sizeof *args);
+        if (rc == SNPLP_OK) {
+            f.line = line;
+            f.column = column;
+            snplp__xml_finding(core, &f);
+        } else if (rc == SNPLP_ENOTFOUND) {
+            snplp__xml_report(core, snplp_diagnostic_severity(g), snplp_diagnostic_code(g), line,
+                              column, id, "%s", snplp_diagnostic_message(g));
+        } else if (core->status == SNPLP_OK) {
+            core->status = rc; /* a finding of more arguments than args holds: the library's bug */
+        }
     }
     snplp_diagnostics_free(d);
 }

@@ -195,15 +195,43 @@ void snplp__xml_report(reader *r, snplp_severity severity, snplp_diag_code code,
     va_end(ap);
 }
 
-void snplp__xml_error_here(reader *r, snplp_diag_code code, const char *fmt, ...)
+/* ---- findings of the catalogue (util/messages/diag/xml.en.txt, xml.fr.txt) ---- */
+
+#define STR_(x) #x
+#define STR(x)  STR_(x) /* a limit of snplp/xml.h as the text of an INTEGER argument */
+
+/* s (NULL: "") in buf, fit for an argument of a message: valid UTF-8 without control characters
+ * (names and values come from the document, libxml2's texts quote it). */
+static const char *arg_text(char *buf, size_t size, const char *s)
 {
-    va_list ap;
-    va_start(ap, fmt);
-    vreport(r, SNPLP_SEVERITY_ERROR, code, cur_line(r), cur_column(r), NULL, fmt, ap);
-    va_end(ap);
+    snprintf(buf, size, "%s", s ? s : "");
+    sanitize(buf);
+    return buf;
 }
 
-#define ERR(r, code, ...) snplp__xml_error_here(r, code, __VA_ARGS__)
+static void say_at(reader *r, snplp_severity severity, snplp_diag_code code, const char *variant,
+                   size_t line, size_t column, const char *item_id, const snplp_msg_arg *args,
+                   size_t n)
+{
+    snplp__xml_finding(r, &(snplp_finding){.severity = severity,
+                                           .code = code,
+                                           .variant = variant,
+                                           .line = line,
+                                           .column = column,
+                                           .item_id = item_id,
+                                           .args = args,
+                                           .nargs = n});
+}
+
+/* An error of the catalogue at the parser's current position. */
+static void say_here(reader *r, snplp_diag_code code, const char *variant,
+                     const snplp_msg_arg *args, size_t n)
+{
+    say_at(r, SNPLP_SEVERITY_ERROR, code, variant, cur_line(r), cur_column(r), NULL, args, n);
+}
+
+/* SAY(r, code, variant, SNPLP_ARG(...), ...): an error at the parser's current position. */
+#define SAY(r, code, variant, ...) say_here(r, code, variant, SNPLP_ARGS(__VA_ARGS__))
 
 /* ---- values ---- */
 
@@ -450,8 +478,9 @@ void snplp__xml_attach_fattrs(reader *r, frame *f, snplp_item *it, snplp_ext *e,
         if (rc == SNPLP_ENOMEM)
             snplp__xml_oom(r);
         else if (rc != SNPLP_OK)
-            snplp__xml_report(r, SNPLP_SEVERITY_ERROR, SNPLP_DIAG_BAD_VALUE, f->line, f->column,
-                              item_id, "%s", snplp_error_last_reason());
+            say_at(r, SNPLP_SEVERITY_ERROR, SNPLP_DIAG_BAD_VALUE, "foreign-attribute", f->line,
+                   f->column, item_id,
+                   SNPLP_ARGS(SNPLP_ARG(TEXT, "reason", snplp_error_last_reason())));
     }
     free_fattrs(&f->fattrs);
 }
@@ -460,8 +489,8 @@ void snplp__xml_check_nfc(reader *r, const frame *t, const char *item_id, const 
                           const char *text)
 {
     if (stored && strcmp(stored, text) != 0)
-        snplp__xml_report(r, SNPLP_SEVERITY_WARNING, SNPLP_DIAG_TEXT_NORMALIZED, t->line, t->column,
-                          item_id, "the %s was not in Unicode NFC: it was normalized", t->what);
+        say_at(r, SNPLP_SEVERITY_WARNING, SNPLP_DIAG_TEXT_NORMALIZED, "text", t->line, t->column,
+               item_id, SNPLP_ARGS(SNPLP_ARG(ID, "element", t->name)));
 }
 
 /* ---- SAX2 events ---- */
@@ -552,8 +581,7 @@ static size_t child_index(const reader *r, const frame *f, size_t from, const xm
     return i;
 }
 
-#define BOM      "\xEF\xBB\xBF"
-#define BOM_NOTE "a byte-order mark (U+FEFF, the bytes EF BB BF) in the middle of the document"
+#define BOM "\xEF\xBB\xBF" /* (the findings about one: variants byte-order-mark) */
 
 /* Whether s holds a byte-order mark (U+FEFF): XML takes it for a character of a name or a
  * text, but there it is most often the mark of a second file joined to the first. */
@@ -625,6 +653,16 @@ static bool keep_foreign(frame *f, const xmlChar **a, size_t n)
     return true;
 }
 
+/* The attribute a (as SAX2 gives it) of f's element is longer than the limit. */
+static void attribute_too_long(reader *r, const frame *f, const xmlChar **a)
+{
+    char q[200];
+    qname(q, sizeof q, a[1], a[0]);
+    sanitize(q);
+    SAY(r, SNPLP_DIAG_ATTRIBUTE_TOO_LONG, "attribute", SNPLP_ARG(ID, "attribute", q),
+        SNPLP_ARG(ID, "element", f->name), SNPLP_ARG(INTEGER, "max", STR(SNPLP_XML_MAX_ATTRIBUTE)));
+}
+
 /* A lenient document's attributes: each one of no namespace to the reader, unchecked but for
  * its length. */
 static void raw_attributes(reader *r, frame *f, int nb, const xmlChar **attrs)
@@ -633,9 +671,7 @@ static void raw_attributes(reader *r, frame *f, int nb, const xmlChar **attrs)
         const xmlChar **a = attrs + 5 * i;
         size_t n = (size_t)(a[4] - a[3]);
         if (n > SNPLP_XML_MAX_ATTRIBUTE) {
-            char q[200];
-            ERR(r, SNPLP_DIAG_ATTRIBUTE_TOO_LONG, "attribute '%s' of <%s> is longer than %d bytes",
-                qname(q, sizeof q, a[1], a[0]), f->name, SNPLP_XML_MAX_ATTRIBUTE);
+            attribute_too_long(r, f, a);
             continue;
         }
         if (!a[2] && r->doc->raw_attribute)
@@ -660,8 +696,7 @@ static void check_attributes(reader *r, frame *f, int nb, const xmlChar **attrs)
         size_t n = (size_t)(a[4] - a[3]);
         char q[200];
         if (n > SNPLP_XML_MAX_ATTRIBUTE) {
-            ERR(r, SNPLP_DIAG_ATTRIBUTE_TOO_LONG, "attribute '%s' of <%s> is longer than %d bytes",
-                qname(q, sizeof q, a[1], a[0]), f->name, SNPLP_XML_MAX_ATTRIBUTE);
+            attribute_too_long(r, f, a);
             if (!a[2]) {
                 int k = attr_index(r, f, a[0]);
                 if (rule->attrs[k].name) {
@@ -681,9 +716,12 @@ static void check_attributes(reader *r, frame *f, int nb, const xmlChar **attrs)
                 strcmp((const char *)a[2], XSI) == 0 &&
                 (strcmp((const char *)a[0], "type") == 0 || strcmp((const char *)a[0], "nil") == 0);
             if (is_snplp(r, a[2]) || !rule->item || xsi_special) {
-                ERR(r, SNPLP_DIAG_UNKNOWN_ATTRIBUTE,
-                    "<%s> takes no attribute '%s' (of namespace %s)", f->name,
-                    qname(q, sizeof q, a[1], a[0]), (const char *)a[2]);
+                char ns[300];
+                qname(q, sizeof q, a[1], a[0]);
+                sanitize(q);
+                SAY(r, SNPLP_DIAG_UNKNOWN_ATTRIBUTE, "namespaced",
+                    SNPLP_ARG(ID, "element", f->name), SNPLP_ARG(ID, "attribute", q),
+                    SNPLP_ARG(TEXT, "namespace", arg_text(ns, sizeof ns, (const char *)a[2])));
                 continue;
             }
             if (!keep_foreign(f, a, n)) {
@@ -695,15 +733,15 @@ static void check_attributes(reader *r, frame *f, int nb, const xmlChar **attrs)
         int k = attr_index(r, f, a[0]);
         const attr_rule *ar = &rule->attrs[k];
         if (!ar->name && has_bom(a[0])) {
-            ERR(r, SNPLP_DIAG_UNKNOWN_ATTRIBUTE,
-                BOM_NOTE ", before the attribute '%s' of <%s>: it belongs only at the very start "
-                         "of a document (two files joined?)",
-                without_bom(q, sizeof q, (const char *)a[0]), f->name);
+            without_bom(q, sizeof q, (const char *)a[0]);
+            sanitize(q);
+            SAY(r, SNPLP_DIAG_UNKNOWN_ATTRIBUTE, "byte-order-mark", SNPLP_ARG(ID, "attribute", q),
+                SNPLP_ARG(ID, "element", f->name));
             continue;
         }
         if (!ar->name) {
-            ERR(r, SNPLP_DIAG_UNKNOWN_ATTRIBUTE, "<%s> takes no attribute '%s'", f->name,
-                (const char *)a[0]);
+            SAY(r, SNPLP_DIAG_UNKNOWN_ATTRIBUTE, "attribute", SNPLP_ARG(ID, "element", f->name),
+                SNPLP_ARG(ID, "attribute", arg_text(q, sizeof q, (const char *)a[0])));
             continue;
         }
         seen |= k < 32 ? 1u << k : 0;
@@ -720,14 +758,14 @@ static void check_attributes(reader *r, frame *f, int nb, const xmlChar **attrs)
         if (!value_ok(ar, s, sn, &value)) {
             char shown[64];
             snprintf(shown, sizeof shown, "%.*s%s", (int)(n < 40 ? n : 40), v, n > 40 ? "..." : "");
-            if (ar->type == V_ID)
-                ERR(r, SNPLP_DIAG_BAD_ID,
-                    "<%s> %s '%s' is not an id (a letter or _, then letters, digits, '-', '_' or "
-                    "'.', at most %d characters)",
-                    f->name, ar->name, shown, SNPLP_ID_MAX);
+            sanitize(shown);      /* (40 bytes may end inside a character) */
+            if (ar->type == V_ID) /* (bad-id's messages are in diag/csv.*.txt) */
+                SAY(r, SNPLP_DIAG_BAD_ID, "attribute", SNPLP_ARG(ID, "element", f->name),
+                    SNPLP_ARG(ID, "attribute", ar->name), SNPLP_ARG(TEXT, "value", shown),
+                    SNPLP_ARG(INTEGER, "max", STR(SNPLP_ID_MAX)));
             else
-                ERR(r, SNPLP_DIAG_BAD_VALUE, "<%s> %s '%s' is not a valid value", f->name, ar->name,
-                    shown);
+                SAY(r, SNPLP_DIAG_BAD_VALUE, "attribute", SNPLP_ARG(ID, "element", f->name),
+                    SNPLP_ARG(ID, "attribute", ar->name), SNPLP_ARG(TEXT, "value", shown));
             if (ar->required || ar->type == V_ID)
                 f->dead = true;
             f->bad_value = true;
@@ -739,8 +777,8 @@ static void check_attributes(reader *r, frame *f, int nb, const xmlChar **attrs)
     uint32_t required = f->type < SNPLP_XML_MAX_TYPES ? r->required_attrs[f->type] : UINT32_MAX;
     for (int k = 0; (seen & required) != required && rule->attrs[k].name && !r->stopped; k++)
         if (rule->attrs[k].required && k < 32 && !(seen >> k & 1u)) {
-            ERR(r, SNPLP_DIAG_MISSING_ATTRIBUTE, "<%s> needs the attribute '%s'", f->name,
-                rule->attrs[k].name);
+            SAY(r, SNPLP_DIAG_MISSING_ATTRIBUTE, "attribute", SNPLP_ARG(ID, "element", f->name),
+                SNPLP_ARG(ID, "attribute", rule->attrs[k].name));
             f->dead = true;
         }
     if (!r->stopped && f->type != SNPLP_XML_TEXT)
@@ -765,8 +803,8 @@ static void missing_between(reader *r, frame *f, size_t from, size_t to)
     for (size_t i = from; i < to && c[i].name; i++) {
         if (c[i].min == 0 || (i == f->pos && f->count > 0))
             continue;
-        ERR(r, SNPLP_DIAG_MISSING_ELEMENT, "<%s> needs a <%s>%s", f->name, c[i].name,
-            i == 0 ? " first" : "");
+        SAY(r, SNPLP_DIAG_MISSING_ELEMENT, i == 0 ? "first" : "child",
+            SNPLP_ARG(ID, "element", f->name), SNPLP_ARG(ID, "child", c[i].name));
         f->dead = true;
     }
 }
@@ -791,7 +829,7 @@ static void start_element(void *ctx, const xmlChar *localname, const xmlChar *pr
         return;
     size_t depth = r->depth + r->skip + (size_t)r->frag.depth + 1;
     if (depth > SNPLP_XML_MAX_DEPTH) {
-        ERR(r, SNPLP_DIAG_TOO_DEEP, "elements nest deeper than %d levels", SNPLP_XML_MAX_DEPTH);
+        SAY(r, SNPLP_DIAG_TOO_DEEP, "depth", SNPLP_ARG(INTEGER, "max", STR(SNPLP_XML_MAX_DEPTH)));
         stop(r);
         return;
     }
@@ -809,12 +847,9 @@ static void start_element(void *ctx, const xmlChar *localname, const xmlChar *pr
     snplp__free(mem);
 }
 
-/* The kinds of documents of the format, by their root: the hint of a finding wrong-root. */
-static const struct {
-    const char *root, *what;
-} kinds[] = {{"referential", "a referential"},
-             {"conventions", "a file of conventions"},
-             {"records", "training records"}};
+/* The kinds of documents of the format, by their root: the hint of a finding wrong-root (the
+ * messages name each kind: {kind} and {expected_kind} select on the root). */
+static const char *const kinds[] = {"referential", "conventions", "records"};
 
 /* The root element: the document kind's, or a finding. */
 static void start_root(reader *r, const xmlChar *localname, const xmlChar *prefix,
@@ -822,13 +857,28 @@ static void start_root(reader *r, const xmlChar *localname, const xmlChar *prefi
 {
     const snplp_xml_doc *doc = r->doc;
     if (!is_snplp(r, uri) || strcmp((const char *)localname, doc->root) != 0) {
-        char q[200], hint[120] = "";
+        char q[200], ns[300];
+        const char *kind = NULL;
         for (size_t k = 0; k < sizeof kinds / sizeof *kinds && is_snplp(r, uri); k++)
-            if (strcmp((const char *)localname, kinds[k].root) == 0)
-                snprintf(hint, sizeof hint, ": %s, not %s", kinds[k].what, doc->what);
-        ERR(r, SNPLP_DIAG_WRONG_ROOT, "the root element is <%s>%s%s, not <%s> of namespace %s%s",
-            qname(q, sizeof q, prefix, localname), uri ? " of namespace " : " of no namespace",
-            uri ? (const char *)uri : "", doc->root, doc_ns(r), hint);
+            if (strcmp((const char *)localname, kinds[k]) == 0)
+                kind = kinds[k];
+        qname(q, sizeof q, prefix, localname);
+        sanitize(q);
+        if (kind)
+            SAY(r, SNPLP_DIAG_WRONG_ROOT, "other-kind", SNPLP_ARG(ID, "root", q),
+                SNPLP_ARG(TEXT, "namespace", arg_text(ns, sizeof ns, (const char *)uri)),
+                SNPLP_ARG(ID, "expected", doc->root),
+                SNPLP_ARG(TEXT, "expected_namespace", doc_ns(r)), SNPLP_ARG(CHOICE, "kind", kind),
+                SNPLP_ARG(CHOICE, "expected_kind", doc->root));
+        else if (uri)
+            SAY(r, SNPLP_DIAG_WRONG_ROOT, "namespace", SNPLP_ARG(ID, "root", q),
+                SNPLP_ARG(TEXT, "namespace", arg_text(ns, sizeof ns, (const char *)uri)),
+                SNPLP_ARG(ID, "expected", doc->root),
+                SNPLP_ARG(TEXT, "expected_namespace", doc_ns(r)));
+        else
+            SAY(r, SNPLP_DIAG_WRONG_ROOT, "no-namespace", SNPLP_ARG(ID, "root", q),
+                SNPLP_ARG(ID, "expected", doc->root),
+                SNPLP_ARG(TEXT, "expected_namespace", doc_ns(r)));
         r->skip = 1;
         return;
     }
@@ -897,10 +947,10 @@ static void start_decoded(reader *r, const xmlChar *localname, const xmlChar *pr
     frame *f = top(r);
     if (name_has_bom(r, localname) || name_has_bom(r, prefix)) {
         char b[200];
-        ERR(r, f ? SNPLP_DIAG_UNKNOWN_ELEMENT : SNPLP_DIAG_WRONG_ROOT,
-            BOM_NOTE ", before the element <%s>: it belongs only at the very start of a document "
-                     "(two files joined?)",
-            without_bom(b, sizeof b, qname(q, sizeof q, prefix, localname)));
+        without_bom(b, sizeof b, qname(q, sizeof q, prefix, localname));
+        sanitize(b);
+        SAY(r, f ? SNPLP_DIAG_UNKNOWN_ELEMENT : SNPLP_DIAG_WRONG_ROOT, "byte-order-mark",
+            SNPLP_ARG(ID, "element", b));
         r->skip = 1;
         return;
     }
@@ -918,10 +968,10 @@ static void start_decoded(reader *r, const xmlChar *localname, const xmlChar *pr
         size_t tail = tail_start(rule);
         if (uri && rule->item && rule->children[tail].name &&
             (f->pos > tail || (f->pos == tail && f->count > 0))) {
-            ERR(r, SNPLP_DIAG_UNKNOWN_ELEMENT,
-                "<%s> of another namespace is not allowed after <%s> (extension elements come "
-                "before it)",
-                qname(q, sizeof q, prefix, localname), rule->children[f->pos].name);
+            qname(q, sizeof q, prefix, localname);
+            sanitize(q);
+            SAY(r, SNPLP_DIAG_UNKNOWN_ELEMENT, "after-tail", SNPLP_ARG(ID, "element", q),
+                SNPLP_ARG(ID, "tail", rule->children[f->pos].name));
             r->skip = 1;
             return;
         }
@@ -938,9 +988,10 @@ static void start_decoded(reader *r, const xmlChar *localname, const xmlChar *pr
                                   nb_attributes, attributes);
             return;
         }
-        ERR(r, SNPLP_DIAG_UNKNOWN_ELEMENT, "<%s> %s is not allowed in <%s>",
-            qname(q, sizeof q, prefix, localname), uri ? "of another namespace" : "of no namespace",
-            f->name);
+        qname(q, sizeof q, prefix, localname);
+        sanitize(q);
+        SAY(r, SNPLP_DIAG_UNKNOWN_ELEMENT, uri ? "other-namespace" : "no-namespace",
+            SNPLP_ARG(ID, "element", q), SNPLP_ARG(ID, "parent", f->name));
         r->skip = 1;
         return;
     }
@@ -960,12 +1011,13 @@ static void start_decoded(reader *r, const xmlChar *localname, const xmlChar *pr
         for (size_t k = f->pos; !f->ext && c[k].name && !expected; k++)
             if (c[k].min > 0 && !(k == f->pos && f->count > 0))
                 expected = c[k].name;
+        arg_text(q, sizeof q, (const char *)localname);
         if (expected)
-            ERR(r, SNPLP_DIAG_UNKNOWN_ELEMENT, "<%s> is not allowed here in <%s>: <%s> comes first",
-                (const char *)localname, f->name, expected);
+            SAY(r, SNPLP_DIAG_UNKNOWN_ELEMENT, "before-required", SNPLP_ARG(ID, "element", q),
+                SNPLP_ARG(ID, "parent", f->name), SNPLP_ARG(ID, "expected", expected));
         else
-            ERR(r, SNPLP_DIAG_UNKNOWN_ELEMENT, "<%s> is not allowed %s in <%s>",
-                (const char *)localname, f->ext ? "after extension elements" : "here", f->name);
+            SAY(r, SNPLP_DIAG_UNKNOWN_ELEMENT, f->ext ? "after-extensions" : "here",
+                SNPLP_ARG(ID, "element", q), SNPLP_ARG(ID, "parent", f->name));
         r->skip = 1;
         return;
     }
@@ -1040,9 +1092,8 @@ static void characters(void *ctx, const xmlChar *ch, int len)
             for (int i = 0; i < len; i++)
                 r->frag_text_chars += (ch[i] & 0xC0) != 0x80;
             if (r->frag_text_chars > SNPLP_XML_MAX_TEXT && !r->frag_text_reported) {
-                ERR(r, SNPLP_DIAG_TEXT_TOO_LONG,
-                    "a text of an extension element is longer than %d characters",
-                    SNPLP_XML_MAX_TEXT);
+                SAY(r, SNPLP_DIAG_TEXT_TOO_LONG, "extension",
+                    SNPLP_ARG(INTEGER, "max", STR(SNPLP_XML_MAX_TEXT)));
                 r->frag_text_reported = true;
             }
         } else
@@ -1070,8 +1121,8 @@ static void characters(void *ctx, const xmlChar *ch, int len)
                 r->text_chars += (ch[i] & 0xC0) != 0x80;
         }
         if (r->text_chars > SNPLP_XML_MAX_TEXT) {
-            ERR(r, SNPLP_DIAG_TEXT_TOO_LONG, "the text of <%s> is longer than %d characters",
-                f->what, SNPLP_XML_MAX_TEXT);
+            SAY(r, SNPLP_DIAG_TEXT_TOO_LONG, "text", SNPLP_ARG(ID, "element", f->name),
+                SNPLP_ARG(INTEGER, "max", STR(SNPLP_XML_MAX_TEXT)));
             r->text_too_long = true;
             snplp__buf_free(&r->text);
             return;
@@ -1086,12 +1137,10 @@ static void characters(void *ctx, const xmlChar *ch, int len)
     for (int i = 0; i < len; i++)
         if (!is_ws((char)ch[i])) {
             if (!f->text_reported && i + 3 <= len && memcmp(ch + i, BOM, 3) == 0)
-                ERR(r, SNPLP_DIAG_UNEXPECTED_TEXT,
-                    BOM_NOTE ", in <%s> (which holds elements only): it belongs only at the very "
-                             "start of a document (two files joined?)",
-                    f->name);
+                SAY(r, SNPLP_DIAG_UNEXPECTED_TEXT, "byte-order-mark",
+                    SNPLP_ARG(ID, "element", f->name));
             else if (!f->text_reported)
-                ERR(r, SNPLP_DIAG_UNEXPECTED_TEXT, "<%s> holds elements only, not text", f->name);
+                SAY(r, SNPLP_DIAG_UNEXPECTED_TEXT, "text", SNPLP_ARG(ID, "element", f->name));
             f->text_reported = true;
             return;
         }
@@ -1104,8 +1153,7 @@ static void internal_subset(void *ctx, const xmlChar *name, const xmlChar *exter
     reader *r = ctx;
     if (r->stopped)
         return;
-    ERR(r, SNPLP_DIAG_DOCTYPE,
-        "a document type declaration (<!DOCTYPE>) is refused: no DTD or entity is read");
+    say_here(r, SNPLP_DIAG_DOCTYPE, "refused", SNPLP_NO_ARGS);
     stop(r);
 }
 
@@ -1126,6 +1174,238 @@ static void comment(void *ctx, const xmlChar *value)
 
 /* ---- libxml2's errors ---- */
 
+/* libxml2's text of an error, in buf: made fit for a message (arg_text()), without the line
+ * breaks and spaces at its end; fallback when it has none. */
+static const char *libxml2_text(char *buf, size_t size, const char *message, const char *fallback)
+{
+    arg_text(buf, size, message && message[0] ? message : fallback);
+    size_t n = strlen(buf);
+    while (n && buf[n - 1] == ' ') /* (line breaks are spaces now) */
+        buf[--n] = '\0';
+    return buf;
+}
+
+/* Whether the text s starts with prefix. */
+static bool starts(const char *s, const char *prefix)
+{
+    return s && strncmp(s, prefix, strlen(prefix)) == 0;
+}
+
+/* Reports libxml2's error e (NULL: none known) at line:column as a finding not-well-formed of
+ * the catalogue: its variant chosen from e's domain and code, with the names e gives (str1,
+ * str2, str3, int1); an error of another code is the variant libxml2, with libxml2's English
+ * text as a developer's detail ({detail}: fallback, or e's message) and its code. */
+static void libxml2_finding(reader *r, const xmlError *e, size_t line, size_t column,
+                            const char *fallback)
+{
+    char a[200], b[200], c[200], num[24], detail[300];
+    snplp_msg_arg args[3];
+    size_t n = 0;
+    const char *variant = NULL;
+    const char *msg = e ? e->message : NULL;
+    int code = e ? e->code : 0;
+    xmlParserCtxtPtr ctxt = r->ctxt;
+#define ARG(type, name, value) (args[n++] = (snplp_msg_arg){(name), SNPLP_PARAM_##type, (value)})
+    if (fallback || !e) {
+        /* a message of the generic handler, or no error known: libxml2's words */
+    } else if (e->domain == XML_FROM_PARSER) {
+        switch (code) {
+        case XML_ERR_DOCUMENT_EMPTY:
+            variant = "no-root";
+            break;
+        case XML_ERR_DOCUMENT_END: /* said at the end of the input, inside an element too */
+        case XML_ERR_EXTRA_CONTENT:
+            if (ctxt && ctxt->nameNr > 0 && ctxt->name) {
+                variant = "truncated";
+                ARG(ID, "element", arg_text(a, sizeof a, (const char *)ctxt->name));
+            } else {
+                variant = r->element_seen ? "extra-content" : "no-root";
+            }
+            break;
+        case XML_ERR_TAG_NAME_MISMATCH:
+            if (e->str1 && e->str2) {
+                variant = "tag-mismatch";
+                snprintf(num, sizeof num, "%d", e->int1 > 0 ? e->int1 : 0);
+                ARG(ID, "element", arg_text(a, sizeof a, e->str1));
+                ARG(INTEGER, "line", num);
+                ARG(ID, "end", arg_text(b, sizeof b, e->str2));
+            }
+            break;
+        case XML_ERR_TAG_NOT_FINISHED:
+            if (e->str1) {
+                variant = "tag-not-finished";
+                snprintf(num, sizeof num, "%d", e->int1 > 0 ? e->int1 : 0);
+                ARG(ID, "element", arg_text(a, sizeof a, e->str1));
+                ARG(INTEGER, "line", num);
+            }
+            break;
+        case XML_ERR_GT_REQUIRED:
+            if (e->str1) {
+                variant = "start-tag-not-closed";
+                ARG(ID, "element", arg_text(a, sizeof a, e->str1));
+            } else {
+                variant = "gt-required";
+            }
+            break;
+        case XML_ERR_LTSLASH_REQUIRED:
+            variant = "end-tag";
+            break;
+        case XML_ERR_INVALID_CHAR:
+        case XML_ERR_INVALID_CHARREF:
+        case XML_ERR_INVALID_ENCODING:
+            if (starts(e->str1, "Bytes:")) { /* "Bytes: 0xE9 0x61 0x74 0x69" */
+                variant = "not-utf8";
+                const char *bytes = e->str1 + 6;
+                while (*bytes == ' ')
+                    bytes++;
+                libxml2_text(a, sizeof a, bytes, "");
+                ARG(TEXT, "bytes", a);
+            } else if (code != XML_ERR_INVALID_ENCODING && e->int1 > 0) {
+                variant = starts(msg, "xmlParseCharRef") || starts(msg, "xmlParseStringCharRef")
+                              ? "char-ref"
+                              : "invalid-char";
+                snprintf(a, sizeof a, "U+%04X", (unsigned)e->int1);
+                ARG(TEXT, "character", a);
+            } else if (msg && strstr(msg, "attribute value")) {
+                variant = "invalid-char-attribute";
+            }
+            break;
+        case XML_ERR_INVALID_HEX_CHARREF:
+        case XML_ERR_INVALID_DEC_CHARREF:
+            variant = "bad-char-ref";
+            break;
+        case XML_ERR_ENTITYREF_NO_NAME:
+            variant = "ampersand";
+            break;
+        case XML_ERR_ENTITYREF_SEMICOL_MISSING:
+            variant = "semicolon";
+            break;
+        case XML_ERR_UNDECLARED_ENTITY:
+        case XML_WAR_UNDECLARED_ENTITY:
+            if (e->str1 && !starts(msg, "PEReference")) {
+                variant = "undeclared-entity";
+                ARG(ID, "entity", arg_text(a, sizeof a, e->str1));
+            }
+            break;
+        case XML_ERR_STRING_NOT_STARTED:
+        case XML_ERR_STRING_NOT_CLOSED:
+            variant = "string-not-closed";
+            break;
+        case XML_ERR_LT_IN_ATTRIBUTE:
+            variant = "lt-in-attribute";
+            break;
+        case XML_ERR_ATTRIBUTE_NOT_STARTED:
+            variant = "attribute-not-quoted";
+            break;
+        case XML_ERR_ATTRIBUTE_NOT_FINISHED:
+            variant = "attribute-not-closed";
+            break;
+        case XML_ERR_ATTRIBUTE_WITHOUT_VALUE:
+        case XML_ERR_ATTRIBUTE_REDEFINED:
+            if (e->str1) {
+                variant = code == XML_ERR_ATTRIBUTE_REDEFINED ? "attribute-twice"
+                                                              : "attribute-without-value";
+                ARG(ID, "attribute", arg_text(a, sizeof a, e->str1));
+            }
+            break;
+        case XML_ERR_NAME_REQUIRED: /* libxml2 says which name only in its words */
+            variant = starts(msg, "xmlParseEntityRef")         ? "ampersand"
+                      : starts(msg, "StartTag")                ? "element-name"
+                      : starts(msg, "error parsing attribute") ? "attribute-name"
+                                                               : "name-required";
+            break;
+        case XML_ERR_SPACE_REQUIRED:
+            variant = "space-required";
+            break;
+        case XML_ERR_EQUAL_REQUIRED:
+            variant = "equal-required";
+            break;
+        case XML_ERR_COMMENT_NOT_FINISHED:
+            variant = "comment-not-closed";
+            break;
+        case XML_ERR_HYPHEN_IN_COMMENT:
+            variant = "double-hyphen";
+            break;
+        case XML_ERR_PI_NOT_STARTED:
+            variant = "pi-no-target";
+            break;
+        case XML_ERR_PI_NOT_FINISHED:
+            variant = "pi-not-closed";
+            break;
+        case XML_ERR_XMLDECL_NOT_FINISHED:
+            variant = "declaration-not-closed";
+            break;
+        case XML_ERR_VERSION_MISSING:
+            variant = "declaration-version";
+            break;
+        case XML_ERR_RESERVED_XML_NAME:
+            variant = "late-declaration";
+            break;
+        case XML_ERR_CDATA_NOT_FINISHED:
+            variant = "cdata-not-closed";
+            break;
+        case XML_ERR_MISPLACED_CDATA_END:
+            variant = "cdata-end";
+            break;
+        default:
+            break;
+        }
+    } else if (e->domain == XML_FROM_NAMESPACE) {
+        switch (code) {
+        case XML_NS_ERR_UNDEFINED_NAMESPACE:
+            /* "Namespace prefix p on e is not defined", or "... p for a on e ..." */
+            if (e->str1 && e->str2 && e->str3) {
+                variant = "undeclared-attribute-prefix";
+                ARG(ID, "prefix", arg_text(a, sizeof a, e->str1));
+                ARG(ID, "attribute", arg_text(b, sizeof b, e->str2));
+                ARG(ID, "element", arg_text(c, sizeof c, e->str3));
+            } else if (e->str1 && e->str2) {
+                variant = "undeclared-prefix";
+                ARG(ID, "prefix", arg_text(a, sizeof a, e->str1));
+                ARG(ID, "element", arg_text(b, sizeof b, e->str2));
+            }
+            break;
+        case XML_NS_ERR_QNAME: { /* "Failed to parse QName 'p:'": the name as libxml2 quotes it */
+            const char *q = msg ? strchr(msg, '\'') : NULL;
+            const char *end = q ? strrchr(msg, '\'') : NULL;
+            if (q && end > q) {
+                variant = "bad-qname";
+                snprintf(a, sizeof a, "%.*s", (int)(end - q - 1), q + 1);
+                sanitize(a);
+                ARG(ID, "name", a);
+            }
+            break;
+        }
+        case XML_NS_ERR_ATTRIBUTE_REDEFINED:
+            if (e->str1) {
+                variant = "attribute-twice";
+                ARG(ID, "attribute", arg_text(a, sizeof a, e->str1));
+            }
+            break;
+        case XML_NS_ERR_XML_NAMESPACE:
+        case XML_NS_ERR_EMPTY:
+            if (e->str1 && msg && strstr(msg, "Empty XML namespace")) {
+                variant = "empty-namespace";
+                ARG(ID, "prefix", arg_text(a, sizeof a, e->str1));
+            }
+            break;
+        default:
+            break;
+        }
+    }
+    if (!variant) {
+        variant = "libxml2";
+        n = 0;
+        snprintf(num, sizeof num, "%d", code);
+        ARG(TEXT, "detail",
+            libxml2_text(detail, sizeof detail, fallback ? fallback : msg, "parse error"));
+        ARG(INTEGER, "libxml2_code", num);
+    }
+#undef ARG
+    say_at(r, SNPLP_SEVERITY_ERROR, SNPLP_DIAG_NOT_WELL_FORMED, variant, line, column, NULL, args,
+           n);
+}
+
 /* Errors of libxml2's parser: every one is fatal for the pass. */
 static void parser_error(void *data, xmlErrorPtr e)
 {
@@ -1136,32 +1416,85 @@ static void parser_error(void *data, xmlErrorPtr e)
         return;
     if (e->domain == XML_FROM_SCHEMASV || e->domain == XML_FROM_SCHEMASP)
         return; /* reported by schema_error() */
-    char msg[300];
-    snprintf(msg, sizeof msg, "%s", e->message ? e->message : "not well-formed");
-    size_t n = strlen(msg);
-    while (n && (msg[n - 1] == '\n' || msg[n - 1] == ' '))
-        msg[--n] = '\0';
     if (e->code == XML_ERR_NO_MEMORY) {
         snplp__xml_oom(r);
         return;
     }
+    size_t line = e->line > 0 ? (size_t)e->line : 1, column = e->int2 > 0 ? (size_t)e->int2 : 1;
     /* libxml2's words for a few cases say little of what is wrong */
     const xmlParserInput *in = ctxt->input;
     if (in && in->cur && in->base && in->end && in->end - in->cur >= 3 &&
         in->consumed + (unsigned long)(in->cur - in->base) > 0 && /* not the leading mark */
         memcmp(in->cur, BOM, 3) == 0)
-        snprintf(msg, sizeof msg,
-                 BOM_NOTE ": it belongs only at its very start (two files joined?)");
+        say_at(r, SNPLP_SEVERITY_ERROR, SNPLP_DIAG_NOT_WELL_FORMED, "byte-order-mark", line, column,
+               NULL, SNPLP_NO_ARGS);
     else if (!r->element_seen &&
              (e->code == XML_ERR_DOCUMENT_EMPTY || e->code == XML_ERR_DOCUMENT_END))
-        snprintf(msg, sizeof msg, "the document is empty: it has no root element");
-    snplp__xml_report(r, SNPLP_SEVERITY_ERROR, SNPLP_DIAG_NOT_WELL_FORMED,
-                      e->line > 0 ? (size_t)e->line : 1, e->int2 > 0 ? (size_t)e->int2 : 1, NULL,
-                      "not well-formed: %s", msg);
+        say_at(r, SNPLP_SEVERITY_ERROR, SNPLP_DIAG_NOT_WELL_FORMED, "no-root", line, column, NULL,
+               SNPLP_NO_ARGS);
+    else
+        libxml2_finding(r, e, line, column, NULL);
     stop(r);
 }
 
-/* Findings of the XSD validator (strict mode). */
+/* The name at s, quoted with ' as libxml2's XSD messages quote names, without its namespace
+ * ("{urn:snplp:1.0}commitment": commitment) into buf: the byte after its closing quote, NULL if
+ * s holds no such name. */
+static const char *xsd_name(const char *s, char *buf, size_t size)
+{
+    const char *end = strchr(s, '\'');
+    if (!end)
+        return NULL;
+    const char *local = s;
+    for (const char *p = s; p < end; p++)
+        if (*p == '}')
+            local = p + 1;
+    snprintf(buf, size, "%.*s", (int)(end - local), local);
+    sanitize(buf);
+    return end + 1;
+}
+
+/* The elements libxml2's XSD message m says it expected ("Expected is ( {ns}a )", "Expected is
+ * one of ( {ns}a, {ns}b, ##other{ns}* )") into buf as "<a>, <b>" (wildcards left out): whether
+ * it names any. */
+static bool xsd_expected(const char *m, char *buf, size_t size)
+{
+    const char *p = strstr(m, "Expected is ");
+    p = p ? strchr(p, '(') : NULL;
+    const char *end = p ? strchr(p, ')') : NULL;
+    size_t n = 0;
+    buf[0] = '\0';
+    while (p && end && p < end) {
+        p++;
+        while (p < end && *p == ' ')
+            p++;
+        const char *q = p;
+        while (q < end && *q != ',' && *q != ' ')
+            q++;
+        const char *local = p;
+        for (const char *c = p; c < q; c++)
+            if (*c == '}')
+                local = c + 1;
+        if (q > local && p[0] != '#') {
+            int w = snprintf(buf + n, size - n, "%s<%.*s>", n ? ", " : "", (int)(q - local), local);
+            if (w < 0 || (size_t)w >= size - n) {
+                buf[n] = '\0';
+                break;
+            }
+            n += (size_t)w;
+        }
+        p = q;
+        while (p < end && *p != ',')
+            p++;
+    }
+    sanitize(buf);
+    return n > 0;
+}
+
+/* Findings of the XSD validator (strict mode), chosen from libxml2's code, with the element and
+ * attribute its message names first ("Element '{ns}name', attribute 'name': ..."); any other
+ * error is the variant xsd, with libxml2's English words as a developer's detail and its
+ * code. */
 static void schema_error(void *data, xmlErrorPtr e)
 {
     reader *r = data;
@@ -1171,14 +1504,102 @@ static void schema_error(void *data, xmlErrorPtr e)
         snplp__xml_oom(r);
         return;
     }
-    char msg[300];
-    snprintf(msg, sizeof msg, "%s", e->message ? e->message : "invalid");
-    size_t n = strlen(msg);
-    while (n && (msg[n - 1] == '\n' || msg[n - 1] == ' '))
-        msg[--n] = '\0';
+    char element[200] = "", attribute[200] = "", value[64], msg[300], num[24], expected[300];
+    const char *m = e->message ? e->message : "";
+    if (starts(m, "Element '")) {
+        const char *rest = xsd_name(m + 9, element, sizeof element);
+        if (rest && starts(rest, ", attribute '") &&
+            !xsd_name(rest + 13, attribute, sizeof attribute))
+            attribute[0] = '\0';
+    }
+    if (e->str1) { /* the value, shown as the reader shows values: cut at 40 bytes */
+        size_t n = strlen(e->str1);
+        snprintf(value, sizeof value, "%.*s%s", (int)(n < 40 ? n : 40), e->str1,
+                 n > 40 ? "..." : "");
+        sanitize(value);
+    }
+    const char *variant = NULL;
+    snplp_msg_arg args[3];
+    size_t n = 0;
+    if (element[0]) {
+        switch (e->code) {
+        case XML_SCHEMAV_ELEMENT_CONTENT: /* an element not expected, or children missing */
+            if (xsd_expected(m, expected, sizeof expected))
+                variant =
+                    strstr(m, "Missing child") ? "missing-child" : "unexpected-element-expected";
+            else
+                variant = strstr(m, "Missing child") ? "missing-children" : "unexpected-element";
+            break;
+        case XML_SCHEMAV_CVC_COMPLEX_TYPE_4:
+            if (e->str1) { /* "The attribute 'name' is required but missing." */
+                const char *local = strrchr(e->str1, '}');
+                variant = "missing-attribute";
+                arg_text(attribute, sizeof attribute, local ? local + 1 : e->str1);
+            }
+            break;
+        case XML_SCHEMAV_CVC_TYPE_3_1_1:
+        case XML_SCHEMAV_CVC_COMPLEX_TYPE_3_2_1:
+        case XML_SCHEMAV_CVC_COMPLEX_TYPE_3_2_2:
+            variant = attribute[0] ? "attribute-not-allowed" : NULL;
+            break;
+        case XML_SCHEMAV_CVC_DATATYPE_VALID_1_2_1:
+        case XML_SCHEMAV_CVC_DATATYPE_VALID_1_2_3:
+        case XML_SCHEMAV_CVC_LENGTH_VALID:
+        case XML_SCHEMAV_CVC_MINLENGTH_VALID:
+        case XML_SCHEMAV_CVC_MAXLENGTH_VALID:
+        case XML_SCHEMAV_CVC_MININCLUSIVE_VALID:
+        case XML_SCHEMAV_CVC_MAXINCLUSIVE_VALID:
+        case XML_SCHEMAV_CVC_MINEXCLUSIVE_VALID:
+        case XML_SCHEMAV_CVC_MAXEXCLUSIVE_VALID:
+        case XML_SCHEMAV_CVC_TOTALDIGITS_VALID:
+        case XML_SCHEMAV_CVC_FRACTIONDIGITS_VALID:
+        case XML_SCHEMAV_CVC_PATTERN_VALID:
+        case XML_SCHEMAV_CVC_ENUMERATION_VALID:
+            if (e->str1)
+                variant = attribute[0] ? "attribute-value" : "element-value";
+            break;
+        case XML_SCHEMAV_CVC_TYPE_3_1_2:
+            variant = "element-content";
+            break;
+        case XML_SCHEMAV_CVC_COMPLEX_TYPE_2_1:
+        case XML_SCHEMAV_CVC_COMPLEX_TYPE_2_3:
+            variant = "character-content";
+            break;
+        case XML_SCHEMAV_CVC_ELT_1:
+            variant = "root";
+            break;
+        case XML_SCHEMAV_CVC_ELT_3_1:
+            variant = "not-nillable";
+            break;
+        case XML_SCHEMAV_CVC_ELT_4_2:
+        case XML_SCHEMAV_CVC_ELT_4_3:
+            variant = "xsi-type";
+            break;
+        default:
+            break;
+        }
+    }
+    if (variant) {
+        args[n++] = (snplp_msg_arg){"element", SNPLP_PARAM_ID, element};
+        if (strcmp(variant, "missing-attribute") == 0 ||
+            strcmp(variant, "attribute-not-allowed") == 0 ||
+            strcmp(variant, "attribute-value") == 0)
+            args[n++] = (snplp_msg_arg){"attribute", SNPLP_PARAM_ID, attribute};
+        if (strcmp(variant, "attribute-value") == 0 || strcmp(variant, "element-value") == 0)
+            args[n++] = (snplp_msg_arg){"value", SNPLP_PARAM_TEXT, value};
+        if (strcmp(variant, "missing-child") == 0 ||
+            strcmp(variant, "unexpected-element-expected") == 0)
+            args[n++] = (snplp_msg_arg){"expected", SNPLP_PARAM_TEXT, expected};
+    } else {
+        variant = "xsd";
+        snprintf(num, sizeof num, "%d", e->code);
+        args[n++] = (snplp_msg_arg){"detail", SNPLP_PARAM_TEXT,
+                                    libxml2_text(msg, sizeof msg, e->message, "invalid")};
+        args[n++] = (snplp_msg_arg){"libxml2_code", SNPLP_PARAM_INTEGER, num};
+    }
     size_t line = e->line > 0 ? (size_t)e->line : cur_line(r);
-    snplp__xml_report(r, SNPLP_SEVERITY_ERROR, SNPLP_DIAG_SCHEMA, line,
-                      e->int2 > 0 ? (size_t)e->int2 : 1, NULL, "%s", msg);
+    say_at(r, SNPLP_SEVERITY_ERROR, SNPLP_DIAG_SCHEMA, variant, line,
+           e->int2 > 0 ? (size_t)e->int2 : 1, NULL, args, n);
 }
 
 /* libxml2 reports a few problems (encoding conversions) only through its generic error
@@ -1578,15 +1999,13 @@ static void refuse_tag(reader *r)
 {
     const snplp_xml_scan *sc = &r->scan;
     if (sc->tag_attrs > SNPLP_XML_MAX_ATTRIBUTES)
-        snplp__xml_report(r, SNPLP_SEVERITY_ERROR, SNPLP_DIAG_TOO_MANY_ATTRIBUTES, sc->tag_line,
-                          sc->tag_column, NULL,
-                          "an element has more than %d attributes: the document is refused",
-                          SNPLP_XML_MAX_ATTRIBUTES);
+        say_at(r, SNPLP_SEVERITY_ERROR, SNPLP_DIAG_TOO_MANY_ATTRIBUTES, "tag", sc->tag_line,
+               sc->tag_column, NULL,
+               SNPLP_ARGS(SNPLP_ARG(INTEGER, "max", STR(SNPLP_XML_MAX_ATTRIBUTES))));
     else
-        snplp__xml_report(r, SNPLP_SEVERITY_ERROR, SNPLP_DIAG_START_TAG_TOO_LONG, sc->tag_line,
-                          sc->tag_column, NULL,
-                          "a start tag is longer than %d bytes: the document is refused",
-                          SNPLP_XML_MAX_START_TAG);
+        say_at(r, SNPLP_SEVERITY_ERROR, SNPLP_DIAG_START_TAG_TOO_LONG, "tag", sc->tag_line,
+               sc->tag_column, NULL,
+               SNPLP_ARGS(SNPLP_ARG(INTEGER, "max", STR(SNPLP_XML_MAX_START_TAG))));
     stop(r);
 }
 
@@ -1667,8 +2086,10 @@ static void parse(reader *r, snplp_source *src, const snplp_import_options *opti
             break;
         }
         if (src_rc != SNPLP_OK) {
-            snplp__xml_report(r, SNPLP_SEVERITY_ERROR, SNPLP_DIAG_IO, cur_line(r), cur_column(r),
-                              NULL, "reading %s failed", r->name);
+            char name[300];
+            say_at(r, SNPLP_SEVERITY_ERROR, SNPLP_DIAG_IO, "read-failed", cur_line(r),
+                   cur_column(r), NULL,
+                   SNPLP_ARGS(SNPLP_ARG(TEXT, "name", arg_text(name, sizeof name, r->name))));
             r->status = SNPLP_EIO;
             break;
         }
@@ -1686,11 +2107,9 @@ static void parse(reader *r, snplp_source *src, const snplp_import_options *opti
                 head_checked = true;
                 char enc[40];
                 if (!encoding_is_utf8(head.p ? head.p : "", head.n, enc, sizeof enc)) {
-                    snplp__xml_report(r, SNPLP_SEVERITY_ERROR, SNPLP_DIAG_NOT_WELL_FORMED, 1, 1,
-                                      NULL,
-                                      "not well-formed: the document is in %s; the format is "
-                                      "UTF-8 only",
-                                      enc);
+                    sanitize(enc); /* (a name of any bytes) */
+                    say_at(r, SNPLP_SEVERITY_ERROR, SNPLP_DIAG_NOT_WELL_FORMED, "encoding", 1, 1,
+                           NULL, SNPLP_ARGS(SNPLP_ARG(TEXT, "encoding", enc)));
                     stop(r);
                     break;
                 }
@@ -1702,9 +2121,8 @@ static void parse(reader *r, snplp_source *src, const snplp_import_options *opti
         if (parse_now && !r->stopped && nul_bytes(chunk, len, &zl, &zc)) {
             /* every chunk, before libxml2 or the scan sees it: the same finding whatever the
              * size of the reads */
-            snplp__xml_report(r, SNPLP_SEVERITY_ERROR, SNPLP_DIAG_NOT_WELL_FORMED, zl, zc, NULL,
-                              "not well-formed: the document holds NUL bytes (zero bytes): it is "
-                              "not text, and XML allows no NUL character");
+            say_at(r, SNPLP_SEVERITY_ERROR, SNPLP_DIAG_NOT_WELL_FORMED, "nul-bytes", zl, zc, NULL,
+                   SNPLP_NO_ARGS);
             stop(r);
             break;
         }
@@ -1725,15 +2143,9 @@ static void parse(reader *r, snplp_source *src, const snplp_import_options *opti
                 /* libxml2 stopped without a finding through serror (an encoding conversion
                  * that failed, for one) */
                 const xmlError *e = xmlCtxtGetLastError(r->ctxt);
-                char m[300];
-                snprintf(m, sizeof m, "%s",
-                         r->generic[0]     ? r->generic
-                         : e && e->message ? e->message
-                                           : "parse error");
-                snplp__xml_report(r, SNPLP_SEVERITY_ERROR, SNPLP_DIAG_NOT_WELL_FORMED,
-                                  e && e->line > 0 ? (size_t)e->line : cur_line(r),
-                                  e && e->int2 > 0 ? (size_t)e->int2 : 1, NULL,
-                                  "not well-formed: %s", m);
+                libxml2_finding(r, e, e && e->line > 0 ? (size_t)e->line : cur_line(r),
+                                e && e->int2 > 0 ? (size_t)e->int2 : 1,
+                                r->generic[0] ? r->generic : NULL);
                 stop(r);
             }
             if (r->stopped || n == 0)
@@ -1741,8 +2153,9 @@ static void parse(reader *r, snplp_source *src, const snplp_import_options *opti
         }
         if (options && options->progress &&
             options->progress(options->progress_user, src->done, src->total) != 0) {
-            snplp__xml_report(r, SNPLP_SEVERITY_ERROR, SNPLP_DIAG_IO, cur_line(r), cur_column(r),
-                              NULL, "reading %s was cancelled", r->name);
+            char name[300];
+            say_at(r, SNPLP_SEVERITY_ERROR, SNPLP_DIAG_IO, "cancelled", cur_line(r), cur_column(r),
+                   NULL, SNPLP_ARGS(SNPLP_ARG(TEXT, "name", arg_text(name, sizeof name, r->name))));
             r->status = SNPLP_EIO;
             break;
         }
@@ -1812,25 +2225,30 @@ int snplp__xml_read(reader *r, const snplp_xml_doc *doc, snplp_diagnostics *diag
 
     if (r->status == SNPLP_OK && !r->stopped && !r->ctxt->wellFormed && r->parse_errors == 0) {
         const xmlError *e = xmlCtxtGetLastError(r->ctxt);
-        snplp__xml_report(r, SNPLP_SEVERITY_ERROR, SNPLP_DIAG_NOT_WELL_FORMED,
-                          e && e->line > 0 ? (size_t)e->line : 1,
-                          e && e->int2 > 0 ? (size_t)e->int2 : 1, NULL, "not well-formed: %s",
-                          e && e->message ? e->message : "parse error");
+        libxml2_finding(r, e, e && e->line > 0 ? (size_t)e->line : 1,
+                        e && e->int2 > 0 ? (size_t)e->int2 : 1, NULL);
     }
     if (r->status == SNPLP_OK && !r->stopped && !r->root_seen && r->parse_errors == 0)
-        snplp__xml_report(r, SNPLP_SEVERITY_ERROR, SNPLP_DIAG_NOT_WELL_FORMED, 1, 1, NULL,
-                          "not well-formed: the document is empty");
+        say_at(r, SNPLP_SEVERITY_ERROR, SNPLP_DIAG_NOT_WELL_FORMED, "empty", 1, 1, NULL,
+               SNPLP_NO_ARGS);
     if (r->status == SNPLP_OK && !r->stopped && r->parse_errors == 0 && doc->finish)
         doc->finish(r);
 
-    if (r->dropped && r->status != SNPLP_ENOMEM &&
-        snplp__diag(diags, r->dropped_severity, SNPLP_DIAG_TOO_MANY_FINDINGS, r->dropped_line,
-                    r->dropped_column, NULL,
-                    "%zu more finding%s dropped from here on: an import keeps the first %d of a "
-                    "document",
-                    r->dropped, r->dropped == 1 ? " was" : "s were",
-                    SNPLP_XML_MAX_FINDINGS) != SNPLP_OK)
-        r->status = SNPLP_ENOMEM;
+    if (r->dropped && r->status != SNPLP_ENOMEM) {
+        char count[24];
+        snprintf(count, sizeof count, "%zu", r->dropped);
+        const snplp_msg_arg args[] = {SNPLP_ARG(INTEGER, "count", count),
+                                      SNPLP_ARG(INTEGER, "max", STR(SNPLP_XML_MAX_FINDINGS))};
+        int drc = snplp__finding(diags, &(snplp_finding){.severity = r->dropped_severity,
+                                                         .code = SNPLP_DIAG_TOO_MANY_FINDINGS,
+                                                         .variant = "dropped",
+                                                         .line = r->dropped_line,
+                                                         .column = r->dropped_column,
+                                                         .args = args,
+                                                         .nargs = 2});
+        if (drc != SNPLP_OK && r->status == SNPLP_OK)
+            r->status = drc; /* SNPLP_ENOMEM, or a message that does not render (a bug) */
+    }
 
     xmlSetGenericErrorFunc(old_generic_ctx, old_generic);
     if (r->ctxt->myDoc) /* a document libxml2 may make for a DTD's entities */

@@ -298,17 +298,15 @@ static inline snplp_xml_frame *snplp__xml_parent(snplp_xml_reader *r, const snpl
     return p > r->stack ? (snplp_xml_frame *)(void *)(uintptr_t)(p - r->doc->frame_size) : NULL;
 }
 
-/* Records a finding at line:column (an error counts as the model's unless its code is one of
- * the parser's, 200-229). */
 /* Reports the finding f of the catalogue (util/diag.h): counted, dropped past the limit, named
- * with the convention being read; its severity and position as given. */
+ * with the convention being read; its severity and position as given (an error counts as the
+ * model's unless its code is one of the parser's, 200-229). */
 void snplp__xml_finding(snplp_xml_reader *r, const snplp_finding *f);
+/* Records a finding with a message already made (one not from the catalogue, passed on as it
+ * is) at line:column, as snplp__xml_finding() does. */
 void snplp__xml_report(snplp_xml_reader *r, snplp_severity severity, snplp_diag_code code,
                        size_t line, size_t column, const char *item_id, const char *fmt, ...)
     __attribute__((format(printf, 7, 8)));
-/* The same at the parser's current position. */
-void snplp__xml_error_here(snplp_xml_reader *r, snplp_diag_code code, const char *fmt, ...)
-    __attribute__((format(printf, 3, 4)));
 /* Whether f's element had the attribute name (of its rules) with a value reported as bad. */
 bool snplp__xml_attr_bad(const snplp_xml_reader *r, const snplp_xml_frame *f, const char *name);
 /* Memory ran out: the pass ends with SNPLP_ENOMEM. */

@@ -1,9 +1,11 @@
 /* The coherence rules of a convention, as a commissioner checks them: every finding in one
  * pass. */
+#include <stdio.h>
 #include <string.h>
 
 #include "rules/conventions/matrix_model.h"
 #include "util/bigint.h"
+#include "util/diag.h"
 
 typedef struct check {
     const snplp_convention *c;
@@ -12,91 +14,130 @@ typedef struct check {
     int rc; /* the first failure to record a finding (SNPLP_ENOMEM) */
 } check;
 
-#define FINDING(k, sev, code, item, year, ...)                                                     \
-    do {                                                                                           \
-        if (!(k)->rc) {                                                                            \
-            (k)->rc = snplp__diag_conv((k)->diags, (sev), (code), (k)->c->id, (item), (year),      \
-                                       __VA_ARGS__);                                               \
-            (k)->errors += (sev) == SNPLP_SEVERITY_ERROR;                                          \
-        }                                                                                          \
-    } while (0)
-
-#define ERROR(k, code, item, year, ...)                                                            \
-    FINDING(k, SNPLP_SEVERITY_ERROR, code, item, year, __VA_ARGS__)
-
-static const char *text(char *buf, snplp_decimal d)
+/* Adds the finding code/variant of the catalogue about item (NULL: the convention) and year
+ * (0: none), with its arguments. */
+static void finding(check *k, snplp_severity sev, snplp_diag_code code, const char *item,
+                    int32_t year, const char *variant, const snplp_msg_arg *args, size_t nargs)
 {
-    if (snplp_decimal_format(buf, SNPLP_DECIMAL_MAX_TEXT, d))
-        strcpy(buf, "?");
-    return buf;
+    if (k->rc)
+        return;
+    k->rc = snplp__finding(k->diags, &(snplp_finding){.severity = sev,
+                                                      .code = code,
+                                                      .variant = variant,
+                                                      .convention_id = k->c->id,
+                                                      .item_id = item,
+                                                      .year = year,
+                                                      .args = args,
+                                                      .nargs = nargs});
+    k->errors += sev == SNPLP_SEVERITY_ERROR;
 }
 
-static const char *const value_names[] = {"target", "actual value", "baseline"};
+/* FINDING(k, severity, code, item, year, variant, SNPLP_ARGS(...)) */
+#define FINDING(k, sev, code, item, year, ...)                                                     \
+    finding((k), (sev), (code), (item), (year), __VA_ARGS__)
+#define ERROR(k, code, item, year, ...)                                                            \
+    FINDING(k, SNPLP_SEVERITY_ERROR, code, item, year, __VA_ARGS__)
+#define WARNING(k, code, item, year, ...)                                                          \
+    FINDING(k, SNPLP_SEVERITY_WARNING, code, item, year, __VA_ARGS__)
+
+/* The texts of the arguments: a decimal as snplp_decimal_format() writes it, an integer (a
+ * year), a date YYYY-MM-DD. */
+typedef struct text {
+    char s[SNPLP_DECIMAL_MAX_TEXT + SNPLP_DATE_TEXT_SIZE];
+} text;
+static text dec(snplp_decimal d)
+{
+    text t;
+    if (snplp_decimal_format(t.s, SNPLP_DECIMAL_MAX_TEXT, d))
+        strcpy(t.s, "0"); /* not a valid decimal: cannot be in a convention */
+    return t;
+}
+static text num(long n)
+{
+    text t;
+    snprintf(t.s, sizeof t.s, "%ld", n);
+    return t;
+}
+static text day(snplp_date d)
+{
+    text t;
+    if (snplp_date_format(t.s, sizeof t.s, d))
+        strcpy(t.s, "0001-01-01"); /* not a valid date: cannot be in a convention */
+    return t;
+}
+
+/* The value a rule is about, as the messages select on it. */
+static const char *const value_names[] = {"target", "actual", "baseline"};
 
 /* The rules of the unit for one value: which is 0 (target), 1 (actual) or 2 (baseline). */
 static void check_unit(check *k, const snplp_indicator *ind, int32_t year, snplp_decimal d,
                        int which)
 {
-    char b[SNPLP_DECIMAL_MAX_TEXT];
     if (ind->unit == SNPLP_UNIT_PERCENT && (snplp_decimal_compare(d, (snplp_decimal){0, 0}) < 0 ||
                                             snplp_decimal_compare(d, (snplp_decimal){100, 0}) > 0))
-        ERROR(k, SNPLP_DIAG_PERCENT_RANGE, ind->id, year,
-              "indicator '%s': the %s of %ld is %s%%, outside 0..100", ind->id, value_names[which],
-              (long)year, text(b, d));
+        ERROR(k, SNPLP_DIAG_PERCENT_RANGE, ind->id, year, "value",
+              SNPLP_ARGS(SNPLP_ARG(ID, "indicator", ind->id),
+                         SNPLP_ARG(CHOICE, "which", value_names[which]),
+                         SNPLP_ARG(INTEGER, "year", num(year).s),
+                         SNPLP_ARG(DECIMAL, "value", dec(d).s)));
     if (ind->unit == SNPLP_UNIT_COUNT) {
         int64_t p = 1;
         for (int32_t i = 0; i < d.scale; i++)
             p *= 10;
-        if (d.units < 0)
-            ERROR(k, SNPLP_DIAG_BAD_COUNT, ind->id, year,
-                  "indicator '%s': the %s of %ld is %s, a negative count", ind->id,
-                  value_names[which], (long)year, text(b, d));
-        else if (d.units % p != 0)
-            ERROR(k, SNPLP_DIAG_BAD_COUNT, ind->id, year,
-                  "indicator '%s': the %s of %ld is %s, a count that is not a whole number",
-                  ind->id, value_names[which], (long)year, text(b, d));
+        if (d.units < 0 || d.units % p != 0)
+            ERROR(k, SNPLP_DIAG_BAD_COUNT, ind->id, year, d.units < 0 ? "negative" : "not-whole",
+                  SNPLP_ARGS(SNPLP_ARG(ID, "indicator", ind->id),
+                             SNPLP_ARG(CHOICE, "which", value_names[which]),
+                             SNPLP_ARG(INTEGER, "year", num(year).s),
+                             SNPLP_ARG(DECIMAL, "value", dec(d).s)));
     }
 }
 
-/* A reference of ind (numerator, denominator or weight) must name another indicator. */
+/* A reference of ind (what: numerator, denominator or weight) must name another indicator. */
 static void check_reference(check *k, const snplp_indicator *ind, const char *ref, const char *what)
 {
     if (!ref)
         return;
     if (!strcmp(ref, ind->id))
-        ERROR(k, SNPLP_DIAG_REFERENCE_KIND, ind->id, 0,
-              "indicator '%s' names itself as its %s: name another indicator", ind->id, what);
+        ERROR(k, SNPLP_DIAG_REFERENCE_KIND, ind->id, 0, "indicator-self",
+              SNPLP_ARGS(SNPLP_ARG(ID, "indicator", ind->id), SNPLP_ARG(CHOICE, "role", what)));
     else if (snplp__conv_action(k->c, ref))
-        ERROR(k, SNPLP_DIAG_REFERENCE_KIND, ind->id, 0,
-              "indicator '%s': its %s '%s' is an action, not an indicator", ind->id, what, ref);
+        ERROR(k, SNPLP_DIAG_REFERENCE_KIND, ind->id, 0, "indicator-action",
+              SNPLP_ARGS(SNPLP_ARG(ID, "indicator", ind->id), SNPLP_ARG(CHOICE, "role", what),
+                         SNPLP_ARG(ID, "ref", ref)));
     else if (!snplp__conv_indicator(k->c, ref))
-        ERROR(k, SNPLP_DIAG_DANGLING_REFERENCE, ind->id, 0,
-              "indicator '%s': its %s '%s' is not an indicator of convention '%s'", ind->id, what,
-              ref, k->c->id);
+        ERROR(k, SNPLP_DIAG_DANGLING_REFERENCE, ind->id, 0, "indicator",
+              SNPLP_ARGS(SNPLP_ARG(ID, "indicator", ind->id), SNPLP_ARG(CHOICE, "role", what),
+                         SNPLP_ARG(ID, "ref", ref), SNPLP_ARG(ID, "convention", k->c->id)));
 }
 
 /* Numerator above denominator, target with target and actual with actual. */
 static void check_quotient(check *k, const snplp_indicator *ind, int32_t year)
 {
-    const snplp_indicator *num = snplp__conv_indicator(k->c, ind->numerator_id);
+    const snplp_indicator *numerator = snplp__conv_indicator(k->c, ind->numerator_id);
     const snplp_indicator *den = snplp__conv_indicator(k->c, ind->denominator_id);
-    if (!num || !den || num == ind || den == ind)
+    if (!numerator || !den || numerator == ind || den == ind)
         return;
-    const snplp_value_year *n = snplp__yeartab_find(&num->values, sizeof *n, year);
+    const snplp_value_year *n = snplp__yeartab_find(&numerator->values, sizeof *n, year);
     const snplp_value_year *d = snplp__yeartab_find(&den->values, sizeof *d, year);
     if (!n || !d)
         return;
-    char b1[SNPLP_DECIMAL_MAX_TEXT], b2[SNPLP_DECIMAL_MAX_TEXT];
     if (n->has_target && d->has_target && snplp_decimal_compare(n->target, d->target) > 0)
-        ERROR(k, SNPLP_DIAG_NUMERATOR_OVER_DENOMINATOR, ind->id, year,
-              "indicator '%s' in %ld: the target of its numerator '%s' (%s) is above the target "
-              "of its denominator '%s' (%s)",
-              ind->id, (long)year, num->id, text(b1, n->target), den->id, text(b2, d->target));
+        ERROR(k, SNPLP_DIAG_NUMERATOR_OVER_DENOMINATOR, ind->id, year, "target",
+              SNPLP_ARGS(SNPLP_ARG(ID, "indicator", ind->id),
+                         SNPLP_ARG(INTEGER, "year", num(year).s),
+                         SNPLP_ARG(ID, "numerator", numerator->id),
+                         SNPLP_ARG(DECIMAL, "numerator_value", dec(n->target).s),
+                         SNPLP_ARG(ID, "denominator", den->id),
+                         SNPLP_ARG(DECIMAL, "denominator_value", dec(d->target).s)));
     if (n->has_actual && d->has_actual && snplp_decimal_compare(n->actual, d->actual) > 0)
-        ERROR(k, SNPLP_DIAG_NUMERATOR_OVER_DENOMINATOR, ind->id, year,
-              "indicator '%s' in %ld: the actual value of its numerator '%s' (%s) is above that "
-              "of its denominator '%s' (%s)",
-              ind->id, (long)year, num->id, text(b1, n->actual), den->id, text(b2, d->actual));
+        ERROR(k, SNPLP_DIAG_NUMERATOR_OVER_DENOMINATOR, ind->id, year, "actual",
+              SNPLP_ARGS(SNPLP_ARG(ID, "indicator", ind->id),
+                         SNPLP_ARG(INTEGER, "year", num(year).s),
+                         SNPLP_ARG(ID, "numerator", numerator->id),
+                         SNPLP_ARG(DECIMAL, "numerator_value", dec(n->actual).s),
+                         SNPLP_ARG(ID, "denominator", den->id),
+                         SNPLP_ARG(DECIMAL, "denominator_value", dec(d->actual).s)));
 }
 
 /* Whether typed and derived (at scale, the scale of the target) differ by more than one unit of
@@ -122,19 +163,20 @@ static void check_derived(check *k, const snplp_indicator *ind, const snplp_valu
     if (!v->has_actual || snplp__derive_actual(&derived, ind, v->year) != SNPLP_DERIVE_OK ||
         !beyond_one_unit(v->actual, derived, derived.scale))
         return;
-    const snplp_indicator *num = snplp__conv_indicator(k->c, ind->numerator_id);
+    const snplp_indicator *numerator = snplp__conv_indicator(k->c, ind->numerator_id);
     const snplp_indicator *den = snplp__conv_indicator(k->c, ind->denominator_id);
-    const snplp_value_year *n = snplp__yeartab_find(&num->values, sizeof *n, v->year);
+    const snplp_value_year *n = snplp__yeartab_find(&numerator->values, sizeof *n, v->year);
     const snplp_value_year *d = snplp__yeartab_find(&den->values, sizeof *d, v->year);
-    char b1[SNPLP_DECIMAL_MAX_TEXT], b2[SNPLP_DECIMAL_MAX_TEXT], b3[SNPLP_DECIMAL_MAX_TEXT],
-        b4[SNPLP_DECIMAL_MAX_TEXT];
-    FINDING(k, SNPLP_SEVERITY_WARNING, SNPLP_DIAG_QUOTIENT_MISMATCH, ind->id, v->year,
-            "indicator '%s' in %ld: its actual value %s differs from %s, the rate derived from "
-            "its numerator '%s' (%s) and its denominator '%s' (%s), by more than one unit of "
-            "the target's scale (%ld decimal%s)",
-            ind->id, (long)v->year, text(b1, v->actual), text(b2, derived), num->id,
-            text(b3, n->actual), den->id, text(b4, d->actual), (long)derived.scale,
-            derived.scale == 1 ? "" : "s");
+    WARNING(k, SNPLP_DIAG_QUOTIENT_MISMATCH, ind->id, v->year, "indicator",
+            SNPLP_ARGS(SNPLP_ARG(ID, "indicator", ind->id),
+                       SNPLP_ARG(INTEGER, "year", num(v->year).s),
+                       SNPLP_ARG(DECIMAL, "actual", dec(v->actual).s),
+                       SNPLP_ARG(DECIMAL, "derived", dec(derived).s),
+                       SNPLP_ARG(ID, "numerator", numerator->id),
+                       SNPLP_ARG(DECIMAL, "numerator_value", dec(n->actual).s),
+                       SNPLP_ARG(ID, "denominator", den->id),
+                       SNPLP_ARG(DECIMAL, "denominator_value", dec(d->actual).s),
+                       SNPLP_ARG(INTEGER, "scale", num(derived.scale).s)));
 }
 
 /* Whether the report on year is due at the date at: at is after 31 March of year + 1. */
@@ -154,33 +196,40 @@ static void check_indicator(check *k, const snplp_indicator *ind, const snplp_da
     for (size_t i = 0; i < ind->values.n; i++) {
         const snplp_value_year *v = snplp__yeartab_at(&ind->values, sizeof *v, i);
         if (c->first_year && !snplp__conv_has_year(c, v->year))
-            ERROR(k, SNPLP_DIAG_YEAR_OUTSIDE, ind->id, v->year,
-                  "indicator '%s' has values for %ld, outside the convention's years %ld-%ld",
-                  ind->id, (long)v->year, (long)c->first_year, (long)c->last_year);
+            ERROR(k, SNPLP_DIAG_YEAR_OUTSIDE, ind->id, v->year, "indicator",
+                  SNPLP_ARGS(SNPLP_ARG(ID, "indicator", ind->id),
+                             SNPLP_ARG(INTEGER, "year", num(v->year).s),
+                             SNPLP_ARG(INTEGER, "first", num(c->first_year).s),
+                             SNPLP_ARG(INTEGER, "last", num(c->last_year).s)));
         if (v->has_target)
             check_unit(k, ind, v->year, v->target, 0);
         if (v->has_actual)
             check_unit(k, ind, v->year, v->actual, 1);
         check_derived(k, ind, v);
     }
-    const snplp_indicator *num = snplp__conv_indicator(c, ind->numerator_id);
-    for (size_t i = 0; num && i < num->values.n; i++)
-        check_quotient(
-            k, ind,
-            ((const snplp_value_year *)snplp__yeartab_at(&num->values, sizeof(snplp_value_year), i))
-                ->year);
+    const snplp_indicator *numerator = snplp__conv_indicator(c, ind->numerator_id);
+    for (size_t i = 0; numerator && i < numerator->values.n; i++)
+        check_quotient(k, ind,
+                       ((const snplp_value_year *)snplp__yeartab_at(&numerator->values,
+                                                                    sizeof(snplp_value_year), i))
+                           ->year);
     for (int32_t y = c->first_year; c->first_year && y <= c->last_year; y++) {
         /* a quotient's actual derived from its numerator and denominator is not missing */
-        if (report_due(y, at) && !snplp__cell_values(ind, y).has_actual) {
-            char b[SNPLP_DATE_TEXT_SIZE];
-            snplp_date_format(b, sizeof b, *at);
-            ERROR(k, SNPLP_DIAG_ACTUAL_MISSING, ind->id, y,
-                  "indicator '%s' has no actual value for %ld, whose report was due on "
-                  "%ld-03-31 (checked on %s)",
-                  ind->id, (long)y, (long)y + 1, b);
-        }
+        if (report_due(y, at) && !snplp__cell_values(ind, y).has_actual)
+            ERROR(k, SNPLP_DIAG_ACTUAL_MISSING, ind->id, y, "indicator",
+                  SNPLP_ARGS(SNPLP_ARG(ID, "indicator", ind->id),
+                             SNPLP_ARG(INTEGER, "year", num(y).s),
+                             SNPLP_ARG(DATE, "due", day((snplp_date){y + 1, 3, 31}).s),
+                             SNPLP_ARG(DATE, "at", day(*at).s)));
     }
 }
+
+/* The core objectives as the messages select on them: snplp_action_objective_name() with "_"
+ * for "-". */
+static const char *const objective_choices[] = {
+    [SNPLP_ACTION_OBJECTIVE_CHILD_WELFARE_EXITS] = "child_welfare_exits",
+    [SNPLP_ACTION_OBJECTIVE_RSA_INSERTION] = "rsa_insertion",
+    [SNPLP_ACTION_OBJECTIVE_SOCIAL_WORK] = "social_work"};
 
 static void check_actions(check *k)
 {
@@ -190,9 +239,11 @@ static void check_actions(check *k)
         for (size_t j = 0; c->first_year && j < a->statuses.n; j++) {
             const snplp_status_year *s = snplp__yeartab_at(&a->statuses, sizeof *s, j);
             if (!snplp__conv_has_year(c, s->year))
-                ERROR(k, SNPLP_DIAG_YEAR_OUTSIDE, a->id, s->year,
-                      "action '%s' has a status for %ld, outside the convention's years %ld-%ld",
-                      a->id, (long)s->year, (long)c->first_year, (long)c->last_year);
+                ERROR(k, SNPLP_DIAG_YEAR_OUTSIDE, a->id, s->year, "action",
+                      SNPLP_ARGS(SNPLP_ARG(ID, "action", a->id),
+                                 SNPLP_ARG(INTEGER, "year", num(s->year).s),
+                                 SNPLP_ARG(INTEGER, "first", num(c->first_year).s),
+                                 SNPLP_ARG(INTEGER, "last", num(c->last_year).s)));
         }
     }
     for (int32_t y = c->first_year; c->first_year && y <= c->last_year; y++)
@@ -205,10 +256,10 @@ static void check_actions(check *k)
                 found = (int)a->objective == o && s && s->status != SNPLP_ACTION_STATUS_DROPPED;
             }
             if (!found)
-                ERROR(k, SNPLP_DIAG_CORE_ACTION_MISSING, NULL, y,
-                      "convention '%s' has no action for the core objective '%s' in %ld (none "
-                      "with a status other than dropped)",
-                      c->id, snplp_action_objective_name((snplp_action_objective)o), (long)y);
+                ERROR(k, SNPLP_DIAG_CORE_ACTION_MISSING, NULL, y, "objective",
+                      SNPLP_ARGS(SNPLP_ARG(ID, "convention", c->id),
+                                 SNPLP_ARG(CHOICE, "objective", objective_choices[o]),
+                                 SNPLP_ARG(INTEGER, "year", num(y).s)));
         }
 }
 
@@ -216,32 +267,35 @@ static void check_convention(check *k)
 {
     const snplp_convention *c = k->c;
     if (!c->first_year) {
-        ERROR(k, SNPLP_DIAG_YEARS_MISSING, NULL, 0,
-              "convention '%s' has no years: set its first and last year", c->id);
+        ERROR(k, SNPLP_DIAG_YEARS_MISSING, NULL, 0, "convention",
+              SNPLP_ARGS(SNPLP_ARG(ID, "convention", c->id)));
         return;
     }
     if (c->last_year - c->first_year != 2)
-        FINDING(k, SNPLP_SEVERITY_WARNING, SNPLP_DIAG_YEARS_SPAN, NULL, 0,
-                "convention '%s' runs %ld-%ld, %ld years instead of three", c->id,
-                (long)c->first_year, (long)c->last_year, (long)(c->last_year - c->first_year + 1));
+        WARNING(k, SNPLP_DIAG_YEARS_SPAN, NULL, 0, "convention",
+                SNPLP_ARGS(SNPLP_ARG(ID, "convention", c->id),
+                           SNPLP_ARG(INTEGER, "first", num(c->first_year).s),
+                           SNPLP_ARG(INTEGER, "last", num(c->last_year).s),
+                           SNPLP_ARG(INTEGER, "years", num(c->last_year - c->first_year + 1).s)));
     for (size_t i = 0; i < c->funding.n; i++) {
         const snplp_funding_year *f = snplp__yeartab_at(&c->funding, sizeof *f, i);
         if (!snplp__conv_has_year(c, f->year))
-            ERROR(k, SNPLP_DIAG_YEAR_OUTSIDE, NULL, f->year,
-                  "convention '%s' has funding for %ld, outside its years %ld-%ld", c->id,
-                  (long)f->year, (long)c->first_year, (long)c->last_year);
+            ERROR(k, SNPLP_DIAG_YEAR_OUTSIDE, NULL, f->year, "funding",
+                  SNPLP_ARGS(SNPLP_ARG(ID, "convention", c->id),
+                             SNPLP_ARG(INTEGER, "year", num(f->year).s),
+                             SNPLP_ARG(INTEGER, "first", num(c->first_year).s),
+                             SNPLP_ARG(INTEGER, "last", num(c->last_year).s)));
     }
     for (size_t i = 0; i < c->reports.n; i++) {
         const snplp_report_year *r = snplp__yeartab_at(&c->reports, sizeof *r, i);
         if (!snplp__conv_has_year(c, r->year))
-            ERROR(k, SNPLP_DIAG_YEAR_OUTSIDE, NULL, r->year,
-                  "convention '%s' has a report on %ld, outside its years %ld-%ld", c->id,
-                  (long)r->year, (long)c->first_year, (long)c->last_year);
+            ERROR(k, SNPLP_DIAG_YEAR_OUTSIDE, NULL, r->year, "report",
+                  SNPLP_ARGS(SNPLP_ARG(ID, "convention", c->id),
+                             SNPLP_ARG(INTEGER, "year", num(r->year).s),
+                             SNPLP_ARG(INTEGER, "first", num(c->first_year).s),
+                             SNPLP_ARG(INTEGER, "last", num(c->last_year).s)));
     }
 }
-
-#define WARNING(k, code, item, year, ...)                                                          \
-    FINDING(k, SNPLP_SEVERITY_WARNING, code, item, year, __VA_ARGS__)
 
 /* Dates that cannot both be right (warnings): a signature after the convention's last year or
  * after a report it sent, a date of the check before the signature. */
@@ -251,30 +305,26 @@ static void check_dates(check *k, const snplp_date *at)
     if (!c->has_signature_date)
         return;
     snplp_date sig = c->signature_date;
-    char b1[SNPLP_DATE_TEXT_SIZE], b2[SNPLP_DATE_TEXT_SIZE];
-    (void)snplp_date_format(b1, sizeof b1, sig);
     if (c->first_year && sig.year > c->last_year)
-        WARNING(k, SNPLP_DIAG_IMPLAUSIBLE_DATE, NULL, 0,
-                "convention '%s' was signed on %s, after its last year %ld-%ld: check the "
-                "signature date or the years",
-                c->id, b1, (long)c->first_year, (long)c->last_year);
+        WARNING(k, SNPLP_DIAG_IMPLAUSIBLE_DATE, NULL, 0, "after-last-year",
+                SNPLP_ARGS(SNPLP_ARG(ID, "convention", c->id),
+                           SNPLP_ARG(DATE, "signed", day(sig).s),
+                           SNPLP_ARG(INTEGER, "first", num(c->first_year).s),
+                           SNPLP_ARG(INTEGER, "last", num(c->last_year).s)));
     for (size_t i = 0; i < c->reports.n; i++) {
         const snplp_report_year *r = snplp__yeartab_at(&c->reports, sizeof *r, i);
         if (snplp_date_compare(r->sent, sig) >= 0)
             continue;
-        (void)snplp_date_format(b2, sizeof b2, r->sent);
-        WARNING(k, SNPLP_DIAG_IMPLAUSIBLE_DATE, NULL, r->year,
-                "convention '%s' was signed on %s, after its report on %ld was sent (%s): check "
-                "the signature date or the report's",
-                c->id, b1, (long)r->year, b2);
+        WARNING(k, SNPLP_DIAG_IMPLAUSIBLE_DATE, NULL, r->year, "after-report",
+                SNPLP_ARGS(SNPLP_ARG(ID, "convention", c->id),
+                           SNPLP_ARG(DATE, "signed", day(sig).s),
+                           SNPLP_ARG(INTEGER, "year", num(r->year).s),
+                           SNPLP_ARG(DATE, "sent", day(r->sent).s)));
     }
-    if (at && snplp_date_compare(*at, sig) < 0) {
-        (void)snplp_date_format(b2, sizeof b2, *at);
-        WARNING(k, SNPLP_DIAG_IMPLAUSIBLE_DATE, NULL, 0,
-                "the date of the check, %s, is before convention '%s' was signed (%s): check "
-                "the date asked for",
-                b2, c->id, b1);
-    }
+    if (at && snplp_date_compare(*at, sig) < 0)
+        WARNING(k, SNPLP_DIAG_IMPLAUSIBLE_DATE, NULL, 0, "check-before-signature",
+                SNPLP_ARGS(SNPLP_ARG(DATE, "at", day(*at).s), SNPLP_ARG(ID, "convention", c->id),
+                           SNPLP_ARG(DATE, "signed", day(sig).s)));
 }
 
 int snplp_convention_validate(const snplp_convention *conv, const snplp_date *at,

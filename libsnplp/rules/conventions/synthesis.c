@@ -10,11 +10,14 @@
 #include "rules/conventions/matrix_model.h"
 
 #include <stddef.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "util/alloc.h"
 #include "util/date.h"
+#include "util/diag.h"
 #include "util/idmap.h"
+#include "util/names.h"
 
 #define MAX_SCALE 18
 
@@ -386,45 +389,81 @@ static int fill_cell(work *w, snplp_matrix *m, size_t r, size_t col, concerned c
     return 0;
 }
 
-/* How an indicator aggregates, for a message: "sum", "none", "weighted-mean" + weight. */
-#define RULE_FMT "%s%s%s%s"
-#define RULE_ARGS(ind)                                                                             \
-    snplp_aggregation_name((ind)->aggregation), (ind)->weight_id ? " weighted by '" : "",          \
-        (ind)->weight_id ? (ind)->weight_id : "", (ind)->weight_id ? "'" : ""
+/* A rule of aggregation as the messages select on it (snplp_aggregation_name() with "_" for
+ * "-"). */
+static const char *rule_choice(snplp_aggregation a)
+{
+    return a == SNPLP_AGGREGATION_WEIGHTED_MEAN ? "weighted_mean"
+           : a == SNPLP_AGGREGATION_SUM         ? "sum"
+                                                : "none";
+}
 
 static int report(const finding *f, snplp_diagnostics *diags)
 {
-    const snplp_severity error = SNPLP_SEVERITY_ERROR;
+    snplp_finding g = {.severity = SNPLP_SEVERITY_ERROR,
+                       .code = f->code,
+                       .convention_id = f->conv ? f->conv->id : NULL,
+                       .item_id = f->ind ? f->ind->id : NULL};
+    char n1[24], n2[24];
     switch (f->code) {
-    case SNPLP_DIAG_DUPLICATE_CONVENTION:
-        return snplp__diag_conv(diags, error, f->code, f->conv->id, NULL, 0,
-                                "convention '%s' is given twice (positions %zu and %zu of the set, "
-                                "counted from 0): the later one is left out of the synthesis; "
-                                "give each convention of a set its own id",
-                                f->conv->id, f->other_pos, f->pos);
-    case SNPLP_DIAG_UNIT_MISMATCH:
-        return snplp__diag_conv(diags, error, f->code, f->conv->id, f->ind->id, 0,
-                                "indicator '%s' has the unit %s in convention '%s' but %s in "
-                                "convention '%s', the first that has it: its row is not "
-                                "aggregated; give the indicator the same unit in every convention",
-                                f->ind->id, snplp_unit_name(f->ind->unit), f->conv->id,
-                                snplp_unit_name(f->first->unit), f->other->id);
-    case SNPLP_DIAG_AGGREGATION_MISMATCH:
-        return snplp__diag_conv(diags, error, f->code, f->conv->id, f->ind->id, 0,
-                                "indicator '%s' is aggregated by " RULE_FMT " in convention '%s' "
-                                "but by " RULE_FMT " in convention '%s', the first that has it: "
-                                "its row is not aggregated; give the indicator the same rule and "
-                                "weight in every convention",
-                                f->ind->id, RULE_ARGS(f->ind), f->conv->id, RULE_ARGS(f->first),
-                                f->other->id);
-    default: /* SNPLP_DIAG_AGGREGATE_OVERFLOW */
-        return snplp__diag_conv(
-            diags, error, f->code, NULL, f->ind->id, f->year,
-            "the %s of the %s of indicator '%s' in %ld over %zu conventions is beyond the range "
-            "of a decimal: the cell has no figure; check the conventions' values (one may be in "
-            "the wrong unit or have too many decimals)",
-            f->ind->aggregation == SNPLP_AGGREGATION_WEIGHTED_MEAN ? "weighted mean" : "sum",
-            f->of_actuals ? "actual values" : "targets", f->ind->id, (long)f->year, f->covered);
+    case SNPLP_DIAG_DUPLICATE_CONVENTION: {
+        snprintf(n1, sizeof n1, "%zu", f->other_pos);
+        snprintf(n2, sizeof n2, "%zu", f->pos);
+        const snplp_msg_arg args[] = {SNPLP_ARG(ID, "convention", f->conv->id),
+                                      SNPLP_ARG(INTEGER, "earlier", n1),
+                                      SNPLP_ARG(INTEGER, "later", n2)};
+        g.item_id = NULL;
+        g.variant = "convention";
+        g.args = args;
+        g.nargs = SNPLP__COUNT(args);
+        return snplp__finding(diags, &g);
+    }
+    case SNPLP_DIAG_UNIT_MISMATCH: {
+        const snplp_msg_arg args[] = {
+            SNPLP_ARG(ID, "indicator", f->ind->id),
+            SNPLP_ARG(CHOICE, "unit", snplp_unit_name(f->ind->unit)),
+            SNPLP_ARG(ID, "convention", f->conv->id),
+            SNPLP_ARG(CHOICE, "first_unit", snplp_unit_name(f->first->unit)),
+            SNPLP_ARG(ID, "first_convention", f->other->id)};
+        g.variant = "indicator";
+        g.args = args;
+        g.nargs = SNPLP__COUNT(args);
+        return snplp__finding(diags, &g);
+    }
+    case SNPLP_DIAG_AGGREGATION_MISMATCH: {
+        const snplp_indicator *a = f->ind, *b = f->first;
+        const snplp_msg_arg args[] = {
+            SNPLP_ARG(ID, "indicator", a->id),
+            SNPLP_ARG(CHOICE, "rule", rule_choice(a->aggregation)),
+            SNPLP_ARG(CHOICE, "weighted", a->weight_id ? "yes" : "no"),
+            SNPLP_ARG(ID, "weight", a->weight_id ? a->weight_id : ""),
+            SNPLP_ARG(ID, "convention", f->conv->id),
+            SNPLP_ARG(CHOICE, "first_rule", rule_choice(b->aggregation)),
+            SNPLP_ARG(CHOICE, "first_weighted", b->weight_id ? "yes" : "no"),
+            SNPLP_ARG(ID, "first_weight", b->weight_id ? b->weight_id : ""),
+            SNPLP_ARG(ID, "first_convention", f->other->id)};
+        g.variant = "indicator";
+        g.args = args;
+        g.nargs = SNPLP__COUNT(args);
+        return snplp__finding(diags, &g);
+    }
+    default: { /* SNPLP_DIAG_AGGREGATE_OVERFLOW */
+        snprintf(n1, sizeof n1, "%ld", (long)f->year);
+        snprintf(n2, sizeof n2, "%zu", f->covered);
+        const snplp_msg_arg args[] = {
+            SNPLP_ARG(CHOICE, "aggregate",
+                      f->ind->aggregation == SNPLP_AGGREGATION_WEIGHTED_MEAN ? "weighted_mean"
+                                                                             : "sum"),
+            SNPLP_ARG(CHOICE, "values", f->of_actuals ? "actuals" : "targets"),
+            SNPLP_ARG(ID, "indicator", f->ind->id), SNPLP_ARG(INTEGER, "year", n1),
+            SNPLP_ARG(INTEGER, "conventions", n2)};
+        g.convention_id = NULL;
+        g.year = f->year;
+        g.variant = "cell";
+        g.args = args;
+        g.nargs = SNPLP__COUNT(args);
+        return snplp__finding(diags, &g);
+    }
     }
 }
 

@@ -9,6 +9,7 @@
 #include "util/diag.h"
 #include "util/days.h"
 #include "util/errors.h"
+#include "util/names.h"
 
 typedef struct check {
     const rix *ix;
@@ -17,64 +18,73 @@ typedef struct check {
     int rc; /* the first failure to record a finding (SNPLP_ENOMEM) */
 } check;
 
-#define FINDING(k, sev, code, item, ...)                                                           \
-    do {                                                                                           \
-        if (!(k)->rc) {                                                                            \
-            (k)->rc = snplp__diag((k)->diags, (sev), (code), 0, 0, (item), __VA_ARGS__);           \
-            (k)->errors += (sev) == SNPLP_SEVERITY_ERROR;                                          \
-        }                                                                                          \
-    } while (0)
-#define ERROR(k, code, item, ...)   FINDING(k, SNPLP_SEVERITY_ERROR, code, item, __VA_ARGS__)
-#define WARNING(k, code, item, ...) FINDING(k, SNPLP_SEVERITY_WARNING, code, item, __VA_ARGS__)
+/* Adds the finding code/variant of the catalogue about item, with its arguments. */
+static void finding(check *k, snplp_severity sev, snplp_diag_code code, const char *item,
+                    const char *variant, const snplp_msg_arg *args, size_t nargs)
+{
+    if (k->rc)
+        return;
+    k->rc = snplp__finding(k->diags, &(snplp_finding){.severity = sev,
+                                                      .code = code,
+                                                      .variant = variant,
+                                                      .item_id = item,
+                                                      .args = args,
+                                                      .nargs = nargs});
+    k->errors += sev == SNPLP_SEVERITY_ERROR;
+}
+/* ERROR(k, code, item, variant, SNPLP_ARGS(...)) */
+#define ERROR(k, code, item, ...) finding((k), SNPLP_SEVERITY_ERROR, (code), (item), __VA_ARGS__)
+#define WARNING(k, code, item, ...)                                                                \
+    finding((k), SNPLP_SEVERITY_WARNING, (code), (item), __VA_ARGS__)
 
-typedef struct dtext {
-    char s[SNPLP_DATE_TEXT_SIZE];
-} dtext;
-static dtext date_text(snplp_date d)
-{
-    dtext t;
-    if (snplp_date_format(t.s, sizeof t.s, d))
-        strcpy(t.s, "?");
-    return t;
-}
-typedef struct ntext {
+/* The texts of the arguments: a date YYYY-MM-DD, a decimal as snplp_decimal_format() writes
+ * it, days of the model (snplp__days_format()), an integer, a kind as the messages select on
+ * it (its name with "_" for "-": "training_body", "plan_theme"). */
+typedef struct text {
     char s[SNPLP_DECIMAL_MAX_TEXT + 16];
-} ntext;
-static ntext dec_text(snplp_decimal d)
+} text;
+static text date_text(snplp_date d)
 {
-    ntext t;
-    if (snplp_decimal_format(t.s, SNPLP_DECIMAL_MAX_TEXT, d))
-        strcpy(t.s, "?");
+    text t;
+    if (snplp_date_format(t.s, sizeof t.s, d))
+        strcpy(t.s, "0001-01-01"); /* not a valid date: cannot be in the records */
     return t;
 }
-static ntext days_text(double days)
+static text dec_text(snplp_decimal d)
 {
-    ntext t;
+    text t;
+    if (snplp_decimal_format(t.s, SNPLP_DECIMAL_MAX_TEXT, d))
+        strcpy(t.s, "0"); /* not a valid decimal: cannot be in the records */
+    return t;
+}
+static text days_text(double days)
+{
+    text t;
     snplp__days_format(t.s, sizeof t.s, days);
     return t;
 }
-
-/* What an id names, in words: "a module of the referential", "a session of the records". */
-static const char *named(const check *k, const char *id, char *buf, size_t size)
+static text num_text(long long n)
 {
-    const snplp_item *it = snplp__rix_item(k->ix->ref, id);
-    const rix_entry *e = snplp__rix_get(k->ix, id);
-    const char *kind = e    ? snplp_record_kind_name(e->kind)
-                       : it ? snplp_kind_name((snplp_kind)it->kind)
-                            : NULL;
-    if (kind)
-        snprintf(buf, size, "%s %s of the %s", strchr("aeiou", kind[0]) ? "an" : "a", kind,
-                 e ? "records" : "referential");
-    else
-        snprintf(buf, size, "nothing");
-    return buf;
+    text t;
+    snprintf(t.s, sizeof t.s, "%lld", n);
+    return t;
+}
+static text kind_text(const char *name)
+{
+    text t;
+    snprintf(t.s, sizeof t.s, "%s", name);
+    for (char *p = t.s; *p; p++)
+        if (*p == '-')
+            *p = '_';
+    return t;
 }
 
 /* A reference that must name a record of kind want (or, when ref_kind is not NONE, an item of
- * the referential of that kind, or of ref_kind2). whose: "worker 'w1'"; what: "profession". */
-static void check_ref(check *k, const char *item, const char *whose, const char *what,
-                      const char *id, snplp_record_kind want, snplp_kind ref_kind,
-                      snplp_kind ref_kind2, const char *expected)
+ * the referential of that kind, or of ref_kind2): the findings' variant, and the arguments
+ * naming the record that holds it and the reference (ids, n of them, at most 2). */
+static void check_ref(check *k, const char *item, const char *variant, const snplp_msg_arg *ids,
+                      size_t n, const char *id, snplp_record_kind want, snplp_kind ref_kind,
+                      snplp_kind ref_kind2)
 {
     if (!id)
         return;
@@ -84,15 +94,18 @@ static void check_ref(check *k, const char *item, const char *whose, const char 
         return;
     if (e && want != SNPLP_RECORD_NONE && e->kind == want)
         return;
-    char b[96];
-    if (it || e)
-        ERROR(k, SNPLP_DIAG_RECORD_REFERENCE_KIND, item, "%s: its %s '%s' is %s: name %s", whose,
-              what, id, named(k, id, b, sizeof b), expected);
-    else
-        ERROR(k, SNPLP_DIAG_RECORD_DANGLING_REFERENCE, item,
-              "%s: its %s '%s' names nothing in the records or the referential: add it or name "
-              "%s",
-              whose, what, id, expected);
+    if (!it && !e) {
+        ERROR(k, SNPLP_DIAG_RECORD_DANGLING_REFERENCE, item, variant, ids, n);
+        return;
+    }
+    /* what the id names: a record first */
+    text kind =
+        kind_text(e ? snplp_record_kind_name(e->kind) : snplp_kind_name((snplp_kind)it->kind));
+    snplp_msg_arg args[4];
+    memcpy(args, ids, n * sizeof *args);
+    args[n] = (snplp_msg_arg)SNPLP_ARG(CHOICE, "kind", kind.s);
+    args[n + 1] = (snplp_msg_arg)SNPLP_ARG(CHOICE, "source", e ? "records" : "referential");
+    ERROR(k, SNPLP_DIAG_RECORD_REFERENCE_KIND, item, variant, args, n + 2);
 }
 
 static void check_professions(check *k)
@@ -101,34 +114,35 @@ static void check_professions(check *k)
     for (size_t i = 0; i < snplp_records_profession_count(r); i++) {
         const char *id = snplp_record_profession_id(snplp_records_profession_at(r, i));
         const snplp_item *it = snplp__rix_item(k->ix->ref, id);
-        const char *kind = it ? snplp_kind_name((snplp_kind)it->kind) : NULL;
         if (it)
-            ERROR(k, SNPLP_DIAG_PROFESSION_IN_REFERENTIAL, id,
-                  "profession '%s' declared by the records has the id of %s %s of the "
-                  "referential: use the referential's or give the declared one another id",
-                  id, strchr("aeiou", kind[0]) ? "an" : "a", kind);
+            ERROR(k, SNPLP_DIAG_PROFESSION_IN_REFERENTIAL, id, "profession",
+                  SNPLP_ARGS(SNPLP_ARG(ID, "profession", id),
+                             SNPLP_ARG(CHOICE, "kind",
+                                       kind_text(snplp_kind_name((snplp_kind)it->kind)).s)));
     }
 }
 
 static void check_workers(check *k)
 {
     const snplp_records *r = k->ix->records;
-    char whose[300];
     for (size_t i = 0; i < k->ix->nw; i++) {
         const snplp_worker *w = snplp_records_worker_at(r, i);
         const char *id = snplp_worker_id(w);
-        snprintf(whose, sizeof whose, "worker '%s'", id);
-        check_ref(k, id, whose, "profession", snplp_worker_profession_id(w),
-                  SNPLP_RECORD_PROFESSION, SNPLP_KIND_PROFESSION, SNPLP_KIND_PROFESSION,
-                  "a profession of the referential or one the records declare");
-        check_ref(k, id, whose, "employer", snplp_worker_employer_id(w), SNPLP_RECORD_EMPLOYER,
-                  SNPLP_KIND_NONE, SNPLP_KIND_NONE, "an employer of the records");
+        const char *profession = snplp_worker_profession_id(w);
+        const char *employer = snplp_worker_employer_id(w);
+        check_ref(k, id, "worker-profession",
+                  SNPLP_ARGS(SNPLP_ARG(ID, "worker", id), SNPLP_ARG(ID, "profession", profession)),
+                  profession, SNPLP_RECORD_PROFESSION, SNPLP_KIND_PROFESSION,
+                  SNPLP_KIND_PROFESSION);
+        check_ref(k, id, "worker-employer",
+                  SNPLP_ARGS(SNPLP_ARG(ID, "worker", id), SNPLP_ARG(ID, "employer", employer)),
+                  employer, SNPLP_RECORD_EMPLOYER, SNPLP_KIND_NONE, SNPLP_KIND_NONE);
         snplp_date until = w->until, from = w->from;
         if (w->has_until && snplp_date_compare(until, from) < 0)
-            ERROR(k, SNPLP_DIAG_WORKER_DATES, id,
-                  "worker '%s' leaves the workforce on %s, before joining it on %s: check the "
-                  "dates",
-                  id, date_text(until).s, date_text(from).s);
+            ERROR(k, SNPLP_DIAG_WORKER_DATES, id, "worker",
+                  SNPLP_ARGS(SNPLP_ARG(ID, "worker", id),
+                             SNPLP_ARG(DATE, "until", date_text(until).s),
+                             SNPLP_ARG(DATE, "from", date_text(from).s)));
     }
 }
 
@@ -138,46 +152,47 @@ static void check_session_length(check *k, const snplp_session *s, const char *i
     snplp_date start = snplp_session_start(s), end = snplp_session_end(s);
     int32_t between;
     if (snplp_date_compare(end, start) < 0)
-        ERROR(k, SNPLP_DIAG_SESSION_DATES, id,
-              "session '%s' ends on %s, before it starts on %s: check the dates", id,
-              date_text(end).s, date_text(start).s);
+        ERROR(k, SNPLP_DIAG_SESSION_DATES, id, "session",
+              SNPLP_ARGS(SNPLP_ARG(ID, "session", id), SNPLP_ARG(DATE, "end", date_text(end).s),
+                         SNPLP_ARG(DATE, "start", date_text(start).s)));
     else if (snplp_date_days_between(&between, start, end) == SNPLP_OK &&
              snplp_decimal_compare(days, (snplp_decimal){(int64_t)between + 1, 0}) > 0)
-        ERROR(k, SNPLP_DIAG_SESSION_DAYS_OVER_CALENDAR, id,
-              "session '%s' lasts %s days, more than the %ld calendar days from %s to %s", id,
-              dec_text(days).s, (long)between + 1, date_text(start).s, date_text(end).s);
+        ERROR(k, SNPLP_DIAG_SESSION_DAYS_OVER_CALENDAR, id, "session",
+              SNPLP_ARGS(SNPLP_ARG(ID, "session", id), SNPLP_ARG(DECIMAL, "days", dec_text(days).s),
+                         SNPLP_ARG(INTEGER, "calendar_days", num_text((long long)between + 1).s),
+                         SNPLP_ARG(DATE, "start", date_text(start).s),
+                         SNPLP_ARG(DATE, "end", date_text(end).s)));
     const snplp_item *module = snplp__rix_item(k->ix->ref, snplp_session_subject_id(s));
     if (!module || module->kind != SNPLP_KIND_MODULE)
         return;
     double limit;
     if (snplp__rix_module_days(&limit, module) &&
         snplp_decimal_compare(days, snplp__rix_days_decimal(limit)) > 0)
-        ERROR(k, SNPLP_DIAG_SESSION_OVER_MODULE_DURATION, id,
-              "session '%s' lasts %s days, more than the %s days of its module '%s'", id,
-              dec_text(days).s, days_text(limit).s, module->id);
+        ERROR(k, SNPLP_DIAG_SESSION_OVER_MODULE_DURATION, id, "session",
+              SNPLP_ARGS(SNPLP_ARG(ID, "session", id), SNPLP_ARG(DECIMAL, "days", dec_text(days).s),
+                         SNPLP_ARG(DECIMAL, "max", days_text(limit).s),
+                         SNPLP_ARG(ID, "module", module->id)));
     if (snplp__rix_max_days(&limit, k->ix->ref) &&
         snplp_decimal_compare(days, snplp__rix_days_decimal(limit)) > 0)
-        ERROR(k, SNPLP_DIAG_SESSION_OVER_MAX_DAYS, id,
-              "session '%s' of module '%s' lasts %s days, more than the training plan's maximum "
-              "of %s days per module (seed 003 limits the insertion modules to 5 days; the "
-              "format carries the limit as the training plan's max-module-days)",
-              id, module->id, dec_text(days).s, days_text(limit).s);
+        ERROR(k, SNPLP_DIAG_SESSION_OVER_MAX_DAYS, id, "session",
+              SNPLP_ARGS(SNPLP_ARG(ID, "session", id), SNPLP_ARG(ID, "module", module->id),
+                         SNPLP_ARG(DECIMAL, "days", dec_text(days).s),
+                         SNPLP_ARG(DECIMAL, "max", days_text(limit).s)));
 }
 
 static void check_sessions(check *k)
 {
     const snplp_records *r = k->ix->records;
-    char whose[300];
     for (size_t i = 0; i < k->ix->ns; i++) {
         const snplp_session *s = snplp_records_session_at(r, i);
         const char *id = snplp_session_id(s);
-        snprintf(whose, sizeof whose, "session '%s'", id);
-        check_ref(k, id, whose, "subject", snplp_session_subject_id(s), SNPLP_RECORD_NONE,
-                  SNPLP_KIND_MODULE, SNPLP_KIND_PLAN_THEME,
-                  "a module or a plan theme of the referential");
-        check_ref(k, id, whose, "training body", snplp_session_body_id(s),
-                  SNPLP_RECORD_TRAINING_BODY, SNPLP_KIND_NONE, SNPLP_KIND_NONE,
-                  "a training body of the records");
+        const char *subject = snplp_session_subject_id(s), *body = snplp_session_body_id(s);
+        check_ref(k, id, "session-subject",
+                  SNPLP_ARGS(SNPLP_ARG(ID, "session", id), SNPLP_ARG(ID, "subject", subject)),
+                  subject, SNPLP_RECORD_NONE, SNPLP_KIND_MODULE, SNPLP_KIND_PLAN_THEME);
+        check_ref(k, id, "session-body",
+                  SNPLP_ARGS(SNPLP_ARG(ID, "session", id), SNPLP_ARG(ID, "body", body)), body,
+                  SNPLP_RECORD_TRAINING_BODY, SNPLP_KIND_NONE, SNPLP_KIND_NONE);
         check_session_length(k, s, id);
     }
 }
@@ -193,47 +208,55 @@ static void check_attendance_values(check *k, const snplp_attendance *a, const s
     snplp_date from = w->from, until = w->until;
     bool has_until = w->has_until;
     if ((st == SNPLP_ATTENDANCE_ATTENDED || st == SNPLP_ATTENDANCE_PARTIAL) &&
-        (snplp_date_compare(start, from) < 0 || (has_until && snplp_date_compare(end, until) > 0)))
-        ERROR(k, SNPLP_DIAG_ATTENDANCE_OUTSIDE_WORKFORCE, wid,
-              "worker '%s' %s session '%s' (%s to %s) outside their time in the workforce (%s to "
-              "%s): check the dates",
-              wid, st == SNPLP_ATTENDANCE_ATTENDED ? "attended" : "partly attended", sid,
-              date_text(start).s, date_text(end).s, date_text(from).s,
-              has_until ? date_text(until).s : "now");
+        (snplp_date_compare(start, from) < 0 ||
+         (has_until && snplp_date_compare(end, until) > 0))) {
+        text ts = date_text(start), te = date_text(end), tf = date_text(from),
+             tu = date_text(until);
+        const snplp_msg_arg args[] = {
+            SNPLP_ARG(ID, "worker", wid),
+            SNPLP_ARG(CHOICE, "status", st == SNPLP_ATTENDANCE_ATTENDED ? "attended" : "partial"),
+            SNPLP_ARG(ID, "session", sid),
+            SNPLP_ARG(DATE, "start", ts.s),
+            SNPLP_ARG(DATE, "end", te.s),
+            SNPLP_ARG(DATE, "from", tf.s),
+            SNPLP_ARG(DATE, "until", tu.s)}; /* the last one only when there is an end */
+        ERROR(k, SNPLP_DIAG_ATTENDANCE_OUTSIDE_WORKFORCE, wid, has_until ? "until" : "current",
+              args, SNPLP__COUNT(args) - !has_until);
+    }
     snplp_decimal days = snplp__attendance_days_of(a), sdays = s->days;
     if (!a->has_days)
         return;
     if (snplp_decimal_compare(days, sdays) > 0)
-        ERROR(k, SNPLP_DIAG_DAYS_OVER_SESSION, wid,
-              "worker '%s' attended %s days of session '%s', which lasts %s days", wid,
-              dec_text(days).s, sid, dec_text(sdays).s);
+        ERROR(k, SNPLP_DIAG_DAYS_OVER_SESSION, wid, "attendance",
+              SNPLP_ARGS(SNPLP_ARG(ID, "worker", wid), SNPLP_ARG(DECIMAL, "days", dec_text(days).s),
+                         SNPLP_ARG(ID, "session", sid),
+                         SNPLP_ARG(DECIMAL, "session_days", dec_text(sdays).s)));
     if ((st == SNPLP_ATTENDANCE_REGISTERED || st == SNPLP_ATTENDANCE_ABSENT ||
          st == SNPLP_ATTENDANCE_CANCELLED) &&
         snplp_decimal_compare(days, (snplp_decimal){0, 0}) > 0)
-        ERROR(k, SNPLP_DIAG_DAYS_WITHOUT_ATTENDANCE, wid,
-              "worker '%s' at session '%s': %s days attended for an attendance %s: make it "
-              "\"attended\" or \"partial\", or clear the days",
-              wid, sid, dec_text(days).s, stn);
+        ERROR(k, SNPLP_DIAG_DAYS_WITHOUT_ATTENDANCE, wid, "attendance",
+              SNPLP_ARGS(SNPLP_ARG(ID, "worker", wid), SNPLP_ARG(ID, "session", sid),
+                         SNPLP_ARG(DECIMAL, "days", dec_text(days).s),
+                         SNPLP_ARG(ID, "status", stn)));
     if (st == SNPLP_ATTENDANCE_ATTENDED && snplp_decimal_compare(days, sdays) < 0)
-        WARNING(k, SNPLP_DIAG_ATTENDED_BELOW_SESSION, wid,
-                "worker '%s' \"attended\" session '%s' for %s days of its %s: make it "
-                "\"partial\" or correct the days",
-                wid, sid, dec_text(days).s, dec_text(sdays).s);
+        WARNING(k, SNPLP_DIAG_ATTENDED_BELOW_SESSION, wid, "attendance",
+                SNPLP_ARGS(SNPLP_ARG(ID, "worker", wid), SNPLP_ARG(ID, "session", sid),
+                           SNPLP_ARG(DECIMAL, "days", dec_text(days).s),
+                           SNPLP_ARG(DECIMAL, "session_days", dec_text(sdays).s)));
 }
 
 static void check_attendance(check *k)
 {
     const rix *ix = k->ix;
-    char whose[600];
     for (size_t i = 0; i < ix->na; i++) {
         const snplp_attendance *a = snplp_records_attendance_at(ix->records, i);
         const char *wid = snplp_attendance_worker_id(a), *sid = snplp_attendance_session_id(a);
-        snprintf(whose, sizeof whose, "the attendance of '%s' at '%s'", wid ? wid : "",
-                 sid ? sid : "");
-        check_ref(k, wid, whose, "worker", wid, SNPLP_RECORD_WORKER, SNPLP_KIND_NONE,
-                  SNPLP_KIND_NONE, "a worker of the records");
-        check_ref(k, wid, whose, "session", sid, SNPLP_RECORD_SESSION, SNPLP_KIND_NONE,
-                  SNPLP_KIND_NONE, "a session of the records");
+        const snplp_msg_arg ids[] = {SNPLP_ARG(ID, "worker", wid ? wid : ""),
+                                     SNPLP_ARG(ID, "session", sid ? sid : "")};
+        check_ref(k, wid, "attendance-worker", ids, 2, wid, SNPLP_RECORD_WORKER, SNPLP_KIND_NONE,
+                  SNPLP_KIND_NONE);
+        check_ref(k, wid, "attendance-session", ids, 2, sid, SNPLP_RECORD_SESSION, SNPLP_KIND_NONE,
+                  SNPLP_KIND_NONE);
         if (ix->att_worker[i] != RIX_NONE && ix->att_session[i] != RIX_NONE)
             check_attendance_values(k, a, snplp_records_worker_at(ix->records, ix->att_worker[i]),
                                     snplp_records_session_at(ix->records, ix->att_session[i]));
@@ -258,10 +281,10 @@ static void check_capacities(check *k, size_t *count)
         const snplp_session *s = snplp_records_session_at(ix->records, i);
         int cap = s->capacity;
         if (s->has_capacity && count[i] > (size_t)cap)
-            ERROR(k, SNPLP_DIAG_CAPACITY_EXCEEDED, snplp_session_id(s),
-                  "session '%s' has %zu people registered, attended or partly attended, above "
-                  "its capacity of %d",
-                  snplp_session_id(s), count[i], cap);
+            ERROR(k, SNPLP_DIAG_CAPACITY_EXCEEDED, snplp_session_id(s), "session",
+                  SNPLP_ARGS(SNPLP_ARG(ID, "session", snplp_session_id(s)),
+                             SNPLP_ARG(INTEGER, "count", num_text((long long)count[i]).s),
+                             SNPLP_ARG(INTEGER, "capacity", num_text(cap).s)));
     }
 }
 
@@ -286,20 +309,25 @@ static void check_worker_sessions(check *k)
                 snplp_attendance_status tt =
                     snplp_attendance_status_of(snplp_records_attendance_at(ix->records, bi));
                 if (ti == si)
-                    ERROR(k, SNPLP_DIAG_DUPLICATE_ATTENDANCE, wid,
-                          "worker '%s' has two attendance records at session '%s' (numbers %zu "
-                          "and %zu of the records' attendance, from 1): keep one",
-                          wid, snplp_session_id(s), bi + 1, ai + 1);
+                    ERROR(k, SNPLP_DIAG_DUPLICATE_ATTENDANCE, wid, "attendance",
+                          SNPLP_ARGS(SNPLP_ARG(ID, "worker", wid),
+                                     SNPLP_ARG(ID, "session", snplp_session_id(s)),
+                                     SNPLP_ARG(INTEGER, "first", num_text((long long)bi + 1).s),
+                                     SNPLP_ARG(INTEGER, "second", num_text((long long)ai + 1).s)));
                 else if (is_taking_part(st) && is_taking_part(tt) &&
                          snplp_date_compare(snplp_session_start(t), snplp_session_end(s)) <= 0 &&
                          snplp_date_compare(snplp_session_start(s), snplp_session_end(t)) <= 0)
-                    ERROR(k, SNPLP_DIAG_OVERLAPPING_SESSIONS, wid,
-                          "worker '%s' is in two sessions at once: '%s' (%s to %s, %s) and '%s' "
-                          "(%s to %s, %s)",
-                          wid, snplp_session_id(t), date_text(snplp_session_start(t)).s,
-                          date_text(snplp_session_end(t)).s, snplp_attendance_status_name(tt),
-                          snplp_session_id(s), date_text(snplp_session_start(s)).s,
-                          date_text(snplp_session_end(s)).s, snplp_attendance_status_name(st));
+                    ERROR(k, SNPLP_DIAG_OVERLAPPING_SESSIONS, wid, "sessions",
+                          SNPLP_ARGS(
+                              SNPLP_ARG(ID, "worker", wid),
+                              SNPLP_ARG(ID, "first_session", snplp_session_id(t)),
+                              SNPLP_ARG(DATE, "first_start", date_text(snplp_session_start(t)).s),
+                              SNPLP_ARG(DATE, "first_end", date_text(snplp_session_end(t)).s),
+                              SNPLP_ARG(ID, "first_status", snplp_attendance_status_name(tt)),
+                              SNPLP_ARG(ID, "session", snplp_session_id(s)),
+                              SNPLP_ARG(DATE, "start", date_text(snplp_session_start(s)).s),
+                              SNPLP_ARG(DATE, "end", date_text(snplp_session_end(s)).s),
+                              SNPLP_ARG(ID, "status", snplp_attendance_status_name(st))));
             }
         }
     }

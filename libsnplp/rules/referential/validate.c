@@ -1,9 +1,11 @@
 /* Validation of a referential: every rule of the model, every finding, one pass. */
 #include "model/referential/item.h"
 
+#include <stdio.h>
 #include <string.h>
 
 #include "util/alloc.h"
+#include "util/days.h"
 #include "util/diag.h"
 #include "util/errors.h"
 #include "util/text.h"
@@ -15,17 +17,36 @@ typedef struct checker {
     int rc; /* the first failure to add a finding (out of memory) */
 } checker;
 
-#define ERROR(c, code, id, ...)                                                                    \
-    do {                                                                                           \
-        if (!(c)->rc)                                                                              \
-            (c)->rc =                                                                              \
-                snplp__diag((c)->diags, SNPLP_SEVERITY_ERROR, (code), 0, 0, (id), __VA_ARGS__);    \
-        (c)->errors++;                                                                             \
-    } while (0)
-
-static const char *kind_name(const snplp_item *it)
+/* Adds the error code/variant of the catalogue about item id, with its arguments. */
+static void error(checker *c, snplp_diag_code code, const char *id, const char *variant,
+                  const snplp_msg_arg *args, size_t nargs)
 {
-    return snplp_kind_name((snplp_kind)it->kind);
+    if (!c->rc)
+        c->rc = snplp__finding(c->diags, &(snplp_finding){.severity = SNPLP_SEVERITY_ERROR,
+                                                          .code = code,
+                                                          .variant = variant,
+                                                          .item_id = id,
+                                                          .args = args,
+                                                          .nargs = nargs});
+    c->errors++;
+}
+
+/* ERROR(c, code, id, variant, SNPLP_ARGS(...)) */
+#define ERROR(c, code, id, ...) error((c), (code), (id), __VA_ARGS__)
+
+/* The kind of an item as the messages select on it: its name with "_" for "-"
+ * ("plan_theme"). */
+typedef struct kind_text {
+    char s[32];
+} kind_text;
+static kind_text kind_choice(snplp_kind kind)
+{
+    kind_text t;
+    snprintf(t.s, sizeof t.s, "%s", snplp_kind_name(kind));
+    for (char *p = t.s; *p; p++)
+        if (*p == '-')
+            *p = '_';
+    return t;
 }
 
 static void check_blank(checker *c, const snplp_item *it)
@@ -33,15 +54,17 @@ static void check_blank(checker *c, const snplp_item *it)
     const snplp_kind_info *k = snplp__kind_info((snplp_kind)it->kind);
     if (!k->required || !snplp__text_is_blank(snplp__item_texts(it)[0]))
         return;
+    kind_text kind = kind_choice((snplp_kind)it->kind);
     if (k->texts[0] == SNPLP_FIELD_TITLE)
-        ERROR(c, SNPLP_DIAG_EMPTY_TITLE, it->id, "the title of %s '%s' is blank: give it a title",
-              kind_name(it), it->id);
+        ERROR(c, SNPLP_DIAG_EMPTY_TITLE, it->id, "title",
+              SNPLP_ARGS(SNPLP_ARG(CHOICE, "kind", kind.s), SNPLP_ARG(ID, "item", it->id)));
     else
-        ERROR(c, SNPLP_DIAG_EMPTY_TEXT, it->id, "the text of %s '%s' is blank: give it a text",
-              kind_name(it), it->id);
+        ERROR(c, SNPLP_DIAG_EMPTY_TEXT, it->id, "text",
+              SNPLP_ARGS(SNPLP_ARG(CHOICE, "kind", kind.s), SNPLP_ARG(ID, "item", it->id)));
 }
 
-/* Checks that each id of list l of module m names an item of kind want. */
+/* Checks that each id of list l of module m names an item of kind want; link: the variant of
+ * the messages and the name of the id's argument ("prerequisite", "profession"). */
 static void check_refs(checker *c, const snplp_item *m, snplp_list_id l, snplp_kind want,
                        const char *link)
 {
@@ -50,13 +73,12 @@ static void check_refs(checker *c, const snplp_item *m, snplp_list_id l, snplp_k
         const char *id = refs->v[i];
         const snplp_item *target = snplp__idmap_get(&c->ref->ids, id);
         if (!target)
-            ERROR(c, SNPLP_DIAG_DANGLING_REFERENCE, m->id,
-                  "module '%s' %s %s '%s', which does not exist: add it or remove the link", m->id,
-                  link, snplp_kind_name(want), id);
+            ERROR(c, SNPLP_DIAG_DANGLING_REFERENCE, m->id, link,
+                  SNPLP_ARGS(SNPLP_ARG(ID, "module", m->id), SNPLP_ARG(ID, link, id)));
         else if (target->kind != want)
-            ERROR(c, SNPLP_DIAG_REFERENCE_KIND, m->id,
-                  "module '%s' %s '%s', which is a %s, not a %s: correct the id", m->id, link, id,
-                  kind_name(target), snplp_kind_name(want));
+            ERROR(c, SNPLP_DIAG_REFERENCE_KIND, m->id, link,
+                  SNPLP_ARGS(SNPLP_ARG(ID, "module", m->id), SNPLP_ARG(ID, link, id),
+                             SNPLP_ARG(CHOICE, "kind", kind_choice((snplp_kind)target->kind).s)));
     }
 }
 
@@ -65,20 +87,22 @@ static void check_module(checker *c, const snplp_item *m, const snplp_item *plan
     const char *theme_id = snplp__item_text(m, SNPLP_FIELD_THEME_ID);
     const snplp_item *theme = snplp__idmap_get(&c->ref->ids, theme_id);
     if (!theme)
-        ERROR(c, SNPLP_DIAG_MISSING_PARENT, m->id,
-              "module '%s' belongs to theme '%s', which does not exist: add the theme or move "
-              "the module to another theme",
-              m->id, theme_id);
+        ERROR(c, SNPLP_DIAG_MISSING_PARENT, m->id, "theme",
+              SNPLP_ARGS(SNPLP_ARG(ID, "module", m->id), SNPLP_ARG(ID, "theme", theme_id)));
     else if (theme->kind != SNPLP_KIND_THEME)
-        ERROR(c, SNPLP_DIAG_REFERENCE_KIND, m->id,
-              "module '%s' names '%s' as its theme, but '%s' is a %s, not a theme", m->id, theme_id,
-              theme_id, kind_name(theme));
-    check_refs(c, m, LIST_PREREQUISITES, SNPLP_KIND_MODULE, "requires");
-    check_refs(c, m, LIST_PROFESSION_LINKS, SNPLP_KIND_PROFESSION, "is linked to");
-    if (m->has_number && plan->has_number && m->number.real > plan->number.real)
-        ERROR(c, SNPLP_DIAG_DURATION_OVER_MAX, m->id,
-              "module '%s' lasts %g days, more than the %g days the training plan allows", m->id,
-              m->number.real, plan->number.real);
+        ERROR(c, SNPLP_DIAG_REFERENCE_KIND, m->id, "theme",
+              SNPLP_ARGS(SNPLP_ARG(ID, "module", m->id), SNPLP_ARG(ID, "theme", theme_id),
+                         SNPLP_ARG(CHOICE, "kind", kind_choice((snplp_kind)theme->kind).s)));
+    check_refs(c, m, LIST_PREREQUISITES, SNPLP_KIND_MODULE, "prerequisite");
+    check_refs(c, m, LIST_PROFESSION_LINKS, SNPLP_KIND_PROFESSION, "profession");
+    if (m->has_number && plan->has_number && m->number.real > plan->number.real) {
+        char days[32], max[32];
+        snplp__days_format(days, sizeof days, m->number.real);
+        snplp__days_format(max, sizeof max, plan->number.real);
+        ERROR(c, SNPLP_DIAG_DURATION_OVER_MAX, m->id, "module",
+              SNPLP_ARGS(SNPLP_ARG(ID, "module", m->id), SNPLP_ARG(DECIMAL, "days", days),
+                         SNPLP_ARG(DECIMAL, "max", max)));
+    }
 }
 
 /* ---- prerequisite cycles: an iterative depth-first walk over the modules ---- */
@@ -112,8 +136,8 @@ static void report_cycle(checker *c, const snplp_list *modules, const frame *sta
         o += n + 4;
     }
     memcpy(path + o, first->id, strlen(first->id) + 1);
-    ERROR(c, SNPLP_DIAG_PREREQUISITE_CYCLE, first->id,
-          "modules require each other in a cycle: %s; remove one of these prerequisites", path);
+    ERROR(c, SNPLP_DIAG_PREREQUISITE_CYCLE, first->id, "cycle",
+          SNPLP_ARGS(SNPLP_ARG(TEXT, "path", path)));
     snplp__free(path);
 }
 

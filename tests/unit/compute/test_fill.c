@@ -549,6 +549,71 @@ static void example_convention(void **state)
     snplp_referential_unref(ref);
 }
 
+/* ---- the findings in French ---- */
+
+#define NBSP  "\xc2\xa0"      /* U+00A0 */
+#define NNBSP "\xe2\x80\xaf"  /* U+202F */
+#define LAQ   "\xc2\xab" NBSP /* « and its space */
+#define RAQ   NBSP "\xc2\xbb"
+
+/* The finding of code about indicator id. */
+static const snplp_diagnostic *finding_of(const snplp_diagnostics *d, snplp_diag_code code,
+                                          const char *id)
+{
+    for (size_t i = 0; i < snplp_diagnostics_count(d); i++) {
+        const snplp_diagnostic *g = snplp_diagnostics_at(d, i);
+        if (snplp_diagnostic_code(g) == code && !strcmp(snplp_diagnostic_item_id(g), id))
+            return g;
+    }
+    fail();
+    return NULL;
+}
+
+/* In a list set to French, the findings read as French (decimal comma, measures and units in
+ * words), with typed parameters in the C locale. */
+static void findings_in_french(void **state)
+{
+    fx *f = *state;
+    assert_ok(snplp_diagnostics_set_language(f->diags, SNPLP_LANGUAGE_FR));
+    assert_ok(snplp_indicator_set_actual(ind_of(f->conv, "i-days"), 2019, D("6.5")));
+    computed(f->conv, "i-bad", SNPLP_UNIT_PERCENT, SNPLP_MEASURE_TRAINING_DAYS, SNPLP_FILTER_THEME,
+             NULL);
+    rec_att(f->r, "w3", "s4", SNPLP_ATTENDANCE_PARTIAL); /* 2020 unknown */
+    assert_ok(snplp_convention_fill_from_records(f->conv, f->r, f->ref, f->diags));
+
+    const snplp_diagnostic *g = finding_of(f->diags, SNPLP_DIAG_RECORDS_ACTUAL_DIFFERS, "i-days");
+    assert_string_equal(snplp_diagnostic_message_id(g), "records-actual-differs/indicator");
+    assert_string_equal(snplp_diagnostic_param(g, "year"), "2019");
+    assert_string_equal(snplp_diagnostic_param(g, "actual"), "6.5");
+    assert_string_equal(snplp_diagnostic_param(g, "computed"), "7.5");
+    assert_int_equal(snplp_diagnostic_param_type(g, 3), SNPLP_PARAM_DECIMAL);
+    assert_string_equal(snplp_diagnostic_message(g),
+                        "l\xe2\x80\x99indicateur " LAQ "i-days" RAQ NBSP ": la valeur r\xc3\xa9"
+                        "alis\xc3\xa9"
+                        "e de 2019 est 6,5, les donn\xc3\xa9"
+                        "es de formation donnent 7,5" NNBSP "; la valeur saisie est conserv\xc3\xa9"
+                        "e");
+
+    g = finding_of(f->diags, SNPLP_DIAG_RECORDS_VALUE_UNKNOWN, "i-all");
+    assert_string_equal(snplp_diagnostic_param(g, "reason"), "trained");
+    assert_int_equal(snplp_diagnostic_param_type(g, 2), SNPLP_PARAM_CHOICE);
+    assert_non_null(strstr(snplp_diagnostic_message(g),
+                           "on ne sait pas si le professionnel a \xc3\xa9t\xc3\xa9 form\xc3\xa9"));
+
+    g = finding_of(f->diags, SNPLP_DIAG_RECORDS_MEASURE_UNIT, "i-bad");
+    assert_string_equal(snplp_diagnostic_param(g, "measure"), "training_days");
+    assert_string_equal(snplp_diagnostic_param(g, "expected"), "days");
+    assert_string_equal(snplp_diagnostic_param(g, "unit"), "percent");
+    assert_non_null(strstr(snplp_diagnostic_message(g),
+                           "compte les jours de formation dans les donn\xc3\xa9"
+                           "es de formation, en jours, mais son unit\xc3\xa9 est le pourcentage"));
+    char *en = NULL;
+    assert_ok(snplp_diagnostic_render(g, SNPLP_LANGUAGE_EN, &en));
+    assert_string_equal(en, "indicator 'i-bad' counts training-days in training records, in days, "
+                            "but its unit is percent; it is left as it is");
+    snplp_free(en);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -562,6 +627,7 @@ int main(void)
         FIXTURE_TEST(empty_records),
         FIXTURE_TEST(errors_change_nothing),
         FIXTURE_TEST(out_of_memory),
+        FIXTURE_TEST(findings_in_french),
         cmocka_unit_test(example_convention),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

@@ -152,6 +152,26 @@ static bool same_text(const char *a, const char *b)
     return a && b ? !strcmp(a, b) : a == b;
 }
 
+/* A finding of the catalogue (util/messages/diag/csv.*.txt) renders from its parameters in
+ * English (its message, the list being in English) and in French. */
+static void assert_renders(const char *name, const snplp_diagnostic *g)
+{
+    char *en = NULL, *fr = NULL;
+    if (!snplp_diagnostic_message_id(g))
+        print_error("%s: no message id: %s\n", name, snplp_diagnostic_message(g));
+    assert_non_null(snplp_diagnostic_message_id(g));
+    int rc = snplp_diagnostic_render(g, SNPLP_LANGUAGE_FR, &fr);
+    if (rc != SNPLP_OK)
+        print_error("%s: %s does not render in French: %s\n", name, snplp_diagnostic_message_id(g),
+                    snplp_error_last_message());
+    assert_ok(rc);
+    assert_ok(snplp_diagnostic_render(g, SNPLP_LANGUAGE_EN, &en));
+    assert_string_equal(en, snplp_diagnostic_message(g));
+    assert_string_not_equal(fr, en);
+    snplp_free(en);
+    snplp_free(fr);
+}
+
 /* Asserts that the findings are exactly want[0..n), all errors. */
 static void assert_findings(const char *name, const snplp_diagnostics *d, const finding *want,
                             size_t n)
@@ -177,6 +197,8 @@ static void assert_findings(const char *name, const snplp_diagnostics *d, const 
                         want[i].part ? want[i].part : "");
         fail();
     }
+    for (size_t i = 0; i < n; i++)
+        assert_renders(name, snplp_diagnostics_at(d, i));
 }
 
 /* Imports text into the sample: it must fail with exactly the findings want, and change
@@ -532,6 +554,149 @@ static void attendance_bad_rows(void **state)
         snplp_records_unref(r);
         snplp_records_unref(twin);
     }
+}
+
+/* French typography in the expected messages: quotes with no-break spaces inside, a no-break
+ * space before ':'. */
+#define NBSP "\xc2\xa0"
+#define LQ   "\xc2\xab" NBSP
+#define RQ   NBSP "\xc2\xbb"
+
+/* Asserts that parameter name of g has that type and value. */
+static void assert_param(const snplp_diagnostic *g, const char *name, snplp_param_type type,
+                         const char *value)
+{
+    for (size_t i = 0; i < snplp_diagnostic_param_count(g); i++)
+        if (!strcmp(snplp_diagnostic_param_name(g, i), name)) {
+            assert_int_equal(snplp_diagnostic_param_type(g, i), type);
+            assert_string_equal(snplp_diagnostic_param_value(g, i), value);
+            return;
+        }
+    print_error("%s: no parameter %s\n", snplp_diagnostic_message_id(g), name);
+    fail();
+}
+
+typedef struct french {
+    const char *id;      /* the message id */
+    const char *message; /* the whole French message, or NULL */
+} french;
+
+/* Imports text with a list of findings in French: it must fail with exactly the messages want
+ * (n of them), change nothing, and leave the thread's error in English. Returns the list. */
+static snplp_diagnostics *import_french(kind k, const char *text, const french *want, size_t n)
+{
+    snplp_records *r = sample(), *twin = sample();
+    snplp_diagnostics *diags = new_diags();
+    assert_ok(snplp_diagnostics_set_language(diags, SNPLP_LANGUAGE_FR));
+    snplp_error_clear();
+    assert_int_equal(import_mem(k, r, diags, text, strlen(text), FR), SNPLP_EPARSE);
+    if (snplp_diagnostics_count(diags) != n)
+        dump(diags);
+    assert_int_equal(snplp_diagnostics_count(diags), n);
+    for (size_t i = 0; i < n; i++) {
+        const snplp_diagnostic *g = snplp_diagnostics_at(diags, i);
+        assert_string_equal(snplp_diagnostic_message_id(g), want[i].id);
+        if (want[i].message)
+            assert_string_equal(snplp_diagnostic_message(g), want[i].message);
+    }
+    assert_null(strstr(snplp_error_last_message(), "\xc2\xab"));
+    assert_true(snplp_records_equal(r, twin));
+    snplp_records_unref(r);
+    snplp_records_unref(twin);
+    return diags;
+}
+
+/* A list of findings set to French gets the findings of a workers or attendance import in
+ * French, each with its message id and typed parameters (ids, kinds of records, dates); the
+ * column names and statuses stay the format's identifiers. */
+static void findings_in_french(void **state)
+{
+    (void)state;
+    const french workers[] = {
+        {"unknown-record/not-profession",
+         "la profession " LQ "s1" RQ " est une session des données de formation, pas une "
+         "profession"},
+        {"unknown-record/not-employer", "l’employeur " LQ "of1" RQ " est un organisme de formation "
+                                        "des données de formation, pas un employeur"},
+        {"bad-territory/code", NULL},
+        {"bad-date/date", "la date from " LQ "2021-13-01" RQ " n’en est pas une" NBSP
+                          ": attendu AAAA-MM-JJ désignant un jour qui existe, par exemple "
+                          "2024-09-01"},
+        {"bad-diploma-level/level", NULL},
+        {"until-before-from/row", "le dernier jour dans les effectifs, le 31 décembre 2020, "
+                                  "précède le premier, le 4 janvier 2021"},
+        {"id-taken/other-kind",
+         "l’identifiant " LQ "e80" RQ " est déjà celui d’un employeur des données de formation" NBSP
+         ": les identifiants sont uniques, quel que soit le type"},
+    };
+    snplp_diagnostics *d = import_french(WORKERS,
+                                         WH_FR "w3;s1;of1;8O;2021-13-01;;9;\r\n"
+                                               "w5;p-aux;e80;80;2021-01-04;2020-12-31;;\r\n"
+                                               "e80;p-aux;e80;80;2021-01-04;;;\r\n",
+                                         workers, COUNT_OF(workers));
+    const snplp_diagnostic *g = snplp_diagnostics_at(d, 1);
+    assert_param(g, "employer", SNPLP_PARAM_ID, "of1");
+    assert_param(g, "kind", SNPLP_PARAM_CHOICE, "training_body");
+    g = snplp_diagnostics_at(d, 4);
+    assert_param(g, "value", SNPLP_PARAM_TEXT, "9");
+    assert_param(g, "min", SNPLP_PARAM_INTEGER, "1");
+    assert_param(g, "max", SNPLP_PARAM_INTEGER, "8");
+    g = snplp_diagnostics_at(d, 5);
+    assert_int_equal(snplp_diagnostic_param_count(g), 2);
+    assert_param(g, "until", SNPLP_PARAM_DATE, "2020-12-31");
+    assert_param(g, "from", SNPLP_PARAM_DATE, "2021-01-04");
+    assert_string_equal(snplp_diagnostic_item_id(g), "w5");
+    char *en = NULL;
+    assert_ok(snplp_diagnostic_render(g, SNPLP_LANGUAGE_EN, &en));
+    assert_string_equal(en, "the last day in the workforce, 2020-12-31, is before the first, "
+                            "2021-01-04");
+    snplp_free(en);
+    g = snplp_diagnostics_at(d, 6);
+    assert_param(g, "id", SNPLP_PARAM_ID, "e80");
+    assert_param(g, "kind", SNPLP_PARAM_CHOICE, "employer");
+    snplp_diagnostics_free(d);
+
+    const french attendance[] = {
+        {"bad-status/status",
+         "le statut " LQ "present" RQ " n’est pas un statut de participation" NBSP
+         ": registered, attended, partial, absent ou cancelled"},
+        {"bad-days/negative", "les jours suivis, -1, sont inférieurs à 0"},
+        {"bad-number/separator",
+         "le champ days " LQ "2.5" RQ " n’est pas un nombre du dialecte fr" NBSP
+         ": le dialecte fr écrit les nombres avec une virgule décimale "
+         "(2,5)"},
+        {"unknown-record/no-worker",
+         "le professionnel " LQ "w1" RQ " n’est pas un professionnel des données de formation" NBSP
+         ": importer d’abord les professionnels"},
+    };
+    d = import_french(ATTENDANCE,
+                      AH_FR "w9;s1;present;\r\nw9;s2;attended;-1\r\nw9;s3;attended;2.5\r\n"
+                            "w1;s1;attended;\r\n",
+                      attendance, COUNT_OF(attendance));
+    g = snplp_diagnostics_at(d, 2);
+    assert_param(g, "column", SNPLP_PARAM_ID, "days");
+    assert_param(g, "value", SNPLP_PARAM_TEXT, "2.5");
+    assert_param(g, "decimal", SNPLP_PARAM_CHOICE, "comma");
+    assert_param(g, "corrected", SNPLP_PARAM_TEXT, "2,5");
+    assert_ok(snplp_diagnostic_render(g, SNPLP_LANGUAGE_EN, &en));
+    assert_string_equal(en, "the days '2.5' are not a number of the fr dialect: the fr dialect "
+                            "writes numbers with a decimal comma (2,5)");
+    snplp_free(en);
+    snplp_diagnostics_free(d);
+
+    /* the header: the columns of the file named as the format names them */
+    const french header[] = {
+        {"csv-header/missing-column",
+         "l’en-tête n’a pas de colonne " LQ "profession" RQ ", qu’exige un fichier de "
+         "professionnels (id, profession, employer, territory, from (obligatoires), until, "
+         "diploma-level, unit)"},
+        {"csv-header/missing-column", NULL},
+    };
+    d = import_french(WORKERS, "id;employer;from\r\n", header, COUNT_OF(header));
+    g = snplp_diagnostics_at(d, 1);
+    assert_param(g, "column", SNPLP_PARAM_ID, "territory");
+    assert_param(g, "file", SNPLP_PARAM_CHOICE, "workers");
+    snplp_diagnostics_free(d);
 }
 
 static void bad_headers(void **state)
@@ -1055,6 +1220,7 @@ int main(void)
         cmocka_unit_test(byte_order_marks_line_ends_quotes),
         cmocka_unit_test(workers_bad_rows),
         cmocka_unit_test(attendance_bad_rows),
+        cmocka_unit_test(findings_in_french),
         cmocka_unit_test(bad_headers),
         cmocka_unit_test(import_fixtures),
         cmocka_unit_test(fixtures_content),

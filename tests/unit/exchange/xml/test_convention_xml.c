@@ -1356,6 +1356,88 @@ static void findings_inside_a_convention_name_it(void **state)
     snplp_diagnostics_free(d);
 }
 
+/* The findings of the reader of conventions in French (util/messages/diag/xml.fr.txt), with
+ * their message ids and typed parameters; in English again once the list's language changes. */
+static void findings_are_in_french(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *fixture, *id, *param, *value, *says, *english;
+    } cases[] = {
+        {"model-value-second-values.xml", "model-value/second-values", "indicator", "indicator-a",
+         "un second <values> pour 2019 dans l’indicateur «\xC2\xA0indicator-a\xC2\xA0»",
+         "a second <values> for 2019 in indicator 'indicator-a'"},
+        {"model-value-second-funding.xml", "model-value/second-funding", "year", "2019",
+         "un second <funding> pour 2019 dans la convention «\xC2\xA0"
+         "calpae-49-2019\xC2\xA0»",
+         "a second <funding> for 2019 in convention 'calpae-49-2019'"},
+        {"model-value-second-report.xml", "model-value/second-report", "convention",
+         "calpae-49-2019", "un second <report> pour 2019",
+         "a second <report> on 2019 in convention 'calpae-49-2019'"},
+        {"model-value-second-status.xml", "model-value/second-status", "action", "action-a",
+         "un second <status> pour 2020 dans l’action «\xC2\xA0"
+         "action-a\xC2\xA0»",
+         "a second <status> for 2020 in action 'action-a'"},
+        {"model-value-first-year-alone.xml", "model-value/first-year-alone", NULL, NULL,
+         "<convention> donne first-year sans last-year\xC2\xA0: donnez les deux années, ou aucune",
+         "<convention> gives first-year without last-year: give both years, or neither"},
+        {"model-value-decimal-overflow.xml", "model-value/decimal", "value", "9223372036854775808",
+         "dépasse ce que tient un nombre décimal",
+         "<values> actual '9223372036854775808' is beyond what a decimal holds"},
+        {"model-value-blank-title.xml", "model-value/model", "element", "action",
+         "valeur refusée pour action\xC2\xA0: ", "action: "},
+        {"duplicate-id-action.xml", "duplicate-id/element", "element", "action",
+         "identifiant déjà employé dans action\xC2\xA0: ", "action: "},
+        {"mismatched-tags.xml", "not-well-formed/tag-mismatch", "end", "territory",
+         "document mal formé\xC2\xA0: <territory-name>, ouvert à la ligne 5, est fermé par "
+         "</territory>",
+         "not well-formed: <territory-name>, opened on line 5, is closed by </territory>"},
+    };
+    for (size_t i = 0; i < COUNT_OF(cases); i++) {
+        size_t len = 0;
+        char *data = xml_fixture(DOC, cases[i].fixture, &len);
+        snplp_diagnostics *d = new_diags();
+        assert_ok(snplp_diagnostics_set_language(d, SNPLP_LANGUAGE_FR));
+        snplp_convention_list *list = NULL;
+        assert_int_not_equal(snplp_conventions_import_memory(&list, d, data, len, "c.xml", NULL),
+                             SNPLP_OK);
+        assert_int_equal(snplp_diagnostics_count(d), 1);
+        const snplp_diagnostic *g = snplp_diagnostics_at(d, 0);
+        const char *id = snplp_diagnostic_message_id(g), *m = snplp_diagnostic_message(g);
+        if (!id || strcmp(id, cases[i].id) != 0 || !strstr(m, cases[i].says))
+            print_error("%s: %s: %s\n", cases[i].fixture, id ? id : "(no id)", m);
+        assert_string_equal(id, cases[i].id);
+        assert_non_null(strstr(m, cases[i].says));
+        if (cases[i].param)
+            assert_string_equal(snplp_diagnostic_param(g, cases[i].param), cases[i].value);
+        else
+            assert_int_equal(snplp_diagnostic_param_count(g), 0);
+        /* a finding inside a convention still names it */
+        if (strncmp(id, "not-well-formed", 15) != 0)
+            assert_string_equal(snplp_diagnostic_convention_id(g), "calpae-49-2019");
+        assert_ok(snplp_diagnostics_set_language(d, SNPLP_LANGUAGE_EN));
+        assert_non_null(strstr(snplp_diagnostic_message(g), cases[i].english));
+        snplp_diagnostics_free(d);
+        free(data);
+    }
+    /* a year is an INTEGER, written without grouping in both languages */
+    size_t len = 0;
+    char *data = xml_fixture(DOC, "model-value-second-funding.xml", &len);
+    snplp_diagnostics *d = new_diags();
+    assert_ok(snplp_diagnostics_set_language(d, SNPLP_LANGUAGE_FR));
+    snplp_convention_list *list = NULL;
+    assert_int_not_equal(snplp_conventions_import_memory(&list, d, data, len, "c.xml", NULL),
+                         SNPLP_OK);
+    const snplp_diagnostic *g = snplp_diagnostics_at(d, 0);
+    assert_string_equal(snplp_diagnostic_param_name(g, 0), "year");
+    assert_int_equal(snplp_diagnostic_param_type(g, 0), SNPLP_PARAM_INTEGER);
+    assert_int_equal(snplp_diagnostic_param_type(g, 1), SNPLP_PARAM_ID);
+    assert_null(strstr(snplp_diagnostic_message(g), "2\xE2\x80\xAF"
+                                                    "019"));
+    snplp_diagnostics_free(d);
+    free(data);
+}
+
 static void a_referential_is_not_a_file_of_conventions(void **state)
 {
     (void)state;
@@ -1857,6 +1939,7 @@ int main(void)
         cmocka_unit_test(values_in_any_order_are_kept),
         cmocka_unit_test(files_that_cannot_be_opened_say_why),
         cmocka_unit_test(findings_inside_a_convention_name_it),
+        cmocka_unit_test(findings_are_in_french),
         cmocka_unit_test(a_referential_is_not_a_file_of_conventions),
         cmocka_unit_test(nesting_deeper_than_the_limit_is_refused),
         cmocka_unit_test(texts_and_attributes_longer_than_the_limits_are_refused),

@@ -660,6 +660,74 @@ static void other_kinds_are_not_records(void **state)
     snplp_records_unref(r);
 }
 
+/* The findings of the reader of records and of the input source in French
+ * (util/messages/diag/xml.fr.txt), with their message ids and typed parameters. */
+static void findings_are_in_french(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *fixture, *id, *param, *value, *says;
+    } cases[] = {
+        {"model-value-days-overflow.xml", "model-value/decimal", "attribute", "days",
+         "la valeur «\xC2\xA0"
+         "0.0000000000000000001\xC2\xA0» de l’attribut days de <attendance>"
+         " dépasse ce que tient un nombre décimal"},
+        {"missing-attribute-worker-from.xml", "missing-attribute/attribute", "attribute", "from",
+         "il manque à <worker> l’attribut «\xC2\xA0"
+         "from\xC2\xA0»"},
+        {"bad-id-worker.xml", "bad-id/attribute", "value", "80-0042",
+         "«\xC2\xA0"
+         "80-0042\xC2\xA0» n’est pas un identifiant"},
+        {"model-value-phone.xml", "model-value/model", "element", "training-body",
+         "valeur refusée pour training-body\xC2\xA0: "},
+        {"not-nfc.xml", "text-normalized/text", "element", "name",
+         "le texte de <name> n’était pas en Unicode NFC\xC2\xA0: il a été normalisé"},
+        {"mismatched-tags.xml", "not-well-formed/tag-mismatch", "element", "name",
+         "document mal formé\xC2\xA0: <name>, ouvert à la ligne 5, est fermé par </title>"},
+        {"wrong-root-no-namespace.xml", "wrong-root/no-namespace", "expected_namespace",
+         "urn:snplp:1.0",
+         "l’élément racine est <records> sans espace de noms, et non <records> de l’espace de "
+         "noms urn:snplp:1.0"},
+    };
+    for (size_t i = 0; i < COUNT_OF(cases); i++) {
+        size_t len = 0;
+        char *data = xml_fixture(DOC, cases[i].fixture, &len);
+        snplp_diagnostics *d = new_diags();
+        assert_ok(snplp_diagnostics_set_language(d, SNPLP_LANGUAGE_FR));
+        snplp_records *out = NULL;
+        int rc = snplp_records_import_memory(&out, d, data, len, "r.xml", NULL);
+        snplp_records_unref(out);
+        assert_true(rc == SNPLP_OK || rc == SNPLP_EPARSE || rc == SNPLP_EVALIDATION);
+        assert_true(snplp_diagnostics_count(d) >= 1);
+        const snplp_diagnostic *g = snplp_diagnostics_at(d, 0);
+        const char *id = snplp_diagnostic_message_id(g), *m = snplp_diagnostic_message(g);
+        if (!id || strcmp(id, cases[i].id) != 0 || !strstr(m, cases[i].says))
+            print_error("%s: %s: %s\n", cases[i].fixture, id ? id : "(no id)", m);
+        assert_string_equal(id, cases[i].id);
+        assert_non_null(strstr(m, cases[i].says));
+        assert_string_equal(snplp_diagnostic_param(g, cases[i].param), cases[i].value);
+        snplp_diagnostics_free(d);
+        free(data);
+    }
+    /* a file that cannot be opened: the reason in French too, the path a parameter */
+    snplp_diagnostics *d = new_diags();
+    assert_ok(snplp_diagnostics_set_language(d, SNPLP_LANGUAGE_FR));
+    snplp_records *out = NULL;
+    assert_status(snplp_records_import_file(&out, d, "/nonexistent/dir/r.xml", NULL), SNPLP_EIO);
+    assert_int_equal(snplp_diagnostics_count(d), 1);
+    const snplp_diagnostic *g = snplp_diagnostics_at(d, 0);
+    assert_int_equal(snplp_diagnostic_code(g), SNPLP_DIAG_IO);
+    assert_string_equal(snplp_diagnostic_message_id(g), "io/not-found");
+    assert_string_equal(snplp_diagnostic_param(g, "path"), "/nonexistent/dir/r.xml");
+    assert_string_equal(snplp_diagnostic_message(g), "impossible d’ouvrir /nonexistent/dir/r.xml"
+                                                     "\xC2\xA0: ce fichier ou ce dossier n’existe "
+                                                     "pas");
+    assert_ok(snplp_diagnostics_set_language(d, SNPLP_LANGUAGE_EN));
+    assert_string_equal(snplp_diagnostic_message(g),
+                        "cannot open /nonexistent/dir/r.xml: No such file or directory");
+    snplp_diagnostics_free(d);
+}
+
 /* The compiled-in schema is version 1.2 (since 1.5; it holds 1.1, which holds the records), one
  * self-contained text declaring the three roots. */
 static void the_schema_is_1_2_and_self_contained(void **state)
@@ -907,6 +975,7 @@ int main(void)
         cmocka_unit_test(extension_api),
         cmocka_unit_test(api_built_records_go_round),
         cmocka_unit_test(other_kinds_are_not_records),
+        cmocka_unit_test(findings_are_in_french),
         cmocka_unit_test(the_schema_is_1_2_and_self_contained),
         cmocka_unit_test(nesting_deeper_than_the_limit_is_refused),
         cmocka_unit_test(texts_and_attributes_longer_than_the_limits_are_refused),

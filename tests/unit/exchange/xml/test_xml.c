@@ -860,6 +860,225 @@ static void messages_say_what_is_wrong(void **state)
     snplp_diagnostics_free(d);
 }
 
+/* ---- the findings in French (util/messages/diag/xml.fr.txt) ---- */
+
+/* The findings of importing the n bytes at data into a list set to French (freed by the
+ * caller); *rc receives the status. */
+static snplp_diagnostics *import_in_french(const char *data, size_t n, bool strict, int *rc)
+{
+    snplp_diagnostics *d = new_diags();
+    assert_ok(snplp_diagnostics_set_language(d, SNPLP_LANGUAGE_FR));
+    snplp_import_options *o = NULL;
+    if (strict) {
+        assert_ok(snplp_import_options_new(&o));
+        assert_ok(snplp_import_options_set_strict(o, true));
+    }
+    snplp_referential *out = NULL;
+    *rc = snplp_referential_import_memory(&out, d, data, n, "doc.xml", o);
+    snplp_referential_unref(out);
+    snplp_import_options_free(o);
+    return d;
+}
+
+/* libxml2's errors reach users through messages of the catalogue, chosen from libxml2's domain
+ * and code (reader.c, libxml2_finding()): in French, with the names libxml2 gives as
+ * parameters, and none of libxml2's English words; in English they say "not well-formed". An
+ * error of a code the catalogue does not name keeps libxml2's words as a developer's detail,
+ * with its code. */
+static void libxml2_errors_are_findings_in_french(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *doc, *variant, *param, *value, *says;
+    } cases[] = {
+        {DOC_START "<commitment id=\"c\"><title>T", "truncated", "element", "title", "tronqué"},
+        {DOC_START "\n<commitment id=\"c\"><title>T</description></commitment>" DOC_END,
+         "tag-mismatch", "end", "description", "est fermé par </description>"},
+        {DOC_START DOC_END "\n" DOC_START DOC_END, "extra-content", NULL, NULL,
+         "suit la fin de l’élément racine"},
+        {DOC_START "<commitment id=\"c\"><title>&foo;</title></commitment>" DOC_END,
+         "undeclared-entity", "entity", "foo", "l’entité &foo; n’est pas déclarée"},
+        {DOC_START "<commitment id=\"c\" id=\"d\"><title>T</title></commitment>" DOC_END,
+         "attribute-twice", "attribute", "id", "figure deux fois"},
+        {DOC_START "<commitment id=\"c\"><title>\xE9t\xE9</title></commitment>" DOC_END, "not-utf8",
+         "bytes", "0xE9 0x74 0xE9 0x3C", "ne sont pas de l’UTF-8"},
+        {DOC_START "<commitment id=\"c\"><title>T</title><x:note/></commitment>" DOC_END,
+         "undeclared-prefix", "prefix", "x", "n’est pas déclaré (il manque xmlns:x="},
+        {DOC_START DOC_END "<!-- open", "comment-not-closed", NULL, NULL,
+         "un commentaire ne se termine pas"},
+        {DOC_START "<commitment id=\"c\"><title>a & b</title></commitment>" DOC_END, "ampersand",
+         NULL, NULL, "sous la forme &amp;"},
+        {DOC_START "<commitment id=\"a<b\"><title>T</title></commitment>" DOC_END,
+         "lt-in-attribute", NULL, NULL, "dans une valeur d’attribut"},
+        {DOC_START "<commitment id=\"c\"><title>&#1;</title></commitment>" DOC_END, "char-ref",
+         "character", "U+0001", "une référence de caractère désigne U+0001"},
+        {"", "no-root", NULL, NULL, "le document est vide\xC2\xA0: il n’a pas d’élément racine"},
+    };
+    for (size_t i = 0; i < COUNT_OF(cases); i++) {
+        int rc = 0;
+        snplp_diagnostics *d = import_in_french(cases[i].doc, strlen(cases[i].doc), false, &rc);
+        assert_int_equal(rc, SNPLP_EPARSE);
+        assert_int_equal(snplp_diagnostics_count(d), 1);
+        const snplp_diagnostic *g = snplp_diagnostics_at(d, 0);
+        const char *m = snplp_diagnostic_message(g), *id = snplp_diagnostic_message_id(g);
+        char want[64];
+        snprintf(want, sizeof want, "not-well-formed/%s", cases[i].variant);
+        if (!id || strcmp(id, want) != 0 || !strstr(m, cases[i].says))
+            print_error("case %zu: %s: %s\n", i, id ? id : "(no id)", m);
+        assert_int_equal(snplp_diagnostic_code(g), SNPLP_DIAG_NOT_WELL_FORMED);
+        assert_string_equal(id, want);
+        assert_non_null(strstr(m, "document mal formé\xC2\xA0: "));
+        assert_non_null(strstr(m, cases[i].says));
+        if (cases[i].param)
+            assert_string_equal(snplp_diagnostic_param(g, cases[i].param), cases[i].value);
+        else
+            assert_int_equal(snplp_diagnostic_param_count(g), 0);
+        static const char *const english[] = {
+            "Extra content",  "mismatch", "not defined",       "redefined",      "proper UTF-8",
+            "not terminated", "xmlParse", "Document is empty", "not well-formed"};
+        for (size_t k = 0; k < COUNT_OF(english); k++)
+            assert_null(strstr(m, english[k]));
+        char *en = NULL;
+        assert_ok(snplp_diagnostic_render(g, SNPLP_LANGUAGE_EN, &en));
+        assert_true(strncmp(en, "not well-formed: ", 17) == 0);
+        snplp_free(en);
+        /* the import's failure speaks English */
+        assert_non_null(strstr(snplp_error_last_message(), "doc.xml:"));
+        assert_non_null(strstr(snplp_error_last_message(), "not well-formed: "));
+        snplp_diagnostics_free(d);
+    }
+    /* the tag that does not match, its line and the one that closes it */
+    static const char mismatch[] =
+        DOC_START "\n<commitment id=\"c\"><title>T</description></commitment>" DOC_END;
+    int rc = 0;
+    snplp_diagnostics *d = import_in_french(mismatch, sizeof mismatch - 1, false, &rc);
+    const snplp_diagnostic *g = snplp_diagnostics_at(d, 0);
+    assert_string_equal(snplp_diagnostic_param(g, "element"), "title");
+    assert_string_equal(snplp_diagnostic_param(g, "line"), "2");
+    assert_int_equal(snplp_diagnostic_param_type(g, 1), SNPLP_PARAM_INTEGER);
+    assert_string_equal(snplp_diagnostic_message(g),
+                        "document mal formé\xC2\xA0: <title>, ouvert à la ligne 2, est fermé par "
+                        "</description>");
+    assert_ok(snplp_diagnostics_set_language(d, SNPLP_LANGUAGE_EN));
+    assert_string_equal(snplp_diagnostic_message(g),
+                        "not well-formed: <title>, opened on line 2, is closed by </description>");
+    snplp_diagnostics_free(d);
+    /* an error the catalogue does not name: libxml2's words and code, as a detail */
+    static const char other[] = DOC_START "<!foo>" DOC_END;
+    d = import_in_french(other, sizeof other - 1, false, &rc);
+    assert_int_equal(rc, SNPLP_EPARSE);
+    g = snplp_diagnostics_at(d, 0);
+    assert_string_equal(snplp_diagnostic_message_id(g), "not-well-formed/libxml2");
+    const char *detail = snplp_diagnostic_param(g, "detail"),
+               *code = snplp_diagnostic_param(g, "libxml2_code");
+    assert_non_null(detail);
+    assert_non_null(code);
+    assert_true(detail[0] != '\0' && atoi(code) > 0);
+    assert_non_null(strstr(snplp_diagnostic_message(g), "erreur libxml2 "));
+    assert_non_null(strstr(snplp_diagnostic_message(g), detail));
+    snplp_diagnostics_free(d);
+    /* so are the findings of libxml2's XSD validation (strict): its code chooses the message,
+     * with the element and attribute its words name */
+    static const char unknown[] =
+        DOC_START "<commitment id=\"c\" color=\"red\"><title>T</title></commitment>" DOC_END;
+    d = import_in_french(unknown, sizeof unknown - 1, true, &rc);
+    assert_int_equal(rc, SNPLP_EPARSE);
+    bool schema = false;
+    for (size_t i = 0; i < snplp_diagnostics_count(d); i++) {
+        g = snplp_diagnostics_at(d, i);
+        if (snplp_diagnostic_code(g) != SNPLP_DIAG_SCHEMA)
+            continue;
+        schema = true;
+        assert_string_equal(snplp_diagnostic_message_id(g), "schema/attribute-not-allowed");
+        assert_string_equal(snplp_diagnostic_param(g, "element"), "commitment");
+        assert_string_equal(snplp_diagnostic_param(g, "attribute"), "color");
+        assert_string_equal(snplp_diagnostic_message(g), "le schéma XML n’admet pas l’attribut "
+                                                         "«\xC2\xA0"
+                                                         "color\xC2\xA0» sur "
+                                                         "<commitment>");
+    }
+    assert_true(schema);
+    snplp_diagnostics_free(d);
+}
+
+/* The reader's own findings in French, with their parameters; the list's language changed
+ * afterwards renders them again in English. */
+static void findings_of_the_reader_are_in_french(void **state)
+{
+    (void)state;
+    static const char doc[] = DOC_START
+        "\n<commitment id=\"c\" color=\"red\"><title>T</title></commitment>"
+        "\n<theme id=\"t\"/>"
+        "\n<module id=\"m\" theme=\"t\" level=\"master\"><title>M</title></module>" DOC_END;
+    int rc = 0;
+    snplp_diagnostics *d = import_in_french(doc, sizeof doc - 1, false, &rc);
+    assert_int_equal(rc, SNPLP_EPARSE);
+    assert_int_equal(snplp_diagnostics_count(d), 3);
+    static const struct {
+        const char *id, *message, *english;
+    } want[] = {
+        {"unknown-attribute/attribute",
+         "<commitment> n’admet pas d’attribut «\xC2\xA0"
+         "color\xC2\xA0»",
+         "<commitment> takes no attribute 'color'"},
+        {"missing-element/first", "<theme> doit commencer par un élément <title>",
+         "<theme> needs a <title> first"},
+        {"bad-value/attribute",
+         "la valeur «\xC2\xA0master\xC2\xA0» de l’attribut level de <module> n’est pas valide",
+         "<module> level 'master' is not a valid value"},
+    };
+    for (size_t i = 0; i < COUNT_OF(want); i++) {
+        const snplp_diagnostic *g = snplp_diagnostics_at(d, i);
+        assert_string_equal(snplp_diagnostic_message_id(g), want[i].id);
+        assert_string_equal(snplp_diagnostic_message(g), want[i].message);
+        assert_int_equal(snplp_diagnostic_line(g), i + 2);
+    }
+    const snplp_diagnostic *g = snplp_diagnostics_at(d, 2);
+    assert_string_equal(snplp_diagnostic_param(g, "element"), "module");
+    assert_string_equal(snplp_diagnostic_param(g, "attribute"), "level");
+    assert_string_equal(snplp_diagnostic_param(g, "value"), "master");
+    assert_int_equal(snplp_diagnostic_param_type(g, 0), SNPLP_PARAM_ID);
+    assert_int_equal(snplp_diagnostic_param_type(g, 2), SNPLP_PARAM_TEXT);
+    assert_ok(snplp_diagnostics_set_language(d, SNPLP_LANGUAGE_EN));
+    for (size_t i = 0; i < COUNT_OF(want); i++)
+        assert_string_equal(snplp_diagnostic_message(snplp_diagnostics_at(d, i)), want[i].english);
+    snplp_diagnostics_free(d);
+
+    /* a finding of the model's rules, placed at its item's element, keeps its message id and
+     * parameters: in the list's language, and in another one later */
+    size_t len = 0;
+    char *data = xml_fixture(DOC, "dangling-reference.xml", &len);
+    d = import_in_french(data, len, false, &rc);
+    assert_int_equal(rc, SNPLP_EVALIDATION);
+    g = snplp_diagnostics_at(d, 0);
+    assert_string_equal(snplp_diagnostic_message_id(g), "dangling-reference/prerequisite");
+    assert_string_equal(snplp_diagnostic_param(g, "module"), "module-a");
+    assert_int_equal(snplp_diagnostic_line(g), 5);
+    assert_non_null(strstr(snplp_diagnostic_message(g), "requiert le module"));
+    assert_ok(snplp_diagnostics_set_language(d, SNPLP_LANGUAGE_EN));
+    assert_non_null(strstr(snplp_diagnostic_message(g), "requires module"));
+    snplp_diagnostics_free(d);
+    free(data);
+
+    /* the finding that says how many were dropped */
+    text_buf t = {0};
+    puts_(&t, DOC_START "\n");
+    for (size_t i = 0; i < 1500; i++)
+        puts_(&t, "<bogus/>\n");
+    puts_(&t, DOC_END);
+    d = import_in_french(t.s, t.n, false, &rc);
+    assert_int_equal(rc, SNPLP_EPARSE);
+    g = snplp_diagnostics_at(d, SNPLP_XML_MAX_FINDINGS);
+    assert_string_equal(snplp_diagnostic_message_id(g), "too-many-findings/dropped");
+    assert_string_equal(snplp_diagnostic_param(g, "count"), "500");
+    assert_string_equal(snplp_diagnostic_param(g, "max"), "1000");
+    assert_non_null(strstr(snplp_diagnostic_message(g), "500 autres constats ont été écartés"));
+    assert_non_null(strstr(snplp_diagnostic_message(snplp_diagnostics_at(d, 0)),
+                           "<bogus> n’est pas admis ici dans <referential>"));
+    snplp_diagnostics_free(d);
+    free(t.s);
+}
+
 /* ---- export ---- */
 
 /* ---- round trips ---- */
@@ -1174,6 +1393,8 @@ int main(void)
         cmocka_unit_test(elements_with_too_many_attributes_are_refused_at_once),
         cmocka_unit_test(findings_of_a_document_are_capped),
         cmocka_unit_test(messages_say_what_is_wrong),
+        cmocka_unit_test(libxml2_errors_are_findings_in_french),
+        cmocka_unit_test(findings_of_the_reader_are_in_french),
         cmocka_unit_test(import_options),
         cmocka_unit_test(the_name_of_the_input_is_in_the_messages),
         cmocka_unit_test(builtin_and_empty_go_round),

@@ -532,6 +532,85 @@ static void test_out_of_memory(void **state)
     snplp_convention_unref(c);
 }
 
+#define NBSP  "\xc2\xa0"      /* U+00A0 */
+#define NNBSP "\xe2\x80\xaf"  /* U+202F */
+#define LAQ   "\xc2\xab" NBSP /* « and its space */
+#define RAQ   NBSP "\xc2\xbb"
+
+static void assert_param(const snplp_diagnostic *g, const char *name, snplp_param_type type,
+                         const char *value)
+{
+    const char *got = snplp_diagnostic_param(g, name);
+    if (!got)
+        print_error("%s: no parameter %s\n", snplp_diagnostic_message_id(g), name);
+    assert_non_null(got);
+    assert_string_equal(got, value);
+    for (size_t i = 0; i < snplp_diagnostic_param_count(g); i++)
+        if (!strcmp(snplp_diagnostic_param_name(g, i), name))
+            assert_int_equal(snplp_diagnostic_param_type(g, i), type);
+}
+
+/* In a list set to French, the findings read as French: dates in words, a decimal comma and a
+ * no-break space before the percent sign; their parameters are typed, in the C locale. */
+static void test_in_french(void **state)
+{
+    (void)state;
+    snplp_convention *c = clean_convention();
+    snplp_indicator *p = add_indicator(c, "taux", SNPLP_UNIT_PERCENT);
+    assert_ok(snplp_indicator_set_target(p, 2020, D(1505, 1))); /* 150.5 */
+    assert_ok(snplp_convention_set_signature_date(c, (snplp_date){2021, 6, 1}));
+    snplp_date at = {2021, 1, 1}; /* the report on 2019 was due, not the one on 2020 */
+    snplp_diagnostics *d = new_diags();
+    assert_ok(snplp_diagnostics_set_language(d, SNPLP_LANGUAGE_FR));
+    assert_int_equal(snplp_convention_validate(c, &at, d), SNPLP_EVALIDATION);
+    assert_int_equal(snplp_diagnostics_count(d), 3);
+    assert_finding(d, 0, SNPLP_DIAG_IMPLAUSIBLE_DATE, NULL, 0);
+    assert_finding(d, 1, SNPLP_DIAG_PERCENT_RANGE, "taux", 2020);
+    assert_finding(d, 2, SNPLP_DIAG_ACTUAL_MISSING, "taux", 2019);
+
+    const snplp_diagnostic *g = snplp_diagnostics_at(d, 0);
+    assert_string_equal(snplp_diagnostic_message_id(g), "implausible-date/check-before-signature");
+    assert_param(g, "at", SNPLP_PARAM_DATE, "2021-01-01");
+    assert_param(g, "signed", SNPLP_PARAM_DATE, "2021-06-01");
+    assert_param(g, "convention", SNPLP_PARAM_ID, "calpae-49");
+    assert_string_equal(snplp_diagnostic_message(g),
+                        "la date de la v\xc3\xa9rification, le 1 janvier 2021, pr\xc3\xa9"
+                        "c\xc3\xa8"
+                        "de la signature de la convention " LAQ "calpae-49" RAQ
+                        " (le 1 juin 2021)" NBSP ": v\xc3\xa9rifiez la date demand\xc3\xa9"
+                        "e");
+
+    g = snplp_diagnostics_at(d, 1);
+    assert_string_equal(snplp_diagnostic_message_id(g), "percent-range/value");
+    assert_param(g, "which", SNPLP_PARAM_CHOICE, "target");
+    assert_param(g, "year", SNPLP_PARAM_INTEGER, "2020");
+    assert_param(g, "value", SNPLP_PARAM_DECIMAL, "150.5");
+    assert_string_equal(snplp_diagnostic_message(g),
+                        "l\xe2\x80\x99indicateur " LAQ "taux" RAQ NBSP
+                        ": la valeur cible de 2020 est de 150,5" NNBSP
+                        "%, hors de l\xe2\x80\x99intervalle de 0 \xc3\xa0 100");
+
+    g = snplp_diagnostics_at(d, 2);
+    assert_string_equal(snplp_diagnostic_message_id(g), "actual-missing/indicator");
+    assert_param(g, "year", SNPLP_PARAM_INTEGER, "2019");
+    assert_param(g, "due", SNPLP_PARAM_DATE, "2020-03-31");
+    assert_param(g, "at", SNPLP_PARAM_DATE, "2021-01-01");
+    assert_non_null(
+        strstr(snplp_diagnostic_message(g),
+               "pour 2019, dont le rapport d\xe2\x80\x99"
+               "ex\xc3\xa9"
+               "cution \xc3\xa9tait d\xc3\xbb le 31 mars 2020 (v\xc3\xa9rifi\xc3\xa9 le "
+               "1 janvier 2021)"));
+    /* the same finding in English, on demand */
+    char *en = NULL;
+    assert_ok(snplp_diagnostic_render(g, SNPLP_LANGUAGE_EN, &en));
+    assert_string_equal(en, "indicator 'taux' has no actual value for 2019, whose report was due "
+                            "on 2020-03-31 (checked on 2021-01-01)");
+    snplp_free(en);
+    snplp_diagnostics_free(d);
+    snplp_convention_unref(c);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -549,6 +628,7 @@ int main(void)
         cmocka_unit_test(test_all_at_once),
         cmocka_unit_test(test_arguments),
         cmocka_unit_test(test_out_of_memory),
+        cmocka_unit_test(test_in_french),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

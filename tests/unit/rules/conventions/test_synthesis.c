@@ -1037,6 +1037,88 @@ static void large_set_against_reference(void **state)
     unref_all(c, REF_CONVS);
 }
 
+/* ---- the findings in French ---- */
+
+#define NBSP "\xc2\xa0"      /* U+00A0 */
+#define LAQ  "\xc2\xab" NBSP /* « and its space */
+#define RAQ  NBSP "\xc2\xbb"
+
+static void assert_has_text(const char *s, const char *part)
+{
+    if (!strstr(s, part))
+        print_error("\"%s\" lacks \"%s\"\n", s, part);
+    assert_non_null(strstr(s, part));
+}
+
+/* In a list set to French, the findings of a synthesis read as French (units and rules in
+ * words), with their message ids and parameters: positions as integers, units and rules as
+ * the choices they are, weights as ids. */
+static void findings_in_french(void **state)
+{
+    (void)state;
+    snplp_convention *c[3] = {conv_new("calpae-49", "49", "Maine-et-Loire", 2020, 2020),
+                              conv_new("calpae-44", "44", "Loire-Atlantique", 2020, 2020),
+                              conv_new("calpae-49", "53", "Mayenne", 2020, 2020)};
+    static const char *const weights[2] = {"ind-familles", "ind-enfants"};
+    for (int i = 0; i < 2; i++) {
+        ind_new(c[i], "ind-contrats",
+                "Contrats d'engagement r\xc3\xa9"
+                "ciproque sign\xc3\xa9s",
+                i ? SNPLP_UNIT_PERCENT : SNPLP_UNIT_COUNT, SUM, NULL);
+        ind_new(c[i], "ind-taux", "Taux d'accueil des enfants", SNPLP_UNIT_PERCENT, MEAN,
+                weights[i]);
+    }
+    snplp_diagnostics *diags = new_diags();
+    assert_ok(snplp_diagnostics_set_language(diags, SNPLP_LANGUAGE_FR));
+    snplp_matrix *m = synthesis(c, 3, diags);
+    assert_int_equal(snplp_diagnostics_count(diags), 3);
+    assert_diag(diags, 0, SNPLP_DIAG_DUPLICATE_CONVENTION, "calpae-49", NULL, 0);
+    assert_diag(diags, 1, SNPLP_DIAG_UNIT_MISMATCH, "calpae-44", "ind-contrats", 0);
+    assert_diag(diags, 2, SNPLP_DIAG_AGGREGATION_MISMATCH, "calpae-44", "ind-taux", 0);
+
+    const snplp_diagnostic *g = snplp_diagnostics_at(diags, 0);
+    assert_string_equal(snplp_diagnostic_message_id(g), "duplicate-convention/convention");
+    assert_string_equal(snplp_diagnostic_param(g, "earlier"), "0");
+    assert_string_equal(snplp_diagnostic_param(g, "later"), "2");
+    assert_int_equal(snplp_diagnostic_param_type(g, 1), SNPLP_PARAM_INTEGER);
+    assert_has_text(snplp_diagnostic_message(g),
+                    "la convention " LAQ "calpae-49" RAQ " est donn\xc3\xa9"
+                    "e deux fois (positions 0 et 2 de l\xe2\x80\x99"
+                    "ensemble");
+
+    g = snplp_diagnostics_at(diags, 1);
+    assert_string_equal(snplp_diagnostic_message_id(g), "unit-mismatch/indicator");
+    assert_string_equal(snplp_diagnostic_param(g, "unit"), "percent");
+    assert_string_equal(snplp_diagnostic_param(g, "first_unit"), "count");
+    assert_string_equal(snplp_diagnostic_param(g, "first_convention"), "calpae-49");
+    assert_has_text(snplp_diagnostic_message(g),
+                    "a pour unit\xc3\xa9 le pourcentage dans la convention " LAQ "calpae-44" RAQ
+                    " mais le nombre dans la convention " LAQ "calpae-49" RAQ
+                    ", la premi\xc3\xa8re qui l\xe2\x80\x99"
+                    "a");
+
+    g = snplp_diagnostics_at(diags, 2);
+    assert_string_equal(snplp_diagnostic_message_id(g), "aggregation-mismatch/indicator");
+    assert_string_equal(snplp_diagnostic_param(g, "rule"), "weighted_mean");
+    assert_string_equal(snplp_diagnostic_param(g, "weighted"), "yes");
+    assert_string_equal(snplp_diagnostic_param(g, "weight"), "ind-enfants");
+    assert_string_equal(snplp_diagnostic_param(g, "first_weight"), "ind-familles");
+    assert_has_text(snplp_diagnostic_message(g),
+                    "est agr\xc3\xa9g\xc3\xa9 par moyenne pond\xc3\xa9r\xc3\xa9"
+                    "e selon " LAQ "ind-enfants" RAQ " dans la convention " LAQ "calpae-44" RAQ
+                    " mais par moyenne pond\xc3\xa9r\xc3\xa9"
+                    "e selon " LAQ "ind-familles" RAQ);
+    char *en = NULL;
+    assert_ok(snplp_diagnostic_render(g, SNPLP_LANGUAGE_EN, &en));
+    assert_has_text(en, "indicator 'ind-taux' is aggregated by weighted-mean weighted by "
+                        "'ind-enfants' in convention 'calpae-44' but by weighted-mean weighted by "
+                        "'ind-familles' in convention 'calpae-49', the first that has it");
+    snplp_free(en);
+    snplp_matrix_free(m);
+    snplp_diagnostics_free(diags);
+    unref_all(c, 3);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -1058,6 +1140,7 @@ int main(void)
         cmocka_unit_test(refused_arguments),
         cmocka_unit_test(out_of_memory),
         cmocka_unit_test(large_set_against_reference),
+        cmocka_unit_test(findings_in_french),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

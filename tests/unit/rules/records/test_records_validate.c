@@ -482,6 +482,68 @@ static void out_of_memory(void **state)
     }
 }
 
+/* ---- the findings in French ---- */
+
+#define NBSP "\xc2\xa0"      /* U+00A0 */
+#define LAQ  "\xc2\xab" NBSP /* « and its space */
+#define RAQ  NBSP "\xc2\xbb"
+
+/* In a list set to French, the findings read as French: dates in words, days with a decimal
+ * comma and their plural; their parameters stay typed, in the C locale. */
+static void findings_in_french(void **state)
+{
+    fx *f = *state;
+    assert_ok(snplp_diagnostics_set_language(f->diags, SNPLP_LANGUAGE_FR));
+    rec_worker(f->r, "w3", "profession-es", date(2020, 1, 1), 6);
+    assert_ok(snplp_worker_set_until(snplp_records_worker_find(f->r, "w3"), date(2019, 12, 31)));
+    assert_ok(snplp_session_set_days(f->s3, D("1.5")));
+    assert_ok(snplp_attendance_set_days(f->a2, D("5.5")));
+    EXPECT(f,
+           E(WORKER_DATES, "w3",
+             "le professionnel " LAQ "w3" RAQ " quitte les effectifs le 31 d\xc3\xa9"
+             "cembre 2019, avant d\xe2\x80\x99y entrer le 1 janvier 2020" NBSP
+             ": v\xc3\xa9rifiez les dates"),
+           E(SESSION_DAYS_OVER_CALENDAR, "s3",
+             "la session " LAQ "s3" RAQ " dure 1,5 jour alors qu\xe2\x80\x99"
+             "elle ne compte que 1 jour calendaire, du 15 juin 2020 au 15 juin 2020"),
+           E(DAYS_OVER_SESSION, "w1",
+             "le professionnel " LAQ "w1" RAQ " a suivi 5,5 jours de la session " LAQ "s2" RAQ
+             ", qui dure 5 jours"));
+    const snplp_diagnostic *g = snplp_diagnostics_at(f->diags, 0);
+    assert_string_equal(snplp_diagnostic_message_id(g), "worker-dates/worker");
+    assert_string_equal(snplp_diagnostic_param(g, "until"), "2019-12-31");
+    assert_int_equal(snplp_diagnostic_param_type(g, 1), SNPLP_PARAM_DATE);
+    g = snplp_diagnostics_at(f->diags, 1);
+    assert_string_equal(snplp_diagnostic_message_id(g), "session-days-over-calendar/session");
+    assert_string_equal(snplp_diagnostic_param(g, "days"), "1.5");
+    assert_int_equal(snplp_diagnostic_param_type(g, 1), SNPLP_PARAM_DECIMAL);
+    assert_string_equal(snplp_diagnostic_param(g, "calendar_days"), "1");
+    assert_int_equal(snplp_diagnostic_param_type(g, 2), SNPLP_PARAM_INTEGER);
+    assert_string_equal(snplp_diagnostic_param(g, "start"), "2020-06-15");
+    g = snplp_diagnostics_at(f->diags, 2);
+    assert_string_equal(snplp_diagnostic_message_id(g), "days-over-session/attendance");
+    assert_string_equal(snplp_diagnostic_param(g, "days"), "5.5");
+    assert_string_equal(snplp_diagnostic_param(g, "session_days"), "5");
+    /* the same finding in English, on demand */
+    char *en = NULL;
+    assert_ok(snplp_diagnostic_render(g, SNPLP_LANGUAGE_EN, &en));
+    assert_string_equal(en, "worker 'w1' attended 5.5 days of session 's2', which lasts 5 days");
+    snplp_free(en);
+    /* a reference of the wrong kind: the kind in French words */
+    assert_ok(snplp_worker_set_until(snplp_records_worker_find(f->r, "w3"), date(2020, 12, 31)));
+    assert_ok(snplp_session_set_days(f->s3, dec(1, 0)));
+    assert_ok(snplp_attendance_set_days(f->a2, dec(2, 0)));
+    assert_ok(snplp_session_set_subject_id(f->s1, "plan-early-childhood-days"));
+    EXPECT(f, E(RECORD_REFERENCE_KIND, "s1",
+                "la session " LAQ "s1" RAQ NBSP ": son objet " LAQ "plan-early-childhood-days" RAQ
+                " est un plan du r\xc3\xa9"
+                "f\xc3\xa9rentiel"));
+    g = snplp_diagnostics_at(f->diags, 0);
+    assert_string_equal(snplp_diagnostic_message_id(g), "record-reference-kind/session-subject");
+    assert_string_equal(snplp_diagnostic_param(g, "kind"), "plan");
+    assert_string_equal(snplp_diagnostic_param(g, "source"), "referential");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -506,6 +568,7 @@ int main(void)
         FIXTURE_TEST(capacity_exceeded),
         FIXTURE_TEST(findings_in_order),
         FIXTURE_TEST(out_of_memory),
+        FIXTURE_TEST(findings_in_french),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -1162,6 +1162,88 @@ static void validation_from_threads(void **state)
     snplp_referential_unref(ref);
 }
 
+/* ---- the findings in French ---- */
+
+#define NBSP  "\xc2\xa0"     /* U+00A0 */
+#define NNBSP "\xe2\x80\xaf" /* U+202F */
+
+/* The first finding of code in diags. */
+static const snplp_diagnostic *finding_of(const snplp_diagnostics *diags, snplp_diag_code code)
+{
+    for (size_t i = 0; i < snplp_diagnostics_count(diags); i++)
+        if (snplp_diagnostic_code(snplp_diagnostics_at(diags, i)) == code)
+            return snplp_diagnostics_at(diags, i);
+    print_error("no finding %s\n", snplp_diag_code_name(code));
+    fail();
+    return NULL;
+}
+
+static void assert_has_text(const char *s, const char *part)
+{
+    if (!strstr(s, part))
+        print_error("\"%s\" lacks \"%s\"\n", s, part);
+    assert_non_null(strstr(s, part));
+}
+
+/* In a list set to French, the findings read as French (« » and no-break spaces, a decimal
+ * comma, the kind in words), with their message ids and typed parameters; English on demand. */
+static void findings_in_french(void **state)
+{
+    (void)state;
+    snplp_referential *ref = test_new_referential();
+    assert_ok(snplp_training_plan_set_max_module_days(snplp_referential_training_plan(ref), 5));
+    assert_ok(snplp_referential_add_lever(NULL, ref, "lever-1", " "));
+    snplp_module *m;
+    assert_ok(snplp_theme_add_module(&m, a_theme(ref), "module-1", SNPLP_LEVEL_EXPERT, "Module"));
+    assert_ok(snplp_module_set_duration_days(m, 6.5));
+    assert_ok(snplp_module_add_prerequisite(m, "theme-1"));
+    assert_ok(snplp_module_add_prerequisite(m, "module-1"));
+    snplp_diagnostics *diags = new_diags();
+    assert_ok(snplp_diagnostics_set_language(diags, SNPLP_LANGUAGE_FR));
+    assert_status(snplp_referential_validate(ref, diags), SNPLP_EVALIDATION);
+    assert_int_equal(snplp_diagnostics_count(diags), 4);
+
+    const snplp_diagnostic *g = finding_of(diags, SNPLP_DIAG_EMPTY_TITLE);
+    assert_string_equal(snplp_diagnostic_message_id(g), "empty-title/title");
+    assert_string_equal(snplp_diagnostic_param(g, "kind"), "lever");
+    assert_string_equal(snplp_diagnostic_param(g, "item"), "lever-1");
+    assert_string_equal(snplp_diagnostic_message(g),
+                        "le titre du levier \xc2\xab" NBSP "lever-1" NBSP "\xc2\xbb est vide" NBSP
+                        ": donnez-lui un titre");
+
+    g = finding_of(diags, SNPLP_DIAG_REFERENCE_KIND);
+    assert_string_equal(snplp_diagnostic_message_id(g), "reference-kind/prerequisite");
+    assert_string_equal(snplp_diagnostic_param(g, "module"), "module-1");
+    assert_string_equal(snplp_diagnostic_param(g, "prerequisite"), "theme-1");
+    assert_string_equal(snplp_diagnostic_param(g, "kind"), "theme");
+    assert_has_text(snplp_diagnostic_message(g),
+                    "qui est une th\xc3\xa9matique, pas un module" NBSP ": corrigez");
+
+    g = finding_of(diags, SNPLP_DIAG_DURATION_OVER_MAX);
+    assert_string_equal(snplp_diagnostic_message_id(g), "duration-over-max/module");
+    assert_int_equal(snplp_diagnostic_param_count(g), 3);
+    assert_string_equal(snplp_diagnostic_param_name(g, 1), "days");
+    assert_int_equal(snplp_diagnostic_param_type(g, 1), SNPLP_PARAM_DECIMAL);
+    assert_string_equal(snplp_diagnostic_param(g, "days"), "6.5");
+    assert_string_equal(snplp_diagnostic_param(g, "max"), "5");
+    assert_has_text(snplp_diagnostic_message(g),
+                    "le module \xc2\xab" NBSP "module-1" NBSP "\xc2\xbb dure 6,5 jours, au-del"
+                    "\xc3\xa0 du maximum de 5 jours que permet le plan de formation");
+    char *en = NULL;
+    assert_ok(snplp_diagnostic_render(g, SNPLP_LANGUAGE_EN, &en));
+    assert_string_equal(en, "module 'module-1' lasts 6.5 days, more than the 5 days the training "
+                            "plan allows");
+    snplp_free(en);
+
+    g = finding_of(diags, SNPLP_DIAG_PREREQUISITE_CYCLE);
+    assert_string_equal(snplp_diagnostic_message_id(g), "prerequisite-cycle/cycle");
+    assert_string_equal(snplp_diagnostic_param(g, "path"), "module-1 -> module-1");
+    assert_has_text(snplp_diagnostic_message(g),
+                    "en cycle" NBSP ": module-1 -> module-1" NNBSP "; supprimez");
+    snplp_diagnostics_free(diags);
+    snplp_referential_unref(ref);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -1190,6 +1272,7 @@ int main(void)
         cmocka_unit_test_teardown(out_of_memory, test_allow_allocations),
         cmocka_unit_test(long_prerequisite_chain),
         cmocka_unit_test(validation_from_threads),
+        cmocka_unit_test(findings_in_french),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
