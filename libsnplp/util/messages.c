@@ -104,8 +104,8 @@ snplp_language snplp_language_default(void)
 
 /* The pattern TABLE/KEY/VARIANT of the bundle of lang (UTF-16, owned by ICU's data: valid for
  * the process), NULL if there is none. */
-static const UChar *pattern_of(snplp_language lang, const char *table, const char *key,
-                               const char *variant, int32_t *len)
+static const UChar *lookup(snplp_language lang, const char *table, const char *key,
+                           const char *variant, int32_t *len)
 {
     if (!snplp__msg_package())
         return NULL;
@@ -120,6 +120,40 @@ static const UChar *pattern_of(snplp_language lang, const char *table, const cha
     return U_SUCCESS(st) ? p : NULL;
 }
 
+/* The patterns a thread looked up, by the addresses of the strings that named them: only for
+ * snplp__msg_render(), whose callers in the library name their messages with static strings
+ * (the same address, the same message; a miss only looks the pattern up again). */
+#define PATTERNS 64
+static _Thread_local struct {
+    snplp_language lang;
+    const char *table, *key, *variant;
+    const UChar *pattern;
+    int32_t len;
+} patterns[PATTERNS];
+static _Thread_local unsigned npatterns, next_pattern;
+
+static const UChar *pattern_of(snplp_language lang, const char *table, const char *key,
+                               const char *variant, int32_t *len)
+{
+    for (unsigned i = 0; i < npatterns; i++)
+        if (patterns[i].key == key && patterns[i].variant == variant &&
+            patterns[i].table == table && patterns[i].lang == lang) {
+            *len = patterns[i].len;
+            return patterns[i].pattern;
+        }
+    const UChar *p = lookup(lang, table, key, variant, len);
+    if (p) { /* kept, the oldest one replaced when full */
+        unsigned at = npatterns < PATTERNS ? npatterns++ : next_pattern++ % PATTERNS;
+        patterns[at].lang = lang;
+        patterns[at].table = table;
+        patterns[at].key = key;
+        patterns[at].variant = variant;
+        patterns[at].pattern = p;
+        patterns[at].len = *len;
+    }
+    return p;
+}
+
 int snplp__msg_arg_names(const char *pattern, const char **names, size_t max, char *buf,
                          size_t buf_size)
 {
@@ -132,31 +166,20 @@ int snplp__msg_arg_names(const char *pattern, const char **names, size_t max, ch
     return snplp__msgformat_names(local, n, names, max, buf, buf_size);
 }
 
-int snplp__msg_render(snplp_language lang, const char *table, const char *key, const char *variant,
-                      const snplp_msg_arg *args, size_t n, char **out)
+/* Formats the pattern p of TABLE/KEY/VARIANT (NULL: there is none) in lang. */
+static int render_pattern(const UChar *p, int32_t len, snplp_language lang, const char *table,
+                          const char *key, const char *variant, const snplp_msg_arg *args, size_t n,
+                          char **out)
 {
-    int32_t len = 0;
-    const UChar *p = pattern_of(lang, table, key, variant, &len);
     if (!p)
         return snplp__fail(SNPLP_ENOTFOUND, "no message %s/%s/%s in %s", table, key, variant,
                            snplp_language_code(lang) ? snplp_language_code(lang) : "?");
-    /* the arguments given are those the pattern uses, each once */
-    const char *used[32];
-    char buf[512];
-    int count = snplp__msgformat_names(p, len, used, 32, buf, sizeof buf);
-    bool same = count == (int)n;
-    for (size_t i = 0; same && i < n; i++) {
-        bool found = false;
-        for (int k = 0; k < count && !found; k++)
-            found = strcmp(used[k], args[i].name) == 0;
-        same = found;
-    }
-    if (!same)
+    int rc = snplp__msgformat(thread_cache(), p, len, lang == SNPLP_LANGUAGE_FR ? "fr" : "en", args,
+                              n, out);
+    if (rc == SNPLP__MSG_ARGS_MISMATCH)
         return snplp__fail(SNPLP_EINTERNAL,
                            "message %s/%s/%s (%s): the arguments given are not those it uses",
                            table, key, variant, snplp_language_code(lang));
-    int rc = snplp__msgformat(thread_cache(), p, len, lang == SNPLP_LANGUAGE_FR ? "fr" : "en", args,
-                              n, out);
     if (rc == SNPLP_EINVAL)
         return snplp__fail(SNPLP_EINTERNAL, "message %s/%s/%s: an argument is not of its type",
                            table, key, variant);
@@ -164,6 +187,14 @@ int snplp__msg_render(snplp_language lang, const char *table, const char *key, c
         return snplp__fail(SNPLP_EINTERNAL, "message %s/%s/%s: ICU could not format it", table, key,
                            variant);
     return rc;
+}
+
+int snplp__msg_render(snplp_language lang, const char *table, const char *key, const char *variant,
+                      const snplp_msg_arg *args, size_t n, char **out)
+{
+    int32_t len = 0;
+    const UChar *p = pattern_of(lang, table, key, variant, &len);
+    return render_pattern(p, len, lang, table, key, variant, args, n, out);
 }
 
 int snplp_message_render(snplp_language lang, const char *id, const snplp_message_arg *args,
@@ -193,7 +224,10 @@ int snplp_message_render(snplp_language lang, const char *id, const snplp_messag
         parts[k][len] = '\0';
         at += len + 1;
     }
-    int rc = snplp__msg_render(lang, parts[0], parts[1], parts[2], args, n, out);
+    /* (looked up, not through the cache of patterns: its names are the caller's, not static) */
+    int32_t len = 0;
+    const UChar *p = lookup(lang, parts[0], parts[1], parts[2], &len);
+    int rc = render_pattern(p, len, lang, parts[0], parts[1], parts[2], args, n, out);
     if (rc == SNPLP_ENOTFOUND || rc == SNPLP_EINTERNAL) {
         char q[80];
         return rc == SNPLP_ENOTFOUND

@@ -4,9 +4,9 @@
  * (util/messages/TABLE/FAMILY.en.txt and .fr.txt) that the build assembles into the English root
  * bundle and the French one, compiles with genrb and packs with icupkg into one ICU data
  * package (util/messages/package.cmake), compiled into the library as bytes and registered with
- * udata_setAppData() on first use: no file is read at run time. A message is an ICU MessageFormat pattern with named arguments, found at
- * TABLE/KEY/VARIANT (diag/lheo-left-out/no-body), formatted by ICU for the language's locale
- * (plurals, decimal comma, dates, grouping). */
+ * udata_setAppData() on first use: no file is read at run time. A message is an ICU MessageFormat
+ * pattern with named arguments, found at TABLE/KEY/VARIANT (diag/lheo-left-out/no-body), formatted
+ * by ICU for the language's locale (plurals, decimal comma, dates, grouping). */
 #ifndef SNPLP_UTIL_MESSAGES_H
 #define SNPLP_UTIL_MESSAGES_H
 
@@ -21,9 +21,11 @@
 typedef snplp_message_arg snplp_msg_arg;
 
 /* Renders the message TABLE/KEY/VARIANT in lang with the n arguments into *out (UTF-8, the
- * library's allocator). Every argument given must be used by the pattern and every argument the
- * pattern uses given: otherwise SNPLP_EINTERNAL (a mistake of the library, that its tests
- * catch). SNPLP_ENOTFOUND when the catalogue has no such message, SNPLP_ENOMEM. */
+ * library's allocator). table, key and variant are static strings (or strings that live as
+ * long as the process: the thread keeps the pattern it found by their addresses). Every argument
+ * given must be used by the pattern and every argument the pattern uses given: otherwise
+ * SNPLP_EINTERNAL (a mistake of the library, that its tests catch). SNPLP_ENOTFOUND when the
+ * catalogue has no such message, SNPLP_ENOMEM. */
 int snplp__msg_render(snplp_language lang, const char *table, const char *key, const char *variant,
                       const snplp_msg_arg *args, size_t n, char **out);
 
@@ -44,6 +46,9 @@ int snplp__msg_arg_names(const char *pattern, const char **names, size_t max, ch
  * pattern does not parse), SNPLP_ENOMEM. */
 int snplp__msgformat(void *cache, const void *pattern, int len, const char *locale,
                      const snplp_msg_arg *args, size_t n, char **out);
+/* What snplp__msgformat() returns when the arguments given are not exactly those the pattern
+ * uses (checked once per pattern and thread, when its format is kept). */
+#define SNPLP__MSG_ARGS_MISMATCH 1
 /* A thread's cache of formats (NULL when out of memory), and its end. */
 void *snplp__msgformat_cache_new(void);
 void snplp__msgformat_cache_free(void *cache);

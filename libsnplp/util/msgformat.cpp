@@ -119,11 +119,14 @@ int to_utf8(const UnicodeString &u, char **out)
 // ICU's data for the whole process, known by their address. Not the library's allocator: the
 // cache outlives every object of the library, it is not the caller's memory.
 struct snplp_msgformat_cache {
-    enum { SIZE = 64 };
+    enum { SIZE = 64, NAMES = 512 };
     struct {
         const void *pattern;
         bool french;
         MessageFormat *format;
+        int nnames;            /* the arguments the pattern uses, -1: it does not parse */
+        const char *names[16]; /* (in text) */
+        char text[NAMES];
     } entries[SIZE];
     int count;
 };
@@ -143,21 +146,51 @@ extern "C" void *snplp__msgformat_cache_new(void)
     return calloc(1, sizeof(snplp_msgformat_cache));
 }
 
+namespace
+{
+
+// Whether the n arguments are those names[0..nnames) name, each once.
+bool same_names(const snplp_msg_arg *args, size_t n, const char *const *names, int nnames)
+{
+    if (nnames < 0 || static_cast<size_t>(nnames) != n)
+        return false;
+    for (size_t i = 0; i < n; i++) {
+        bool found = false;
+        for (int k = 0; k < nnames && !found; k++)
+            found = strcmp(args[i].name, names[k]) == 0;
+        if (!found)
+            return false;
+    }
+    return true;
+}
+
+} // namespace
+
 extern "C" int snplp__msgformat(void *cache, const void *pattern, int len, const char *locale,
                                 const snplp_msg_arg *args, size_t n, char **out)
 {
     enum { MAX_ARGS = 16 };
     if (n > MAX_ARGS)
-        return SNPLP_EINTERNAL;
+        return SNPLP__MSG_ARGS_MISMATCH;
     snplp_msgformat_cache *c = static_cast<snplp_msgformat_cache *>(cache);
     bool french = strcmp(locale, "fr") == 0;
     MessageFormat *found = nullptr;
+    int entry = -1;
     for (int i = 0; c && i < c->count && !found; i++)
-        if (c->entries[i].pattern == pattern && c->entries[i].french == french)
+        if (c->entries[i].pattern == pattern && c->entries[i].french == french) {
             found = c->entries[i].format;
+            entry = i;
+        }
     UErrorCode st = U_ZERO_ERROR;
     MessageFormat *made = nullptr;
-    if (!found) {
+    const char *local_names[MAX_ARGS];
+    char local_text[snplp_msgformat_cache::NAMES];
+    int nnames;
+    const char *const *names_used = local_names;
+    if (found) { /* the check made when it was kept */
+        names_used = c->entries[entry].names;
+        nnames = c->entries[entry].nnames;
+    } else {
         made = new MessageFormat(UnicodeString(static_cast<const UChar *>(pattern), len),
                                  Locale(locale), st);
         if (!made)
@@ -167,14 +200,21 @@ extern "C" int snplp__msgformat(void *cache, const void *pattern, int len, const
             return st == U_MEMORY_ALLOCATION_ERROR ? snplp__oom() : SNPLP_EINTERNAL;
         }
         if (c && c->count < snplp_msgformat_cache::SIZE) { /* kept: the thread's from now on */
-            c->entries[c->count].pattern = pattern;
-            c->entries[c->count].french = french;
-            c->entries[c->count].format = made;
+            auto &e = c->entries[c->count];
+            e.nnames =
+                snplp__msgformat_names(pattern, len, e.names, MAX_ARGS, e.text, sizeof e.text);
+            e.pattern = pattern;
+            e.french = french;
+            e.format = made;
             c->count++;
             made = nullptr;
-            found = c->entries[c->count - 1].format;
+            found = e.format;
+            names_used = e.names;
+            nnames = e.nnames;
         } else {
             found = made;
+            nnames = snplp__msgformat_names(pattern, len, local_names, MAX_ARGS, local_text,
+                                            sizeof local_text);
         }
     }
     struct owned { // a format not kept is deleted on every way out
@@ -184,6 +224,9 @@ extern "C" int snplp__msgformat(void *cache, const void *pattern, int len, const
             delete format;
         }
     } guard{made};
+    /* the arguments given are those the pattern uses, each once */
+    if (!same_names(args, n, names_used, nnames))
+        return SNPLP__MSG_ARGS_MISMATCH;
     MessageFormat &mf = *found;
     UnicodeString names[MAX_ARGS];
     Formattable values[MAX_ARGS];
