@@ -49,6 +49,12 @@ typedef struct snplp_finding {
         (name), SNPLP_PARAM_##type, (value)                                                        \
     }
 
+/* A number as the text of an argument: SNPLP_ARG(INTEGER, "max", snplp__zu(&t, max)). */
+typedef struct snplp_numtext {
+    char s[24];
+} snplp_numtext;
+const char *snplp__zu(snplp_numtext *t, size_t v);
+
 /* Appends the finding f; diags may be NULL (not wanted: returns 0). */
 int snplp__finding(snplp_diagnostics *diags, const snplp_finding *f);
 

@@ -342,6 +342,12 @@ const char *snplp_param_type_name(snplp_param_type type)
     return (unsigned)type < SNPLP__COUNT(param_type_names) ? param_type_names[type] : "unknown";
 }
 
+const char *snplp__zu(snplp_numtext *t, size_t v)
+{
+    snprintf(t->s, sizeof t->s, "%zu", v);
+    return t->s;
+}
+
 int snplp__finding_render(const snplp_finding *f, snplp_language lang, char **out)
 {
     return snplp__msg_render(lang, "diag", snplp_diag_code_name(f->code), f->variant, f->args,

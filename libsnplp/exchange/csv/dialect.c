@@ -9,6 +9,7 @@
 #include <unicode/unum.h>
 
 #include "io/sink.h"
+#include "util/alloc.h"
 #include "util/errors.h"
 
 /* ---- dialects and columns ---- */
@@ -338,4 +339,33 @@ void snplp__csv_put_field(snplp_sink *s, const dialect_info *d, const char *text
         }
     snplp__out_put(s, run);
     snplp__out_putn(s, "\"", 1);
+}
+
+int snplp__csv_error(snplp_diagnostics *diags, const snplp_finding *f, const char *name,
+                     size_t *errors, char *first, size_t first_size, bool *stop)
+{
+    if ((*errors)++ == 0) {
+        char *msg = NULL;
+        int rc = snplp__finding_render(f, SNPLP_LANGUAGE_EN, &msg);
+        if (rc)
+            return rc == SNPLP_ENOMEM ? rc : SNPLP_EINTERNAL;
+        snprintf(first, first_size, "%.200s:%zu:%zu: %s", name, f->line, f->column, msg);
+        snplp__free(msg);
+    }
+    int rc = snplp__finding(diags, f);
+    if (rc)
+        return rc == SNPLP_ENOMEM ? rc : SNPLP_EINTERNAL;
+    if (*errors == SNPLP_CSV_MAX_ERRORS) {
+        rc = snplp__finding(diags, &(snplp_finding){.severity = SNPLP_SEVERITY_ERROR,
+                                                    .code = SNPLP_DIAG_CSV_TOO_MANY_ERRORS,
+                                                    .variant = "stop",
+                                                    .line = f->line,
+                                                    .column = f->column,
+                                                    .args = SNPLP_NO_ARGS});
+        if (rc)
+            return rc == SNPLP_ENOMEM ? rc : SNPLP_EINTERNAL;
+        (*errors)++;
+        *stop = true;
+    }
+    return 0;
 }

@@ -12,6 +12,7 @@
 #include <snplp/csv.h>
 #include <snplp/decimal.h>
 
+#include "util/diag.h"
 #include "util/messages.h"
 
 typedef struct dialect_info {
@@ -68,5 +69,13 @@ typedef struct number_why {
  * (recorded). */
 int snplp__csv_number_parse(numfmt *n, const dialect_info *di, const char *s, size_t len,
                             snplp_decimal *out, number_why *why);
+
+/* Records the error finding f of a CSV import into diags: counted in *errors, the first one
+ * also kept in English as first (first_size bytes: "NAME:LINE:COL: message", for the thread's
+ * last error), and after SNPLP_CSV_MAX_ERRORS a finding that says the rest is not checked, the
+ * import then stopped (*stop). 0, or the status that ends the pass (SNPLP_ENOMEM,
+ * SNPLP_EINTERNAL: a message of the catalogue that does not render). */
+int snplp__csv_error(snplp_diagnostics *diags, const snplp_finding *f, const char *name,
+                     size_t *errors, char *first, size_t first_size, bool *stop);
 
 #endif

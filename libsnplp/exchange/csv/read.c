@@ -89,17 +89,6 @@ static void fatal(importer *x, int status)
     x->stop = true;
 }
 
-/* A number as the text of an argument. */
-typedef struct numtext {
-    char s[24];
-} numtext;
-
-static const char *zu(numtext *t, size_t v)
-{
-    snprintf(t->s, sizeof t->s, "%zu", v);
-    return t->s;
-}
-
 /* Appends an error finding of the catalogue (util/messages/diag/csv.*.txt): code, its variant,
  * and its arguments (SNPLP_ARGS(...) or SNPLP_NO_ARGS); nothing once the pass has stopped. The
  * first one is also kept in English, with its place, for the thread's last error. */
@@ -119,35 +108,10 @@ static void err(importer *x, snplp_diag_code code, const char *variant, size_t l
                        .year = year,
                        .args = args,
                        .nargs = nargs};
-    if (x->errors++ == 0) {
-        char *msg = NULL;
-        int rc = snplp__finding_render(&f, SNPLP_LANGUAGE_EN, &msg);
-        if (rc) {
-            fatal(x, rc == SNPLP_ENOMEM ? rc : SNPLP_EINTERNAL);
-            return;
-        }
-        snprintf(x->first, sizeof x->first, "%.200s:%zu:%zu: %s", x->name, line, col, msg);
-        snplp__free(msg);
-    }
-    int rc = snplp__finding(x->diags, &f);
-    if (rc) {
-        fatal(x, rc == SNPLP_ENOMEM ? rc : SNPLP_EINTERNAL);
-        return;
-    }
-    if (x->errors == SNPLP_CSV_MAX_ERRORS) {
-        rc = snplp__finding(x->diags, &(snplp_finding){.severity = SNPLP_SEVERITY_ERROR,
-                                                       .code = SNPLP_DIAG_CSV_TOO_MANY_ERRORS,
-                                                       .variant = "stop",
-                                                       .line = line,
-                                                       .column = col,
-                                                       .args = SNPLP_NO_ARGS});
-        if (rc) {
-            fatal(x, rc == SNPLP_ENOMEM ? rc : SNPLP_EINTERNAL);
-            return;
-        }
-        x->errors++;
-        x->stop = true;
-    }
+    int rc =
+        snplp__csv_error(x->diags, &f, x->name, &x->errors, x->first, sizeof x->first, &x->stop);
+    if (rc)
+        fatal(x, rc);
 }
 
 /* Refills the chunk; false at the end of the input or on a read error (reported). */
@@ -219,8 +183,8 @@ static void append(importer *x, field *f, int c)
     x->all_empty = false;
     size_t n = f ? f->b.n : x->extra_bytes++;
     if (n >= SNPLP_CSV_MAX_FIELD) {
-        numtext max;
-        zu(&max, SNPLP_CSV_MAX_FIELD);
+        snplp_numtext max;
+        snplp__zu(&max, SNPLP_CSV_MAX_FIELD);
         if (f) {
             err(x, SNPLP_DIAG_CSV_FIELD_TOO_LONG, "field", f->line, f->col, NULL, NULL, 0,
                 SNPLP_ARGS(SNPLP_ARG(ID, "column", snplp__csv_columns[x->nfields - 1]),
@@ -321,9 +285,9 @@ static bool read_record(importer *x)
                 }
             }
             if (c >= 0 && c != sep && c != '\r' && c != '\n') {
-                numtext at;
+                snplp_numtext at;
                 err(x, SNPLP_DIAG_CSV_SYNTAX, "after-quote", line, col, NULL, NULL, 0,
-                    SNPLP_ARGS(SNPLP_ARG(INTEGER, "at_column", zu(&at, x->col))));
+                    SNPLP_ARGS(SNPLP_ARG(INTEGER, "at_column", snplp__zu(&at, x->col))));
                 if (f)
                     f->bad = true;
                 while (c >= 0 && c != sep && c != '\r' && c != '\n') {
@@ -336,9 +300,9 @@ static bool read_record(importer *x)
             while (c >= 0 && c != sep && c != '\r' && c != '\n') {
                 if (c == '"' && !quote_seen) {
                     quote_seen = true;
-                    numtext at;
+                    snplp_numtext at;
                     err(x, SNPLP_DIAG_CSV_SYNTAX, "quote-in-unquoted", line, col, NULL, NULL, 0,
-                        SNPLP_ARGS(SNPLP_ARG(INTEGER, "at_column", zu(&at, x->col))));
+                        SNPLP_ARGS(SNPLP_ARG(INTEGER, "at_column", snplp__zu(&at, x->col))));
                     if (f)
                         f->bad = true;
                 }
@@ -385,8 +349,8 @@ static void check_encoding(importer *x, int i)
         int32_t at = k;
         UChar32 c;
         U8_NEXT(s, k, len, c);
-        numtext byte;
-        zu(&byte, (size_t)at + 1);
+        snplp_numtext byte;
+        snplp__zu(&byte, (size_t)at + 1);
         if (c < 0) {
             err(x, SNPLP_DIAG_CSV_ENCODING, "invalid-utf8", f->line, f->col, NULL, NULL, 0,
                 SNPLP_ARGS(SNPLP_ARG(ID, "column", snplp__csv_columns[i]),
@@ -457,12 +421,12 @@ static void check_header(importer *x)
         x->stop = true;
         return;
     }
-    numtext n, expected, fieldno;
-    zu(&expected, NFIELDS);
+    snplp_numtext n, expected, fieldno;
+    snplp__zu(&expected, NFIELDS);
     for (size_t i = 0; i < NFIELDS; i++) {
         if (i >= x->nfields) {
             err(x, SNPLP_DIAG_CSV_HEADER, "field-count", x->end_line, x->end_col, NULL, NULL, 0,
-                SNPLP_ARGS(SNPLP_ARG(INTEGER, "fields", zu(&n, x->nfields)),
+                SNPLP_ARGS(SNPLP_ARG(INTEGER, "fields", snplp__zu(&n, x->nfields)),
                            SNPLP_ARG(INTEGER, "expected", expected.s),
                            SNPLP_ARG(TEXT, "header", header)));
             return;
@@ -474,7 +438,7 @@ static void check_header(importer *x)
             char q[200];
             err(x, SNPLP_DIAG_CSV_HEADER, "column", f->line, f->col, NULL, NULL, 0,
                 SNPLP_ARGS(SNPLP_ARG(TEXT, "header", header),
-                           SNPLP_ARG(INTEGER, "field", zu(&fieldno, i + 1)),
+                           SNPLP_ARG(INTEGER, "field", snplp__zu(&fieldno, i + 1)),
                            SNPLP_ARG(TEXT, "value", show(q, sizeof q, f)),
                            SNPLP_ARG(ID, "column", snplp__csv_columns[i])));
             return;
@@ -482,7 +446,7 @@ static void check_header(importer *x)
     }
     if (x->nfields > NFIELDS)
         err(x, SNPLP_DIAG_CSV_HEADER, "field-count", x->extra_line, x->extra_col, NULL, NULL, 0,
-            SNPLP_ARGS(SNPLP_ARG(INTEGER, "fields", zu(&n, x->nfields)),
+            SNPLP_ARGS(SNPLP_ARG(INTEGER, "fields", snplp__zu(&n, x->nfields)),
                        SNPLP_ARG(INTEGER, "expected", expected.s),
                        SNPLP_ARG(TEXT, "header", header)));
 }
@@ -593,11 +557,11 @@ static void check_row(importer *x)
     snplp__csv_header_text(header, sizeof header, x->d);
     if (x->nfields != NFIELDS) {
         bool more = x->nfields > NFIELDS;
-        numtext n, expected;
+        snplp_numtext n, expected;
         err(x, SNPLP_DIAG_CSV_FIELD_COUNT, more ? "more" : "fewer",
             more ? x->extra_line : x->end_line, more ? x->extra_col : x->end_col, NULL, NULL, 0,
-            SNPLP_ARGS(SNPLP_ARG(INTEGER, "fields", zu(&n, x->nfields)),
-                       SNPLP_ARG(INTEGER, "expected", zu(&expected, NFIELDS)),
+            SNPLP_ARGS(SNPLP_ARG(INTEGER, "fields", snplp__zu(&n, x->nfields)),
+                       SNPLP_ARG(INTEGER, "expected", snplp__zu(&expected, NFIELDS)),
                        SNPLP_ARG(TEXT, "header", header)));
         return;
     }
@@ -626,25 +590,25 @@ static void check_row(importer *x)
                 SNPLP_ARGS(SNPLP_ARG(ID, "convention", c->id),
                            SNPLP_ARG(ID, "indicator", show(q, sizeof q, fi))));
     }
-    numtext ytext, first_year, last_year;
-    zu(&ytext, (size_t)year);
+    snplp_numtext ytext, first_year, last_year;
+    snplp__zu(&ytext, (size_t)year);
     if (!fy->bad && !year_ok)
         err(x, SNPLP_DIAG_BAD_YEAR, "year", fy->line, fy->col, c, ind, 0,
             SNPLP_ARGS(SNPLP_ARG(TEXT, "value", show(q, sizeof q, fy)),
-                       SNPLP_ARG(INTEGER, "min", zu(&first_year, SNPLP_YEAR_MIN)),
-                       SNPLP_ARG(INTEGER, "max", zu(&last_year, SNPLP_YEAR_MAX))));
+                       SNPLP_ARG(INTEGER, "min", snplp__zu(&first_year, SNPLP_YEAR_MIN)),
+                       SNPLP_ARG(INTEGER, "max", snplp__zu(&last_year, SNPLP_YEAR_MAX))));
     if (c && ind && year_ok) {
         size_t first = seen_before(x, ind, year, fc->line);
         if (first == SIZE_MAX) {
             fatal(x, SNPLP_ENOMEM);
             return;
         }
-        numtext line;
+        snplp_numtext line;
         if (first)
             err(x, SNPLP_DIAG_DUPLICATE_ROW, "indicator", fc->line, fc->col, c, ind, year,
                 SNPLP_ARGS(SNPLP_ARG(ID, "convention", c->id), SNPLP_ARG(ID, "indicator", ind->id),
                            SNPLP_ARG(INTEGER, "year", ytext.s),
-                           SNPLP_ARG(INTEGER, "first_line", zu(&line, first))));
+                           SNPLP_ARG(INTEGER, "first_line", snplp__zu(&line, first))));
     }
 
     change ch = {.ind = ind, .year = year};
@@ -711,9 +675,10 @@ static void check_row(importer *x)
     if (changes && !snplp__conv_has_year(c, year)) {
         if (c->first_year)
             err(x, SNPLP_DIAG_CSV_YEAR_OUTSIDE, "outside", fy->line, fy->col, c, ind, year,
-                SNPLP_ARGS(SNPLP_ARG(INTEGER, "year", ytext.s), SNPLP_ARG(ID, "convention", c->id),
-                           SNPLP_ARG(INTEGER, "first_year", zu(&first_year, (size_t)c->first_year)),
-                           SNPLP_ARG(INTEGER, "last_year", zu(&last_year, (size_t)c->last_year))));
+                SNPLP_ARGS(
+                    SNPLP_ARG(INTEGER, "year", ytext.s), SNPLP_ARG(ID, "convention", c->id),
+                    SNPLP_ARG(INTEGER, "first_year", snplp__zu(&first_year, (size_t)c->first_year)),
+                    SNPLP_ARG(INTEGER, "last_year", snplp__zu(&last_year, (size_t)c->last_year))));
         else
             err(x, SNPLP_DIAG_CSV_YEAR_OUTSIDE, "no-years", fy->line, fy->col, c, ind, year,
                 SNPLP_ARGS(SNPLP_ARG(ID, "convention", c->id),

@@ -148,17 +148,6 @@ static void fatal(importer *x, int status)
     x->stop = true;
 }
 
-/* A number as the text of an argument. */
-typedef struct numtext {
-    char s[24];
-} numtext;
-
-static const char *zu(numtext *t, size_t v)
-{
-    snprintf(t->s, sizeof t->s, "%zu", v);
-    return t->s;
-}
-
 /* Appends an error finding of the catalogue (util/messages/diag/csv.*.txt): code, its variant,
  * and its arguments (SNPLP_ARGS(...) or SNPLP_NO_ARGS); nothing once the pass has stopped. The
  * first one is also kept in English, with its place, for the thread's last error. */
@@ -175,35 +164,10 @@ static void err(importer *x, snplp_diag_code code, const char *variant, size_t l
                        .item_id = item,
                        .args = args,
                        .nargs = nargs};
-    if (x->errors++ == 0) {
-        char *msg = NULL;
-        int rc = snplp__finding_render(&f, SNPLP_LANGUAGE_EN, &msg);
-        if (rc) {
-            fatal(x, rc == SNPLP_ENOMEM ? rc : SNPLP_EINTERNAL);
-            return;
-        }
-        snprintf(x->first, sizeof x->first, "%.200s:%zu:%zu: %s", x->name, line, col, msg);
-        snplp__free(msg);
-    }
-    int rc = snplp__finding(x->diags, &f);
-    if (rc) {
-        fatal(x, rc == SNPLP_ENOMEM ? rc : SNPLP_EINTERNAL);
-        return;
-    }
-    if (x->errors == SNPLP_CSV_MAX_ERRORS) {
-        rc = snplp__finding(x->diags, &(snplp_finding){.severity = SNPLP_SEVERITY_ERROR,
-                                                       .code = SNPLP_DIAG_CSV_TOO_MANY_ERRORS,
-                                                       .variant = "stop",
-                                                       .line = line,
-                                                       .column = col,
-                                                       .args = SNPLP_NO_ARGS});
-        if (rc) {
-            fatal(x, rc == SNPLP_ENOMEM ? rc : SNPLP_EINTERNAL);
-            return;
-        }
-        x->errors++;
-        x->stop = true;
-    }
+    int rc =
+        snplp__csv_error(x->diags, &f, x->name, &x->errors, x->first, sizeof x->first, &x->stop);
+    if (rc)
+        fatal(x, rc);
 }
 
 /* Refills the chunk; false at the end of the input or on a read error (reported). */
@@ -288,8 +252,8 @@ static void append(importer *x, field *f, int c)
     x->all_empty = false;
     size_t n = f ? f->b.n : x->extra_bytes++;
     if (n >= SNPLP_CSV_MAX_FIELD) {
-        numtext max, k;
-        zu(&max, SNPLP_CSV_MAX_FIELD);
+        snplp_numtext max, k;
+        snplp__zu(&max, SNPLP_CSV_MAX_FIELD);
         if (f) {
             size_t i = (size_t)(f - x->f);
             const char *column = column_name(x, i);
@@ -298,12 +262,12 @@ static void append(importer *x, field *f, int c)
                     SNPLP_ARGS(SNPLP_ARG(ID, "column", column), SNPLP_ARG(INTEGER, "max", max.s)));
             else
                 err(x, SNPLP_DIAG_CSV_FIELD_TOO_LONG, "unnamed", f->line, f->col, NULL,
-                    SNPLP_ARGS(SNPLP_ARG(INTEGER, "field", zu(&k, i + 1)),
+                    SNPLP_ARGS(SNPLP_ARG(INTEGER, "field", snplp__zu(&k, i + 1)),
                                SNPLP_ARG(INTEGER, "max", max.s)));
             f->bad = true;
         } else {
             err(x, SNPLP_DIAG_CSV_FIELD_TOO_LONG, "past-kept", x->extra_line, x->extra_col, NULL,
-                SNPLP_ARGS(SNPLP_ARG(INTEGER, "after", zu(&k, KEEP)),
+                SNPLP_ARGS(SNPLP_ARG(INTEGER, "after", snplp__zu(&k, KEEP)),
                            SNPLP_ARG(INTEGER, "max", max.s)));
         }
         x->stop = true;
@@ -396,9 +360,9 @@ static bool read_record(importer *x)
                 }
             }
             if (c >= 0 && c != sep && c != '\r' && c != '\n') {
-                numtext at;
+                snplp_numtext at;
                 err(x, SNPLP_DIAG_CSV_SYNTAX, "after-quote", line, col, NULL,
-                    SNPLP_ARGS(SNPLP_ARG(INTEGER, "at_column", zu(&at, x->col))));
+                    SNPLP_ARGS(SNPLP_ARG(INTEGER, "at_column", snplp__zu(&at, x->col))));
                 if (f)
                     f->bad = true;
                 while (c >= 0 && c != sep && c != '\r' && c != '\n') {
@@ -411,9 +375,9 @@ static bool read_record(importer *x)
             while (c >= 0 && c != sep && c != '\r' && c != '\n') {
                 if (c == '"' && !quote_seen) {
                     quote_seen = true;
-                    numtext at;
+                    snplp_numtext at;
                     err(x, SNPLP_DIAG_CSV_SYNTAX, "quote-in-unquoted", line, col, NULL,
-                        SNPLP_ARGS(SNPLP_ARG(INTEGER, "at_column", zu(&at, x->col))));
+                        SNPLP_ARGS(SNPLP_ARG(INTEGER, "at_column", snplp__zu(&at, x->col))));
                     if (f)
                         f->bad = true;
                 }
@@ -457,13 +421,13 @@ static void check_encoding(importer *x, size_t i)
     const uint8_t *s = (const uint8_t *)f->b.p;
     int32_t len = (int32_t)f->b.n;
     const char *column = column_name(x, i);
-    numtext fieldno, byte;
-    zu(&fieldno, i + 1);
+    snplp_numtext fieldno, byte;
+    snplp__zu(&fieldno, i + 1);
     for (int32_t k = 0; k < len;) {
         int32_t at = k;
         UChar32 c;
         U8_NEXT(s, k, len, c);
-        zu(&byte, (size_t)at + 1);
+        snplp__zu(&byte, (size_t)at + 1);
         if (c < 0) {
             if (column)
                 err(x, SNPLP_DIAG_CSV_ENCODING, "invalid-utf8", f->line, f->col, NULL,
@@ -587,7 +551,7 @@ static void check_header(importer *x)
         return;
     }
     char q[200];
-    numtext n, max;
+    snplp_numtext n, max;
     for (size_t i = 0; i < x->nfields && i < KEEP; i++) {
         field *f = &x->f[i];
         if (f->bad)
@@ -595,7 +559,7 @@ static void check_header(importer *x)
         int k = column_of(lay, f->b.p, f->b.n);
         if (k < 0 && f->b.n == 0) {
             err(x, SNPLP_DIAG_CSV_HEADER, "empty-name", f->line, f->col, NULL,
-                SNPLP_ARGS(SNPLP_ARG(INTEGER, "field", zu(&n, i + 1)),
+                SNPLP_ARGS(SNPLP_ARG(INTEGER, "field", snplp__zu(&n, i + 1)),
                            SNPLP_ARG(CHOICE, "file", lay->what)));
         } else if (k < 0) {
             err(x, SNPLP_DIAG_CSV_HEADER, "unknown-column", f->line, f->col, NULL,
@@ -603,8 +567,9 @@ static void check_header(importer *x)
                            SNPLP_ARG(CHOICE, "file", lay->what)));
         } else if (x->pos[k] >= 0) {
             err(x, SNPLP_DIAG_CSV_HEADER, "twice", f->line, f->col, NULL,
-                SNPLP_ARGS(SNPLP_ARG(ID, "column", lay->names[k]),
-                           SNPLP_ARG(INTEGER, "first_field", zu(&n, (size_t)x->pos[k] + 1))));
+                SNPLP_ARGS(
+                    SNPLP_ARG(ID, "column", lay->names[k]),
+                    SNPLP_ARG(INTEGER, "first_field", snplp__zu(&n, (size_t)x->pos[k] + 1))));
         } else {
             x->pos[k] = (int)i;
             x->map[i] = k;
@@ -612,9 +577,9 @@ static void check_header(importer *x)
     }
     if (x->nfields > KEEP)
         err(x, SNPLP_DIAG_CSV_HEADER, "too-many-columns", x->extra_line, x->extra_col, NULL,
-            SNPLP_ARGS(SNPLP_ARG(INTEGER, "fields", zu(&n, x->nfields)),
+            SNPLP_ARGS(SNPLP_ARG(INTEGER, "fields", snplp__zu(&n, x->nfields)),
                        SNPLP_ARG(CHOICE, "file", lay->what),
-                       SNPLP_ARG(INTEGER, "max", zu(&max, (size_t)lay->n))));
+                       SNPLP_ARG(INTEGER, "max", snplp__zu(&max, (size_t)lay->n))));
     bool named_bad = false; /* a field that could not be read may have named a column */
     for (size_t i = 0; i < x->nfields && i < KEEP; i++)
         named_bad |= x->f[i].bad;
@@ -659,11 +624,11 @@ static bool id_field(importer *x, int k, const char *item)
     field *f = col(x, k);
     if (!snplp__id_ok(f->b.p, f->b.n)) {
         char q[200];
-        numtext max;
+        snplp_numtext max;
         err(x, SNPLP_DIAG_BAD_ID, "field", f->line, f->col, item,
             SNPLP_ARGS(SNPLP_ARG(ID, "column", x->lay->names[k]),
                        SNPLP_ARG(TEXT, "value", show(q, sizeof q, f)),
-                       SNPLP_ARG(INTEGER, "max", zu(&max, SNPLP_ID_MAX))));
+                       SNPLP_ARG(INTEGER, "max", snplp__zu(&max, SNPLP_ID_MAX))));
         return false;
     }
     return true;
@@ -833,11 +798,11 @@ static bool check_field_count(importer *x)
         line = f ? f->line : x->extra_line;
         c = f ? f->col : x->extra_col;
     }
-    numtext n, header;
+    snplp_numtext n, header;
     err(x, SNPLP_DIAG_CSV_FIELD_COUNT, more ? "more-than-header" : "fewer-than-header", line, c,
         NULL,
-        SNPLP_ARGS(SNPLP_ARG(INTEGER, "fields", zu(&n, x->nfields)),
-                   SNPLP_ARG(INTEGER, "header_fields", zu(&header, x->ncols))));
+        SNPLP_ARGS(SNPLP_ARG(INTEGER, "fields", snplp__zu(&n, x->nfields)),
+                   SNPLP_ARG(INTEGER, "header_fields", snplp__zu(&header, x->ncols))));
     return false;
 }
 
@@ -868,11 +833,11 @@ static void check_worker(importer *x)
             fatal(x, SNPLP_ENOMEM);
             return;
         }
-        numtext line;
+        snplp_numtext line;
         if (first)
             err(x, SNPLP_DIAG_DUPLICATE_ROW, "worker", fid->line, fid->col, item,
                 SNPLP_ARGS(SNPLP_ARG(ID, "worker", item),
-                           SNPLP_ARG(INTEGER, "first_line", zu(&line, first))));
+                           SNPLP_ARG(INTEGER, "first_line", snplp__zu(&line, first))));
     }
     if (id_field(x, W_PROFESSION, item)) {
         field *f = col(x, W_PROFESSION);
@@ -1038,11 +1003,11 @@ static void check_attendance(importer *x)
             fatal(x, SNPLP_ENOMEM);
             return;
         }
-        numtext line;
+        snplp_numtext line;
         if (first)
             err(x, SNPLP_DIAG_DUPLICATE_ROW, "attendance", f->line, f->col, item,
                 SNPLP_ARGS(SNPLP_ARG(ID, "worker", wid), SNPLP_ARG(ID, "session", sid),
-                           SNPLP_ARG(INTEGER, "first_line", zu(&line, first))));
+                           SNPLP_ARG(INTEGER, "first_line", snplp__zu(&line, first))));
         if (x->existing.cap) {
             uint64_t h = hash_text(sid, hash_text(wid, 14695981039346656037u));
             slot *s = table_find(&x->existing, h, wid, sid, true);
@@ -1268,9 +1233,9 @@ static int import(importer *x)
     skip_bom(x);
     while (!x->stop && read_record(x)) {
         if (++x->rows > SNPLP_CSV_MAX_ROWS) {
-            numtext max;
+            snplp_numtext max;
             err(x, SNPLP_DIAG_CSV_TOO_MANY_ROWS, "rows", x->f[0].line, x->f[0].col, NULL,
-                SNPLP_ARGS(SNPLP_ARG(INTEGER, "max", zu(&max, SNPLP_CSV_MAX_ROWS))));
+                SNPLP_ARGS(SNPLP_ARG(INTEGER, "max", snplp__zu(&max, SNPLP_CSV_MAX_ROWS))));
             x->stop = true;
             break;
         }

@@ -271,14 +271,7 @@ static snplp_indicator *parent_indicator(creader *r, cframe *f)
 static void say(creader *r, const cframe *f, snplp_diag_code code, const char *variant,
                 const char *item_id, const snplp_msg_arg *args, size_t n)
 {
-    snplp__xml_finding(&r->core, &(snplp_finding){.severity = SNPLP_SEVERITY_ERROR,
-                                                  .code = code,
-                                                  .variant = variant,
-                                                  .line = f->core.line,
-                                                  .column = f->core.column,
-                                                  .item_id = item_id,
-                                                  .args = args,
-                                                  .nargs = n});
+    snplp__xml_error_at(&r->core, &f->core, code, variant, item_id, args, n);
 }
 
 /* A model call's failure on a convention's element f: a reused id is a duplicate, anything else

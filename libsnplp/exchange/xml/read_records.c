@@ -190,14 +190,7 @@ typedef struct rreader {
 static void say(rreader *r, const snplp_xml_frame *f, snplp_diag_code code, const char *variant,
                 const char *id, const snplp_msg_arg *args, size_t n)
 {
-    snplp__xml_finding(&r->core, &(snplp_finding){.severity = SNPLP_SEVERITY_ERROR,
-                                                  .code = code,
-                                                  .variant = variant,
-                                                  .line = f->line,
-                                                  .column = f->column,
-                                                  .item_id = id,
-                                                  .args = args,
-                                                  .nargs = n});
+    snplp__xml_error_at(&r->core, f, code, variant, id, args, n);
 }
 
 /* A model call's failure on a record's element f: a reused id is a duplicate, anything else a

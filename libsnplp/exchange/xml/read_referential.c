@@ -206,14 +206,7 @@ static void remember(rreader *r, const snplp_item *it, size_t line, size_t colum
 static void say(rreader *r, const rframe *f, snplp_diag_code code, const char *variant,
                 const char *item_id, const snplp_msg_arg *args, size_t n)
 {
-    snplp__xml_finding(&r->core, &(snplp_finding){.severity = SNPLP_SEVERITY_ERROR,
-                                                  .code = code,
-                                                  .variant = variant,
-                                                  .line = f->core.line,
-                                                  .column = f->core.column,
-                                                  .item_id = item_id,
-                                                  .args = args,
-                                                  .nargs = n});
+    snplp__xml_error_at(&r->core, &f->core, code, variant, item_id, args, n);
 }
 
 /* A model call's failure on the element of f: out of memory ends the pass, a reused id is a

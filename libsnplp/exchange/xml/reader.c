@@ -186,6 +186,20 @@ void snplp__xml_finding(reader *r, const snplp_finding *f)
         r->status = rc; /* a message of the catalogue that does not render: the library's bug */
 }
 
+void snplp__xml_error_at(reader *r, const snplp_xml_frame *f, snplp_diag_code code,
+                         const char *variant, const char *item_id, const snplp_msg_arg *args,
+                         size_t n)
+{
+    snplp__xml_finding(r, &(snplp_finding){.severity = SNPLP_SEVERITY_ERROR,
+                                           .code = code,
+                                           .variant = variant,
+                                           .line = f->line,
+                                           .column = f->column,
+                                           .item_id = item_id,
+                                           .args = args,
+                                           .nargs = n});
+}
+
 void snplp__xml_report(reader *r, snplp_severity severity, snplp_diag_code code, size_t line,
                        size_t column, const char *item_id, const char *fmt, ...)
 {

@@ -302,6 +302,11 @@ static inline snplp_xml_frame *snplp__xml_parent(snplp_xml_reader *r, const snpl
  * with the convention being read; its severity and position as given (an error counts as the
  * model's unless its code is one of the parser's, 200-229). */
 void snplp__xml_finding(snplp_xml_reader *r, const snplp_finding *f);
+/* Reports an error of the catalogue (diag/CODE/VARIANT) at the element of f, about item_id
+ * (NULL: none), with its n arguments. */
+void snplp__xml_error_at(snplp_xml_reader *r, const snplp_xml_frame *f, snplp_diag_code code,
+                         const char *variant, const char *item_id, const snplp_msg_arg *args,
+                         size_t n);
 /* Records a finding with a message already made (one not from the catalogue, passed on as it
  * is) at line:column, as snplp__xml_finding() does. */
 void snplp__xml_report(snplp_xml_reader *r, snplp_severity severity, snplp_diag_code code,
