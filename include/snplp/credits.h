@@ -21,6 +21,7 @@
 
 #include <snplp/common.h>
 #include <snplp/date.h>
+#include <snplp/language.h>
 
 SNPLP_BEGIN_DECLS
 
@@ -73,11 +74,28 @@ SNPLP_API bool snplp_credits_reason_blocking(const snplp_credits *credits, size_
 SNPLP_API const char *snplp_credits_reason_action_id(const snplp_credits *credits, size_t index);
 
 /**
- * @brief An English sentence stating reason @p index, with its dates, action and French
- *        texts, e.g. "the report on 2020 was sent on 2021-04-02, 2 days after it was due on
- *        2021-03-31"; NULL if out of range. Borrowed.
+ * @brief A sentence stating reason @p index, with its dates, action and French texts, e.g.
+ *        "the report on 2020 was sent on 2021-04-02, 2 days after it was due on 2021-03-31";
+ *        NULL if out of range. Borrowed.
+ *
+ * In the language that was the default of the thread that made the decision (English unless
+ * set: snplp_language_set_default(), language.h); snplp_credits_reason_render() gives it in
+ * either language.
  */
 SNPLP_API const char *snplp_credits_reason_message(const snplp_credits *credits, size_t index);
+
+/**
+ * @brief Renders the sentence of reason @p index in @p lang (1.6): the message of
+ *        snplp_credits_reason_message() in English or French, whatever the language the
+ *        decision was made in ("le rapport d’exécution de 2020 a été transmis le 2 avril 2021,
+ *        2 jours après la date limite du 31 mars 2021"). The messages are those of the table
+ *        credit of the catalogue (docs/messages.md).
+ * @param[out] out receives the text (free with snplp_free()); NULL on failure.
+ * @return #SNPLP_OK; #SNPLP_EINVAL (NULL argument, @p index out of range, unknown language);
+ *         #SNPLP_ENOMEM.
+ */
+SNPLP_API int snplp_credits_reason_render(const snplp_credits *credits, size_t index,
+                                          snplp_language lang, char **out);
 
 SNPLP_END_DECLS
 

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include <unicode/fmtable.h>
+#include <unicode/ucal.h>
 #include <unicode/listformatter.h>
 #include <unicode/messagepattern.h>
 #include <unicode/msgfmt.h>
@@ -29,19 +30,10 @@ using icu::UnicodeString;
 namespace
 {
 
-// The days from 1970-01-01 to the date y-m-d (proleptic Gregorian calendar).
-long days_from_civil(long y, unsigned m, unsigned d)
-{
-    y -= m <= 2;
-    const long era = (y >= 0 ? y : y - 399) / 400;
-    const unsigned yoe = static_cast<unsigned>(y - era * 400);
-    const unsigned doy = (153 * (m > 2 ? m - 3 : m + 9) + 2) / 5 + d - 1;
-    const unsigned doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    return era * 146097 + static_cast<long>(doe) - 719468;
-}
-
 // "YYYY-MM-DD" as ICU's date: noon UTC of that day, so that it is the same day in every time
-// zone from UTC-11 to UTC+11 (ICU formats dates in the default time zone).
+// zone from UTC-11 to UTC+11 (ICU formats dates in the default time zone), computed by ICU's
+// own Gregorian calendar, which is Julian before 15 October 1582 as its formats are: the day
+// written is the day given, whatever the year.
 bool parse_date(const char *s, double *udate)
 {
     if (strlen(s) != 10 || s[4] != '-' || s[7] != '-')
@@ -57,9 +49,19 @@ bool parse_date(const char *s, double *udate)
         }
     if (v[1] < 1 || v[1] > 12 || v[2] < 1 || v[2] > 31)
         return false;
-    long days = days_from_civil(v[0], static_cast<unsigned>(v[1]), static_cast<unsigned>(v[2]));
-    *udate = (static_cast<double>(days) * 86400.0 + 43200.0) * 1000.0;
-    return true;
+    UErrorCode st = U_ZERO_ERROR;
+    static const UChar utc[] = {'U', 'T', 'C', 0};
+    UCalendar *cal = ucal_open(utc, -1, "en_US", UCAL_GREGORIAN, &st);
+    if (U_FAILURE(st)) {
+        ucal_close(cal);
+        return false;
+    }
+    ucal_clear(cal);
+    ucal_setDateTime(cal, static_cast<int32_t>(v[0]), static_cast<int32_t>(v[1] - 1),
+                     static_cast<int32_t>(v[2]), 12, 0, 0, &st);
+    *udate = ucal_getMillis(cal, &st);
+    ucal_close(cal);
+    return U_SUCCESS(st);
 }
 
 // The texts of a list value (separated by U+001F, as many as there are), each quoted as the

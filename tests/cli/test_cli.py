@@ -318,20 +318,21 @@ def section(out, first, last):
     return lines[start:end]
 
 
-def matrix_rows(out):
+def matrix_rows(out, first="indicator ", last="Cells by status", cells=r"\s+"):
     """The rows of the (first) matrix table with a year: {(indicator, year): fields}, where
-    fields are the cells after the year; and the set of display columns the year starts at."""
-    lines = section(out, "indicator ", "Cells by status")
+    fields are the cells after the year (separated by the pattern cells); and the set of display
+    columns the year starts at."""
+    lines = section(out, first, last)
     rows, columns, current = {}, set(), None
     for line in lines[2:]:
         m = re.match(r"^(\S+)(\s|$)", line)
         if m:
             current = m.group(1)
-        y = re.search(r"(?<=\s)(\d{4})(?=\s)", line)
+        y = re.search(r"(?<= )(\d{4})(?= )", line)
         if not y:
             continue
         columns.add(width(line[:y.start()]))
-        rows[(current, int(y.group(1)))] = line[y.end():].split()
+        rows[(current, int(y.group(1)))] = [c for c in re.split(cells, line[y.end():].strip()) if c]
     return rows, columns
 
 
@@ -1575,6 +1576,222 @@ usage_error(["validate", "--lang"], "snplp validate: --lang needs a value: fr or
 # after "--", --lang is a file name
 rc, out, err = run("validate", "--", "--lang")
 check("language: --lang after --", rc == 1 and "--lang" in out + err, (rc, out[:200], err[:200]))
+
+
+# ---- issue 19: report, coverage and eligibility in French ----
+# Every word of the tables and lines the program writes comes from the catalogue (the table cli,
+# libsnplp/util/messages/cli/): in French, numbers with a decimal comma and thousands apart
+# (a narrow no-break space), dates in words, French typography; the ids and the data stay as
+# they are, and so do the library's own English texts that the program quotes (the reasons of
+# eligibility). English is tested above, unchanged.
+NBSP, NNBSP = "\u00a0", "\u202f"
+
+
+def english_left(out, words):
+    """The words (or phrases) of words that out holds as words of their own: not inside an id,
+    a finding's [code] or a file name (letters, digits, '-', '/', '.' or '_' around them)."""
+    return [w for w in words if re.search(r"(?<![\w/.\[-])" + re.escape(w) + r"(?![\w/.\]-])",
+                                          out)]
+
+
+def fr_matrix_rows(out):
+    """As matrix_rows(), for a French report: its headings, and cells separated by two spaces or
+    more (a French status holds a space: "non atteint")."""
+    return matrix_rows(out, "indicateur ", "Cellules par statut", r" {2,}")
+
+
+REPORT_ENGLISH = ["Follow-up matrix", "Synthesis", "Cells by status", "cells", "Execution reports",
+                  "Credits at", "Coherence at", "At", "partly reached", "reached", "partly-reached",
+                  "not-reached", "no-target", "actual-missing", "not-yet-due", "not-aggregated",
+                  "withheld", "released", "blocking", "note", "on-time", "late", "missing",
+                  "indicator", "unit", "year", "target", "actual", "rate", "status", "covered",
+                  "lacking", "due", "sent", "state", "count", "percent", "days", "weight",
+                  "lower is better", "departement", "to", "the report on", "was sent on",
+                  "action-not-done", "report-late", "action-dropped", "error", "errors",
+                  "warning", "warnings", "no finding", "more", "and"]
+
+rc, out, err = run_env({}, "--lang", "fr", "report", "--at", "2021-06-30", CONV49)
+check("fr report: exit 0, no finding", rc == 0 and err == "", (rc, err))
+check("fr report: heading", out.startswith(
+    f"Convention calpae-49-2019{NBSP}: département 49 Maine-et-Loire, de 2019 à 2021 ({CONV49})\n"
+    f"Au 30 juin 2021{NNBSP}; une valeur cible est partiellement atteinte à partir de 80{NNBSP}% "
+    "de sa valeur\n\nMatrice de suivi\n"), out[:400])
+rows, columns = fr_matrix_rows(out)
+check("fr report: aligned", len(columns) == 1 and len(rows) == 21, (columns, len(rows)))
+for key, fields in {("jeunes-ase-accompagnes", 2019): ["120", "131", f"109,2{NNBSP}%", "atteint"],
+                    ("jeunes-ase-accompagnes", 2021): ["180", "-", "-", "pas encore dû"],
+                    ("nouveaux-rsa", 2019): [f"2{NNBSP}300", f"2{NNBSP}400", f"95,7{NNBSP}%",
+                                             "partiellement atteint"],
+                    ("orientation-rsa-1-mois", 2019): ["60", "48,5", f"80,8{NNBSP}%",
+                                                       "partiellement atteint"],
+                    ("delai-premier-accueil", 2020): ["8", "-", "-", "réalisé manquant"],
+                    ("referents-parcours", 2020): ["600", "420", f"70,0{NNBSP}%",
+                                                   "non atteint"]}.items():
+    check(f"fr report: cell {key}", rows.get(key) == fields, rows.get(key))
+check("fr report: headings of the matrix", re.search(
+    r"^indicateur +unité +année +cible +réalisé +taux +statut$", out, re.M) and
+    re.search(r"^delai-premier-accueil +jours \u2193 +2019 ", out, re.M) and
+    f"unité \u2193{NBSP}: plus la valeur est basse" in out, out[:600])
+counts = section(out, "Cellules par statut", "Rapports d’exécution")
+check("fr report: counts", any(re.match(r"^  partiellement atteint +7$", l) for l in counts)
+      and any(re.match(r"^  cellules +21$", l) for l in counts), counts)
+reports = section(out, "Rapports d’exécution au 30 juin 2021", "Crédits au")
+check("fr report: reports", reports[:2] == [
+    "Rapports d’exécution au 30 juin 2021 (chacun dû le 31 mars de l’année suivante)",
+    "  année  échéance      transmis le    état"] and
+    "  2020   31 mars 2021  12 avril 2021  en retard" in reports and
+    "  2019   31 mars 2020  27 mars 2020   à temps" in reports and
+    "  2021   31 mars 2022  -              pas encore dû" in reports, reports)
+credits = "\n".join(section(out, "Crédits au 30 juin 2021", "Cohérence au"))
+check("fr report: credits", re.search(r"^  2020  suspendus\n +\[bloquant\] action non réalisée"
+                                      f"{NBSP}: l’action action-mobilite «{NBSP}", credits, re.M)
+      and f"son statut est «{NBSP}en cours{NBSP}»" in credits
+      and f"[remarque] rapport en retard{NBSP}: le rapport d’exécution de 2020 a été transmis le "
+      "12 avril 2021, 12 jours après la date limite du 31 mars 2021" in credits
+      and f"[remarque] action abandonnée{NBSP}: l’action action-mobilite" in credits, credits)
+check("fr report: coherence", f"\nCohérence au 30 juin 2021{NBSP}: 1 erreur, 0 avertissement\n"
+      "  erreur: [actual-missing] l’indicateur «" in out, out[-600:])
+check("fr report: no English word", english_left(out, REPORT_ENGLISH) == [],
+      english_left(out, REPORT_ENGLISH))
+# the report's states at other dates; the environment chooses French as well
+rc, out, err = run_env({"LANG": "fr_FR.UTF-8"}, "report", "--at", "2021-04-01", CONV49)
+check("fr report (LANG): missing, overdue", rc == 0 and
+      re.search(r"^  2020 +31 mars 2021 +- +manquant$", out, re.M) and
+      f"[bloquant] rapport manquant{NBSP}: le rapport d’exécution de 2020 n’a pas été transmis au "
+      f"1 avril 2021{NNBSP}; il est en retard{NBSP}: il était dû le 31 mars 2021, 1 jour plus tôt"
+      in out, out[-1500:])
+rc, out, err = run_env({}, "--lang", "fr", "report", "--at", "2020-01-15", "--threshold", "82.50",
+                       CONV49)
+check("fr report: threshold and no finding", rc == 0 and
+      f"à partir de 82,50{NNBSP}% de sa valeur" in out and
+      f"Cohérence au 15 janvier 2020{NBSP}: aucun constat" in out and
+      "dans 76 jours" in out, out[:300] + out[-800:])
+
+# the synthesis: coverage, lacking values, exact decimals (60,00), thousands
+rc, out, err = run_env({}, "--lang", "fr", "report", "--at", "2021-06-30", CONV49, CONV52)
+check("fr synthesis: exit 0", rc == 0 and err == "" and out.startswith(
+    "Synthèse de 4 conventions\n  Convention calpae-49-2019" + NBSP + ": département 49"),
+      (rc, err, out[:300]))
+rows, columns = fr_matrix_rows(out)
+check("fr synthesis: aligned", len(columns) == 1 and len(rows) == 21, columns)
+check("fr synthesis: headings", "Matrice de synthèse de 4 conventions\n" in out and re.search(
+    r"^indicateur +unité +année +cible +réalisé +taux +statut +couverture +manquants$", out,
+    re.M), out[:1200])
+check("fr synthesis: cells", rows.get(("orientation-rsa-1-mois", 2019), [])[:4] ==
+      ["60,00", "53,236", f"88,7{NNBSP}%", "partiellement atteint"] and
+      rows.get(("nouveaux-rsa", 2019), [])[:2] == [f"11{NNBSP}100", f"11{NNBSP}340"] and
+      rows.get(("orientation-rsa-1-mois", 2020), [])[-1] ==
+      "calpae-44-2019 (réalisé), calpae-53-2019 (réalisé+pondération)" and
+      rows.get(("delai-premier-accueil", 2019), [])[-2:] == ["non agrégé", "3/3"],
+      {k: v for k, v in rows.items() if k[0] in ("orientation-rsa-1-mois", "nouveaux-rsa")})
+check("fr synthesis: sections", all(f"== Convention {c}{NBSP}:" in out for c in
+                                    ["calpae-49-2019", "calpae-44-2019", "calpae-53-2019",
+                                     "calpae-85-2019"]), out[-300:])
+check("fr synthesis: no English word", english_left(out, REPORT_ENGLISH) == [],
+      english_left(out, REPORT_ENGLISH))
+# English is the default, --lang en the same
+rc, en_out, _ = run("report", "--at", "2021-06-30", CONV49, CONV52)
+rc2, en_lang, _ = run_env({"LANG": "fr_FR.UTF-8"}, "--lang", "en", "report", "--at", "2021-06-30",
+                          CONV49, CONV52)
+check("report --lang en: the English report", rc == 0 and en_lang == en_out
+      and "Synthesis matrix of 4 conventions" in en_out, en_lang[:200])
+
+# coverage
+COVERAGE_ENGLISH = ["Coverage of", "read with", "built-in", "From", "by", "as a whole",
+                    "Workforce", "worker", "workers", "trained", "training days", "attendance",
+                    "theme", "profession and", "territory", "workforce", "rate", "days",
+                    "days unknown", "row", "rows", "left out", "shows them", "No training",
+                    "none", "more", "and"]
+rc, out, err = run_env({}, "--lang", "fr", "coverage", "--builtin", SMALL, "--at",
+                       "2021-12-31")
+check("fr coverage: heading", rc == 0 and err == "" and out.startswith(
+    f"Couverture de {SMALL}, lu avec le référentiel intégré\n"
+    "Du 1 janvier 2021 au 31 décembre 2021, par thématique et profession\n"
+    f"Effectif concerné{NBSP}: 5 agents{NNBSP}; formés{NBSP}: 4 (80,00{NNBSP}%){NNBSP}; jours de "
+    "formation" + NBSP + ": 11 (et 1 participation dont les jours sont inconnus, non comptée)\n"),
+      (rc, err, out[:500]))
+lines = out.splitlines()
+head = next((i for i, l in enumerate(lines) if l.startswith("thématique ")), None)
+table = lines[head:head + 6] if head is not None else []
+check("fr coverage: columns and rows", head is not None and re.split(r" {2,}", table[0]) == [
+    "thématique", "profession", "effectif", "formés", "taux", "jours", "jours inconnus"] and
+    re.split(r" {2,}", table[3].strip()) == ["theme-insertion", "profession-ass", "2", "1",
+                                             f"50,00{NNBSP}%", "4", "0"], table)
+check("fr coverage: aligned", len(table) == 6 and len({width(l) for l in table}) == 1, table)
+check("fr coverage: rows left out, untrained",
+      f"\n(44 lignes où personne n’a été formé sont omises{NBSP}: --all les montre)\n" in out and
+      out.endswith(f"\nAucune formation au 31 décembre 2021{NBSP}: 1 agent{NBSP}: w2\n"),
+      out[-300:])
+check("fr coverage: no English word", english_left(out, COVERAGE_ENGLISH) == [],
+      english_left(out, COVERAGE_ENGLISH))
+rc, out, err = run_env({}, "--lang", "fr", "coverage", "--builtin", SMALL, EXAMPLE_RECORDS,
+                       "--at", "2021-12-31", "--by", "none")
+check("fr coverage: decimals, as a whole", rc == 0 and
+      "Du 1 janvier 2021 au 31 décembre 2021, dans l’ensemble\n" in out and
+      f"Effectif concerné{NBSP}: 282 agents{NNBSP}; formés{NBSP}: 162 (57,45{NNBSP}%){NNBSP}; "
+      f"jours de formation{NBSP}: 275,5\n" in out and
+      re.search(r"^effectif +formés +taux +jours$", out, re.M) and
+      " et 3 autres\n" in out and english_left(out, COVERAGE_ENGLISH) == [],
+      (out, english_left(out, COVERAGE_ENGLISH)))
+rc, out, err = run_env({}, "--lang", "fr", "coverage", "--builtin", SMALL, "--from", "2020-01-01",
+                       "--to", "2020-12-31", "--by", "plan,theme,territory,profession")
+check("fr coverage: every axis", rc == 0 and
+      "Du 1 janvier 2020 au 31 décembre 2020, par thématique, plan, profession et territoire\n"
+      in out and re.search(r"^thématique +plan +profession +territoire +effectif", out, re.M) and
+      out.endswith(f"Aucune formation au 31 décembre 2020{NBSP}: 4 agents{NBSP}: w2, w3, w4, w5\n"),
+      out)
+rc, out, err = run_env({}, "--lang", "fr", "coverage", "--builtin", SMALL, "--at", "2010-06-30")
+check("fr coverage: no workforce", rc == 0 and
+      f"(aucune ligne{NBSP}: aucun agent dans l’effectif pendant la période)" in out and
+      f"Effectif concerné{NBSP}: 0 agent{NNBSP}; formés{NBSP}: 0{NNBSP}; jours" in out, out)
+
+# eligibility: the program's words in French; the reasons are the library's English sentences
+ELIGIBILITY_ENGLISH = ["Worker", "read with", "built-in", "diploma level", "unknown", "employer",
+                       "territory", "module to take", "modules to take", "in the plan",
+                       "priority", "open", "not-yet", "profession-targeted",
+                       "profession-not-targeted", "diploma-unknown", "diploma-below",
+                       "diploma-met", "prerequisite-missing", "prerequisite-trained",
+                       "already-trained", "No module left"]
+
+
+def program_words(out):
+    """The text of eligibility's output that the program writes: every line but the reasons'
+    sentences (the label before them is the program's)."""
+    kept = []
+    for line in out.splitlines():
+        if line.startswith("   - "):
+            kept.append(line.split(NBSP + ":", 1)[0])
+        elif not line.startswith("     "):
+            kept.append(line)
+    return "\n".join(kept)
+
+
+rc, out, err = run_env({}, "--lang", "fr", "eligibility", "--builtin", SMALL, "w2", "--at",
+                       "2021-12-31")
+check("fr eligibility: heading", rc == 0 and err == "" and out.startswith(
+    f"Agent w2 au 31 décembre 2021 ({SMALL}, lu avec le référentiel intégré)\n"
+    "Profession profession-ass (assistants de service social), niveau de diplôme inconnu, "
+    f"employeur e80, territoire 80\n\n2 modules à suivre ensuite, dans l’ordre du plan{NBSP}:\n\n"
+    f"1. module-insertion-fundamentals{NBSP}: ouvert\n"), (rc, err, out[:400]))
+check("fr eligibility: answers and reasons", f"\n2. module-insertion-expert{NBSP}: pas encore\n"
+      in out and f"\n   - profession ciblée{NBSP}: " in out and
+      f"\n   - diplôme inconnu{NBSP}: " in out and f"\n   - prérequis manquant{NBSP}: " in out,
+      out)
+check("fr eligibility: wrapped", all(width(l) <= 80 or " " not in l.strip()
+                                     for l in out.splitlines()[3:]), out)
+check("fr eligibility: no English word of the program",
+      english_left(program_words(out), ELIGIBILITY_ENGLISH) == [],
+      english_left(program_words(out), ELIGIBILITY_ENGLISH))
+rc, out, _ = run_env({}, "--lang", "fr", "eligibility", "--builtin", SMALL, "w1", "--at",
+                     "2021-12-31", "--module", "module-insertion-expert")
+check("fr eligibility --module", rc == 0 and
+      f"\nmodule-insertion-expert{NBSP}: prioritaire\n" in out and
+      f"\n   - déjà formé{NBSP}: " in out and f"\n   - diplôme suffisant{NBSP}: " in out and
+      english_left(program_words(out), ELIGIBILITY_ENGLISH) == [], out)
+rc, out, _ = run_env({}, "--lang", "fr", "eligibility", "--builtin", SMALL, "w1", "--at",
+                     "2021-12-31")
+check("fr eligibility: nothing left", rc == 0 and out.endswith(
+    f"\nAucun module à suivre{NBSP}: l’agent est formé à tous les modules du référentiel.\n"), out)
 
 if failures:
     print("\n".join(failures))

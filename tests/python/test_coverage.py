@@ -78,6 +78,9 @@ HIDDEN = {
     "snplp_message_render":
         "the words of the snplp program (the catalogue's table cli), for C programs; a Python "
         "program words its own output (the findings come rendered: Diagnostic.render)",
+    "snplp_credits_reason_render":
+        "CreditReason.message comes in the thread's language (snplp.set_language()), as the "
+        "decision was made; a Python program wanting the other decides again in it",
     "snplp_param_type_name":
         "Diagnostic.params holds typed values (int, Decimal, date, list, str), not type names",
     "snplp_action_convention":

@@ -24,6 +24,7 @@
 #include "opt.h"
 #include "outfile.h"
 #include "records_input.h"
+#include "report_table.h"
 #include "termtext.h"
 
 enum {
@@ -152,14 +153,6 @@ static const char *date_text(char buf[SNPLP_DATE_TEXT_SIZE], snplp_date d)
     return buf;
 }
 
-/* "12.50" */
-static const char *decimal_text(char buf[SNPLP_DECIMAL_MAX_TEXT], snplp_decimal d)
-{
-    if (snplp_decimal_format(buf, SNPLP_DECIMAL_MAX_TEXT, d) != SNPLP_OK)
-        strcpy(buf, "?");
-    return buf;
-}
-
 /* The row's key on axis @p flag (NULL when not grouped by it). */
 static const char *row_key(const snplp_coverage *c, size_t row, unsigned flag)
 {
@@ -175,43 +168,50 @@ static const char *row_key(const snplp_coverage *c, size_t row, unsigned flag)
     }
 }
 
-/* ---- text ---- */
+/* ---- text (in the program's language: report_table.h) ---- */
 
-/* "by theme and profession", "as a whole" */
-static void print_axes(FILE *out, unsigned axes)
+/* "by theme and profession", "as a whole": a text to free, NULL if it cannot be written. */
+static char *axes_text(unsigned axes)
 {
-    size_t n = 0, total = 0;
-    for (size_t k = 0; k < AXIS_COUNT; k++)
-        total += (axes & axes_known[k].flag) != 0;
-    if (total == 0) {
-        fputs("as a whole", out);
-        return;
-    }
-    fputs("by ", out);
+    static const char *const by[] = {"by-1", "by-2", "by-3", "by-4"};
+    static const char *const names[] = {"a", "b", "c", "d"};
+    snplp_message_arg args[AXIS_COUNT];
+    size_t n = 0;
     for (size_t k = 0; k < AXIS_COUNT; k++)
         if (axes & axes_known[k].flag) {
-            fprintf(out, "%s%s", n == 0 ? "" : n + 1 == total ? " and " : ", ", axes_known[k].name);
+            args[n] = (snplp_message_arg)CLI_ARG(TEXT, names[n],
+                                                 cli_word("coverage-column", axes_known[k].name));
             n++;
         }
+    return n == 0 ? cli_text("coverage", "whole", CLI_NO_ARGS)
+                  : cli_text("coverage", by[n - 1], args, n);
 }
 
-/* The figures of the whole workforce in scope (@p all: a coverage grouped by nothing). */
-static void print_totals(FILE *out, const snplp_coverage *all)
+/* The figures of the whole workforce in scope (@p all: a coverage grouped by nothing). Returns
+ * 0, or -1 if it cannot be written. */
+static int print_totals(FILE *out, const snplp_coverage *all)
 {
-    char buf[SNPLP_DECIMAL_MAX_TEXT];
+    char workforce[32], trained[32], unknown[32], rate[SNPLP_DECIMAL_MAX_TEXT] = "0",
+                                                  days[CLI_VALUE_SIZE] = "";
     snplp_decimal d;
-    size_t workforce = snplp_coverage_workforce(all, 0), trained = snplp_coverage_trained(all, 0);
-    fprintf(out, "Workforce in scope: %zu worker%s; trained: %zu", workforce,
-            workforce == 1 ? "" : "s", trained);
-    if (snplp_coverage_rate(&d, all, 0) == SNPLP_OK)
-        fprintf(out, " (%s%%)", decimal_text(buf, d));
-    if (snplp_coverage_days(&d, all, 0) == SNPLP_OK)
-        fprintf(out, "; training days: %s", decimal_text(buf, d));
-    size_t unknown = snplp_coverage_days_unknown(all, 0);
-    if (unknown)
-        fprintf(out, " (and %zu attendance record%s whose days are unknown, not counted)", unknown,
-                unknown == 1 ? "" : "s");
+    snprintf(workforce, sizeof workforce, "%zu", snplp_coverage_workforce(all, 0));
+    snprintf(trained, sizeof trained, "%zu", snplp_coverage_trained(all, 0));
+    snprintf(unknown, sizeof unknown, "%zu", snplp_coverage_days_unknown(all, 0));
+    bool rate_known = snplp_coverage_rate(&d, all, 0) == SNPLP_OK &&
+                      snplp_decimal_format(rate, sizeof rate, d) == SNPLP_OK;
+    bool days_known = snplp_coverage_days(&d, all, 0) == SNPLP_OK;
+    if (days_known)
+        cli_decimal(days, d);
+    if (cli_put(out, "coverage", "totals",
+                CLI_ARGS(CLI_ARG(INTEGER, "workforce", workforce),
+                         CLI_ARG(INTEGER, "trained", trained),
+                         CLI_ARG(CHOICE, "rate_known", rate_known ? "yes" : "no"),
+                         CLI_ARG(DECIMAL, "rate", rate_known ? rate : "0"),
+                         CLI_ARG(CHOICE, "days_known", days_known ? "yes" : "no"),
+                         CLI_ARG(TEXT, "days", days), CLI_ARG(INTEGER, "unknown", unknown))) != 0)
+        return -1;
     fputc('\n', out);
+    return 0;
 }
 
 /* Whether row @p r of @p c has nothing to show: no one trained, no day. */
@@ -222,8 +222,17 @@ static bool row_empty(const snplp_coverage *c, size_t r)
            (snplp_coverage_days(&d, c, r) != SNPLP_OK || d.units == 0);
 }
 
+/* The rate of a row ("66.67%", "66,67 %"): a text to free, NULL if it cannot be written. */
+static char *rate_text(snplp_decimal d)
+{
+    char digits[SNPLP_DECIMAL_MAX_TEXT];
+    if (snplp_decimal_format(digits, sizeof digits, d) != SNPLP_OK)
+        return NULL;
+    return cli_text("number", "percent-2", CLI_ARGS(CLI_ARG(DECIMAL, "rate", digits)));
+}
+
 /* The table of the rows of @p c (@p all: also those where no one was trained, else they are
- * counted in a line under the table). Returns 0, or -1 if out of memory. */
+ * counted in a line under the table). Returns 0, or -1 if it cannot be written. */
 static int print_rows(FILE *out, const snplp_coverage *c, bool all)
 {
     const char *headers[TT_TABLE_MAX_COLUMNS];
@@ -236,12 +245,12 @@ static int print_rows(FILE *out, const snplp_coverage *c, bool all)
     for (size_t k = 0; k < AXIS_COUNT; k++)
         if (axes & axes_known[k].flag) {
             right[ncols] = false;
-            headers[ncols++] = axes_known[k].name;
+            headers[ncols++] = cli_word("coverage-column", axes_known[k].name);
         }
-    static const char *const figures[] = {"workforce", "trained", "rate", "days", "days unknown"};
+    static const char *const figures[] = {"workforce", "trained", "rate", "days", "days-unknown"};
     for (size_t k = 0; k < (unknown ? 5u : 4u); k++) {
         right[ncols] = true;
-        headers[ncols++] = figures[k];
+        headers[ncols++] = cli_word("coverage-column", figures[k]);
     }
     tt_table *t = tt_table_new(ncols, headers, right);
     if (!t)
@@ -249,7 +258,7 @@ static int print_rows(FILE *out, const snplp_coverage *c, bool all)
     int rc = 0;
     size_t shown = 0;
     for (size_t r = 0; r < rows && rc == 0; r++) {
-        char buf[SNPLP_DECIMAL_MAX_TEXT];
+        char buf[CLI_VALUE_SIZE];
         snplp_decimal d;
         size_t col = 0;
         if (!all && row_empty(c, r))
@@ -260,58 +269,111 @@ static int print_rows(FILE *out, const snplp_coverage *c, bool all)
             if (axes & axes_known[k].flag)
                 rc = tt_table_set(t, col++, row_key(c, r, axes_known[k].flag));
         if (rc == 0)
-            rc = tt_table_setf(t, col++, "%zu", snplp_coverage_workforce(c, r));
+            rc =
+                tt_table_set(t, col++, cli_integer(buf, (long long)snplp_coverage_workforce(c, r)));
         if (rc == 0)
-            rc = tt_table_setf(t, col++, "%zu", snplp_coverage_trained(c, r));
-        if (rc == 0 && snplp_coverage_rate(&d, c, r) == SNPLP_OK)
-            rc = tt_table_setf(t, col++, "%s%%", decimal_text(buf, d));
-        else if (rc == 0)
+            rc = tt_table_set(t, col++, cli_integer(buf, (long long)snplp_coverage_trained(c, r)));
+        if (rc == 0 && snplp_coverage_rate(&d, c, r) == SNPLP_OK) {
+            char *rate = rate_text(d);
+            rc = rate ? tt_table_set(t, col++, rate) : -1;
+            free(rate);
+        } else if (rc == 0)
             rc = tt_table_set(t, col++, "-"); /* no workforce: no rate, never 0 */
         if (rc == 0)
             rc = tt_table_set(
-                t, col++, snplp_coverage_days(&d, c, r) == SNPLP_OK ? decimal_text(buf, d) : "-");
+                t, col++, snplp_coverage_days(&d, c, r) == SNPLP_OK ? cli_decimal(buf, d) : "-");
         if (rc == 0 && unknown)
-            rc = tt_table_setf(t, col++, "%zu", snplp_coverage_days_unknown(c, r));
+            rc = tt_table_set(t, col++,
+                              cli_integer(buf, (long long)snplp_coverage_days_unknown(c, r)));
     }
     if (rc == 0) {
         if (rows == 0)
-            fputs("(no row: no worker in the workforce during the period)\n", out);
+            rc = cli_put(out, "coverage", "no-row", CLI_NO_ARGS);
         else if (shown == 0)
-            fputs("(no one trained in the period)\n", out);
+            rc = cli_put(out, "coverage", "no-one", CLI_NO_ARGS);
         else
             tt_table_print(t, out, 0);
-        if (shown < rows && shown > 0)
-            fprintf(out, "(%zu row%s where no one was trained left out: --all shows them)\n",
-                    rows - shown, rows - shown == 1 ? "" : "s");
+        if (rc == 0 && (rows == 0 || shown == 0))
+            fputc('\n', out);
+        if (rc == 0 && shown < rows && shown > 0) {
+            char left[32];
+            snprintf(left, sizeof left, "%zu", rows - shown);
+            rc = cli_put(out, "coverage", "left-out", CLI_ARGS(CLI_ARG(INTEGER, "rows", left)));
+            if (rc == 0)
+                fputc('\n', out);
+        }
     }
     tt_table_free(t);
     return rc;
 }
 
-static void print_untrained(FILE *out, const snplp_coverage *c, snplp_date to)
+/* The workers with no training by @p to. Returns 0, or -1 if it cannot be written. */
+static int print_untrained(FILE *out, const snplp_coverage *c, snplp_date to)
 {
-    char day[SNPLP_DATE_TEXT_SIZE];
+    char day[SNPLP_DATE_TEXT_SIZE], count[32], more[32];
     size_t n = snplp_coverage_untrained_count(c);
-    fprintf(out, "No training at all by %s: ", date_text(day, to));
+    snplp_date_format(day, sizeof day, to);
     if (n == 0) {
-        fputs("none\n", out);
-        return;
+        if (cli_put(out, "coverage", "untrained-none", CLI_ARGS(CLI_ARG(DATE, "to", day))) != 0)
+            return -1;
+        fputc('\n', out);
+        return 0;
     }
-    fprintf(out, "%zu worker%s: ", n, n == 1 ? "" : "s");
+    size_t len = 1;
+    for (size_t i = 0; i < n && i < UNTRAINED_SHOWN; i++)
+        len += strlen(snplp_coverage_untrained_at(c, i)) + 2;
+    char *workers = malloc(len);
+    if (!workers)
+        return -1;
+    workers[0] = '\0';
     for (size_t i = 0; i < n && i < UNTRAINED_SHOWN; i++) {
-        fputs(i ? ", " : "", out);
-        tt_put(out, snplp_coverage_untrained_at(c, i));
+        if (i)
+            strcat(workers, ", ");
+        strcat(workers, snplp_coverage_untrained_at(c, i));
     }
-    if (n > UNTRAINED_SHOWN)
-        fprintf(out, " and %zu more", n - UNTRAINED_SHOWN);
+    snprintf(count, sizeof count, "%zu", n);
+    snprintf(more, sizeof more, "%zu", n > UNTRAINED_SHOWN ? n - UNTRAINED_SHOWN : 0);
+    int rc = cli_put(out, "coverage", "untrained",
+                     CLI_ARGS(CLI_ARG(DATE, "to", day), CLI_ARG(INTEGER, "count", count),
+                              CLI_ARG(TEXT, "workers", workers), CLI_ARG(INTEGER, "more", more)));
+    free(workers);
+    if (rc == 0)
+        fputc('\n', out);
+    return rc;
+}
+
+/* The heading of the coverage of @p file. Returns 0, or -1 if it cannot be written. */
+static int print_heading(FILE *out, const cli_records_input *in, const char *file, snplp_date from,
+                         snplp_date to, unsigned axes)
+{
+    const char *stdin_name = cli_word("input", "stdin");
+    char day1[SNPLP_DATE_TEXT_SIZE], day2[SNPLP_DATE_TEXT_SIZE];
+    snplp_date_format(day1, sizeof day1, from);
+    snplp_date_format(day2, sizeof day2, to);
+    const char *ref = !in->ref_path                    ? ""
+                      : strcmp(in->ref_path, "-") == 0 ? stdin_name
+                                                       : in->ref_path;
+    if (cli_put(out, "coverage", "heading",
+                CLI_ARGS(CLI_ARG(TEXT, "file", strcmp(file, "-") == 0 ? stdin_name : file),
+                         CLI_ARG(CHOICE, "ref", in->ref_path ? "file" : "builtin"),
+                         CLI_ARG(TEXT, "ref_file", ref))) != 0)
+        return -1;
     fputc('\n', out);
+    char *by = axes_text(axes);
+    int rc = by ? cli_put(out, "coverage", "period",
+                          CLI_ARGS(CLI_ARG(DATE, "from", day1), CLI_ARG(DATE, "to", day2),
+                                   CLI_ARG(TEXT, "axes", by)))
+                : -1;
+    free(by);
+    if (rc == 0)
+        fputc('\n', out);
+    return rc;
 }
 
 /* The text coverage of every records file. */
 static int coverage_text(FILE *out, const cli_records_input *in, snplp_date from, snplp_date to,
                          unsigned axes, bool all_rows)
 {
-    char day1[SNPLP_DATE_TEXT_SIZE], day2[SNPLP_DATE_TEXT_SIZE], name[4096];
     for (size_t i = 0; i < in->count; i++) {
         snplp_coverage *c = NULL, *total = NULL;
         int rc = snplp_records_coverage(&c, in->records[i], in->ref, from, to, axes);
@@ -325,25 +387,24 @@ static int coverage_text(FILE *out, const cli_records_input *in, snplp_date from
         }
         if (i > 0)
             fputc('\n', out);
-        fputs("Coverage of ", out);
-        tt_put(out, strcmp(in->files[i], "-") == 0 ? "(standard input)" : in->files[i]);
-        fputs(", read with ", out);
-        tt_put(out, cli_records_ref_name(in, name, sizeof name));
-        fprintf(out, "\nFrom %s to %s, ", date_text(day1, from), date_text(day2, to));
-        print_axes(out, axes);
-        fputc('\n', out);
-        print_totals(out, total);
-        fputc('\n', out);
-        int printed = print_rows(out, c, all_rows);
+        int printed = print_heading(out, in, in->files[i], from, to, axes);
+        if (printed == 0)
+            printed = print_totals(out, total);
         if (printed == 0) {
             fputc('\n', out);
-            print_untrained(out, c, to);
+            printed = print_rows(out, c, all_rows);
+        }
+        if (printed == 0) {
+            fputc('\n', out);
+            printed = print_untrained(out, c, to);
         }
         snplp_coverage_free(c);
         snplp_coverage_free(total);
         if (printed != 0) {
             fflush(out);
-            fputs("snplp " CMD ": out of memory\n", stderr);
+            fprintf(stderr, "snplp " CMD ": %s\n",
+                    snplp_error_last_code() != SNPLP_OK ? snplp_error_last_reason()
+                                                        : "out of memory");
             return 1;
         }
     }
@@ -501,9 +562,15 @@ int cmd_coverage(int argc, char **argv)
             status = q.csv ? coverage_csv(o.file, &in, from, to, axes, dialect)
                            : coverage_text(o.file, &in, from, to, axes, q.all);
             status = cli_outfile_close(&o, CMD, status == 0);
-            if (status == 0 && q.csv && cli_output_path(q.out))
-                cli_say("wrote the coverage of %zu records file%s to %s", in.count,
-                        in.count == 1 ? "" : "s", q.out);
+            if (status == 0 && q.csv && cli_output_path(q.out)) {
+                char count[32];
+                snprintf(count, sizeof count, "%zu", in.count);
+                char *said = cli_text(
+                    "coverage", "wrote",
+                    CLI_ARGS(CLI_ARG(INTEGER, "count", count), CLI_ARG(TEXT, "file", q.out)));
+                cli_say("%s", said ? said : q.out);
+                free(said);
+            }
         }
         if (status == 0 && q.fail_on_text && in.worst_finding >= (int)fail_on)
             status = 3;

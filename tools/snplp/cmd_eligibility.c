@@ -17,6 +17,7 @@
 #include "common.h"
 #include "opt.h"
 #include "records_input.h"
+#include "report_table.h"
 #include "termtext.h"
 
 enum { OPT_AT, OPT_MODULE, OPT_BUILTIN, OPT_FAIL_ON, OPT_QUIET, OPT_HELP };
@@ -24,13 +25,6 @@ enum { OPT_AT, OPT_MODULE, OPT_BUILTIN, OPT_FAIL_ON, OPT_QUIET, OPT_HELP };
 #define CMD "eligibility"
 /* The width module titles are wrapped to. */
 #define TITLE_WIDTH 76
-
-static const char *date_text(char buf[SNPLP_DATE_TEXT_SIZE], snplp_date d)
-{
-    if (snplp_date_format(buf, SNPLP_DATE_TEXT_SIZE, d) != SNPLP_OK)
-        strcpy(buf, "?");
-    return buf;
-}
 
 /* "assistants de service social" for a profession of the referential or of the records, NULL
  * if it is neither. */
@@ -43,32 +37,31 @@ static const char *profession_title(const cli_records_input *in, const char *id)
     return rp ? snplp_record_profession_title(rp) : NULL;
 }
 
-/* The line on the worker: profession, diploma level, employer, territory, unit. */
-static void print_worker(FILE *out, const cli_records_input *in, const snplp_worker *w)
+/* The line on the worker: profession, diploma level, employer, territory, unit. Returns 0, or
+ * -1 if it cannot be written. */
+static int print_worker(FILE *out, const cli_records_input *in, const snplp_worker *w)
 {
     const char *profession = snplp_worker_profession_id(w);
-    const char *title = profession_title(in, profession);
+    const char *title = profession_title(in, profession), *unit = snplp_worker_unit(w);
+    const char *employer = snplp_worker_employer_id(w), *territory = snplp_worker_territory_code(w);
     int level;
-    fputs("Profession ", out);
-    tt_put(out, profession);
-    if (title) {
-        fputs(" (", out);
-        tt_put(out, title);
-        fputc(')', out);
-    }
-    if (snplp_worker_diploma_level(&level, w) == SNPLP_OK)
-        fprintf(out, ", diploma level %d", level);
-    else
-        fputs(", diploma level unknown", out);
-    fputs(", employer ", out);
-    tt_put(out, snplp_worker_employer_id(w));
-    fputs(", territory ", out);
-    tt_put(out, snplp_worker_territory_code(w));
-    if (snplp_worker_unit(w)) {
-        fputs(", unit ", out);
-        tt_put(out, snplp_worker_unit(w));
-    }
+    char level_text[16] = "0";
+    bool level_known = snplp_worker_diploma_level(&level, w) == SNPLP_OK;
+    if (level_known)
+        snprintf(level_text, sizeof level_text, "%d", level);
+    if (cli_put(out, "eligibility", "worker",
+                CLI_ARGS(CLI_ARG(ID, "profession", profession ? profession : ""),
+                         CLI_ARG(CHOICE, "title_known", title ? "yes" : "no"),
+                         CLI_ARG(TEXT, "title", title ? title : ""),
+                         CLI_ARG(CHOICE, "level_known", level_known ? "yes" : "no"),
+                         CLI_ARG(INTEGER, "level", level_text),
+                         CLI_ARG(ID, "employer", employer ? employer : ""),
+                         CLI_ARG(ID, "territory", territory ? territory : ""),
+                         CLI_ARG(CHOICE, "unit_known", unit ? "yes" : "no"),
+                         CLI_ARG(TEXT, "unit", unit ? unit : ""))) != 0)
+        return -1;
     fputc('\n', out);
+    return 0;
 }
 
 /* Writes @p text (cleaned) after a text of @p used columns, breaking lines at spaces only (an
@@ -108,8 +101,14 @@ static int print_answer(FILE *out, const cli_records_input *in, const snplp_elig
     size_t count = 0;
     if (number)
         fprintf(out, "%zu. ", number);
-    tt_put(out, module);
-    fprintf(out, ": %s\n", snplp_eligibility_answer_name(snplp_eligibility_answer_of(e)));
+    if (cli_put(out, "eligibility", "answer",
+                CLI_ARGS(CLI_ARG(ID, "module", module ? module : ""),
+                         CLI_ARG(TEXT, "answer",
+                                 cli_word("eligibility-answer",
+                                          snplp_eligibility_answer_name(
+                                              snplp_eligibility_answer_of(e)))))) != 0)
+        return -1;
+    fputc('\n', out);
     if (m && snplp_module_title(m)) {
         if (tt_wrap(snplp_module_title(m), TITLE_WIDTH, 0, &lines, &count) != 0)
             return -1;
@@ -118,9 +117,17 @@ static int print_answer(FILE *out, const cli_records_input *in, const snplp_elig
         tt_free_lines(lines, count);
     }
     for (size_t i = 0; i < snplp_eligibility_reason_count(e); i++) {
-        const char *kind = snplp_eligibility_reason_name(snplp_eligibility_reason_at(e, i));
-        fprintf(out, "   - %s:", kind);
-        if (put_words(out, snplp_eligibility_reason_message(e, i), 5 + strlen(kind), 5) != 0)
+        const char *kind = cli_word(
+            "eligibility-reason", snplp_eligibility_reason_name(snplp_eligibility_reason_at(e, i)));
+        char *label = cli_text("eligibility", "reason", CLI_ARGS(CLI_ARG(TEXT, "kind", kind)));
+        if (!label)
+            return -1;
+        /* the reason follows "   - KIND:" (the columns counted as they always were: without the
+         * colon) */
+        fprintf(out, "   - %s", label);
+        size_t used = 5 + tt_width(label) - 1;
+        free(label);
+        if (put_words(out, snplp_eligibility_reason_message(e, i), used, 5) != 0)
             return -1;
     }
     return 0;
@@ -130,7 +137,7 @@ static int print_answer(FILE *out, const cli_records_input *in, const snplp_elig
 static int answer(const cli_records_input *in, const char *worker, const char *module,
                   snplp_date at)
 {
-    char day[SNPLP_DATE_TEXT_SIZE], name[4096];
+    char name[4096];
     const char *file = strcmp(in->files[0], "-") == 0 ? "(standard input)" : in->files[0];
     const snplp_worker *w = snplp_records_worker_find(in->records[0], worker);
     if (!w) {
@@ -151,24 +158,34 @@ static int answer(const cli_records_input *in, const char *worker, const char *m
         return 1;
     }
     FILE *out = stdout;
-    int printed = 0;
-    fputs("Worker ", out);
-    tt_put(out, worker);
-    fprintf(out, " at %s (", date_text(day, at));
-    tt_put(out, file);
-    fputs(", read with ", out);
-    tt_put(out, cli_records_ref_name(in, name, sizeof name));
-    fputs(")\n", out);
-    print_worker(out, in, w);
-    fputc('\n', out);
-    if (one) {
+    char day[SNPLP_DATE_TEXT_SIZE], count[32];
+    const char *stdin_name = cli_word("input", "stdin");
+    snplp_date_format(day, sizeof day, at);
+    const char *ref = !in->ref_path                    ? ""
+                      : strcmp(in->ref_path, "-") == 0 ? stdin_name
+                                                       : in->ref_path;
+    int printed = cli_put(
+        out, "eligibility", "heading",
+        CLI_ARGS(CLI_ARG(ID, "worker", worker), CLI_ARG(DATE, "at", day),
+                 CLI_ARG(TEXT, "file", strcmp(in->files[0], "-") == 0 ? stdin_name : in->files[0]),
+                 CLI_ARG(CHOICE, "ref", in->ref_path ? "file" : "builtin"),
+                 CLI_ARG(TEXT, "ref_file", ref)));
+    if (printed == 0) {
+        fputc('\n', out);
+        printed = print_worker(out, in, w);
+    }
+    if (printed == 0)
+        fputc('\n', out);
+    if (printed == 0 && one) {
         printed = print_answer(out, in, one, 0);
-    } else {
+    } else if (printed == 0) {
         size_t n = snplp_eligibility_list_count(next);
-        if (n == 0)
-            fputs("No module left to take: trained in every module of the referential.\n", out);
-        else
-            fprintf(out, "%zu module%s to take next, in the plan's order:\n", n, n == 1 ? "" : "s");
+        snprintf(count, sizeof count, "%zu", n);
+        printed = n == 0 ? cli_put(out, "eligibility", "nothing-left", CLI_NO_ARGS)
+                         : cli_put(out, "eligibility", "next",
+                                   CLI_ARGS(CLI_ARG(INTEGER, "count", count)));
+        if (printed == 0)
+            fputc('\n', out);
         for (size_t i = 0; i < n && printed == 0; i++) {
             fputc('\n', out);
             printed = print_answer(out, in, snplp_eligibility_list_at(next, i), i + 1);
@@ -178,7 +195,8 @@ static int answer(const cli_records_input *in, const char *worker, const char *m
     snplp_eligibility_list_free(next);
     if (printed != 0) {
         fflush(out);
-        fputs("snplp " CMD ": out of memory\n", stderr);
+        fprintf(stderr, "snplp " CMD ": %s\n",
+                snplp_error_last_code() != SNPLP_OK ? snplp_error_last_reason() : "out of memory");
         return 1;
     }
     if (fflush(out) != 0 || ferror(out)) {

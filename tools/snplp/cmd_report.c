@@ -102,10 +102,12 @@ static int report_csv(const cli_conventions *l, snplp_csv_dialect dialect, const
             size_t k = 0;
             while (strcmp(snplp_convention_id(l->conventions[k]), id) != 0)
                 k++;
-            fprintf(stderr,
-                    "%s: error: [duplicate-convention] convention '%s' is also in %s: the rows "
-                    "of a CSV file name conventions by id, so each needs its own\n",
-                    l->files[i], id, l->files[k]);
+            char *why =
+                cli_text("report", "duplicate-in-csv",
+                         CLI_ARGS(CLI_ARG(ID, "id", id), CLI_ARG(TEXT, "other", l->files[k])));
+            fprintf(stderr, "%s: %s: [duplicate-convention] %s\n", l->files[i],
+                    cli_severity_word(SNPLP_SEVERITY_ERROR), why ? why : id);
+            free(why);
             status = 1;
         } else if (rc != SNPLP_OK) {
             fprintf(stderr, "snplp report: %s\n", snplp_error_last_reason());
@@ -119,9 +121,15 @@ static int report_csv(const cli_conventions *l, snplp_csv_dialect dialect, const
                             out ? snplp_csv_export_file(list, dialect, out)
                                 : snplp_csv_export_callback(list, dialect, cli_write_stdout, NULL),
                             out);
-    if (status == 0 && out)
-        cli_say("wrote the values of %zu convention%s to %s", l->count, l->count == 1 ? "" : "s",
-                out);
+    if (status == 0 && out) {
+        char count[32];
+        snprintf(count, sizeof count, "%zu", l->count);
+        char *said =
+            cli_text("report", "wrote",
+                     CLI_ARGS(CLI_ARG(INTEGER, "count", count), CLI_ARG(TEXT, "file", out)));
+        cli_say("%s", said ? said : out);
+        free(said);
+    }
     snplp_convention_list_free(list);
     return status;
 }

@@ -53,39 +53,134 @@ static int fail(int rc)
         }                                                                                          \
     } while (0)
 
-/* "2021-06-30" (the date is valid: the caller checked it). */
-static const char *date_text(char buf[SNPLP_DATE_TEXT_SIZE], snplp_date d)
+/* ---- the program's words (report_table.h) ---- */
+
+char *cli_text(const char *key, const char *variant, const snplp_message_arg *args, size_t n)
 {
-    if (snplp_date_format(buf, SNPLP_DATE_TEXT_SIZE, d) != SNPLP_OK)
-        strcpy(buf, "?");
+    char id[128];
+    if (snprintf(id, sizeof id, "cli/%s/%s", key, variant) >= (int)sizeof id)
+        return NULL;
+    char *text = NULL;
+    snplp_error_clear();
+    if (snplp_message_render(snplp_language_default(), id, args, n, &text) != SNPLP_OK)
+        return NULL;
+    char *clean = tt_clean(text);
+    snplp_free(text);
+    return clean;
+}
+
+int cli_put(FILE *out, const char *key, const char *variant, const snplp_message_arg *args,
+            size_t n)
+{
+    char *text = cli_text(key, variant, args, n);
+    if (!text)
+        return -1;
+    fputs(text, out);
+    free(text);
+    return 0;
+}
+
+const char *cli_word(const char *key, const char *variant)
+{
+    /* the words of a run: a few dozen (statuses, units, headings), in one language */
+    static struct {
+        const char *key, *variant;
+        char *text;
+    } words[256];
+    static size_t count;
+    for (size_t i = 0; i < count; i++)
+        if (strcmp(words[i].variant, variant) == 0 && strcmp(words[i].key, key) == 0)
+            return words[i].text;
+    if (count == sizeof words / sizeof words[0])
+        return variant;
+    char *text = cli_text(key, variant, NULL, 0);
+    if (!text)
+        return variant;
+    words[count].key = key;
+    words[count].variant = variant;
+    words[count].text = text;
+    return words[count++].text;
+}
+
+/* The message cli/number/VARIANT (or date/day) of one argument into buf; "?" if it cannot. */
+static const char *value_text(char buf[CLI_VALUE_SIZE], const char *key, const char *variant,
+                              const snplp_message_arg *arg)
+{
+    char *text = cli_text(key, variant, arg, 1);
+    snprintf(buf, CLI_VALUE_SIZE, "%s", text ? text : "?");
+    free(text);
     return buf;
 }
 
-static const char *decimal_text(char buf[SNPLP_DECIMAL_MAX_TEXT], snplp_decimal d)
+const char *cli_integer(char buf[CLI_VALUE_SIZE], long long n)
 {
-    if (snplp_decimal_format(buf, SNPLP_DECIMAL_MAX_TEXT, d) != SNPLP_OK)
-        strcpy(buf, "?");
-    return buf;
+    char digits[32];
+    snprintf(digits, sizeof digits, "%lld", n);
+    return value_text(buf, "number", "integer", &(snplp_message_arg)CLI_ARG(INTEGER, "n", digits));
 }
 
-/* "département 49 Maine-et-Loire, 2019 to 2021" */
-static void print_convention_line(FILE *out, const snplp_convention *c, const char *file)
+const char *cli_year(char buf[CLI_VALUE_SIZE], int32_t year)
 {
-    fprintf(out, "Convention %s: %s %s ", snplp_convention_id(c),
-            snplp_territory_kind_name(snplp_convention_territory_kind(c)),
-            snplp_convention_territory_code(c));
-    tt_put(out, snplp_convention_territory_name(c));
-    if (snplp_convention_first_year(c))
-        fprintf(out, ", %d to %d", (int)snplp_convention_first_year(c),
-                (int)snplp_convention_last_year(c));
-    else
-        fputs(", years not set", out);
-    if (file) {
-        fputs(" (", out);
-        tt_put(out, file);
-        fputs(")", out);
+    char digits[16];
+    snprintf(digits, sizeof digits, "%d", (int)year);
+    return value_text(buf, "number", "year", &(snplp_message_arg)CLI_ARG(INTEGER, "year", digits));
+}
+
+const char *cli_decimal(char buf[CLI_VALUE_SIZE], snplp_decimal d)
+{
+    /* one message per number of digits after the point: ICU keeps them (its
+     * precision-unlimited would drop trailing zeros: 60.00 would be 60) */
+    char digits[SNPLP_DECIMAL_MAX_TEXT], variant[16];
+    if (snplp_decimal_format(digits, sizeof digits, d) != SNPLP_OK) {
+        snprintf(buf, CLI_VALUE_SIZE, "?");
+        return buf;
     }
+    snprintf(variant, sizeof variant, "decimal-%d", (int)d.scale);
+    return value_text(buf, "number", variant, &(snplp_message_arg)CLI_ARG(DECIMAL, "v", digits));
+}
+
+const char *cli_date(char buf[CLI_VALUE_SIZE], snplp_date d)
+{
+    char day[SNPLP_DATE_TEXT_SIZE];
+    if (snplp_date_format(day, sizeof day, d) != SNPLP_OK) {
+        snprintf(buf, CLI_VALUE_SIZE, "?");
+        return buf;
+    }
+    return value_text(buf, "date", "day", &(snplp_message_arg)CLI_ARG(DATE, "date", day));
+}
+
+/* ---- the report ---- */
+
+/* Prints the message "cli/KEY/VARIANT" then a line break; returns 0, or -1 (recorded). */
+static int say(FILE *out, const char *key, const char *variant, const snplp_message_arg *args,
+               size_t n)
+{
+    if (cli_put(out, key, variant, args, n) != 0)
+        return fail(snplp_error_last_code());
     fputc('\n', out);
+    return 0;
+}
+
+/* "Convention calpae-49-2019: departement 49 Maine-et-Loire, 2019 to 2021 (FILE)" */
+static int print_convention_line(FILE *out, const snplp_convention *c, const char *file)
+{
+    char first[16], last[16];
+    snprintf(first, sizeof first, "%d", (int)snplp_convention_first_year(c));
+    snprintf(last, sizeof last, "%d", (int)snplp_convention_last_year(c));
+    const char *code = snplp_convention_territory_code(c),
+               *name = snplp_convention_territory_name(c);
+    const snplp_message_arg args[] = {
+        CLI_ARG(ID, "id", snplp_convention_id(c)),
+        CLI_ARG(CHOICE, "kind", snplp_territory_kind_name(snplp_convention_territory_kind(c))),
+        CLI_ARG(ID, "code", code ? code : ""),
+        CLI_ARG(TEXT, "name", name ? name : ""),
+        CLI_ARG(CHOICE, "file_given", file ? "yes" : "no"),
+        CLI_ARG(TEXT, "file", file ? file : ""),
+        CLI_ARG(INTEGER, "first", first),
+        CLI_ARG(INTEGER, "last", last)};
+    if (snplp_convention_first_year(c))
+        return say(out, "report-convention", "years", args, 8);
+    return say(out, "report-convention", "no-years", args, 6);
 }
 
 static void print_diagnostic(FILE *out, const snplp_diagnostic *g, size_t indent)
@@ -107,50 +202,115 @@ static const char *unit_text(char *buf, size_t size, const snplp_matrix *m, size
                                                    : "";
     if (*mark)
         *marks = true;
-    snprintf(buf, size, "%s%s", snplp_unit_name(snplp_matrix_unit(m, row)), mark);
+    snprintf(buf, size, "%s%s", cli_word("report-unit", snplp_unit_name(snplp_matrix_unit(m, row))),
+             mark);
     return buf;
+}
+
+/* Appends @p text to the string *s (malloc, *len bytes used, *cap allocated). 0 or -1. */
+static int append(char **s, size_t *len, size_t *cap, const char *text)
+{
+    size_t n = strlen(text);
+    if (*len + n + 1 > *cap) {
+        size_t grown = (*len + n + 1) * 2;
+        char *p = realloc(*s, grown);
+        if (!p)
+            return -1;
+        *s = p;
+        *cap = grown;
+    }
+    memcpy(*s + *len, text, n + 1);
+    *len += n;
+    return 0;
 }
 
 /* The conventions a synthesis cell does not cover and what each lacks:
  * "calpae-44 (actual), calpae-85 (target+actual)", the first REPORT_LACKING_MAX of them then
- * "and N more". NULL if out of memory; "" if none. */
+ * "and N more". NULL if it cannot be written (out of memory...); "" if none. */
 static char *lacking_text(const snplp_matrix *m, size_t row, int32_t year)
 {
-    size_t all = snplp_matrix_missing_count(m, row, year), len = 48;
+    static const struct {
+        unsigned flag;
+        const char *name;
+    } flags[] = {{SNPLP_MISSING_TARGET, "target"},
+                 {SNPLP_MISSING_ACTUAL, "actual"},
+                 {SNPLP_MISSING_WEIGHT, "weight"}};
+    size_t all = snplp_matrix_missing_count(m, row, year), len = 0, cap = 64;
     size_t n = all > REPORT_LACKING_MAX ? REPORT_LACKING_MAX : all;
-    for (size_t i = 0; i < n; i++) {
-        const char *id = "";
-        snplp_matrix_missing(&id, NULL, m, row, year, i);
-        len += strlen(id) + 32;
-    }
-    char *text = malloc(len);
+    char *text = malloc(cap);
     if (!text)
         return NULL;
     text[0] = '\0';
-    for (size_t i = 0; i < n; i++) {
+    int rc = 0;
+    for (size_t i = 0; i < n && rc == 0; i++) {
         unsigned what = 0;
         const char *id = "";
         snplp_matrix_missing(&id, &what, m, row, year, i);
-        char *end = text + strlen(text);
-        end += sprintf(end, "%s%s (", i ? ", " : "", id);
-        const char *sep = "";
-        static const struct {
-            unsigned flag;
-            const char *name;
-        } flags[] = {{SNPLP_MISSING_TARGET, "target"},
-                     {SNPLP_MISSING_ACTUAL, "actual"},
-                     {SNPLP_MISSING_WEIGHT, "weight"}};
+        char lacks[128] = "";
         for (size_t k = 0; k < sizeof flags / sizeof flags[0]; k++)
-            if (what & flags[k].flag) {
-                end += sprintf(end, "%s%s", sep, flags[k].name);
-                sep = "+";
-            }
-        strcpy(end, ")");
+            if (what & flags[k].flag)
+                snprintf(lacks + strlen(lacks), sizeof lacks - strlen(lacks), "%s%s",
+                         lacks[0] ? "+" : "", cli_word("report-lacking", flags[k].name));
+        char *item = cli_text("report-lacking", "item",
+                              CLI_ARGS(CLI_ARG(ID, "id", id), CLI_ARG(TEXT, "what", lacks)));
+        rc = !item || (i > 0 && append(&text, &len, &cap, ", ") != 0) ||
+             append(&text, &len, &cap, item) != 0;
+        free(item);
     }
-    if (all > n)
-        sprintf(text + strlen(text), " and %zu more", all - n);
+    if (rc == 0 && all > n) {
+        char more[32];
+        snprintf(more, sizeof more, "%zu", all - n);
+        char *tail = cli_text("report-lacking", "more", CLI_ARGS(CLI_ARG(INTEGER, "count", more)));
+        rc = !tail || append(&text, &len, &cap, tail) != 0;
+        free(tail);
+    }
+    if (rc != 0) {
+        free(text);
+        return NULL;
+    }
     return text;
 }
+
+/* The rate of a cell, @p rate a fraction (1.092): "109.2%", over 10^6 % compact ("1.0e+10%")
+ * so that the column stays narrow. NULL if it cannot be written. */
+static char *rate_text(double rate)
+{
+    char digits[64];
+    if (fabs(rate) > 1e4) {
+        snprintf(digits, sizeof digits, "%.1e", rate * 100);
+        char *e = strchr(digits, 'e');
+        if (!e)
+            return NULL;
+        *e = '\0';
+        char exponent[16];
+        snprintf(exponent, sizeof exponent, "%ld", strtol(e + 1, NULL, 10));
+        return cli_text(
+            "number", "percent-compact",
+            CLI_ARGS(CLI_ARG(DECIMAL, "mantissa", digits), CLI_ARG(INTEGER, "exponent", exponent)));
+    }
+    snprintf(digits, sizeof digits, "%.1f", rate * 100);
+    return cli_text("number", "percent-1", CLI_ARGS(CLI_ARG(DECIMAL, "rate", digits)));
+}
+
+/* Sets cell @p col of the last row of @p t to @p text (malloc, freed); 0, or -1 (recorded)
+ * when @p text is NULL or the cell cannot be set. */
+static int set_text(tt_table *t, size_t col, char *text)
+{
+    if (!text)
+        return fail(snplp_error_last_code());
+    int rc = tt_table_set(t, col, text);
+    free(text);
+    return rc == 0 ? 0 : fail(SNPLP_OK);
+}
+
+/* Checks a call that records its failure itself (say(), set_text()). */
+#define CHECK_SAID(expr)                                                                           \
+    do {                                                                                           \
+        if ((expr) != 0) {                                                                         \
+            rc = -1;                                                                               \
+            goto done;                                                                             \
+        }                                                                                          \
+    } while (0)
 
 enum {
     COL_INDICATOR,
@@ -169,9 +329,12 @@ enum {
  * figures cover and which lack values). */
 static int print_matrix(FILE *out, const snplp_matrix *m, bool synthesis)
 {
-    static const char *const headers[] = {"indicator", "unit",   "year",    "target", "actual",
+    static const char *const columns[] = {"indicator", "unit",   "year",    "target", "actual",
                                           "rate",      "status", "covered", "lacking"};
     static const bool right[] = {false, false, true, true, true, true, false, true, false};
+    const char *headers[sizeof columns / sizeof columns[0]];
+    for (size_t i = 0; i < sizeof columns / sizeof columns[0]; i++)
+        headers[i] = cli_word("report-column", columns[i]);
     int rc = 0;
     char **label = NULL;
     size_t label_lines = 0;
@@ -201,51 +364,50 @@ static int print_matrix(FILE *out, const snplp_matrix *m, bool synthesis)
                 CHECK(tt_table_setf(t, COL_INDICATOR, "  %s", label[next_label++]));
             if (k >= years)
                 continue;
-            char buf[SNPLP_DECIMAL_MAX_TEXT + 8];
+            char buf[CLI_VALUE_SIZE];
             int32_t y = first + (int32_t)k;
             snplp_decimal d;
             double rate;
             if (k == 0)
                 CHECK(tt_table_set(t, COL_UNIT, unit_text(buf, sizeof buf, m, r, &marks)));
-            CHECK(tt_table_setf(t, COL_YEAR, "%d", (int)y));
+            CHECK(tt_table_set(t, COL_YEAR, cli_year(buf, y)));
             CHECK(tt_table_set(t, COL_TARGET,
-                               snplp_matrix_target(&d, m, r, y) == SNPLP_OK ? decimal_text(buf, d)
+                               snplp_matrix_target(&d, m, r, y) == SNPLP_OK ? cli_decimal(buf, d)
                                                                             : "-"));
             CHECK(tt_table_set(t, COL_ACTUAL,
-                               snplp_matrix_actual(&d, m, r, y) == SNPLP_OK ? decimal_text(buf, d)
+                               snplp_matrix_actual(&d, m, r, y) == SNPLP_OK ? cli_decimal(buf, d)
                                                                             : "-"));
-            if (snplp_matrix_rate(&rate, m, r, y) == SNPLP_OK && fabs(rate) > 1e4)
-                /* over 10^6 %: compact, the column stays narrow */
-                CHECK(tt_table_setf(t, COL_RATE, "%.1e%%", rate * 100));
-            else if (snplp_matrix_rate(&rate, m, r, y) == SNPLP_OK)
-                CHECK(tt_table_setf(t, COL_RATE, "%.1f%%", rate * 100));
+            if (snplp_matrix_rate(&rate, m, r, y) == SNPLP_OK)
+                CHECK_SAID(set_text(t, COL_RATE, rate_text(rate)));
             else
                 CHECK(tt_table_set(t, COL_RATE, "-"));
-            CHECK(
-                tt_table_set(t, COL_STATUS, snplp_cell_status_name(snplp_matrix_status(m, r, y))));
+            CHECK(tt_table_set(
+                t, COL_STATUS,
+                cli_word("report-status", snplp_cell_status_name(snplp_matrix_status(m, r, y)))));
             if (synthesis) {
                 size_t expected = snplp_matrix_expected(m, r, y);
+                char covered[32], all[32];
+                snprintf(covered, sizeof covered, "%zu", snplp_matrix_covered(m, r, y));
+                snprintf(all, sizeof all, "%zu", expected);
                 if (expected)
-                    CHECK(tt_table_setf(t, COL_COVERED, "%zu/%zu", snplp_matrix_covered(m, r, y),
-                                        expected));
+                    CHECK_SAID(set_text(t, COL_COVERED,
+                                        cli_text("number", "fraction",
+                                                 CLI_ARGS(CLI_ARG(INTEGER, "part", covered),
+                                                          CLI_ARG(INTEGER, "whole", all)))));
                 else
                     CHECK(tt_table_set(t, COL_COVERED, "-"));
-                char *lacking = lacking_text(m, r, y);
-                CHECK(lacking == NULL);
-                int set = tt_table_set(t, COL_LACKING, lacking);
-                free(lacking);
-                CHECK(set);
+                CHECK_SAID(set_text(t, COL_LACKING, lacking_text(m, r, y)));
             }
         }
         tt_free_lines(label, label_lines);
         label = NULL;
     }
     if (snplp_matrix_row_count(m) == 0)
-        fputs("(no indicator)\n", out);
+        CHECK_SAID(say(out, "report", "no-indicator", CLI_NO_ARGS));
     else
         tt_table_print(t, out, 0);
     if (marks)
-        fputs("unit \xE2\x86\x93: lower is better; unit =: the target itself is sought\n", out);
+        CHECK_SAID(say(out, "report", "legend", CLI_NO_ARGS));
 done:
     tt_free_lines(label, label_lines);
     tt_table_free(t);
@@ -256,6 +418,7 @@ static int print_status_counts(FILE *out, const snplp_matrix *m, bool synthesis)
 {
     int rc = 0;
     size_t total = 0;
+    char buf[CLI_VALUE_SIZE];
     tt_table *t = tt_table_new(2, NULL, (const bool[]){false, true});
     if (!t)
         return fail(SNPLP_OK);
@@ -265,13 +428,15 @@ static int print_status_counts(FILE *out, const snplp_matrix *m, bool synthesis)
         size_t n = snplp_matrix_status_count(m, (snplp_cell_status)s);
         total += n;
         CHECK(tt_table_add_row(t));
-        CHECK(tt_table_set(t, 0, snplp_cell_status_name((snplp_cell_status)s)));
-        CHECK(tt_table_setf(t, 1, "%zu", n));
+        CHECK(tt_table_set(
+            t, 0, cli_word("report-status", snplp_cell_status_name((snplp_cell_status)s))));
+        CHECK(tt_table_set(t, 1, cli_integer(buf, (long long)n)));
     }
     CHECK(tt_table_add_row(t));
-    CHECK(tt_table_set(t, 0, "cells"));
-    CHECK(tt_table_setf(t, 1, "%zu", total));
-    fputs("\nCells by status\n", out);
+    CHECK(tt_table_set(t, 0, cli_word("report", "cells")));
+    CHECK(tt_table_set(t, 1, cli_integer(buf, (long long)total)));
+    fputc('\n', out);
+    CHECK_SAID(say(out, "report", "status-counts", CLI_NO_ARGS));
     tt_table_print(t, out, 2);
 done:
     tt_table_free(t);
@@ -281,28 +446,31 @@ done:
 /* The state of each year's execution report at @p at. */
 static int print_reports(FILE *out, const snplp_convention *c, snplp_date at)
 {
-    static const char *const headers[] = {"year", "due", "sent", "state"};
+    static const char *const columns[] = {"year", "due", "sent", "state"};
+    const char *headers[4];
+    for (size_t i = 0; i < 4; i++)
+        headers[i] = cli_word("report-column", columns[i]);
     int rc = 0;
-    char day[SNPLP_DATE_TEXT_SIZE];
+    char day[SNPLP_DATE_TEXT_SIZE], buf[CLI_VALUE_SIZE];
     tt_table *t = tt_table_new(4, headers, NULL);
     if (!t)
         return fail(SNPLP_OK);
-    fprintf(out, "Execution reports at %s (each due on 31 March of the next year)\n",
-            date_text(day, at));
+    snplp_date_format(day, sizeof day, at);
+    CHECK_SAID(say(out, "report", "reports", CLI_ARGS(CLI_ARG(DATE, "at", day))));
     for (int32_t y = snplp_convention_first_year(c); y <= snplp_convention_last_year(c); y++) {
         snplp_date due, sent;
         CHECK(tt_table_add_row(t));
-        CHECK(tt_table_setf(t, 0, "%d", (int)y));
+        CHECK(tt_table_set(t, 0, cli_year(buf, y)));
         CHECK_LIB(snplp_report_due_date(&due, y));
-        CHECK(tt_table_set(t, 1, date_text(day, due)));
+        CHECK(tt_table_set(t, 1, cli_date(buf, due)));
         /* a report sent after the date of the question is not sent yet at that date */
         bool was_sent = snplp_convention_report_sent(&sent, c, y) == SNPLP_OK &&
                         snplp_date_compare(sent, at) <= 0;
-        CHECK(tt_table_set(t, 2, was_sent ? date_text(day, sent) : "-"));
+        CHECK(tt_table_set(t, 2, was_sent ? cli_date(buf, sent) : "-"));
         snplp_report_state state = snplp_convention_report_state(c, y, at);
         if (state == SNPLP_REPORT_NONE)
             CHECK_LIB(snplp_error_last_code());
-        CHECK(tt_table_set(t, 3, snplp_report_state_name(state)));
+        CHECK(tt_table_set(t, 3, cli_word("report-state", snplp_report_state_name(state))));
     }
     tt_table_print(t, out, 2);
 done:
@@ -310,23 +478,32 @@ done:
     return rc;
 }
 
-/* The decision on the credits of year @p y at @p at, with every reason. */
+/* The decision on the credits of year @p y at @p at, with every reason (in the program's
+ * language: the library writes them in the thread's). */
 static int print_credits_of_year(FILE *out, const snplp_convention *c, int32_t y, snplp_date at)
 {
     snplp_credits *credits = NULL;
     int lib = snplp_convention_credits(&credits, c, y, at);
     if (lib != SNPLP_OK)
         return fail(lib);
-    int rc = 0;
-    fprintf(out, "  %d  %s\n", (int)y, snplp_credits_released(credits) ? "released" : "withheld");
+    char year[16];
+    snprintf(year, sizeof year, "%d", (int)y);
+    fputs("  ", out);
+    int rc =
+        say(out, "report-credits", "decision",
+            CLI_ARGS(CLI_ARG(INTEGER, "year", year),
+                     CLI_ARG(CHOICE, "released", snplp_credits_released(credits) ? "yes" : "no")));
     for (size_t i = 0; i < snplp_credits_reason_count(credits) && rc == 0; i++) {
-        fprintf(out, "        %s %s: ",
-                snplp_credits_reason_blocking(credits, i) ? "[blocking]" : "[note]",
-                snplp_credit_reason_name(snplp_credits_reason_at(credits, i)));
-        if (tt_put(out, snplp_credits_reason_message(credits, i)) != 0)
-            rc = fail(SNPLP_OK);
-        else
-            fputc('\n', out);
+        const char *message = snplp_credits_reason_message(credits, i);
+        fputs("        ", out);
+        rc = say(out, "report-credits", "reason",
+                 CLI_ARGS(CLI_ARG(CHOICE, "blocking",
+                                  snplp_credits_reason_blocking(credits, i) ? "yes" : "no"),
+                          CLI_ARG(TEXT, "kind",
+                                  cli_word("report-credit-reason",
+                                           snplp_credit_reason_name(
+                                               snplp_credits_reason_at(credits, i)))),
+                          CLI_ARG(TEXT, "message", message ? message : "")));
     }
     snplp_credits_free(credits);
     return rc;
@@ -336,42 +513,46 @@ static int print_credits_of_year(FILE *out, const snplp_convention *c, int32_t y
 static int print_credits(FILE *out, const snplp_convention *c, snplp_date at)
 {
     char day[SNPLP_DATE_TEXT_SIZE];
-    fprintf(out,
-            "Credits at %s (those of a year follow the report and actions of the year "
-            "before)\n",
-            date_text(day, at));
+    snplp_date_format(day, sizeof day, at);
+    if (say(out, "report", "credits", CLI_ARGS(CLI_ARG(DATE, "at", day))) != 0)
+        return -1;
     int32_t first = snplp_convention_first_year(c), last = snplp_convention_last_year(c);
-    if (first == last)
-        fputs("  (a single year: its credits follow no report)\n", out);
+    if (first == last) {
+        fputs("  ", out);
+        if (say(out, "report", "single-year", CLI_NO_ARGS) != 0)
+            return -1;
+    }
     for (int32_t y = first + 1; y <= last; y++)
         if (print_credits_of_year(out, c, y, at) != 0)
             return -1;
     return 0;
 }
 
-/* The coherence findings of snplp_convention_validate() at @p at. */
+/* The coherence findings of snplp_convention_validate() at @p at (in the program's language:
+ * the list takes the thread's). */
 static int print_coherence(FILE *out, const snplp_convention *c, snplp_date at)
 {
-    char day[SNPLP_DATE_TEXT_SIZE];
+    char day[SNPLP_DATE_TEXT_SIZE], errors[32], warnings[32], notes[32];
     int rc = 0;
     snplp_diagnostics *diags = NULL;
     CHECK_LIB(snplp_diagnostics_new(&diags));
     int v = snplp_convention_validate(c, &at, diags);
     if (v != SNPLP_OK && v != SNPLP_EVALIDATION)
         CHECK_LIB(v);
-    size_t errors = snplp_diagnostics_count_severity(diags, SNPLP_SEVERITY_ERROR);
-    size_t warnings = snplp_diagnostics_count_severity(diags, SNPLP_SEVERITY_WARNING);
-    size_t notes = snplp_diagnostics_count_severity(diags, SNPLP_SEVERITY_INFO);
-    fprintf(out, "Coherence at %s: ", date_text(day, at));
+    snprintf(errors, sizeof errors, "%zu",
+             snplp_diagnostics_count_severity(diags, SNPLP_SEVERITY_ERROR));
+    snprintf(warnings, sizeof warnings, "%zu",
+             snplp_diagnostics_count_severity(diags, SNPLP_SEVERITY_WARNING));
+    snprintf(notes, sizeof notes, "%zu",
+             snplp_diagnostics_count_severity(diags, SNPLP_SEVERITY_INFO));
+    snplp_date_format(day, sizeof day, at);
     if (snplp_diagnostics_count(diags) == 0)
-        fputs("no finding\n", out);
-    else {
-        fprintf(out, "%zu error%s, %zu warning%s", errors, errors == 1 ? "" : "s", warnings,
-                warnings == 1 ? "" : "s");
-        if (notes)
-            fprintf(out, ", %zu note%s", notes, notes == 1 ? "" : "s");
-        fputc('\n', out);
-    }
+        CHECK_SAID(say(out, "report", "coherence-none", CLI_ARGS(CLI_ARG(DATE, "at", day))));
+    else
+        CHECK_SAID(say(out, "report", "coherence",
+                       CLI_ARGS(CLI_ARG(DATE, "at", day), CLI_ARG(INTEGER, "errors", errors),
+                                CLI_ARG(INTEGER, "warnings", warnings),
+                                CLI_ARG(INTEGER, "notes", notes))));
     for (size_t i = 0; i < snplp_diagnostics_count(diags); i++)
         print_diagnostic(out, snplp_diagnostics_at(diags, i), 2);
 done:
@@ -381,9 +562,10 @@ done:
 
 static int print_convention_status(FILE *out, const snplp_convention *c, snplp_date at)
 {
-    if (snplp_convention_first_year(c) == 0)
-        fputs("No execution report nor credit to assess: the years are not set.\n", out);
-    else {
+    if (snplp_convention_first_year(c) == 0) {
+        if (say(out, "report", "no-status", CLI_NO_ARGS) != 0)
+            return -1;
+    } else {
         if (print_reports(out, c, at) != 0)
             return -1;
         fputc('\n', out);
@@ -397,7 +579,7 @@ static int print_convention_status(FILE *out, const snplp_convention *c, snplp_d
 int report_print(FILE *out, snplp_convention *const *conventions, const char *const *files,
                  size_t count, snplp_date at, const snplp_decimal *threshold)
 {
-    char day[SNPLP_DATE_TEXT_SIZE], buf[SNPLP_DECIMAL_MAX_TEXT];
+    char day[SNPLP_DATE_TEXT_SIZE], buf[CLI_VALUE_SIZE], n_text[32];
     int rc = 0;
     snplp_matrix *m = NULL;
     snplp_diagnostics *diags = NULL;
@@ -405,22 +587,26 @@ int report_print(FILE *out, snplp_convention *const *conventions, const char *co
     bool synthesis = count > 1;
     worst_finding = -1;
     snplp_decimal th = threshold ? *threshold : (snplp_decimal){SNPLP_MATRIX_DEFAULT_THRESHOLD, 0};
+    snplp_date_format(day, sizeof day, at);
 
     if (!synthesis)
-        print_convention_line(out, conventions[0], files ? files[0] : NULL);
+        CHECK_SAID(print_convention_line(out, conventions[0], files ? files[0] : NULL));
     else {
-        fprintf(out, "Synthesis of %zu conventions\n", count);
+        snprintf(n_text, sizeof n_text, "%zu", count);
+        CHECK_SAID(say(out, "report", "synthesis", CLI_ARGS(CLI_ARG(INTEGER, "count", n_text))));
         for (size_t i = 0; i < count; i++) {
             fputs("  ", out);
-            print_convention_line(out, conventions[i], files ? files[i] : NULL);
+            CHECK_SAID(print_convention_line(out, conventions[i], files ? files[i] : NULL));
         }
     }
-    fprintf(out, "At %s; a target is partly reached from %s%% of it\n\n", date_text(day, at),
-            decimal_text(buf, th));
+    CHECK_SAID(
+        say(out, "report", "at",
+            CLI_ARGS(CLI_ARG(DATE, "at", day), CLI_ARG(TEXT, "threshold", cli_decimal(buf, th)))));
+    fputc('\n', out);
 
     if (!synthesis) {
         if (snplp_convention_first_year(conventions[0]) == 0)
-            fputs("No follow-up matrix: the years of the convention are not set.\n", out);
+            CHECK_SAID(say(out, "report", "no-matrix", CLI_NO_ARGS));
         else
             CHECK_LIB(snplp_convention_matrix_at(&m, conventions[0], at, threshold));
     } else {
@@ -431,13 +617,13 @@ int report_print(FILE *out, snplp_convention *const *conventions, const char *co
             if (snplp_convention_first_year(conventions[i]))
                 with_years[n++] = conventions[i];
             else
-                fprintf(out, "Convention %s is left out of the synthesis: its years are not set.\n",
-                        snplp_convention_id(conventions[i]));
+                CHECK_SAID(say(out, "report", "left-out",
+                               CLI_ARGS(CLI_ARG(ID, "id", snplp_convention_id(conventions[i])))));
         }
         CHECK_LIB(snplp_diagnostics_new(&diags));
         CHECK_LIB(snplp_synthesis_at(&m, with_years, n, at, threshold, diags));
         if (snplp_diagnostics_count(diags)) {
-            fputs("Findings of the synthesis:\n", out);
+            CHECK_SAID(say(out, "report", "synthesis-findings", CLI_NO_ARGS));
             for (size_t i = 0; i < snplp_diagnostics_count(diags); i++)
                 print_diagnostic(out, snplp_diagnostics_at(diags, i), 2);
         }
@@ -445,39 +631,33 @@ int report_print(FILE *out, snplp_convention *const *conventions, const char *co
             fputc('\n', out);
     }
     if (m) {
-        if (synthesis)
-            fprintf(out, "Synthesis matrix of %zu convention%s\n", snplp_matrix_convention_count(m),
-                    snplp_matrix_convention_count(m) == 1 ? "" : "s");
-        else
-            fputs("Follow-up matrix\n", out);
-        if (print_matrix(out, m, synthesis) != 0 || print_status_counts(out, m, synthesis) != 0) {
-            rc = -1;
-            goto done;
-        }
+        if (synthesis) {
+            snprintf(n_text, sizeof n_text, "%zu", snplp_matrix_convention_count(m));
+            CHECK_SAID(say(out, "report", "synthesis-matrix",
+                           CLI_ARGS(CLI_ARG(INTEGER, "count", n_text))));
+        } else
+            CHECK_SAID(say(out, "report", "matrix", CLI_NO_ARGS));
+        CHECK_SAID(print_matrix(out, m, synthesis));
+        CHECK_SAID(print_status_counts(out, m, synthesis));
         fputc('\n', out);
     }
 
     for (size_t i = 0; i < count; i++) {
         if (synthesis) {
             fputs("== ", out);
-            print_convention_line(out, conventions[i], files ? files[i] : NULL);
+            CHECK_SAID(print_convention_line(out, conventions[i], files ? files[i] : NULL));
         }
         if (synthesis && each_matrix && snplp_convention_first_year(conventions[i])) {
             snplp_matrix *own = NULL;
             CHECK_LIB(snplp_convention_matrix(&own, conventions[i], threshold));
-            fputs("Follow-up matrix\n", out);
-            int printed = print_matrix(out, own, false);
+            int printed = say(out, "report", "matrix", CLI_NO_ARGS);
+            if (printed == 0)
+                printed = print_matrix(out, own, false);
             snplp_matrix_free(own);
-            if (printed != 0) {
-                rc = -1;
-                goto done;
-            }
+            CHECK_SAID(printed);
             fputc('\n', out);
         }
-        if (print_convention_status(out, conventions[i], at) != 0) {
-            rc = -1;
-            goto done;
-        }
+        CHECK_SAID(print_convention_status(out, conventions[i], at));
         if (i + 1 < count)
             fputc('\n', out);
     }

@@ -245,6 +245,12 @@ static void formatter_types(void **state)
     assert_ok(snplp__msgformat(NULL, pattern, len, "en", one, 2, &out));
     assert_string_equal(out, "1 jour le February 29, 2020");
     snplp_free(out);
+    /* before the Gregorian calendar (15 October 1582): the day given, as ICU's formats count */
+    const snplp_msg_arg old[] = {SNPLP_ARG(DECIMAL, "days", "2"),
+                                 SNPLP_ARG(DATE, "d", "1002-03-31")};
+    assert_ok(snplp__msgformat(NULL, pattern, len, "fr", old, 2, &out));
+    assert_string_equal(out, "2 jours le 31 mars 1002");
+    snplp_free(out);
     /* a value not of its type */
     const snplp_msg_arg bad[] = {SNPLP_ARG(DECIMAL, "days", "six"),
                                  SNPLP_ARG(DATE, "d", "2022-03-31")};

@@ -1,9 +1,10 @@
 /* Tests of credits.h: the credits of year N+1 are released when the report on N was sent and
  * N's actions were carried out; every reason is listed (report missing or late, action not
  * done or dropped), blocking ones first, each group in action order with the report's reason
- * first, with the action's id and an English message giving the dates, the French title and
- * the reason for dropping. The first year is released with no reason; every refusal; no leak
- * when memory runs out. */
+ * first, with the action's id and a message giving the dates, the French title and the reason
+ * for dropping, in the thread's language (English by default) and rendered in English or
+ * French on request. The first year is released with no reason; every refusal; no leak when
+ * memory runs out. */
 #include "names.h"
 #include "test_values.h"
 
@@ -503,6 +504,105 @@ static void decision_is_a_copy(void **state)
     assert_decision(c, 2020, date(2020, 6, 1), NULL, 0);
 }
 
+/* ---- the sentences in English and French (1.6) ---- */
+
+#define NBSP  "\xC2\xA0"     /* no-break space, before ":" and inside « » */
+#define NNBSP "\xE2\x80\xAF" /* narrow no-break space, before ";" */
+
+/* Reason index of r rendered in lang. */
+static void assert_rendered(const snplp_credits *r, size_t index, snplp_language lang,
+                            const char *want_text)
+{
+    char *s = NULL;
+    assert_ok(snplp_credits_reason_render(r, index, lang, &s));
+    assert_string_equal(s, want_text);
+    snplp_free(s);
+}
+
+/* The only reason of the credits of year at the date at, in French. */
+static void assert_only_french(const snplp_convention *c, int32_t year, snplp_date at,
+                               const char *want_text)
+{
+    snplp_credits *r = decide(c, year, at);
+    assert_int_equal(snplp_credits_reason_count(r), 1);
+    assert_rendered(r, 0, SNPLP_LANGUAGE_FR, want_text);
+    snplp_credits_free(r);
+}
+
+static void reasons_in_french(void **state)
+{
+    snplp_convention *c = *state;
+    /* the report: not yet due (in days, or that day), then overdue */
+    assert_only_french(c, 2020, date(2020, 3, 15),
+                       "le rapport d’exécution de 2019 n’a pas été transmis au 15 mars 2020" NNBSP
+                       "; il n’est pas encore en retard" NBSP ": il est dû le 31 mars 2020, dans "
+                       "16 jours");
+    assert_only_french(c, 2020, date(2020, 3, 30),
+                       "le rapport d’exécution de 2019 n’a pas été transmis au 30 mars 2020" NNBSP
+                       "; il n’est pas encore en retard" NBSP ": il est dû le 31 mars 2020, dans "
+                       "1 jour");
+    assert_only_french(c, 2020, date(2020, 3, 31),
+                       "le rapport d’exécution de 2019 n’a pas été transmis au 31 mars 2020" NNBSP
+                       "; il n’est pas encore en retard" NBSP ": il est dû ce jour même, le 31 "
+                       "mars 2020");
+    assert_only_french(c, 2021, date(2023, 6, 30),
+                       "le rapport d’exécution de 2020 n’a pas été transmis au 30 juin 2023" NNBSP
+                       "; il est en retard" NBSP ": il était dû le 31 mars 2021, 821 jours plus "
+                       "tôt");
+    /* sent late; actions not done and dropped: the French title and reason quoted */
+    assert_ok(snplp_convention_set_report_sent(c, 2019, date(2021, 3, 1)));
+    set_status(c, "a1", 2019, SNPLP_ACTION_STATUS_PLANNED);
+    set_status(c, "a2", 2019, SNPLP_ACTION_STATUS_IN_PROGRESS);
+    assert_ok(snplp_action_set_status(action(c, "a3"), 2019, SNPLP_ACTION_STATUS_DROPPED,
+                                      "Dispositif repris par la Région"));
+    static const want w[] = {NOT_DONE("a1"), NOT_DONE("a2"), LATE(NULL), DROPPED("a3")};
+    snplp_credits *r = decide(c, 2020, date(2021, 5, 1));
+    assert_reasons(r, w, 4);
+    assert_rendered(r, 0, SNPLP_LANGUAGE_FR,
+                    "l’action a1 «" NBSP TITLE_1 NBSP "» n’a pas été réalisée en 2019" NBSP
+                    ": son statut est «" NBSP "prévue" NBSP "»");
+    assert_rendered(r, 1, SNPLP_LANGUAGE_FR,
+                    "l’action a2 «" NBSP TITLE_2 NBSP "» n’a pas été réalisée en 2019" NBSP
+                    ": son statut est «" NBSP "en cours" NBSP "»");
+    assert_rendered(r, 2, SNPLP_LANGUAGE_FR,
+                    "le rapport d’exécution de 2019 a été transmis le 1 mars 2021, 335 jours "
+                    "après la date limite du 31 mars 2020");
+    assert_rendered(r, 3, SNPLP_LANGUAGE_FR,
+                    "l’action a3 «" NBSP TITLE_3 NBSP "» a été abandonnée en 2019, pour ce "
+                    "motif" NBSP ": «" NBSP "Dispositif repris par la Région" NBSP "»");
+    /* English: the message of the decision, made in English */
+    for (size_t i = 0; i < 4; i++)
+        assert_rendered(r, i, SNPLP_LANGUAGE_EN, snplp_credits_reason_message(r, i));
+    assert_rendered(r, 2, SNPLP_LANGUAGE_EN,
+                    "the report on 2019 was sent on 2021-03-01, 335 days after it was due on "
+                    "2020-03-31");
+    /* refusals: nothing rendered */
+    char *s = (char *)"untouched";
+    assert_fails(snplp_credits_reason_render(r, 4, SNPLP_LANGUAGE_FR, &s), SNPLP_EINVAL);
+    assert_message_has("no reason 4: the decision has 4");
+    assert_null(s);
+    assert_fails(snplp_credits_reason_render(r, 0, (snplp_language)7, &s), SNPLP_EINVAL);
+    assert_message_has("unknown language 7");
+    assert_fails(snplp_credits_reason_render(NULL, 0, SNPLP_LANGUAGE_FR, &s), SNPLP_EINVAL);
+    assert_fails(snplp_credits_reason_render(r, 0, SNPLP_LANGUAGE_FR, NULL), SNPLP_EINVAL);
+    snplp_credits_free(r);
+
+    /* a decision made on a thread whose default is French: its messages are French, the
+     * English ones on request */
+    assert_ok(snplp_language_set_default(SNPLP_LANGUAGE_FR));
+    r = decide(c, 2020, date(2021, 5, 1));
+    snplp_language_set_default(SNPLP_LANGUAGE_EN);
+    assert_reasons(r, w, 4);
+    assert_string_equal(snplp_credits_reason_message(r, 2),
+                        "le rapport d’exécution de 2019 a été transmis le 1 mars 2021, 335 jours "
+                        "après la date limite du 31 mars 2020");
+    assert_rendered(r, 2, SNPLP_LANGUAGE_EN,
+                    "the report on 2019 was sent on 2021-03-01, 335 days after it was due on "
+                    "2020-03-31");
+    assert_has(snplp_credits_reason_message(r, 3), "abandonnée en 2019");
+    snplp_credits_free(r);
+}
+
 /* ---- out of memory ---- */
 
 typedef struct oom_ctx {
@@ -569,6 +669,7 @@ int main(void)
         FIXTURE_TEST(refusals),
         FIXTURE_TEST(null_and_out_of_range),
         FIXTURE_TEST(decision_is_a_copy),
+        FIXTURE_TEST(reasons_in_french),
         FIXTURE_TEST(out_of_memory),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
