@@ -209,6 +209,20 @@ static int add_change(fill *f, snplp_indicator *ind, int32_t year, snplp_decimal
 
 /* Decides, year by year, what to do with an indicator's computed values: changes to make and
  * findings. */
+/* A warning of the catalogue (variant "indicator") about ind in year of conv. */
+static int warn(snplp_diagnostics *diags, snplp_diag_code code, const snplp_convention *conv,
+                const snplp_indicator *ind, int32_t year, const snplp_msg_arg *args, size_t n)
+{
+    return snplp__finding(diags, &(snplp_finding){.severity = SNPLP_SEVERITY_WARNING,
+                                                  .code = code,
+                                                  .variant = "indicator",
+                                                  .convention_id = conv->id,
+                                                  .item_id = ind->id,
+                                                  .year = year,
+                                                  .args = args,
+                                                  .nargs = n});
+}
+
 static int decide(fill *f, snplp_convention *conv, snplp_indicator *ind, snplp_diagnostics *diags)
 {
     int rc = 0;
@@ -222,14 +236,8 @@ static int decide(fill *f, snplp_convention *conv, snplp_indicator *ind, snplp_d
             const snplp_msg_arg args[] = {
                 SNPLP_ARG(ID, "indicator", ind->id), SNPLP_ARG(INTEGER, "year", y),
                 SNPLP_ARG(CHOICE, "reason", reason_choice[f->unknown[k]])};
-            rc = snplp__finding(diags, &(snplp_finding){.severity = SNPLP_SEVERITY_WARNING,
-                                                        .code = SNPLP_DIAG_RECORDS_VALUE_UNKNOWN,
-                                                        .variant = "indicator",
-                                                        .convention_id = conv->id,
-                                                        .item_id = ind->id,
-                                                        .year = year,
-                                                        .args = args,
-                                                        .nargs = SNPLP__COUNT(args)});
+            rc = warn(diags, SNPLP_DIAG_RECORDS_VALUE_UNKNOWN, conv, ind, year, args,
+                      SNPLP__COUNT(args));
             continue;
         }
         snplp_decimal computed = f->value[k];
@@ -242,15 +250,8 @@ static int decide(fill *f, snplp_convention *conv, snplp_indicator *ind, snplp_d
                 const snplp_msg_arg args[] = {
                     SNPLP_ARG(ID, "indicator", ind->id), SNPLP_ARG(INTEGER, "year", y),
                     SNPLP_ARG(DECIMAL, "actual", typed), SNPLP_ARG(DECIMAL, "computed", got)};
-                rc = snplp__finding(diags,
-                                    &(snplp_finding){.severity = SNPLP_SEVERITY_WARNING,
-                                                     .code = SNPLP_DIAG_RECORDS_ACTUAL_DIFFERS,
-                                                     .variant = "indicator",
-                                                     .convention_id = conv->id,
-                                                     .item_id = ind->id,
-                                                     .year = year,
-                                                     .args = args,
-                                                     .nargs = SNPLP__COUNT(args)});
+                rc = warn(diags, SNPLP_DIAG_RECORDS_ACTUAL_DIFFERS, conv, ind, year, args,
+                          SNPLP__COUNT(args));
             }
             continue;
         }

@@ -1,6 +1,12 @@
-# Turns a data file into C source: cmake -DINPUT=file -DOUTPUT=file.c -DSYMBOL=name -P embed.cmake
-# defines `const unsigned char SYMBOL[]` (the bytes, then a NUL not counted) and
-# `const size_t SYMBOL_size`. Run by the build whenever the data file changes.
+# Turns a data file into C source: cmake -DINPUT=file -DOUTPUT=file.c -DSYMBOL=name
+# [-DALIGN=n] -P embed.cmake
+# defines `const unsigned char SYMBOL[]` (the bytes, then a NUL not counted; aligned on ALIGN
+# bytes if given) and `const size_t SYMBOL_size`. Run by the build whenever the data file
+# changes; util/messages/package.cmake includes it for the messages' ICU package.
+set(align "")
+if(ALIGN)
+  set(align "_Alignas(${ALIGN}) ")
+endif()
 file(READ "${INPUT}" hex HEX)
 string(LENGTH "${hex}" hex_length)
 math(EXPR size "${hex_length} / 2")
@@ -11,6 +17,6 @@ file(WRITE "${OUTPUT}.tmp"
   "#include <stddef.h>\n\n"
   "extern const unsigned char ${SYMBOL}[];\n"
   "extern const size_t ${SYMBOL}_size;\n\n"
-  "const unsigned char ${SYMBOL}[] = {\n    ${bytes}0x00};\n"
+  "${align}const unsigned char ${SYMBOL}[] = {\n    ${bytes}0x00};\n"
   "const size_t ${SYMBOL}_size = ${size};\n")
 file(RENAME "${OUTPUT}.tmp" "${OUTPUT}")
